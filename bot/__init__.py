@@ -1,0 +1,1 @@
+"""zoneqa bot: questions → answers → messages, on top of `index`."""
