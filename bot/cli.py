@@ -75,6 +75,118 @@ def cmd_search(args, settings: Settings) -> int:
     return 0
 
 
+def _answerer(settings: Settings):
+    from bot.answer import Answerer
+    return Answerer.load(settings)
+
+
+def _print_answer(answer) -> None:
+    """The human-readable form: the reply, then where it came from."""
+    print(answer.answer)
+    for i, src in enumerate(answer.sources[:2] if not answer.abstained else answer.sources[:1]):
+        label = "出处" if i == 0 else "相关"
+        print(f"  {label}：《{src.title}》· {src.section or '正文'}")
+        print(f"    “{src.text}”")
+
+
+def cmd_ask(args, settings: Settings) -> int:
+    answerer = _answerer(settings)
+    if args.jsonl:
+        for question in _stdin_lines():
+            _print_json(answerer.ask(question).to_dict())
+        return 0
+    if not args.question:
+        raise UserError("give a question, or --jsonl to read questions from stdin")
+    answer = answerer.ask(" ".join(args.question))
+    if args.json:
+        _print_json(answer.to_dict())
+    else:
+        _print_answer(answer)
+    return 0
+
+
+def cmd_chat(args, settings: Settings) -> int:
+    """An interactive prompt; each question may build on the previous answer."""
+    answerer = _answerer(settings)
+    print("zoneqa：请提问（输入 q 退出）。例如：去年高新区GDP多少？")
+    previous = None
+    while True:
+        try:
+            question = input("问> ")
+        except EOFError:
+            print()
+            return 0
+        if question.strip().lower() in ("q", "quit", "exit", "退出"):
+            return 0
+        previous = answerer.ask(question, previous)
+        _print_answer(previous)
+
+
+def _passage_answer(hits) -> dict:
+    """A baseline: answer with the top passage as it stands."""
+    if not hits:
+        return {"answer": "", "abstained": True, "sources": []}
+    h = hits[0].to_dict()
+    return {"answer": h["text"], "abstained": False, "sources": [h]}
+
+
+def cmd_eval(args, settings: Settings) -> int:
+    from bot.eval_report import write_report
+    from bot.evaluate import (check_thresholds, compare, evaluate, format_compare,
+                              format_table)
+    from bot.gold import GoldError, load_gold
+    from index.corpus import corpus_files
+
+    corpus_texts = [p.read_text(encoding="utf-8", errors="replace")
+                    for p in corpus_files(settings.corpus_dir)]
+    try:
+        items = load_gold(Path(args.gold), corpus_texts)
+    except GoldError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"cannot read {args.gold}: {exc.strerror}") from None
+    old = None
+    if args.compare:
+        try:
+            old = json.loads(Path(args.compare).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UserError(f"cannot read the report to compare with, {args.compare}: {exc}") from None
+    answerer = _answerer(settings)
+    searcher = answerer.searcher
+
+    def ask(question: str) -> dict:
+        answer = answerer.ask(question)
+        return {**answer.to_dict(), "confidence": answer.confidence}
+
+    baselines = None
+    if args.baselines:
+        baselines = {f"top {name} passage": (lambda q, n=name: _passage_answer(
+            searcher.search(q, k=1, use=(n,)))) for name in ("bm25", "dense")}
+    report = evaluate(items, ask, lambda q, k: [h.to_dict() for h in searcher.search(q, k)],
+                      baselines=baselines)
+    print(format_table(report))
+    if args.report:
+        json_path, html_path = write_report(report, Path(args.report))
+        print(f"report: {json_path}  {html_path}")
+    if old is not None:
+        print(format_compare(compare(old, report)))
+    failed = check_thresholds(report["summary"], args.min_accuracy, args.min_abstain)
+    for message in failed:
+        print(f"below threshold: {message}", file=sys.stderr)
+    return EXIT_FAILED if failed else 0
+
+
+def cmd_bot(args, settings: Settings) -> int:
+    from bot.telegram_bot import run
+
+    if not settings.telegram_token:
+        raise UserError("TELEGRAM_BOT_TOKEN is not set; the bot needs a token from @BotFather")
+    if args.webhook and not args.port:
+        raise UserError("--webhook needs --port (and usually --listen)")
+    run(settings, webhook_url=args.webhook, listen=args.listen, port=args.port or 8443)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zoneqa", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -91,6 +203,30 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     search.add_argument("--jsonl", action="store_true", help="questions on stdin, one JSON list per line")
     search.set_defaults(func=cmd_search)
+
+    ask = sub.add_parser("ask", help="answer a question from the reports")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true", help="one JSON object (the output contract)")
+    ask.add_argument("--jsonl", action="store_true", help="questions on stdin, one JSON object per line")
+    ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser("chat", help="interactive questions with follow-ups")
+    chat.set_defaults(func=cmd_chat)
+
+    ev = sub.add_parser("eval", help="measure answers against a gold set")
+    ev.add_argument("gold", help="gold JSONL file")
+    ev.add_argument("--report", help="directory for report.json and report.html")
+    ev.add_argument("--min-accuracy", type=float, help="fail below this answerable accuracy")
+    ev.add_argument("--min-abstain", type=float, help="fail below this unanswerable abstention")
+    ev.add_argument("--compare", help="an earlier report.json: list newly failing and passing questions")
+    ev.add_argument("--baselines", action="store_true", help="also score the top BM25 and dense passages")
+    ev.set_defaults(func=cmd_eval)
+
+    tg = sub.add_parser("bot", help="run the Telegram bot (long polling, or a webhook server)")
+    tg.add_argument("--webhook", metavar="URL", help="public webhook URL; without it, long polling")
+    tg.add_argument("--listen", default="0.0.0.0", metavar="ADDR")
+    tg.add_argument("--port", type=int, metavar="N")
+    tg.set_defaults(func=cmd_bot)
     return parser
 
 
@@ -108,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # staff see what failed, never a token-bearing traceback
+        logging.getLogger("zoneqa").debug("failed", exc_info=True)
+        print(f"zoneqa: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

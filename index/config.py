@@ -14,6 +14,7 @@ class Settings:
     corpus_dir: Path = Path("corpus")
     model: str = DEFAULT_MODEL
     reporting_year: int | None = None
+    default_place: str = "昆山高新区"
     abstain_threshold: float = 0.5
     telegram_token: str | None = field(default=None, repr=False)
     telegram_base_url: str | None = None
@@ -42,6 +43,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         corpus_dir=Path(env.get("ZONEQA_CORPUS_DIR") or "corpus"),
         model=env.get("ZONEQA_MODEL") or DEFAULT_MODEL,
         reporting_year=_int_or_none(env.get("ZONEQA_REPORTING_YEAR")),
+        default_place=env.get("ZONEQA_DEFAULT_PLACE") or "昆山高新区",
         abstain_threshold=float(env.get("ZONEQA_ABSTAIN_THRESHOLD") or 0.5),
         telegram_token=env.get("TELEGRAM_BOT_TOKEN") or None,
         telegram_base_url=env.get("TELEGRAM_API_BASE_URL") or None,

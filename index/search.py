@@ -15,6 +15,7 @@ from index.tokens import Tokenizer, default_tokenizer
 from index.vocab import Vocab, load_vocab
 
 POOL = 50  # candidates taken from each retriever before fusion
+RETRIEVERS = ("bm25", "dense")
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,12 @@ class Searcher:
         return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
     def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None,
-               timings: dict[str, float] | None = None) -> list[Hit]:
-        """Top `k` passages for `query`, optionally only from the reports in `doc_ids`."""
+               timings: dict[str, float] | None = None,
+               use: tuple[str, ...] = RETRIEVERS) -> list[Hit]:
+        """Top `k` passages for `query`, optionally only from the reports in `doc_ids`.
+
+        `use` picks the retrievers fused; one alone gives its own ranking (for baselines).
+        """
         timings = {} if timings is None else timings
         allowed = self._allowed(doc_ids)
         if allowed is not None and not len(allowed):
@@ -102,7 +107,8 @@ class Searcher:
         top = np.argsort(-scores, kind="stable")[:POOL]
         bm25_rows = [int(r) for r in top if scores[r] > 0]
         t3 = time.perf_counter()
-        fused = rrf({"bm25": bm25_rows, "dense": [int(r) for r in dense_rows]})[:k]
+        rankings = {"bm25": bm25_rows, "dense": [int(r) for r in dense_rows]}
+        fused = rrf({name: rankings[name] for name in use})[:k]
         t4 = time.perf_counter()
         timings.update(encode_ms=(t1 - t0) * 1e3, faiss_ms=(t2 - t1) * 1e3,
                        bm25_ms=(t3 - t2) * 1e3, fusion_ms=(t4 - t3) * 1e3)

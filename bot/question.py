@@ -1,0 +1,268 @@
+"""A citizen's question → what it asks: metric, year, result or target, place, intent.
+
+Everything question-specific comes from data files (index/data/synonyms.tsv for metric names,
+bot/data/places.tsv, bot/data/question_cues.tsv), never from rules about one question.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from bot.numerals import to_arabic
+from index.textnorm import fold
+from index.timelabel import RESULT, TARGET
+from index.tokens import default_tokenizer
+from index.vocab import Vocab, load_vocab
+
+DATA = Path(__file__).parent / "data"
+MAX_CHARS = 200
+FIGURE, LIST, ENTITY, COMPARISON, WHY = "figure", "list", "entity", "comparison", "why"
+_RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+_YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
+_YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+_NOT_TERM = re.compile(r"^[\W\d_]+$")
+_PARTICLES = "了的过着呢吗"  # stripped from the end of a word, and never a term alone
+
+
+def _table(path: Path) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, words = line.partition("\t")
+            out[key.strip()] = out.get(key.strip(), ()) + tuple(
+                fold(w) for w in words.split("|") if w.strip())
+    return out
+
+
+@lru_cache(maxsize=2)
+def cues(path: Path = DATA / "question_cues.tsv") -> dict[str, tuple[str, ...]]:
+    return _table(path)
+
+
+@lru_cache(maxsize=2)
+def unit_groups(path: Path = DATA / "unit_groups.tsv") -> dict[str, tuple[str, ...]]:
+    return _table(path)
+
+
+def unit_group(unit: str) -> str | None:
+    """The group of a figure's unit ("10名" → count); the longest unit listed wins."""
+    best = max(((len(u), g) for g, units in unit_groups().items() for u in units if unit.endswith(u)),
+               default=None)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=2)
+def gazetteer(path: Path = DATA / "places.tsv") -> dict[str, tuple[str, ...]]:
+    return _table(path)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A topic word of the question; it matches a text containing any of `forms`."""
+
+    text: str
+    weight: float
+    forms: tuple[str, ...]
+    shadows: tuple[str, ...] = ()  # longer names that contain a form but mean something else
+
+    def found_in(self, folded_text: str) -> bool:
+        for longer in self.shadows:  # "规上工业产值" is not "工业产值"
+            folded_text = folded_text.replace(longer, "\0")
+        return any(f in folded_text for f in self.forms)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    normalised: str
+    years: tuple[int, ...] = ()
+    kind: str | None = None
+    intent: str = FIGURE
+    metrics: tuple[str, ...] = ()  # canonical metric names, in the order asked
+    terms: tuple[Term, ...] = ()
+    places: tuple[str, ...] = ()  # canonical places named
+    unit: str | None = None  # the unit group expected (unit_groups.tsv), e.g. "percent"
+    asks_change: bool = False
+    follow_up: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def year(self) -> int | None:
+        return self.years[0] if self.years else None
+
+    def topic(self) -> str:
+        """The question's topic words, without its year, place or question words."""
+        return " ".join(dict.fromkeys([*self.metrics, *(t.text for t in self.terms)]))
+
+    def search_text(self) -> str:
+        """What retrieval should look for: the question, or its topic when it is a follow-up."""
+        if not self.follow_up:
+            return self.normalised
+        return (f"{self.year}年" if self.year else "") + self.topic()
+
+
+def problem(text: str) -> str | None:
+    """A Chinese message for input that is not a question we can read, else None."""
+    cleaned = clean(text)
+    example = "例如：“去年高新区GDP多少？”"
+    if not cleaned:
+        return f"请输入您想了解的问题，{example}"
+    if len(cleaned) > MAX_CHARS:
+        return f"问题太长了（{len(cleaned)}字）。请把问题缩短到{MAX_CHARS}字以内，{example}"
+    folded = fold(cleaned)
+    if not _CJK.search(folded):
+        known = {a for aliases in load_vocab().synonyms.values() for a in aliases}
+        words = _LATIN_WORD.findall(folded)
+        if any(w not in known for w in words):
+            return f"目前只支持用中文提问，{example}"
+        if not words:
+            return f"没有看懂这个问题，请用中文文字提问，{example}"
+    return None
+
+
+def clean(text: str) -> str:
+    """Drop control and format characters (keeping spaces) and surrounding whitespace."""
+    kept = "".join(" " if ch in "\t\r\n" else ch for ch in text
+                   if ch in "\t\r\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    return kept.strip()
+
+
+def _take(text: str, names: dict[str, tuple[str, ...]]) -> tuple[list[tuple[int, str]], str]:
+    """Find names (canonical or alias), longest first; return (position, canonical) and the rest."""
+    forms = sorted(((f, c) for c, aliases in names.items() for f in (fold(c), *aliases)),
+                   key=lambda fc: len(fc[0]), reverse=True)
+    found = []
+    for form, canonical in forms:
+        pos = text.find(form)
+        while form and pos >= 0:
+            found.append((pos, canonical))
+            text = text[:pos] + "\0" * len(form) + text[pos + len(form):]
+            pos = text.find(form)
+    return sorted(found), text
+
+
+def _years(text: str, reporting_year: int) -> tuple[list[int], str]:
+    years = []
+    for m in _YEAR4.finditer(text):
+        years.append((m.start(), int(m.group(1))))
+    for m in _YEAR2.finditer(text):
+        years.append((m.start(), 2000 + int(m.group(1))))
+    for word, delta in _RELATIVE_YEARS.items():
+        for m in re.finditer(word, text):
+            years.append((m.start(), reporting_year + delta))
+    text = _YEAR4.sub("\0", _YEAR2.sub("\0", text))
+    for word in _RELATIVE_YEARS:
+        text = text.replace(word, "\0")
+    seen: list[int] = []
+    for _, y in sorted(years):
+        if y not in seen:
+            seen.append(y)
+    return seen, text
+
+
+def _expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
+    for group in ("rank", "percent"):
+        if any(w in text for w in c.get(f"unit:{group}", ())):
+            return group
+    m = re.search(r"(?:几|多少)(" + "|".join(re.escape(u) for u in vocab.units) + ")", text)
+    if m and unit_group(m.group(1)):
+        return unit_group(m.group(1))
+    for group in ("money", "area"):
+        if any(w in text for w in c.get(f"unit:{group}", ())):
+            return group
+    return None
+
+
+def _shadows(forms: tuple[str, ...], vocab: Vocab) -> tuple[str, ...]:
+    names = {fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al}
+    return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)},
+                        key=len, reverse=True))
+
+
+def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[Term]:
+    skip = set(vocab.stopwords) | set(vocab.units)
+    rest = re.sub(r"(?:几|多少)(?:" + "|".join(re.escape(u) for u in vocab.units) + ")", " ", rest)
+    for key in c:
+        if key not in ("answer_type",):
+            skip |= set(c[key])
+    minor = set("".join(c.get("relation", ()) + c.get("filler", ())))
+    terms: list[Term] = []
+    after_question_word = False
+    for word in default_tokenizer()._jieba.lcut(rest.replace("\0", " ")):
+        word = word.strip()
+        answer_type = after_question_word
+        after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
+        if not word or word in skip or (_NOT_TERM.match(word) and not word.isdigit()):
+            continue
+        word = word.rstrip(_PARTICLES) if len(word) > 1 else word
+        if not word or word in skip or set(word) <= minor | set(_PARTICLES) \
+                or word in (t.text for t in terms):
+            continue
+        # The noun after 什么/哪些 says what kind of answer is wanted, so it need not be in it.
+        weight = 0.25 if answer_type else 1.0 if len(word) > 1 else 0.5
+        terms.append(Term(word, weight, (word,), _shadows((word,), vocab)))
+    return terms
+
+
+def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
+          previous: "Question | None" = None) -> Question:
+    """Read a (valid) question. `previous` is the last question in the same conversation."""
+    vocab = load_vocab()
+    c = cues()
+    normalised = to_arabic(fold(clean(text)))
+    years, rest = _years(normalised, reporting_year)
+    places_table = dict(gazetteer())
+    for p in doc_places:
+        places_table.setdefault(p, ())
+    place_hits, rest = _take(rest, places_table)
+    metric_hits, rest = _take(rest, vocab.synonyms)
+    metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
+    terms = []
+    for i, m in enumerate(metrics):
+        forms = (fold(m), *vocab.aliases(m))
+        terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, _shadows(forms, vocab)))
+    terms += [Term(p, 0.5, (fold(p), *places_table.get(p, ()))) for _, p in place_hits
+              if p not in doc_places]
+    terms += _topic_terms(rest, c, vocab)
+
+    def has(key: str) -> bool:
+        return any(w in normalised for w in c.get(key, ()))
+
+    compares = has("compare") or "比" in re.sub("占比|比重|比例|比率|百分比", "", normalised)
+    intent = FIGURE
+    if has("why"):
+        intent = WHY
+    elif compares and (len(years) >= 2 or has("target")):
+        intent = COMPARISON
+    elif has("list"):
+        intent = LIST
+    elif has("entity") and not re.search(r"多少|几", normalised):
+        intent = ENTITY
+    kind = TARGET if has("target") else RESULT if has("result") else None
+    q = Question(text=text, normalised=normalised, years=tuple(years), kind=kind, intent=intent,
+                 metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
+                 unit=_expected_unit(normalised, c, vocab), asks_change=has("change"))
+    if previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
+        q = _follow_up(q, previous)
+    if q.kind is None and q.year is not None and q.intent != COMPARISON:
+        q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
+    return q
+
+
+def _follow_up(q: Question, prev: Question) -> Question:
+    """"那今年呢？" / "增长了多少？": keep the previous topic, take what the new words change."""
+    same_year = not q.years or q.years == prev.years
+    return replace(
+        q, follow_up=True, metrics=prev.metrics, terms=prev.terms,
+        places=q.places or prev.places, years=q.years or prev.years,
+        kind=q.kind or (prev.kind if same_year else None),
+        intent=q.intent if q.intent != FIGURE else prev.intent if prev.intent != COMPARISON else FIGURE,
+        unit=q.unit or (None if q.asks_change else prev.unit),
+        asks_change=q.asks_change or prev.asks_change)

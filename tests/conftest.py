@@ -1,0 +1,68 @@
+"""Shared fixtures: the real model, converted once per test session, and the real seed index."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.config import DEFAULT_MODEL, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "tests" / "gold" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory) -> Path:
+    """One converted default model for the whole session (conversion takes seconds)."""
+    from index.e5convert import ensure_model
+
+    cache = tmp_path_factory.mktemp("models")
+    ensure_model(cache)
+    return cache
+
+
+@pytest.fixture(scope="session")
+def embedder(model_cache):
+    from index.embedding import Embedder
+
+    return Embedder(DEFAULT_MODEL, model_cache)
+
+
+def make_settings(data_dir: Path, corpus_dir: Path, model_cache: Path, **extra) -> Settings:
+    """Settings for a test data dir that shares the session's converted model."""
+    models = data_dir / "models"
+    if not models.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        models.symlink_to(model_cache, target_is_directory=True)
+    return Settings(data_dir=data_dir, corpus_dir=corpus_dir, **extra)
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory, model_cache) -> Settings:
+    """A data dir with the index of the real corpus built once."""
+    from index.builder import build
+    from index.embedding import Embedder
+
+    data = tmp_path_factory.mktemp("seed-data")
+    corpus = data / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(data, corpus, model_cache)
+    build(settings.corpus_dir, settings.index_dir, settings.model,
+          lambda: Embedder(settings.model, settings.model_cache_dir))
+    return settings
+
+
+@pytest.fixture(scope="session")
+def searcher(seed_settings, embedder):
+    from index.search import Searcher
+
+    return Searcher.open(seed_settings, embedder=embedder, build_if_missing=False)
+
+
+@pytest.fixture(scope="session")
+def answerer(seed_settings, searcher):
+    from bot.answer import Answerer
+
+    return Answerer(searcher, seed_settings)
