@@ -1,6 +1,8 @@
 """zoneqa command line: a thin layer over `index` and `bot`.
 
     zoneqa index build [--corpus DIR]
+    zoneqa corpus add FILE... [--title T] [--date YYYY-MM-DD] [--place P] [--source S]
+    zoneqa corpus list  |  zoneqa corpus remove ID
     zoneqa search QUESTION [-k N] [--json]      |  zoneqa search --jsonl [-k N] < questions
     zoneqa ask QUESTION [--json]                |  zoneqa ask --jsonl < questions
     zoneqa chat
@@ -44,6 +46,50 @@ def cmd_index_build(args, settings: Settings) -> int:
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     print(f"index built: {report.summary()}")
+    return 0
+
+
+def cmd_corpus_add(args, settings: Settings) -> int:
+    from index.ingest import IngestError, add_report
+
+    failed = 0
+    for name in args.files:
+        try:
+            data = Path(name).read_bytes()
+            added = add_report(settings.corpus_dir, Path(name).name, data, title=args.title,
+                               date=args.date, place=args.place, source=args.source)
+        except (IngestError, OSError) as exc:
+            print(f"refused: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        guessed = f" (inferred: {', '.join(added.inferred)})" if added.inferred else ""
+        print(f"added {added.doc_id}: {added.chars} characters{guessed}")
+        for key, value in added.meta.items():
+            print(f"  {key}: {value}")
+    if failed < len(args.files):
+        print("run `zoneqa index build` (or /reindex in Telegram) to make it answerable")
+    return EXIT_FAILED if failed else 0
+
+
+def cmd_corpus_list(args, settings: Settings) -> int:
+    from index.corpus import load_corpus
+
+    docs, problems = load_corpus(settings.corpus_dir)
+    for d in docs:
+        print(f"{d.doc_id}\t{d.date}\t{d.place}\t{d.title}")
+    for problem in problems:
+        print(f"unreadable: {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_corpus_remove(args, settings: Settings) -> int:
+    from index.ingest import IngestError, remove_report
+
+    try:
+        kept = remove_report(settings.corpus_dir, args.doc_id)
+    except IngestError as exc:
+        raise UserError(str(exc)) from None
+    print(f"removed {args.doc_id} (kept as {kept}); run `zoneqa index build` to drop it from answers")
     return 0
 
 
@@ -196,6 +242,19 @@ def build_parser() -> argparse.ArgumentParser:
     build = index_sub.add_parser("build", help="index every report in the corpus")
     build.add_argument("--corpus", help="corpus directory (default: ZONEQA_CORPUS_DIR or corpus/)")
     build.set_defaults(func=cmd_index_build)
+
+    corpus = sub.add_parser("corpus", help="add, list and remove reports")
+    corpus_sub = corpus.add_subparsers(dest="corpus_command", required=True)
+    add = corpus_sub.add_parser("add", help="add reports (.txt .md .docx .pdf .html)")
+    add.add_argument("files", nargs="+")
+    for field in ("title", "date", "place", "source"):
+        add.add_argument(f"--{field}", help=f"the report's {field} (inferred when left out)"
+                         if field != "date" else "YYYY-MM-DD (inferred when left out)")
+    add.set_defaults(func=cmd_corpus_add)
+    corpus_sub.add_parser("list", help="list the reports").set_defaults(func=cmd_corpus_list)
+    remove = corpus_sub.add_parser("remove", help="take a report out of the corpus (kept in .removed/)")
+    remove.add_argument("doc_id")
+    remove.set_defaults(func=cmd_corpus_remove)
 
     search = sub.add_parser("search", help="show the passages retrieved for a question")
     search.add_argument("question", nargs="*")

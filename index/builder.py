@@ -62,8 +62,9 @@ def _previous_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
 
 def build(corpus_dir: Path, index_dir: Path, model: str,
           embedder: Callable[[], Embedder], tokenizer: Tokenizer | None = None,
-          max_chars: int = DEFAULT_MAX_CHARS, progress: bool = False) -> BuildReport:
-    """Build a new index version from `corpus_dir` and make it the served one.
+          max_chars: int = DEFAULT_MAX_CHARS, progress: bool = False,
+          activate: bool = True) -> BuildReport:
+    """Build a new index version from `corpus_dir` and (unless `activate` is False) serve it.
 
     `embedder` is called only if some chunk needs embedding, so an unchanged corpus
     rebuilds without loading the model. Unreadable reports are skipped and listed in
@@ -106,6 +107,6 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
             "documents": {d.doc_id: {**d.info(), "hash": d.content_hash, "file": d.path.name}
                           for d in docs},
         }
-        version = store.write(index_dir, manifest, chunks, vectors, lexical)
+        version = store.write(index_dir, manifest, chunks, vectors, lexical, activate_now=activate)
     return BuildReport(len(docs), len(chunks), len(todo), len(chunks) - len(todo),
                        time.perf_counter() - started, version, problems)

@@ -95,8 +95,8 @@ def _read_chunks(path: Path) -> list[Chunk]:
 
 
 def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
-          lexical: Lexical) -> Path:
-    """Write a complete new version, then switch CURRENT to it. Returns the version dir."""
+          lexical: Lexical, activate_now: bool = True) -> Path:
+    """Write a complete new version and (unless told not to) serve it. Returns the version dir."""
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"v-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
     tmp = index_dir / f".building-{name}"
@@ -111,10 +111,17 @@ def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndar
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _fsync_write(index_dir / "CURRENT.tmp", name)
-    os.replace(index_dir / "CURRENT.tmp", index_dir / "CURRENT")
-    _prune(index_dir, keep=name)
+    if activate_now:
+        activate(index_dir / name)
     return index_dir / name
+
+
+def activate(version: Path) -> None:
+    """Make `version` the served one, in one rename."""
+    index_dir = version.parent
+    _fsync_write(index_dir / "CURRENT.tmp", version.name)
+    os.replace(index_dir / "CURRENT.tmp", index_dir / "CURRENT")
+    _prune(index_dir, keep=version.name)
 
 
 def _prune(index_dir: Path, keep: str) -> None:
@@ -127,9 +134,9 @@ def _prune(index_dir: Path, keep: str) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def load(index_dir: Path, model: str | None = None) -> StoredIndex:
-    """Load and check the served version. `model`, when given, must match the one it was built with."""
-    path = current_version(index_dir)
+def load(index_dir: Path, model: str | None = None, version: Path | None = None) -> StoredIndex:
+    """Load and check the served version (or `version`). `model`, when given, must match."""
+    path = version or current_version(index_dir)
     if path is None:
         raise IndexUnavailable(f"no index in {index_dir}; {REBUILD_HINT}")
     try:
