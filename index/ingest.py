@@ -206,6 +206,10 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     text = text.replace("\r\n", "\n").strip()
     if len(squeeze(text)) < MIN_CHARS:
         raise IngestError(f"{name}: only {len(squeeze(text))} characters of text; not a report")
+    duplicate = find_duplicate(corpus_dir, text)
+    if duplicate:
+        raise IngestError(f"{name}: the same text is already in the corpus as {duplicate} "
+                          f"(to replace it, remove {duplicate} first)")
     inferred = {**infer_metadata(text, name), **carried}
     meta = {k: v for k, v in inferred.items()}
     meta.update({k: v for k, v in given.items() if v})
@@ -213,9 +217,6 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     if missing:
         raise IngestError(f"{name}: could not infer {', '.join(missing)}; give them "
                           f"({' '.join('--' + k for k in missing)})")
-    duplicate = find_duplicate(corpus_dir, text)
-    if duplicate:
-        raise IngestError(f"{name}: the same text is already in the corpus as {duplicate}")
     digest = hashlib.sha256(squeeze(text).encode()).hexdigest()[:8]
     doc_id = f"{meta['date'][:7]}-{digest}"
     path = corpus_dir / f"{doc_id}.md"

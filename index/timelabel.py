@@ -74,8 +74,11 @@ def years_in(text: str, doc_year: int) -> list[int]:
 
 def label(text: str, doc_year: int, context: TimeLabel | None = None) -> TimeLabel:
     """Label `text`; what the text leaves open is taken from `context` (its paragraph or section)."""
-    kind = cue_kind(text) or (context.kind if context else None)
+    own_kind = cue_kind(text)
     years = years_in(text, doc_year)
+    # Cue words decide first; then a year the text names itself (a report of year Y looks back
+    # on earlier years and plans Y onwards); only then the surrounding paragraph or section.
+    kind = own_kind or (None if years else context.kind if context else None)
     if years:
         if kind == RESULT and any(y < doc_year for y in years):
             year = max(y for y in years if y < doc_year)
