@@ -58,7 +58,7 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
     """(start, end, value text, number, unit) of each figure in `text`; bare years are skipped."""
     out = []
     for m in _value_re().finditer(text):
-        ordinal, num, unit, tail = m.group(1), m.group(2), m.group(3) or "", m.group(4) or ""
+        ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
         if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)):
             continue
         out.append((m.start(), m.end(), m.group(0), _number(num), ("第" if ordinal else "") + unit))

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
 
 from bot.numerals import to_arabic
 from index.textnorm import fold

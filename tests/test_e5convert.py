@@ -10,7 +10,6 @@ import unicodedata
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
-import numpy as np
 import pytest
 
 from index import e5convert

@@ -14,7 +14,7 @@ from index import ingest
 from index.builder import build
 from index.ingest import IngestError, add_report, remove_report
 from index.search import Searcher
-from tests.conftest import CORPUS, make_settings
+from conftest import CORPUS, make_settings
 
 FILLER = "园区坚持高质量发展，推进产业升级和城市更新，持续优化营商环境，服务企业和群众。"
 

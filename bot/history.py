@@ -1,0 +1,141 @@
+"""The bot's history, in SQLite: asked questions and 👍/👎 feedback, in `data_dir/zoneqa.sqlite3`.
+
+Chat and user ids are never stored raw: they become HMAC-SHA256 hashes under a key made
+once and kept next to the database (`data_dir/id-hash.key`, mode 0600), so rows from one
+person can be grouped without the database alone revealing who they are.
+
+Schema changes are appended to MIGRATIONS; PRAGMA user_version records how many ran.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answer import Answer
+
+DB_NAME = "zoneqa.sqlite3"
+KEY_NAME = "id-hash.key"
+
+# MIGRATIONS[i] upgrades a database from user_version i to i + 1. Append; never edit.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE questions (
+        id          INTEGER PRIMARY KEY,
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        chat_hash   TEXT NOT NULL,
+        user_hash   TEXT NOT NULL,
+        question    TEXT NOT NULL,
+        answer      TEXT NOT NULL,
+        abstained   INTEGER NOT NULL,
+        value       TEXT,
+        year        INTEGER,
+        kind        TEXT,
+        sources     TEXT NOT NULL,  -- JSON list; each with its full passage for 查看原文
+        latency_ms  REAL NOT NULL
+    );
+    CREATE INDEX questions_created_at ON questions (created_at);
+    CREATE TABLE feedback (
+        id          INTEGER PRIMARY KEY,
+        question_id INTEGER NOT NULL REFERENCES questions (id),
+        user_hash   TEXT NOT NULL,
+        vote        INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        UNIQUE (question_id, user_hash)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class StoredQuestion:
+    id: int
+    question: str
+    abstained: bool
+    sources: list[dict]
+
+
+def _load_key(path: Path) -> bytes:
+    """Read the hashing key, creating it (0600, exclusively) on first use."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes()
+    key = secrets.token_bytes(32)
+    with os.fdopen(fd, "wb") as f:
+        f.write(key)
+    return key
+
+
+class History:
+    """The history database. Thread-safe: one connection behind a lock, for handlers in worker threads."""
+
+    def __init__(self, path: Path, key: bytes) -> None:
+        self.path = path
+        self._key = key
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL keeps this crash-safe
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._conn.execute("PRAGMA busy_timeout = 5000")
+        self._migrate()
+
+    @classmethod
+    def open(cls, data_dir: Path) -> "History":
+        data_dir = Path(data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        return cls(data_dir / DB_NAME, _load_key(data_dir / KEY_NAME))
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path} has schema {version}, newer than this code ({SCHEMA_VERSION})")
+        for v in range(version, SCHEMA_VERSION):
+            # One transaction per step, so a failed step leaves the previous version intact.
+            self._conn.executescript(f"BEGIN; {MIGRATIONS[v]}; PRAGMA user_version = {v + 1}; COMMIT;")
+
+    def hash_id(self, raw_id: int) -> str:
+        return hmac.new(self._key, str(raw_id).encode(), hashlib.sha256).hexdigest()
+
+    def record(self, answer: Answer, *, chat_id: int, user_id: int) -> int:
+        """Store one answered (or refused) question; returns its row id."""
+        sources = [{**s.to_dict(), "passage": s.passage, "chunk_id": s.chunk_id} for s in answer.sources]
+        with self._lock:
+            cur = self._conn.execute(
+                "INSERT INTO questions (chat_hash, user_hash, question, answer, abstained, value,"
+                " year, kind, sources, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (self.hash_id(chat_id), self.hash_id(user_id), answer.question, answer.answer,
+                 int(answer.abstained), answer.value, answer.year, answer.kind,
+                 json.dumps(sources, ensure_ascii=False), answer.latency_ms))
+            return cur.lastrowid
+
+    def find(self, question_id: int, *, chat_id: int) -> StoredQuestion | None:
+        """The question `question_id` if it was asked in `chat_id`, else None."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, question, abstained, sources FROM questions WHERE id = ? AND chat_hash = ?",
+                (question_id, self.hash_id(chat_id))).fetchone()
+        if row is None:
+            return None
+        return StoredQuestion(id=row[0], question=row[1], abstained=bool(row[2]), sources=json.loads(row[3]))
+
+    def vote(self, question_id: int, *, user_id: int, up: bool) -> None:
+        """Record a user's 👍/👎 on an answer; voting again replaces the earlier vote."""
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO feedback (question_id, user_hash, vote) VALUES (?, ?, ?)"
+                " ON CONFLICT (question_id, user_hash) DO UPDATE"
+                " SET vote = excluded.vote, created_at = excluded.created_at",
+                (question_id, self.hash_id(user_id), 1 if up else -1))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

@@ -1,0 +1,335 @@
+"""Telegram front end: citizens' questions in, cited answers out.
+
+Run it with the token from @BotFather:
+
+    TELEGRAM_BOT_TOKEN=123:ABC zoneqa bot                    # long polling
+    TELEGRAM_BOT_TOKEN=123:ABC zoneqa bot --webhook https://example.org/zoneqa --listen 0.0.0.0 --port 8443
+
+TELEGRAM_API_BASE_URL (e.g. http://127.0.0.1:8081/bot) points it at another Bot API server.
+In private chats every text is a question; in groups the bot answers when @mentioned, replied
+to, or asked with /ask; `@bot 问题` in any chat offers the answer inline. Questions and 👍/👎
+are kept in `data_dir/zoneqa.sqlite3` (see bot.history).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import re
+import secrets
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from telegram import (BotCommand, InlineQueryResultsButton, LinkPreviewOptions, Message, MessageEntity,
+                      ReplyParameters, Update)
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
+                          CommandHandler, ContextTypes, Defaults, InlineQueryHandler, MessageHandler,
+                          filters)
+
+from bot import messages
+from bot.answer import Answer, Answerer
+from bot.ratelimit import SlidingWindowLimiter
+from bot.history import History, StoredQuestion
+
+log = logging.getLogger(__name__)
+
+# Edits and channel posts are not asked for (and ignored by the handlers if they come anyway).
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+# Telegram's own message limit: anything longer was not sent by a Telegram client.
+MAX_QUESTION_CHARS = 4096
+LAST_ANSWER = "last_answer"
+COMMANDS = [
+    BotCommand("start", "开始使用，查看示例问题"),
+    BotCommand("ask", "提问，例如 /ask 2018年地区生产总值是多少？"),
+    BotCommand("sources", "查看回答所依据的报告"),
+    BotCommand("help", "使用说明"),
+]
+_NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+@dataclass(frozen=True)
+class Services:
+    answerer: Answerer
+    store: History
+    limiter: SlidingWindowLimiter
+
+
+def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.bot_data["services"]
+
+
+# --- asking -----------------------------------------------------------------------------------
+
+def _ask_and_record(services: Services, question: str, previous: Answer | None,
+                    chat_id: int, user_id: int) -> tuple[Answer, int]:
+    answer = services.answerer.ask(question, previous)
+    return answer, services.store.record(answer, chat_id=chat_id, user_id=user_id)
+
+
+async def _reply(update: Update, text: str, **kwargs) -> None:
+    """Reply to the user's message, or post in the chat when the update was a button tap."""
+    if update.message:
+        await update.message.reply_text(text, **kwargs)
+    else:
+        await update.effective_chat.send_message(text, **kwargs)
+
+
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str,
+                  *, with_question: bool = False) -> None:
+    services = _services(context)
+    question = question.strip()
+    if not question:
+        await _reply(update, messages.ASK_USAGE)
+        return
+    if len(question) > MAX_QUESTION_CHARS:
+        await _reply(update, messages.TOO_LONG.format(limit=MAX_QUESTION_CHARS))
+        return
+    wait = services.limiter.acquire(update.effective_user.id)
+    if wait:
+        await _reply(update, messages.RATE_LIMITED.format(seconds=math.ceil(wait)))
+        return
+    previous = context.chat_data.get(LAST_ANSWER)
+    # The answerer is CPU-bound (embedding, search); keep it off the event loop.
+    answer, question_id = await asyncio.to_thread(
+        _ask_and_record, services, question, previous, update.effective_chat.id, update.effective_user.id)
+    # A refusal carries no topic to follow up on, so "那今年呢？" keeps referring to the last real answer.
+    if not answer.abstained:
+        context.chat_data[LAST_ANSWER] = answer
+    await _reply(update, messages.format_answer(answer, with_question=with_question),
+                 reply_markup=messages.answer_keyboard(question_id, answer))
+
+
+def _mentions_bot(message: Message, username: str) -> bool:
+    mention = f"@{username}".lower()
+    return any(text.lower() == mention for text in message.parse_entities([MessageEntity.MENTION]).values())
+
+
+def _without_mention(text: str, username: str) -> str:
+    return re.sub(rf"@{re.escape(username)}(?![A-Za-z0-9_])", " ", text, flags=re.IGNORECASE)
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    documents = _services(context).answerer.documents()
+    await update.message.reply_text(messages.welcome(documents), reply_markup=messages.examples_keyboard())
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.message.reply_text(messages.help_text(context.bot.username))
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.message.reply_text(messages.sources_text(_services(context).answerer.documents()))
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask 问题 — the question is whatever follows the command (and its @botname)."""
+    text = update.message.text
+    await _answer(update, context, text[update.message.entities[0].length:])
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.message.reply_text(messages.UNKNOWN_COMMAND)
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _answer(update, context, _without_mention(update.message.text, context.bot.username))
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups, only messages meant for the bot: an @mention or a reply to one of its messages."""
+    message = update.message
+    replied = message.reply_to_message
+    if _mentions_bot(message, context.bot.username) or (replied and replied.from_user
+                                                          and replied.from_user.id == context.bot.id):
+        await _answer(update, context, _without_mention(message.text, context.bot.username))
+
+
+async def media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.message.reply_text(messages.MEDIA_ONLY)
+
+
+def _match(context: ContextTypes.DEFAULT_TYPE) -> re.Match | None:
+    """The handler pattern's match; None for a callback without data, which PTB passes to every pattern."""
+    return next((m for m in context.matches or () if isinstance(m, re.Match)), None)
+
+
+async def example_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    match = _match(context)
+    if match is None or int(match[1]) >= len(messages.EXAMPLE_QUESTIONS):
+        await stale_button(update, context)
+        return
+    # Answered after the answer is sent: the button shows progress meanwhile, and a failure can still
+    # reach the user through the callback answer.
+    await _answer(update, context, messages.EXAMPLE_QUESTIONS[int(match[1])], with_question=True)
+    await update.callback_query.answer()
+
+
+async def _tapped_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> StoredQuestion | None:
+    """The stored question a button refers to, if it exists and was asked in this very chat."""
+    query, match = update.callback_query, _match(context)
+    if query.message is None or match is None:  # inline-mode messages carry no buttons of ours
+        return None
+    return await asyncio.to_thread(_services(context).store.find, int(match[1]), chat_id=query.message.chat.id)
+
+
+async def passage_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    found = await _tapped_question(update, context)
+    if found is None or not found.sources:
+        await stale_button(update, context)
+        return
+    await update.callback_query.answer()
+    await update.effective_chat.send_message(
+        messages.format_passage(found.sources[0]),
+        reply_parameters=ReplyParameters(update.callback_query.message.message_id,
+                                         allow_sending_without_reply=True))
+
+
+async def vote_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    found = await _tapped_question(update, context)
+    if found is None:
+        await stale_button(update, context)
+        return
+    up = _match(context)[2] == "up"
+    await asyncio.to_thread(_services(context).store.vote, found.id, user_id=update.effective_user.id, up=up)
+    await update.callback_query.answer(messages.THANKS)
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any callback data we did not issue, or that points nowhere: a polite note, nothing else."""
+    await update.callback_query.answer(messages.STALE_BUTTON)
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`@bot 问题` in any chat. Not stored: clients send a query per pause while typing."""
+    query = update.inline_query
+    question = query.query.strip()
+    if not question:
+        await query.answer([], button=InlineQueryResultsButton(messages.INLINE_HINT, start_parameter="help"))
+        return
+    services = _services(context)
+    # A separate key, so typing inline does not use up the user's quota of chat questions.
+    wait = services.limiter.acquire(("inline", query.from_user.id))
+    if wait:
+        note = messages.RATE_LIMITED.format(seconds=math.ceil(wait))
+        await query.answer([], cache_time=0, button=InlineQueryResultsButton(note, start_parameter="help"))
+        return
+    answer = await asyncio.to_thread(services.answerer.ask, question)
+    await query.answer([messages.inline_result(answer)], cache_time=300)
+
+
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure; tell the user something went wrong, without internals."""
+    log.error("Error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(messages.ERROR)
+        elif update.effective_chat and update.message:
+            await update.effective_chat.send_message(messages.ERROR)
+    except TelegramError:
+        log.warning("Could not tell the user about the error", exc_info=True)
+
+
+# --- application ------------------------------------------------------------------------------
+
+def require_token(settings) -> str:
+    if not settings.telegram_token:
+        raise SystemExit("TELEGRAM_BOT_TOKEN is not set: export the bot token from @BotFather, "
+                         "e.g. TELEGRAM_BOT_TOKEN=123456:ABC… zoneqa bot")
+    return settings.telegram_token
+
+
+def _api_urls(base_url: str) -> tuple[str, str]:
+    """Bot API and file URLs of a server given as http://host:port[/bot]."""
+    root = base_url.rstrip("/").removesuffix("/bot")
+    return f"{root}/bot", f"{root}/file/bot"
+
+
+async def _register_commands(application: Application) -> None:
+    await application.bot.set_my_commands(COMMANDS)
+
+
+def build_application(settings, answerer: Answerer, store: History) -> Application:
+    """The whole bot: handlers wired to `answerer` and `store`, ready to poll or serve a webhook."""
+    builder = (ApplicationBuilder()
+               .token(require_token(settings))
+               .concurrent_updates(True)
+               .rate_limiter(AIORateLimiter())
+               .defaults(Defaults(parse_mode=ParseMode.HTML,
+                                  link_preview_options=LinkPreviewOptions(is_disabled=True)))
+               .post_init(_register_commands))
+    if settings.telegram_base_url:
+        api_url, file_url = _api_urls(settings.telegram_base_url)
+        builder = builder.base_url(api_url).base_file_url(file_url)
+    application = builder.build()
+    application.bot_data["services"] = Services(answerer, store,
+                                                SlidingWindowLimiter(settings.rate_limit_per_minute))
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    application.add_handlers([
+        CommandHandler("start", start, filters=_NEW_MESSAGE),
+        CommandHandler("help", help_command, filters=_NEW_MESSAGE),
+        CommandHandler("sources", sources, filters=_NEW_MESSAGE),
+        CommandHandler("ask", ask_command, filters=_NEW_MESSAGE),
+        # Unknown commands in groups may be meant for other bots, so only private chats get a hint.
+        MessageHandler(_NEW_MESSAGE & private & filters.COMMAND, unknown_command),
+        MessageHandler(_NEW_MESSAGE & private & filters.TEXT, private_text),
+        MessageHandler(_NEW_MESSAGE & groups & filters.TEXT & ~filters.COMMAND, group_text),
+        MessageHandler(_NEW_MESSAGE & private & filters.ATTACHMENT, media),
+        CallbackQueryHandler(example_tapped, pattern=messages.EXAMPLE_PATTERN),
+        CallbackQueryHandler(passage_tapped, pattern=messages.PASSAGE_PATTERN),
+        CallbackQueryHandler(vote_tapped, pattern=messages.VOTE_PATTERN),
+        CallbackQueryHandler(stale_button),
+        InlineQueryHandler(inline_query),
+    ])
+    application.add_error_handler(error_handler)
+    return application
+
+
+def webhook_options(webhook_url: str, listen: str, port: int) -> dict:
+    """Updater.start_webhook / run_webhook arguments: serve at the URL's path, check a fresh secret."""
+    return {"listen": listen, "port": port, "url_path": urlsplit(webhook_url).path.lstrip("/"),
+            "webhook_url": webhook_url, "secret_token": secrets.token_urlsafe(32),
+            "allowed_updates": ALLOWED_UPDATES}
+
+
+class _RedactToken(logging.Filter):
+    """Replace the token in every log line and traceback (URLs of Bot API calls contain it)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = record.getMessage().replace(self._token, "<token>"), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = record.exc_text.replace(self._token, "<token>")
+        return True
+
+
+def configure_logging(token: str) -> None:
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines are request URLs, token included
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_RedactToken(token))
+
+
+def run(settings, webhook_url: str | None = None, listen: str = "0.0.0.0", port: int = 8443) -> None:
+    """Load the answerer once, then serve until interrupted: long polling, or a webhook if given."""
+    configure_logging(require_token(settings))  # fail on a missing token before the slow load
+    answerer = Answerer.load(settings)
+    store = History.open(settings.data_dir)
+    application = build_application(settings, answerer, store)
+    try:
+        if webhook_url is None:
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+        else:
+            application.run_webhook(**webhook_options(webhook_url, listen, port))
+    finally:
+        store.close()

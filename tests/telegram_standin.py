@@ -1,0 +1,338 @@
+"""Stand-ins for what the bot talks to, so it can run end to end on loopback.
+
+`TelegramStandIn` is a small Bot API server (aiohttp, 127.0.0.1, random port). It serves
+/bot<TOKEN>/<method>: queued updates go out through getUpdates (long polling) or, once
+setWebhook was called, are POSTed to the webhook; sendMessage and friends return plausible
+results. Every call is recorded (method and params, from JSON, form or multipart bodies) so
+tests can wait for and assert on what the bot sent.
+
+`polling(app)` runs the real Application against it. `FakeAnswerer` answers a handful of
+questions about the 2019 report with canned, real figures, for runs without the index.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import socket
+import time
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+import aiohttp
+from aiohttp import web
+
+from bot.answer import Answer, Source
+from bot.telegram_bot import ALLOWED_UPDATES
+
+TOKEN = "7000001:standin-SECRET-token-0123456789"
+BOT_USER = {"id": 7000001, "is_bot": True, "first_name": "昆山高新区问答", "username": "zoneqa_test_bot",
+            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+
+STICKER = {"sticker": {"file_id": "stk", "file_unique_id": "stk-u", "type": "regular", "width": 512,
+                       "height": 512, "is_animated": False, "is_video": False, "emoji": "😀"}}
+PHOTO = {"photo": [{"file_id": "pho", "file_unique_id": "pho-u", "width": 90, "height": 90}]}
+VOICE = {"voice": {"file_id": "voi", "file_unique_id": "voi-u", "duration": 2}}
+
+# Form-encoded params are JSON-decoded unless they are plain strings in the Bot API.
+_STRING_PARAMS = {"text", "parse_mode", "callback_query_id", "inline_query_id", "inline_message_id",
+                  "url", "secret_token", "next_offset", "caption", "language_code", "ip_address"}
+_ENTITY = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?|@[A-Za-z0-9_]{3,}")
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _entities(text: str) -> list[dict]:
+    """bot_command and mention entities, as Telegram would attach them (UTF-16 offsets)."""
+    return [{"type": "bot_command" if m.group().startswith("/") else "mention",
+             "offset": _utf16_len(text[:m.start()]), "length": _utf16_len(m.group())}
+            for m in _ENTITY.finditer(text)]
+
+
+def user(user_id: int) -> dict:
+    return {"id": user_id, "is_bot": False, "first_name": f"用户{user_id}", "language_code": "zh-hans"}
+
+
+def chat(chat_id: int, kind: str = "message") -> dict:
+    """Positive ids are private chats with that user, negative ids supergroups (or channels)."""
+    if kind == "channel_post":
+        return {"id": chat_id, "type": "channel", "title": "频道"}
+    if chat_id > 0:
+        return {"id": chat_id, "type": "private", "first_name": f"用户{chat_id}"}
+    return {"id": chat_id, "type": "supergroup", "title": "高新区居民群"}
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict
+    at: float  # time.monotonic() when it arrived
+    result: object = None  # what the stand-in answered, e.g. the sent message
+
+
+@dataclass
+class TelegramStandIn:
+    token: str = TOKEN
+    calls: list[Call] = field(default_factory=list)
+    webhook: dict | None = None  # the last setWebhook params
+
+    def __post_init__(self) -> None:
+        self._updates: list[dict] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._taken: set[int] = set()
+        self._changed = asyncio.Condition()
+        self._closing = False
+        self._runner: web.AppRunner | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self.port = 0
+
+    # --- lifecycle ---
+
+    async def __aenter__(self) -> "TelegramStandIn":
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, handler_cancellation=True, shutdown_timeout=1, access_log=None)
+        await self._runner.setup()
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        await web.SockSite(self._runner, sock).start()
+        self._session = aiohttp.ClientSession()
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        self._closing = True
+        await self._notify()
+        await self._session.close()
+        await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # --- updates in ---
+
+    def enqueue(self, update: dict) -> dict:
+        """Queue one update (update_id added) for getUpdates, or push it to the webhook."""
+        update = {"update_id": next(self._update_ids), **update}
+        self._updates.append(update)
+        if self.webhook:
+            asyncio.get_running_loop().create_task(self._push(update))
+        else:
+            asyncio.get_running_loop().create_task(self._notify())
+        return update
+
+    def send(self, chat_id: int, text: str | None = None, *, user_id: int | None = None,
+             kind: str = "message", reply_to: dict | None = None, **fields) -> dict:
+        """Queue a message update and return the message. `kind` may be edited_message or
+        channel_post; `fields` adds media such as STICKER; the sender defaults to the chat's user."""
+        message = {"message_id": next(self._message_ids), "date": int(time.time()),
+                   "chat": chat(chat_id, kind), **fields}
+        if kind != "channel_post":
+            message["from"] = user(user_id if user_id is not None else chat_id)
+        if kind == "edited_message":
+            message["edit_date"] = int(time.time())
+        if text is not None:
+            message["text"] = text
+            if entities := _entities(text):
+                message["entities"] = entities
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+        self.enqueue({kind: message})
+        return message
+
+    def tap(self, message: dict | None, data: str | None, user_id: int) -> dict:
+        """Queue a button press on `message` (None: on an inline-mode message)."""
+        query = {"id": str(next(self._update_ids) * 1000), "from": user(user_id), "chat_instance": "standin"}
+        if message is None:
+            query["inline_message_id"] = "inline-msg"
+        else:
+            query["message"] = message
+        if data is not None:
+            query["data"] = data
+        return self.enqueue({"callback_query": query})
+
+    def inline(self, user_id: int, query: str) -> dict:
+        return self.enqueue({"inline_query": {"id": str(next(self._update_ids) * 1000), "from": user(user_id),
+                                              "query": query, "offset": ""}})
+
+    # --- calls out ---
+
+    async def next_call(self, method: str, timeout: float = 5.0, **match) -> Call:
+        """The earliest call of `method` whose params include `match`, not returned before."""
+        found: list[Call] = []
+
+        def take() -> bool:
+            for i, call in enumerate(self.calls):
+                if i not in self._taken and call.method == method and all(
+                        call.params.get(k) == v for k, v in match.items()):
+                    self._taken.add(i)
+                    found.append(call)
+                    return True
+            return False
+
+        async with self._changed:
+            try:
+                await asyncio.wait_for(self._changed.wait_for(take), timeout)
+            except TimeoutError:
+                seen = [f"{c.method}({c.params.get('text', '')!r:.60})" for c in self.calls[-8:]]
+                raise AssertionError(f"no {method} {match or ''} within {timeout}s; last calls: {seen}") from None
+        return found[0]
+
+    def methods(self) -> list[str]:
+        return [c.method for c in self.calls]
+
+    # --- server ---
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def _push(self, update: dict) -> None:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook.get("secret_token") or ""}
+        async with self._session.post(self.webhook["url"], json=update, headers=headers) as response:
+            if response.status == 200:
+                self._updates.remove(update)
+
+    async def _params(self, request: web.Request) -> dict:
+        if request.content_type == "application/json":
+            return await request.json()
+        params = {}
+        for key, value in (await request.post()).items():
+            if isinstance(value, web.FileField):
+                params[key] = {"filename": value.filename}
+            elif key in _STRING_PARAMS:
+                params[key] = value
+            else:
+                try:
+                    params[key] = json.loads(value)
+                except ValueError:
+                    params[key] = value
+        return params
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+        method, params = request.match_info["method"], await self._params(request)
+        call = Call(method, params, time.monotonic())
+        handler = getattr(self, f"_api_{method}", None)
+        if method == "getUpdates":
+            call.result = await self._get_updates(params)
+        elif handler is not None:
+            call.result = handler(params)
+        else:
+            call.result = {"error_code": 404, "description": "Not Found: method not found"}
+        if method != "getUpdates":  # polls are noise in the record
+            self.calls.append(call)
+            await self._notify()
+        if isinstance(call.result, dict) and "error_code" in call.result:
+            return web.json_response({"ok": False, **call.result}, status=call.result["error_code"])
+        return web.json_response({"ok": True, "result": call.result})
+
+    async def _get_updates(self, params: dict) -> list[dict] | dict:
+        if self.webhook:
+            return {"error_code": 409, "description": "Conflict: can't use getUpdates method while webhook is active"}
+        offset = int(params.get("offset") or 0)
+        self._updates = [u for u in self._updates if u["update_id"] >= offset]  # offset confirms earlier ones
+        timeout = min(float(params.get("timeout") or 0), 10.0)
+        async with self._changed:
+            try:
+                await asyncio.wait_for(self._changed.wait_for(lambda: self._updates or self._closing), timeout)
+            except TimeoutError:
+                pass
+        return self._updates[: int(params.get("limit") or 100)]
+
+    def _message(self, params: dict) -> dict:
+        message = {"message_id": next(self._message_ids), "date": int(time.time()),
+                   "chat": chat(int(params["chat_id"])), "from": BOT_USER, "text": params.get("text", "")}
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    def _api_getMe(self, params: dict) -> dict:
+        return BOT_USER
+
+    def _api_sendMessage(self, params: dict) -> dict:
+        return self._message(params)
+
+    def _api_editMessageText(self, params: dict) -> dict | bool:
+        if "inline_message_id" in params:
+            return True
+        return {**self._message(params), "message_id": params["message_id"], "edit_date": int(time.time())}
+
+    def _api_setWebhook(self, params: dict) -> bool:
+        self.webhook = params
+        return True
+
+    def _api_deleteWebhook(self, params: dict) -> bool:
+        self.webhook = None
+        return True
+
+    def _api_getWebhookInfo(self, params: dict) -> dict:
+        return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False,
+                "pending_update_count": len(self._updates)}
+
+    def _ok(self, params: dict) -> bool:
+        return True
+
+    _api_answerCallbackQuery = _api_answerInlineQuery = _api_setMyCommands = _ok
+
+
+@asynccontextmanager
+async def polling(app):
+    """Run a built Application as run_polling does (post_init included), minus signals and blocking."""
+    async with app:
+        await app.post_init(app)
+        await app.updater.start_polling(timeout=5, allowed_updates=ALLOWED_UPDATES)
+        await app.start()
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+# --- answerer ---------------------------------------------------------------------------------
+
+REPORT_TITLE = "书写高质量发展满意答卷 昆山高新区凝心聚力“全新一跃”（2019年昆山高新区工作会议）"
+_RESULTS_2018 = ("2018年,昆山高新区全年完成地区生产总值762亿元,增长7.1%;一般公共预算收入90亿元,增长11.4%,"
+                 "税收占比93.2%;工业总产值1280亿元,增长6.7%;到账外资1.87亿美元,新增注册内资297.6亿元;"
+                 "进出口总额62.9亿美元,增长4.7%;服务业增加值326亿元,增长10.5%;全社会研发投入占比达3.5%。")
+_TARGETS_2019 = ("2019年,昆山高新区再接再厉,目标任务再加码:完成地区生产总值810亿元,一般公共预算收入突破100亿元,"
+                 "工业总产值突破1360亿元,分别增长7%、11%、6.3%。")
+# metric -> year -> (value, kind, passage)
+_FACTS = {
+    "地区生产总值": {2018: ("762亿元", "result", _RESULTS_2018), 2019: ("810亿元", "target", _TARGETS_2019)},
+    "一般公共预算收入": {2018: ("90亿元", "result", _RESULTS_2018), 2019: ("100亿元", "target", _TARGETS_2019)},
+    "进出口总额": {2018: ("62.9亿美元", "result", _RESULTS_2018)},
+    "服务业增加值": {2018: ("326亿元", "result", _RESULTS_2018)},
+}
+REFUSAL = "抱歉，我在收录的报告中没有找到能回答这个问题的依据。"
+
+
+class FakeAnswerer:
+    """Same interface as bot.answer.Answerer; knows four metrics for 2018 and 2019."""
+
+    def documents(self) -> list[dict]:
+        return [{"doc_id": "2019-kunshan-hitech-zone-work-conference", "title": REPORT_TITLE,
+                 "date": "2019-01", "place": "昆山高新区", "source": "报纸专版“聚焦两会”"}]
+
+    def ask(self, question: str, previous: Answer | None = None) -> Answer:
+        metric = next((m for m in _FACTS if m in question), None)
+        if metric is None and previous is not None and ("今年" in question or "2019" in question):
+            metric = next((m for m in _FACTS if m in previous.answer), None)  # a follow-up: same metric
+        year = 2019 if ("2019" in question or "今年" in question or "目标" in question) else 2018
+        fact = _FACTS.get(metric or "", {}).get(year)
+        if fact is None:
+            return Answer(question=question, answer=REFUSAL, abstained=True)
+        value, kind, passage = fact
+        sentence = next(s for s in re.split(r"(?<=[;。])", passage) if metric in s)
+        verb = "完成" if kind == "result" else "的目标是"
+        return Answer(question=question, answer=f"{year}年昆山高新区{metric}{verb}{value}。", abstained=False,
+                      value=value, year=year, kind=kind, confidence=0.9,
+                      sources=[Source(doc_id="2019-kunshan-hitech-zone-work-conference", title=REPORT_TITLE,
+                                      section="聚焦两会", text=sentence, score=0.9, passage=passage)])

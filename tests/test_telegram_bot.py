@@ -1,0 +1,666 @@
+"""The Telegram bot end to end: the real Application over HTTP against a local Bot API stand-in.
+
+Updates go in through getUpdates (or the webhook); the asserts are on what the bot sends back.
+The answerer comes from the `answerer` fixture, so these run against the real index too.
+Unit tests for the formatting, the rate limiter and the store follow at the end.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import html
+import importlib.util
+import io
+import logging
+import os
+import re
+import socket
+import sqlite3
+import stat
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot import messages
+from bot.answer import Answer, Source
+from bot.ratelimit import SlidingWindowLimiter
+from bot.history import DB_NAME, KEY_NAME, SCHEMA_VERSION, History
+from bot.telegram_bot import (COMMANDS, _api_urls, _RedactToken, build_application, require_token,
+                              webhook_options)
+from index.config import Settings
+from telegram_standin import (BOT_USER, PHOTO, REPORT_TITLE, STICKER, TOKEN, VOICE, FakeAnswerer,
+                              TelegramStandIn, polling)
+
+pytestmark = pytest.mark.anyio
+
+GDP_2018 = "2018年地区生产总值是多少？"
+UNANSWERABLE = "昆山高新区有多少只大熊猫？"
+ALICE, BOB = 41, 42  # private chats share their user's id
+GROUP = -1001
+PROBE = 99  # the group member whose questions check that the bot is still answering
+MENTION = "@" + BOT_USER["username"]
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+
+
+class RecordingAnswerer:
+    """Passes through to the answerer under test, remembering each (question, previous)."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.asked: list[tuple[str, Answer | None]] = []
+
+    def documents(self) -> list[dict]:
+        return self.inner.documents()
+
+    def ask(self, question: str, previous: Answer | None = None) -> Answer:
+        self.asked.append((question, previous))
+        return self.inner.ask(question, previous)
+
+
+class ExplodingAnswerer(FakeAnswerer):
+    def ask(self, question: str, previous: Answer | None = None) -> Answer:
+        raise RuntimeError("internal detail: faiss index corrupt")
+
+
+# --- harness ----------------------------------------------------------------------------------
+
+class _TelegramHTML(HTMLParser):
+    """Fails on anything Telegram's HTML parse mode would reject or that we never emit."""
+
+    TAGS = {"b", "blockquote"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        assert tag in self.TAGS, f"unexpected <{tag}>"
+        self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open.pop() == tag, f"unbalanced </{tag}>"
+
+
+def assert_telegram_html(text: str) -> None:
+    assert not re.search(r"&(?!(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)", text), f"bare & in {text!r}"
+    parser = _TelegramHTML()
+    parser.feed(text)
+    parser.close()
+    assert not parser.open, f"unclosed {parser.open} in {text!r}"
+
+
+def buttons(call) -> list[tuple[str, str]]:
+    markup = call.params.get("reply_markup") or {"inline_keyboard": []}
+    return [(b["text"], b.get("callback_data", "")) for row in markup["inline_keyboard"] for b in row]
+
+
+def plain(text: str) -> str:
+    """What the user sees of an HTML message."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+@dataclass
+class Harness:
+    api: TelegramStandIn
+    answerer: RecordingAnswerer
+    data_dir: Path
+
+    async def ask(self, chat_id: int, text: str, **kwargs):
+        """Send a message and return the bot's sendMessage call for that chat."""
+        self.api.send(chat_id, text, **kwargs)
+        return await self.api.next_call("sendMessage", chat_id=chat_id)
+
+    async def assert_ignored(self, chat_id: int, send) -> None:
+        """`send()` queues an update the bot must not answer: after it, a question in
+        `chat_id` gets its answer, and that answer is the only message sent."""
+        before = len(self.api.calls)
+        send()
+        if chat_id < 0:
+            probe = await self.ask(chat_id, f"{MENTION} {GDP_2018}", user_id=PROBE)
+        else:
+            probe = await self.ask(chat_id, GDP_2018)
+        assert "<b>762亿元</b>" in probe.params["text"]
+        assert [c.method for c in self.api.calls[before:]] == ["sendMessage"]
+
+
+@contextlib.asynccontextmanager
+async def running_bot(answerer, data_dir: Path, **settings):
+    """The real Application, long-polling a fresh stand-in; checks every HTML text it sent."""
+    recorder = RecordingAnswerer(answerer)
+    async with TelegramStandIn() as api:
+        config = Settings(data_dir=data_dir, telegram_token=api.token, telegram_base_url=api.base_url,
+                          **settings)
+        store = History.open(data_dir)
+        app = build_application(config, recorder, store)
+        try:
+            async with polling(app):
+                yield Harness(api, recorder, data_dir)
+        finally:
+            store.close()
+    for call in api.calls:
+        if call.method in ("sendMessage", "editMessageText"):
+            assert call.params.get("parse_mode") == "HTML"
+            assert_telegram_html(call.params["text"])
+        for result in call.params.get("results", []) if call.method == "answerInlineQuery" else []:
+            assert_telegram_html(result["input_message_content"]["message_text"])
+
+
+@pytest.fixture
+async def bot(answerer, tmp_path):
+    async with running_bot(answerer, tmp_path) as harness:
+        yield harness
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+async def test_start_welcomes_with_reports_and_example_buttons(bot):
+    commands = await bot.api.next_call("setMyCommands")
+    assert [c["command"] for c in commands.params["commands"]] == [c.command for c in COMMANDS]
+
+    reply = await bot.ask(ALICE, "/start")
+    assert reply.params["parse_mode"] == "HTML"
+    assert "昆山高新区" in reply.params["text"]
+    assert html.escape(REPORT_TITLE, quote=False) in reply.params["text"]
+    assert "2019" in reply.params["text"]
+    assert buttons(reply) == [(q, f"ex:{i}") for i, q in enumerate(messages.EXAMPLE_QUESTIONS)]
+    assert 3 <= len(buttons(reply)) <= 4
+
+
+async def test_example_button_asks_its_question(bot):
+    welcome = await bot.ask(ALICE, "/start")
+    bot.api.tap(welcome.result, "ex:0", ALICE)
+    reply = await bot.api.next_call("sendMessage", chat_id=ALICE)
+    assert (await bot.api.next_call("answerCallbackQuery")).params.get("text") is None
+    assert f"❓ {GDP_2018}" in reply.params["text"]
+    assert "<b>762亿元</b>" in reply.params["text"]
+
+
+@pytest.mark.parametrize("command", ["/help", "/help 多余的参数", f"/help{MENTION}"])
+async def test_help(bot, command):
+    reply = await bot.ask(ALICE, command)
+    assert "/ask" in reply.params["text"] and MENTION in reply.params["text"]
+
+
+async def test_sources_lists_the_reports(bot):
+    reply = await bot.ask(ALICE, "/sources")
+    for document in bot.answerer.documents():
+        assert html.escape(document["title"], quote=False) in reply.params["text"]
+
+
+# --- answering --------------------------------------------------------------------------------
+
+async def test_numeric_answer_has_bold_figure_year_citation_and_quote(bot):
+    reply = await bot.ask(ALICE, GDP_2018)
+    text = reply.params["text"]
+    assert reply.params["parse_mode"] == "HTML"
+    assert "<b>762亿元</b>" in text
+    assert "2018" in plain(text)
+    assert "📄 " + html.escape(REPORT_TITLE, quote=False) in text
+    assert re.search(r"<blockquote>[^<]*762亿元[^<]*</blockquote>", text)
+    assert [label for label, _ in buttons(reply)] == ["查看原文", "👍", "👎"]
+    assert "reply_parameters" not in reply.params  # private chats get a plain message, not a quote
+
+    with sqlite3.connect(bot.data_dir / DB_NAME) as db:
+        row = db.execute("SELECT question, value, year, abstained, sources FROM questions").fetchone()
+    assert row[:4] == (GDP_2018, "762亿元", 2018, 0)
+    assert REPORT_TITLE in row[4]
+
+
+async def test_refusal_shows_the_answerers_text_without_figure_or_source(bot, answerer):
+    reply = await bot.ask(ALICE, UNANSWERABLE)
+    expected = answerer.ask(UNANSWERABLE)
+    assert expected.abstained
+    assert reply.params["text"] == html.escape(expected.answer, quote=False)
+    assert [label for label, _ in buttons(reply)] == ["👍", "👎"]
+
+
+async def test_follow_up_passes_the_previous_answer(bot):
+    await bot.ask(ALICE, GDP_2018)
+    reply = await bot.ask(ALICE, "那今年呢？")
+    (_, first_previous), (question, previous) = bot.answerer.asked
+    assert first_previous is None
+    assert question == "那今年呢？" and previous.value == "762亿元"
+    assert "<b>810亿元</b>" in reply.params["text"] and "2019" in plain(reply.params["text"])
+
+
+async def test_follow_up_context_is_per_chat(bot):
+    await bot.ask(ALICE, GDP_2018)
+    await bot.ask(BOB, "那今年呢？")
+    assert bot.answerer.asked[-1] == ("那今年呢？", None)
+
+
+async def test_group_answers_mentions_replies_and_ask_only(bot):
+    await bot.assert_ignored(GROUP, lambda: bot.api.send(GROUP, GDP_2018, user_id=ALICE))
+    await bot.assert_ignored(GROUP, lambda: bot.api.send(GROUP, f"@other_bot {GDP_2018}", user_id=ALICE))
+    await bot.assert_ignored(GROUP, lambda: bot.api.send(GROUP, "/unknown", user_id=ALICE))
+
+    mentioned = await bot.ask(GROUP, f"{MENTION} {GDP_2018}", user_id=ALICE)
+    assert "<b>762亿元</b>" in mentioned.params["text"]
+    assert bot.answerer.asked[-1][0].strip() == GDP_2018  # the mention is not part of the question
+    assert "reply_parameters" in mentioned.params  # in a busy group, the answer quotes its question
+
+    replied = await bot.ask(GROUP, "那今年呢？", user_id=BOB, reply_to=mentioned.result)
+    assert "<b>810亿元</b>" in replied.params["text"]
+
+    asked = await bot.ask(GROUP, f"/ask{MENTION} 2018年进出口总额是多少？", user_id=BOB)
+    assert "<b>62.9亿美元</b>" in asked.params["text"]
+    await bot.assert_ignored(GROUP, lambda: bot.api.send(GROUP, "/ask@other_bot 你好", user_id=BOB))
+
+
+async def test_inline_query_offers_a_sendable_html_answer(bot):
+    bot.api.inline(ALICE, GDP_2018)
+    call = await bot.api.next_call("answerInlineQuery")
+    [result] = call.params["results"]
+    assert result["type"] == "article"
+    content = result["input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert "<b>762亿元</b>" in content["message_text"] and f"❓ {GDP_2018}" in content["message_text"]
+
+    bot.api.inline(ALICE, "   ")
+    empty = await bot.api.next_call("answerInlineQuery")
+    assert empty.params["results"] == []
+    assert empty.params["button"]["text"] == messages.INLINE_HINT
+
+
+async def test_inline_query_escapes_the_question(bot):
+    bot.api.inline(ALICE, "<b>GDP</b> & 2018年地区生产总值是多少？")
+    call = await bot.api.next_call("answerInlineQuery")
+    assert "&lt;b&gt;GDP&lt;/b&gt; &amp;" in call.params["results"][0]["input_message_content"]["message_text"]
+
+
+# --- buttons ----------------------------------------------------------------------------------
+
+async def test_thumbs_down_is_stored_hashed_and_a_revote_replaces_it(bot):
+    reply = await bot.ask(ALICE, GDP_2018)
+    bot.api.tap(reply.result, "vote:1:down", BOB)
+    assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.THANKS
+    with sqlite3.connect(bot.data_dir / DB_NAME) as db:
+        assert db.execute("SELECT question_id, vote FROM feedback").fetchall() == [(1, -1)]
+
+    bot.api.tap(reply.result, "vote:1:up", BOB)
+    await bot.api.next_call("answerCallbackQuery")
+    key = (bot.data_dir / KEY_NAME).read_bytes()
+    with sqlite3.connect(bot.data_dir / DB_NAME) as db:
+        assert db.execute("SELECT vote, user_hash FROM feedback").fetchall() == [
+            (1, hmac.new(key, str(BOB).encode(), hashlib.sha256).hexdigest())]
+
+
+async def test_view_source_sends_the_full_passage(bot, answerer):
+    reply = await bot.ask(ALICE, GDP_2018)
+    bot.api.tap(reply.result, "src:1", ALICE)
+    await bot.api.next_call("answerCallbackQuery")
+    passage = await bot.api.next_call("sendMessage", chat_id=ALICE)
+    source = answerer.ask(GDP_2018).sources[0]
+    assert html.escape(source.passage or source.text, quote=False)[:200] in passage.params["text"]
+    assert "<blockquote expandable>" in passage.params["text"]
+    assert passage.params["reply_parameters"]["message_id"] == reply.result["message_id"]
+
+
+FORGED = ["", "garbage", "vote:", "vote:abc:up", "vote:1:sideways", "vote:999:up", "src:999",
+          "src:99999999999999999999999", "vote:-1:up", "ex:9", "ex:x", "ex:", "src:1 OR 1=1", "💥" * 30]
+
+
+@pytest.mark.parametrize("data", FORGED)
+async def test_forged_callback_data_gets_a_polite_answer(bot, data):
+    reply = await bot.ask(ALICE, GDP_2018)
+    bot.api.tap(reply.result, data, ALICE)
+    assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.STALE_BUTTON
+    await bot.assert_ignored(ALICE, lambda: None)  # and the bot still answers
+
+
+async def test_buttons_only_work_in_the_chat_of_their_answer(bot):
+    reply = await bot.ask(ALICE, GDP_2018)
+    foreign = {**reply.result, "chat": {"id": BOB, "type": "private", "first_name": "Bob"}}
+    for data in ("vote:1:down", "src:1"):
+        bot.api.tap(foreign, data, BOB)
+        assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.STALE_BUTTON
+    bot.api.tap(None, "vote:1:down", BOB)  # from an inline-mode message: no chat at all
+    assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.STALE_BUTTON
+    with sqlite3.connect(bot.data_dir / DB_NAME) as db:
+        assert db.execute("SELECT count(*) FROM feedback").fetchone() == (0,)
+
+
+async def test_callback_without_data_is_answered(bot):
+    bot.api.tap(None, None, ALICE)
+    assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.STALE_BUTTON
+
+
+# --- limits and errors ------------------------------------------------------------------------
+
+async def test_rate_limit_per_user(answerer, tmp_path):
+    async with running_bot(answerer, tmp_path, rate_limit_per_minute=2) as bot:
+        for _ in range(2):
+            assert "<b>762亿元</b>" in (await bot.ask(ALICE, GDP_2018)).params["text"]
+        limited = await bot.ask(ALICE, GDP_2018)
+        assert limited.params["text"].startswith(messages.RATE_LIMITED.split("{")[0])
+        assert len(bot.answerer.asked) == 2
+        assert "<b>762亿元</b>" in (await bot.ask(BOB, GDP_2018)).params["text"]  # others unaffected
+
+
+async def test_answerer_failure_tells_the_user_without_internals(tmp_path, caplog):
+    async with running_bot(ExplodingAnswerer(), tmp_path) as bot:
+        reply = await bot.ask(ALICE, GDP_2018)
+        assert reply.params["text"] == messages.ERROR
+        bot.api.tap(reply.result, "ex:0", ALICE)
+        assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.ERROR
+        bot.api.inline(ALICE, GDP_2018)  # no chat to tell: logged only
+        await asyncio.sleep(0.2)
+        assert "answerInlineQuery" not in bot.api.methods()
+    assert "faiss index corrupt" in caplog.text  # logged for the operator
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("media", [STICKER, PHOTO, VOICE], ids=["sticker", "photo", "voice"])
+async def test_media_gets_text_only_hint(bot, media):
+    reply = await bot.ask(ALICE, None, **media)
+    assert reply.params["text"] == messages.MEDIA_ONLY
+    assert bot.answerer.asked == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("/ask", messages.ASK_USAGE),
+    ("/ask    ", messages.ASK_USAGE),
+    (f"/ask{MENTION}", messages.ASK_USAGE),
+    (MENTION, messages.ASK_USAGE),
+    ("   ", messages.ASK_USAGE),
+    ("/frobnicate", messages.UNKNOWN_COMMAND),
+    ("问" * 4097, messages.TOO_LONG.format(limit=4096)),
+])
+async def test_unusable_text_gets_a_hint(bot, text, expected):
+    reply = await bot.ask(ALICE, text)
+    assert reply.params["text"] == expected
+    assert bot.answerer.asked == []
+
+
+@pytest.mark.parametrize("text", ["😀😀😀", "<b>粗体</b> & <script>alert(1)</script>", "*粗* _斜_ `代码` [链接](x)",
+                                  "a" * 4096])
+async def test_odd_text_is_answered_safely(bot, answerer, text):
+    reply = await bot.ask(ALICE, text)  # the harness checks the HTML is valid
+    expected = answerer.ask(text)
+    assert plain(reply.params["text"]).startswith(plain(messages.format_answer(expected))[:40])
+
+
+async def test_start_with_extra_arguments_still_welcomes(bot):
+    reply = await bot.ask(ALICE, "/start help")
+    assert len(buttons(reply)) == len(messages.EXAMPLE_QUESTIONS)
+
+
+@pytest.mark.parametrize("kind", ["edited_message", "channel_post"])
+async def test_edits_and_channel_posts_are_ignored(bot, kind):
+    chat_id = ALICE if kind == "edited_message" else GROUP
+    await bot.assert_ignored(ALICE, lambda: bot.api.send(chat_id, GDP_2018, kind=kind))
+    assert [q for q, _ in bot.answerer.asked] == [GDP_2018]  # the probe only
+
+
+async def test_empty_text_is_ignored(bot):
+    await bot.assert_ignored(ALICE, lambda: bot.api.send(ALICE, ""))
+
+
+# --- running ----------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_webhook_mode_registers_and_serves_with_a_secret(answerer, tmp_path):
+    async with TelegramStandIn() as api:
+        config = Settings(data_dir=tmp_path, telegram_token=api.token, telegram_base_url=api.base_url)
+        store = History.open(tmp_path)
+        app = build_application(config, answerer, store)
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}/zoneqa/hook"
+        options = webhook_options(url, "127.0.0.1", port)
+        async with app:
+            await app.updater.start_webhook(**options)
+            await app.start()
+            registered = await api.next_call("setWebhook")
+            assert registered.params["url"] == url
+            assert registered.params["secret_token"] == options["secret_token"]
+
+            api.send(ALICE, GDP_2018)  # the stand-in pushes it to the webhook
+            assert "<b>762亿元</b>" in (await api.next_call("sendMessage")).params["text"]
+            async with aiohttp.ClientSession() as session:
+                forged = await session.post(url, json={"update_id": 999, "message": {}})
+                assert forged.status == 403
+            await app.updater.stop()
+            await app.stop()
+        store.close()
+
+
+def test_missing_token_is_a_clear_error(answerer, tmp_path):
+    with pytest.raises(SystemExit, match="TELEGRAM_BOT_TOKEN"):
+        build_application(Settings(data_dir=tmp_path), answerer, History.open(tmp_path))
+    assert require_token(Settings(telegram_token="1:x")) == "1:x"
+
+
+@pytest.mark.parametrize("base", ["http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/bot/", "http://127.0.0.1:8081"])
+def test_api_base_url_with_or_without_bot_suffix(base):
+    assert _api_urls(base) == ("http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/file/bot")
+
+
+def _cli_bot_available() -> bool:
+    if importlib.util.find_spec("bot.cli") is None:
+        return False
+    from bot.cli import build_parser
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            build_parser().parse_args(["bot", "--help"])
+    except SystemExit as exit_:
+        return exit_.code == 0
+    return False
+
+
+@pytest.mark.skipif(not _cli_bot_available(), reason="`zoneqa bot` (bot/cli.py) is not wired up yet")
+async def test_zoneqa_bot_command_polls_answers_and_keeps_the_token_secret(seed_settings, tmp_path):
+    # The real answerer on the session's seed index and model; the bot's own store in tmp_path.
+    for name, target in (("index", seed_settings.index_dir), ("models", seed_settings.model_cache_dir)):
+        (tmp_path / name).symlink_to(target.resolve(), target_is_directory=True)
+    async with TelegramStandIn() as api:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
+               "ZONEQA_DATA_DIR": str(tmp_path), "ZONEQA_CORPUS_DIR": str(seed_settings.corpus_dir)}
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "bot", env=env, cwd=Path(__file__).parents[1],
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        ready = asyncio.ensure_future(api.next_call("setMyCommands", timeout=120))  # model and index loaded
+        exited = asyncio.ensure_future(process.wait())
+        answered = None
+        try:
+            await asyncio.wait({ready, exited}, return_when=asyncio.FIRST_COMPLETED)
+            if ready.done():
+                ready.result()
+                api.send(ALICE, GDP_2018)
+                answered = await api.next_call("sendMessage", timeout=30)
+        finally:
+            ready.cancel()
+            if process.returncode is None:
+                process.terminate()  # SIGTERM: PTB stops polling and shuts down cleanly
+            try:
+                stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+            except TimeoutError:
+                process.kill()
+                stdout, stderr = await process.communicate()
+            exited.cancel()
+    output = (stdout + stderr).decode(errors="replace")
+    assert answered is not None, f"`zoneqa bot` exited early with {process.returncode}:\n{output}"
+    assert "<b>762亿元</b>" in answered.params["text"]
+    assert TOKEN not in output and TOKEN.split(":")[1] not in output
+    assert process.returncode in (0, -15), output
+    assert (tmp_path / DB_NAME).exists()
+
+
+def test_token_is_redacted_from_log_lines_and_tracebacks(caplog):
+    caplog.handler.addFilter(_RedactToken(TOKEN))
+    try:
+        raise ValueError(f"GET https://api.telegram.org/bot{TOKEN}/getMe failed")
+    except ValueError:
+        logging.getLogger("test").exception("calling %s", f"/bot{TOKEN}/getMe")
+    assert TOKEN not in caplog.text and "<token>" in caplog.text
+
+
+# --- formatting -------------------------------------------------------------------------------
+
+def _answer(**overrides) -> Answer:
+    source = Source(doc_id="d", title="A&B <i>报告</i>", section="<节>", text="证据 <script> & 762亿元",
+                    score=0.9, passage="全文 <b>段落</b> & 更多")
+    fields = dict(question="<b>问</b>&", answer="地区生产总值为762亿元 <b>&", abstained=False, value="762亿元",
+                  year=2018, kind="result", sources=[source])
+    return Answer(**{**fields, **overrides})
+
+
+def test_format_answer_bolds_the_figure_and_escapes_everything_else():
+    text = messages.format_answer(_answer(), with_question=True)
+    assert_telegram_html(text)
+    assert "❓ &lt;b&gt;问&lt;/b&gt;&amp;" in text
+    assert "地区生产总值为<b>762亿元</b> &lt;b&gt;&amp;" in text
+    assert "📄 A&amp;B &lt;i&gt;报告&lt;/i&gt; · &lt;节&gt;" in text
+    assert "<blockquote>证据 &lt;script&gt; &amp; 762亿元</blockquote>" in text
+
+
+def test_format_answer_puts_a_figure_missing_from_the_text_first():
+    text = messages.format_answer(_answer(answer="见报告 & 附表", value="<1>"))
+    assert text.startswith("<b>&lt;1&gt;</b>\n见报告 &amp; 附表")
+
+
+def test_format_refusal_has_no_bold_and_no_source():
+    text = messages.format_answer(_answer(abstained=True, value=None, answer="找不到 <依据> & 出处"))
+    assert text == "找不到 &lt;依据&gt; &amp; 出处"
+
+
+def test_format_keeps_long_texts_within_telegrams_limit():
+    long = _answer(answer="很长" * 3000, sources=[Source("d", "t" * 300, "s", "证" * 5000, 0.5, "段" * 9000)])
+    for text in (messages.format_answer(long, with_question=True), messages.format_passage(
+            {"title": "t", "section": "s", "passage": "&" * 9000})):
+        assert_telegram_html(text)
+        assert len(plain(text)) <= 4096
+
+
+def test_format_passage_escapes_and_falls_back_to_the_evidence():
+    assert "全文 &lt;b&gt;段落&lt;/b&gt; &amp; 更多" in messages.format_passage(
+        {"title": "t", "section": "", "passage": "全文 <b>段落</b> & 更多"})
+    assert "<blockquote expandable>只有证据</blockquote>" in messages.format_passage(
+        {"title": "t", "section": "", "passage": "", "text": "只有证据"})
+
+
+def test_keyboards_carry_valid_compact_callback_data():
+    answered = messages.answer_keyboard(123456789012345678, _answer())
+    refused = messages.answer_keyboard(7, _answer(abstained=True))
+    data = [b.callback_data for kb in (answered, refused, messages.examples_keyboard())
+            for row in kb.inline_keyboard for b in row]
+    assert all(len(d.encode()) <= 64 for d in data)
+    patterns = (messages.EXAMPLE_PATTERN, messages.PASSAGE_PATTERN, messages.VOTE_PATTERN)
+    assert all(any(p.match(d) for p in patterns) for d in data)
+    assert [b.text for b in refused.inline_keyboard[0]] == ["👍", "👎"]
+
+
+def test_welcome_and_sources_escape_report_titles():
+    documents = [{"title": "<b>报告</b> & 附件", "date": "2019-01"}]
+    for text in (messages.welcome(documents), messages.sources_text(documents)):
+        assert_telegram_html(text)
+        assert "&lt;b&gt;报告&lt;/b&gt; &amp; 附件（2019-01）" in text
+
+
+def test_inline_result_titles():
+    assert messages.inline_result(_answer()).title == "762亿元（2018年）"
+    assert messages.inline_result(_answer(abstained=True, value=None)).title == "没有找到依据"
+
+
+# --- rate limiter -----------------------------------------------------------------------------
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_limiter_allows_n_per_window_then_says_how_long_to_wait():
+    clock = Clock()
+    limiter = SlidingWindowLimiter(3, window=60, clock=clock)
+    assert [limiter.acquire("u") for _ in range(3)] == [0.0, 0.0, 0.0]
+    clock.now += 20
+    assert limiter.acquire("u") == pytest.approx(40)
+    assert limiter.acquire("other") == 0.0
+    clock.now += 40
+    assert limiter.acquire("u") == 0.0  # the oldest hit slid out of the window
+
+
+def test_limiter_does_not_count_refused_hits():
+    clock = Clock()
+    limiter = SlidingWindowLimiter(1, window=10, clock=clock)
+    limiter.acquire("u")
+    for _ in range(5):
+        clock.now += 1
+        assert limiter.acquire("u") > 0
+    clock.now += 5
+    assert limiter.acquire("u") == 0.0
+
+
+def test_limiter_forgets_idle_users_and_can_be_disabled():
+    clock = Clock()
+    limiter = SlidingWindowLimiter(2, window=60, clock=clock)
+    for user_id in range(100):
+        limiter.acquire(user_id)
+    clock.now += 61
+    limiter.acquire("fresh")
+    assert list(limiter._hits) == ["fresh"]
+    assert all(SlidingWindowLimiter(0).acquire("u") == 0.0 for _ in range(50))
+
+
+# --- history ------------------------------------------------------------------------------------
+
+def test_store_keeps_hashes_not_ids_in_wal_with_schema_version(tmp_path):
+    chat_id, user_id = 987654321, 123454321
+    store = History.open(tmp_path)
+    question_id = store.record(_answer(), chat_id=chat_id, user_id=user_id)
+    store.vote(question_id, user_id=user_id, up=False)
+    store.close()
+
+    assert stat.S_IMODE((tmp_path / KEY_NAME).stat().st_mode) == 0o600
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        dump = "\n".join(db.iterdump())
+    assert str(chat_id) not in dump and str(user_id) not in dump
+    for path in tmp_path.glob(DB_NAME + "*"):
+        assert str(user_id).encode() not in path.read_bytes()
+
+    reopened = History.open(tmp_path)  # same key, so the same person hashes the same way
+    assert reopened.find(question_id, chat_id=chat_id).question == "<b>问</b>&"
+    assert reopened.find(question_id, chat_id=chat_id + 1) is None
+    assert reopened.find(question_id + 1, chat_id=chat_id) is None
+    assert reopened.hash_id(user_id) == store.hash_id(user_id) != str(user_id)
+    reopened.close()
+
+
+def test_store_keeps_the_passage_and_one_vote_per_user(tmp_path):
+    store = History.open(tmp_path)
+    question_id = store.record(_answer(), chat_id=1, user_id=2)
+    assert store.find(question_id, chat_id=1).sources[0]["passage"] == "全文 <b>段落</b> & 更多"
+    for up in (False, True, True):
+        store.vote(question_id, user_id=2, up=up)
+    store.vote(question_id, user_id=3, up=False)
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        assert sorted(db.execute("SELECT vote FROM feedback")) == [(-1,), (1,)]
+    store.close()
+
+
+def test_store_refuses_a_newer_schema(tmp_path):
+    History.open(tmp_path).close()
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="newer"):
+        History.open(tmp_path)
