@@ -221,6 +221,15 @@ def cmd_eval(args, settings: Settings) -> int:
     return EXIT_FAILED if failed else 0
 
 
+def cmd_health(args, settings: Settings) -> int:
+    """For container health checks: the served index loads and is consistent (no model load)."""
+    from index import store
+
+    index = store.load(settings.index_dir, settings.model)
+    print(f"ok: index {index.path.name}, {len(index.documents)} reports, {len(index.chunks)} chunks")
+    return 0
+
+
 def cmd_bot(args, settings: Settings) -> int:
     from bot.telegram_bot import run
 
@@ -279,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--compare", help="an earlier report.json: list newly failing and passing questions")
     ev.add_argument("--baselines", action="store_true", help="also score the top BM25 and dense passages")
     ev.set_defaults(func=cmd_eval)
+
+    sub.add_parser("health", help="check that the served index is usable").set_defaults(func=cmd_health)
 
     tg = sub.add_parser("bot", help="run the Telegram bot (long polling, or a webhook server)")
     tg.add_argument("--webhook", metavar="URL", help="public webhook URL; without it, long polling")

