@@ -1,0 +1,139 @@
+"""`zoneqa eval` as the CI gate for the gold set: one run of the full gold set on the seed
+data, plus cheap runs (a 5-line gold file, a malformed one) for the exit codes."""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bot import cli
+
+from conftest import GOLD
+
+SUMMARY_KEYS = {"answerable", "answerable_correct", "unanswerable", "abstained_correct", "accuracy",
+                "abstention", "confusions", "hit_at_1", "hit_at_3", "hit_at_5", "mrr",
+                "latency_p50_ms", "latency_p95_ms"}
+SMALL_IDS = ["q001", "q038", "q062", "q070", "q084"]  # figure, target, comparison, list, refusal
+
+
+@contextlib.contextmanager
+def seed_cli(seed_settings, searcher):
+    """Env pointing at the seed data; the CLI's settings, with the session's loaded index and
+    model instead of loading the model again for each run."""
+    from bot.answer import Answerer
+
+    def answerer(settings):
+        assert settings.data_dir == seed_settings.data_dir
+        return Answerer(searcher, settings)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ZONEQA_DATA_DIR", str(seed_settings.data_dir))
+        mp.setenv("ZONEQA_CORPUS_DIR", str(seed_settings.corpus_dir))
+        for name in ("ZONEQA_REPORTING_YEAR", "ZONEQA_DEFAULT_PLACE", "ZONEQA_ABSTAIN_THRESHOLD"):
+            mp.delenv(name, raising=False)
+        mp.setattr(cli, "_answerer", answerer)
+        yield
+
+
+def run(argv: list[str], seed_settings, searcher) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with seed_cli(seed_settings, searcher), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        code = cli.main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory, seed_settings, searcher):
+    """The one evaluation of the whole gold set, with the thresholds CI uses."""
+    report_dir = tmp_path_factory.mktemp("eval-report")
+    code, out, err = run(["eval", str(GOLD), "--min-accuracy", "0.95", "--min-abstain", "0.9",
+                          "--report", str(report_dir), "--baselines"], seed_settings, searcher)
+    return code, out, err, report_dir
+
+
+@pytest.fixture
+def small_gold(tmp_path) -> Path:
+    lines = [line for line in GOLD.read_text(encoding="utf-8").splitlines()
+             if json.loads(line)["id"] in SMALL_IDS]
+    assert len(lines) == 5
+    path = tmp_path / "small.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_gold_set_passes_the_ci_gate(full_run):
+    code, out, err, _ = full_run
+    assert code == 0, err
+    assert "below threshold" not in err
+    assert "Overall" in out and "Accuracy by type" in out
+
+
+def test_report_json_has_the_summary(full_run):
+    report_dir = full_run[3]
+    report = json.loads((report_dir / "report.json").read_text(encoding="utf-8"))
+    summary = report["summary"]
+    assert SUMMARY_KEYS <= set(summary)
+    gold_lines = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert summary["answerable"] + summary["unanswerable"] == len(gold_lines) == len(report["rows"])
+    assert summary["confusions"] == 0
+    assert summary["accuracy"] >= 0.95 and summary["abstention"] >= 0.9
+    assert summary["answerable_correct"] / summary["answerable"] == summary["accuracy"]
+    assert 0 <= summary["hit_at_1"] <= summary["hit_at_3"] <= summary["hit_at_5"] <= 1
+    assert 0 < summary["mrr"] <= 1
+    assert 0 < summary["latency_p50_ms"] <= summary["latency_p95_ms"]
+    assert set(report["baselines"]) == {"top bm25 passage", "top dense passage"}
+
+
+def test_report_html_is_written(full_run):
+    html = full_run[3] / "report.html"
+    assert html.exists() and "<html" in html.read_text(encoding="utf-8").lower()
+
+
+def test_accuracy_below_the_minimum_exits_1(small_gold, seed_settings, searcher):
+    code, _, err = run(["eval", str(small_gold), "--min-accuracy", "1.01"], seed_settings, searcher)
+    assert code == 1
+    assert "below threshold: accuracy" in err
+
+
+def test_compare_lists_a_question_whose_verdict_flipped(full_run, small_gold, tmp_path,
+                                                         seed_settings, searcher):
+    old = json.loads((full_run[3] / "report.json").read_text(encoding="utf-8"))
+    row = next(r for r in old["rows"] if r["id"] == "q038")
+    assert row["correct"]
+    row["correct"] = False  # as if q038 failed last time
+    old_path = tmp_path / "old.json"
+    old_path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(["eval", str(small_gold), "--compare", str(old_path)], seed_settings, searcher)
+    assert code == 0
+    passing = out[out.index("newly passing"):]
+    assert "newly passing (1):" in passing and "q038" in passing
+    failing = out[out.index("newly failing"):out.index("newly passing")]
+    assert "newly failing (0):" in failing and "q0" not in failing
+
+
+def test_malformed_gold_exits_2_with_line_numbers(tmp_path, seed_settings, searcher):
+    good = GOLD.read_text(encoding="utf-8").splitlines()[0]
+    bad = dict(json.loads(good), id="x2", type="riddle")
+    no_answer = {k: v for k, v in json.loads(good).items() if k != "answer"} | {"id": "x4"}
+    wrong_evidence = dict(json.loads(good), id="x5", evidence="地区生产总值999亿元")
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join([good, json.dumps(bad, ensure_ascii=False), "{not json",
+                               json.dumps(no_answer, ensure_ascii=False),
+                               json.dumps(wrong_evidence, ensure_ascii=False), good]) + "\n",
+                    encoding="utf-8")
+    code, out, err = run(["eval", str(path)], seed_settings, searcher)
+    assert code == 2
+    for n, what in [(2, "unknown type"), (3, "bad JSON"), (4, "missing field 'answer'"),
+                    (5, "evidence not found"), (6, "duplicate id")]:
+        assert any(line.startswith(f"line {n}:") and what in line for line in err.splitlines()), (n, err)
+    assert "line 1:" not in err
+    assert "Overall" not in out  # nothing was evaluated
+
+
+def test_missing_gold_file_exits_2(tmp_path, seed_settings, searcher):
+    code, _, err = run(["eval", str(tmp_path / "nope.jsonl")], seed_settings, searcher)
+    assert code == 2 and "nope.jsonl" in err

@@ -1,0 +1,82 @@
+"""Which number belongs to which subject, with its growth rate — the shapes the reports use."""
+import pytest
+
+from bot.facts import extract, segments, values_in
+
+
+def by_value(sentence):
+    return {f.value: f for f in extract(sentence)}
+
+
+def test_value_then_its_change_clause():
+    facts = by_value("全年完成地区生产总值762亿元,增长7.1%;一般公共预算收入90亿元,增长11.4%,税收占比93.2%")
+    assert list(facts) == ["762亿元", "90亿元", "93.2%"]
+    gdp = facts["762亿元"]
+    assert "地区生产总值" in gdp.subject and gdp.number == 762 and gdp.unit == "亿元"
+    assert gdp.change == "增长7.1%" and gdp.window == "全年完成地区生产总值762亿元，增长7.1%"
+    assert facts["90亿元"].change == "增长11.4%"
+    assert facts["93.2%"].subject == "税收占比" and facts["93.2%"].change is None
+
+
+def test_listed_subjects_with_respectively():
+    facts = by_value("高新技术产业、新兴产业产值占规上工业产值比重分别为64.1%、63.1%")
+    assert facts["64.1%"].subject == "高新技术产业产值占规上工业产值比重"
+    assert facts["63.1%"].subject == "新兴产业产值占规上工业产值比重"
+    assert facts["63.1%"].window == "新兴产业产值占规上工业产值比重为63.1%"
+
+
+def test_respectively_changes_go_to_the_figures_before_them_in_order():
+    facts = by_value("完成地区生产总值810亿元,一般公共预算收入突破100亿元,工业总产值突破1360亿元,"
+                     "分别增长7%、11%、6.3%,全社会固定资产投资保持稳定")
+    assert {v: f.change for v, f in facts.items()} == {
+        "810亿元": "增长7%", "100亿元": "增长11%", "1360亿元": "增长6.3%"}
+    assert facts["1360亿元"].window == "工业总产值突破1360亿元，增长6.3%"
+
+
+def test_subject_after_the_value():
+    (fact,) = extract("100平方公里阳澄湖科技园")
+    assert (fact.subject, fact.value, fact.unit) == ("阳澄湖科技园", "100平方公里", "平方公里")
+
+
+def test_ranks_and_their_change():
+    (fact,) = extract("在2018年公布的国家高新区综合评价排名中位列第47位,比上年提升7个名次,实现建区以来最高排名")
+    assert fact.value == "第47位" and fact.number == 47 and fact.unit.startswith("第")
+    assert fact.change == "比上年提升7个名次"
+
+
+def test_ranges_and_qualifiers_stay_with_the_value():
+    facts = by_value("引育国家级人才4名、“头雁人才”团队1-2个,新增具有重大影响力的创新创业人才及团队5个以上")
+    assert set(facts) == {"4名", "1-2个", "5个以上"}
+    assert facts["4名"].subject == "引育国家级人才"
+    assert facts["1-2个"].number == 1
+
+
+def test_years_are_not_figures():
+    assert extract("2018年,昆山高新区坚持稳中求进工作总基调") == []
+    assert [v[2] for v in values_in("2019年新增2家")] == ["2家"]
+
+
+def test_thousands_separator_is_one_number():
+    assert segments("投资1,000万元,增长5%") == ["投资1,000万元", "增长5%"]
+    (fact,) = extract("投资1,000万元,增长5%")
+    assert fact.number == 1000 and fact.change == "增长5%"
+
+
+def test_a_change_clause_separated_by_another_figure_is_its_own():
+    facts = by_value("新增市场主体3.6万户,同比增长112.4%,总量突破12万户,占昆山市36.6%")
+    assert facts["3.6万户"].change == "同比增长112.4%"
+    assert facts["12万户"].change is None
+    assert facts["36.6%"].subject == "占昆山市"
+
+
+@pytest.mark.parametrize("sentence", ["", "没有数字的句子。", "。，；"])
+def test_nothing_to_extract(sentence):
+    assert extract(sentence) == []
+
+
+@pytest.mark.xfail(strict=True, reason="bot/facts.py segments(): strips “ and ” from both ends of "
+                   "every clause, so a clause opening with a quotation (“12345”处置满意率…) loses its "
+                   "opening mark and answers quote it unbalanced")
+def test_quotation_marks_stay_balanced_in_a_clause():
+    (fact,) = extract("“12345”处置满意率99.7%。")
+    assert fact.window.count("“") == fact.window.count("”")
