@@ -20,7 +20,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from bot.facts import Fact, extract, segments
+from bot.facts import Fact, extract, segments, values_in
 from bot.question import (COMPARISON, ENTITY, LIST, WHY, Question, clean, gazetteer, parse,
                           problem, unit_group)
 from index.chunking import split_sentences
@@ -156,6 +156,7 @@ class Answerer:
         docs = searcher.documents()
         self.reporting_year = settings.reporting_year or max(int(d["date"][:4]) for d in docs)
         self._place_of = {d["doc_id"]: self._canonical_place(d["place"]) for d in docs}
+        self._corpus_text = fold("\n".join(c.text for c in searcher.index.chunks))
 
     @classmethod
     def load(cls, settings: Settings) -> "Answerer":
@@ -215,9 +216,13 @@ class Answerer:
     def _scope(self, q: Question) -> tuple[set[str] | None, str | None]:
         """Which reports may answer: those about the place named, or the default place."""
         places = set(self._place_of.values())
-        covered = [p for p in q.places if p in places]
-        if q.places and not covered:
-            return None, (f"资料中没有关于{q.places[0]}的数据，目前的报告只涉及"
+        # A place the reports themselves mention in those words is part of a name or topic
+        # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
+        named = [p for p, phrases in q.place_mentions
+                 if p in places or not any(ph in self._corpus_text for ph in phrases)]
+        covered = [p for p in named if p in places]
+        if named and not covered:
+            return None, (f"资料中没有关于{named[0]}的数据，目前的报告只涉及"
                           f"{'、'.join(sorted(places))}。")
         place = covered[0] if covered else self.settings.default_place
         if place not in places:
@@ -337,8 +342,9 @@ class Answerer:
             return self._refuse(text, q, other[0] if other else None, why)
         fact, ev = best.fact, best.evidence
         value = fact.value
-        if q.asks_change and q.unit == "percent" and fact.change and fact.unit != "%":
-            value = fact.change.lstrip("同比增长提高下降比上年较")  # the rate, not the amount
+        if q.asks_change and q.unit in (None, "percent") and fact.change and fact.unit != "%":
+            rates = values_in(fact.change)  # "增长了多少" asks for the rate, not the amount
+            value = rates[0][2] if rates else value
         return Answer(text, self._reply(ev, best.window), False, value=value, year=ev.label.year,
                       kind=ev.label.kind, sources=self._sources([ev], evidence),
                       confidence=best.confidence, explanation=self._explain(best), query=q)
@@ -366,7 +372,7 @@ class Answerer:
             return self._refuse(text, q, None, "comparison: units differ")
         diff = round(na - nb, 4)
         word = ("高" if diff > 0 else "低") if unit == "个百分点" else ("多" if diff > 0 else "少")
-        num = lambda x: f"{x:g}"
+        num = lambda x: f"{x:g}".replace("-", "−")
         metric = q.metrics[0] if q.metrics else a.fact.subject
         what = "增速" if unit == "个百分点" else metric
         shown_a = f"{num(na)}%" if unit == "个百分点" else f"{num(na)}{unit}"

@@ -46,7 +46,17 @@ def segments(sentence: str) -> list[str]:
         parts.append(sentence[start:m.start()])
         start = m.end()
     parts.append(sentence[start:])
-    return [p.strip(" 。！？!?“”\"") for p in parts if p.strip(" 。！？!?“”\"")]
+    return [p for p in (_trim(part) for part in parts) if p]
+
+
+def _trim(clause: str) -> str:
+    """Strip spaces, end punctuation and quote marks left without their partner."""
+    clause = clause.strip(" 。！？!?")
+    if clause.startswith("“") and "”" not in clause:
+        clause = clause[1:]
+    if clause.endswith("”") and "“" not in clause:
+        clause = clause[:-1]
+    return clause.strip(" \"")
 
 
 def _number(text: str) -> float:
@@ -61,6 +71,8 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
         ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
         if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)):
             continue
+        if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
+            continue  # a quoted number is a name: “12345”热线, “263”专项行动
         out.append((m.start(), m.end(), m.group(0), _number(num), ("第" if ordinal else "") + unit))
     return out
 

@@ -1,10 +1,13 @@
-"""The bot's history, in SQLite: asked questions and 👍/👎 feedback, in `data_dir/zoneqa.sqlite3`.
+"""The bot's history, in SQLite: asked questions, 👍/👎 feedback and the staff audit trail,
+in `data_dir/zoneqa.sqlite3`.
 
 Chat and user ids are never stored raw: they become HMAC-SHA256 hashes under a key made
 once and kept next to the database (`data_dir/id-hash.key`, mode 0600), so rows from one
 person can be grouped without the database alone revealing who they are.
 
-Schema changes are appended to MIGRATIONS; PRAGMA user_version records how many ran.
+Schema changes are appended to MIGRATIONS; PRAGMA user_version records how many ran. Every
+write is its own transaction in WAL mode, so rows survive restarts, and several processes (or
+History objects) may write the same file: each waits for the others instead of failing.
 """
 from __future__ import annotations
 
@@ -16,7 +19,9 @@ import secrets
 import sqlite3
 import threading
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from bot.answer import Answer
 
@@ -50,6 +55,17 @@ MIGRATIONS: tuple[str, ...] = (
         UNIQUE (question_id, user_hash)
     );
     """,
+    """
+    CREATE TABLE audit (
+        id          INTEGER PRIMARY KEY,
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        admin_hash  TEXT NOT NULL,
+        action      TEXT NOT NULL,  -- add, reindex, stats, feedback, feedback_export
+        detail      TEXT NOT NULL,
+        ok          INTEGER NOT NULL
+    );
+    CREATE INDEX feedback_created_at ON feedback (created_at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -60,6 +76,44 @@ class StoredQuestion:
     question: str
     abstained: bool
     sources: list[dict]
+
+
+@dataclass(frozen=True)
+class Stats:
+    questions: int
+    answered: int
+    refused: int
+    up: int
+    down: int
+    slowest: list[tuple[str, float]]  # (question, latency in ms), slowest first
+
+
+@dataclass(frozen=True)
+class Downvoted:
+    """An answer someone marked 👎 (and has not changed to 👍)."""
+
+    question_id: int
+    question: str
+    answer: str
+    abstained: bool
+    votes: int
+    last_vote: datetime
+
+
+def _utc(moment: datetime) -> str:
+    """`moment` in the format of the created_at columns, which then compare as text."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, for one execute() each."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):  # a ";" in a comment or string does not end one
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def _load_key(path: Path) -> bytes:
@@ -82,10 +136,10 @@ class History:
         self._key = key
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA busy_timeout = 5000")  # first: another writer may hold the file
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL keeps this crash-safe
         self._conn.execute("PRAGMA foreign_keys = ON")
-        self._conn.execute("PRAGMA busy_timeout = 5000")
         self._migrate()
 
     @classmethod
@@ -95,12 +149,25 @@ class History:
         return cls(data_dir / DB_NAME, _load_key(data_dir / KEY_NAME))
 
     def _migrate(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path} has schema {version}, newer than this code ({SCHEMA_VERSION})")
-        for v in range(version, SCHEMA_VERSION):
-            # One transaction per step, so a failed step leaves the previous version intact.
-            self._conn.executescript(f"BEGIN; {MIGRATIONS[v]}; PRAGMA user_version = {v + 1}; COMMIT;")
+        while True:
+            # One transaction per step, so a failed step leaves the previous version intact. It
+            # takes the write lock before reading the version: two openers must not both migrate.
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise RuntimeError(f"{self.path} has schema {version}, newer than this code "
+                                       f"({SCHEMA_VERSION})")
+                if version == SCHEMA_VERSION:
+                    self._conn.execute("COMMIT")
+                    return
+                for statement in _statements(MIGRATIONS[version]):
+                    self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version = {version + 1}")
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
 
     def hash_id(self, raw_id: int) -> str:
         return hmac.new(self._key, str(raw_id).encode(), hashlib.sha256).hexdigest()
@@ -135,6 +202,39 @@ class History:
                 " ON CONFLICT (question_id, user_hash) DO UPDATE"
                 " SET vote = excluded.vote, created_at = excluded.created_at",
                 (question_id, self.hash_id(user_id), 1 if up else -1))
+
+    def audit(self, *, user_id: int, action: str, detail: str, ok: bool) -> None:
+        """Record one staff action (see bot.admin) and whether it succeeded."""
+        with self._lock:
+            self._conn.execute("INSERT INTO audit (admin_hash, action, detail, ok) VALUES (?, ?, ?, ?)",
+                               (self.hash_id(user_id), action, detail, int(ok)))
+
+    def stats(self, since: datetime, slowest: int = 5) -> Stats:
+        """Questions and votes since `since` (an aware datetime), and the slowest answers."""
+        start = _utc(since)
+        with self._lock:
+            questions, answered = self._conn.execute(
+                "SELECT count(*), coalesce(sum(abstained = 0), 0) FROM questions WHERE created_at >= ?",
+                (start,)).fetchone()
+            up, down = self._conn.execute(
+                "SELECT coalesce(sum(vote = 1), 0), coalesce(sum(vote = -1), 0) FROM feedback"
+                " WHERE created_at >= ?", (start,)).fetchone()
+            slow = self._conn.execute(
+                "SELECT question, latency_ms FROM questions WHERE created_at >= ?"
+                " ORDER BY latency_ms DESC LIMIT ?", (start, slowest)).fetchall()
+        return Stats(questions, answered, questions - answered, up, down, [tuple(row) for row in slow])
+
+    def downvoted(self, limit: int | None = None) -> list[Downvoted]:
+        """Answers currently marked 👎, most recently voted first (all of them without `limit`)."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT q.id, q.question, q.answer, q.abstained, count(*), max(f.created_at)"
+                " FROM feedback f JOIN questions q ON q.id = f.question_id WHERE f.vote = -1"
+                " GROUP BY q.id ORDER BY max(f.created_at) DESC, q.id DESC LIMIT ?",
+                (-1 if limit is None else limit,)).fetchall()
+        return [Downvoted(row[0], row[1], row[2], bool(row[3]), row[4],
+                          datetime.fromisoformat(row[5].replace("Z", "+00:00")))
+                for row in rows]
 
     def close(self) -> None:
         with self._lock:

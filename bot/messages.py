@@ -7,12 +7,16 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from datetime import datetime, timedelta, timezone
 
 from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
                       InputTextMessageContent)
 from telegram.constants import ParseMode
 
 from bot.answer import Answer
+from bot.history import Downvoted, Stats
+from index import ingest
+from index.builder import BuildReport
 
 EXAMPLE_QUESTIONS = (
     "2018年地区生产总值是多少？",
@@ -30,6 +34,19 @@ ERROR = "抱歉，处理您的请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 THANKS = "感谢您的反馈！"
 INLINE_HINT = "输入问题，例如：" + EXAMPLE_QUESTIONS[0]
+
+# Staff (bot.admin).
+ADMIN_ONLY = "抱歉，上传报告和管理命令只对管理员开放。您可以直接用文字提问，例如：" + EXAMPLE_QUESTIONS[0]
+NOT_LIVE = "这个机器人实例的索引不能在线更新；请用 zoneqa corpus add 和 zoneqa index build。"
+CHECKING = "⏳ 正在检查…"
+INDEXING = "⏳ 正在建立索引，新索引检查通过前旧索引照常回答…"
+REINDEXING = "⏳ 正在从资料库重建索引，新索引检查通过前旧索引照常回答…"
+FEEDBACK_USAGE = "用法：/feedback 查看最近的 👎；/feedback export 导出为评测集（JSONL）。"
+NO_FEEDBACK = "还没有 👎 反馈。"
+CAPTION_HINT = ("每行写一项，例如 place: 溧阳高新区；可写 title、date、place、source（或 标题、日期、地点、来源），"
+                "日期写作 YYYY、YYYY-MM 或 YYYY-MM-DD")
+# Staff read times and count "today" in Beijing time (no daylight saving).
+CHINA = timezone(timedelta(hours=8))
 
 # Callback data (at most 64 bytes). The patterns are what handlers accept; anything else is stale.
 EXAMPLE_PATTERN = re.compile(r"^ex:(\d)$")
@@ -107,14 +124,24 @@ def welcome(documents: list[dict]) -> str:
             "直接发送问题即可，也可以点下面的示例：")
 
 
-def help_text(bot_username: str) -> str:
+def help_text(bot_username: str, *, admin: bool = False) -> str:
     name = _esc(bot_username)
-    return ("<b>使用说明</b>\n"
+    text = ("<b>使用说明</b>\n"
             "• 私聊：直接发送问题，例如“2018年地区生产总值是多少？”，接着可以追问“那今年呢？”\n"
             f"• 群聊：@{name} 问题，回复我的消息，或用 /ask 问题\n"
             f"• 任意聊天中输入 @{name} 问题，可把答案发到当前聊天\n"
             "• 点“查看原文”看完整段落，用 👍/👎 告诉我答得好不好\n\n"
             "/sources 查看收录的报告　/help 显示本说明")
+    if not admin:
+        return text
+    return text + (
+        "\n\n<b>管理员（仅限私聊）</b>\n"
+        f"• 发送报告文件（{'、'.join(ingest.SUFFIXES)}，不超过 {_size(ingest.MAX_BYTES)}）即收录并上线。"
+        "自动识别的标题、日期、地点、来源可在文件说明里改写，例如：\n"
+        "<blockquote>title: 2019年溧阳高新区工作会议\ndate: 2019-02-01\nplace: 溧阳高新区\n"
+        f"source: 溧阳日报</blockquote>\n{CAPTION_HINT}\n"
+        "• /reindex 从资料库重建索引；新索引检查通过前，旧索引照常回答\n"
+        "• /stats 今日统计　/feedback 最近的 👎　/feedback export 导出为评测集")
 
 
 def sources_text(documents: list[dict]) -> str:
@@ -136,3 +163,86 @@ def inline_result(answer: Answer) -> InlineQueryResultArticle:
         input_message_content=InputTextMessageContent(format_answer(answer, with_question=True),
                                                       parse_mode=ParseMode.HTML),
     )
+
+
+# --- staff ------------------------------------------------------------------------------------
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} 字节"
+    return f"{n / 1024:.1f} KB" if n < 1024 ** 2 else f"{n / 1024 ** 2:.1f} MB"
+
+
+def upload_received(name: str, size: int | None) -> str:
+    return f"📥 已收到 {_esc(name)}" + (f"（{_size(size)}）" if size is not None else "")
+
+
+def wrong_type(name: str) -> str:
+    return f"{name} 的类型不支持，请发送 {'、'.join(ingest.SUFFIXES)} 文件"
+
+
+def too_big(size: int) -> str:
+    return f"文件有 {_size(size)}，超过 {_size(ingest.MAX_BYTES)} 的上限"
+
+
+def bad_caption(line: str) -> str:
+    return f"文件说明“{_clip(line, 40)}”看不懂。{CAPTION_HINT}"
+
+
+def upload_refused(reason: str) -> str:
+    return f"❌ 未收录，资料库和索引都没有改动。\n原因：{_esc(reason)}"
+
+
+def upload_extracted(chars: int, doc_id: str, meta: dict[str, str], inferred: tuple[str, ...]) -> str:
+    """What the report became, marking the metadata that was guessed rather than given."""
+    fields = "\n".join(f"{label}：{_esc(meta[key])}" + ("（自动识别）" if key in inferred else "")
+                       for key, label in (("title", "标题"), ("date", "日期"), ("place", "地点"),
+                                          ("source", "来源")))
+    return f"📄 已提取 {chars} 字，存为 {_esc(doc_id)}\n{fields}"
+
+
+def upload_live(chunks: int, documents: int) -> str:
+    return f"🔎 已索引 {chunks} 个片段\n✅ 已上线：现在共 {documents} 份报告，市民马上就能问到"
+
+
+def upload_not_live(reason: str) -> str:
+    return (f"❌ 报告已存入资料库，但没有上线：建索引失败，旧索引继续回答。\n原因：{_esc(reason)}\n"
+            "排除问题后发送 /reindex。")
+
+
+def _build_lines(report: BuildReport) -> str:
+    problems = "".join(f"\n⚠️ 跳过：{_esc(p)}" for p in report.problems)
+    return (f"{report.documents} 份报告，{report.chunks} 个片段（新嵌入 {report.embedded} 个，"
+            f"复用 {report.reused} 个），用时 {report.seconds:.1f} 秒{problems}")
+
+
+def reindex_done(report: BuildReport) -> str:
+    return f"✅ 索引已重建并上线：{_build_lines(report)}"
+
+
+def reindex_failed(reason: str) -> str:
+    return f"❌ 重建失败，旧索引继续回答。\n原因：{_esc(reason)}"
+
+
+def stats_text(day: datetime, stats: Stats) -> str:
+    slowest = "\n".join(f"{i}. {ms:.0f} ms　{_esc(_clip(question, 60))}"
+                        for i, (question, ms) in enumerate(stats.slowest, 1)) or "（今天还没有提问）"
+    return (f"<b>📊 今日统计</b>（{day:%Y-%m-%d}，北京时间）\n"
+            f"提问 {stats.questions} 次：回答 {stats.answered}，拒答 {stats.refused}\n"
+            f"👍 {stats.up}　👎 {stats.down}\n\n"
+            f"<b>最慢的回答</b>\n{slowest}")
+
+
+def feedback_text(items: list[Downvoted]) -> str:
+    if not items:
+        return NO_FEEDBACK
+    entries = "\n\n".join(
+        f"{i}. {item.last_vote.astimezone(CHINA):%m-%d %H:%M}　👎×{item.votes}　#{item.question_id}\n"
+        f"问：{_esc(_clip(item.question, 100))}\n答：{_esc(_clip(item.answer, 150))}"
+        for i, item in enumerate(items, 1))
+    return f"<b>最近的 👎</b>\n\n{entries}\n\n/feedback export 导出为评测集"
+
+
+def export_caption(count: int) -> str:
+    return (f"{count} 条 👎，评测集格式。补上 answer、must_contain 和 evidence（拒答题改 type）后，"
+            "即可用 zoneqa eval 评测。")

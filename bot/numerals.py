@@ -23,8 +23,11 @@ def _is_unit_next(text: str, pos: int) -> bool:
 
 
 def _convert(run: str) -> str:
-    if len(run) == 4 and all(c in _DIGITWISE for c in run):  # a year written digit by digit
-        return "".join(_DIGITWISE[c] for c in run)
+    if all(c in _DIGITWISE for c in run) and len(run) > 1:
+        digits = [_DIGITWISE[c] for c in run]
+        if len(run) == 2 and int(digits[1]) == int(digits[0]) + 1:
+            return f"{digits[0]}-{digits[1]}"  # "两三家" is a range, 2-3
+        return "".join(digits)  # a year written digit by digit: 二〇一八, 一八
     value = cn2an.cn2an(run, "smart")
     return str(int(value)) if float(value).is_integer() else str(value)
 

@@ -86,7 +86,8 @@ class Question:
     intent: str = FIGURE
     metrics: tuple[str, ...] = ()  # canonical metric names, in the order asked
     terms: tuple[Term, ...] = ()
-    places: tuple[str, ...] = ()  # canonical places named
+    places: tuple[str, ...] = ()  # canonical places named (unknown ones by their own name)
+    place_mentions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (place, phrases around it)
     unit: str | None = None  # the unit group expected (unit_groups.tsv), e.g. "percent"
     asks_change: bool = False
     follow_up: bool = False
@@ -145,6 +146,62 @@ def _take(text: str, names: dict[str, tuple[str, ...]]) -> tuple[list[tuple[int,
             text = text[:pos] + "\0" * len(form) + text[pos + len(form):]
             pos = text.find(form)
     return sorted(found), text
+
+
+def _places_table(doc_places: tuple[str, ...], c: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Known places: the gazetteer, plus each report's place and its name without the
+    generic suffix (溧阳高新区 → 溧阳) unless the gazetteer already uses that name."""
+    table = dict(gazetteer())
+    taken = {f for c_, aliases in table.items() for f in (fold(c_), *aliases)}
+    for place in doc_places:
+        short = re.sub("(" + "|".join(c.get("place_suffix", ())) + ")$", "", fold(place))
+        extra = (short,) if len(short) >= 2 and short not in taken else ()
+        table[place] = table.get(place, ()) + extra
+    return table
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer=default_tokenizer()._jieba)
+
+
+def _unknown_places(text: str, known: dict[str, tuple[str, ...]],
+                    c: dict[str, tuple[str, ...]]) -> tuple[list[tuple[int, str]], str]:
+    """Place names the gazetteer does not know: a name followed by a generic place word
+    ("溧阳" + "高新区"), masked so that word is not read as our own 高新区. A bare name with no
+    such word is only a place when the gazetteer lists it (jieba also tags 上市 as a place)."""
+    forms = {f for canonical, aliases in known.items() for f in (fold(canonical), *aliases)}
+    known_spans = [(m.start(), m.end()) for f in forms if f for m in re.finditer(re.escape(f), text)]
+    suffixes = c.get("place_suffix", ())
+    found, pos = [], 0
+    words = [(w.word, w.flag) for w in _pos_tokenizer().cut(text)]
+    for i, (word, flag) in enumerate(words):
+        start, pos = pos, pos + len(word)
+        following = words[i + 1][0] if i + 1 < len(words) else ""
+        end = start + len(word + following)
+        if not (flag.startswith("n") and following in suffixes) or "\0" in word \
+                or any(s <= start and end <= e for s, e in known_spans):  # inside a known name
+            continue
+        found.append((start, word + following))
+    for start, name in found:
+        text = text[:start] + "\0" * len(name) + text[start + len(name):]
+    return found, text
+
+
+def _mentions(normalised: str, hits: list[tuple[int, str]],
+              table: dict[str, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each place named, with the phrases it forms with the two characters on either side."""
+    out = []
+    for pos, place in hits:
+        forms = sorted((fold(place), *table.get(place, ())), key=len, reverse=True)
+        surface = next((f for f in forms if normalised.startswith(f, pos)), fold(place))
+        before, after = normalised[max(0, pos - 2):pos], normalised[pos + len(surface):pos + len(surface) + 2]
+        phrases = tuple(p for p, ctx in ((before + surface, before), (surface + after, after)) if len(ctx) == 2)
+        # A name no gazetteer lists ("国家高新区") is a place only if the reports never use it.
+        out.append((place, phrases if place in table else (surface, *phrases)))
+    return out
 
 
 def _years(text: str, reporting_year: int) -> tuple[list[int], str]:
@@ -217,10 +274,10 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     c = cues()
     normalised = to_arabic(fold(clean(text)))
     years, rest = _years(normalised, reporting_year)
-    places_table = dict(gazetteer())
-    for p in doc_places:
-        places_table.setdefault(p, ())
+    places_table = _places_table(doc_places, c)
+    unknown, rest = _unknown_places(rest, places_table, c)
     place_hits, rest = _take(rest, places_table)
+    place_hits = sorted(place_hits + unknown)
     metric_hits, rest = _take(rest, vocab.synonyms)
     metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
     terms = []
@@ -231,8 +288,10 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
               if p not in doc_places]
     terms += _topic_terms(rest, c, vocab)
 
+    as_written = fold(clean(text))  # cues such as 哪两家 must match before numerals change
+
     def has(key: str) -> bool:
-        return any(w in normalised for w in c.get(key, ()))
+        return any(w in normalised or w in as_written for w in c.get(key, ()))
 
     compares = has("compare") or "比" in re.sub("占比|比重|比例|比率|百分比", "", normalised)
     intent = FIGURE
@@ -242,11 +301,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = COMPARISON
     elif has("list"):
         intent = LIST
-    elif has("entity") and not re.search(r"多少|几", normalised):
+    elif has("entity") and not re.search(r"多少|几", normalised) \
+            and _expected_unit(normalised, c, vocab) is None:
         intent = ENTITY
     kind = TARGET if has("target") else RESULT if has("result") else None
     q = Question(text=text, normalised=normalised, years=tuple(years), kind=kind, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
+                 place_mentions=tuple(_mentions(normalised, place_hits, places_table)),
                  unit=_expected_unit(normalised, c, vocab), asks_change=has("change"))
     if previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
@@ -261,6 +322,7 @@ def _follow_up(q: Question, prev: Question) -> Question:
     return replace(
         q, follow_up=True, metrics=prev.metrics, terms=prev.terms,
         places=q.places or prev.places, years=q.years or prev.years,
+        place_mentions=q.place_mentions or prev.place_mentions,
         kind=q.kind or (prev.kind if same_year else None),
         intent=q.intent if q.intent != FIGURE else prev.intent if prev.intent != COMPARISON else FIGURE,
         unit=q.unit or (None if q.asks_change else prev.unit),

@@ -9,15 +9,21 @@ TELEGRAM_API_BASE_URL (e.g. http://127.0.0.1:8081/bot) points it at another Bot 
 In private chats every text is a question; in groups the bot answers when @mentioned, replied
 to, or asked with /ask; `@bot 问题` in any chat offers the answer inline. Questions and 👍/👎
 are kept in `data_dir/zoneqa.sqlite3` (see bot.history).
+
+Users in ZONEQA_ADMIN_IDS add reports by sending files and use /reindex, /stats and /feedback
+(see bot.admin). Answers come from a LiveAnswerer: a rebuilt index replaces the old one only
+once it passed its check, and an index built meanwhile by `zoneqa index build` is picked up
+within REFRESH_SECONDS, without a restart.
 """
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from telegram import (BotCommand, InlineQueryResultsButton, LinkPreviewOptions, Message, MessageEntity,
@@ -28,10 +34,12 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
                           CommandHandler, ContextTypes, Defaults, InlineQueryHandler, MessageHandler,
                           filters)
 
-from bot import messages
+from bot import admin, messages
 from bot.answer import Answer, Answerer
-from bot.ratelimit import SlidingWindowLimiter
 from bot.history import History, StoredQuestion
+from bot.live import LiveAnswerer
+from bot.ratelimit import SlidingWindowLimiter
+from index.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +48,8 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 # Telegram's own message limit: anything longer was not sent by a Telegram client.
 MAX_QUESTION_CHARS = 4096
 LAST_ANSWER = "last_answer"
+REFRESH_SECONDS = 60  # how often to look for an index built by another process
+REFRESHER = "index_refresher"
 COMMANDS = [
     BotCommand("start", "开始使用，查看示例问题"),
     BotCommand("ask", "提问，例如 /ask 2018年地区生产总值是多少？"),
@@ -51,9 +61,11 @@ _NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 @dataclass(frozen=True)
 class Services:
-    answerer: Answerer
+    answerer: Answerer | LiveAnswerer
     store: History
     limiter: SlidingWindowLimiter
+    settings: Settings
+    corpus_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # staff changes, one at a time
 
 
 def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -118,7 +130,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.message.reply_text(messages.help_text(context.bot.username))
+    is_admin = update.effective_user.id in _services(context).settings.admin_ids
+    await update.message.reply_text(messages.help_text(context.bot.username, admin=is_admin))
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -250,31 +263,65 @@ def _api_urls(base_url: str) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
-async def _register_commands(application: Application) -> None:
+async def _refresh_periodically(live: LiveAnswerer) -> None:
+    """Switch to an index that `zoneqa index build` wrote while the bot runs."""
+    while True:
+        await asyncio.sleep(REFRESH_SECONDS)
+        try:
+            await asyncio.to_thread(live.refresh_if_changed)
+        except Exception:  # one failed look must not end the next ones
+            log.exception("could not check for a new index")
+
+
+async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(COMMANDS)
+    answerer = application.bot_data["services"].answerer
+    if isinstance(answerer, LiveAnswerer):
+        application.bot_data[REFRESHER] = asyncio.create_task(_refresh_periodically(answerer))
 
 
-def build_application(settings, answerer: Answerer, store: History) -> Application:
-    """The whole bot: handlers wired to `answerer` and `store`, ready to poll or serve a webhook."""
+async def _post_shutdown(application: Application) -> None:
+    refresher = application.bot_data.pop(REFRESHER, None)
+    if refresher is not None:
+        refresher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await refresher
+
+
+def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, store: History) -> Application:
+    """The whole bot: handlers wired to `answerer` and `store`, ready to poll or serve a webhook.
+
+    Staff can add reports and /reindex only when `answerer` is a LiveAnswerer (as `run` makes it).
+    """
     builder = (ApplicationBuilder()
                .token(require_token(settings))
                .concurrent_updates(True)
                .rate_limiter(AIORateLimiter())
                .defaults(Defaults(parse_mode=ParseMode.HTML,
                                   link_preview_options=LinkPreviewOptions(is_disabled=True)))
-               .post_init(_register_commands))
+               .post_init(_post_init)
+               .post_shutdown(_post_shutdown))
     if settings.telegram_base_url:
         api_url, file_url = _api_urls(settings.telegram_base_url)
         builder = builder.base_url(api_url).base_file_url(file_url)
     application = builder.build()
     application.bot_data["services"] = Services(answerer, store,
-                                                SlidingWindowLimiter(settings.rate_limit_per_minute))
+                                                SlidingWindowLimiter(settings.rate_limit_per_minute), settings)
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    # Staff work happens in private chats only; the first matching handler wins, so admins reach
+    # bot.admin and everyone else its refusal.
+    staff = _NEW_MESSAGE & private & filters.User(user_id=settings.admin_ids)
     application.add_handlers([
         CommandHandler("start", start, filters=_NEW_MESSAGE),
         CommandHandler("help", help_command, filters=_NEW_MESSAGE),
         CommandHandler("sources", sources, filters=_NEW_MESSAGE),
         CommandHandler("ask", ask_command, filters=_NEW_MESSAGE),
+        CommandHandler("reindex", admin.reindex, filters=staff),
+        CommandHandler("stats", admin.stats, filters=staff),
+        CommandHandler("feedback", admin.feedback, filters=staff),
+        MessageHandler(staff & filters.Document.ALL, admin.add_document),
+        CommandHandler(admin.COMMANDS, admin.refuse, filters=_NEW_MESSAGE & private),
+        MessageHandler(_NEW_MESSAGE & private & filters.Document.ALL, admin.refuse),
         # Unknown commands in groups may be meant for other bots, so only private chats get a hint.
         MessageHandler(_NEW_MESSAGE & private & filters.COMMAND, unknown_command),
         MessageHandler(_NEW_MESSAGE & private & filters.TEXT, private_text),
@@ -323,7 +370,7 @@ def configure_logging(token: str) -> None:
 def run(settings, webhook_url: str | None = None, listen: str = "0.0.0.0", port: int = 8443) -> None:
     """Load the answerer once, then serve until interrupted: long polling, or a webhook if given."""
     configure_logging(require_token(settings))  # fail on a missing token before the slow load
-    answerer = Answerer.load(settings)
+    answerer = LiveAnswerer.load(settings)
     store = History.open(settings.data_dir)
     application = build_application(settings, answerer, store)
     try:

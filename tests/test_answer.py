@@ -189,9 +189,6 @@ def test_follow_up_growth_is_in_the_answer(answerer, gdp):
     assert not has_figure(a.answer, "7%")
 
 
-@pytest.mark.xfail(strict=True, reason="bot/answer.py _figure_answer: a change question without a "
-                   "percent cue (增长了多少, q.unit None) keeps the amount as .value (762亿元) although "
-                   "the chosen fact has change 增长7.1%")
 def test_follow_up_growth_value_is_the_rate(answerer, gdp):
     assert answerer.ask("增长了多少？", previous=gdp).value == "7.1%"
 
@@ -241,10 +238,6 @@ def test_another_place_is_refused_by_name(answerer, question, place):
     assert not NUMBER.search(a.answer)
 
 
-@pytest.mark.xfail(strict=True, reason="bot/answer.py _scope + question.parse: a place missing from "
-                   "places.tsv and from the reports' place: values is not recognised (溧阳 stays a "
-                   "plain topic term, 高新区 resolves to the default zone); coverage 0.67 passes the "
-                   "0.5 threshold and the zone's figure is given for the other place")
 @pytest.mark.parametrize("question", ["无锡去年GDP多少", "南京去年GDP多少", "溧阳高新区去年GDP多少"])
 def test_an_unknown_place_does_not_get_the_zones_figure(answerer, question):
     a = answerer.ask(question)

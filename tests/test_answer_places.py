@@ -113,9 +113,6 @@ def test_the_other_places_missing_year_is_refused_with_its_own_nearest_figure(tw
     assert a.abstained and "340亿元" in a.answer and not has_figure(a.answer, "810")
 
 
-@pytest.mark.xfail(strict=True, reason="bot/question.py parse / bot/answer.py _scope: a report's "
-                   "place is only recognised by its full name; 溧阳 alone is a plain topic term, the "
-                   "question falls back to the default place and gets 昆山高新区's 762亿元")
 def test_the_short_name_of_a_reports_place(two):
     a = two.ask("溧阳去年GDP多少")
     assert not has_figure(a.answer, "762")

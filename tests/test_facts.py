@@ -74,9 +74,6 @@ def test_nothing_to_extract(sentence):
     assert extract(sentence) == []
 
 
-@pytest.mark.xfail(strict=True, reason="bot/facts.py segments(): strips “ and ” from both ends of "
-                   "every clause, so a clause opening with a quotation (“12345”处置满意率…) loses its "
-                   "opening mark and answers quote it unbalanced")
 def test_quotation_marks_stay_balanced_in_a_clause():
     (fact,) = extract("“12345”处置满意率99.7%。")
     assert fact.window.count("“") == fact.window.count("”")

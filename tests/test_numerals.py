@@ -51,8 +51,6 @@ def test_text_without_numerals_is_unchanged():
     assert to_arabic(text) == text
 
 
-@pytest.mark.xfail(strict=True, reason="bot/numerals.py: an approximate range such as 两三家 "
-                   "(two or three) is converted as one number, 23家")
 @pytest.mark.parametrize("text,bad", [("今年新增两三家跨国公司地区总部", "23家"),
                                       ("引进三四个重大项目", "34个")])
 def test_approximate_ranges_are_not_read_as_one_number(text, bad):

@@ -113,8 +113,6 @@ def test_follow_up_asking_for_the_change():
     assert q.metrics == ("地区生产总值",) and q.years == (2018,)
 
 
-@pytest.mark.xfail(strict=True, reason="bot/question.py parse: to_arabic runs before the cues are "
-                   "matched, so 哪两家 becomes 哪2家 and the list cue 哪两 (question_cues.tsv) never matches")
 def test_list_cue_with_a_numeral_survives_numeral_conversion():
     assert ask("哪两家电子厂签了关停协议").intent == LIST
 
