@@ -421,7 +421,8 @@ class Answerer:
         ev = self._closest([e for e in ranked if e.coverage == ranked[0].coverage], q)
         window = _focus(ev.sentence, q)
         pick = Pick(ev, None, window, ev.coverage)
-        return Answer(text, self._reply(ev, window, dated=q.intent == LIST), False,
+        dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
+        return Answer(text, self._reply(ev, window, dated=dated), False,
                       year=ev.label.year, kind=ev.label.kind,
                       sources=self._sources([ev], evidence), confidence=ev.coverage,
                       explanation=self._explain(pick), query=q)

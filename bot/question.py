@@ -301,8 +301,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = COMPARISON
     elif has("list"):
         intent = LIST
-    elif has("entity") and not re.search(r"多少|几", normalised) \
-            and _expected_unit(normalised, c, vocab) is None:
+    elif has("entity") and not re.search(r"多少|几", normalised):
         intent = ENTITY
     kind = TARGET if has("target") else RESULT if has("result") else None
     q = Question(text=text, normalised=normalised, years=tuple(years), kind=kind, intent=intent,
