@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.facts import Fact, extract, segments, values_in
 from bot.question import (COMPARISON, ENTITY, LIST, WHY, Question, clean, gazetteer, parse,
@@ -275,10 +275,11 @@ class Answerer:
                 f" × unit {pick.confidence / ev.coverage if ev.coverage else 0:.1f}; "
                 f"label {ev.label.year} {ev.label.kind}; retrieval rank {ev.hit.rank}")
 
-    def _refuse(self, text: str, q: Question, nearest: Pick | None, why: str) -> Answer:
+    def _refuse(self, text: str, q: Question, nearest: Pick | None, why: str,
+                consequence: str = "") -> Answer:
         """An abstention; where the reports have the same thing for another year or kind, say so."""
         what = self._describe(q)
-        reply = f"资料中没有{what}。"
+        reply = f"资料中没有{what}{consequence}。"
         sources = []
         if nearest is not None:
             near = nearest.evidence
@@ -364,7 +365,9 @@ class Answerer:
             hits = self.searcher.search(f"{y}年{q.topic()}", k=RETRIEVE_K, doc_ids=scope)
             ranked = self._picks(q, self._evidence(q, hits) + evidence, year=y, kind=k)
             if not ranked or ranked[0].confidence < self.settings.abstain_threshold:
-                return self._refuse(text, q, None, f"comparison: nothing for {y} {k}")
+                missing = replace(q, years=(y,), kind=k)
+                return self._refuse(text, missing, None, f"comparison: nothing for {y} {k}",
+                                    "，无法比较")
             picks.append(ranked[0])
         a, b = picks
         na, nb, unit = self._comparable(q, a.fact, b.fact)

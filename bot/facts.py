@@ -36,7 +36,7 @@ class Fact:
 @lru_cache(maxsize=1)
 def _value_re() -> re.Pattern:
     units = "|".join(re.escape(u) for u in load_vocab().units)
-    return re.compile(rf"(第)?({NUMBER})\s*({units})?(以上|左右|多|余)?")
+    return re.compile(rf"(第)?({NUMBER})(?:余|多)?\s*({units})?(以上|左右|多|余)?")
 
 
 def segments(sentence: str) -> list[str]:

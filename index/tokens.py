@@ -27,7 +27,7 @@ class Tokenizer:
         self._jieba = jieba.Tokenizer()
         self._jieba.load_userdict(str(vocab.userdict))
         units = "|".join(re.escape(u) for u in vocab.units)
-        self._number = re.compile(rf"({NUMBER})({units})?")
+        self._number = re.compile(rf"({NUMBER})(?:余|多)?({units})?")
 
     def words(self, text: str) -> list[str]:
         """All tokens of `text` in order, stopwords and punctuation removed."""
