@@ -89,31 +89,40 @@ class Document:
                 "place": self.place, "source": self.meta["source"]}
 
 
-def parse_header(raw: str, name: str) -> tuple[dict[str, str], int]:
-    """Metadata dict and the offset where the body starts."""
-    if not raw.startswith("---"):
-        raise CorpusError(f"{name}: missing metadata header (---, {', '.join(REQUIRED_META)}, ---)")
-    end = raw.find("\n---", 3)
+def split_header(raw: str) -> tuple[dict[str, str], int] | None:
+    """The `---` metadata block as a dict and the offset where the body starts; None if absent."""
+    end = raw.find("\n---", 3) if raw.startswith("---") else -1
     if end < 0:
-        raise CorpusError(f"{name}: metadata header is not closed with ---")
+        return None
     meta: dict[str, str] = {}
     for line in raw[3:end].splitlines():
         key, sep, value = line.partition(":")
         if sep and key.strip():
             meta[key.strip().lower()] = value.strip()
+    body = raw.find("\n", end + 4)
+    return meta, len(raw) if body < 0 else body + 1
+
+
+def parse_header(raw: str, name: str) -> tuple[dict[str, str], int]:
+    """Metadata dict and the offset where the body starts; raises CorpusError if incomplete."""
+    header = split_header(raw)
+    if header is None and raw.startswith("---"):
+        raise CorpusError(f"{name}: metadata header is not closed with ---")
+    if header is None:
+        raise CorpusError(f"{name}: missing metadata header (---, {', '.join(REQUIRED_META)}, ---)")
+    meta, body_start = header
     missing = [k for k in REQUIRED_META if not meta.get(k)]
     if missing:
         raise CorpusError(f"{name}: metadata header lacks {', '.join(missing)}")
     if not _DATE.match(meta["date"]):
         raise CorpusError(f"{name}: date {meta['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    body = raw.find("\n", end + 4)
-    return meta, len(raw) if body < 0 else body + 1
+    return meta, body_start
 
 
 def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
     """Spans of the non-blank runs of lines separated by blank lines."""
     spans = []
-    for m in re.finditer(r"\S(?:.|\n(?![ \t\u3000]*\n))*", raw[start:]):
+    for m in re.finditer(r"\S(?:.|\n(?![ \t\r\u3000]*\n))*", raw[start:]):
         spans.append((start + m.start(), start + m.end()))
     return spans
 

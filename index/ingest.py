@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.corpus import CorpusError, corpus_files, load_document
+from index.corpus import CorpusError, corpus_files, load_document, split_header
 from index.textnorm import squeeze
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -129,12 +129,8 @@ def extract_text(name: str, data: bytes) -> tuple[str, dict[str, str]]:
     if suffix in (".html", ".htm"):
         return _html(data, name)
     text = _decode(data, name)
-    if text.startswith("---"):  # already in the corpus format: keep its header
-        end = text.find("\n---", 3)
-        if end > 0:
-            meta = dict(line.split(":", 1) for line in text[3:end].splitlines() if ":" in line)
-            return text[text.find("\n", end + 4) + 1:], {k.strip(): v.strip() for k, v in meta.items()}
-    return text, {}
+    header = split_header(text)  # already in the corpus format: keep its metadata
+    return (text[header[1]:], header[0]) if header else (text, {})
 
 
 def infer_metadata(text: str, name: str) -> dict[str, str]:
@@ -162,11 +158,8 @@ def _shingles(text: str, n: int = 5) -> set[str]:
 
 
 def _body(raw: str) -> str:
-    if raw.startswith("---"):
-        end = raw.find("\n---", 3)
-        if end > 0:
-            return raw[raw.find("\n", end + 4) + 1:]
-    return raw
+    header = split_header(raw)
+    return raw[header[1]:] if header else raw
 
 
 def find_duplicate(corpus_dir: Path, text: str) -> str | None:
