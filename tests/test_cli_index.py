@@ -1,0 +1,155 @@
+"""`zoneqa index build` and `zoneqa search` through the CLI runner, on tmp data dirs."""
+import io
+import json
+import re
+import shutil
+import sys
+
+import pytest
+
+from bot.cli import main
+from conftest import CORPUS, make_settings
+from index.chunking import chunk_document
+from index.corpus import load_corpus
+
+HIT_KEYS = {"rank", "chunk_id", "doc_id", "title", "section", "text", "score", "bm25_rank", "dense_rank"}
+SUMMARY = re.compile(r"index built: (\d+) documents, (\d+) chunks, (\d+) embedded, (\d+) reused, [\d.]+ s")
+ENV = ("ZONEQA_MODEL", "ZONEQA_REPORTING_YEAR", "ZONEQA_DATA_DIR", "ZONEQA_CORPUS_DIR")
+
+
+def use_dirs(monkeypatch, data, corpus, **extra):
+    for name in ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ZONEQA_DATA_DIR", str(data))
+    monkeypatch.setenv("ZONEQA_CORPUS_DIR", str(corpus))
+    for name, value in extra.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def fresh(tmp_path, model_cache, monkeypatch):
+    """A data dir with no index yet, and a copy of the seed corpus."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(tmp_path / "data", corpus, model_cache)
+    use_dirs(monkeypatch, settings.data_dir, corpus)
+    return settings
+
+
+@pytest.fixture
+def served(tmp_path, seed_settings, model_cache, monkeypatch):
+    """A data dir holding a copy of the built seed index."""
+    settings = make_settings(tmp_path / "data", seed_settings.corpus_dir, model_cache)
+    shutil.copytree(seed_settings.index_dir, settings.index_dir)
+    use_dirs(monkeypatch, settings.data_dir, seed_settings.corpus_dir)
+    return settings
+
+
+def seed_chunk_count():
+    docs, _ = load_corpus(CORPUS)
+    return sum(len(chunk_document(d)) for d in docs)
+
+
+def summary(out):
+    m = SUMMARY.search(out)
+    assert m, out
+    return tuple(int(x) for x in m.groups())
+
+
+def test_index_build_prints_summary(fresh, capsys):
+    n = seed_chunk_count()
+    (fresh.corpus_dir / "empty.md").write_bytes(b"")
+    assert main(["index", "build"]) == 0
+    out, err = capsys.readouterr()
+    assert summary(out) == (1, n, n, 0)
+    assert "skipped: empty.md: empty file" in err
+    assert (fresh.index_dir / "CURRENT").is_file()
+
+    assert main(["index", "build"]) == 0
+    out, _ = capsys.readouterr()
+    assert summary(out) == (1, n, 0, n)
+
+
+def test_index_build_corpus_option(fresh, tmp_path, capsys):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "r.md").write_text("---\ntitle: 测试\ndate: 2020\nplace: 测试区\nsource: 合成\n---\n"
+                                "\n全区地区生产总值100亿元。\n", encoding="utf-8")
+    assert main(["index", "build", "--corpus", str(other)]) == 0
+    assert summary(capsys.readouterr().out) == (1, 1, 1, 0)
+
+
+def test_index_build_without_readable_reports(fresh, capsys):
+    for path in fresh.corpus_dir.iterdir():
+        path.write_bytes(b"")
+    assert main(["index", "build"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("zoneqa: no readable report")
+    assert not (fresh.index_dir / "CURRENT").exists()
+
+
+def test_search_json(served, capsys):
+    assert main(["search", "去年高新区GDP多少", "--json"]) == 0
+    out, _ = capsys.readouterr()
+    hits = json.loads(out)
+    assert isinstance(hits, list) and len(hits) == 5
+    assert all(set(h) == HIT_KEYS for h in hits)
+    assert [h["rank"] for h in hits] == [1, 2, 3, 4, 5]
+    assert "762亿元" in hits[0]["text"]
+    assert hits[0]["section"] == "高质量发展先看“成绩单”"
+    assert hits[0]["doc_id"] == "2019-kunshan-hitech-zone-work-conference"
+
+
+def test_search_k_and_plain_output(served, capsys):
+    assert main(["search", "-k", "2", "去年高新区GDP多少"]) == 0
+    out = capsys.readouterr().out
+    assert "[1] 书写高质量发展满意答卷" in out and "[2]" in out and "[3]" not in out
+    assert "762亿元" in out
+
+
+def test_search_jsonl(served, capsys, monkeypatch):
+    questions = ["去年高新区GDP多少", "今年GDP目标定了多少？", "今年万人发明专利拥有量目标是多少"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(questions) + "\n"))
+    assert main(["search", "--jsonl", "-k", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    results = [json.loads(line) for line in lines]
+    assert all(len(r) == 3 and all(set(h) == HIT_KEYS for h in r) for r in results)
+    for needle, hits in zip(["762亿元", "810亿元", "65件"], results):
+        assert any(needle in h["text"] for h in hits), (needle, [h["text"][:30] for h in hits])
+
+
+def test_search_jsonl_blank_line_gives_empty_list(served, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("去年GDP\n\n"))
+    assert main(["search", "--jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and json.loads(lines[1]) == []
+
+
+def test_search_without_question(served, capsys):
+    assert main(["search"]) == 2
+    assert "give a question" in capsys.readouterr().err
+
+
+def test_search_builds_index_on_first_use(fresh, capsys):
+    assert not (fresh.index_dir / "CURRENT").exists()
+    assert main(["search", "--json", "去年高新区GDP多少"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert "762亿元" in hits[0]["text"]
+    assert (fresh.index_dir / "CURRENT").is_file()
+
+
+def test_search_with_index_of_another_model(served, capsys, monkeypatch):
+    monkeypatch.setenv("ZONEQA_MODEL", "other/model")
+    assert main(["search", "--json", "去年高新区GDP多少"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("zoneqa: ") and "zoneqa index build" in err and "other/model" in err
+
+
+def test_search_with_damaged_index(served, capsys):
+    current = served.index_dir / (served.index_dir / "CURRENT").read_text().strip()
+    (current / "manifest.json").write_text("{garbage", encoding="utf-8")
+    assert main(["search", "去年高新区GDP多少"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "zoneqa index build" in err

@@ -1,0 +1,210 @@
+"""The index on disk: round trip, clear errors for damaged or mismatched indexes, atomic switch."""
+import json
+import shutil
+import sqlite3
+
+import numpy as np
+import pytest
+
+from index import store
+from index.builder import build
+from index.chunking import chunk_document
+from index.config import DEFAULT_MODEL
+from index.corpus import load_corpus
+from index.lexical import Lexical
+from index.store import IndexUnavailable
+
+HINT = "zoneqa index build"
+
+
+@pytest.fixture
+def index_dir(seed_settings, tmp_path):
+    """A private copy of the seed index, free to damage."""
+    dest = tmp_path / "index"
+    shutil.copytree(seed_settings.index_dir, dest, symlinks=True)
+    return dest
+
+
+def version(index_dir):
+    return index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+
+
+def expect_unavailable(index_dir, *words, model=DEFAULT_MODEL):
+    with pytest.raises(IndexUnavailable) as exc:
+        store.load(index_dir, model)
+    message = str(exc.value)
+    assert HINT in message
+    for w in words:
+        assert w in message
+    return message
+
+
+def test_round_trip(seed_settings, index_dir):
+    loaded = store.load(index_dir, DEFAULT_MODEL)
+    docs, _ = load_corpus(seed_settings.corpus_dir)
+    assert loaded.chunks == [c for d in docs for c in chunk_document(d)]
+    assert loaded.vectors.ntotal == len(loaded.chunks) == loaded.manifest["chunks"]
+    assert loaded.vectors.d == loaded.manifest["dim"] == 384
+    assert loaded.manifest["format_version"] == store.FORMAT_VERSION
+    assert loaded.manifest["model"] == DEFAULT_MODEL
+    doc = loaded.documents["2019-kunshan-hitech-zone-work-conference"]
+    assert doc["date"] == "2019-01" and doc["place"] == "昆山高新区" and len(doc["hash"]) == 64
+    # vectors are unit length (inner product = cosine)
+    vecs = loaded.vectors.reconstruct_n(0, loaded.vectors.ntotal)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
+    assert len(loaded.lexical.scores(["762亿元"])) == len(loaded.chunks)
+
+
+def test_load_without_model_check(index_dir):
+    assert store.load(index_dir).manifest["model"] == DEFAULT_MODEL
+
+
+def test_no_index(tmp_path):
+    expect_unavailable(tmp_path / "nothing", "no index")
+    assert store.current_version(tmp_path / "nothing") is None
+
+
+def test_truncated_vectors(index_dir):
+    path = version(index_dir) / "vectors.faiss"
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    expect_unavailable(index_dir, "damaged")
+
+
+def test_empty_vectors_file(index_dir):
+    (version(index_dir) / "vectors.faiss").write_bytes(b"")
+    expect_unavailable(index_dir, "damaged")
+
+
+def test_garbage_manifest(index_dir):
+    (version(index_dir) / "manifest.json").write_bytes(b"\x00\xffnot json{")
+    expect_unavailable(index_dir, "manifest", "unreadable")
+
+
+@pytest.mark.parametrize("content", ["[]", "null", "\"text\"", "{}"])
+def test_manifest_not_an_object_or_without_version(index_dir, content):
+    (version(index_dir) / "manifest.json").write_text(content, encoding="utf-8")
+    expect_unavailable(index_dir, "not the supported")
+
+
+def test_missing_manifest(index_dir):
+    (version(index_dir) / "manifest.json").unlink()
+    expect_unavailable(index_dir, "unreadable")
+
+
+def edit_manifest(index_dir, **changes):
+    path = version(index_dir) / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest.update(changes)
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", [0, 2, 99, "1", None])
+def test_wrong_format_version(index_dir, fmt):
+    edit_manifest(index_dir, format_version=fmt)
+    expect_unavailable(index_dir, f"index format {fmt!r}")
+
+
+def test_built_with_another_model(index_dir):
+    message = expect_unavailable(index_dir, "other/model", DEFAULT_MODEL, model="other/model")
+    assert "built with model" in message
+
+
+def test_manifest_names_another_model(index_dir):
+    edit_manifest(index_dir, model="BAAI/bge-small-zh")
+    expect_unavailable(index_dir, "BAAI/bge-small-zh")
+
+
+def test_dimension_disagrees(index_dir):
+    edit_manifest(index_dir, dim=768)
+    expect_unavailable(index_dir, "disagree")
+
+
+@pytest.mark.parametrize("pointer", ["v-20000101T000000-gone", "v-missing\n"])
+def test_current_points_nowhere(index_dir, pointer):
+    (index_dir / "CURRENT").write_text(pointer, encoding="utf-8")
+    expect_unavailable(index_dir)
+
+
+@pytest.mark.parametrize("pointer", ["", "   \n", "../elsewhere", ".building-x"])
+def test_current_damaged(index_dir, pointer):
+    (index_dir / "CURRENT").write_text(pointer, encoding="utf-8")
+    expect_unavailable(index_dir, "damaged")
+
+
+def test_chunk_table_file_missing(index_dir):
+    (version(index_dir) / "chunks.sqlite3").unlink()
+    expect_unavailable(index_dir, "damaged")
+
+
+def test_chunk_table_dropped(index_dir):
+    con = sqlite3.connect(version(index_dir) / "chunks.sqlite3")
+    con.execute("DROP TABLE chunks")
+    con.commit()
+    con.close()
+    expect_unavailable(index_dir, "damaged")
+
+
+def test_chunk_table_garbage(index_dir):
+    (version(index_dir) / "chunks.sqlite3").write_bytes(b"this is not a database" * 100)
+    expect_unavailable(index_dir, "damaged")
+
+
+def test_chunk_rows_missing(index_dir):
+    con = sqlite3.connect(version(index_dir) / "chunks.sqlite3")
+    con.execute("DELETE FROM chunks WHERE row >= 10")
+    con.commit()
+    con.close()
+    expect_unavailable(index_dir, "disagree")
+
+
+def test_bm25_missing(index_dir):
+    shutil.rmtree(version(index_dir) / "bm25")
+    expect_unavailable(index_dir, "damaged")
+
+
+def test_crash_mid_build_keeps_previous_version(seed_settings, index_dir, embedder, monkeypatch):
+    before = version(index_dir)
+    served = store.load(index_dir, DEFAULT_MODEL)
+    corpus = seed_settings.corpus_dir
+
+    def boom(self, path):
+        path.mkdir()
+        (path / "partial").write_text("half written")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Lexical, "save", boom)
+    with pytest.raises(OSError, match="No space left"):
+        build(corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
+    assert version(index_dir) == before
+    assert not list(index_dir.glob(".building-*"))
+    assert sorted(p.name for p in index_dir.glob("v-*")) == [before.name]
+    again = store.load(index_dir, DEFAULT_MODEL)
+    assert again.chunks == served.chunks and again.manifest == served.manifest
+
+    monkeypatch.undo()  # the next build goes through and switches
+    report = build(corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
+    assert report.embedded == 0 and version(index_dir) == report.version != before
+    assert store.load(index_dir, DEFAULT_MODEL).chunks == served.chunks
+
+
+def test_crash_writing_vectors_keeps_previous_version(seed_settings, index_dir, embedder, monkeypatch):
+    before = version(index_dir)
+
+    def boom(index, path):
+        path.write_bytes(b"half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store.dense, "write", boom)
+    with pytest.raises(KeyboardInterrupt):
+        build(seed_settings.corpus_dir, index_dir, DEFAULT_MODEL, lambda: embedder)
+    assert version(index_dir) == before and not list(index_dir.glob(".building-*"))
+    store.load(index_dir, DEFAULT_MODEL)
+
+
+def test_old_versions_are_pruned(seed_settings, index_dir, embedder):
+    for _ in range(3):
+        report = build(seed_settings.corpus_dir, index_dir, DEFAULT_MODEL, lambda: embedder)
+    versions = sorted(p.name for p in index_dir.glob("v-*"))
+    assert len(versions) == store.KEEP_VERSIONS
+    assert report.version.name in versions and version(index_dir) == report.version
