@@ -24,6 +24,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from telegram import Document, Message, Update
@@ -57,6 +58,7 @@ def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 
 async def _audit(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, detail: str,
                  ok: bool) -> None:
+    """Record an admin action; called before the admin is told, so what they saw is on record."""
     await asyncio.to_thread(_services(context).store.audit, user_id=update.effective_user.id,
                             action=action, detail=detail, ok=ok)
 
@@ -116,7 +118,7 @@ def parse_caption(caption: str | None) -> dict[str, str]:
 def _precheck(document: Document, name: str) -> None:
     """What can be refused from the message alone, before anything is downloaded."""
     if not name.lower().endswith(ingest.SUFFIXES):
-        raise Refused(messages.wrong_type(name))
+        raise Refused(messages.wrong_type(Path(name).suffix))
     if document.file_size is not None and document.file_size > ingest.MAX_BYTES:
         raise Refused(messages.too_big(document.file_size))
 
@@ -137,8 +139,8 @@ async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                                     working=messages.CHECKING)
     live = _live(context)
     if live is None:
-        await progress.step(messages.upload_refused(messages.NOT_LIVE))
         await _audit(update, context, "add", f"{name}: not live", False)
+        await progress.step(messages.upload_refused(messages.NOT_LIVE))
         return
     try:
         given = parse_caption(update.message.caption)
@@ -147,21 +149,21 @@ async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         # One change to the corpus at a time: the duplicate check must see the upload before it.
         async with _services(context).corpus_lock:
             added = await asyncio.to_thread(ingest.add_report, live.settings.corpus_dir, name, data, **given)
-            await progress.step(messages.upload_extracted(added.chars, added.doc_id, added.meta, added.inferred),
-                                working=messages.INDEXING)
+            await progress.step(messages.upload_extracted(added), working=messages.INDEXING)
             swap = await asyncio.to_thread(live.rebuild)  # questions keep going to the old index meanwhile
     except (Refused, ingest.IngestError) as exc:
-        await progress.step(messages.upload_refused(str(exc)))
-        await _audit(update, context, "add", f"{name}: {exc}", False)
+        reason = str(exc).removeprefix(f"{name}: ")  # the status already names the file
+        await _audit(update, context, "add", f"{name}: {reason}", False)
+        await progress.step(messages.upload_refused(reason))
         return
     except ReindexFailed as exc:  # the report was added; only the rebuild failed
-        await progress.step(messages.upload_not_live(str(exc)))
         await _audit(update, context, "add", f"{name} → {added.doc_id}, saved but not live: {exc}", False)
+        await progress.step(messages.upload_not_live(str(exc)))
         return
     chunks = sum(c.doc_id == added.doc_id for c in live.current.searcher.index.chunks)
-    await progress.step(messages.upload_live(chunks, swap.documents))
     await _audit(update, context, "add", f"{name} → {added.doc_id}: {added.chars} chars, {chunks} chunks, "
                  f"place {added.meta['place']}", True)
+    await progress.step(messages.upload_live(chunks, swap.documents))
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -169,6 +171,7 @@ async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     live = _live(context)
     if live is None:
+        await _audit(update, context, "reindex", "not live", False)
         await update.message.reply_text(messages.NOT_LIVE)
         return
     progress = await Progress.start(update, working=messages.REINDEXING)
@@ -176,18 +179,18 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             swap = await asyncio.to_thread(live.rebuild)  # questions keep going to the old index meanwhile
         except ReindexFailed as exc:
-            await progress.step(messages.reindex_failed(str(exc)))
             await _audit(update, context, "reindex", str(exc), False)
+            await progress.step(messages.reindex_failed(str(exc)))
             return
-    await progress.step(messages.reindex_done(swap.report))
     await _audit(update, context, "reindex", swap.report.summary(), True)
+    await progress.step(messages.reindex_done(swap.report))
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     today = datetime.now(messages.CHINA).replace(hour=0, minute=0, second=0, microsecond=0)
     found = await asyncio.to_thread(_services(context).store.stats, today)
-    await update.message.reply_text(messages.stats_text(today, found))
     await _audit(update, context, "stats", f"{found.questions} questions today", True)
+    await update.message.reply_text(messages.stats_text(today, found))
 
 
 def gold_jsonl(items: list[Downvoted]) -> bytes:
@@ -202,13 +205,13 @@ def gold_jsonl(items: list[Downvoted]) -> bytes:
 
 async def _export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     items = await asyncio.to_thread(_services(context).store.downvoted)
+    await _audit(update, context, "feedback_export", f"{len(items)} items", True)
     if items:
         await update.message.reply_document(
             gold_jsonl(items), filename=f"feedback-{datetime.now(messages.CHINA):%Y%m%d-%H%M}.jsonl",
             caption=messages.export_caption(len(items)))
     else:
         await update.message.reply_text(messages.NO_FEEDBACK)
-    await _audit(update, context, "feedback_export", f"{len(items)} items", True)
 
 
 async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -219,5 +222,5 @@ async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.message.reply_text(messages.FEEDBACK_USAGE)
     else:
         items = await asyncio.to_thread(_services(context).store.downvoted, FEEDBACK_SHOWN)
-        await update.message.reply_text(messages.feedback_text(items))
         await _audit(update, context, "feedback", f"{len(items)} shown", True)
+        await update.message.reply_text(messages.feedback_text(items))

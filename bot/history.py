@@ -11,12 +11,14 @@ History objects) may write the same file: each waits for the others instead of f
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
 import secrets
 import sqlite3
+import tempfile
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -117,15 +119,23 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def _load_key(path: Path) -> bytes:
-    """Read the hashing key, creating it (0600, exclusively) on first use."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_bytes()
-    key = secrets.token_bytes(32)
-    with os.fdopen(fd, "wb") as f:
-        f.write(key)
-    return key
+    """Read the hashing key, creating it (0600) on first use.
+
+    The key is written in full under a temporary name, then linked into place only if no
+    other opener got there first, so nobody ever reads a half-written key.
+    """
+    if not path.exists():
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(secrets.token_bytes(32))
+                f.flush()
+                os.fsync(f.fileno())
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
+    return path.read_bytes()
 
 
 class History:

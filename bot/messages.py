@@ -58,6 +58,8 @@ _ANSWER_CHARS = 1500
 _EVIDENCE_CHARS = 600
 _PASSAGE_CHARS = 3500
 _QUESTION_CHARS = 200
+_REASON_CHARS = 1500
+_PROBLEMS_SHOWN = 5
 
 
 def _esc(text: str) -> str:
@@ -177,8 +179,8 @@ def upload_received(name: str, size: int | None) -> str:
     return f"📥 已收到 {_esc(name)}" + (f"（{_size(size)}）" if size is not None else "")
 
 
-def wrong_type(name: str) -> str:
-    return f"{name} 的类型不支持，请发送 {'、'.join(ingest.SUFFIXES)} 文件"
+def wrong_type(suffix: str) -> str:
+    return f"不支持{suffix or '没有扩展名'}的文件，请发送 {'、'.join(ingest.SUFFIXES)} 文件"
 
 
 def too_big(size: int) -> str:
@@ -189,16 +191,20 @@ def bad_caption(line: str) -> str:
     return f"文件说明“{_clip(line, 40)}”看不懂。{CAPTION_HINT}"
 
 
+def _reason(reason: str) -> str:
+    return f"原因：{_esc(_clip(reason, _REASON_CHARS))}"
+
+
 def upload_refused(reason: str) -> str:
-    return f"❌ 未收录，资料库和索引都没有改动。\n原因：{_esc(reason)}"
+    return f"❌ 未收录，资料库和索引都没有改动。\n{_reason(reason)}"
 
 
-def upload_extracted(chars: int, doc_id: str, meta: dict[str, str], inferred: tuple[str, ...]) -> str:
+def upload_extracted(added: ingest.Added) -> str:
     """What the report became, marking the metadata that was guessed rather than given."""
-    fields = "\n".join(f"{label}：{_esc(meta[key])}" + ("（自动识别）" if key in inferred else "")
+    fields = "\n".join(f"{label}：{_esc(added.meta[key])}" + ("（自动识别）" if key in added.inferred else "")
                        for key, label in (("title", "标题"), ("date", "日期"), ("place", "地点"),
                                           ("source", "来源")))
-    return f"📄 已提取 {chars} 字，存为 {_esc(doc_id)}\n{fields}"
+    return f"📄 已提取 {added.chars} 字，存为 {_esc(added.doc_id)}\n{fields}"
 
 
 def upload_live(chunks: int, documents: int) -> str:
@@ -206,22 +212,20 @@ def upload_live(chunks: int, documents: int) -> str:
 
 
 def upload_not_live(reason: str) -> str:
-    return (f"❌ 报告已存入资料库，但没有上线：建索引失败，旧索引继续回答。\n原因：{_esc(reason)}\n"
+    return (f"❌ 报告已存入资料库，但没有上线：建索引失败，旧索引继续回答。\n{_reason(reason)}\n"
             "排除问题后发送 /reindex。")
 
 
-def _build_lines(report: BuildReport) -> str:
-    problems = "".join(f"\n⚠️ 跳过：{_esc(p)}" for p in report.problems)
-    return (f"{report.documents} 份报告，{report.chunks} 个片段（新嵌入 {report.embedded} 个，"
-            f"复用 {report.reused} 个），用时 {report.seconds:.1f} 秒{problems}")
-
-
 def reindex_done(report: BuildReport) -> str:
-    return f"✅ 索引已重建并上线：{_build_lines(report)}"
+    skipped = "".join(f"\n⚠️ 跳过：{_esc(_clip(p, 200))}" for p in report.problems[:_PROBLEMS_SHOWN])
+    if len(report.problems) > _PROBLEMS_SHOWN:
+        skipped += f"\n⚠️ 另有 {len(report.problems) - _PROBLEMS_SHOWN} 份无法读取"
+    return (f"✅ 索引已重建并上线：{report.documents} 份报告，{report.chunks} 个片段（新嵌入 {report.embedded} 个，"
+            f"复用 {report.reused} 个），用时 {report.seconds:.1f} 秒{skipped}")
 
 
 def reindex_failed(reason: str) -> str:
-    return f"❌ 重建失败，旧索引继续回答。\n原因：{_esc(reason)}"
+    return f"❌ 重建失败，旧索引继续回答。\n{_reason(reason)}"
 
 
 def stats_text(day: datetime, stats: Stats) -> str:
@@ -244,5 +248,5 @@ def feedback_text(items: list[Downvoted]) -> str:
 
 
 def export_caption(count: int) -> str:
-    return (f"{count} 条 👎，评测集格式。补上 answer、must_contain 和 evidence（拒答题改 type）后，"
-            "即可用 zoneqa eval 评测。")
+    return (f"{count} 条 👎，评测集格式。补上 answer、must_contain 和 evidence"
+            "（其实能答的拒答题把 type 改为 number 等）后，即可用 zoneqa eval 评测。")

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from telegram import (BotCommand, InlineQueryResultsButton, LinkPreviewOptions, Message, MessageEntity,
                       ReplyParameters, Update)
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
                           CommandHandler, ContextTypes, Defaults, InlineQueryHandler, MessageHandler,
@@ -130,8 +130,10 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    is_admin = update.effective_user.id in _services(context).settings.admin_ids
-    await update.message.reply_text(messages.help_text(context.bot.username, admin=is_admin))
+    # Staff commands work in private chats only, so that is the only place they are explained.
+    staff = (update.effective_chat.type == ChatType.PRIVATE
+             and update.effective_user.id in _services(context).settings.admin_ids)
+    await update.message.reply_text(messages.help_text(context.bot.username, admin=staff))
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from index.corpus import Document
 from index.timelabel import TimeLabel, label
 
-DEFAULT_MAX_CHARS = 160  # chosen by measurement: benchmarks/bench_chunking.py
+DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"]*")
-# A clause comma: Chinese comma, or an ASCII comma not between two digits ("1,000").
-_CLAUSE_END = re.compile(r"，|、|,(?!\d)|(?<!\d),")
+# A clause comma: Chinese comma, or an ASCII comma not between two digits ("1,000");
+_CLAUSE_END = re.compile(r"，|,(?!\d)|(?<!\d),")  # not 、: it joins a list
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _split_long(text: str, s: int, e: int, max_chars: int) -> list[tuple[int, in
     if e - s <= max_chars:
         return [(s, e)]
     pieces, start = [], s
-    cuts = [s + m.end() for m in _CLAUSE_END.finditer(text[s:e])]
+    cuts = sorted({s + m.end() for m in _CLAUSE_END.finditer(text[s:e])} | {e})
     last = s
     for cut in cuts:
         if cut - start > max_chars and last > start:
@@ -72,7 +72,7 @@ def _split_long(text: str, s: int, e: int, max_chars: int) -> list[tuple[int, in
             start = last
         last = cut
     pieces.append((start, e))
-    return pieces
+    return [(a, b) for a, b in pieces if b > a]
 
 
 def _spans_of(offsets: list[int], s: int, e: int) -> tuple[tuple[int, int], ...]:

@@ -68,7 +68,8 @@ def years_in(text: str, doc_year: int) -> list[int]:
     """Absolute years named in `text`, relative ones resolved against the report's year."""
     text = fold(text)
     years = [int(y) for y in _YEAR.findall(text)]
-    years += [doc_year + d for word, d in _RELATIVE.items() if word in text]
+    # "比上年增长" names the year compared with, not the year the figure belongs to.
+    years += [doc_year + d for word, d in _RELATIVE.items() if re.search(rf"(?<![比较]){word}", text)]
     return years
 
 

@@ -14,7 +14,8 @@ import jieba
 from index.textnorm import fold
 from index.vocab import Vocab, load_vocab
 
-NUMBER = r"\d+(?:[.,]\d+)*(?:\s*[-~]\s*\d+(?:\.\d+)?)?"
+# Thousands separators only in groups of three ("1,000"): "上升4，2019年" is two numbers.
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:\s*[-~]\s*\d+(?:\.\d+)?)?"
 jieba.setLogLevel(logging.WARNING)
 _WORD = re.compile(r"[\w%‰]+", re.UNICODE)
 

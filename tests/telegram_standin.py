@@ -3,8 +3,10 @@
 `TelegramStandIn` is a small Bot API server (aiohttp, 127.0.0.1, random port). It serves
 /bot<TOKEN>/<method>: queued updates go out through getUpdates (long polling) or, once
 setWebhook was called, are POSTed to the webhook; sendMessage and friends return plausible
-results. Every call is recorded (method and params, from JSON, form or multipart bodies) so
-tests can wait for and assert on what the bot sent.
+results. Every call is recorded (method and params, from JSON, form or multipart bodies, files
+with their bytes) so tests can wait for and assert on what the bot sent. Files users send
+(`upload`) are served at /file/bot<TOKEN>/<file_path> after getFile, and each download is
+recorded as a "download" call.
 
 `polling(app)` runs the real Application against it. `FakeAnswerer` answers a handful of
 questions about the 2019 report with canned, real figures, for runs without the index.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import mimetypes
 import re
 import socket
 import time
@@ -88,6 +91,7 @@ class TelegramStandIn:
         self._closing = False
         self._runner: web.AppRunner | None = None
         self._session: aiohttp.ClientSession | None = None
+        self._files: dict[str, bytes] = {}  # file_path -> content
         self.port = 0
 
     # --- lifecycle ---
@@ -95,6 +99,7 @@ class TelegramStandIn:
     async def __aenter__(self) -> "TelegramStandIn":
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{file_path:.+}", self._download)
         self._runner = web.AppRunner(app, handler_cancellation=True, shutdown_timeout=1, access_log=None)
         await self._runner.setup()
         sock = socket.socket()
@@ -144,6 +149,17 @@ class TelegramStandIn:
             message["reply_to_message"] = reply_to
         self.enqueue({kind: message})
         return message
+
+    def upload(self, chat_id: int, filename: str, data: bytes, *, caption: str | None = None,
+               user_id: int | None = None) -> dict:
+        """Queue a message carrying `data` as a document, downloadable through getFile."""
+        file_id = f"doc{len(self._files) + 1}"
+        self._files[f"documents/{file_id}/{filename}"] = data
+        document = {"file_id": file_id, "file_unique_id": f"{file_id}-u", "file_name": filename,
+                    "mime_type": mimetypes.guess_type(filename)[0] or "application/octet-stream",
+                    "file_size": len(data)}
+        return self.send(chat_id, user_id=user_id, document=document,
+                         **({"caption": caption} if caption is not None else {}))
 
     def tap(self, message: dict | None, data: str | None, user_id: int) -> dict:
         """Queue a button press on `message` (None: on an inline-mode message)."""
@@ -204,7 +220,7 @@ class TelegramStandIn:
         params = {}
         for key, value in (await request.post()).items():
             if isinstance(value, web.FileField):
-                params[key] = {"filename": value.filename}
+                params[key] = {"filename": value.filename, "content": value.file.read()}
             elif key in _STRING_PARAMS:
                 params[key] = value
             else:
@@ -246,6 +262,16 @@ class TelegramStandIn:
                 pass
         return self._updates[: int(params.get("limit") or 100)]
 
+    async def _download(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        file_path = request.match_info["file_path"]
+        self.calls.append(Call("download", {"file_path": file_path}, time.monotonic()))
+        await self._notify()
+        if file_path not in self._files:
+            return web.Response(status=404)
+        return web.Response(body=self._files[file_path])
+
     def _message(self, params: dict) -> dict:
         message = {"message_id": next(self._message_ids), "date": int(time.time()),
                    "chat": chat(int(params["chat_id"])), "from": BOT_USER, "text": params.get("text", "")}
@@ -258,6 +284,22 @@ class TelegramStandIn:
 
     def _api_sendMessage(self, params: dict) -> dict:
         return self._message(params)
+
+    def _api_sendDocument(self, params: dict) -> dict:
+        message = self._message(params)
+        del message["text"]
+        document = params["document"]
+        return {**message, "caption": params.get("caption", ""),
+                "document": {"file_id": "sent", "file_unique_id": "sent-u", "file_name": document["filename"],
+                             "file_size": len(document["content"])}}
+
+    def _api_getFile(self, params: dict) -> dict:
+        file_id = params["file_id"]
+        path = next((p for p in self._files if p.startswith(f"documents/{file_id}/")), None)
+        if path is None:
+            return {"error_code": 400, "description": "Bad Request: invalid file_id"}
+        return {"file_id": file_id, "file_unique_id": f"{file_id}-u", "file_size": len(self._files[path]),
+                "file_path": path}
 
     def _api_editMessageText(self, params: dict) -> dict | bool:
         if "inline_message_id" in params:
@@ -284,16 +326,21 @@ class TelegramStandIn:
 
 @asynccontextmanager
 async def polling(app):
-    """Run a built Application as run_polling does (post_init included), minus signals and blocking."""
-    async with app:
-        await app.post_init(app)
-        await app.updater.start_polling(timeout=5, allowed_updates=ALLOWED_UPDATES)
-        await app.start()
-        try:
-            yield app
-        finally:
-            await app.updater.stop()
-            await app.stop()
+    """Run a built Application as run_polling does (post_init and post_shutdown included), minus
+    signals and blocking."""
+    try:
+        async with app:
+            await app.post_init(app)
+            await app.updater.start_polling(timeout=5, allowed_updates=ALLOWED_UPDATES)
+            await app.start()
+            try:
+                yield app
+            finally:
+                await app.updater.stop()
+                await app.stop()
+    finally:
+        if app.post_shutdown:
+            await app.post_shutdown(app)
 
 
 # --- answerer ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import pytest
 
 from index import store
 from index.builder import BuildError, BuildReport, build
-from index.chunking import chunk_document
+from index.chunking import DEFAULT_MAX_CHARS, chunk_document
 from index.config import DEFAULT_MODEL
 from index.corpus import CorpusError, load_document
 
@@ -85,7 +85,7 @@ def test_first_build_embeds_everything(corpus, tmp_path, embedder):
     assert len(rec.texts) == n_a + n_b
     manifest = store.load(tmp_path / "index", DEFAULT_MODEL).manifest
     assert set(manifest["documents"]) == {"a", "b"}
-    assert manifest["documents"]["b"]["file"] == "b.md" and manifest["max_chars"] == 160
+    assert manifest["documents"]["b"]["file"] == "b.md" and manifest["max_chars"] == DEFAULT_MAX_CHARS
     # the stored vectors are the embedder's vectors of the chunk's embed text
     stored = vectors_by_text(tmp_path / "index")
     for c in chunks_of(corpus / "a.md")[:2]:

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from index import dense
-from index.fusion import RRF_K, rrf
+from index.fusion import RRF_K, WEIGHTS, rrf
 from index.lexical import Lexical
 from index.search import POOL, Searcher, expand_query
 from index.vocab import load_vocab
@@ -42,7 +42,8 @@ def test_hits_are_well_formed(searcher):
         assert h.bm25_rank is not None or h.dense_rank is not None
         assert d["section"] == " / ".join(h.chunk.section)
         # the fused score is exactly the RRF of the two ranks
-        expected = sum(1 / (RRF_K + r) for r in (h.bm25_rank, h.dense_rank) if r)
+        expected = sum(WEIGHTS[name] / (RRF_K + r)
+                       for name, r in (("bm25", h.bm25_rank), ("dense", h.dense_rank)) if r)
         assert d["score"] == pytest.approx(expected, abs=1e-6)
 
 
@@ -104,7 +105,7 @@ def test_rrf_weights_ties_and_empty():
     assert rrf({"bm25": [], "dense": []}) == []
     # equal scores: lower row first, deterministic
     assert [r for r, _, _ in rrf({"a": [5], "b": [2]})] == [2, 5]
-    weighted = rrf({"bm25": [1], "dense": [2]}, weights={"dense": 2.0})
+    weighted = rrf({"bm25": [1], "dense": [2]}, weights={"dense": 2.0}, k=60)
     assert [r for r, _, _ in weighted] == [2, 1]
     assert weighted[0][1] == pytest.approx(2 / 61)
 

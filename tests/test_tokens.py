@@ -45,10 +45,6 @@ def test_number_tokens_agree_across_widths_and_scripts(words):
     assert words("２０１８年崑山高新區地區生產總值７６２億元，增長７．１％") == simplified
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG index/tokens.py NUMBER: '[.,]\\d+' treats any comma between digits as a thousands "
-    "separator; after fold() the Chinese clause comma '，' is ',' too, so '上升4，2019年' becomes "
-    "one token '42019年' (and '5,6,7' -> '567'). Thousands groups need exactly 3 digits."))
 def test_clause_comma_between_numbers_does_not_glue_them(words):
     tokens = words("排名上升4，2019年继续上升")
     assert "4" in tokens and "2019" in tokens

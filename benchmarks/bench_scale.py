@@ -1,0 +1,687 @@
+"""Scale benchmark: the whole pipeline on 10, 100 and 1,000 synthetic reports, and the FAISS index choice.
+
+    python benchmarks/bench_scale.py                            # sizes 10,100,1000; 50 questions each
+    python benchmarks/bench_scale.py --sizes 10,100 --questions 30
+    python benchmarks/bench_scale.py --faiss-only --work-dir DIR  # (g) again on the vectors kept in DIR
+
+Reports and questions come from benchmarks/synth.py (deterministic; the 10-report corpus is the first
+10 reports of the 100-report one, and so on). Each size runs in its own child process (this script
+with --child), so memory and caches of one size don't pollute the next. In the child, the model is
+loaded once, before any timing, and reused:
+
+ (a) full build: builder.build on a fresh index dir; embedding time (the encoder's own calls) and the
+     rest (load, chunk, BM25, FAISS, SQLite, write) reported apart;
+ (b) incremental rebuild after one figure of one report is edited: time, chunks embedded vs reused;
+ (c) index size on disk: the served version dir, and its files;
+ (d) peak RSS of the child (build + serve): its ru_maxrss, checked against the parent's
+     getrusage(RUSAGE_CHILDREN) after the child ends; RSS after the model load alone for reference;
+ (e) warm latency of Answerer.ask, p50/p95 over the questions, split into parse / encode / FAISS /
+     BM25 (the searcher's own timings) and the rest;
+ (f) accuracy on --questions generated questions (about 10% unanswerable): bot.evaluate.score_answer,
+     i.e. the answer contains the expected figure and not the other year's figure, unanswerable ones
+     abstain. The same questions are asked again with the other FAISS index kind (flat <-> HNSW)
+     swapped in, to show what the index choice does to answers.
+
+Then (g), in this process, on the 1,000-report vectors (the largest size run) and real question
+embeddings: flat vs HNSW (M and efConstruction of index/dense.py, efSearch 32/64/96/128) and IVF,
+recall@10 against flat, single-query latency p50/p95 (k = POOL, as the searcher asks), build time, on
+prefixes of the corpus (1k..22k vectors), on noisy copies of the real vectors up to --faiss-max
+(real-like) and on random unit vectors (worst case for graphs) -- both unscoped and scoped to the
+question's report, as Answerer does when a question names a place.
+
+The machine is shared: compare ratios within one run, not absolute times across runs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth  # noqa: E402
+
+EF_SEARCH = (32, 64, 96, 128)
+IVF_NPROBE = (8, 32)
+K_RECALL = 10
+MIN_RECALL = 0.98
+USEFUL_MS = 1.0  # a saving below this is noise next to a ~20 ms question encoding
+USEFUL_RATIO = 2.0
+
+
+# --- output ------------------------------------------------------------------------------------
+
+def table(title: str, headers: list[str], rows: list[list]) -> None:
+    cells = [[_fmt(v) for v in row] for row in rows]
+    widths = [max(_width(h), *(_width(r[i]) for r in cells)) if cells else _width(h)
+              for i, h in enumerate(headers)]
+    print(f"\n{title}")
+    print("  ".join(_pad(h, w) for h, w in zip(headers, widths)))
+    print("  ".join("-" * w for w in widths))
+    for r in cells:
+        print("  ".join(_pad(v, w) for v, w in zip(r, widths)))
+    sys.stdout.flush()
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        if v != v:
+            return "-"
+        return f"{v:.3f}" if abs(v) < 10 else f"{v:.1f}" if abs(v) < 1000 else f"{v:.0f}"
+    return str(v)
+
+
+def _width(s: str) -> int:  # CJK characters take two columns
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * (w - _width(s))
+
+
+def pct(values, q: float) -> float:
+    return float(np.percentile(values, q)) if len(values) else float("nan")
+
+
+def mb(n_bytes: float) -> float:
+    return n_bytes / 2**20
+
+
+def dir_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def rss_now_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def maxrss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+# --- one size, in a child process ---------------------------------------------------------------
+
+class TimedEmbedder:
+    """The real encoder, with the time spent in passage encoding counted (to split build time)."""
+
+    def __init__(self, embedder):
+        self._e = embedder
+        self.dim = embedder.dim
+        self.seconds = 0.0
+
+    def passages(self, texts):
+        t = time.perf_counter()
+        out = self._e.passages(texts)
+        self.seconds += time.perf_counter() - t
+        return out
+
+    def query(self, text):
+        return self._e.query(text)
+
+
+def _gold_item(q: dict):
+    from bot.gold import GoldItem
+    return GoldItem(id=q["id"], question=q["question"], answer=q["answer"],
+                    must_contain=tuple(q["must_contain"]), must_not_contain=tuple(q["must_not_contain"]),
+                    evidence=q["evidence"], type=q["type"], doc=q["doc"])
+
+
+def ask_all(answerer, questions: list[dict], stages: dict[str, list[float]]) -> tuple[list[float], list[dict]]:
+    """Ask each question once; per-question latency (ms), verdict rows; stage times into `stages`."""
+    from bot.evaluate import score_answer
+
+    latencies, rows = [], []
+    for q in questions:
+        current.clear()
+        t0 = time.perf_counter()
+        answer = answerer.ask(q["question"])
+        ms = (time.perf_counter() - t0) * 1e3
+        latencies.append(ms)
+        for key in ("parse_ms", "encode_ms", "faiss_ms", "bm25_ms", "fusion_ms"):
+            stages[key].append(current.get(key, 0.0))
+        stages["other_ms"].append(ms - sum(current.get(k, 0.0) for k in
+                                           ("parse_ms", "encode_ms", "faiss_ms", "bm25_ms", "fusion_ms")))
+        verdict = score_answer(_gold_item(q), answer.to_dict())
+        rows.append({"id": q["id"], "question": q["question"], "type": q["type"], "tags": q["tags"],
+                     "expected": q["must_contain"], "got": answer.answer, "abstained": answer.abstained,
+                     "correct": verdict.correct, "reason": verdict.reason})
+    return latencies, rows
+
+
+current: dict[str, float] = {}  # stage times of the question being asked (child process only)
+
+
+def instrument(searcher) -> None:
+    """Accumulate the searcher's own stage timings and parse time of each ask() into `current`."""
+    import bot.answer
+
+    search = searcher.search
+
+    def timed_search(query, k=5, doc_ids=None, timings=None, **kw):
+        t: dict[str, float] = {}
+        hits = search(query, k, doc_ids, t, **kw)
+        for key, v in t.items():
+            current[key] = current.get(key, 0.0) + v
+        if timings is not None:
+            timings.update(t)
+        return hits
+
+    searcher.search = timed_search
+    if not getattr(bot.answer.parse, "_timed", False):
+        parse = bot.answer.parse
+
+        def timed_parse(*a, **kw):
+            t = time.perf_counter()
+            try:
+                return parse(*a, **kw)
+            finally:
+                current["parse_ms"] = current.get("parse_ms", 0.0) + (time.perf_counter() - t) * 1e3
+
+        timed_parse._timed = True
+        bot.answer.parse = timed_parse
+
+
+def summarise_ask(latencies: list[float], rows: list[dict], stages: dict[str, list[float]]) -> dict:
+    by = defaultdict(lambda: [0, 0])
+    for r in rows:
+        for tag in r["tags"]:
+            by[tag][0] += r["correct"]
+            by[tag][1] += 1
+    return {"p50": pct(latencies, 50), "p95": pct(latencies, 95), "mean": statistics.fmean(latencies),
+            "accuracy": sum(r["correct"] for r in rows) / len(rows),
+            "by_tag": {k: v for k, v in by.items()},
+            "stages_p50": {k: pct(v, 50) for k, v in stages.items()},
+            "stages_p95": {k: pct(v, 95) for k, v in stages.items()},
+            "wrong": [r for r in rows if not r["correct"]]}
+
+
+def run_size(n: int, args) -> dict:
+    """Everything measured for one corpus size; runs in a fresh process."""
+    from bot.answer import Answerer
+    from bot.question import parse
+    from index import dense, store
+    from index.builder import build
+    from index.config import DEFAULT_MODEL, Settings
+    from index.embedding import Embedder
+    from index.search import Searcher, expand_query
+
+    out: dict = {"size": n, "rss_start_kb": rss_now_kb()}
+    t = time.perf_counter()
+    embedder = Embedder(DEFAULT_MODEL, args.model_cache)
+    embedder.query("预热")
+    out["model_load_s"] = time.perf_counter() - t
+    out["rss_model_kb"] = rss_now_kb()
+
+    base = args.work_dir / f"n{n}"
+    shutil.rmtree(base, ignore_errors=True)
+    corpus, data_dir = base / "corpus", base / "data"
+    index_dir = data_dir / "index"
+    reports = synth.make_reports(n, args.seed)
+    all_q = synth.write_corpus(reports, corpus)
+    out["corpus_bytes"] = dir_bytes(corpus)
+
+    # (a) full build, the model already loaded
+    timed = TimedEmbedder(embedder)
+    t = time.perf_counter()
+    full = build(corpus, index_dir, DEFAULT_MODEL, lambda: timed)
+    out["full_s"] = time.perf_counter() - t
+    out["full_embed_s"] = timed.seconds
+    out.update(docs=full.documents, chunks=full.chunks, full_embedded=full.embedded)
+    out["rss_after_build_kb"] = maxrss_kb()
+
+    # (c) size on disk of the served version
+    version = store.current_version(index_dir)
+    out["disk_bytes"] = dir_bytes(version)
+    out["disk_files"] = {p.name: (dir_bytes(p) if p.is_dir() else p.stat().st_size) for p in version.iterdir()}
+
+    # (b) incremental rebuild after one figure of one report changed
+    k = n // 2
+    edited = synth.edit_one(reports[k])
+    synth.write_report(edited, corpus)
+    all_q = [q for q in all_q if q["doc"] != edited.doc_id] + synth.questions(edited)
+    timed = TimedEmbedder(embedder)
+    t = time.perf_counter()
+    inc = build(corpus, index_dir, DEFAULT_MODEL, lambda: timed)
+    out["inc_s"] = time.perf_counter() - t
+    out["inc_embed_s"] = timed.seconds
+    out.update(inc_embedded=inc.embedded, inc_reused=inc.reused)
+
+    # serving
+    settings = Settings(data_dir=data_dir, corpus_dir=corpus)
+    t = time.perf_counter()
+    stored = store.load(index_dir, DEFAULT_MODEL)
+    searcher = Searcher(stored, embedder)
+    answerer = Answerer(searcher, settings)
+    out["load_s"] = time.perf_counter() - t
+    instrument(searcher)
+    served_kind = type(stored.vectors).__name__
+    out["dense_kind"] = served_kind
+
+    questions = synth.sample_questions(all_q, args.questions, args.seed)
+    chosen = {q["id"] for q in questions}
+    warm = [q for q in all_q if q["id"] not in chosen][:5]
+    for q in warm:
+        answerer.ask(q["question"])
+    stages: dict[str, list[float]] = defaultdict(list)
+    lat, rows = ask_all(answerer, questions, stages)
+    out["ask"] = summarise_ask(lat, rows, stages)
+    out["rss_serving_kb"] = rss_now_kb()
+
+    # (f') the same questions with the other dense index kind swapped in (in memory only)
+    vectors = dense.vectors_of(stored.vectors)
+    served_index = stored.vectors
+    if "HNSW" in served_kind:
+        alt = dense.build(vectors, hnsw_threshold=len(vectors) + 1)
+    else:
+        alt = dense.build(vectors, hnsw_threshold=0)
+    stored.vectors = alt
+    for q in warm:
+        answerer.ask(q["question"])
+    stages = defaultdict(list)
+    lat, rows = ask_all(answerer, questions, stages)
+    out["alt"] = summarise_ask(lat, rows, stages)
+    out["alt"]["kind"] = type(alt).__name__
+    stored.vectors = served_index
+
+    # vectors and real question embeddings for (g)
+    doc_ids = sorted({c.doc_id for c in stored.chunks})
+    doc_index = {d: i for i, d in enumerate(doc_ids)}
+    np.save(base / "vectors.npy", np.ascontiguousarray(vectors, dtype=np.float32))
+    np.save(base / "row_docs.npy", np.array([doc_index[c.doc_id] for c in stored.chunks], dtype=np.int32))
+    import random
+    answerable = [q for q in all_q if q["type"] != "unanswerable"]
+    pool = random.Random(args.seed + 1).sample(answerable, min(args.faiss_queries, len(answerable)))
+    places = tuple(r.place for r in reports)
+    year = max(r.year for r in reports)
+    qvecs = [embedder.query(expand_query(parse(q["question"], year, places).search_text(), searcher.vocab))
+             for q in pool]
+    np.save(base / "queries.npy", np.stack(qvecs).astype(np.float32))
+    np.save(base / "query_docs.npy", np.array([doc_index[q["doc"]] for q in pool], dtype=np.int32))
+
+    out["rss_peak_kb"] = maxrss_kb()
+    return out
+
+
+# --- (g) FAISS: flat vs HNSW vs IVF ---------------------------------------------------------------
+
+REPEAT = 3
+
+
+def _search_fn(index):
+    """index/dense.search, except for IVF with a selector (dense.search passes plain
+    SearchParameters, which IndexIVF rejects; it needs SearchParametersIVF)."""
+    import faiss
+
+    from index import dense
+
+    if not isinstance(index, faiss.IndexIVF):
+        return lambda q, k, a: dense.search(index, q, k, a)
+
+    def ivf_search(q, k, a):
+        params = None if a is None else faiss.SearchParametersIVF(
+            sel=faiss.IDSelectorBatch(a.astype(np.int64)), nprobe=index.nprobe)
+        scores, rows = index.search(np.ascontiguousarray(q[None, :]), min(k, index.ntotal), params=params)
+        return scores[0][rows[0] >= 0], rows[0][rows[0] >= 0]
+    return ivf_search
+
+
+def _timed_search(index, queries, k, allowed=None, repeat: int = REPEAT):
+    """Results per query and the per-query latency in ms (the best of `repeat`, against machine noise)."""
+    search = _search_fn(index)
+    rows, ms = [], []
+    for i, q in enumerate(queries):
+        a = None if allowed is None else allowed[i]
+        best = float("inf")
+        for _ in range(repeat):
+            t = time.perf_counter()
+            _, r = search(q, k, a)
+            best = min(best, (time.perf_counter() - t) * 1e3)
+        rows.append(r)
+        ms.append(best)
+    return rows, ms
+
+
+def _recall(approx, exact, k: int) -> float:
+    vals = []
+    for a, e in zip(approx, exact):
+        want = set(int(x) for x in e[:k])
+        if want:
+            vals.append(len(want & set(int(x) for x in a[:k])) / len(want))
+    return float(np.mean(vals)) if vals else float("nan")
+
+
+def faiss_compare(name: str, vectors: np.ndarray, queries: np.ndarray, k: int,
+                  scoped: np.ndarray | None = None, allowed: list[np.ndarray] | None = None) -> list[dict]:
+    """Rows for one dataset: flat, HNSW at each efSearch, IVF at each nprobe; unscoped (`queries`)
+    and scoped (`scoped` queries, each restricted to its `allowed` rows)."""
+    import faiss
+
+    from index import dense
+
+    out = []
+    n = len(vectors)
+    t = time.perf_counter()
+    flat = dense.build(vectors, hnsw_threshold=n + 1)
+    flat_build = time.perf_counter() - t
+    exact, flat_ms = _timed_search(flat, queries, k)
+    scoped_exact, scoped_ms = _timed_search(flat, scoped, k, allowed) if allowed is not None else (None, [])
+    out.append({"data": name, "n": n, "index": "flat", "param": "-", "build_s": flat_build,
+                "recall": 1.0, "p50": pct(flat_ms, 50), "p95": pct(flat_ms, 95),
+                "s_recall": 1.0 if allowed is not None else None,
+                "s_p50": pct(scoped_ms, 50), "s_p95": pct(scoped_ms, 95)})
+
+    t = time.perf_counter()
+    hnsw = dense.build(vectors, hnsw_threshold=0)
+    hnsw_build = time.perf_counter() - t
+    for ef in EF_SEARCH:
+        hnsw.hnsw.efSearch = ef
+        rows, ms = _timed_search(hnsw, queries, k)
+        row = {"data": name, "n": n, "index": f"HNSW M={dense.HNSW_M}", "param": f"ef={ef}",
+               "build_s": hnsw_build, "recall": _recall(rows, exact, K_RECALL),
+               "p50": pct(ms, 50), "p95": pct(ms, 95), "s_recall": None, "s_p50": None, "s_p95": None}
+        if allowed is not None:
+            srows, sms = _timed_search(hnsw, scoped, k, allowed)
+            row.update(s_recall=_recall(srows, scoped_exact, K_RECALL), s_p50=pct(sms, 50), s_p95=pct(sms, 95))
+        out.append(row)
+
+    nlist = max(8, int(np.sqrt(n)))  # faiss wants >= 39 training points per list
+    t = time.perf_counter()
+    quantizer = faiss.IndexFlatIP(vectors.shape[1])
+    ivf = faiss.IndexIVFFlat(quantizer, vectors.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
+    ivf.train(vectors)
+    ivf.add(vectors)
+    ivf_build = time.perf_counter() - t
+    for nprobe in IVF_NPROBE:
+        ivf.nprobe = nprobe
+        rows, ms = _timed_search(ivf, queries, k)
+        row = {"data": name, "n": n, "index": f"IVF nlist={nlist}", "param": f"nprobe={nprobe}",
+               "build_s": ivf_build, "recall": _recall(rows, exact, K_RECALL),
+               "p50": pct(ms, 50), "p95": pct(ms, 95), "s_recall": None, "s_p50": None, "s_p95": None}
+        if allowed is not None:
+            srows, sms = _timed_search(ivf, scoped, k, allowed)
+            row.update(s_recall=_recall(srows, scoped_exact, K_RECALL), s_p50=pct(sms, 50), s_p95=pct(sms, 95))
+        out.append(row)
+    for r in out:
+        print(f"    {name:<12} n={n:<7} {r['index']:<16} {r['param']:<10} recall@{K_RECALL}={r['recall']:.3f} "
+              f"p50={r['p50']:.2f}ms scoped={_fmt(r['s_recall'])}/{_fmt(r['s_p50'])}ms", file=sys.stderr)
+    return out
+
+
+def _normalise(x: np.ndarray) -> np.ndarray:
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+
+
+def part_faiss(base: Path, max_n: int, k: int) -> None:
+    import faiss
+
+    from index import dense
+    from index.search import POOL
+
+    k = k or POOL
+    vectors = np.load(base / "vectors.npy")
+    row_docs = np.load(base / "row_docs.npy")
+    queries = np.load(base / "queries.npy")
+    query_docs = np.load(base / "query_docs.npy")
+    n_real, n_docs = len(vectors), int(row_docs.max()) + 1
+    print(f"\n(g) FAISS on {base.name}: {n_real} real vectors of {n_docs} reports, {len(queries)} real "
+          f"questions, k={k} (the searcher's POOL), faiss {faiss.__version__}, "
+          f"omp threads {faiss.omp_get_max_threads()}", flush=True)
+
+    rows: list[dict] = []
+    # prefixes of the real corpus: the first D reports (rows are grouped by report)
+    for d in sorted({x for x in (50, 100, 250, 500, n_docs) if x <= n_docs}):
+        n = int(np.searchsorted(row_docs, d))
+        keep = query_docs < d
+        allowed = [np.flatnonzero(row_docs[:n] == doc) for doc in query_docs[keep]]
+        rows += faiss_compare("real", vectors[:n], queries, k, queries[keep], allowed)
+    # beyond the real corpus: noisy copies of it (each copy a new set of reports), and random vectors
+    rng = np.random.default_rng(7)
+    sizes = [s for s in (50_000, 100_000, 200_000, 500_000) if n_real < s <= max_n]
+    for s in sizes:
+        copies = -(-s // n_real)
+        parts, docs = [vectors], [row_docs]
+        for c in range(1, copies):
+            noise = rng.normal(0, 0.02, vectors.shape).astype(np.float32)  # cosine to the original ~0.93
+            parts.append(_normalise(vectors + noise))
+            docs.append(row_docs + c * n_docs)
+        big, big_docs = np.concatenate(parts)[:s], np.concatenate(docs)[:s]
+        # each question asked of a random copy of its report
+        copy_of = rng.integers(0, copies, len(queries))
+        target = query_docs + copy_of * n_docs
+        ok = np.isin(target, big_docs)
+        order = np.argsort(big_docs, kind="stable")
+        starts = np.searchsorted(big_docs[order], target[ok])
+        ends = np.searchsorted(big_docs[order], target[ok], side="right")
+        allowed = [np.sort(order[a:b]) for a, b in zip(starts, ends)]
+        few = slice(0, 300)  # flat at 100k+ is slow enough that 300 questions suffice
+        rows += faiss_compare("real-like", big, queries[few], k, queries[ok][few], allowed[few])
+    if max_n >= 100_000:
+        rand = _normalise(rng.normal(0, 1, (100_000, vectors.shape[1])).astype(np.float32))
+        rq = _normalise(rng.normal(0, 1, (300, vectors.shape[1])).astype(np.float32))
+        rows += faiss_compare("random", rand, rq, k)
+
+    table(f"(g) dense search, single query, k={k}; recall@{K_RECALL} against flat; 'scoped' = restricted to "
+          "the question's report (IDSelectorBatch, as Answerer does when a place is named)",
+          ["data", "vectors", "index", "param", "build s", f"recall@{K_RECALL}", "p50 ms", "p95 ms",
+           f"scoped recall@{K_RECALL}", "scoped p50", "scoped p95"],
+          [[r["data"], r["n"], r["index"], r["param"], r["build_s"], r["recall"], r["p50"], r["p95"],
+            r["s_recall"], r["s_p50"], r["s_p95"]] for r in rows])
+    conclude(rows)
+
+
+def conclude(rows: list[dict]) -> None:
+    """Where HNSW starts to pay: flat slower by a useful margin while HNSW recall >= MIN_RECALL."""
+    by_size: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for r in rows:
+        by_size[(r["data"], r["n"])].append(r)
+    summary = []
+    crossover = None
+    for (data, n), rs in by_size.items():
+        flat = next(r for r in rs if r["index"] == "flat")
+        good = [r for r in rs if r["index"].startswith("HNSW") and r["recall"] >= MIN_RECALL]
+        best = min(good, key=lambda r: r["p50"]) if good else None
+        scoped_ok = [r for r in rs if r["index"].startswith("HNSW") and r["s_recall"] is not None]
+        best_scoped = max((r["s_recall"] for r in scoped_ok), default=None)
+        saving = flat["p50"] - best["p50"] if best else None
+        ratio = flat["p50"] / best["p50"] if best else None
+        pays = bool(best and saving >= USEFUL_MS and ratio >= USEFUL_RATIO)
+        if pays and data != "random" and crossover is None:
+            crossover = (data, n, best, flat)
+        summary.append([data, n, flat["p50"], best["param"] if best else "none", best["p50"] if best else None,
+                        best["recall"] if best else None, saving, ratio, "yes" if pays else "no",
+                        flat["s_p50"], best_scoped])
+    table(f"(g) crossover: fastest HNSW with recall@{K_RECALL} >= {MIN_RECALL} vs flat (pays = saves >= "
+          f"{USEFUL_MS} ms and >= {USEFUL_RATIO}x)",
+          ["data", "vectors", "flat p50", "HNSW ef", "HNSW p50", "recall", "saved ms", "flat/HNSW", "pays",
+           "flat scoped p50", f"best HNSW scoped recall@{K_RECALL}"], summary)
+    if crossover:
+        data, n, best, flat = crossover
+        line = (f"unscoped, HNSW ({best['param']}) first pays at ~{n:,} vectors ({data}): flat "
+                f"{flat['p50']:.2f} ms vs HNSW {best['p50']:.2f} ms p50 at recall@{K_RECALL} {best['recall']:.3f}")
+    else:
+        line = (f"unscoped, no measured size where HNSW saves >= {USEFUL_MS} ms and >= {USEFUL_RATIO}x at "
+                f"recall@{K_RECALL} >= {MIN_RECALL}")
+    scoped = [r for r in summary if r[10] is not None]
+    if scoped:
+        last = max(scoped, key=lambda r: r[1])
+        line += (f"; scoped to one report (every question naming a place), flat at {last[1]:,} vectors takes "
+                 f"{last[9]:.3f} ms p50 and is exact, while the best HNSW efSearch reaches recall@{K_RECALL} "
+                 f"{last[10]:.3f} only")
+    print(f"\nConclusion: {line}.")
+
+
+# --- the parent: run the sizes, print the tables -------------------------------------------------
+
+def run_child(n: int, args) -> dict:
+    out = args.work_dir / f"n{n}" / "result.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(n), "--work-dir", str(args.work_dir),
+           "--model-cache", str(args.model_cache), "--questions", str(args.questions), "--seed", str(args.seed),
+           "--faiss-queries", str(args.faiss_queries)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    result = json.loads(out.read_text(encoding="utf-8"))
+    result["child_wall_s"] = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # RUSAGE_CHILDREN is the max over all children so far: it identifies this child only if it grew
+    result["rusage_children_kb"] = after
+    result["rusage_children_grew"] = after > before
+    return result
+
+
+def print_size_tables(results: list[dict]) -> None:
+    rows = []
+    for r in results:
+        a = r["ask"]
+        rows.append([r["size"], r["chunks"], r["full_s"], r["chunks"] / r["full_s"], r["inc_s"],
+                     f"{r['inc_embedded']}/{r['inc_reused']}", mb(r["disk_bytes"]), r["rss_peak_kb"] / 1024,
+                     a["p50"], a["p95"], a["accuracy"], r["dense_kind"].replace("Index", "")])
+    growth = []
+    for x, y in zip(results, results[1:]):
+        row = [f"x{y['size'] // max(1, x['size'])} ({x['size']}→{y['size']})"]
+        for i in range(1, 11):
+            if i == 5:
+                row.append("")
+                continue
+            a, b = _num(rows[results.index(x)][i]), _num(rows[results.index(y)][i])
+            row.append(f"x{b / a:.2f}" if a else "-")
+        row.append("")
+        growth.append(row)
+    table("(a-f) scale: one row per corpus size, then growth factors (same run, same machine load)",
+          ["reports", "chunks", "full build s", "chunks/s", "1-edit rebuild s", "embedded/reused",
+           "disk MB", "peak RSS MB", "ask p50 ms", "ask p95 ms", "accuracy", "FAISS"], rows + growth)
+
+    rows = []
+    for r in results:
+        f = r["disk_files"]
+        rows.append([r["size"], r["full_embed_s"], r["full_s"] - r["full_embed_s"], r["inc_embed_s"],
+                     r["inc_s"] - r["inc_embed_s"], r["load_s"],
+                     mb(f.get("vectors.faiss", 0)), mb(f.get("chunks.sqlite3", 0)), mb(f.get("bm25", 0)),
+                     mb(r["corpus_bytes"]), r["rss_model_kb"] / 1024, r["rss_after_build_kb"] / 1024,
+                     r["rss_serving_kb"] / 1024, r["rss_peak_kb"] / 1024, r["rusage_children_kb"] / 1024])
+    table("(a-d) details: build split into encoder time and the rest; index files; memory (MB). "
+          "RSS after model = the encoder alone; RUSAGE_CHILDREN = parent's view, max over children so far",
+          ["reports", "full: embed s", "full: rest s", "1-edit: embed s", "1-edit: rest s", "load index s",
+           "faiss MB", "sqlite MB", "bm25 MB", "corpus MB", "RSS after model", "peak after build",
+           "RSS serving", "peak RSS", "RUSAGE_CHILDREN"], rows)
+
+    rows = []
+    for r in results:
+        for label, a in (("served " + r["dense_kind"].replace("Index", ""), r["ask"]),
+                         ("swapped " + r["alt"]["kind"].replace("Index", ""), r["alt"])):
+            s50 = a["stages_p50"]
+            rows.append([r["size"], label, a["p50"], a["p95"], s50.get("parse_ms"), s50.get("encode_ms"),
+                         s50.get("faiss_ms"), a["stages_p95"].get("faiss_ms"), s50.get("bm25_ms"),
+                         a["stages_p95"].get("bm25_ms"), s50.get("other_ms"), a["accuracy"]])
+    table("(e) warm Answerer.ask latency by stage (ms; stage p50s don't add up to the total p50), with the "
+          "served FAISS index and with the other kind swapped in",
+          ["reports", "dense index", "ask p50", "ask p95", "parse p50", "encode p50", "faiss p50", "faiss p95",
+           "bm25 p50", "bm25 p95", "rest p50", "accuracy"], rows)
+
+    tags = ["result", "target", "unanswerable", "alias", "broken-sentence", "broken-clause", "after-lone-caption"]
+    rows = []
+    for r in results:
+        for label, a in (("served", r["ask"]), ("swapped", r["alt"])):
+            cells = []
+            for t in tags:
+                c, n = a["by_tag"].get(t, (0, 0))
+                cells.append(f"{c}/{n}" if n else "-")
+            rows.append([r["size"], label, *cells, a["accuracy"]])
+    table("(f) accuracy by question kind (correct/asked); a question can carry several tags",
+          ["reports", "index", *tags, "all"], rows)
+
+    for r in results:
+        wrong = r["ask"]["wrong"]
+        if wrong:
+            print(f"\n  wrong at {r['size']} reports (served index), up to 8 of {len(wrong)}:")
+            for w in wrong[:8]:
+                print(f"    {w['question']}  expected {'/'.join(w['expected']) or 'abstain'}; "
+                      f"{w['reason']}; got: {w['got'][:90]}")
+    sys.stdout.flush()
+
+
+def _num(v) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10,100,1000", help="comma-separated report counts")
+    parser.add_argument("--questions", type=int, default=50, help="questions asked per size")
+    parser.add_argument("--seed", type=int, default=synth.SEED)
+    parser.add_argument("--work-dir", type=Path, help="keep corpora, indexes and vectors here")
+    parser.add_argument("--model-cache", type=Path, help="converted model cache (default: ZONEQA_DATA_DIR/models)")
+    parser.add_argument("--faiss-queries", type=int, default=600, help="real question embeddings for (g)")
+    parser.add_argument("--faiss-max", type=int, default=100_000,
+                        help="largest synthetic vector count in (g); 0 = real vectors only")
+    parser.add_argument("--faiss-k", type=int, default=0, help="k per search in (g) (default: the searcher's POOL)")
+    parser.add_argument("--no-faiss", action="store_true", help="skip (g)")
+    parser.add_argument("--faiss-only", action="store_true", help="only (g), on vectors kept in --work-dir")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.model_cache is None:
+        from index.config import load_settings
+        args.model_cache = load_settings().model_cache_dir
+    sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
+
+    if args.child is not None:
+        result = run_size(args.child, args)
+        path = args.work_dir / f"n{args.child}" / "result.json"
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        return 0
+
+    keep = args.work_dir is not None
+    args.work_dir = (args.work_dir or Path(tempfile.mkdtemp(prefix="zoneqa-scale-"))).resolve()
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        if args.faiss_only:
+            done = sorted(int(p.name[1:]) for p in args.work_dir.glob("n*") if (p / "vectors.npy").exists())
+            if not done:
+                parser.error(f"no kept vectors in {args.work_dir}")
+            part_faiss(args.work_dir / f"n{done[-1]}", args.faiss_max, args.faiss_k)
+            return 0
+        from index.e5convert import ensure_model
+        ensure_model(args.model_cache)  # convert once, outside every child's timing
+        print(f"scale benchmark: sizes {sizes}, {args.questions} questions each, {os.cpu_count()} CPUs, "
+              f"torch threads in the encoder 1 (index/embedding.py), work dir {args.work_dir}", flush=True)
+        results = []
+        for n in sizes:
+            r = run_child(n, args)
+            results.append(r)
+            print(f"  {n} reports: {r['chunks']} chunks, full build {r['full_s']:.1f} s, model load "
+                  f"{r['model_load_s']:.1f} s (not counted), child {r['child_wall_s']:.0f} s", flush=True)
+            (args.work_dir / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1),
+                                                        encoding="utf-8")
+        print_size_tables(results)
+        if not args.no_faiss:
+            part_faiss(args.work_dir / f"n{sizes[-1]}", args.faiss_max, args.faiss_k)
+    finally:
+        if not keep:
+            shutil.rmtree(args.work_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""LiveAnswerer on a real index: askers keep being answered while it rebuilds, a failed build
+leaves the old index serving, and an index built by another process is picked up."""
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot import live as live_module
+from bot.answer import Answerer
+from bot.live import LiveAnswerer, ReindexFailed
+from index import store
+from index.builder import build
+from index.ingest import add_report
+from index.search import Searcher
+from conftest import CORPUS, make_settings
+from test_ingest import CASES, _file
+
+# Not "去年…": the uploaded report is newer, which moves "last year" on.
+GDP = "2018年地区生产总值是多少？"
+FACT, QUESTION, FIGURE = CASES["report.txt"]
+ASKERS = 4
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, model_cache, embedder):
+    """The seed corpus with its index, built once; each test works on a copy."""
+    root = tmp_path_factory.mktemp("live")
+    shutil.copytree(CORPUS, root / "corpus")
+    settings = make_settings(root / "data", root / "corpus", model_cache)
+    build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
+    return root
+
+
+@pytest.fixture
+def live(tmp_path, built, model_cache, embedder) -> LiveAnswerer:
+    shutil.copytree(built / "corpus", tmp_path / "corpus")
+    shutil.copytree(built / "data" / "index", tmp_path / "data" / "index")
+    settings = make_settings(tmp_path / "data", tmp_path / "corpus", model_cache)
+    return LiveAnswerer(settings, Answerer(Searcher.open(settings, embedder=embedder, build_if_missing=False),
+                                           settings))
+
+
+def _add_fact(live: LiveAnswerer) -> None:
+    add_report(live.settings.corpus_dir, "report.txt", _file("report.txt", FACT))
+
+
+def test_askers_are_answered_throughout_a_rebuild_then_by_the_new_index(live, monkeypatch):
+    before = live.ask(GDP).answer
+    assert "762亿元" in before
+    _add_fact(live)
+    assert live.ask(QUESTION).abstained
+    building = threading.Event()
+
+    def slow_build(*args, **kwargs):  # long enough for every asker to ask during the build
+        building.set()
+        time.sleep(0.5)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(live_module, "build", slow_build)
+    done = threading.Event()
+
+    def ask_until_done() -> list[str]:
+        answers = []
+        while not done.is_set():
+            answers.append(live.ask(GDP).answer)
+        return answers
+
+    with ThreadPoolExecutor(ASKERS + 1) as pool:
+        askers = [pool.submit(ask_until_done) for _ in range(ASKERS)]
+        rebuild = pool.submit(live.rebuild)
+        assert building.wait(timeout=10)
+        swap = rebuild.result(timeout=60)
+        done.set()
+        answers = [a for asker in askers for a in asker.result(timeout=30)]
+    assert len(answers) >= ASKERS * 2
+    assert set(answers) == {before}  # every one answered, the same way, old index or new
+    assert swap.documents == 2 and swap.report.embedded > 0
+    assert store.current_version(live.settings.index_dir) == swap.version
+    answer = live.ask(QUESTION)
+    assert not answer.abstained and FIGURE in answer.answer
+
+
+def test_a_failed_build_says_why_and_the_old_index_keeps_serving(live):
+    served = store.current_version(live.settings.index_dir)
+    for report in live.settings.corpus_dir.glob("*.md"):
+        report.write_text("no metadata header", encoding="utf-8")
+    with pytest.raises(ReindexFailed, match="no readable report"):
+        live.rebuild()
+    assert store.current_version(live.settings.index_dir) == served
+    assert "762亿元" in live.ask(GDP).answer
+
+
+def test_a_crash_in_the_build_is_reported_not_raised(live, monkeypatch):
+    def crash(*args, **kwargs):
+        raise MemoryError("out of memory while embedding")
+
+    monkeypatch.setattr(live_module, "build", crash)
+    with pytest.raises(ReindexFailed, match="MemoryError: out of memory"):
+        live.rebuild()
+    assert "762亿元" in live.ask(GDP).answer
+
+
+def test_refresh_picks_up_an_index_built_by_another_process(live, embedder):
+    assert live.refresh_if_changed() is None  # nothing new yet
+    _add_fact(live)
+    report = build(live.settings.corpus_dir, live.settings.index_dir, live.settings.model, lambda: embedder)
+    assert live.ask(QUESTION).abstained  # still the old one until it looks
+
+    swap = live.refresh_if_changed()
+    assert swap is not None and swap.version == report.version and swap.documents == 2
+    assert FIGURE in live.ask(QUESTION).answer
+    assert live.refresh_if_changed() is None
+
+
+def test_refresh_keeps_the_index_in_use_when_the_new_one_is_damaged(live):
+    (live.settings.index_dir / "CURRENT").write_text("v-does-not-exist", encoding="utf-8")
+    assert live.refresh_if_changed() is None
+    assert "762亿元" in live.ask(GDP).answer

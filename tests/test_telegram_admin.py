@@ -1,0 +1,366 @@
+"""Staff in Telegram end to end: the real Application and LiveAnswerer over HTTP against the Bot API
+stand-in, on a copy of the seed corpus and index. Admins add reports by sending files, rebuild,
+read stats and 👎 feedback; citizens' questions are answered from the new reports as soon as the
+status says 已上线, and nothing anyone else sends changes the corpus or the index."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass, replace
+
+import pytest
+
+from bot import live as live_module
+from bot import messages, telegram_bot
+from bot.answer import Answerer
+from bot.gold import _problems, load_gold
+from bot.history import DB_NAME, History
+from bot.live import LiveAnswerer
+from bot.telegram_bot import build_application
+from index import ingest, store
+from index.builder import build
+from index.config import Settings
+from index.search import Searcher
+from conftest import CORPUS, make_settings
+from telegram_standin import Call, TelegramStandIn, polling
+from test_ingest import CASES, FILLER, _file, _pdf, _zip_bomb
+from test_telegram_bot import assert_telegram_html, buttons, plain
+
+pytestmark = pytest.mark.anyio
+
+ADMIN, CITIZEN, OTHER_CITIZEN = 501, 41, 42
+GDP_2018 = "2018年地区生产总值是多少？"
+UNANSWERABLE = "昆山高新区有多少只大熊猫？"
+LIYANG = ("溧阳高新区2019年工作会议\n\n"
+          "2018年,溧阳高新区全年完成地区生产总值321亿元,增长8.2%。"
+          "2019年目标:完成地区生产总值350亿元,增长9%。" + FILLER)
+STAGES = ("已收到", "已提取", "已索引", "已上线")
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, model_cache, embedder):
+    """The seed corpus with its index, built once; each test works on a copy."""
+    root = tmp_path_factory.mktemp("staff")
+    shutil.copytree(CORPUS, root / "corpus")
+    settings = make_settings(root / "data", root / "corpus", model_cache)
+    build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
+    return root
+
+
+@pytest.fixture
+def settings(tmp_path, built, model_cache) -> Settings:
+    shutil.copytree(built / "corpus", tmp_path / "corpus")
+    shutil.copytree(built / "data" / "index", tmp_path / "data" / "index")
+    return make_settings(tmp_path / "data", tmp_path / "corpus", model_cache,
+                         admin_ids=frozenset({ADMIN}), rate_limit_per_minute=0)
+
+
+def snapshot(settings: Settings) -> dict[str, str]:
+    """Every file of the corpus and the index, by content."""
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+            for d in (settings.corpus_dir, settings.index_dir) for p in sorted(d.rglob("*")) if p.is_file()}
+
+
+def audit_rows(settings: Settings) -> list[tuple]:
+    with sqlite3.connect(settings.data_dir / DB_NAME) as db:
+        return db.execute("SELECT admin_hash, action, detail, ok FROM audit ORDER BY id").fetchall()
+
+
+@dataclass
+class Staff:
+    api: TelegramStandIn
+    live: LiveAnswerer | Answerer
+    settings: Settings
+    store: History
+
+    async def reply(self, chat_id: int, text: str) -> Call:
+        """Send a text and return the bot's reply."""
+        self.api.send(chat_id, text)
+        return await self.api.next_call("sendMessage", chat_id=chat_id)
+
+    async def say(self, chat_id: int, text: str) -> str:
+        return (await self.reply(chat_id, text)).params["text"]
+
+    async def ask(self, question: str, chat_id: int = CITIZEN) -> str:
+        return plain(await self.say(chat_id, question))
+
+    async def status(self, chat_id: int = ADMIN, timeout: float = 60) -> list[str]:
+        """The texts one status message went through, up to its final ✅ or ❌."""
+        texts = [(await self.api.next_call("sendMessage", chat_id=chat_id)).params["text"]]
+        while "✅" not in texts[-1] and "❌" not in texts[-1]:
+            edit = await self.api.next_call("editMessageText", timeout=timeout, chat_id=chat_id)
+            texts.append(edit.params["text"])
+        return [plain(t) for t in texts]
+
+    async def upload(self, name: str, data: bytes, caption: str | None = None) -> list[str]:
+        self.api.upload(ADMIN, name, data, caption=caption)
+        return await self.status()
+
+
+@contextlib.asynccontextmanager
+async def staff_bot(settings: Settings, embedder, *, live: bool = True):
+    """The real Application serving a (Live)Answerer on `settings`; checks the HTML it sent."""
+    async with TelegramStandIn() as api:
+        config = replace(settings, telegram_token=api.token, telegram_base_url=api.base_url)
+        answerer = Answerer(Searcher.open(config, embedder=embedder, build_if_missing=False), config)
+        if live:
+            answerer = LiveAnswerer(config, answerer)
+        history = History.open(config.data_dir)
+        try:
+            async with polling(build_application(config, answerer, history)):
+                yield Staff(api, answerer, config, history)
+        finally:
+            history.close()
+    for call in api.calls:
+        if call.method in ("sendMessage", "editMessageText"):
+            assert call.params.get("parse_mode") == "HTML"
+            assert_telegram_html(call.params["text"])
+
+
+@pytest.fixture
+async def staff(settings, embedder):
+    async with staff_bot(settings, embedder) as harness:
+        yield harness
+
+
+def assert_went_live(texts: list[str]) -> None:
+    final = texts[-1]
+    assert "❌" not in final, final
+    assert [final.index(stage) for stage in STAGES] == sorted(final.index(stage) for stage in STAGES), final
+    assert any("已提取" in t and "已上线" not in t for t in texts), texts  # shown while it indexed
+
+
+# --- adding reports -----------------------------------------------------------------------------
+
+async def test_each_format_sent_by_an_admin_goes_live_and_is_answered(staff):
+    for name, (fact, question, figure) in CASES.items():
+        texts = await staff.upload(name, _file(name, fact))
+        assert_went_live(texts)
+        assert name in texts[0]
+        answer = await staff.ask(question)
+        assert figure in answer and "2021" in answer, (name, answer)
+    assert len(list(staff.settings.corpus_dir.glob("2022-01-*.md"))) == len(CASES)
+    rows = audit_rows(staff.settings)
+    assert [(action, ok) for _, action, _, ok in rows] == [("add", 1)] * len(CASES)
+    assert {admin for admin, *_ in rows} == {staff.store.hash_id(ADMIN)}
+
+
+async def test_a_duplicate_upload_is_refused(staff):
+    fact = CASES["report.txt"][0]
+    assert_went_live(await staff.upload("report.txt", _file("report.txt", fact)))
+    before = snapshot(staff.settings)
+    final = (await staff.upload("again.txt", _file("report.txt", fact)))[-1]
+    assert "❌ 未收录" in final and "already in the corpus" in final
+    assert snapshot(staff.settings) == before
+    _, action, detail, ok = audit_rows(staff.settings)[-1]
+    assert (action, ok) == ("add", 0) and detail.startswith("again.txt: the same text is already")
+
+
+async def test_an_upload_from_a_citizen_is_refused_and_changes_nothing(staff):
+    before = snapshot(staff.settings)
+    staff.api.upload(CITIZEN, "report.txt", _file("report.txt", CASES["report.txt"][0]),
+                     caption="place: 昆山高新区")
+    assert (await staff.api.next_call("sendMessage", chat_id=CITIZEN)).params["text"] == messages.ADMIN_ONLY
+    assert not {"getFile", "download"} & set(staff.api.methods())
+    assert snapshot(staff.settings) == before
+    assert audit_rows(staff.settings) == []
+
+
+BAD_FILES = {
+    "truncated PDF": ("t.pdf", lambda: _pdf(CASES["report.pdf"][0])[:300], "PDF"),
+    "zip bomb named .docx": ("bomb.docx", _zip_bomb, "unpacks to more than"),
+    "binary named .txt": ("b.txt", lambda: bytes(range(256)) * 20, "binary"),
+    "empty file": ("e.txt", lambda: b"", "empty"),
+    "over the size limit": ("big.txt", lambda: ("很长的报告。" * 200).encode(), "超过"),
+    "unsupported type": ("x.exe", lambda: b"MZ" * 100, "不支持.exe的文件"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+async def test_a_bad_file_is_refused_with_its_reason_and_changes_nothing(case, staff, monkeypatch):
+    if case == "over the size limit":
+        monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
+    name, make, reason = BAD_FILES[case]
+    before = snapshot(staff.settings)
+    final = (await staff.upload(name, make()))[-1]
+    assert "❌ 未收录，资料库和索引都没有改动" in final and reason in final, final
+    assert snapshot(staff.settings) == before
+    if case in ("over the size limit", "unsupported type"):
+        assert "download" not in staff.api.methods()  # refused before downloading
+    [(_, action, detail, ok)] = audit_rows(staff.settings)
+    assert (action, ok) == ("add", 0) and detail.startswith(name) and reason in detail
+    assert "762亿元" in await staff.ask(GDP_2018)
+
+
+async def test_a_caption_it_cannot_read_is_refused(staff):
+    before = snapshot(staff.settings)
+    final = (await staff.upload("report.txt", _file("report.txt", CASES["report.txt"][0]),
+                                caption="plcae: 溧阳高新区"))[-1]
+    assert "❌ 未收录" in final and "plcae: 溧阳高新区" in final and "title、date、place、source" in final
+    assert snapshot(staff.settings) == before
+
+
+async def test_another_place_added_with_a_caption_is_answered_and_the_zone_is_unchanged(staff):
+    zone_before = await staff.say(CITIZEN, "去年高新区GDP多少")
+    assert "762亿元" in zone_before
+    caption = "place: 溧阳高新区\n日期：2019-02-01\ntitle: 2019年溧阳高新区工作会议"
+    texts = await staff.upload("liyang.txt", LIYANG.encode(), caption=caption)
+    assert_went_live(texts)
+    assert "地点：溧阳高新区\n" in texts[-1] and "（自动识别）" not in texts[-1].split("来源")[0]
+    [added] = staff.settings.corpus_dir.glob("2019-02-*.md")
+    header = "title: 2019年溧阳高新区工作会议\ndate: 2019-02-01\nplace: 溧阳高新区\n"
+    assert header in added.read_text(encoding="utf-8")
+
+    other = await staff.ask("溧阳高新区去年GDP多少")
+    assert "321亿元" in other and "溧阳高新区" in other and "762" not in other
+    assert await staff.say(OTHER_CITIZEN, "去年高新区GDP多少") == zone_before
+
+
+# --- rebuilding ---------------------------------------------------------------------------------
+
+async def test_questions_are_answered_throughout_a_reindex_then_from_the_new_index(staff, monkeypatch):
+    fact, question, figure = CASES["report.txt"]
+    ingest.add_report(staff.settings.corpus_dir, "report.txt", _file("report.txt", fact))  # `zoneqa corpus add`
+    building: list[float] = []
+
+    def slow_build(*args, **kwargs):  # long enough for a stream of questions to meet it
+        building.append(time.monotonic())
+        time.sleep(1.0)
+        report = build(*args, **kwargs)
+        building.append(time.monotonic())
+        return report
+
+    monkeypatch.setattr(live_module, "build", slow_build)
+    staff.api.send(ADMIN, "/reindex")
+    outcome = asyncio.ensure_future(staff.status())
+    askers = [CITIZEN, OTHER_CITIZEN, 43, 44]
+    sent = 0
+    deadline = time.monotonic() + 30
+    while not outcome.done() and time.monotonic() < deadline:
+        staff.api.send(askers[sent % len(askers)], GDP_2018)
+        sent += 1
+        await asyncio.sleep(0.05)
+    final = (await outcome)[-1]
+    assert "✅ 索引已重建并上线：2 份报告" in final and "复用" in final
+
+    replies = [await staff.api.next_call("sendMessage", chat_id=askers[i % len(askers)])
+               for i in range(sent)]
+    assert all("<b>762亿元</b>" in c.params["text"] for c in replies)
+    assert not any(c.params.get("text") == messages.ERROR for c in staff.api.calls)
+    start, end = building
+    assert sum(start < c.at < end for c in replies) >= 5  # answered while the new index was built
+    assert figure in await staff.ask(question, chat_id=45)
+    assert audit_rows(staff.settings)[-1][1::2] == ("reindex", 1)
+
+
+async def test_a_failed_reindex_says_why_and_the_old_index_keeps_answering(staff):
+    served = store.current_version(staff.settings.index_dir)
+    for report in staff.settings.corpus_dir.glob("*.md"):
+        report.write_text("no metadata header", encoding="utf-8")
+    staff.api.send(ADMIN, "/reindex")
+    final = (await staff.status())[-1]
+    assert "❌ 重建失败，旧索引继续回答" in final and "no readable report" in final
+    assert store.current_version(staff.settings.index_dir) == served
+    assert "762亿元" in await staff.ask(GDP_2018)
+    [(_, action, detail, ok)] = audit_rows(staff.settings)
+    assert (action, ok) == ("reindex", 0) and "no readable report" in detail
+
+
+async def test_an_upload_whose_build_fails_is_kept_but_not_served(staff, monkeypatch):
+    def broken_build(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(live_module, "build", broken_build)
+    fact, question, figure = CASES["report.txt"]
+    final = (await staff.upload("report.txt", _file("report.txt", fact)))[-1]
+    assert "已提取" in final and "没有上线" in final and "/reindex" in final
+    assert "No space left on device" in final
+    assert len(list(staff.settings.corpus_dir.glob("2022-01-*.md"))) == 1
+    assert figure not in await staff.ask(question)
+    assert "762亿元" in await staff.ask(GDP_2018)
+    assert audit_rows(staff.settings)[-1][1::2] == ("add", 0)
+
+
+async def test_an_index_built_from_the_command_line_goes_live_without_a_restart(settings, embedder, monkeypatch):
+    monkeypatch.setattr(telegram_bot, "REFRESH_SECONDS", 0.05)
+    fact, question, figure = CASES["report.txt"]
+    async with staff_bot(settings, embedder) as staff:
+        assert figure not in await staff.ask(question)
+        ingest.add_report(settings.corpus_dir, "report.txt", _file("report.txt", fact))  # `zoneqa corpus add`
+        await asyncio.to_thread(build, settings.corpus_dir, settings.index_dir, settings.model,
+                                lambda: embedder)  # `zoneqa index build`, another process
+        for _ in range(100):
+            if staff.live.current.searcher.index.path == store.current_version(settings.index_dir):
+                break
+            await asyncio.sleep(0.05)
+        assert figure in await staff.ask(question)
+
+
+# --- reading usage and feedback -----------------------------------------------------------------
+
+async def test_stats_feedback_and_export_for_admins(staff, tmp_path):
+    answered, refused = [await staff.reply(CITIZEN, q) for q in (GDP_2018, UNANSWERABLE)]
+    votes = ((answered, "👎", CITIZEN), (refused, "👎", CITIZEN), (answered, "👍", OTHER_CITIZEN))
+    for reply, label, voter in votes:
+        staff.api.tap(reply.result, dict(buttons(reply))[label], voter)
+        assert (await staff.api.next_call("answerCallbackQuery")).params["text"] == messages.THANKS
+
+    stats = plain(await staff.say(ADMIN, "/stats"))
+    assert "提问 2 次：回答 1，拒答 1" in stats and "👍 1　👎 2" in stats
+    assert GDP_2018 in stats and UNANSWERABLE in stats and " ms" in stats
+
+    feedback = plain(await staff.say(ADMIN, "/feedback"))
+    assert feedback.index(UNANSWERABLE) < feedback.index(GDP_2018)  # latest first
+    assert "762亿元" in feedback and "/feedback export" in feedback
+    assert await staff.say(ADMIN, "/feedback please") == messages.FEEDBACK_USAGE
+
+    staff.api.send(ADMIN, "/feedback export")
+    sent = await staff.api.next_call("sendDocument", chat_id=ADMIN)
+    assert sent.params["document"]["filename"].endswith(".jsonl") and "zoneqa eval" in sent.params["caption"]
+    items = [json.loads(line) for line in sent.params["document"]["content"].decode("utf-8").splitlines()]
+    assert [(i["question"], i["type"]) for i in items] == [
+        (UNANSWERABLE, "unanswerable"), (GDP_2018, "number")]
+    assert all(i["answer"] == "" and i["must_contain"] == [] for i in items)
+    # Gold items already, but for what staff must fill in.
+    assert [_problems(i, None) for i in items] == [[], ["answerable item needs evidence and must_contain"]]
+    items[1].update(answer="2018年地区生产总值762亿元。", must_contain=["762亿元"],
+                    evidence="地区生产总值762亿元")
+    gold = tmp_path / "feedback.jsonl"
+    gold.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    assert [g.question for g in load_gold(gold)] == [UNANSWERABLE, GDP_2018]
+
+    staff.api.send(ADMIN, "/reindex")
+    assert "✅ 索引已重建并上线：1 份报告" in (await staff.status())[-1]
+    assert [(action, ok) for _, action, _, ok in audit_rows(staff.settings)] == [
+        ("stats", 1), ("feedback", 1), ("feedback_export", 1), ("reindex", 1)]
+
+
+async def test_citizens_get_a_polite_refusal_for_every_staff_command(staff):
+    before = snapshot(staff.settings)
+    for command in ("/reindex", "/stats", "/feedback", "/feedback export"):
+        assert await staff.say(CITIZEN, command) == messages.ADMIN_ONLY
+    assert "sendDocument" not in staff.api.methods()
+    assert snapshot(staff.settings) == before and audit_rows(staff.settings) == []
+    assert "/reindex" not in await staff.say(CITIZEN, "/help")
+    help_text = plain(await staff.say(ADMIN, "/help"))
+    assert "/reindex" in help_text and "place: 溧阳高新区" in help_text and "/feedback export" in help_text
+
+
+async def test_without_a_live_answerer_staff_are_told_reports_cannot_go_live(settings, embedder):
+    async with staff_bot(settings, embedder, live=False) as staff:
+        before = snapshot(settings)
+        assert await staff.say(ADMIN, "/reindex") == messages.NOT_LIVE
+        final = (await staff.upload("report.txt", _file("report.txt", CASES["report.txt"][0])))[-1]
+        assert "❌ 未收录" in final and "zoneqa index build" in final
+        assert snapshot(settings) == before
+        assert "762亿元" in await staff.ask(GDP_2018)
