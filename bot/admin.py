@@ -160,7 +160,7 @@ async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await _audit(update, context, "add", f"{name} → {added.doc_id}, saved but not live: {exc}", False)
         await progress.step(messages.upload_not_live(str(exc)))
         return
-    chunks = sum(c.doc_id == added.doc_id for c in live.current.searcher.index.chunks)
+    chunks = live.chunk_count(added.doc_id)
     await _audit(update, context, "add", f"{name} → {added.doc_id}: {added.chars} chars, {chunks} chunks, "
                  f"place {added.meta['place']}", True)
     await progress.step(messages.upload_live(chunks, swap.documents))

@@ -56,6 +56,10 @@ class LiveAnswerer:
     def documents(self) -> list[dict]:
         return self._current.documents()
 
+    def chunk_count(self, doc_id: str) -> int:
+        """How many passages of report `doc_id` the index in use holds."""
+        return sum(c.doc_id == doc_id for c in self._current.searcher.index.chunks)
+
     def _check(self, candidate: Answerer) -> None:
         """A new index must load, hold every readable report and return passages."""
         docs = candidate.documents()

@@ -54,6 +54,13 @@ def seed_settings(tmp_path_factory, model_cache) -> Settings:
     return settings
 
 
+def copy_seed(seed: Settings, dest: Path, model_cache: Path, **extra) -> Settings:
+    """A private copy of the seed corpus and its built index, for a test that changes them."""
+    shutil.copytree(seed.corpus_dir, dest / "corpus")
+    shutil.copytree(seed.index_dir, dest / "data" / "index")
+    return make_settings(dest / "data", dest / "corpus", model_cache, **extra)
+
+
 @pytest.fixture(scope="session")
 def searcher(seed_settings, embedder):
     from index.search import Searcher

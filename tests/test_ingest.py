@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
-import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,80 +11,12 @@ from index import ingest
 from index.builder import build
 from index.ingest import IngestError, add_report, remove_report
 from index.search import Searcher
-from conftest import CORPUS, make_settings
-
-FILLER = "园区坚持高质量发展，推进产业升级和城市更新，持续优化营商环境，服务企业和群众。"
-
-
-def _docx(text: str) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for para in text.split("\n\n"):
-        document.add_paragraph(para)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
-
-
-def _pdf(text: str) -> bytes:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    c.setFont("STSong-Light", 11)
-    for i, line in enumerate(text.split("\n")):
-        c.drawString(40, 800 - 16 * i, line)
-    c.save()
-    return buf.getvalue()
-
-
-def _html(title: str, text: str) -> bytes:
-    paras = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
-    return (f"<html><head><title>{title}</title><meta name='date' content='2022-01-15'></head>"
-            f"<body><nav>首页 | 新闻</nav><article><h1>{title}</h1>{paras}</article>"
-            f"<footer>版权所有</footer></body></html>").encode("utf-8")
-
-
-# One fact that is only in each file, and how a citizen would ask for it.
-CASES = {
-    "report.txt": ("2021年,昆山高新区新建口袋公园18座。", "2021年新建了几座口袋公园", "18座"),
-    "report.docx": ("2021年,昆山高新区引进博士后研究人员36名。", "2021年引进了多少名博士后研究人员", "36名"),
-    "report.pdf": ("2021年,昆山高新区新增公共充电桩450个。", "2021年新增公共充电桩多少个", "450个"),
-    "report.html": ("2021年,昆山高新区举办线上招聘会27场。", "2021年举办了几场线上招聘会", "27场"),
-}
-
-
-def _file(name: str, fact: str) -> bytes:
-    title = f"昆山高新区2021年工作报告（{Path(name).suffix[1:]}）"
-    body = f"{title}\n\n{fact}{FILLER}\n\n发布日期：2022年1月15日。"
-    if name.endswith(".docx"):
-        return _docx(body)
-    if name.endswith(".pdf"):
-        return _pdf(body.replace("\n\n", "\n"))
-    if name.endswith(".html"):
-        return _html(title, f"{fact}{FILLER}\n\n发布日期：2022年1月15日。")
-    return body.encode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, model_cache, embedder):
-    """The seed corpus with its index built once; each test works on a copy."""
-    root = tmp_path_factory.mktemp("ingest")
-    shutil.copytree(CORPUS, root / "corpus")
-    s = make_settings(root / "data", root / "corpus", model_cache)
-    build(s.corpus_dir, s.index_dir, s.model, lambda: embedder)
-    return root
-
+from conftest import CORPUS, copy_seed
+from report_files import CASES, pdf_bytes, report_file, zip_bomb
 
 @pytest.fixture
-def settings(tmp_path, built, model_cache):
-    shutil.copytree(built / "corpus", tmp_path / "corpus")
-    shutil.copytree(built / "data" / "index", tmp_path / "data" / "index")
-    return make_settings(tmp_path / "data", tmp_path / "corpus", model_cache)
+def settings(tmp_path, seed_settings, model_cache):
+    return copy_seed(seed_settings, tmp_path, model_cache)
 
 
 def _snapshot(*dirs: Path) -> dict[str, str]:
@@ -97,7 +26,7 @@ def _snapshot(*dirs: Path) -> dict[str, str]:
 
 def test_each_format_is_added_and_its_fact_answered(settings, embedder):
     for name, (fact, _, _) in CASES.items():
-        added = add_report(settings.corpus_dir, name, _file(name, fact))
+        added = add_report(settings.corpus_dir, name, report_file(name, fact))
         assert added.meta["place"] == "昆山高新区"
         assert added.meta["date"].startswith("2022-01")
         assert "2021年工作报告" in added.meta["title"]
@@ -111,7 +40,7 @@ def test_each_format_is_added_and_its_fact_answered(settings, embedder):
 
 
 def test_metadata_given_wins_over_inferred(settings):
-    added = add_report(settings.corpus_dir, "x.txt", _file("x.txt", CASES["report.txt"][0]),
+    added = add_report(settings.corpus_dir, "x.txt", report_file("x.txt", CASES["report.txt"][0]),
                        title="口袋公园专报", place="昆山高新区", date="2022-02-01", source="管委会")
     assert added.meta == {"title": "口袋公园专报", "date": "2022-02-01", "place": "昆山高新区",
                           "source": "管委会"}
@@ -119,7 +48,7 @@ def test_metadata_given_wins_over_inferred(settings):
 
 
 def test_duplicates_are_refused(settings):
-    data = _file("a.txt", CASES["report.txt"][0])
+    data = report_file("a.txt", CASES["report.txt"][0])
     add_report(settings.corpus_dir, "a.txt", data)
     before = _snapshot(settings.corpus_dir)
     with pytest.raises(IngestError, match="already in the corpus"):
@@ -136,19 +65,12 @@ def test_duplicates_are_refused(settings):
     assert _snapshot(settings.corpus_dir) == before
 
 
-def _zip_bomb() -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("word/document.xml", b"\0" * (ingest.MAX_UNZIPPED + 1))
-    return buf.getvalue()
-
-
 BAD_FILES = {
-    "truncated PDF": ("t.pdf", lambda: _pdf("2021年,昆山高新区新增公共充电桩450个。")[:300], "PDF"),
-    "zip bomb named .docx": ("bomb.docx", _zip_bomb, "unpacks to more than"),
+    "truncated PDF": ("t.pdf", lambda: pdf_bytes("2021年,昆山高新区新增公共充电桩450个。")[:300], "PDF"),
+    "zip bomb named .docx": ("bomb.docx", zip_bomb, "unpacks to more than"),
     "binary named .txt": ("b.txt", lambda: bytes(range(256)) * 20, "binary"),
     "empty file": ("e.txt", lambda: b"", "empty"),
-    "scanned PDF without text": ("scan.pdf", lambda: _pdf(""), "no text layer"),
+    "scanned PDF without text": ("scan.pdf", lambda: pdf_bytes(""), "no text layer"),
     "unsupported type": ("x.exe", lambda: b"MZ" * 100, "unsupported"),
 }
 
@@ -171,14 +93,14 @@ def test_a_file_over_the_size_limit_is_refused(settings, monkeypatch):
 
 
 def test_filenames_are_sanitised(settings):
-    added = add_report(settings.corpus_dir, "../../etc/passwd 报告.txt", _file("x.txt", CASES["report.txt"][0]))
+    added = add_report(settings.corpus_dir, "../../etc/passwd 报告.txt", report_file("x.txt", CASES["report.txt"][0]))
     assert added.path.parent == settings.corpus_dir
     assert "上传文件 passwd_报告.txt" == added.meta["source"]
 
 
 def test_removed_report_leaves_the_answers_after_reindex_and_is_kept(settings, embedder):
     fact, question, figure = CASES["report.txt"]
-    added = add_report(settings.corpus_dir, "report.txt", _file("report.txt", fact))
+    added = add_report(settings.corpus_dir, "report.txt", report_file("report.txt", fact))
     build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
     assert figure in Answerer(Searcher.open(settings, embedder=embedder), settings).ask(question).answer
     kept = remove_report(settings.corpus_dir, added.doc_id)

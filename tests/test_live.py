@@ -2,7 +2,6 @@
 leaves the old index serving, and an index built by another process is picked up."""
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -16,8 +15,8 @@ from index import store
 from index.builder import build
 from index.ingest import add_report
 from index.search import Searcher
-from conftest import CORPUS, make_settings
-from test_ingest import CASES, _file
+from conftest import copy_seed
+from report_files import CASES, report_file
 
 # Not "去年…": the uploaded report is newer, which moves "last year" on.
 GDP = "2018年地区生产总值是多少？"
@@ -25,27 +24,15 @@ FACT, QUESTION, FIGURE = CASES["report.txt"]
 ASKERS = 4
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, model_cache, embedder):
-    """The seed corpus with its index, built once; each test works on a copy."""
-    root = tmp_path_factory.mktemp("live")
-    shutil.copytree(CORPUS, root / "corpus")
-    settings = make_settings(root / "data", root / "corpus", model_cache)
-    build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
-    return root
-
-
 @pytest.fixture
-def live(tmp_path, built, model_cache, embedder) -> LiveAnswerer:
-    shutil.copytree(built / "corpus", tmp_path / "corpus")
-    shutil.copytree(built / "data" / "index", tmp_path / "data" / "index")
-    settings = make_settings(tmp_path / "data", tmp_path / "corpus", model_cache)
+def live(tmp_path, seed_settings, model_cache, embedder) -> LiveAnswerer:
+    settings = copy_seed(seed_settings, tmp_path, model_cache)
     return LiveAnswerer(settings, Answerer(Searcher.open(settings, embedder=embedder, build_if_missing=False),
                                            settings))
 
 
 def _add_fact(live: LiveAnswerer) -> None:
-    add_report(live.settings.corpus_dir, "report.txt", _file("report.txt", FACT))
+    add_report(live.settings.corpus_dir, "report.txt", report_file("report.txt", FACT))
 
 
 def test_askers_are_answered_throughout_a_rebuild_then_by_the_new_index(live, monkeypatch):

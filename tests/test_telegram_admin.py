@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import shutil
 import sqlite3
 import time
 from dataclasses import dataclass, replace
@@ -26,9 +25,9 @@ from index import ingest, store
 from index.builder import build
 from index.config import Settings
 from index.search import Searcher
-from conftest import CORPUS, make_settings
+from conftest import copy_seed
 from telegram_standin import Call, TelegramStandIn, polling
-from test_ingest import CASES, FILLER, _file, _pdf, _zip_bomb
+from report_files import CASES, FILLER, report_file, pdf_bytes, zip_bomb
 from test_telegram_bot import assert_telegram_html, buttons, plain
 
 pytestmark = pytest.mark.anyio
@@ -47,22 +46,10 @@ def anyio_backend():
     return "asyncio"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, model_cache, embedder):
-    """The seed corpus with its index, built once; each test works on a copy."""
-    root = tmp_path_factory.mktemp("staff")
-    shutil.copytree(CORPUS, root / "corpus")
-    settings = make_settings(root / "data", root / "corpus", model_cache)
-    build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
-    return root
-
-
 @pytest.fixture
-def settings(tmp_path, built, model_cache) -> Settings:
-    shutil.copytree(built / "corpus", tmp_path / "corpus")
-    shutil.copytree(built / "data" / "index", tmp_path / "data" / "index")
-    return make_settings(tmp_path / "data", tmp_path / "corpus", model_cache,
-                         admin_ids=frozenset({ADMIN}), rate_limit_per_minute=0)
+def settings(tmp_path, seed_settings, model_cache) -> Settings:
+    return copy_seed(seed_settings, tmp_path, model_cache,
+                     admin_ids=frozenset({ADMIN}), rate_limit_per_minute=0)
 
 
 def snapshot(settings: Settings) -> dict[str, str]:
@@ -144,7 +131,7 @@ def assert_went_live(texts: list[str]) -> None:
 
 async def test_each_format_sent_by_an_admin_goes_live_and_is_answered(staff):
     for name, (fact, question, figure) in CASES.items():
-        texts = await staff.upload(name, _file(name, fact))
+        texts = await staff.upload(name, report_file(name, fact))
         assert_went_live(texts)
         assert name in texts[0]
         answer = await staff.ask(question)
@@ -157,9 +144,9 @@ async def test_each_format_sent_by_an_admin_goes_live_and_is_answered(staff):
 
 async def test_a_duplicate_upload_is_refused(staff):
     fact = CASES["report.txt"][0]
-    assert_went_live(await staff.upload("report.txt", _file("report.txt", fact)))
+    assert_went_live(await staff.upload("report.txt", report_file("report.txt", fact)))
     before = snapshot(staff.settings)
-    final = (await staff.upload("again.txt", _file("report.txt", fact)))[-1]
+    final = (await staff.upload("again.txt", report_file("report.txt", fact)))[-1]
     assert "❌ 未收录" in final and "already in the corpus" in final
     assert snapshot(staff.settings) == before
     _, action, detail, ok = audit_rows(staff.settings)[-1]
@@ -168,7 +155,7 @@ async def test_a_duplicate_upload_is_refused(staff):
 
 async def test_an_upload_from_a_citizen_is_refused_and_changes_nothing(staff):
     before = snapshot(staff.settings)
-    staff.api.upload(CITIZEN, "report.txt", _file("report.txt", CASES["report.txt"][0]),
+    staff.api.upload(CITIZEN, "report.txt", report_file("report.txt", CASES["report.txt"][0]),
                      caption="place: 昆山高新区")
     assert (await staff.api.next_call("sendMessage", chat_id=CITIZEN)).params["text"] == messages.ADMIN_ONLY
     assert not {"getFile", "download"} & set(staff.api.methods())
@@ -177,8 +164,8 @@ async def test_an_upload_from_a_citizen_is_refused_and_changes_nothing(staff):
 
 
 BAD_FILES = {
-    "truncated PDF": ("t.pdf", lambda: _pdf(CASES["report.pdf"][0])[:300], "PDF"),
-    "zip bomb named .docx": ("bomb.docx", _zip_bomb, "unpacks to more than"),
+    "truncated PDF": ("t.pdf", lambda: pdf_bytes(CASES["report.pdf"][0])[:300], "PDF"),
+    "zip bomb named .docx": ("bomb.docx", zip_bomb, "unpacks to more than"),
     "binary named .txt": ("b.txt", lambda: bytes(range(256)) * 20, "binary"),
     "empty file": ("e.txt", lambda: b"", "empty"),
     "over the size limit": ("big.txt", lambda: ("很长的报告。" * 200).encode(), "超过"),
@@ -204,7 +191,7 @@ async def test_a_bad_file_is_refused_with_its_reason_and_changes_nothing(case, s
 
 async def test_a_caption_it_cannot_read_is_refused(staff):
     before = snapshot(staff.settings)
-    final = (await staff.upload("report.txt", _file("report.txt", CASES["report.txt"][0]),
+    final = (await staff.upload("report.txt", report_file("report.txt", CASES["report.txt"][0]),
                                 caption="plcae: 溧阳高新区"))[-1]
     assert "❌ 未收录" in final and "plcae: 溧阳高新区" in final and "title、date、place、source" in final
     assert snapshot(staff.settings) == before
@@ -230,7 +217,7 @@ async def test_another_place_added_with_a_caption_is_answered_and_the_zone_is_un
 
 async def test_questions_are_answered_throughout_a_reindex_then_from_the_new_index(staff, monkeypatch):
     fact, question, figure = CASES["report.txt"]
-    ingest.add_report(staff.settings.corpus_dir, "report.txt", _file("report.txt", fact))  # `zoneqa corpus add`
+    ingest.add_report(staff.settings.corpus_dir, "report.txt", report_file("report.txt", fact))  # `zoneqa corpus add`
     building: list[float] = []
 
     def slow_build(*args, **kwargs):  # long enough for a stream of questions to meet it
@@ -282,7 +269,7 @@ async def test_an_upload_whose_build_fails_is_kept_but_not_served(staff, monkeyp
 
     monkeypatch.setattr(live_module, "build", broken_build)
     fact, question, figure = CASES["report.txt"]
-    final = (await staff.upload("report.txt", _file("report.txt", fact)))[-1]
+    final = (await staff.upload("report.txt", report_file("report.txt", fact)))[-1]
     assert "已提取" in final and "没有上线" in final and "/reindex" in final
     assert "No space left on device" in final
     assert len(list(staff.settings.corpus_dir.glob("2022-01-*.md"))) == 1
@@ -296,7 +283,7 @@ async def test_an_index_built_from_the_command_line_goes_live_without_a_restart(
     fact, question, figure = CASES["report.txt"]
     async with staff_bot(settings, embedder) as staff:
         assert figure not in await staff.ask(question)
-        ingest.add_report(settings.corpus_dir, "report.txt", _file("report.txt", fact))  # `zoneqa corpus add`
+        ingest.add_report(settings.corpus_dir, "report.txt", report_file("report.txt", fact))  # `zoneqa corpus add`
         await asyncio.to_thread(build, settings.corpus_dir, settings.index_dir, settings.model,
                                 lambda: embedder)  # `zoneqa index build`, another process
         for _ in range(100):
@@ -360,7 +347,7 @@ async def test_without_a_live_answerer_staff_are_told_reports_cannot_go_live(set
     async with staff_bot(settings, embedder, live=False) as staff:
         before = snapshot(settings)
         assert await staff.say(ADMIN, "/reindex") == messages.NOT_LIVE
-        final = (await staff.upload("report.txt", _file("report.txt", CASES["report.txt"][0])))[-1]
+        final = (await staff.upload("report.txt", report_file("report.txt", CASES["report.txt"][0])))[-1]
         assert "❌ 未收录" in final and "zoneqa index build" in final
         assert snapshot(settings) == before
         assert "762亿元" in await staff.ask(GDP_2018)
