@@ -96,6 +96,9 @@ def _html(report: dict) -> str:
                      [[k, v] for k, v in summary.items() if k != "by_type"])
     compared = _table("baselines", ["metric", *systems],
                       [[m, *(s.get(m) for s in systems.values())] for m in HEADLINE_METRICS]) if baselines else ""
+    sweep = _table("threshold-sweep", ["threshold", "accuracy", "abstention", "answered"],
+                   [[t["threshold"], t["accuracy"], t["abstention"], t["answered"]]
+                    for t in report.get("threshold_sweep", [])])
     failures = _table("failures", ["id", "type", "question", "expected", "got", "reason", "top source"],
                       [[r["id"], r["type"], r["question"], r["expected"], r["got"], r["reason"], r["top_source"]]
                        for r in report["rows"] if not r["correct"]])
@@ -105,6 +108,7 @@ def _html(report: dict) -> str:
             f"<style>{style}</style></head><body><h1>zoneqa evaluation</h1>"
             f"<h2>Summary</h2>{metrics}<h2>Accuracy by type</h2>{_accuracy_chart(systems)}"
             f"<h2>Confidence</h2>{_confidence_chart(report['rows'])}"
+            f"<h3>Abstention threshold trade-off</h3>{sweep}"
             f"{'<h2>Baselines</h2>' + compared if baselines else ''}"
             f"<h2>Failures</h2>{failures}</body></html>\n")
 

@@ -133,12 +133,35 @@ def _retrieval(rows: list[dict]) -> dict:
     return out
 
 
+SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def threshold_sweep(rows: list[dict], thresholds: tuple[float, ...] = SWEEP) -> list[dict]:
+    """Accuracy and abstention had the bot also abstained below each threshold.
+
+    Exact for thresholds at or above the one the run used: an answer whose confidence falls
+    below t becomes an abstention; rows without a confidence are left as they were.
+    """
+    out = []
+    for t in thresholds:
+        def answered(r: dict) -> bool:
+            return not r["abstained"] and r.get("confidence", 1.0) >= t
+        answerable = [r for r in rows if r["type"] != "unanswerable"]
+        unanswerable = [r for r in rows if r["type"] == "unanswerable"]
+        out.append({"threshold": t,
+                    "accuracy": _ratio(sum(r["correct"] and answered(r) for r in answerable), len(answerable)),
+                    "abstention": _ratio(sum(not answered(r) for r in unanswerable), len(unanswerable)),
+                    "answered": sum(answered(r) for r in rows)})
+    return out
+
+
 def evaluate(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[str, int], list[dict]],
              baselines: dict[str, Callable[[str], dict]] | None = None, k: int = 5,
              progress: bool = True) -> dict:
     """Ask every gold question; ranks beyond the k hits searched count as misses."""
     rows = _run(items, ask, search, k, progress, "eval")
-    report = {"summary": {**_summarise(rows), **_retrieval(rows), "k": k}, "rows": rows}
+    report = {"summary": {**_summarise(rows), **_retrieval(rows), "k": k}, "rows": rows,
+              "threshold_sweep": threshold_sweep(rows)}
     if baselines:
         report["baselines"] = {name: _summarise(_run(items, fn, None, k, progress, name))
                                for name, fn in baselines.items()}
@@ -192,6 +215,10 @@ def format_table(report: dict) -> str:
             cells.append(f"{bt['correct']}/{bt['n']} {bt['accuracy']:.2f}" if bt else "-")
         lines.append("  " + f"{t:<14}" + "".join(f"{c:>16}" for c in cells))
     lines.append("  " + f"{'answerable':<14}" + "".join(f"{fmt_value(sm['accuracy']):>16}" for sm in systems.values()))
+    if report.get("threshold_sweep"):
+        lines += ["", "Abstention threshold trade-off", "  threshold  accuracy  abstention  answered"]
+        lines += [f"  {t['threshold']:>9.2f}{fmt_value(t['accuracy']):>10}{fmt_value(t['abstention']):>12}"
+                  f"{t['answered']:>10}" for t in report["threshold_sweep"]]
     failures = [r for r in report["rows"] if not r["correct"]]
     lines += ["", f"Failures ({len(failures)})"]
     for r in failures:

@@ -183,3 +183,19 @@ def test_format_table():
     assert "Failures (3)" in text
     assert "a2 [target] question a2" in text and "contains '762'" in text
     assert " a1 [" not in text
+
+
+def test_threshold_sweep_turns_low_confidence_answers_into_abstentions():
+    from bot.evaluate import threshold_sweep
+
+    rows = [
+        {"type": "number", "abstained": False, "correct": True, "confidence": 0.95},
+        {"type": "number", "abstained": False, "correct": True, "confidence": 0.6},
+        {"type": "number", "abstained": False, "correct": False, "confidence": 0.9},
+        {"type": "unanswerable", "abstained": True, "correct": True, "confidence": 0.0},
+        {"type": "unanswerable", "abstained": False, "correct": False, "confidence": 0.55},
+    ]
+    sweep = {t["threshold"]: t for t in threshold_sweep(rows, (0.5, 0.7, 1.0))}
+    assert sweep[0.5]["accuracy"] == pytest.approx(2 / 3) and sweep[0.5]["abstention"] == 0.5
+    assert sweep[0.7]["accuracy"] == pytest.approx(1 / 3) and sweep[0.7]["abstention"] == 1.0
+    assert sweep[1.0]["accuracy"] == 0 and sweep[1.0]["answered"] == 0
