@@ -337,6 +337,9 @@ class Answerer:
         best = ranked[0] if ranked else None
         if best is None or best.confidence < threshold:
             other = [p for p in self._picks(q, evidence, timely=False) if p.confidence >= threshold]
+            # The nearest thing the reports do say: the closest year, then the same kind.
+            other.sort(key=lambda p: (abs((p.evidence.label.year or 0) - (q.year or 0)),
+                                      p.evidence.label.kind != q.kind))
             why = "no figure for this year/kind" if other else "low confidence"
             if best is not None and not other:
                 why += f": {self._explain(best)}"
