@@ -363,7 +363,8 @@ class _RedactToken(logging.Filter):
 
 
 def configure_logging(token: str) -> None:
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO,
+                        force=True)  # replaces the CLI's quieter default
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines are request URLs, token included
     for handler in logging.getLogger().handlers:
         handler.addFilter(_RedactToken(token))
