@@ -306,16 +306,23 @@ def main(argv: list[str] | None = None) -> int:
     from index.corpus import CorpusError
     from index.store import IndexUnavailable
 
+    settings = load_settings()
+
+    def say(message: str) -> None:
+        # Bot API URLs carry the token, and so may the errors that quote them.
+        if settings.telegram_token:
+            message = message.replace(settings.telegram_token, "<token>")
+        print(f"zoneqa: {message}", file=sys.stderr)
+
     try:
-        return args.func(args, load_settings())
+        return args.func(args, settings)
     except (UserError, IndexUnavailable, BuildError, CorpusError) as exc:
-        print(f"zoneqa: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # staff see what failed, never a token-bearing traceback
-        logging.getLogger("zoneqa").debug("failed", exc_info=True)
-        print(f"zoneqa: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:  # staff see what failed, not a traceback
+        say(f"{type(exc).__name__}: {exc}")
         return EXIT_FAILED
 
 

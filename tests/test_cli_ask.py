@@ -142,3 +142,20 @@ def test_chat_quits_on_q(loaded, monkeypatch, capsys):
     monkeypatch.setattr("builtins.input", lambda prompt="": next(said))
     assert cli.main(["chat"]) == 0
     assert "762" not in capsys.readouterr().out
+
+
+
+def test_an_unexpected_error_is_reported_without_the_token(monkeypatch, capsys):
+    import bot.cli
+    from index import store
+
+    token = "123456:SECRET-token-value"
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError(f"POST https://api.telegram.org/bot{token}/getMe failed")
+
+    monkeypatch.setattr(store, "load", explode)
+    assert bot.cli.main(["health"]) == 1
+    err = capsys.readouterr().err
+    assert "getMe failed" in err and token not in err and "<token>" in err
