@@ -156,6 +156,7 @@ class Answerer:
         docs = searcher.documents()
         self.reporting_year = settings.reporting_year or max(int(d["date"][:4]) for d in docs)
         self._place_of = {d["doc_id"]: self._canonical_place(d["place"]) for d in docs}
+        self._places = tuple(sorted(set(self._place_of.values())))
         self._corpus_text = fold("\n".join(c.text for c in searcher.index.chunks))
 
     @classmethod
@@ -193,7 +194,7 @@ class Answerer:
         message = problem(question)
         if message:
             return Answer(text, message, True, explanation="unreadable input")
-        q = parse(text, self.reporting_year, tuple(set(self._place_of.values())),
+        q = parse(text, self.reporting_year, self._places,
                   previous.query if previous else None)
         if q.intent == WHY:
             return Answer(text, "资料只记录了做了什么、计划做什么和相关数字，没有说明原因，这个问题我答不了。",
@@ -215,7 +216,7 @@ class Answerer:
 
     def _scope(self, q: Question) -> tuple[set[str] | None, str | None]:
         """Which reports may answer: those about the place named, or the default place."""
-        places = set(self._place_of.values())
+        places = set(self._places)
         # A place the reports themselves mention in those words is part of a name or topic
         # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
         named = [p for p, phrases in q.place_mentions

@@ -134,12 +134,22 @@ def clean(text: str) -> str:
     return kept.strip()
 
 
-def _take(text: str, names: dict[str, tuple[str, ...]]) -> tuple[list[tuple[int, str]], str]:
+Names = tuple[tuple[str, tuple[str, ...]], ...]  # (canonical, aliases): hashable, so cached
+
+
+@lru_cache(maxsize=16)
+def _forms(names: Names) -> tuple[tuple[str, str], ...]:
+    """Every (form, canonical) pair, longest form first."""
+    return tuple(sorted(((f, c) for c, aliases in names for f in (fold(c), *aliases) if f),
+                        key=lambda fc: len(fc[0]), reverse=True))
+
+
+def _take(text: str, names: Names) -> tuple[list[tuple[int, str]], str]:
     """Find names (canonical or alias), longest first; return (position, canonical) and the rest."""
-    forms = sorted(((f, c) for c, aliases in names.items() for f in (fold(c), *aliases)),
-                   key=lambda fc: len(fc[0]), reverse=True)
     found = []
-    for form, canonical in forms:
+    for form, canonical in _forms(names):
+        if form not in text:
+            continue
         pos = text.find(form)
         while form and pos >= 0:
             found.append((pos, canonical))
@@ -148,16 +158,23 @@ def _take(text: str, names: dict[str, tuple[str, ...]]) -> tuple[list[tuple[int,
     return sorted(found), text
 
 
-def _places_table(doc_places: tuple[str, ...], c: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=8)
+def _places_table(doc_places: tuple[str, ...]) -> Names:
     """Known places: the gazetteer, plus each report's place and its name without the
     generic suffix (溧阳高新区 → 溧阳) unless the gazetteer already uses that name."""
     table = dict(gazetteer())
     taken = {f for c_, aliases in table.items() for f in (fold(c_), *aliases)}
+    suffix = re.compile("(" + "|".join(cues().get("place_suffix", ())) + ")$")
     for place in doc_places:
-        short = re.sub("(" + "|".join(c.get("place_suffix", ())) + ")$", "", fold(place))
+        short = suffix.sub("", fold(place))
         extra = (short,) if len(short) >= 2 and short not in taken else ()
         table[place] = table.get(place, ()) + extra
-    return table
+    return tuple(table.items())
+
+
+@lru_cache(maxsize=1)
+def _metric_names() -> Names:
+    return tuple(load_vocab().synonyms.items())
 
 
 @lru_cache(maxsize=1)
@@ -167,13 +184,13 @@ def _pos_tokenizer():
     return jieba.posseg.POSTokenizer(tokenizer=default_tokenizer()._jieba)
 
 
-def _unknown_places(text: str, known: dict[str, tuple[str, ...]],
+def _unknown_places(text: str, known: Names,
                     c: dict[str, tuple[str, ...]]) -> tuple[list[tuple[int, str]], str]:
     """Place names the gazetteer does not know: a name followed by a generic place word
     ("溧阳" + "高新区"), masked so that word is not read as our own 高新区. A bare name with no
     such word is only a place when the gazetteer lists it (jieba also tags 上市 as a place)."""
-    forms = {f for canonical, aliases in known.items() for f in (fold(canonical), *aliases)}
-    known_spans = [(m.start(), m.end()) for f in forms if f for m in re.finditer(re.escape(f), text)]
+    known_spans = [(m.start(), m.end()) for f, _ in _forms(known) if f in text
+                   for m in re.finditer(re.escape(f), text)]
     suffixes = c.get("place_suffix", ())
     found, pos = [], 0
     words = [(w.word, w.flag) for w in _pos_tokenizer().cut(text)]
@@ -274,17 +291,18 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     c = cues()
     normalised = to_arabic(fold(clean(text)))
     years, rest = _years(normalised, reporting_year)
-    places_table = _places_table(doc_places, c)
+    places_table = _places_table(tuple(sorted(doc_places)))
     unknown, rest = _unknown_places(rest, places_table, c)
     place_hits, rest = _take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
-    metric_hits, rest = _take(rest, vocab.synonyms)
+    metric_hits, rest = _take(rest, _metric_names())
     metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
     terms = []
     for i, m in enumerate(metrics):
         forms = (fold(m), *vocab.aliases(m))
         terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, _shadows(forms, vocab)))
-    terms += [Term(p, 0.5, (fold(p), *places_table.get(p, ()))) for _, p in place_hits
+    places = dict(places_table)
+    terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
               if p not in doc_places]
     terms += _topic_terms(rest, c, vocab)
 
@@ -306,7 +324,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     kind = TARGET if has("target") else RESULT if has("result") else None
     q = Question(text=text, normalised=normalised, years=tuple(years), kind=kind, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
-                 place_mentions=tuple(_mentions(normalised, place_hits, places_table)),
+                 place_mentions=tuple(_mentions(normalised, place_hits, places)),
                  unit=_expected_unit(normalised, c, vocab), asks_change=has("change"))
     if previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
