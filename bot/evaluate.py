@@ -207,14 +207,16 @@ def format_table(report: dict) -> str:
     lines = ["Overall"] + [f"  {key:<22}{fmt_value(v)}" for key, v in s.items() if key != "by_type"]
     systems = {"system": s, **report.get("baselines", {})}
     types = sorted({t for sm in systems.values() for t in sm["by_type"]})
-    lines += ["", "Accuracy by type", "  " + f"{'type':<14}" + "".join(f"{name:>16}" for name in systems)]
+    width = max(16, *(len(name) + 2 for name in systems))
+    lines += ["", "Accuracy by type", "  " + f"{'type':<14}" + "".join(f"{name:>{width}}" for name in systems)]
     for t in types:
         cells = []
         for sm in systems.values():
             bt = sm["by_type"].get(t)
             cells.append(f"{bt['correct']}/{bt['n']} {bt['accuracy']:.2f}" if bt else "-")
-        lines.append("  " + f"{t:<14}" + "".join(f"{c:>16}" for c in cells))
-    lines.append("  " + f"{'answerable':<14}" + "".join(f"{fmt_value(sm['accuracy']):>16}" for sm in systems.values()))
+        lines.append("  " + f"{t:<14}" + "".join(f"{c:>{width}}" for c in cells))
+    lines.append("  " + f"{'answerable':<14}" + "".join(f"{fmt_value(sm['accuracy']):>{width}}"
+                                                         for sm in systems.values()))
     if report.get("threshold_sweep"):
         lines += ["", "Abstention threshold trade-off", "  threshold  accuracy  abstention  answered"]
         lines += [f"  {t['threshold']:>9.2f}{fmt_value(t['accuracy']):>10}{fmt_value(t['abstention']):>12}"
