@@ -287,6 +287,18 @@ class _Body:
         return clause
 
 
+def _unlike(value: float, unit: str, fig: Figure) -> str:
+    """A distractor written next to a metric's figure that can't be mistaken for either of its
+    figures by substring (so must_not_contain stays meaningful); bumped, not redrawn, so the
+    random stream, and thus the rest of the report, is unchanged."""
+    decimals = 1 if isinstance(value, float) else 0
+    while True:
+        s = _fmt(value, decimals)
+        if all(_distinct(s, x, unit) for x in (fig.result, fig.target)):
+            return s
+        value += 1 if decimals == 0 else 0.3
+
+
 def _pct(x: str) -> str:
     return f"{x}%"
 
@@ -299,7 +311,6 @@ def render(report: Report) -> Rendered:
     """The report's file text; the same report always renders to the same text."""
     rng = random.Random(report.text_seed)
     f, P, Y = report.figures, report.place, report.year
-    short = re.sub(r"(城|县|港|湖)?(高新区|开发区|工业园区|新区|经开区)$", "", P)
     official = f"{P}党工委书记、管委会主任{_name(rng)}"
     authors = [_name(rng) for _ in range(2)]
     reporter = _name(rng)
@@ -330,7 +341,7 @@ def render(report: Report) -> Rendered:
           f"{proj[1]}医药获评市级“独角兽”企业。处于有效期内的高新技术企业总数突破{int(f['hte'].result) * 3 + rng.randint(5, 90)}家。"
           f"引进院士重大战略科技成果转化项目{rng.randint(2, 6)}个,"
           + b.figure("talent", "result", f"新增国家级人才{f['talent'].result}名") +
-          f"、省双创人才和博士{rng.randint(3, 20)}名。"
+          f"、省双创人才和博士{_unlike(rng.randint(3, 20), '名', f['talent'])}名。"
           + b.figure("patents", "result", f"万人发明专利拥有量{f['patents'].result}件") + "。")
 
     # results paragraphs with lead-ins, still before the targets (newspaper layout)
@@ -377,8 +388,8 @@ def render(report: Report) -> Rendered:
     patents = b.figure("patents", "target", f"万人发明专利拥有量达到{f['patents'].target}件")
     rd = b.figure("rd", "target", f"全社会研发投入占比达到{_pct(f['rd'].target)}")
     broken = (f"要加快营造质量效益“高”的生态,重视高价值专利培育,力争实现规上工业企业发明专利授权全覆盖,"
-              f"{patents},PCT专利申请超{rng.randint(20, 90)}件,{rd},科技拨款占财政支出比例达"
-              f"{_fmt(rng.uniform(4, 10), 1)}%。")
+              f"{patents},PCT专利申请超{_unlike(rng.randint(20, 90), '件', f['patents'])}件,{rd},科技拨款占财政支出比例达"
+              f"{_unlike(rng.uniform(4, 10), '%', f['rd'])}%。")
     start = broken.index("重视")
     at = rng.randint(start + 2, len(broken) - 8)
     while broken[at - 1].isdigit() or broken[at].isdigit() or broken[at] in ".%":
@@ -403,9 +414,9 @@ def render(report: Report) -> Rendered:
           f"{_fmt(rng.uniform(10, 90), 1)}亿元投资目标,新增上市挂牌企业{rng.randint(2, 5)}家以上。其次是力促动能加速转换,"
           "深入实施高新技术企业培育三年行动计划,"
           + b.figure("hte", "target", f"新增高新技术企业{f['hte'].target}家")
-          + f",培育“独角兽”“瞪羚”企业{rng.randint(2, 6)}家,"
+          + f",培育“独角兽”“瞪羚”企业{_unlike(rng.randint(2, 6), '家', f['hte'])}家,"
           + b.figure("talent", "target", f"引育国家级人才{f['talent'].target}名") + "。")
-    b.add(f"第三是力促开放型经济提质增效,"
+    b.add("第三是力促开放型经济提质增效,"
           + b.figure("trade", "target", f"进出口总额力争达到{f['trade'].target}亿美元")
           + "," + b.figure("fdi", "target", f"到账外资{f['fdi'].target}亿美元以上")
           + "," + b.figure("services", "target", f"服务业增加值达到{f['services'].target}亿元")
@@ -460,7 +471,6 @@ def render(report: Report) -> Rendered:
     meta = (f"---\ntitle: {headline} {P}{slogan}（{Y}年{P}工作会议）\ndate: {Y}-{report.month:02d}\n"
             f"place: {P}\nsource: 报纸专版“聚焦两会”，{' '.join(authors)} 本报记者 {reporter}\n"
             f"authors: {' '.join(authors + [reporter])}\nsection: 聚焦两会\n---\n\n\n")
-    assert short  # the place has a name before its zone type
     return Rendered(meta + body + "\n", b.evidence, broken_block, lone_caption, headings)
 
 
@@ -472,6 +482,18 @@ TARGET_TEMPLATES = ("{place}{y}年{m}的目标是多少？", "{place}{y}年{m}�
                     "{place}{y}年{m}力争达到多少？")
 COUNT_RESULT = ("{place}{y}年{m}多少{u}？", "{y}年{place}{m}几{u}？")
 COUNT_TARGET = ("{place}{y}年计划{m}多少{u}？", "{place}{y}年{m}的目标是多少{u}？")
+
+
+def _sentence_of(text: str, clause: str) -> str:
+    """The sentence holding `clause`, whitespace removed (a broken one is rejoined)."""
+    flat, clause = re.sub(r"\s+", "", text), re.sub(r"\s+", "", clause)
+    at = flat.find(clause)
+    if at < 0:
+        return clause
+    ends = "。！？!?；;"
+    start = max(flat.rfind(ch, 0, at) for ch in ends) + 1
+    stop = min((i for i in (flat.find(ch, at + len(clause)) for ch in ends) if i >= 0), default=len(flat))
+    return flat[start:stop + 1]
 
 
 def questions(report: Report, rendered: Rendered | None = None) -> list[dict]:
@@ -501,12 +523,16 @@ def questions(report: Report, rendered: Rendered | None = None) -> list[dict]:
             if rendered.lone_caption is not None and block > rendered.lone_caption \
                     and not any(rendered.lone_caption < h < block for h in rendered.headings):
                 tags.append("after-lone-caption")
+            must_not = [fig.value(other, m.unit)]
+            if must_not[0] in _sentence_of(rendered.text, clause):
+                must_not = []  # the same string stands for something else right there
+                tags.append("must-not-dropped")
             out.append({
                 "id": f"{report.doc_id}-{m.key}-{kind}",
                 "question": q,
                 "answer": f"{report.place}{year}年{m.asked()}{fig.value(kind, m.unit)}",
                 "must_contain": [fig.value(kind, m.unit)],
-                "must_not_contain": [fig.value(other, m.unit)],
+                "must_not_contain": must_not,
                 "evidence": clause,
                 "type": "number" if kind == "result" else "target",
                 "doc": report.doc_id,
