@@ -66,6 +66,7 @@ class Answer:
     latency_ms: float = 0.0
     confidence: float = 0.0
     explanation: str = ""
+    evidence: int = 1  # how many of the first sources hold the figures (two for a comparison)
     query: Question | None = field(default=None, repr=False)  # what a follow-up builds on
 
     @property
@@ -390,7 +391,7 @@ class Answerer:
         place = self._place_of.get(a.evidence.hit.chunk.doc_id, "")
         return Answer(text, f"{place}{reply}"[:MAX_ANSWER], False, value=f"{num(abs(diff))}{unit}",
                       year=years[0], kind=kinds[0],
-                      sources=self._sources([a.evidence, b.evidence], evidence),
+                      sources=self._sources([a.evidence, b.evidence], evidence), evidence=2,
                       confidence=min(a.confidence, b.confidence),
                       explanation=f"{self._explain(a)} | {self._explain(b)}", query=q)
 

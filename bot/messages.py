@@ -83,13 +83,15 @@ def format_answer(answer: Answer, *, with_question: bool = False) -> str:
     """
     lines = [f"❓ {_esc(_clip(answer.question, _QUESTION_CHARS))}"] if with_question else []
     text = _clip(answer.answer, _ANSWER_CHARS)
-    if answer.abstained or not answer.value:
+    if answer.abstained:
         return "\n".join([*lines, _esc(text)])
-    before, found, after = text.partition(answer.value)
-    bold = f"<b>{_esc(answer.value)}</b>"
-    lines.append(_esc(before) + bold + _esc(after) if found else f"{bold}\n{_esc(text)}")
-    if answer.sources:
-        source = answer.sources[0]
+    if answer.value:
+        before, found, after = text.partition(answer.value)
+        bold = f"<b>{_esc(answer.value)}</b>"
+        lines.append(_esc(before) + bold + _esc(after) if found else f"{bold}\n{_esc(text)}")
+    else:  # a list or a name: the reply is the report's own words
+        lines.append(_esc(text))
+    for source in answer.sources[:answer.evidence]:  # a comparison quotes both figures' sentences
         lines.append(citation(source.title, source.section))
         lines.append(f"<blockquote>{_esc(_clip(source.text, _EVIDENCE_CHARS))}</blockquote>")
     return "\n".join(lines)
