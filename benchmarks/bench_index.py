@@ -28,6 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from tables import pct, table
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -47,38 +49,6 @@ FUSION_VARIANTS = [(k, wb, wd) for k in (10, 60) for wb, wd in ((1, 1), (1, 2), 
 
 CITIES = ("太仓", "常熟", "张家港", "吴江", "江阴", "宜兴", "溧阳", "海门", "启东", "如皋")
 ZONES = ("高新区", "经开区", "开发区", "工业园区", "科技城")
-
-
-# --- output ------------------------------------------------------------------------------------
-
-def table(title: str, headers: list[str], rows: list[list]) -> None:
-    cells = [[_fmt(v) for v in row] for row in rows]
-    widths = [max(_width(h), *(_width(r[i]) for r in cells)) if cells else _width(h)
-              for i, h in enumerate(headers)]
-    print(f"\n{title}")
-    print("  ".join(_pad(h, w) for h, w in zip(headers, widths)))
-    print("  ".join("-" * w for w in widths))
-    for r in cells:
-        print("  ".join(_pad(v, w) for v, w in zip(r, widths)))
-    sys.stdout.flush()
-
-
-def _fmt(v) -> str:
-    if isinstance(v, float):
-        return f"{v:.3f}" if abs(v) < 100 else f"{v:.1f}"
-    return str(v)
-
-
-def _width(s: str) -> int:  # CJK characters take two columns
-    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
-
-
-def _pad(s: str, w: int) -> str:
-    return s + " " * (w - _width(s))
-
-
-def pct(values: list[float], q: float) -> float:
-    return float(np.percentile(values, q)) if values else float("nan")
 
 
 # --- synthetic enlargement ---------------------------------------------------------------------

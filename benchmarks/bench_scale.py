@@ -51,6 +51,8 @@ from pathlib import Path
 
 import numpy as np
 
+from tables import fmt, pct, table
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,40 +69,6 @@ USEFUL_RATIO = 2.0
 
 
 # --- output ------------------------------------------------------------------------------------
-
-def table(title: str, headers: list[str], rows: list[list]) -> None:
-    cells = [[_fmt(v) for v in row] for row in rows]
-    widths = [max(_width(h), *(_width(r[i]) for r in cells)) if cells else _width(h)
-              for i, h in enumerate(headers)]
-    print(f"\n{title}")
-    print("  ".join(_pad(h, w) for h, w in zip(headers, widths)))
-    print("  ".join("-" * w for w in widths))
-    for r in cells:
-        print("  ".join(_pad(v, w) for v, w in zip(r, widths)))
-    sys.stdout.flush()
-
-
-def _fmt(v) -> str:
-    if v is None:
-        return "-"
-    if isinstance(v, float):
-        if v != v:
-            return "-"
-        return f"{v:.3f}" if abs(v) < 10 else f"{v:.1f}" if abs(v) < 1000 else f"{v:.0f}"
-    return str(v)
-
-
-def _width(s: str) -> int:  # CJK characters take two columns
-    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
-
-
-def _pad(s: str, w: int) -> str:
-    return s + " " * (w - _width(s))
-
-
-def pct(values, q: float) -> float:
-    return float(np.percentile(values, q)) if len(values) else float("nan")
-
 
 def mb(n_bytes: float) -> float:
     return n_bytes / 2**20
@@ -449,8 +417,8 @@ def faiss_compare(name: str, vectors: np.ndarray, queries: np.ndarray, k: int,
             row.update(s_recall=_recall(srows, scoped_exact, K_RECALL), s_p50=pct(sms, 50), s_p95=pct(sms, 95))
         out.append(row)
     for r in out:
-        print(f"    {name:<12} n={n:<7} {r['index']:<16} {r['param']:<14} recall@{K_RECALL}={_fmt(r['recall'])} "
-              f"p50={_fmt(r['p50'])}ms scoped={_fmt(r['s_recall'])}/{_fmt(r['s_p50'])}ms", file=sys.stderr)
+        print(f"    {name:<12} n={n:<7} {r['index']:<16} {r['param']:<14} recall@{K_RECALL}={fmt(r['recall'])} "
+              f"p50={fmt(r['p50'])}ms scoped={fmt(r['s_recall'])}/{fmt(r['s_p50'])}ms", file=sys.stderr)
     return out
 
 
@@ -587,8 +555,8 @@ def conclude(rows: list[dict], sweep: list[dict] | None = None) -> None:
     if scoped:
         last = max(scoped, key=lambda r: r[1])
         line += (f"; scoped to one report (every question naming a place), flat at {last[1]:,} vectors takes "
-                 f"{last[9]:.3f} ms p50 and HNSW (dense.search: exact over the report's rows) {_fmt(last[10])} ms, "
-                 f"recall {_fmt(last[11])}, where a filtered graph walk would find {_fmt(last[12])}")
+                 f"{last[9]:.3f} ms p50 and HNSW (dense.search: exact over the report's rows) {fmt(last[10])} ms, "
+                 f"recall {fmt(last[11])}, where a filtered graph walk would find {fmt(last[12])}")
     flats = [(r["n"], r["p50"]) for r in rows if r["index"] == "flat" and r["data"] != "random"]
     if len(flats) >= 2:
         ns, ms = np.array([f[0] for f in flats], float), np.array([f[1] for f in flats])

@@ -1,9 +1,9 @@
 """FAISS inner-product search over L2-normalised vectors (inner product = cosine).
 
 An exact flat index up to HNSW_THRESHOLD vectors, an HNSW graph beyond. Measured by
-benchmarks/bench_scale.py (2 cores): flat search of 100,000 vectors takes 7.7 ms p50, a third of
-encoding the question (~21 ms), and 0.16 ms when scoped to one report, while HNSW lost recall on
-report-like vectors (recall@10 0.61 at 26,000 vectors, efSearch 128). So flat stays exact and
+benchmarks/bench_scale.py (2 cores): flat search of 100,000 vectors takes 5-8 ms p50, a quarter to
+a third of encoding the question (~21 ms), and 0.16 ms when scoped to one report, while HNSW lost
+recall on report-like vectors (recall@10 0.61 at 26,000 vectors, efSearch 128). So flat stays exact and
 cheap far beyond a city's archive; the switch sits where flat search would cost about as much
 as encoding (~300,000 vectors, extrapolating the linear flat cost).
 """
