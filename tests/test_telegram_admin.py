@@ -28,7 +28,7 @@ from index.search import Searcher
 from conftest import copy_seed
 from telegram_standin import Call, TelegramStandIn, polling
 from report_files import CASES, FILLER, report_file, pdf_bytes, zip_bomb
-from test_telegram_bot import assert_telegram_html, buttons, plain
+from test_telegram_bot import assert_all_html, buttons, plain
 
 pytestmark = pytest.mark.anyio
 
@@ -108,10 +108,7 @@ async def staff_bot(settings: Settings, embedder, *, live: bool = True):
                 yield Staff(api, answerer, config, history)
         finally:
             history.close()
-    for call in api.calls:
-        if call.method in ("sendMessage", "editMessageText"):
-            assert call.params.get("parse_mode") == "HTML"
-            assert_telegram_html(call.params["text"])
+    assert_all_html(api.calls)
 
 
 @pytest.fixture

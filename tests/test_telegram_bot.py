@@ -147,7 +147,12 @@ async def running_bot(answerer, data_dir: Path, **settings):
                 yield Harness(api, recorder, data_dir)
         finally:
             store.close()
-    for call in api.calls:
+    assert_all_html(api.calls)
+
+
+def assert_all_html(calls) -> None:
+    """Every message and inline result the bot sent is valid Telegram HTML."""
+    for call in calls:
         if call.method in ("sendMessage", "editMessageText"):
             assert call.params.get("parse_mode") == "HTML"
             assert_telegram_html(call.params["text"])
