@@ -379,16 +379,20 @@ def faiss_compare(name: str, vectors: np.ndarray, queries: np.ndarray, k: int,
     t = time.perf_counter()
     hnsw = dense.build(vectors, hnsw_threshold=0)
     hnsw_build = time.perf_counter() - t
+    def measured(index, label: str, param: str, build_s: float) -> dict:
+        """One row: recall and latency against flat, unscoped and (if asked) scoped."""
+        rows, ms = _timed_search(index, queries, k)
+        row = {"data": name, "n": n, "index": label, "param": param, "build_s": build_s,
+               "recall": _recall(rows, exact, K_RECALL), "p50": pct(ms, 50), "p95": pct(ms, 95),
+               "s_recall": None, "s_p50": None, "s_p95": None}
+        if allowed is not None:
+            srows, sms = _timed_search(index, scoped, k, allowed)
+            row.update(s_recall=_recall(srows, scoped_exact, K_RECALL), s_p50=pct(sms, 50), s_p95=pct(sms, 95))
+        return row
+
     for ef in EF_SEARCH:
         hnsw.hnsw.efSearch = ef
-        rows, ms = _timed_search(hnsw, queries, k)
-        row = {"data": name, "n": n, "index": f"HNSW M={dense.HNSW_M}", "param": f"ef={ef}",
-               "build_s": hnsw_build, "recall": _recall(rows, exact, K_RECALL),
-               "p50": pct(ms, 50), "p95": pct(ms, 95), "s_recall": None, "s_p50": None, "s_p95": None}
-        if allowed is not None:
-            srows, sms = _timed_search(hnsw, scoped, k, allowed)
-            row.update(s_recall=_recall(srows, scoped_exact, K_RECALL), s_p50=pct(sms, 50), s_p95=pct(sms, 95))
-        out.append(row)
+        out.append(measured(hnsw, f"HNSW M={dense.HNSW_M}", f"ef={ef}", hnsw_build))
 
     if allowed is not None:
         # what index/dense.search replaced: a graph walk that only keeps allowed rows
@@ -408,14 +412,7 @@ def faiss_compare(name: str, vectors: np.ndarray, queries: np.ndarray, k: int,
     ivf_build = time.perf_counter() - t
     for nprobe in IVF_NPROBE:
         ivf.nprobe = nprobe
-        rows, ms = _timed_search(ivf, queries, k)
-        row = {"data": name, "n": n, "index": f"IVF nlist={nlist}", "param": f"nprobe={nprobe}",
-               "build_s": ivf_build, "recall": _recall(rows, exact, K_RECALL),
-               "p50": pct(ms, 50), "p95": pct(ms, 95), "s_recall": None, "s_p50": None, "s_p95": None}
-        if allowed is not None:
-            srows, sms = _timed_search(ivf, scoped, k, allowed)
-            row.update(s_recall=_recall(srows, scoped_exact, K_RECALL), s_p50=pct(sms, 50), s_p95=pct(sms, 95))
-        out.append(row)
+        out.append(measured(ivf, f"IVF nlist={nlist}", f"nprobe={nprobe}", ivf_build))
     for r in out:
         print(f"    {name:<12} n={n:<7} {r['index']:<16} {r['param']:<14} recall@{K_RECALL}={fmt(r['recall'])} "
               f"p50={fmt(r['p50'])}ms scoped={fmt(r['s_recall'])}/{fmt(r['s_p50'])}ms", file=sys.stderr)
