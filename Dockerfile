@@ -29,7 +29,7 @@ COPY bot ./bot
 RUN pip install --no-deps .
 
 # Convert the default model now, so the container starts with no network; then a non-root user.
-RUN python -c "from pathlib import Path; from index.e5convert import ensure_model; ensure_model(Path('/opt/zoneqa/models'))" \
+RUN python -c "from pathlib import Path; from index.search.e5convert import ensure_model; ensure_model(Path('/opt/zoneqa/models'))" \
     && useradd --create-home --uid 10001 zoneqa \
     && mkdir -p /data /corpus \
     && chown -R 10001:10001 /data /corpus

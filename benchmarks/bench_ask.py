@@ -24,9 +24,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.answer import Answerer  # noqa: E402
-from bot.gold import load_gold  # noqa: E402
-from index.config import load_settings  # noqa: E402
+from bot.answering.answerer import Answerer  # noqa: E402
+from bot.evaluation.gold import load_gold  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
 
 TYPE_ORDER = ("number", "target", "comparison", "list", "fact", "unanswerable")
 
@@ -75,7 +75,8 @@ def main() -> None:
     items = load_gold(args.gold)
     questions = [g.question for g in items]
     started = time.perf_counter()
-    answerer = Answerer.load(load_settings())
+    settings = load_settings()
+    answerer = Answerer.load(settings.index, settings.answering)
     print(f"loaded in {time.perf_counter() - started:.1f} s; {len(questions)} gold questions, "
           f"{args.repeat} rounds", file=sys.stderr)
     measure(answerer, questions, 1)  # warm-up, not counted

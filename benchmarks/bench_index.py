@@ -33,13 +33,14 @@ from tables import pct, table
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.gold import GoldItem, load_gold, normalise  # noqa: E402
+from bot.evaluation.gold import GoldItem, load_gold, normalise  # noqa: E402
 from index import dense, store  # noqa: E402
 from index.builder import build  # noqa: E402
-from index.config import DEFAULT_MODEL, load_settings  # noqa: E402
-from index.embedding import Embedder  # noqa: E402
-from index.fusion import rrf  # noqa: E402
-from index.search import POOL, Searcher, expand_query  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
+from index.settings import DEFAULT_MODEL  # noqa: E402
+from index.search.embedding import Embedder  # noqa: E402
+from index.search.fusion import rrf  # noqa: E402
+from index.search.searcher import POOL, Searcher, expand_query  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "dev.jsonl"
 CORPUS = ROOT / "corpus"
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         torch.set_num_threads(args.torch_threads)
     items = [i for i in load_gold(GOLD)]
     answerable = [i for i in items if i.answerable]
-    cache = args.model_cache or load_settings().model_cache_dir
+    cache = args.model_cache or load_settings().index.model_cache_dir
     start = time.perf_counter()
     embedder = Embedder(DEFAULT_MODEL, cache)
     print(f"model loaded in {time.perf_counter() - start:.1f} s from {cache}")

@@ -17,7 +17,7 @@ loaded once, before any timing, and reused:
      getrusage(RUSAGE_CHILDREN) after the child ends; RSS after the model load alone for reference;
  (e) warm latency of Answerer.ask, p50/p95 over the questions, split into parse / encode / FAISS /
      BM25 (the searcher's own timings) and the rest;
- (f) accuracy on --questions generated questions (about 10% unanswerable): bot.evaluate.score_answer,
+ (f) accuracy on --questions generated questions (about 10% unanswerable): bot.evaluation.scoring.score_answer,
      i.e. the answer contains the expected figure and not the other year's figure, unanswerable ones
      abstain. The same questions are asked again with the other FAISS index kind (flat <-> HNSW)
      swapped in, to show what the index choice does to answers.
@@ -110,7 +110,7 @@ class TimedEmbedder:
 
 
 def _gold_item(q: dict):
-    from bot.gold import GoldItem
+    from bot.evaluation.gold import GoldItem
     return GoldItem(id=q["id"], question=q["question"], answer=q["answer"],
                     must_contain=tuple(q["must_contain"]), must_not_contain=tuple(q["must_not_contain"]),
                     evidence=q["evidence"], type=q["type"], doc=q["doc"])
@@ -118,7 +118,7 @@ def _gold_item(q: dict):
 
 def ask_all(answerer, questions: list[dict], stages: dict[str, list[float]]) -> tuple[list[float], list[dict]]:
     """Ask each question once; per-question latency (ms), verdict rows; stage times into `stages`."""
-    from bot.evaluate import score_answer
+    from bot.evaluation.scoring import score_answer
 
     latencies, rows = [], []
     for q in questions:
@@ -143,7 +143,7 @@ current: dict[str, float] = {}  # stage times of the question being asked (child
 
 def instrument(searcher) -> None:
     """Accumulate the searcher's own stage timings and parse time of each ask() into `current`."""
-    import bot.answer
+    import bot.answering.answerer
 
     search = searcher.search
 
@@ -157,8 +157,8 @@ def instrument(searcher) -> None:
         return hits
 
     searcher.search = timed_search
-    if not getattr(bot.answer.parse, "_timed", False):
-        parse = bot.answer.parse
+    if not getattr(bot.answering.answerer.parse, "_timed", False):
+        parse = bot.answering.answerer.parse
 
         def timed_parse(*a, **kw):
             t = time.perf_counter()
@@ -168,7 +168,7 @@ def instrument(searcher) -> None:
                 current["parse_ms"] = current.get("parse_ms", 0.0) + (time.perf_counter() - t) * 1e3
 
         timed_parse._timed = True
-        bot.answer.parse = timed_parse
+        bot.answering.answerer.parse = timed_parse
 
 
 def summarise_ask(latencies: list[float], rows: list[dict], stages: dict[str, list[float]]) -> dict:
@@ -187,13 +187,15 @@ def summarise_ask(latencies: list[float], rows: list[dict], stages: dict[str, li
 
 def run_size(n: int, args) -> dict:
     """Everything measured for one corpus size; runs in a fresh process."""
-    from bot.answer import Answerer
-    from bot.question import parse
-    from index import dense, store
+    from bot.answering.answerer import Answerer
+    from bot.answering.question import parse
+    from index import store
+    from index.search import dense
     from index.builder import build
-    from index.config import DEFAULT_MODEL, Settings
-    from index.embedding import Embedder
-    from index.search import Searcher, expand_query
+    from bot.answering.settings import AnswerSettings
+    from index.settings import DEFAULT_MODEL
+    from index.search.embedding import Embedder
+    from index.search.searcher import Searcher, expand_query
 
     out: dict = {"size": n, "rss_start_kb": rss_now_kb()}
     t = time.perf_counter()
@@ -237,11 +239,10 @@ def run_size(n: int, args) -> dict:
     out.update(inc_embedded=inc.embedded, inc_reused=inc.reused)
 
     # serving
-    settings = Settings(data_dir=data_dir, corpus_dir=corpus)
     t = time.perf_counter()
     stored = store.load(index_dir, DEFAULT_MODEL)
     searcher = Searcher(stored, embedder)
-    answerer = Answerer(searcher, settings)
+    answerer = Answerer(searcher, AnswerSettings())
     out["load_s"] = time.perf_counter() - t
     instrument(searcher)
     served_kind = type(stored.vectors).__name__
@@ -309,7 +310,7 @@ def _search_fn(index):
     SearchParameters, which IndexIVF rejects; it needs SearchParametersIVF)."""
     import faiss
 
-    from index import dense
+    from index.search import dense
 
     if isinstance(index, _WalkWithSelector):
         hnsw = index.index
@@ -362,7 +363,7 @@ def faiss_compare(name: str, vectors: np.ndarray, queries: np.ndarray, k: int,
     and scoped (`scoped` queries, each restricted to its `allowed` rows)."""
     import faiss
 
-    from index import dense
+    from index.search import dense
 
     out = []
     n = len(vectors)
@@ -426,8 +427,8 @@ def _normalise(x: np.ndarray) -> np.ndarray:
 def part_faiss(base: Path, max_n: int, k: int) -> None:
     import faiss
 
-    from index import dense
-    from index.search import POOL
+    from index.search import dense
+    from index.search.searcher import POOL
 
     k = k or POOL
     vectors = np.load(base / "vectors.npy")
@@ -495,7 +496,7 @@ def part_faiss(base: Path, max_n: int, k: int) -> None:
 def hnsw_sweep(vectors: np.ndarray, queries: np.ndarray, k: int) -> list[dict]:
     import faiss
 
-    from index import dense
+    from index.search import dense
 
     flat = dense.build(vectors, hnsw_threshold=len(vectors) + 1)
     exact, flat_ms = _timed_search(flat, queries, k)
@@ -688,8 +689,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.model_cache is None:
-        from index.config import load_settings
-        args.model_cache = load_settings().model_cache_dir
+        from bot.settings import load_settings
+        args.model_cache = load_settings().index.model_cache_dir
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
 
     if args.child is not None:
@@ -708,7 +709,7 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error(f"no kept vectors in {args.work_dir}")
             part_faiss(args.work_dir / f"n{done[-1]}", args.faiss_max, args.faiss_k)
             return 0
-        from index.e5convert import ensure_model
+        from index.search.e5convert import ensure_model
         ensure_model(args.model_cache)  # convert once, outside every child's timing
         print(f"scale benchmark: sizes {sizes}, {args.questions} questions each, {os.cpu_count()} CPUs, "
               f"torch threads in the encoder 1 (index/embedding.py), work dir {args.work_dir}", flush=True)

@@ -26,11 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the st
 
 from telegram_standin import FakeAnswerer, TelegramStandIn, polling  # noqa: E402
 
-from bot.answer import Answerer  # noqa: E402
-from bot.messages import EXAMPLE_QUESTIONS  # noqa: E402
-from bot.history import History  # noqa: E402
-from bot.telegram_bot import build_application  # noqa: E402
-from index.config import Settings, load_settings  # noqa: E402
+from bot.answering.answerer import Answerer  # noqa: E402
+from bot.telegram.messages import EXAMPLE_QUESTIONS  # noqa: E402
+from bot.telegram.history import History  # noqa: E402
+from bot.telegram.app import build_application  # noqa: E402
+from bot.settings import Settings, load_settings  # noqa: E402
+from bot.telegram.settings import TelegramSettings  # noqa: E402
+from index.settings import IndexSettings  # noqa: E402
 
 QUESTIONS = (*EXAMPLE_QUESTIONS, "那今年呢？", "昆山高新区有多少只大熊猫？")
 
@@ -55,8 +57,10 @@ async def bench_bot(answerer, chats: int, per_chat: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         store = History.open(Path(tmp))
         async with TelegramStandIn() as api:
-            settings = Settings(data_dir=Path(tmp), telegram_token=api.token, telegram_base_url=api.base_url,
-                                rate_limit_per_minute=per_chat)  # each chat's user asks exactly this many
+            # each chat's user asks exactly rate_limit_per_minute questions
+            settings = Settings(index=IndexSettings(data_dir=Path(tmp)),
+                                telegram=TelegramSettings(token=api.token, base_url=api.base_url,
+                                                          rate_limit_per_minute=per_chat))
             async with polling(build_application(settings, answerer, store)):
                 start = time.monotonic()
                 results = await asyncio.gather(*(_chat(api, 1000 + c, questions_for(c, per_chat))
@@ -86,7 +90,7 @@ def main() -> None:
     parser.add_argument("--fake", action="store_true", help="canned answers instead of the real index")
     args = parser.parse_args()
 
-    answerer = FakeAnswerer() if args.fake else Answerer.load(load_settings())
+    answerer = FakeAnswerer() if args.fake else Answerer.load(load_settings().index, load_settings().answering)
     # Warm up outside the timings: the first call per question shape is many times slower (lazy
     # loads, the CPU backend preparing kernels per input length), and would favour whichever runs second.
     bench_direct(answerer, 1, len(QUESTIONS))

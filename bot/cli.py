@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
-from index.config import Settings, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
 
@@ -37,11 +36,11 @@ def _stdin_lines():
 
 def cmd_index_build(args, settings: Settings) -> int:
     from index.builder import build
-    from index.embedding import Embedder
+    from index.search.embedding import Embedder
 
-    corpus = Path(args.corpus) if args.corpus else settings.corpus_dir
-    report = build(corpus, settings.index_dir, settings.model,
-                   lambda: Embedder(settings.model, settings.model_cache_dir), progress=True)
+    corpus = Path(args.corpus) if args.corpus else settings.index.corpus_dir
+    report = build(corpus, settings.index.index_dir, settings.index.model,
+                   lambda: Embedder(settings.index.model, settings.index.model_cache_dir), progress=True)
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     print(f"index built: {report.summary()}")
@@ -49,13 +48,13 @@ def cmd_index_build(args, settings: Settings) -> int:
 
 
 def cmd_corpus_add(args, settings: Settings) -> int:
-    from index.ingest import IngestError, add_report
+    from index.reading.ingest import IngestError, add_report
 
     failed = 0
     for name in args.files:
         try:
             data = Path(name).read_bytes()
-            added = add_report(settings.corpus_dir, Path(name).name, data, title=args.title,
+            added = add_report(settings.index.corpus_dir, Path(name).name, data, title=args.title,
                                date=args.date, place=args.place, source=args.source)
         except (IngestError, OSError) as exc:
             print(f"refused: {exc}", file=sys.stderr)
@@ -71,9 +70,9 @@ def cmd_corpus_add(args, settings: Settings) -> int:
 
 
 def cmd_corpus_list(args, settings: Settings) -> int:
-    from index.corpus import load_corpus
+    from index.reading.documents import load_corpus
 
-    docs, problems = load_corpus(settings.corpus_dir)
+    docs, problems = load_corpus(settings.index.corpus_dir)
     for d in docs:
         print(f"{d.doc_id}\t{d.date}\t{d.place}\t{d.title}")
     for problem in problems:
@@ -82,10 +81,10 @@ def cmd_corpus_list(args, settings: Settings) -> int:
 
 
 def cmd_corpus_remove(args, settings: Settings) -> int:
-    from index.ingest import IngestError, remove_report
+    from index.reading.ingest import IngestError, remove_report
 
     try:
-        kept = remove_report(settings.corpus_dir, args.doc_id)
+        kept = remove_report(settings.index.corpus_dir, args.doc_id)
     except IngestError as exc:
         raise UserError(str(exc)) from None
     print(f"removed {args.doc_id} (kept as {kept}); run `zoneqa index build` to drop it from answers")
@@ -93,11 +92,13 @@ def cmd_corpus_remove(args, settings: Settings) -> int:
 
 
 def _searcher(settings: Settings):
-    from index.search import Searcher
-    return Searcher.open(settings)
+    from index.search.searcher import Searcher
+    return Searcher.open(settings.index)
 
 
 def cmd_search(args, settings: Settings) -> int:
+    if not args.question and not args.jsonl:
+        raise UserError("give a question, or --jsonl to read questions from stdin")
     searcher = _searcher(settings)
 
     def run(question: str) -> list[dict]:
@@ -107,8 +108,6 @@ def cmd_search(args, settings: Settings) -> int:
         for question in _stdin_lines():
             _print_json(run(question) if question.strip() else [])
         return 0
-    if not args.question:
-        raise UserError("give a question, or --jsonl to read questions from stdin")
     hits = run(" ".join(args.question))
     if args.json:
         _print_json(hits)
@@ -121,8 +120,8 @@ def cmd_search(args, settings: Settings) -> int:
 
 
 def _answerer(settings: Settings):
-    from bot.answer import Answerer
-    return Answerer.load(settings)
+    from bot.answering.answerer import Answerer
+    return Answerer.load(settings.index, settings.answering)
 
 
 def _print_answer(answer) -> None:
@@ -135,13 +134,13 @@ def _print_answer(answer) -> None:
 
 
 def cmd_ask(args, settings: Settings) -> int:
+    if not args.question and not args.jsonl:
+        raise UserError("give a question, or --jsonl to read questions from stdin")
     answerer = _answerer(settings)
     if args.jsonl:
         for question in _stdin_lines():
             _print_json(answerer.ask(question).to_dict())
         return 0
-    if not args.question:
-        raise UserError("give a question, or --jsonl to read questions from stdin")
     answer = answerer.ask(" ".join(args.question))
     if args.json:
         _print_json(answer.to_dict())
@@ -176,14 +175,14 @@ def _passage_answer(hits) -> dict:
 
 
 def cmd_eval(args, settings: Settings) -> int:
-    from bot.eval_report import write_report
-    from bot.evaluate import (check_thresholds, compare, evaluate, format_compare,
+    from bot.evaluation.report import write_report
+    from bot.evaluation.scoring import (check_thresholds, compare, evaluate, format_compare,
                               format_table)
-    from bot.gold import GoldError, load_gold
-    from index.corpus import corpus_files
+    from bot.evaluation.gold import GoldError, load_gold
+    from index.reading.documents import corpus_files
 
     corpus_texts = [p.read_text(encoding="utf-8", errors="replace")
-                    for p in corpus_files(settings.corpus_dir)]
+                    for p in corpus_files(settings.index.corpus_dir)]
     try:
         items = load_gold(Path(args.gold), corpus_texts)
     except GoldError as exc:
@@ -225,15 +224,15 @@ def cmd_health(args, settings: Settings) -> int:
     """For container health checks: the served index loads and is consistent (no model load)."""
     from index import store
 
-    index = store.load(settings.index_dir, settings.model)
+    index = store.load(settings.index.index_dir, settings.index.model)
     print(f"ok: index {index.path.name}, {len(index.documents)} reports, {len(index.chunks)} chunks")
     return 0
 
 
 def cmd_bot(args, settings: Settings) -> int:
-    from bot.telegram_bot import run
+    from bot.telegram.app import run
 
-    if not settings.telegram_token:
+    if not settings.telegram.token:
         raise UserError("TELEGRAM_BOT_TOKEN is not set; the bot needs a token from @BotFather")
     if args.webhook and not args.port:
         raise UserError("--webhook needs --port (and usually --listen)")
@@ -300,18 +299,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
+    from bot import process
     from index.builder import BuildError
-    from index.corpus import CorpusError
+    from index.reading.documents import CorpusError
     from index.store import IndexUnavailable
 
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"zoneqa: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    process.configure(settings.index, secret=settings.telegram.token)
 
     def say(message: str) -> None:
         # Bot API URLs carry the token, and so may the errors that quote them.
-        if settings.telegram_token:
-            message = message.replace(settings.telegram_token, "<token>")
+        if settings.telegram.token:
+            message = message.replace(settings.telegram.token, "<token>")
         print(f"zoneqa: {message}", file=sys.stderr)
 
     try:

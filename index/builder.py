@@ -11,12 +11,13 @@ from typing import Callable, Iterator
 import numpy as np
 from tqdm import tqdm
 
-from index import dense, store
-from index.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document
-from index.corpus import load_corpus
-from index.embedding import Embedder
-from index.lexical import Lexical
-from index.tokens import Tokenizer, default_tokenizer
+from index import store
+from index.search import dense
+from index.text.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document
+from index.reading.documents import load_corpus
+from index.search.embedding import Embedder
+from index.search.lexical import Lexical
+from index.text.tokens import Tokenizer, default_tokenizer
 
 
 class BuildError(RuntimeError):

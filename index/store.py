@@ -26,9 +26,9 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from index import dense
-from index.chunking import Chunk
-from index.lexical import Lexical
+from index.search import dense
+from index.text.chunking import Chunk
+from index.search.lexical import Lexical
 
 FORMAT_VERSION = 1
 KEEP_VERSIONS = 2

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 
-from index.config import DEFAULT_MODEL, Settings
+from bot.settings import Settings
+from index.settings import DEFAULT_MODEL, IndexSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -16,7 +18,7 @@ GOLD = ROOT / "tests" / "gold" / "dev.jsonl"
 @pytest.fixture(scope="session")
 def model_cache(tmp_path_factory) -> Path:
     """One converted default model for the whole session (conversion takes seconds)."""
-    from index.e5convert import ensure_model
+    from index.search.e5convert import ensure_model
 
     cache = tmp_path_factory.mktemp("models")
     ensure_model(cache)
@@ -25,9 +27,21 @@ def model_cache(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def embedder(model_cache):
-    from index.embedding import Embedder
+    from index.search.embedding import Embedder, limit_threads
 
+    limit_threads(IndexSettings.encoder_threads)  # as the app runs it (bot.process)
     return Embedder(DEFAULT_MODEL, model_cache)
+
+
+def with_settings(settings: Settings, **values) -> Settings:
+    """A copy of `settings` with fields of any of its parts replaced by name (token=…, reporting_year=…)."""
+    parts, left = {}, dict(values)
+    for part in fields(Settings):
+        current = getattr(settings, part.name)
+        mine = {f.name: left.pop(f.name) for f in fields(current) if f.name in left}
+        parts[part.name] = replace(current, **mine)
+    assert not left, f"no such setting: {sorted(left)}"
+    return Settings(**parts)
 
 
 def make_settings(data_dir: Path, corpus_dir: Path, model_cache: Path, **extra) -> Settings:
@@ -36,40 +50,40 @@ def make_settings(data_dir: Path, corpus_dir: Path, model_cache: Path, **extra) 
     if not models.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
         models.symlink_to(model_cache, target_is_directory=True)
-    return Settings(data_dir=data_dir, corpus_dir=corpus_dir, **extra)
+    return with_settings(Settings(index=IndexSettings(data_dir=data_dir, corpus_dir=corpus_dir)), **extra)
 
 
 @pytest.fixture(scope="session")
 def seed_settings(tmp_path_factory, model_cache) -> Settings:
     """A data dir with the index of the real corpus built once."""
     from index.builder import build
-    from index.embedding import Embedder
+    from index.search.embedding import Embedder
 
     data = tmp_path_factory.mktemp("seed-data")
     corpus = data / "corpus"
     shutil.copytree(CORPUS, corpus)
     settings = make_settings(data, corpus, model_cache)
-    build(settings.corpus_dir, settings.index_dir, settings.model,
-          lambda: Embedder(settings.model, settings.model_cache_dir))
+    build(settings.index.corpus_dir, settings.index.index_dir, settings.index.model,
+          lambda: Embedder(settings.index.model, settings.index.model_cache_dir))
     return settings
 
 
 def copy_seed(seed: Settings, dest: Path, model_cache: Path, **extra) -> Settings:
     """A private copy of the seed corpus and its built index, for a test that changes them."""
-    shutil.copytree(seed.corpus_dir, dest / "corpus")
-    shutil.copytree(seed.index_dir, dest / "data" / "index")
+    shutil.copytree(seed.index.corpus_dir, dest / "corpus")
+    shutil.copytree(seed.index.index_dir, dest / "data" / "index")
     return make_settings(dest / "data", dest / "corpus", model_cache, **extra)
 
 
 @pytest.fixture(scope="session")
 def searcher(seed_settings, embedder):
-    from index.search import Searcher
+    from index.search.searcher import Searcher
 
-    return Searcher.open(seed_settings, embedder=embedder, build_if_missing=False)
+    return Searcher.open(seed_settings.index, embedder=embedder, build_if_missing=False)
 
 
 @pytest.fixture(scope="session")
 def answerer(seed_settings, searcher):
-    from bot.answer import Answerer
+    from bot.answering.answerer import Answerer
 
-    return Answerer(searcher, seed_settings)
+    return Answerer(searcher, seed_settings.answering)

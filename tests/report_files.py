@@ -5,7 +5,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from index import ingest
+from index.reading import ingest
 
 FILLER = "园区坚持高质量发展，推进产业升级和城市更新，持续优化营商环境，服务企业和群众。"
 

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 import aiohttp
 from aiohttp import web
 
-from bot.answer import Answer, Source
-from bot.telegram_bot import ALLOWED_UPDATES
+from bot.answering.answerer import Answer, Source
+from bot.telegram.app import ALLOWED_UPDATES
 
 TOKEN = "7000001:standin-SECRET-token-0123456789"
 BOT_USER = {"id": 7000001, "is_bot": True, "first_name": "昆山高新区问答", "username": "zoneqa_test_bot",
@@ -362,7 +362,7 @@ REFUSAL = "抱歉，我在收录的报告中没有找到能回答这个问题的
 
 
 class FakeAnswerer:
-    """Same interface as bot.answer.Answerer; knows four metrics for 2018 and 2019."""
+    """Same interface as bot.answering.answerer.Answerer; knows four metrics for 2018 and 2019."""
 
     def documents(self) -> list[dict]:
         return [{"doc_id": "2019-kunshan-hitech-zone-work-conference", "title": REPORT_TITLE,

@@ -2,16 +2,15 @@
 report it came from — or a polite refusal. Runs on the real index and model."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 
 import pytest
 
-from bot.answer import MAX_ANSWER, Answerer
-from bot.gold import load_gold
-from bot.question import parse
-from index.config import load_settings
+from bot.answering.answerer import MAX_ANSWER, Answerer
+from bot.evaluation.gold import load_gold
+from bot.answering.question import parse
+from bot.settings import load_settings
 
 from conftest import CORPUS, GOLD
 
@@ -44,8 +43,9 @@ def gold_answers(answerer):
 @pytest.fixture(scope="module")
 def answerer_2020(seed_settings, searcher):
     """The same reports read as if today were 2020 (ZONEQA_REPORTING_YEAR=2020)."""
-    year = load_settings({"ZONEQA_REPORTING_YEAR": "2020"}).reporting_year
-    return Answerer(searcher, dataclasses.replace(seed_settings, reporting_year=year))
+    answering = load_settings({"ZONEQA_REPORTING_YEAR": "2020"}).answering
+    assert answering.reporting_year == 2020
+    return Answerer(searcher, answering)
 
 
 # -- intents ----------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from bot.answer import Answerer
-from bot.gold import load_gold
+from bot.answering.answerer import Answerer
+from bot.evaluation.gold import load_gold
 
 from conftest import CORPUS, GOLD, make_settings
 
@@ -40,16 +40,16 @@ def has_figure(text: str, figure: str) -> bool:
 def two(tmp_path_factory, model_cache, embedder):
     """An answerer over a fresh index of the seed report plus the other place's report."""
     from index.builder import build
-    from index.search import Searcher
+    from index.search.searcher import Searcher
 
     data = tmp_path_factory.mktemp("two-places")
     corpus = data / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / f"{OTHER_DOC}.md").write_text(OTHER_REPORT, encoding="utf-8")
     settings = make_settings(data, corpus, model_cache)
-    report = build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
+    report = build(settings.index.corpus_dir, settings.index.index_dir, settings.index.model, lambda: embedder)
     assert report.documents == 2 and not report.problems
-    return Answerer(Searcher.open(settings, embedder=embedder, build_if_missing=False), settings)
+    return Answerer(Searcher.open(settings.index, embedder=embedder, build_if_missing=False), settings.answering)
 
 
 def test_the_new_report_and_its_place_are_known(two):

@@ -4,9 +4,9 @@ import pytest
 
 from index import store
 from index.builder import BuildError, BuildReport, build
-from index.chunking import DEFAULT_MAX_CHARS, chunk_document
-from index.config import DEFAULT_MODEL
-from index.corpus import CorpusError, load_document
+from index.text.chunking import DEFAULT_MAX_CHARS, chunk_document
+from index.settings import DEFAULT_MODEL
+from index.reading.documents import CorpusError, load_document
 
 HEADER = "---\ntitle: {title}\ndate: {date}\nplace: {place}\nsource: 合成\n---\n"
 

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from index.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document, split_sentences, text_hash
-from index.corpus import load_document
-from index.textnorm import squeeze
-from index.tokens import NUMBER
-from index.vocab import load_vocab
+from index.text.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document, split_sentences, text_hash
+from index.reading.documents import load_document
+from index.text.normalise import squeeze
+from index.text.tokens import NUMBER
+from index.text.vocabulary import load_vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"

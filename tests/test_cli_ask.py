@@ -16,8 +16,8 @@ TITLE = "书写高质量发展满意答卷 昆山高新区凝心聚力“全新�
 
 @pytest.fixture
 def seed_env(monkeypatch, seed_settings):
-    monkeypatch.setenv("ZONEQA_DATA_DIR", str(seed_settings.data_dir))
-    monkeypatch.setenv("ZONEQA_CORPUS_DIR", str(seed_settings.corpus_dir))
+    monkeypatch.setenv("ZONEQA_DATA_DIR", str(seed_settings.index.data_dir))
+    monkeypatch.setenv("ZONEQA_CORPUS_DIR", str(seed_settings.index.corpus_dir))
     monkeypatch.delenv("ZONEQA_REPORTING_YEAR", raising=False)
     monkeypatch.delenv("ZONEQA_DEFAULT_PLACE", raising=False)
     monkeypatch.delenv("ZONEQA_ABSTAIN_THRESHOLD", raising=False)
@@ -28,14 +28,14 @@ def seed_env(monkeypatch, seed_settings):
 def loaded(seed_env, monkeypatch, searcher):
     """The CLI's own settings, but the session's already-loaded index and model (loading the
     model takes seconds; one test below does it for real)."""
-    from bot.answer import Answerer
+    from bot.answering.answerer import Answerer
 
     seen = []
 
     def answerer(settings):
-        assert settings.data_dir == seed_env.data_dir and settings.corpus_dir == seed_env.corpus_dir
+        assert settings.index.data_dir == seed_env.index.data_dir and settings.index.corpus_dir == seed_env.index.corpus_dir
         seen.append(settings)
-        return Answerer(searcher, settings)
+        return Answerer(searcher, settings.answering)
 
     monkeypatch.setattr(cli, "_answerer", answerer)
     return seen
@@ -76,7 +76,7 @@ def test_ask_words_are_joined_into_one_question(loaded, capsys):
 def test_ask_honours_the_reporting_year(loaded, monkeypatch, capsys):
     monkeypatch.setenv("ZONEQA_REPORTING_YEAR", "2020")
     assert cli.main(["ask", "--json", "去年GDP多少"]) == 0
-    assert loaded[-1].reporting_year == 2020
+    assert loaded[-1].answering.reporting_year == 2020
     d = json.loads(out_lines(capsys)[0])
     assert "2019年实际完成" not in d["answer"]
     assert d["abstained"] or d["kind"] == "target"

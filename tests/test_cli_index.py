@@ -9,8 +9,8 @@ import pytest
 
 from bot.cli import main
 from conftest import CORPUS, make_settings
-from index.chunking import chunk_document
-from index.corpus import load_corpus
+from index.text.chunking import chunk_document
+from index.reading.documents import load_corpus
 
 HIT_KEYS = {"rank", "chunk_id", "doc_id", "title", "section", "text", "score", "bm25_rank", "dense_rank"}
 SUMMARY = re.compile(r"index built: (\d+) documents, (\d+) chunks, (\d+) embedded, (\d+) reused, [\d.]+ s")
@@ -32,16 +32,16 @@ def fresh(tmp_path, model_cache, monkeypatch):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     settings = make_settings(tmp_path / "data", corpus, model_cache)
-    use_dirs(monkeypatch, settings.data_dir, corpus)
+    use_dirs(monkeypatch, settings.index.data_dir, corpus)
     return settings
 
 
 @pytest.fixture
 def served(tmp_path, seed_settings, model_cache, monkeypatch):
     """A data dir holding a copy of the built seed index."""
-    settings = make_settings(tmp_path / "data", seed_settings.corpus_dir, model_cache)
-    shutil.copytree(seed_settings.index_dir, settings.index_dir)
-    use_dirs(monkeypatch, settings.data_dir, seed_settings.corpus_dir)
+    settings = make_settings(tmp_path / "data", seed_settings.index.corpus_dir, model_cache)
+    shutil.copytree(seed_settings.index.index_dir, settings.index.index_dir)
+    use_dirs(monkeypatch, settings.index.data_dir, seed_settings.index.corpus_dir)
     return settings
 
 
@@ -58,12 +58,12 @@ def summary(out):
 
 def test_index_build_prints_summary(fresh, capsys):
     n = seed_chunk_count()
-    (fresh.corpus_dir / "empty.md").write_bytes(b"")
+    (fresh.index.corpus_dir / "empty.md").write_bytes(b"")
     assert main(["index", "build"]) == 0
     out, err = capsys.readouterr()
     assert summary(out) == (1, n, n, 0)
     assert "skipped: empty.md: empty file" in err
-    assert (fresh.index_dir / "CURRENT").is_file()
+    assert (fresh.index.index_dir / "CURRENT").is_file()
 
     assert main(["index", "build"]) == 0
     out, _ = capsys.readouterr()
@@ -80,12 +80,12 @@ def test_index_build_corpus_option(fresh, tmp_path, capsys):
 
 
 def test_index_build_without_readable_reports(fresh, capsys):
-    for path in fresh.corpus_dir.iterdir():
+    for path in fresh.index.corpus_dir.iterdir():
         path.write_bytes(b"")
     assert main(["index", "build"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("zoneqa: no readable report")
-    assert not (fresh.index_dir / "CURRENT").exists()
+    assert not (fresh.index.index_dir / "CURRENT").exists()
 
 
 def test_search_json(served, capsys):
@@ -132,11 +132,11 @@ def test_search_without_question(served, capsys):
 
 
 def test_search_builds_index_on_first_use(fresh, capsys):
-    assert not (fresh.index_dir / "CURRENT").exists()
+    assert not (fresh.index.index_dir / "CURRENT").exists()
     assert main(["search", "--json", "去年高新区GDP多少"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert "762亿元" in hits[0]["text"]
-    assert (fresh.index_dir / "CURRENT").is_file()
+    assert (fresh.index.index_dir / "CURRENT").is_file()
 
 
 def test_search_with_index_of_another_model(served, capsys, monkeypatch):
@@ -148,7 +148,7 @@ def test_search_with_index_of_another_model(served, capsys, monkeypatch):
 
 
 def test_search_with_damaged_index(served, capsys):
-    current = served.index_dir / (served.index_dir / "CURRENT").read_text().strip()
+    current = served.index.index_dir / (served.index.index_dir / "CURRENT").read_text().strip()
     (current / "manifest.json").write_text("{garbage", encoding="utf-8")
     assert main(["search", "去年高新区GDP多少"]) == 2
     out, err = capsys.readouterr()

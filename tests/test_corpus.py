@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import CorpusError, load_corpus, load_document, parse_header, repair
-from index.textnorm import squeeze
+from index.reading.documents import CorpusError, load_corpus, load_document, parse_header, repair
+from index.text.normalise import squeeze
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"

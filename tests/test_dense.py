@@ -5,7 +5,7 @@ import faiss
 import numpy as np
 import pytest
 
-from index import dense
+from index.search import dense
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 import pytest
 
-from index import e5convert
+from index.search import e5convert
 
 SENTENCES = [
     "2018年,昆山高新区全年完成地区生产总值762亿元,增长7.1%",

@@ -1,9 +1,9 @@
 import json
 from html.parser import HTMLParser
 
-from bot.eval_report import write_report
-from bot.evaluate import evaluate
-from bot.gold import GoldItem
+from bot.evaluation.report import write_report
+from bot.evaluation.scoring import evaluate
+from bot.evaluation.gold import GoldItem
 
 EVIL = "<script>alert('x')</script> 去年GDP？"
 

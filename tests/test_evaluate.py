@@ -1,8 +1,8 @@
 import pytest
 
-from bot.evaluate import (check_thresholds, compare, evaluate, format_compare, format_table, normalise,
+from bot.evaluation.scoring import (check_thresholds, compare, evaluate, format_compare, format_table, normalise,
                           retrieval_ranks, score_answer)
-from bot.gold import GoldItem
+from bot.evaluation.gold import GoldItem
 
 
 def item(id="q1", type="number", must_contain=("762亿元", "2018"), must_not_contain=("810",),
@@ -186,7 +186,7 @@ def test_format_table():
 
 
 def test_threshold_sweep_turns_low_confidence_answers_into_abstentions():
-    from bot.evaluate import threshold_sweep
+    from bot.evaluation.scoring import threshold_sweep
 
     rows = [
         {"type": "number", "abstained": False, "correct": True, "confidence": 0.95},

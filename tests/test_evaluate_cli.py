@@ -23,15 +23,15 @@ SMALL_IDS = ["q001", "q038", "q062", "q070", "q084"]  # figure, target, comparis
 def seed_cli(seed_settings, searcher):
     """Env pointing at the seed data; the CLI's settings, with the session's loaded index and
     model instead of loading the model again for each run."""
-    from bot.answer import Answerer
+    from bot.answering.answerer import Answerer
 
     def answerer(settings):
-        assert settings.data_dir == seed_settings.data_dir
-        return Answerer(searcher, settings)
+        assert settings.index.data_dir == seed_settings.index.data_dir
+        return Answerer(searcher, settings.answering)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ZONEQA_DATA_DIR", str(seed_settings.data_dir))
-        mp.setenv("ZONEQA_CORPUS_DIR", str(seed_settings.corpus_dir))
+        mp.setenv("ZONEQA_DATA_DIR", str(seed_settings.index.data_dir))
+        mp.setenv("ZONEQA_CORPUS_DIR", str(seed_settings.index.corpus_dir))
         for name in ("ZONEQA_REPORTING_YEAR", "ZONEQA_DEFAULT_PLACE", "ZONEQA_ABSTAIN_THRESHOLD"):
             mp.delenv(name, raising=False)
         mp.setattr(cli, "_answerer", answerer)

@@ -1,7 +1,7 @@
 """Which number belongs to which subject, with its growth rate — the shapes the reports use."""
 import pytest
 
-from bot.facts import extract, segments, values_in
+from bot.answering.facts import extract, segments, values_in
 
 
 def by_value(sentence):

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluate import score_answer
-from bot.gold import GoldError, GoldItem, load_gold, normalise
+from bot.evaluation.scoring import score_answer
+from bot.evaluation.gold import GoldError, GoldItem, load_gold, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"

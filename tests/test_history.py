@@ -7,8 +7,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
-from bot.answer import Answer
-from bot.history import DB_NAME, MIGRATIONS, SCHEMA_VERSION, History, _statements
+from bot.answering.answerer import Answer
+from bot.telegram.history import DB_NAME, MIGRATIONS, SCHEMA_VERSION, History, _statements
 
 WRITERS, ROWS = 6, 40
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Answerer
-from index import ingest
+from bot.answering.answerer import Answerer
+from index.reading import ingest
 from index.builder import build
-from index.ingest import IngestError, add_report, remove_report
-from index.search import Searcher
+from index.reading.ingest import IngestError, add_report, remove_report
+from index.search.searcher import Searcher
 from conftest import CORPUS, copy_seed
 from report_files import CASES, pdf_bytes, report_file, zip_bomb
 
@@ -26,13 +26,13 @@ def _snapshot(*dirs: Path) -> dict[str, str]:
 
 def test_each_format_is_added_and_its_fact_answered(settings, embedder):
     for name, (fact, _, _) in CASES.items():
-        added = add_report(settings.corpus_dir, name, report_file(name, fact))
+        added = add_report(settings.index.corpus_dir, name, report_file(name, fact))
         assert added.meta["place"] == "昆山高新区"
         assert added.meta["date"].startswith("2022-01")
         assert "2021年工作报告" in added.meta["title"]
         assert fact.replace(",", "") in added.path.read_text(encoding="utf-8").replace(",", "").replace("，", "")
-    build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
-    answerer = Answerer(Searcher.open(settings, embedder=embedder), settings)
+    build(settings.index.corpus_dir, settings.index.index_dir, settings.index.model, lambda: embedder)
+    answerer = Answerer(Searcher.open(settings.index, embedder=embedder), settings.answering)
     for name, (_, question, figure) in CASES.items():
         answer = answerer.ask(question)
         assert not answer.abstained, (name, answer.answer)
@@ -40,7 +40,7 @@ def test_each_format_is_added_and_its_fact_answered(settings, embedder):
 
 
 def test_metadata_given_wins_over_inferred(settings):
-    added = add_report(settings.corpus_dir, "x.txt", report_file("x.txt", CASES["report.txt"][0]),
+    added = add_report(settings.index.corpus_dir, "x.txt", report_file("x.txt", CASES["report.txt"][0]),
                        title="口袋公园专报", place="昆山高新区", date="2022-02-01", source="管委会")
     assert added.meta == {"title": "口袋公园专报", "date": "2022-02-01", "place": "昆山高新区",
                           "source": "管委会"}
@@ -49,20 +49,20 @@ def test_metadata_given_wins_over_inferred(settings):
 
 def test_duplicates_are_refused(settings):
     data = report_file("a.txt", CASES["report.txt"][0])
-    add_report(settings.corpus_dir, "a.txt", data)
-    before = _snapshot(settings.corpus_dir)
+    add_report(settings.index.corpus_dir, "a.txt", data)
+    before = _snapshot(settings.index.corpus_dir)
     with pytest.raises(IngestError, match="already in the corpus"):
-        add_report(settings.corpus_dir, "again.txt", data)
+        add_report(settings.index.corpus_dir, "again.txt", data)
     seed = (CORPUS / "2019-kunshan-hitech-zone-work-conference.md").read_bytes()
     with pytest.raises(IngestError, match="already in the corpus"):
-        add_report(settings.corpus_dir, "seed.md", seed)
+        add_report(settings.index.corpus_dir, "seed.md", seed)
     body = seed.decode("utf-8").split("---\n", 2)[2]
     retyped = body.replace("762亿元", "762 亿元").replace(",", "，")  # same text, typed again
     with pytest.raises(IngestError, match="already in the corpus"):
-        add_report(settings.corpus_dir, "retyped.txt", retyped.encode("utf-8"))
+        add_report(settings.index.corpus_dir, "retyped.txt", retyped.encode("utf-8"))
     with pytest.raises(IngestError, match="already in the corpus"):  # a paragraph dropped
-        add_report(settings.corpus_dir, "near.txt", body.replace("智谷小镇", "", 1).encode("utf-8"))
-    assert _snapshot(settings.corpus_dir) == before
+        add_report(settings.index.corpus_dir, "near.txt", body.replace("智谷小镇", "", 1).encode("utf-8"))
+    assert _snapshot(settings.index.corpus_dir) == before
 
 
 BAD_FILES = {
@@ -77,36 +77,36 @@ BAD_FILES = {
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
 def test_bad_files_are_refused_and_change_nothing(case, settings):
-    before = _snapshot(settings.corpus_dir, settings.index_dir)
+    before = _snapshot(settings.index.corpus_dir, settings.index.index_dir)
     name, make, message = BAD_FILES[case]
     with pytest.raises(IngestError, match=message):
-        add_report(settings.corpus_dir, name, make())
-    assert _snapshot(settings.corpus_dir, settings.index_dir) == before
+        add_report(settings.index.corpus_dir, name, make())
+    assert _snapshot(settings.index.corpus_dir, settings.index.index_dir) == before
 
 
 def test_a_file_over_the_size_limit_is_refused(settings, monkeypatch):
     monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
-    before = _snapshot(settings.corpus_dir)
+    before = _snapshot(settings.index.corpus_dir)
     with pytest.raises(IngestError, match="over the"):
-        add_report(settings.corpus_dir, "big.txt", ("很长的报告。" * 200).encode())
-    assert _snapshot(settings.corpus_dir) == before
+        add_report(settings.index.corpus_dir, "big.txt", ("很长的报告。" * 200).encode())
+    assert _snapshot(settings.index.corpus_dir) == before
 
 
 def test_filenames_are_sanitised(settings):
-    added = add_report(settings.corpus_dir, "../../etc/passwd 报告.txt", report_file("x.txt", CASES["report.txt"][0]))
-    assert added.path.parent == settings.corpus_dir
+    added = add_report(settings.index.corpus_dir, "../../etc/passwd 报告.txt", report_file("x.txt", CASES["report.txt"][0]))
+    assert added.path.parent == settings.index.corpus_dir
     assert "上传文件 passwd_报告.txt" == added.meta["source"]
 
 
 def test_removed_report_leaves_the_answers_after_reindex_and_is_kept(settings, embedder):
     fact, question, figure = CASES["report.txt"]
-    added = add_report(settings.corpus_dir, "report.txt", report_file("report.txt", fact))
-    build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
-    assert figure in Answerer(Searcher.open(settings, embedder=embedder), settings).ask(question).answer
-    kept = remove_report(settings.corpus_dir, added.doc_id)
+    added = add_report(settings.index.corpus_dir, "report.txt", report_file("report.txt", fact))
+    build(settings.index.corpus_dir, settings.index.index_dir, settings.index.model, lambda: embedder)
+    assert figure in Answerer(Searcher.open(settings.index, embedder=embedder), settings.answering).ask(question).answer
+    kept = remove_report(settings.index.corpus_dir, added.doc_id)
     assert kept.exists() and kept.parent.name == ".removed"
-    build(settings.corpus_dir, settings.index_dir, settings.model, lambda: embedder)
-    answer = Answerer(Searcher.open(settings, embedder=embedder), settings).ask(question)
+    build(settings.index.corpus_dir, settings.index.index_dir, settings.index.model, lambda: embedder)
+    answer = Answerer(Searcher.open(settings.index, embedder=embedder), settings.answering).ask(question)
     assert answer.abstained and figure not in answer.answer
     with pytest.raises(IngestError, match="no report"):
-        remove_report(settings.corpus_dir, added.doc_id)
+        remove_report(settings.index.corpus_dir, added.doc_id)

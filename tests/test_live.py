@@ -8,13 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot import live as live_module
-from bot.answer import Answerer
-from bot.live import LiveAnswerer, ReindexFailed
+from bot.answering import live as live_module
+from bot.answering.answerer import Answerer
+from bot.answering.live import LiveAnswerer, ReindexFailed
 from index import store
 from index.builder import build
-from index.ingest import add_report
-from index.search import Searcher
+from index.reading.ingest import add_report
+from index.search.searcher import Searcher
 from conftest import copy_seed
 from report_files import CASES, report_file
 
@@ -27,12 +27,12 @@ ASKERS = 4
 @pytest.fixture
 def live(tmp_path, seed_settings, model_cache, embedder) -> LiveAnswerer:
     settings = copy_seed(seed_settings, tmp_path, model_cache)
-    return LiveAnswerer(settings, Answerer(Searcher.open(settings, embedder=embedder, build_if_missing=False),
-                                           settings))
+    searcher = Searcher.open(settings.index, embedder=embedder, build_if_missing=False)
+    return LiveAnswerer(settings.index, settings.answering, Answerer(searcher, settings.answering))
 
 
 def _add_fact(live: LiveAnswerer) -> None:
-    add_report(live.settings.corpus_dir, "report.txt", report_file("report.txt", FACT))
+    add_report(live.index.corpus_dir, "report.txt", report_file("report.txt", FACT))
 
 
 def test_askers_are_answered_throughout_a_rebuild_then_by_the_new_index(live, monkeypatch):
@@ -66,18 +66,18 @@ def test_askers_are_answered_throughout_a_rebuild_then_by_the_new_index(live, mo
     assert len(answers) >= ASKERS * 2
     assert set(answers) == {before}  # every one answered, the same way, old index or new
     assert swap.documents == 2 and swap.report.embedded > 0
-    assert store.current_version(live.settings.index_dir) == swap.version
+    assert store.current_version(live.index.index_dir) == swap.version
     answer = live.ask(QUESTION)
     assert not answer.abstained and FIGURE in answer.answer
 
 
 def test_a_failed_build_says_why_and_the_old_index_keeps_serving(live):
-    served = store.current_version(live.settings.index_dir)
-    for report in live.settings.corpus_dir.glob("*.md"):
+    served = store.current_version(live.index.index_dir)
+    for report in live.index.corpus_dir.glob("*.md"):
         report.write_text("no metadata header", encoding="utf-8")
     with pytest.raises(ReindexFailed, match="no readable report"):
         live.rebuild()
-    assert store.current_version(live.settings.index_dir) == served
+    assert store.current_version(live.index.index_dir) == served
     assert "762亿元" in live.ask(GDP).answer
 
 
@@ -94,7 +94,7 @@ def test_a_crash_in_the_build_is_reported_not_raised(live, monkeypatch):
 def test_refresh_picks_up_an_index_built_by_another_process(live, embedder):
     assert live.refresh_if_changed() is None  # nothing new yet
     _add_fact(live)
-    report = build(live.settings.corpus_dir, live.settings.index_dir, live.settings.model, lambda: embedder)
+    report = build(live.index.corpus_dir, live.index.index_dir, live.index.model, lambda: embedder)
     assert live.ask(QUESTION).abstained  # still the old one until it looks
 
     swap = live.refresh_if_changed()
@@ -104,6 +104,6 @@ def test_refresh_picks_up_an_index_built_by_another_process(live, embedder):
 
 
 def test_refresh_keeps_the_index_in_use_when_the_new_one_is_damaged(live):
-    (live.settings.index_dir / "CURRENT").write_text("v-does-not-exist", encoding="utf-8")
+    (live.index.index_dir / "CURRENT").write_text("v-does-not-exist", encoding="utf-8")
     assert live.refresh_if_changed() is None
     assert "762亿元" in live.ask(GDP).answer

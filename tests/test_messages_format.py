@@ -1,7 +1,7 @@
 """How answers look in Telegram: every answer cites its evidence, a comparison both sentences."""
 from __future__ import annotations
 
-from bot import messages
+from bot.telegram import messages
 
 
 def test_list_answer_without_a_figure_still_cites_its_sentence(answerer):

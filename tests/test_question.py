@@ -2,9 +2,9 @@
 input that is not a question; follow-ups that build on the previous question."""
 import pytest
 
-from bot.question import (COMPARISON, ENTITY, FIGURE, LIST, MAX_CHARS, WHY, clean, parse,
+from bot.answering.question import (COMPARISON, ENTITY, FIGURE, LIST, MAX_CHARS, WHY, clean, parse,
                           problem)
-from index.timelabel import RESULT, TARGET
+from index.text.timelabel import RESULT, TARGET
 
 ZONE = ("昆山高新区",)
 

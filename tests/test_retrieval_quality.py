@@ -1,8 +1,8 @@
 """Retrieval quality on the dev gold set: the evidence must be among the top 3 hybrid hits."""
 import pytest
 
-from bot.evaluate import retrieval_ranks
-from bot.gold import load_gold
+from bot.evaluation.scoring import retrieval_ranks
+from bot.evaluation.gold import load_gold
 from conftest import GOLD
 
 MIN_HIT_AT_3 = 0.95

@@ -2,11 +2,11 @@
 import numpy as np
 import pytest
 
-from index import dense
-from index.fusion import RRF_K, WEIGHTS, rrf
-from index.lexical import Lexical
-from index.search import POOL, Searcher, expand_query
-from index.vocab import load_vocab
+from index.search import dense
+from index.search.fusion import RRF_K, WEIGHTS, rrf
+from index.search.lexical import Lexical
+from index.search.searcher import POOL, Searcher, expand_query
+from index.text.vocabulary import load_vocab
 
 HIT_KEYS = {"rank", "chunk_id", "doc_id", "title", "section", "text", "score", "bm25_rank", "dense_rank"}
 
@@ -143,5 +143,5 @@ def test_dense_search_and_filter(tmp_path):
 
 
 def test_open_loads_served_index(seed_settings, embedder):
-    opened = Searcher.open(seed_settings, embedder=embedder, build_if_missing=False)
+    opened = Searcher.open(seed_settings.index, embedder=embedder, build_if_missing=False)
     assert len(opened.index.chunks) == opened.index.vectors.ntotal > 0

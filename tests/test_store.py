@@ -8,10 +8,10 @@ import pytest
 
 from index import store
 from index.builder import build
-from index.chunking import chunk_document
-from index.config import DEFAULT_MODEL
-from index.corpus import load_corpus
-from index.lexical import Lexical
+from index.text.chunking import chunk_document
+from index.settings import DEFAULT_MODEL
+from index.reading.documents import load_corpus
+from index.search.lexical import Lexical
 from index.store import IndexUnavailable
 
 HINT = "zoneqa index build"
@@ -21,7 +21,7 @@ HINT = "zoneqa index build"
 def index_dir(seed_settings, tmp_path):
     """A private copy of the seed index, free to damage."""
     dest = tmp_path / "index"
-    shutil.copytree(seed_settings.index_dir, dest, symlinks=True)
+    shutil.copytree(seed_settings.index.index_dir, dest, symlinks=True)
     return dest
 
 
@@ -41,7 +41,7 @@ def expect_unavailable(index_dir, *words, model=DEFAULT_MODEL):
 
 def test_round_trip(seed_settings, index_dir):
     loaded = store.load(index_dir, DEFAULT_MODEL)
-    docs, _ = load_corpus(seed_settings.corpus_dir)
+    docs, _ = load_corpus(seed_settings.index.corpus_dir)
     assert loaded.chunks == [c for d in docs for c in chunk_document(d)]
     assert loaded.vectors.ntotal == len(loaded.chunks) == loaded.manifest["chunks"]
     assert loaded.vectors.d == loaded.manifest["dim"] == 384
@@ -166,7 +166,7 @@ def test_bm25_missing(index_dir):
 def test_crash_mid_build_keeps_previous_version(seed_settings, index_dir, embedder, monkeypatch):
     before = version(index_dir)
     served = store.load(index_dir, DEFAULT_MODEL)
-    corpus = seed_settings.corpus_dir
+    corpus = seed_settings.index.corpus_dir
 
     def boom(self, path):
         path.mkdir()
@@ -197,14 +197,14 @@ def test_crash_writing_vectors_keeps_previous_version(seed_settings, index_dir, 
 
     monkeypatch.setattr(store.dense, "write", boom)
     with pytest.raises(KeyboardInterrupt):
-        build(seed_settings.corpus_dir, index_dir, DEFAULT_MODEL, lambda: embedder)
+        build(seed_settings.index.corpus_dir, index_dir, DEFAULT_MODEL, lambda: embedder)
     assert version(index_dir) == before and not list(index_dir.glob(".building-*"))
     store.load(index_dir, DEFAULT_MODEL)
 
 
 def test_old_versions_are_pruned(seed_settings, index_dir, embedder):
     for _ in range(3):
-        report = build(seed_settings.corpus_dir, index_dir, DEFAULT_MODEL, lambda: embedder)
+        report = build(seed_settings.index.corpus_dir, index_dir, DEFAULT_MODEL, lambda: embedder)
     versions = sorted(p.name for p in index_dir.glob("v-*"))
     assert len(versions) == store.KEEP_VERSIONS
     assert report.version.name in versions and version(index_dir) == report.version

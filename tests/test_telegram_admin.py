@@ -10,22 +10,24 @@ import hashlib
 import json
 import sqlite3
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pytest
 
-from bot import live as live_module
-from bot import messages, telegram_bot
-from bot.answer import Answerer
-from bot.gold import _problems, load_gold
-from bot.history import DB_NAME, History
-from bot.live import LiveAnswerer
-from bot.telegram_bot import build_application
-from index import ingest, store
+from bot.answering import live as live_module
+from bot.telegram import messages
+from bot.telegram import app as telegram_bot
+from bot.answering.answerer import Answerer
+from bot.evaluation.gold import _problems, load_gold
+from bot.telegram.history import DB_NAME, History
+from bot.answering.live import LiveAnswerer
+from bot.telegram.app import build_application
+from index import store
+from index.reading import ingest
 from index.builder import build
-from index.config import Settings
-from index.search import Searcher
-from conftest import copy_seed
+from bot.settings import Settings
+from index.search.searcher import Searcher
+from conftest import copy_seed, with_settings
 from telegram_standin import Call, TelegramStandIn, polling
 from report_files import CASES, FILLER, report_file, pdf_bytes, zip_bomb
 from test_telegram_bot import assert_all_html, buttons, plain
@@ -55,11 +57,11 @@ def settings(tmp_path, seed_settings, model_cache) -> Settings:
 def snapshot(settings: Settings) -> dict[str, str]:
     """Every file of the corpus and the index, by content."""
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
-            for d in (settings.corpus_dir, settings.index_dir) for p in sorted(d.rglob("*")) if p.is_file()}
+            for d in (settings.index.corpus_dir, settings.index.index_dir) for p in sorted(d.rglob("*")) if p.is_file()}
 
 
 def audit_rows(settings: Settings) -> list[tuple]:
-    with sqlite3.connect(settings.data_dir / DB_NAME) as db:
+    with sqlite3.connect(settings.index.data_dir / DB_NAME) as db:
         return db.execute("SELECT admin_hash, action, detail, ok FROM audit ORDER BY id").fetchall()
 
 
@@ -98,11 +100,11 @@ class Staff:
 async def staff_bot(settings: Settings, embedder, *, live: bool = True):
     """The real Application serving a (Live)Answerer on `settings`; checks the HTML it sent."""
     async with TelegramStandIn() as api:
-        config = replace(settings, telegram_token=api.token, telegram_base_url=api.base_url)
-        answerer = Answerer(Searcher.open(config, embedder=embedder, build_if_missing=False), config)
+        config = with_settings(settings, token=api.token, base_url=api.base_url)
+        answerer = Answerer(Searcher.open(config.index, embedder=embedder, build_if_missing=False), config.answering)
         if live:
-            answerer = LiveAnswerer(config, answerer)
-        history = History.open(config.data_dir)
+            answerer = LiveAnswerer(config.index, config.answering, answerer)
+        history = History.open(config.index.data_dir)
         try:
             async with polling(build_application(config, answerer, history)):
                 yield Staff(api, answerer, config, history)
@@ -133,7 +135,7 @@ async def test_each_format_sent_by_an_admin_goes_live_and_is_answered(staff):
         assert name in texts[0]
         answer = await staff.ask(question)
         assert figure in answer and "2021" in answer, (name, answer)
-    assert len(list(staff.settings.corpus_dir.glob("2022-01-*.md"))) == len(CASES)
+    assert len(list(staff.settings.index.corpus_dir.glob("2022-01-*.md"))) == len(CASES)
     rows = audit_rows(staff.settings)
     assert [(action, ok) for _, action, _, ok in rows] == [("add", 1)] * len(CASES)
     assert {admin for admin, *_ in rows} == {staff.store.hash_id(ADMIN)}
@@ -201,7 +203,7 @@ async def test_another_place_added_with_a_caption_is_answered_and_the_zone_is_un
     texts = await staff.upload("liyang.txt", LIYANG.encode(), caption=caption)
     assert_went_live(texts)
     assert "地点：溧阳高新区\n" in texts[-1] and "（自动识别）" not in texts[-1].split("来源")[0]
-    [added] = staff.settings.corpus_dir.glob("2019-02-*.md")
+    [added] = staff.settings.index.corpus_dir.glob("2019-02-*.md")
     header = "title: 2019年溧阳高新区工作会议\ndate: 2019-02-01\nplace: 溧阳高新区\n"
     assert header in added.read_text(encoding="utf-8")
 
@@ -214,7 +216,7 @@ async def test_another_place_added_with_a_caption_is_answered_and_the_zone_is_un
 
 async def test_questions_are_answered_throughout_a_reindex_then_from_the_new_index(staff, monkeypatch):
     fact, question, figure = CASES["report.txt"]
-    ingest.add_report(staff.settings.corpus_dir, "report.txt", report_file("report.txt", fact))  # `zoneqa corpus add`
+    ingest.add_report(staff.settings.index.corpus_dir, "report.txt", report_file("report.txt", fact))  # `zoneqa corpus add`
     building: list[float] = []
 
     def slow_build(*args, **kwargs):  # long enough for a stream of questions to meet it
@@ -248,13 +250,13 @@ async def test_questions_are_answered_throughout_a_reindex_then_from_the_new_ind
 
 
 async def test_a_failed_reindex_says_why_and_the_old_index_keeps_answering(staff):
-    served = store.current_version(staff.settings.index_dir)
-    for report in staff.settings.corpus_dir.glob("*.md"):
+    served = store.current_version(staff.settings.index.index_dir)
+    for report in staff.settings.index.corpus_dir.glob("*.md"):
         report.write_text("no metadata header", encoding="utf-8")
     staff.api.send(ADMIN, "/reindex")
     final = (await staff.status())[-1]
     assert "❌ 重建失败，旧索引继续回答" in final and "no readable report" in final
-    assert store.current_version(staff.settings.index_dir) == served
+    assert store.current_version(staff.settings.index.index_dir) == served
     assert "762亿元" in await staff.ask(GDP_2018)
     [(_, action, detail, ok)] = audit_rows(staff.settings)
     assert (action, ok) == ("reindex", 0) and "no readable report" in detail
@@ -269,7 +271,7 @@ async def test_an_upload_whose_build_fails_is_kept_but_not_served(staff, monkeyp
     final = (await staff.upload("report.txt", report_file("report.txt", fact)))[-1]
     assert "已提取" in final and "没有上线" in final and "/reindex" in final
     assert "No space left on device" in final
-    assert len(list(staff.settings.corpus_dir.glob("2022-01-*.md"))) == 1
+    assert len(list(staff.settings.index.corpus_dir.glob("2022-01-*.md"))) == 1
     assert figure not in await staff.ask(question)
     assert "762亿元" in await staff.ask(GDP_2018)
     assert audit_rows(staff.settings)[-1][1::2] == ("add", 0)
@@ -280,11 +282,11 @@ async def test_an_index_built_from_the_command_line_goes_live_without_a_restart(
     fact, question, figure = CASES["report.txt"]
     async with staff_bot(settings, embedder) as staff:
         assert figure not in await staff.ask(question)
-        ingest.add_report(settings.corpus_dir, "report.txt", report_file("report.txt", fact))  # `zoneqa corpus add`
-        await asyncio.to_thread(build, settings.corpus_dir, settings.index_dir, settings.model,
+        ingest.add_report(settings.index.corpus_dir, "report.txt", report_file("report.txt", fact))  # `zoneqa corpus add`
+        await asyncio.to_thread(build, settings.index.corpus_dir, settings.index.index_dir, settings.index.model,
                                 lambda: embedder)  # `zoneqa index build`, another process
         for _ in range(100):
-            if staff.live.current.searcher.index.path == store.current_version(settings.index_dir):
+            if staff.live.current.searcher.index.path == store.current_version(settings.index.index_dir):
                 break
             await asyncio.sleep(0.05)
         assert figure in await staff.ask(question)

@@ -27,13 +27,16 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot import messages
-from bot.answer import Answer, Source
-from bot.ratelimit import SlidingWindowLimiter
-from bot.history import DB_NAME, KEY_NAME, SCHEMA_VERSION, History
-from bot.telegram_bot import (COMMANDS, _api_urls, _RedactToken, build_application, require_token,
+from bot.telegram import messages
+from bot.answering.answerer import Answer, Source
+from bot.telegram.ratelimit import SlidingWindowLimiter
+from bot.telegram.history import DB_NAME, KEY_NAME, SCHEMA_VERSION, History
+from bot.process import RedactSecret
+from bot.telegram.app import (COMMANDS, _api_urls, build_application, require_token,
                               webhook_options)
-from index.config import Settings
+from bot.settings import Settings
+from conftest import with_settings
+from index.settings import IndexSettings
 from telegram_standin import (BOT_USER, PHOTO, REPORT_TITLE, STICKER, TOKEN, VOICE, FakeAnswerer,
                               TelegramStandIn, polling)
 
@@ -133,13 +136,17 @@ class Harness:
         assert [c.method for c in self.api.calls[before:]] == ["sendMessage"]
 
 
+
+def make_config(data_dir: Path, **values) -> Settings:
+    return with_settings(Settings(index=IndexSettings(data_dir=data_dir)), **values)
+
+
 @contextlib.asynccontextmanager
 async def running_bot(answerer, data_dir: Path, **settings):
     """The real Application, long-polling a fresh stand-in; checks every HTML text it sent."""
     recorder = RecordingAnswerer(answerer)
     async with TelegramStandIn() as api:
-        config = Settings(data_dir=data_dir, telegram_token=api.token, telegram_base_url=api.base_url,
-                          **settings)
+        config = make_config(data_dir, token=api.token, base_url=api.base_url, **settings)
         store = History.open(data_dir)
         app = build_application(config, recorder, store)
         try:
@@ -422,7 +429,7 @@ def _free_port() -> int:
 
 async def test_webhook_mode_registers_and_serves_with_a_secret(answerer, tmp_path):
     async with TelegramStandIn() as api:
-        config = Settings(data_dir=tmp_path, telegram_token=api.token, telegram_base_url=api.base_url)
+        config = make_config(tmp_path, token=api.token, base_url=api.base_url)
         store = History.open(tmp_path)
         app = build_application(config, answerer, store)
         port = _free_port()
@@ -447,8 +454,8 @@ async def test_webhook_mode_registers_and_serves_with_a_secret(answerer, tmp_pat
 
 def test_missing_token_is_a_clear_error(answerer, tmp_path):
     with pytest.raises(SystemExit, match="TELEGRAM_BOT_TOKEN"):
-        build_application(Settings(data_dir=tmp_path), answerer, History.open(tmp_path))
-    assert require_token(Settings(telegram_token="1:x")) == "1:x"
+        build_application(make_config(tmp_path), answerer, History.open(tmp_path))
+    assert require_token(make_config(Path("var"), token="1:x")) == "1:x"
 
 
 @pytest.mark.parametrize("base", ["http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/bot/", "http://127.0.0.1:8081"])
@@ -471,11 +478,11 @@ def _cli_bot_available() -> bool:
 @pytest.mark.skipif(not _cli_bot_available(), reason="`zoneqa bot` (bot/cli.py) is not wired up yet")
 async def test_zoneqa_bot_command_polls_answers_and_keeps_the_token_secret(seed_settings, tmp_path):
     # The real answerer on the session's seed index and model; the bot's own store in tmp_path.
-    for name, target in (("index", seed_settings.index_dir), ("models", seed_settings.model_cache_dir)):
+    for name, target in (("index", seed_settings.index.index_dir), ("models", seed_settings.index.model_cache_dir)):
         (tmp_path / name).symlink_to(target.resolve(), target_is_directory=True)
     async with TelegramStandIn() as api:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
-               "ZONEQA_DATA_DIR": str(tmp_path), "ZONEQA_CORPUS_DIR": str(seed_settings.corpus_dir)}
+               "ZONEQA_DATA_DIR": str(tmp_path), "ZONEQA_CORPUS_DIR": str(seed_settings.index.corpus_dir)}
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot.cli", "bot", env=env, cwd=Path(__file__).parents[1],
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
@@ -507,7 +514,7 @@ async def test_zoneqa_bot_command_polls_answers_and_keeps_the_token_secret(seed_
 
 
 def test_token_is_redacted_from_log_lines_and_tracebacks(caplog):
-    caplog.handler.addFilter(_RedactToken(TOKEN))
+    caplog.handler.addFilter(RedactSecret(TOKEN))
     try:
         raise ValueError(f"GET https://api.telegram.org/bot{TOKEN}/getMe failed")
     except ValueError:

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from index.chunking import chunk_document
-from index.corpus import load_document
-from index.timelabel import RESULT, TARGET, TimeLabel, cue_kind, cue_scores, label, years_in
+from index.text.chunking import chunk_document
+from index.reading.documents import load_document
+from index.text.timelabel import RESULT, TARGET, TimeLabel, cue_kind, cue_scores, label, years_in
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"

@@ -1,9 +1,9 @@
 """Tokenizer and text folding: numbers keep their units, width/script folded, stopwords dropped."""
 import pytest
 
-from index.textnorm import fold, squeeze
-from index.tokens import default_tokenizer
-from index.vocab import load_vocab, parse_synonyms
+from index.text.normalise import fold, squeeze
+from index.text.tokens import default_tokenizer
+from index.text.vocabulary import load_vocab
 
 
 @pytest.fixture(scope="module")
@@ -92,5 +92,3 @@ def test_synonyms_fold_aliases_and_find_canonical_terms():
     vocab = load_vocab()
     assert "地区生产总值" in vocab.canonical_terms("去年高新区ＧＤＰ多少")
     assert "一般公共预算收入" in vocab.canonical_terms("今年財政收入目标")
-    table = parse_synonyms(["甲\tＡ|b", "甲\tC", "乙\t"])
-    assert table == {"甲": ("a", "b", "c"), "乙": ()}

@@ -1,0 +1,158 @@
+"""Sentences → figures: which number belongs to which subject, with its growth rate.
+
+Pure text analysis, no model. Handles the shapes reports use:
+- "地区生产总值762亿元,增长7.1%"          a value, then a change clause that belongs to it;
+- "A、B比重分别为64.1%、63.1%"             one value per listed subject;
+- "完成X 810亿元,Y突破100亿元,…,分别增长7%、11%"  one change per preceding figure;
+- "100平方公里阳澄湖科技园"                a value whose subject follows it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from bot.answering.vocabulary import alternation, figure_words
+from index.text.normalise import fold
+from index.text.tokens import NUMBER
+from index.text.vocabulary import Vocab, load_vocab
+
+_SEGMENT_END = re.compile(r"[，；;：:]|,(?!\d)|(?<!\d),")
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: str  # what the figure measures, as the report words it
+    value: str  # the figure with its unit, e.g. "762亿元", "第47位", "2个以上"
+    number: float
+    unit: str
+    change: str | None  # e.g. "增长7.1%"
+    window: str  # the words to quote: the figure's own clause, plus its change
+    segment: int  # index of the clause within the sentence
+
+
+def _value_re() -> re.Pattern:
+    return _value_re_for(load_vocab().units)
+
+
+@lru_cache(maxsize=4)
+def _value_re_for(units: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(第)?({NUMBER})(?:余|多)?\s*({alternation(units)})?(以上|左右|多|余)?")
+
+
+def _change_re() -> re.Pattern:
+    words = figure_words()
+    return _change_re_for(words.get("change_base", ()), words.get("change_verb", ()))
+
+
+@lru_cache(maxsize=4)
+def _change_re_for(bases: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
+    """A clause opening with a change: "增长7.1%", "同比下降3%"."""
+    return re.compile(f"^(?:{alternation(bases)})?(?:{alternation(verbs)})")
+
+
+def _respectively() -> str:
+    return next(iter(figure_words().get("respectively", ())), "\0")  # "\0": no such word
+
+
+def segments(sentence: str) -> list[str]:
+    """Clauses of a sentence, split at commas and semicolons (never inside "1,000")."""
+    parts, start = [], 0
+    for m in _SEGMENT_END.finditer(sentence):
+        parts.append(sentence[start:m.start()])
+        start = m.end()
+    parts.append(sentence[start:])
+    return [p for p in (_trim(part) for part in parts) if p]
+
+
+def _trim(clause: str) -> str:
+    """Strip spaces, end punctuation and quote marks left without their partner."""
+    clause = clause.strip(" 。！？!?")
+    if clause.startswith("“") and "”" not in clause:
+        clause = clause[1:]
+    if clause.endswith("”") and "“" not in clause:
+        clause = clause[:-1]
+    return clause.strip(" \"")
+
+
+def _number(text: str) -> float:
+    first = re.split(r"[-~]", text.replace(",", ""))[0]
+    return float(first)
+
+
+def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
+    """(start, end, value text, number, unit) of each figure in `text`; bare years are skipped."""
+    out = []
+    for m in _value_re().finditer(text):
+        ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
+        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)):
+            continue
+        if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
+            continue  # a quoted number is a name: “12345”热线, “263”专项行动
+        out.append((m.start(), m.end(), m.group(0), _number(num), ("第" if ordinal else "") + unit))
+    return out
+
+
+def _split_tail(item: str) -> tuple[str, str]:
+    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"."""
+    folded = fold(item)
+    words = sorted({w for w in _known_terms(load_vocab()) if folded.startswith(w)}, key=len, reverse=True)
+    cut = len(words[0]) if words else min(len(item), 4)
+    return item[:cut], item[cut:]
+
+
+@lru_cache(maxsize=4)
+def _known_terms(vocab: Vocab) -> frozenset[str]:
+    return frozenset(vocab.user_words()) | {fold(c) for c in vocab.synonyms}
+
+
+def _distributed(seg: str, index: int) -> list[Fact] | None:
+    """Facts of "A、B…分别为x、y"; None when the clause has no listed subjects of its own."""
+    head, _, tail = seg.partition(_respectively())
+    values = values_in(tail)
+    items = [i for i in head.split("、") if i]
+    if len(items) < 2 or len(values) != len(items):
+        return None
+    last_head, shared = _split_tail(items[-1])
+    verb = re.sub(_value_re(), "", tail).split("、")[0] or "为"
+    facts = []
+    for item, (_, _, value, number, unit) in zip(items[:-1] + [last_head], values):
+        subject = item + shared
+        facts.append(Fact(subject, value, number, unit, None, f"{subject}{verb}{value}", index))
+    return facts
+
+
+def extract(sentence: str) -> list[Fact]:
+    """Every figure in `sentence` with its subject and change."""
+    facts: list[Fact] = []
+    change, respectively = _change_re(), _respectively()
+    for index, seg in enumerate(segments(sentence)):
+        found = values_in(seg)
+        if not found:
+            continue
+        if respectively in seg:
+            listed = _distributed(seg, index)
+            if listed:
+                facts += listed
+                continue
+            if change.match(seg.partition(respectively)[2]) and facts:
+                # "…,分别增长7%、11%、6.3%": one change for each figure before it, in order
+                verb = change.match(seg.partition(respectively)[2]).group(0)
+                owners = [f for f in facts if f.change is None][-len(found):]
+                if len(owners) == len(found):
+                    for owner, (_, _, value, _, _) in zip(owners, found):
+                        i = facts.index(owner)
+                        facts[i] = replace(owner, change=verb + value,
+                                           window=f"{owner.window}，{verb}{value}")
+                    continue
+        if change.match(seg) and facts and facts[-1].change is None and len(found) == 1 \
+                and facts[-1].segment == index - 1:
+            prev = facts[-1]
+            facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
+            continue
+        start = 0
+        for s, e, value, number, unit in found:
+            subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
+            facts.append(Fact(subject, value, number, unit, None, seg, index))
+            start = e
+    return facts

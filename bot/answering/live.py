@@ -1,0 +1,108 @@
+"""Serving answers while the index is rebuilt: build beside the old one, check, swap.
+
+Questions keep going to the answerer in use until a new index version is complete and has
+passed a check; then one reference assignment switches to it. A failed build or check leaves
+the old one serving and says why. An index built elsewhere (`zoneqa index build` while the bot
+runs) is picked up by `refresh_if_changed`.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answering.answerer import Answer, Answerer
+from index import store
+from index.builder import BuildError, BuildReport, build
+from bot.answering.settings import AnswerSettings
+from index.settings import IndexSettings
+from index.reading.documents import CorpusError
+from index.search.searcher import Searcher
+
+log = logging.getLogger(__name__)
+
+
+class ReindexFailed(RuntimeError):
+    """The new index was not switched to; the old one still serves."""
+
+
+@dataclass(frozen=True)
+class Swap:
+    report: BuildReport | None
+    version: Path
+    documents: int
+
+
+class LiveAnswerer:
+    """An `Answerer` that can be replaced under load. Same `ask`/`documents` interface."""
+
+    def __init__(self, index: IndexSettings, settings: AnswerSettings, answerer: Answerer):
+        self.index = index
+        self.settings = settings
+        self._current = answerer
+        self._version = answerer.searcher.index.path
+        self._lock = threading.Lock()  # one rebuild at a time
+
+    @classmethod
+    def load(cls, index: IndexSettings, settings: AnswerSettings) -> "LiveAnswerer":
+        return cls(index, settings, Answerer.load(index, settings))
+
+    @property
+    def current(self) -> Answerer:
+        return self._current
+
+    def ask(self, question: str, previous: Answer | None = None) -> Answer:
+        return self._current.ask(question, previous)
+
+    def documents(self) -> list[dict]:
+        return self._current.documents()
+
+    def chunk_count(self, doc_id: str) -> int:
+        """How many passages of report `doc_id` the index in use holds."""
+        return sum(c.doc_id == doc_id for c in self._current.searcher.index.chunks)
+
+    def _check(self, candidate: Answerer) -> None:
+        """A new index must load, hold every readable report and return passages."""
+        docs = candidate.documents()
+        if not docs:
+            raise ReindexFailed("the new index holds no report")
+        probe = docs[0]["title"]
+        if not candidate.searcher.search(probe, k=1):
+            raise ReindexFailed("the new index returns nothing for a report's own title")
+
+    def _switch(self, version: Path, report: BuildReport | None) -> Swap:
+        searcher = Searcher(store.load(self.index.index_dir, self.index.model, version),
+                            self._current.searcher.embedder)
+        candidate = Answerer(searcher, self.settings)
+        self._check(candidate)
+        if report is not None:
+            store.activate(version)
+        self._current, self._version = candidate, version  # the swap: one assignment
+        log.info("now serving index %s (%d reports)", version.name, len(candidate.documents()))
+        return Swap(report, version, len(candidate.documents()))
+
+    def rebuild(self) -> Swap:
+        """Rebuild from the corpus and switch to it; raises ReindexFailed with the reason."""
+        with self._lock:
+            try:
+                report = build(self.index.corpus_dir, self.index.index_dir, self.index.model,
+                               lambda: self._current.searcher.embedder, activate=False)
+                return self._switch(report.version, report)
+            except (BuildError, CorpusError, store.IndexUnavailable, ReindexFailed) as exc:
+                raise ReindexFailed(str(exc)) from None
+            except Exception as exc:  # a crash in the build must not take the bot down
+                log.exception("reindex crashed")
+                raise ReindexFailed(f"{type(exc).__name__}: {exc}") from None
+
+    def refresh_if_changed(self) -> Swap | None:
+        """Switch to the served version on disk if another process built a newer one."""
+        with self._lock:
+            try:
+                version = store.current_version(self.index.index_dir)
+                if version is None or version == self._version:
+                    return None
+                return self._switch(version, None)
+            except (store.IndexUnavailable, ReindexFailed) as exc:
+                log.warning("kept the index in use: %s", exc)
+                return None

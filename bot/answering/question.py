@@ -1,0 +1,316 @@
+"""A citizen's question → what it asks: metric, year, result or target, place, intent.
+
+Everything question-specific comes from data files (index/data/synonyms.tsv for metric names,
+bot/data/places.tsv, bot/data/question_cues.tsv), never from rules about one question.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from bot.answering.numerals import to_arabic
+from bot.answering.vocabulary import alternation, change_words, cues, gazetteer, unit_group
+from index.text.normalise import fold
+from index.text.timelabel import RESULT, TARGET
+from index.text.tokens import Tokenizer, default_tokenizer
+from index.text.vocabulary import Vocab, load_vocab
+
+MAX_CHARS = 200
+FIGURE, LIST, ENTITY, COMPARISON, WHY = "figure", "list", "entity", "comparison", "why"
+_YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
+_YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+_NOT_TERM = re.compile(r"^[\W\d_]+$")
+_PARTICLES = "了的过着呢吗"  # stripped from the end of a word, and never a term alone
+
+
+@dataclass(frozen=True)
+class Term:
+    """A topic word of the question; it matches a text containing any of `forms`."""
+
+    text: str
+    weight: float
+    forms: tuple[str, ...]
+    shadows: tuple[str, ...] = ()  # longer names that contain a form but mean something else
+
+    def found_in(self, folded_text: str) -> bool:
+        for longer in self.shadows:  # "规上工业产值" is not "工业产值"
+            folded_text = folded_text.replace(longer, "\0")
+        return any(f in folded_text for f in self.forms)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    normalised: str
+    years: tuple[int, ...] = ()
+    kind: str | None = None
+    intent: str = FIGURE
+    metrics: tuple[str, ...] = ()  # canonical metric names, in the order asked
+    terms: tuple[Term, ...] = ()
+    places: tuple[str, ...] = ()  # canonical places named (unknown ones by their own name)
+    place_mentions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (place, phrases around it)
+    unit: str | None = None  # the unit group expected (unit_groups.tsv), e.g. "percent"
+    asks_change: bool = False
+    follow_up: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def year(self) -> int | None:
+        return self.years[0] if self.years else None
+
+    def topic(self) -> str:
+        """The question's topic words, without its year, place or question words."""
+        return " ".join(dict.fromkeys([*self.metrics, *(t.text for t in self.terms)]))
+
+    def search_text(self) -> str:
+        """What retrieval should look for: the question, or its topic when it is a follow-up."""
+        if not self.follow_up:
+            return self.normalised
+        return (f"{self.year}年" if self.year else "") + self.topic()
+
+
+def problem(text: str) -> str | None:
+    """A Chinese message for input that is not a question we can read, else None."""
+    cleaned = clean(text)
+    example = "例如：“去年高新区GDP多少？”"
+    if not cleaned:
+        return f"请输入您想了解的问题，{example}"
+    if len(cleaned) > MAX_CHARS:
+        return f"问题太长了（{len(cleaned)}字）。请把问题缩短到{MAX_CHARS}字以内，{example}"
+    folded = fold(cleaned)
+    if not _CJK.search(folded):
+        known = {a for aliases in load_vocab().synonyms.values() for a in aliases}
+        words = _LATIN_WORD.findall(folded)
+        if any(w not in known for w in words):
+            return f"目前只支持用中文提问，{example}"
+        if not words:
+            return f"没有看懂这个问题，请用中文文字提问，{example}"
+    return None
+
+
+def clean(text: str) -> str:
+    """Drop control and format characters (keeping spaces) and surrounding whitespace."""
+    kept = "".join(" " if ch in "\t\r\n" else ch for ch in text
+                   if ch in "\t\r\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    return kept.strip()
+
+
+Names = tuple[tuple[str, tuple[str, ...]], ...]  # (canonical, aliases): hashable, so cached
+
+
+@lru_cache(maxsize=16)
+def _forms(names: Names) -> tuple[tuple[str, str], ...]:
+    """Every (form, canonical) pair, longest form first."""
+    return tuple(sorted(((f, c) for c, aliases in names for f in (fold(c), *aliases) if f),
+                        key=lambda fc: len(fc[0]), reverse=True))
+
+
+def _take(text: str, names: Names) -> tuple[list[tuple[int, str]], str]:
+    """Find names (canonical or alias), longest first; return (position, canonical) and the rest."""
+    found = []
+    for form, canonical in _forms(names):
+        if form not in text:
+            continue
+        pos = text.find(form)
+        while form and pos >= 0:
+            found.append((pos, canonical))
+            text = text[:pos] + "\0" * len(form) + text[pos + len(form):]
+            pos = text.find(form)
+    return sorted(found), text
+
+
+def _places_table(doc_places: tuple[str, ...], vocab: Vocab) -> Names:
+    return _places_of(doc_places, tuple(gazetteer().items()), vocab.suffixes())
+
+
+@lru_cache(maxsize=8)
+def _places_of(doc_places: tuple[str, ...], known: Names, suffixes: tuple[str, ...]) -> Names:
+    """Known places: the gazetteer, plus each report's place and its name without the
+    generic suffix (溧阳高新区 → 溧阳) unless the gazetteer already uses that name."""
+    table = dict(known)
+    taken = {f for c_, aliases in table.items() for f in (fold(c_), *aliases)}
+    suffix = re.compile("(" + "|".join(suffixes) + ")$")
+    for place in doc_places:
+        short = suffix.sub("", fold(place))
+        extra = (short,) if len(short) >= 2 and short not in taken else ()
+        table[place] = table.get(place, ()) + extra
+    return tuple(table.items())
+
+
+@lru_cache(maxsize=4)
+def _metric_names(vocab: Vocab) -> Names:
+    return tuple(vocab.synonyms.items())
+
+
+@lru_cache(maxsize=4)
+def _pos_tokenizer(tokenizer: Tokenizer):
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer=tokenizer.jieba)
+
+
+def _unknown_places(text: str, known: Names, vocab: Vocab) -> tuple[list[tuple[int, str]], str]:
+    """Place names the gazetteer does not know: a name followed by a generic place word
+    ("溧阳" + "高新区"), masked so that word is not read as our own 高新区. A bare name with no
+    such word is only a place when the gazetteer lists it (jieba also tags 上市 as a place)."""
+    known_spans = [(m.start(), m.end()) for f, _ in _forms(known) if f in text
+                   for m in re.finditer(re.escape(f), text)]
+    suffixes = vocab.suffixes()
+    found, pos = [], 0
+    words = [(w.word, w.flag) for w in _pos_tokenizer(default_tokenizer()).cut(text)]
+    for i, (word, flag) in enumerate(words):
+        start, pos = pos, pos + len(word)
+        following = words[i + 1][0] if i + 1 < len(words) else ""
+        end = start + len(word + following)
+        if not (flag.startswith("n") and following in suffixes) or "\0" in word \
+                or any(s <= start and end <= e for s, e in known_spans):  # inside a known name
+            continue
+        found.append((start, word + following))
+    for start, name in found:
+        text = text[:start] + "\0" * len(name) + text[start + len(name):]
+    return found, text
+
+
+def _mentions(normalised: str, hits: list[tuple[int, str]],
+              table: dict[str, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each place named, with the phrases it forms with the two characters on either side."""
+    out = []
+    for pos, place in hits:
+        forms = sorted((fold(place), *table.get(place, ())), key=len, reverse=True)
+        surface = next((f for f in forms if normalised.startswith(f, pos)), fold(place))
+        before, after = normalised[max(0, pos - 2):pos], normalised[pos + len(surface):pos + len(surface) + 2]
+        phrases = tuple(p for p, ctx in ((before + surface, before), (surface + after, after)) if len(ctx) == 2)
+        # A name no gazetteer lists ("国家高新区") is a place only if the reports never use it.
+        out.append((place, phrases if place in table else (surface, *phrases)))
+    return out
+
+
+def _years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
+    years = []
+    for m in _YEAR4.finditer(text):
+        years.append((m.start(), int(m.group(1))))
+    for m in _YEAR2.finditer(text):
+        years.append((m.start(), 2000 + int(m.group(1))))
+    for word, delta in vocab.relative_years:
+        for m in re.finditer(word, text):
+            years.append((m.start(), reporting_year + delta))
+    text = _YEAR4.sub("\0", _YEAR2.sub("\0", text))
+    for word, _ in vocab.relative_years:
+        text = text.replace(word, "\0")
+    seen: list[int] = []
+    for _, y in sorted(years):
+        if y not in seen:
+            seen.append(y)
+    return seen, text
+
+
+def _expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
+    for group in ("rank", "percent"):
+        if any(w in text for w in c.get(f"unit:{group}", ())):
+            return group
+    m = re.search(f"(?:{alternation(c.get('quantity', ()))})({alternation(vocab.units)})", text)
+    if m and unit_group(m.group(1)):
+        return unit_group(m.group(1))
+    for group in ("money", "area"):
+        if any(w in text for w in c.get(f"unit:{group}", ())):
+            return group
+    return None
+
+
+def _shadows(forms: tuple[str, ...], vocab: Vocab) -> tuple[str, ...]:
+    names = {fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al}
+    return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)},
+                        key=len, reverse=True))
+
+
+def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[Term]:
+    skip = set(vocab.stopwords) | set(vocab.units) | set(change_words())
+    rest = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", rest)
+    for key in c:
+        if key not in ("answer_type",):
+            skip |= set(c[key])
+    minor = set("".join(c.get("relation", ()) + c.get("filler", ())))
+    terms: list[Term] = []
+    after_question_word = False
+    for word in default_tokenizer().jieba.lcut(rest.replace("\0", " ")):
+        word = word.strip()
+        answer_type = after_question_word
+        after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
+        if not word or word in skip or (_NOT_TERM.match(word) and not word.isdigit()):
+            continue
+        word = word.rstrip(_PARTICLES) if len(word) > 1 else word
+        if not word or word in skip or set(word) <= minor | set(_PARTICLES) \
+                or word in (t.text for t in terms):
+            continue
+        # The noun after 什么/哪些 says what kind of answer is wanted, so it need not be in it.
+        weight = 0.25 if answer_type else 1.0 if len(word) > 1 else 0.5
+        terms.append(Term(word, weight, (word,), _shadows((word,), vocab)))
+    return terms
+
+
+def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
+          previous: "Question | None" = None) -> Question:
+    """Read a (valid) question. `previous` is the last question in the same conversation."""
+    vocab = load_vocab()
+    c = cues()
+    normalised = to_arabic(fold(clean(text)))
+    years, rest = _years(normalised, reporting_year, vocab)
+    places_table = _places_table(tuple(sorted(doc_places)), vocab)
+    unknown, rest = _unknown_places(rest, places_table, vocab)
+    place_hits, rest = _take(rest, places_table)
+    place_hits = sorted(place_hits + unknown)
+    metric_hits, rest = _take(rest, _metric_names(vocab))
+    metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
+    terms = []
+    for i, m in enumerate(metrics):
+        forms = (fold(m), *vocab.aliases(m))
+        terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, _shadows(forms, vocab)))
+    places = dict(places_table)
+    terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
+              if p not in doc_places]
+    terms += _topic_terms(rest, c, vocab)
+
+    as_written = fold(clean(text))  # cues such as 哪两家 must match before numerals change
+
+    def has(key: str) -> bool:
+        return any(w in normalised or w in as_written for w in c.get(key, ()))
+
+    # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
+    compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
+    intent = FIGURE
+    if has("why"):
+        intent = WHY
+    elif compares and (len(years) >= 2 or has("target")):
+        intent = COMPARISON
+    elif has("list"):
+        intent = LIST
+    elif has("entity") and not has("quantity"):
+        intent = ENTITY
+    kind = TARGET if has("target") else RESULT if has("result") else None
+    q = Question(text=text, normalised=normalised, years=tuple(years), kind=kind, intent=intent,
+                 metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
+                 place_mentions=tuple(_mentions(normalised, place_hits, places)),
+                 unit=_expected_unit(normalised, c, vocab),
+                 asks_change=has("change") or any(w in normalised for w in change_words()))
+    if previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
+        q = _follow_up(q, previous)
+    if q.kind is None and q.year is not None and q.intent != COMPARISON:
+        q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
+    return q
+
+
+def _follow_up(q: Question, prev: Question) -> Question:
+    """"那今年呢？" / "增长了多少？": keep the previous topic, take what the new words change."""
+    same_year = not q.years or q.years == prev.years
+    return replace(
+        q, follow_up=True, metrics=prev.metrics, terms=prev.terms,
+        places=q.places or prev.places, years=q.years or prev.years,
+        place_mentions=q.place_mentions or prev.place_mentions,
+        kind=q.kind or (prev.kind if same_year else None),
+        intent=q.intent if q.intent != FIGURE else prev.intent if prev.intent != COMPARISON else FIGURE,
+        unit=q.unit or (None if q.asks_change else prev.unit),
+        asks_change=q.asks_change or prev.asks_change)

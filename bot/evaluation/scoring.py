@@ -1,0 +1,245 @@
+"""Score answers against a gold set, run an evaluation, compare and print reports."""
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from tqdm import tqdm
+
+from bot.evaluation.gold import GoldItem, normalise
+
+MAX_ANSWER_CHARS = 150
+# The metrics worth a glance when comparing runs or systems.
+HEADLINE_METRICS = ("accuracy", "abstention", "abstention_precision", "confusions", "hit_at_1", "mrr")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    correct: bool
+    confusion: bool
+    reason: str
+
+
+def score_answer(item: GoldItem, result: dict) -> Verdict:
+    """Judge one ask() result against its gold item."""
+    raw = result.get("answer") or ""
+    answer = normalise(raw)
+    forbidden = [s for s in item.must_not_contain if normalise(s) in answer]
+    confusion = bool(forbidden)
+    if not item.answerable:
+        if result["abstained"]:
+            return Verdict(True, confusion, "abstained as expected")
+        return Verdict(False, confusion, "answered an unanswerable question")
+    if result["abstained"]:
+        return Verdict(False, confusion, "abstained")
+    missing = [s for s in item.must_contain
+               if not any(normalise(alt) in answer for alt in s.split("|"))]
+    problems = [f"missing {s!r}" for s in missing] + [f"contains {s!r}" for s in forbidden]
+    if len(raw) > MAX_ANSWER_CHARS:
+        problems.append(f"too long ({len(raw)} > {MAX_ANSWER_CHARS} chars)")
+    return Verdict(not problems, confusion, "; ".join(problems) or "ok")
+
+
+def retrieval_ranks(item: GoldItem, hits: list[dict]) -> int | None:
+    """1-based rank of the first hit containing the evidence, None if absent (or no evidence)."""
+    if not item.evidence:
+        return None
+    evidence = normalise(item.evidence)
+    for rank, hit in enumerate(hits, 1):
+        if evidence in normalise(hit.get("text", "")):
+            return rank
+    return None
+
+
+def _ratio(num: float, den: float) -> float | None:
+    # None rather than 0 when undefined, so a report never claims a rate it could not measure.
+    return num / den if den else None
+
+
+def _top_source(result: dict) -> str:
+    sources = result.get("sources") or []
+    if not sources:
+        return ""
+    top = sources[0]
+    name = top.get("title") or top.get("doc_id") or ""
+    return f"{name} § {top['section']}" if top.get("section") else name
+
+
+def _run(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[str, int], list[dict]] | None,
+         k: int, progress: bool, desc: str) -> list[dict]:
+    rows = []
+    for item in tqdm(items, desc=desc, disable=not progress, file=sys.stderr):
+        start = time.perf_counter()
+        result = ask(item.question)
+        measured = (time.perf_counter() - start) * 1000
+        latency = result.get("latency_ms")
+        verdict = score_answer(item, result)
+        row = {
+            "id": item.id, "type": item.type, "question": item.question,
+            "expected": item.answer, "got": result.get("answer") or "",
+            "abstained": bool(result["abstained"]), "correct": verdict.correct,
+            "confusion": verdict.confusion, "reason": verdict.reason,
+            "rank": retrieval_ranks(item, search(item.question, k)) if search and item.answerable else None,
+            "latency_ms": float(measured if latency is None else latency),
+            "top_source": _top_source(result),
+        }
+        if result.get("confidence") is not None:
+            row["confidence"] = float(result["confidence"])
+        rows.append(row)
+    return rows
+
+
+def _summarise(rows: list[dict]) -> dict:
+    answerable = [r for r in rows if r["type"] != "unanswerable"]
+    unanswerable = [r for r in rows if r["type"] == "unanswerable"]
+    abstained = [r for r in rows if r["abstained"]]
+    answered_lens = [len(r["got"]) for r in rows if not r["abstained"]]
+    latencies = [r["latency_ms"] for r in rows]
+    by_type: dict[str, dict] = {}
+    for r in rows:
+        t = by_type.setdefault(r["type"], {"n": 0, "correct": 0})
+        t["n"] += 1
+        t["correct"] += r["correct"]
+    for t in by_type.values():
+        t["accuracy"] = t["correct"] / t["n"]
+    answerable_correct = sum(r["correct"] for r in answerable)
+    abstained_correct = sum(r["correct"] for r in unanswerable)
+    return {
+        "n": len(rows),
+        "answerable": len(answerable),
+        "answerable_correct": answerable_correct,
+        "unanswerable": len(unanswerable),
+        "abstained_correct": abstained_correct,
+        "accuracy": _ratio(answerable_correct, len(answerable)),
+        "abstention": _ratio(abstained_correct, len(unanswerable)),
+        "abstention_precision": _ratio(abstained_correct, len(abstained)),
+        "confusions": sum(r["confusion"] for r in rows),
+        "latency_p50_ms": float(np.percentile(latencies, 50)) if latencies else None,
+        "latency_p95_ms": float(np.percentile(latencies, 95)) if latencies else None,
+        # Abstention messages are boilerplate, so only real answers count towards length.
+        "answer_len_mean": float(np.mean(answered_lens)) if answered_lens else None,
+        "answer_len_max": max(answered_lens, default=None),
+        "by_type": dict(sorted(by_type.items())),
+    }
+
+
+def _retrieval(rows: list[dict]) -> dict:
+    ranks = [r["rank"] for r in rows if r["type"] != "unanswerable"]
+    out = {f"hit_at_{n}": _ratio(sum(1 for x in ranks if x is not None and x <= n), len(ranks)) for n in (1, 3, 5)}
+    out["mrr"] = _ratio(sum(1 / x for x in ranks if x is not None), len(ranks))
+    return out
+
+
+SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def threshold_sweep(rows: list[dict], thresholds: tuple[float, ...] = SWEEP) -> list[dict]:
+    """Accuracy and abstention had the bot also abstained below each threshold.
+
+    Exact for thresholds at or above the one the run used: an answer whose confidence falls
+    below t becomes an abstention; rows without a confidence are left as they were.
+    """
+    out = []
+    for t in thresholds:
+        def answered(r: dict) -> bool:
+            return not r["abstained"] and r.get("confidence", 1.0) >= t
+        answerable = [r for r in rows if r["type"] != "unanswerable"]
+        unanswerable = [r for r in rows if r["type"] == "unanswerable"]
+        out.append({"threshold": t,
+                    "accuracy": _ratio(sum(r["correct"] and answered(r) for r in answerable), len(answerable)),
+                    "abstention": _ratio(sum(not answered(r) for r in unanswerable), len(unanswerable)),
+                    "answered": sum(answered(r) for r in rows)})
+    return out
+
+
+def evaluate(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[str, int], list[dict]],
+             baselines: dict[str, Callable[[str], dict]] | None = None, k: int = 5,
+             progress: bool = True) -> dict:
+    """Ask every gold question; ranks beyond the k hits searched count as misses."""
+    rows = _run(items, ask, search, k, progress, "eval")
+    report = {"summary": {**_summarise(rows), **_retrieval(rows), "k": k}, "rows": rows,
+              "threshold_sweep": threshold_sweep(rows)}
+    if baselines:
+        report["baselines"] = {name: _summarise(_run(items, fn, None, k, progress, name))
+                               for name, fn in baselines.items()}
+    return report
+
+
+def compare(old: dict, new: dict) -> dict:
+    """Questions whose verdict flipped between two reports, plus headline metric deltas."""
+    before = {r["id"]: r for r in old["rows"]}
+    flipped = [(r, before[r["id"]]["correct"]) for r in new["rows"] if r["id"] in before
+               and before[r["id"]]["correct"] != r["correct"]]
+    delta = {m: new["summary"][m] - old["summary"][m] for m in HEADLINE_METRICS
+             if isinstance(old["summary"].get(m), (int, float)) and isinstance(new["summary"].get(m), (int, float))}
+    return {
+        "newly_failing": [{"id": r["id"], "question": r["question"]} for r, was in flipped if was],
+        "newly_passing": [{"id": r["id"], "question": r["question"]} for r, was in flipped if not was],
+        "delta": delta,
+    }
+
+
+def format_compare(cmp: dict) -> str:
+    lines = [f"{m}: {d:+.3f}" if isinstance(d, float) else f"{m}: {d:+d}" for m, d in cmp["delta"].items()]
+    for key in ("newly_failing", "newly_passing"):
+        lines.append(f"{key.replace('_', ' ')} ({len(cmp[key])}):")
+        lines += [f"  {q['id']}  {q['question']}" for q in cmp[key]]
+    return "\n".join(lines)
+
+
+def fmt_value(v: object) -> str:
+    if v is None:
+        return "n/a"
+    return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def _clip(s: str, n: int = 40) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def format_table(report: dict) -> str:
+    """Plain-text report: overall metrics, accuracy per type (baselines alongside), failures."""
+    s = report["summary"]
+    lines = ["Overall"] + [f"  {key:<22}{fmt_value(v)}" for key, v in s.items() if key != "by_type"]
+    systems = {"system": s, **report.get("baselines", {})}
+    types = sorted({t for sm in systems.values() for t in sm["by_type"]})
+    width = max(16, *(len(name) + 2 for name in systems))
+    lines += ["", "Accuracy by type", "  " + f"{'type':<14}" + "".join(f"{name:>{width}}" for name in systems)]
+    for t in types:
+        cells = []
+        for sm in systems.values():
+            bt = sm["by_type"].get(t)
+            cells.append(f"{bt['correct']}/{bt['n']} {bt['accuracy']:.2f}" if bt else "-")
+        lines.append("  " + f"{t:<14}" + "".join(f"{c:>{width}}" for c in cells))
+    lines.append("  " + f"{'answerable':<14}" + "".join(f"{fmt_value(sm['accuracy']):>{width}}"
+                                                         for sm in systems.values()))
+    if report.get("threshold_sweep"):
+        lines += ["", "Abstention threshold trade-off", "  threshold  accuracy  abstention  answered"]
+        lines += [f"  {t['threshold']:>9.2f}{fmt_value(t['accuracy']):>10}{fmt_value(t['abstention']):>12}"
+                  f"{t['answered']:>10}" for t in report["threshold_sweep"]]
+    failures = [r for r in report["rows"] if not r["correct"]]
+    lines += ["", f"Failures ({len(failures)})"]
+    for r in failures:
+        lines += [f"  {r['id']} [{r['type']}] {_clip(r['question'])}",
+                  f"      expected: {_clip(r['expected'], 60)}",
+                  f"      got:      {_clip(r['got'], 60)}",
+                  f"      why:      {r['reason']}  (rank {fmt_value(r['rank'])}, top {_clip(r['top_source']) or '-'})"]
+    return "\n".join(lines)
+
+
+def check_thresholds(summary: dict, min_accuracy: float | None, min_abstain: float | None) -> list[str]:
+    """Messages for every threshold not met; an unmeasurable metric fails its threshold."""
+    failed = []
+    for name, floor in (("accuracy", min_accuracy), ("abstention", min_abstain)):
+        if floor is None:
+            continue
+        value = summary.get(name)
+        if value is None:
+            failed.append(f"{name} is not measurable (no items) but {floor:.3f} was required")
+        elif value < floor:
+            failed.append(f"{name} {value:.3f} < {floor:.3f}")
+    return failed

@@ -1,0 +1,254 @@
+"""What the bot says: Telegram HTML texts, keyboards and callback data, as pure functions.
+
+Every piece of user or corpus text goes through `_esc`; markup is added only here.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from datetime import datetime, timedelta, timezone
+
+from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
+                      InputTextMessageContent)
+from telegram.constants import ParseMode
+
+from bot.answering.answerer import Answer
+from bot.telegram.history import Downvoted, Stats
+from index.reading import ingest
+from index.builder import BuildReport
+
+EXAMPLE_QUESTIONS = (
+    "2018年地区生产总值是多少？",
+    "2019年一般公共预算收入的目标是多少？",
+    "2018年进出口总额是多少？",
+    "2018年服务业增加值是多少？",
+)
+
+RATE_LIMITED = "您提问有点太快了，请 {seconds} 秒后再试。"
+MEDIA_ONLY = "目前只能回答文字问题，请用文字提问，例如：" + EXAMPLE_QUESTIONS[0]
+ASK_USAGE = "请把问题写在命令或 @ 提及后面，例如：/ask " + EXAMPLE_QUESTIONS[0]
+TOO_LONG = "问题太长了（最多 {limit} 字），请精简后再问。"
+UNKNOWN_COMMAND = "没有这个命令。发送 /help 查看用法。"
+ERROR = "抱歉，处理您的请求时出了点问题，请稍后再试。"
+STALE_BUTTON = "这个按钮已失效，请重新提问。"
+THANKS = "感谢您的反馈！"
+INLINE_HINT = "输入问题，例如：" + EXAMPLE_QUESTIONS[0]
+
+# Staff (bot.telegram.staff).
+ADMIN_ONLY = "抱歉，上传报告和管理命令只对管理员开放。您可以直接用文字提问，例如：" + EXAMPLE_QUESTIONS[0]
+NOT_LIVE = "这个机器人实例的索引不能在线更新；请用 zoneqa corpus add 和 zoneqa index build。"
+CHECKING = "⏳ 正在检查…"
+INDEXING = "⏳ 正在建立索引，新索引检查通过前旧索引照常回答…"
+REINDEXING = "⏳ 正在从资料库重建索引，新索引检查通过前旧索引照常回答…"
+FEEDBACK_USAGE = "用法：/feedback 查看最近的 👎；/feedback export 导出为评测集（JSONL）。"
+NO_FEEDBACK = "还没有 👎 反馈。"
+CAPTION_HINT = ("每行写一项，例如 place: 溧阳高新区；可写 title、date、place、source（或 标题、日期、地点、来源），"
+                "日期写作 YYYY、YYYY-MM 或 YYYY-MM-DD")
+# Staff read times and count "today" in Beijing time (no daylight saving).
+CHINA = timezone(timedelta(hours=8))
+
+# Callback data (at most 64 bytes). The patterns are what handlers accept; anything else is stale.
+EXAMPLE_PATTERN = re.compile(r"^ex:(\d)$")
+PASSAGE_PATTERN = re.compile(r"^src:(\d{1,18})$")  # 18 digits keep ids within SQLite's int64
+VOTE_PATTERN = re.compile(r"^vote:(\d{1,18}):(up|down)$")
+
+# Visible-length budgets keeping every message under Telegram's 4,096 characters.
+_ANSWER_CHARS = 1500
+_EVIDENCE_CHARS = 600
+_PASSAGE_CHARS = 3500
+_QUESTION_CHARS = 200
+_REASON_CHARS = 1500
+_PROBLEMS_SHOWN = 5
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def citation(title: str, section: str) -> str:
+    """The citation line: report title · section."""
+    return "📄 " + _esc(" · ".join(part for part in (title, section) if part))
+
+
+def format_answer(answer: Answer, *, with_question: bool = False) -> str:
+    """The answer (which states year and kind) with its figure in bold, citation and evidence quote.
+
+    `with_question` repeats the question, for messages the asker did not type (example
+    buttons, inline results sent into other chats).
+    """
+    lines = [f"❓ {_esc(_clip(answer.question, _QUESTION_CHARS))}"] if with_question else []
+    text = _clip(answer.answer, _ANSWER_CHARS)
+    if answer.abstained:
+        return "\n".join([*lines, _esc(text)])
+    if answer.value:
+        before, found, after = text.partition(answer.value)
+        bold = f"<b>{_esc(answer.value)}</b>"
+        lines.append(_esc(before) + bold + _esc(after) if found else f"{bold}\n{_esc(text)}")
+    else:  # a list or a name: the reply is the report's own words
+        lines.append(_esc(text))
+    for source in answer.sources[:answer.evidence]:  # a comparison quotes both figures' sentences
+        lines.append(citation(source.title, source.section))
+        lines.append(f"<blockquote>{_esc(_clip(source.text, _EVIDENCE_CHARS))}</blockquote>")
+    return "\n".join(lines)
+
+
+def format_passage(source: dict) -> str:
+    """The full passage behind an answer (a stored source dict), for 查看原文."""
+    passage = source.get("passage") or source.get("text", "")
+    return (f"<b>原文</b>\n{citation(source.get('title', ''), source.get('section', ''))}\n"
+            f"<blockquote expandable>{_esc(_clip(passage, _PASSAGE_CHARS))}</blockquote>")
+
+
+def answer_keyboard(question_id: int, answer: Answer) -> InlineKeyboardMarkup:
+    votes = [InlineKeyboardButton("👍", callback_data=f"vote:{question_id}:up"),
+             InlineKeyboardButton("👎", callback_data=f"vote:{question_id}:down")]
+    if answer.abstained or not answer.sources:
+        return InlineKeyboardMarkup([votes])
+    return InlineKeyboardMarkup([[InlineKeyboardButton("查看原文", callback_data=f"src:{question_id}"), *votes]])
+
+
+def examples_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(q, callback_data=f"ex:{i}")]
+                                 for i, q in enumerate(EXAMPLE_QUESTIONS)])
+
+
+def _document_lines(documents: list[dict]) -> str:
+    return "\n".join(f"• {_esc(d.get('title', ''))}（{_esc(str(d.get('date', '')))}）" for d in documents)
+
+
+def welcome(documents: list[dict]) -> str:
+    return ("您好！我是<b>昆山高新区问答</b>机器人，根据官方报告回答关于昆山高新区的问题，"
+            "每个答案都注明出处；报告里找不到依据时，我会如实告诉您。\n\n"
+            f"目前收录的报告：\n{_document_lines(documents)}\n\n"
+            "直接发送问题即可，也可以点下面的示例：")
+
+
+def help_text(bot_username: str, *, admin: bool = False) -> str:
+    name = _esc(bot_username)
+    text = ("<b>使用说明</b>\n"
+            "• 私聊：直接发送问题，例如“2018年地区生产总值是多少？”，接着可以追问“那今年呢？”\n"
+            f"• 群聊：@{name} 问题，回复我的消息，或用 /ask 问题\n"
+            f"• 任意聊天中输入 @{name} 问题，可把答案发到当前聊天\n"
+            "• 点“查看原文”看完整段落，用 👍/👎 告诉我答得好不好\n\n"
+            "/sources 查看收录的报告　/help 显示本说明")
+    if not admin:
+        return text
+    return text + (
+        "\n\n<b>管理员（仅限私聊）</b>\n"
+        f"• 发送报告文件（{'、'.join(ingest.SUFFIXES)}，不超过 {_size(ingest.MAX_BYTES)}）即收录并上线。"
+        "自动识别的标题、日期、地点、来源可在文件说明里改写，例如：\n"
+        "<blockquote>title: 2019年溧阳高新区工作会议\ndate: 2019-02-01\nplace: 溧阳高新区\n"
+        f"source: 溧阳日报</blockquote>\n{CAPTION_HINT}\n"
+        "• /reindex 从资料库重建索引；新索引检查通过前，旧索引照常回答\n"
+        "• /stats 今日统计　/feedback 最近的 👎　/feedback export 导出为评测集")
+
+
+def sources_text(documents: list[dict]) -> str:
+    if not documents:
+        return "目前还没有收录报告。"
+    return f"我依据以下报告回答问题：\n{_document_lines(documents)}"
+
+
+def inline_result(answer: Answer) -> InlineQueryResultArticle:
+    """One inline result that sends the answer (with its question) into any chat."""
+    if answer.abstained or not answer.value:
+        title = "没有找到依据"
+    else:
+        title = answer.value + (f"（{answer.year}年）" if answer.year else "")
+    return InlineQueryResultArticle(
+        id=hashlib.sha256(answer.question.encode()).hexdigest()[:32],
+        title=title,
+        description=_clip(answer.answer, 100),
+        input_message_content=InputTextMessageContent(format_answer(answer, with_question=True),
+                                                      parse_mode=ParseMode.HTML),
+    )
+
+
+# --- staff ------------------------------------------------------------------------------------
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} 字节"
+    return f"{n / 1024:.1f} KB" if n < 1024 ** 2 else f"{n / 1024 ** 2:.1f} MB"
+
+
+def upload_received(name: str, size: int | None) -> str:
+    return f"📥 已收到 {_esc(name)}" + (f"（{_size(size)}）" if size is not None else "")
+
+
+def wrong_type(suffix: str) -> str:
+    return f"不支持{suffix or '没有扩展名'}的文件，请发送 {'、'.join(ingest.SUFFIXES)} 文件"
+
+
+def too_big(size: int) -> str:
+    return f"文件有 {_size(size)}，超过 {_size(ingest.MAX_BYTES)} 的上限"
+
+
+def bad_caption(line: str) -> str:
+    return f"文件说明“{_clip(line, 40)}”看不懂。{CAPTION_HINT}"
+
+
+def _reason(reason: str) -> str:
+    return f"原因：{_esc(_clip(reason, _REASON_CHARS))}"
+
+
+def upload_refused(reason: str) -> str:
+    return f"❌ 未收录，资料库和索引都没有改动。\n{_reason(reason)}"
+
+
+def upload_extracted(added: ingest.Added) -> str:
+    """What the report became, marking the metadata that was guessed rather than given."""
+    fields = "\n".join(f"{label}：{_esc(added.meta[key])}" + ("（自动识别）" if key in added.inferred else "")
+                       for key, label in (("title", "标题"), ("date", "日期"), ("place", "地点"),
+                                          ("source", "来源")))
+    return f"📄 已提取 {added.chars} 字，存为 {_esc(added.doc_id)}\n{fields}"
+
+
+def upload_live(chunks: int, documents: int) -> str:
+    return f"🔎 已索引 {chunks} 个片段\n✅ 已上线：现在共 {documents} 份报告，市民马上就能问到"
+
+
+def upload_not_live(reason: str) -> str:
+    return (f"❌ 报告已存入资料库，但没有上线：建索引失败，旧索引继续回答。\n{_reason(reason)}\n"
+            "排除问题后发送 /reindex。")
+
+
+def reindex_done(report: BuildReport) -> str:
+    skipped = "".join(f"\n⚠️ 跳过：{_esc(_clip(p, 200))}" for p in report.problems[:_PROBLEMS_SHOWN])
+    if len(report.problems) > _PROBLEMS_SHOWN:
+        skipped += f"\n⚠️ 另有 {len(report.problems) - _PROBLEMS_SHOWN} 份无法读取"
+    return (f"✅ 索引已重建并上线：{report.documents} 份报告，{report.chunks} 个片段（新嵌入 {report.embedded} 个，"
+            f"复用 {report.reused} 个），用时 {report.seconds:.1f} 秒{skipped}")
+
+
+def reindex_failed(reason: str) -> str:
+    return f"❌ 重建失败，旧索引继续回答。\n{_reason(reason)}"
+
+
+def stats_text(day: datetime, stats: Stats) -> str:
+    slowest = "\n".join(f"{i}. {ms:.0f} ms　{_esc(_clip(question, 60))}"
+                        for i, (question, ms) in enumerate(stats.slowest, 1)) or "（今天还没有提问）"
+    return (f"<b>📊 今日统计</b>（{day:%Y-%m-%d}，北京时间）\n"
+            f"提问 {stats.questions} 次：回答 {stats.answered}，拒答 {stats.refused}\n"
+            f"👍 {stats.up}　👎 {stats.down}\n\n"
+            f"<b>最慢的回答</b>\n{slowest}")
+
+
+def feedback_text(items: list[Downvoted]) -> str:
+    if not items:
+        return NO_FEEDBACK
+    entries = "\n\n".join(
+        f"{i}. {item.last_vote.astimezone(CHINA):%m-%d %H:%M}　👎×{item.votes}　#{item.question_id}\n"
+        f"问：{_esc(_clip(item.question, 100))}\n答：{_esc(_clip(item.answer, 150))}"
+        for i, item in enumerate(items, 1))
+    return f"<b>最近的 👎</b>\n\n{entries}\n\n/feedback export 导出为评测集"
+
+
+def export_caption(count: int) -> str:
+    return (f"{count} 条 👎，评测集格式。补上 answer、must_contain 和 evidence"
+            "（其实能答的拒答题把 type 改为 number 等）后，即可用 zoneqa eval 评测。")

@@ -1,0 +1,235 @@
+"""New reports in any common format → corpus files, refusing what would damage the corpus.
+
+Reads .txt/.md, .docx (python-docx), .pdf (pypdf, text layer only) and .html (trafilatura),
+infers what metadata it can, refuses duplicates and near-duplicates, and writes the report
+atomically in the corpus format (metadata header + text). `remove_report` moves a report into
+`corpus/.removed/`, so nothing is ever deleted.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tempfile
+import time
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.reading.documents import CorpusError, corpus_files, load_document, split_header
+from index.text.normalise import squeeze
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_UNZIPPED = 100 * 1024 * 1024  # a .docx that inflates beyond this is a zip bomb
+MIN_CHARS = 50
+NEAR_DUPLICATE = 0.9  # Jaccard similarity of character 5-grams
+SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})?")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:高新区|开发区|工业园区|新区|经开区)")
+
+
+
+
+class IngestError(ValueError):
+    """A file that cannot become a report; the message says why, in words staff understand."""
+
+
+@dataclass(frozen=True)
+class Added:
+    doc_id: str
+    path: Path
+    meta: dict[str, str]
+    chars: int
+    inferred: tuple[str, ...]  # which metadata fields were inferred rather than given
+
+
+def safe_name(name: str) -> str:
+    """A filename stripped of directories and odd characters (uploads name their own files)."""
+    base = os.path.basename(name.replace("\\", "/")).strip() or "report"
+    return re.sub(r"[^\w.\-\u4e00-\u9fff]+", "_", base)[:100]
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise IngestError(f"{name}: binary data, not a text file")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise IngestError(f"{name}: text is neither UTF-8 nor GB18030")
+
+
+def _docx(data: bytes, name: str) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_UNZIPPED:
+                raise IngestError(f"{name}: unpacks to more than {MAX_UNZIPPED // 2**20} MB; refused")
+            if "word/document.xml" not in zf.namelist():
+                raise IngestError(f"{name}: not a Word document (no word/document.xml)")
+    except zipfile.BadZipFile:
+        raise IngestError(f"{name}: not a valid .docx (damaged or not a zip file)") from None
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on damaged files
+        raise IngestError(f"{name}: cannot read the Word document ({type(exc).__name__})") from None
+    return "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
+
+
+def _pdf(data: bytes, name: str) -> str:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise IngestError(f"{name}: the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(f"{name}: damaged or truncated PDF ({type(exc).__name__})") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise IngestError(f"{name}: the PDF has no text layer (a scan?); OCR it first")
+    return text
+
+
+def _html(data: bytes, name: str) -> tuple[str, dict[str, str]]:
+    import trafilatura
+
+    html = _decode(data, name)
+    doc = trafilatura.bare_extraction(html, include_tables=True, with_metadata=True)
+    text = (doc.text if doc is not None else "") or ""
+    meta = {}
+    if doc is not None:
+        meta = {k: v for k, v in (("title", doc.title), ("date", doc.date)) if v}
+    return text, meta
+
+
+def extract_text(name: str, data: bytes) -> tuple[str, dict[str, str]]:
+    """The plain text of a file, and any metadata the format itself carries."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise IngestError(f"{name}: unsupported type; send {', '.join(SUFFIXES)}")
+    if not data.strip():
+        raise IngestError(f"{name}: empty file")
+    if len(data) > MAX_BYTES:
+        raise IngestError(f"{name}: {len(data) / 2**20:.1f} MB is over the {MAX_BYTES // 2**20} MB limit")
+    if suffix == ".docx":
+        return _docx(data, name), {}
+    if suffix == ".pdf":
+        return _pdf(data, name), {}
+    if suffix in (".html", ".htm"):
+        return _html(data, name)
+    text = _decode(data, name)
+    header = split_header(text)  # already in the corpus format: keep its metadata
+    return (text[header[1]:], header[0]) if header else (text, {})
+
+
+def infer_metadata(text: str, name: str) -> dict[str, str]:
+    """Title (first short line), date (first date written out) and place (most named zone)."""
+    meta = {}
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if 4 <= len(line) <= 60:
+            meta["title"] = line
+            break
+    m = _DATE.search(text)
+    if m:
+        meta["date"] = "-".join([m.group(1), f"{int(m.group(2)):02d}"] +
+                                ([f"{int(m.group(3)):02d}"] if m.group(3) else []))
+    places = Counter(_PLACE.findall(text))
+    if places:
+        meta["place"] = places.most_common(1)[0][0]
+    meta["source"] = f"上传文件 {name}"
+    return meta
+
+
+def _shingles(text: str, n: int = 5) -> set[str]:
+    s = squeeze(text)
+    return {s[i:i + n] for i in range(max(1, len(s) - n + 1))}
+
+
+def _body(raw: str) -> str:
+    header = split_header(raw)
+    return raw[header[1]:] if header else raw
+
+
+def find_duplicate(corpus_dir: Path, text: str) -> str | None:
+    """The id of a report with the same or nearly the same text, if any."""
+    digest = hashlib.sha256(squeeze(text).encode()).hexdigest()
+    mine = _shingles(text)
+    for path in corpus_files(corpus_dir):
+        other = _body(path.read_text(encoding="utf-8", errors="replace"))
+        if hashlib.sha256(squeeze(other).encode()).hexdigest() == digest:
+            return path.stem
+        theirs = _shingles(other)
+        if len(mine & theirs) / max(1, len(mine | theirs)) >= NEAR_DUPLICATE:
+            return path.stem
+    return None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) -> Added:
+    """Turn one file into a corpus report. `given` may set title, date, place, source.
+
+    Raises IngestError, leaving the corpus untouched, for anything it cannot use.
+    """
+    name = safe_name(name)
+    text, carried = extract_text(name, data)
+    text = text.replace("\r\n", "\n").strip()
+    if len(squeeze(text)) < MIN_CHARS:
+        raise IngestError(f"{name}: only {len(squeeze(text))} characters of text; not a report")
+    duplicate = find_duplicate(corpus_dir, text)
+    if duplicate:
+        raise IngestError(f"{name}: the same text is already in the corpus as {duplicate} "
+                          f"(to replace it, remove {duplicate} first)")
+    inferred = {**infer_metadata(text, name), **carried}
+    meta = {k: v for k, v in inferred.items()}
+    meta.update({k: v for k, v in given.items() if v})
+    missing = [k for k in ("title", "date", "place", "source") if not meta.get(k)]
+    if missing:
+        raise IngestError(f"{name}: could not infer {', '.join(missing)}; give them "
+                          f"({' '.join('--' + k for k in missing)})")
+    digest = hashlib.sha256(squeeze(text).encode()).hexdigest()[:8]
+    doc_id = f"{meta['date'][:7]}-{digest}"
+    path = corpus_dir / f"{doc_id}.md"
+    header = "".join(f"{k}: {' '.join(str(meta[k]).split())}\n" for k in ("title", "date", "place", "source"))
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    _write_atomic(path, f"---\n{header}---\n{text}\n")
+    try:
+        load_document(path)
+    except CorpusError as exc:
+        path.unlink(missing_ok=True)
+        raise IngestError(f"{name}: {exc}") from None
+    return Added(doc_id, path, meta, len(text),
+                 tuple(k for k in ("title", "date", "place") if not given.get(k)))
+
+
+def remove_report(corpus_dir: Path, doc_id: str) -> Path:
+    """Move a report out of the corpus into `.removed/` (kept, never deleted)."""
+    matches = [p for p in corpus_files(corpus_dir) if p.stem == doc_id]
+    if not matches:
+        raise IngestError(f"no report {doc_id!r} in {corpus_dir}")
+    removed = corpus_dir / ".removed"
+    removed.mkdir(exist_ok=True)
+    target = removed / f"{time.strftime('%Y%m%dT%H%M%S')}-{matches[0].name}"
+    os.replace(matches[0], target)
+    return target

@@ -1,0 +1,119 @@
+"""Question → ranked passages: BM25 and dense retrieval fused by reciprocal rank."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from index import store
+from index.search import dense
+from index.text.chunking import Chunk
+from index.settings import IndexSettings
+from index.search.embedding import Embedder
+from index.search.fusion import rrf
+from index.text.tokens import Tokenizer, default_tokenizer
+from index.text.vocabulary import Vocab, load_vocab
+
+POOL = 50  # candidates taken from each retriever before fusion
+RETRIEVERS = ("bm25", "dense")
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    row: int
+    chunk: Chunk
+    doc: dict
+    score: float
+    bm25_rank: int | None
+    dense_rank: int | None
+
+    def to_dict(self) -> dict:
+        return {"rank": self.rank, "chunk_id": self.chunk.chunk_id, "doc_id": self.chunk.doc_id,
+                "title": self.doc.get("title", ""), "section": self.chunk.section_title(),
+                "text": self.chunk.text, "score": round(self.score, 6),
+                "bm25_rank": self.bm25_rank, "dense_rank": self.dense_rank}
+
+
+def expand_query(query: str, vocab: Vocab) -> str:
+    """The question plus the report wording of any alias it uses (GDP → 地区生产总值)."""
+    extra = [c for c in vocab.canonical_terms(query) if c not in query]
+    return " ".join([query, *extra])
+
+
+class Searcher:
+    """A loaded index with its encoder and tokenizer. Read-only, so safe across threads."""
+
+    def __init__(self, index: store.StoredIndex, embedder: Embedder,
+                 tokenizer: Tokenizer | None = None, vocab: Vocab | None = None):
+        self.index = index
+        self.embedder = embedder
+        self.tokenizer = tokenizer or default_tokenizer()
+        self.vocab = vocab or load_vocab()
+        self._rows_by_doc: dict[str, np.ndarray] = {}
+        for row, chunk in enumerate(index.chunks):
+            self._rows_by_doc.setdefault(chunk.doc_id, []).append(row)
+        self._rows_by_doc = {d: np.asarray(r, dtype=np.int64) for d, r in self._rows_by_doc.items()}
+
+    @classmethod
+    def open(cls, settings: IndexSettings, embedder: Embedder | None = None,
+             build_if_missing: bool = True) -> "Searcher":
+        """Load the served index; build it first if there is none yet."""
+        embedder_box: list[Embedder] = [embedder] if embedder else []
+
+        def get_embedder() -> Embedder:
+            if not embedder_box:
+                embedder_box.append(Embedder(settings.model, settings.model_cache_dir))
+            return embedder_box[0]
+
+        if build_if_missing and store.current_version(settings.index_dir) is None:
+            from index.builder import build
+            build(settings.corpus_dir, settings.index_dir, settings.model, get_embedder)
+        index = store.load(settings.index_dir, settings.model)
+        return cls(index, get_embedder())
+
+    def documents(self) -> list[dict]:
+        return list(self.index.documents.values())
+
+    def _allowed(self, doc_ids: set[str] | None) -> np.ndarray | None:
+        if doc_ids is None:
+            return None
+        parts = [self._rows_by_doc[d] for d in doc_ids if d in self._rows_by_doc]
+        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+    def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None,
+               timings: dict[str, float] | None = None,
+               use: tuple[str, ...] = RETRIEVERS) -> list[Hit]:
+        """Top `k` passages for `query`, optionally only from the reports in `doc_ids`.
+
+        `use` picks the retrievers fused; one alone gives its own ranking (for baselines).
+        """
+        timings = {} if timings is None else timings
+        allowed = self._allowed(doc_ids)
+        if allowed is not None and not len(allowed):
+            return []
+        text = expand_query(query, self.vocab)
+
+        t0 = time.perf_counter()
+        qvec = self.embedder.query(text)
+        t1 = time.perf_counter()
+        _, dense_rows = dense.search(self.index.vectors, qvec, POOL, allowed)
+        t2 = time.perf_counter()
+        scores = self.index.lexical.scores(self.tokenizer.words(text))
+        if allowed is not None:
+            mask = np.zeros_like(scores, dtype=bool)
+            mask[allowed] = True
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:POOL]
+        bm25_rows = [int(r) for r in top if scores[r] > 0]
+        t3 = time.perf_counter()
+        rankings = {"bm25": bm25_rows, "dense": [int(r) for r in dense_rows]}
+        fused = rrf({name: rankings[name] for name in use})[:k]
+        t4 = time.perf_counter()
+        timings.update(encode_ms=(t1 - t0) * 1e3, faiss_ms=(t2 - t1) * 1e3,
+                       bm25_ms=(t3 - t2) * 1e3, fusion_ms=(t4 - t3) * 1e3)
+        docs = self.index.documents
+        return [Hit(rank, row, self.index.chunks[row], docs.get(self.index.chunks[row].doc_id, {}),
+                    score, ranks.get("bm25"), ranks.get("dense"))
+                for rank, (row, score, ranks) in enumerate(fused, 1)]

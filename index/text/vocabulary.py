@@ -1,0 +1,76 @@
+"""Domain vocabulary from the data files in `index/data/`, which staff extend.
+
+- `userdict.txt`: jieba user dictionary (metric names that must stay whole);
+- `units.txt`: units glued to the number before them;
+- `stopwords.txt`: words dropped from lexical matching;
+- `synonyms.tsv`: canonical term, then the aliases people use for it;
+- `relative_years.tsv`: 去年, 明年, … and how many years they are from "now";
+- `place_suffixes.tsv`: the generic endings of place names, by kind.
+
+`load_vocab()` returns the same `Vocab` while the files are unchanged and a new one as soon as
+one of them is edited, so caches keyed on a `Vocab` follow the files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index import datafiles
+from index.datafiles import INDEX_DATA
+from index.text.normalise import fold
+
+FILES = ("userdict.txt", "units.txt", "stopwords.txt", "synonyms.tsv", "relative_years.tsv",
+         "place_suffixes.tsv")
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per file state
+class Vocab:
+    userdict: Path
+    units: tuple[str, ...]  # folded, longest first
+    stopwords: frozenset[str]
+    synonyms: dict[str, tuple[str, ...]] = field(repr=False)  # canonical → aliases (folded)
+    relative_years: tuple[tuple[str, int], ...] = ()  # (word, offset from the reference year)
+    place_suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def canonical_terms(self, text: str) -> list[str]:
+        """Canonical terms named in `text` by themselves or by an alias, longest first."""
+        folded = fold(text)
+        found = [c for c, aliases in self.synonyms.items()
+                 if fold(c) in folded or any(a in folded for a in aliases)]
+        return sorted(found, key=len, reverse=True)
+
+    def aliases(self, canonical: str) -> tuple[str, ...]:
+        return self.synonyms.get(canonical, ())
+
+    def user_words(self) -> tuple[str, ...]:
+        """The words of the jieba user dictionary (first column), folded."""
+        return tuple(fold(ln.split()[0]) for ln in datafiles.lines(self.userdict))
+
+    def suffixes(self, *kinds: str) -> tuple[str, ...]:
+        """Place-name endings of the given kinds (all kinds if none), longest first."""
+        chosen = kinds or tuple(self.place_suffixes)
+        return tuple(sorted({s for k in chosen for s in self.place_suffixes.get(k, ())},
+                            key=len, reverse=True))
+
+
+_loaded: dict[Path, tuple[tuple, Vocab]] = {}
+
+
+def load_vocab(data_dir: Path = INDEX_DATA) -> Vocab:
+    """The vocabulary in `data_dir`, read again whenever one of its files changed."""
+    sig = tuple(datafiles.signature(data_dir / name) for name in FILES)
+    hit = _loaded.get(data_dir)
+    if hit is not None and hit[0] == sig:
+        return hit[1]
+    vocab = Vocab(
+        userdict=data_dir / "userdict.txt",
+        units=tuple(sorted({fold(u) for u in datafiles.lines(data_dir / "units.txt")},
+                           key=len, reverse=True)),
+        stopwords=frozenset(fold(w) for w in datafiles.lines(data_dir / "stopwords.txt")),
+        synonyms=datafiles.table(data_dir / "synonyms.tsv"),
+        relative_years=tuple((fold(w), int(d)) for w, d in
+                             datafiles.rows(data_dir / "relative_years.tsv", 2)),
+        place_suffixes=datafiles.table(data_dir / "place_suffixes.tsv"),
+    )
+    _loaded[data_dir] = (sig, vocab)
+    return vocab
