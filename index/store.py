@@ -26,6 +26,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index.files import write_atomic
 from index.search import dense
 from index.text.chunking import Chunk
 from index.search.lexical import Lexical
@@ -52,13 +53,6 @@ class StoredIndex:
     @property
     def documents(self) -> dict[str, dict]:
         return self.manifest["documents"]
-
-
-def _fsync_write(path: Path, data: str) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
 
 
 def current_version(index_dir: Path) -> Path | None:
@@ -106,7 +100,7 @@ def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndar
         dense.write(dense.build(vectors), tmp / "vectors.faiss")
         lexical.save(tmp / "bm25")
         # The manifest goes last: a version dir without one was never finished.
-        _fsync_write(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        write_atomic(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         os.rename(tmp, index_dir / name)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -119,8 +113,7 @@ def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndar
 def activate(version: Path) -> None:
     """Make `version` the served one, in one rename."""
     index_dir = version.parent
-    _fsync_write(index_dir / "CURRENT.tmp", version.name)
-    os.replace(index_dir / "CURRENT.tmp", index_dir / "CURRENT")
+    write_atomic(index_dir / "CURRENT", version.name)
     _prune(index_dir, keep=version.name)
 
 

@@ -2,27 +2,14 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from html import escape
 from pathlib import Path
 
+from index.files import write_atomic
 from bot.evaluation.scoring import HEADLINE_METRICS, fmt_value
 
 _COLOURS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#718096")
 _BINS = 10
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    # A reader (or a crash) must never see a half-written report.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _table(table_id: str, header: list[str], rows: list[list[object]]) -> str:
@@ -118,6 +105,6 @@ def write_report(report: dict, out_dir: Path) -> tuple[Path, Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path, html_path = out_dir / "report.json", out_dir / "report.html"
-    _write_atomic(json_path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    _write_atomic(html_path, _html(report))
+    write_atomic(json_path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(html_path, _html(report))
     return json_path, html_path

@@ -10,6 +10,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bot.evaluation.gold import GoldItem, normalise
+from bot.answering.wording import clip
 
 MAX_ANSWER_CHARS = 150
 # The metrics worth a glance when comparing runs or systems.
@@ -196,9 +197,8 @@ def fmt_value(v: object) -> str:
     return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
-def _clip(s: str, n: int = 40) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
+def _line(s: str, n: int = 40) -> str:
+    return clip(" ".join(s.split()), n)
 
 
 def format_table(report: dict) -> str:
@@ -224,10 +224,10 @@ def format_table(report: dict) -> str:
     failures = [r for r in report["rows"] if not r["correct"]]
     lines += ["", f"Failures ({len(failures)})"]
     for r in failures:
-        lines += [f"  {r['id']} [{r['type']}] {_clip(r['question'])}",
-                  f"      expected: {_clip(r['expected'], 60)}",
-                  f"      got:      {_clip(r['got'], 60)}",
-                  f"      why:      {r['reason']}  (rank {fmt_value(r['rank'])}, top {_clip(r['top_source']) or '-'})"]
+        lines += [f"  {r['id']} [{r['type']}] {_line(r['question'])}",
+                  f"      expected: {_line(r['expected'], 60)}",
+                  f"      got:      {_line(r['got'], 60)}",
+                  f"      why:      {r['reason']}  (rank {fmt_value(r['rank'])}, top {_line(r['top_source']) or '-'})"]
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryRes
 from telegram.constants import ParseMode
 
 from bot.answering.answerer import Answer
+from bot.answering.wording import clip
 from bot.telegram.history import Downvoted, Stats
 from index.reading import ingest
 from index.builder import BuildReport
@@ -66,10 +67,6 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def citation(title: str, section: str) -> str:
     """The citation line: report title · section."""
     return "📄 " + _esc(" · ".join(part for part in (title, section) if part))
@@ -81,8 +78,8 @@ def format_answer(answer: Answer, *, with_question: bool = False) -> str:
     `with_question` repeats the question, for messages the asker did not type (example
     buttons, inline results sent into other chats).
     """
-    lines = [f"❓ {_esc(_clip(answer.question, _QUESTION_CHARS))}"] if with_question else []
-    text = _clip(answer.answer, _ANSWER_CHARS)
+    lines = [f"❓ {_esc(clip(answer.question, _QUESTION_CHARS))}"] if with_question else []
+    text = clip(answer.answer, _ANSWER_CHARS)
     if answer.abstained:
         return "\n".join([*lines, _esc(text)])
     if answer.value:
@@ -93,7 +90,7 @@ def format_answer(answer: Answer, *, with_question: bool = False) -> str:
         lines.append(_esc(text))
     for source in answer.sources[:answer.evidence]:  # a comparison quotes both figures' sentences
         lines.append(citation(source.title, source.section))
-        lines.append(f"<blockquote>{_esc(_clip(source.text, _EVIDENCE_CHARS))}</blockquote>")
+        lines.append(f"<blockquote>{_esc(clip(source.text, _EVIDENCE_CHARS))}</blockquote>")
     return "\n".join(lines)
 
 
@@ -101,7 +98,7 @@ def format_passage(source: dict) -> str:
     """The full passage behind an answer (a stored source dict), for 查看原文."""
     passage = source.get("passage") or source.get("text", "")
     return (f"<b>原文</b>\n{citation(source.get('title', ''), source.get('section', ''))}\n"
-            f"<blockquote expandable>{_esc(_clip(passage, _PASSAGE_CHARS))}</blockquote>")
+            f"<blockquote expandable>{_esc(clip(passage, _PASSAGE_CHARS))}</blockquote>")
 
 
 def answer_keyboard(question_id: int, answer: Answer) -> InlineKeyboardMarkup:
@@ -163,7 +160,7 @@ def inline_result(answer: Answer) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=hashlib.sha256(answer.question.encode()).hexdigest()[:32],
         title=title,
-        description=_clip(answer.answer, 100),
+        description=clip(answer.answer, 100),
         input_message_content=InputTextMessageContent(format_answer(answer, with_question=True),
                                                       parse_mode=ParseMode.HTML),
     )
@@ -190,11 +187,11 @@ def too_big(size: int) -> str:
 
 
 def bad_caption(line: str) -> str:
-    return f"文件说明“{_clip(line, 40)}”看不懂。{CAPTION_HINT}"
+    return f"文件说明“{clip(line, 40)}”看不懂。{CAPTION_HINT}"
 
 
 def _reason(reason: str) -> str:
-    return f"原因：{_esc(_clip(reason, _REASON_CHARS))}"
+    return f"原因：{_esc(clip(reason, _REASON_CHARS))}"
 
 
 def upload_refused(reason: str) -> str:
@@ -219,7 +216,7 @@ def upload_not_live(reason: str) -> str:
 
 
 def reindex_done(report: BuildReport) -> str:
-    skipped = "".join(f"\n⚠️ 跳过：{_esc(_clip(p, 200))}" for p in report.problems[:_PROBLEMS_SHOWN])
+    skipped = "".join(f"\n⚠️ 跳过：{_esc(clip(p, 200))}" for p in report.problems[:_PROBLEMS_SHOWN])
     if len(report.problems) > _PROBLEMS_SHOWN:
         skipped += f"\n⚠️ 另有 {len(report.problems) - _PROBLEMS_SHOWN} 份无法读取"
     return (f"✅ 索引已重建并上线：{report.documents} 份报告，{report.chunks} 个片段（新嵌入 {report.embedded} 个，"
@@ -231,7 +228,7 @@ def reindex_failed(reason: str) -> str:
 
 
 def stats_text(day: datetime, stats: Stats) -> str:
-    slowest = "\n".join(f"{i}. {ms:.0f} ms　{_esc(_clip(question, 60))}"
+    slowest = "\n".join(f"{i}. {ms:.0f} ms　{_esc(clip(question, 60))}"
                         for i, (question, ms) in enumerate(stats.slowest, 1)) or "（今天还没有提问）"
     return (f"<b>📊 今日统计</b>（{day:%Y-%m-%d}，北京时间）\n"
             f"提问 {stats.questions} 次：回答 {stats.answered}，拒答 {stats.refused}\n"
@@ -244,7 +241,7 @@ def feedback_text(items: list[Downvoted]) -> str:
         return NO_FEEDBACK
     entries = "\n\n".join(
         f"{i}. {item.last_vote.astimezone(CHINA):%m-%d %H:%M}　👎×{item.votes}　#{item.question_id}\n"
-        f"问：{_esc(_clip(item.question, 100))}\n答：{_esc(_clip(item.answer, 150))}"
+        f"问：{_esc(clip(item.question, 100))}\n答：{_esc(clip(item.answer, 150))}"
         for i, item in enumerate(items, 1))
     return f"<b>最近的 👎</b>\n\n{entries}\n\n/feedback export 导出为评测集"
 

@@ -11,13 +11,13 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 import time
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.files import write_atomic
 from index.reading.documents import CorpusError, corpus_files, load_document, split_header
 from index.text.normalise import squeeze
 
@@ -174,19 +174,6 @@ def find_duplicate(corpus_dir: Path, text: str) -> str | None:
     return None
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) -> Added:
     """Turn one file into a corpus report. `given` may set title, date, place, source.
 
@@ -213,7 +200,7 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     path = corpus_dir / f"{doc_id}.md"
     header = "".join(f"{k}: {' '.join(str(meta[k]).split())}\n" for k in ("title", "date", "place", "source"))
     corpus_dir.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, f"---\n{header}---\n{text}\n")
+    write_atomic(path, f"---\n{header}---\n{text}\n")
     try:
         load_document(path)
     except CorpusError as exc:
