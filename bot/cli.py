@@ -97,8 +97,6 @@ def _searcher(settings: Settings):
 
 
 def cmd_search(args, settings: Settings) -> int:
-    if not args.question and not args.jsonl:
-        raise UserError("give a question, or --jsonl to read questions from stdin")
     searcher = _searcher(settings)
 
     def run(question: str) -> list[dict]:
@@ -134,8 +132,6 @@ def _print_answer(answer) -> None:
 
 
 def cmd_ask(args, settings: Settings) -> int:
-    if not args.question and not args.jsonl:
-        raise UserError("give a question, or --jsonl to read questions from stdin")
     answerer = _answerer(settings)
     if args.jsonl:
         for question in _stdin_lines():
@@ -175,10 +171,10 @@ def _passage_answer(hits) -> dict:
 
 
 def cmd_eval(args, settings: Settings) -> int:
-    from bot.evaluation.report import write_report
-    from bot.evaluation.scoring import (check_thresholds, compare, evaluate, format_compare,
-                              format_table)
     from bot.evaluation.gold import GoldError, load_gold
+    from bot.evaluation.report import write_report
+    from bot.evaluation.scoring import check_thresholds, compare, evaluate
+    from bot.evaluation.tables import format_compare, format_table
     from index.reading.documents import corpus_files
 
     corpus_texts = [p.read_text(encoding="utf-8", errors="replace")
@@ -232,12 +228,19 @@ def cmd_health(args, settings: Settings) -> int:
 def cmd_bot(args, settings: Settings) -> int:
     from bot.telegram.app import run
 
-    if not settings.telegram.token:
-        raise UserError("TELEGRAM_BOT_TOKEN is not set; the bot needs a token from @BotFather")
-    if args.webhook and not args.port:
-        raise UserError("--webhook needs --port (and usually --listen)")
     run(settings, webhook_url=args.webhook, listen=args.listen, port=args.port or 8443)
     return 0
+
+
+def usage_problem(args, settings: Settings) -> str | None:
+    """What is wrong with the command as given, found before anything slow is loaded."""
+    if args.command in ("ask", "search") and not args.question and not args.jsonl:
+        return "give a question, or --jsonl to read questions from stdin"
+    if args.command == "bot" and not settings.telegram.token:
+        return "TELEGRAM_BOT_TOKEN is not set; the bot needs a token from @BotFather"
+    if args.command == "bot" and args.webhook and not args.port:
+        return "--webhook needs --port (and usually --listen)"
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -300,16 +303,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from bot import process
-    from index.builder import BuildError
-    from index.reading.documents import CorpusError
-    from index.store import IndexUnavailable
-
     try:
         settings = load_settings()
     except SettingsError as exc:
         print(f"zoneqa: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    problem = usage_problem(args, settings)
+    if problem:
+        print(f"zoneqa: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    from bot import process
+    from index.builder import BuildError
+    from index.reading.documents import CorpusError
+    from index.store import IndexUnavailable
+
     process.configure(settings.index, secret=settings.telegram.token)
 
     def say(message: str) -> None:

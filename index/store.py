@@ -31,7 +31,7 @@ from index.search import dense
 from index.text.chunking import Chunk
 from index.search.lexical import Lexical
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the BM25 folder records its document count
 KEEP_VERSIONS = 2
 
 
@@ -151,7 +151,7 @@ def load(index_dir: Path, model: str | None = None, version: Path | None = None)
         raise IndexUnavailable(f"index files in {path} are damaged ({type(exc).__name__}: "
                                f"{str(exc)[:200]}); {REBUILD_HINT}") from None
     if vectors.ntotal != len(chunks) or vectors.d != manifest.get("dim") \
-            or len(lexical.scores([])) != len(chunks):
+            or lexical.documents != len(chunks):
         raise IndexUnavailable(f"index files in {path} disagree ({len(chunks)} chunks, "
                                f"{vectors.ntotal} vectors); {REBUILD_HINT}")
     return StoredIndex(path, manifest, chunks, vectors, lexical)

@@ -107,8 +107,9 @@ def test_changed_document_reembeds_only_its_own_chunks(corpus, tmp_path, embedde
     build(corpus, tmp_path / "index", DEFAULT_MODEL, lambda: embedder)
     before = vectors_by_text(tmp_path / "index")
     old_b = {c.embed_text() for c in chunks_of(corpus / "b.md")}
-    (corpus / "b.md").write_text(DOC_B.replace("881", "x").replace("880亿元", "890亿元")
-                                 .replace("81.2%", "82.4%"), encoding="utf-8")
+    assert "880亿元" in DOC_B and "81.2%" in DOC_B  # the edits below change something
+    (corpus / "b.md").write_text(DOC_B.replace("880亿元", "890亿元").replace("81.2%", "82.4%"),
+                                 encoding="utf-8")
     new_a = {c.embed_text() for c in chunks_of(corpus / "a.md")}
     new_b = {c.embed_text() for c in chunks_of(corpus / "b.md")}
     changed = new_b - old_b

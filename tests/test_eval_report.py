@@ -1,9 +1,9 @@
 import json
 from html.parser import HTMLParser
 
+from bot.evaluation.gold import GoldItem
 from bot.evaluation.report import write_report
 from bot.evaluation.scoring import evaluate
-from bot.evaluation.gold import GoldItem
 
 EVIL = "<script>alert('x')</script> 去年GDP？"
 
@@ -37,8 +37,8 @@ class Page(HTMLParser):
             self.rows[self.table][-1].append(data)
 
 
-def make_report(with_confidence=True):
-    items = [GoldItem("q1", EVIL, "2018年762亿元。", ("762亿元",), ("810",), "762亿元", "number"),
+def make_report(with_confidence=True, extra=None):
+    items = [GoldItem("q1", EVIL, "2018年762亿元。", ("762亿元",), ("810",), "762亿元", "number", extra=extra or {}),
              GoldItem("q2", "今年目标？", "2019年810亿元。", ("810亿元",), ("762",), "810亿元", "target"),
              GoldItem("q3", "2020年？", "没有。", (), (), "", "unanswerable")]
     answers = {EVIL: {"answer": "810亿元 & <b>", "abstained": False, "confidence": 0.95, "latency_ms": 5,
@@ -80,6 +80,14 @@ def test_failure_table_lists_every_failure(tmp_path):
     assert rows[0] == ["id", "type", "question", "expected", "got", "reason", "top source"]
     assert rows[1:] == [["q1", "number", EVIL, "2018年762亿元。", "810亿元 & <b>",
                          "missing '762亿元'; contains '810'", "会议<i>"]]
+
+
+def test_failure_table_shows_the_gold_lines_own_keys(tmp_path):
+    report = make_report(extra={"note": "表3<注>", "pages": [3, 4]})
+    json_path, html_path = write_report(report, tmp_path)
+    assert json.loads(json_path.read_text(encoding="utf-8"))["rows"][0]["extra"] == {"note": "表3<注>", "pages": [3, 4]}
+    rows = parse(html_path).rows["failures"]
+    assert rows[0][-1] == "extra" and rows[1][-1] == "note: 表3<注>; pages: [3, 4]"
 
 
 def test_baseline_table_side_by_side(tmp_path):

@@ -1,14 +1,15 @@
 import pytest
 
-from bot.evaluation.scoring import (check_thresholds, compare, evaluate, format_compare, format_table, normalise,
-                          retrieval_ranks, score_answer)
 from bot.evaluation.gold import GoldItem
+from bot.evaluation.scoring import (check_thresholds, compare, evaluate, normalise, retrieval_ranks, score_answer,
+                                    threshold_sweep)
+from bot.evaluation.tables import format_compare, format_table
 
 
 def item(id="q1", type="number", must_contain=("762亿元", "2018"), must_not_contain=("810",),
-         evidence="生产总值762亿元", question=None):
+         evidence="生产总值762亿元", question=None, extra=None):
     return GoldItem(id, question or f"question {id}", f"ideal {id}", tuple(must_contain), tuple(must_not_contain),
-                    evidence if type != "unanswerable" else "", type)
+                    evidence if type != "unanswerable" else "", type, extra=extra or {})
 
 
 def result(answer, abstained=False, **extra):
@@ -122,7 +123,7 @@ def test_evaluate_rows():
     assert rows[1] == {"id": "a2", "type": "target", "question": "question a2", "expected": "ideal a2",
                        "got": "2019年目标762亿元", "abstained": False, "correct": False, "confusion": True,
                        "reason": "missing '810亿元'; contains '762'", "rank": 3, "latency_ms": 20.0,
-                       "top_source": "", "confidence": 0.8}
+                       "top_source": "", "extra": {}, "confidence": 0.8}
 
 
 def test_evaluate_measures_latency_when_result_lacks_it():
@@ -132,7 +133,7 @@ def test_evaluate_measures_latency_when_result_lacks_it():
 
 
 def test_baselines_are_scored_with_the_same_rules():
-    always_abstain = lambda q: result("", abstained=True)  # noqa: E731
+    always_abstain = lambda q: result("", abstained=True)
     report, _ = run({"abstain": always_abstain})
     b = report["baselines"]["abstain"]
     assert (b["accuracy"], b["abstention"], b["abstention_precision"]) == (0.0, 1.0, pytest.approx(2 / 5))
@@ -186,8 +187,6 @@ def test_format_table():
 
 
 def test_threshold_sweep_turns_low_confidence_answers_into_abstentions():
-    from bot.evaluation.scoring import threshold_sweep
-
     rows = [
         {"type": "number", "abstained": False, "correct": True, "confidence": 0.95},
         {"type": "number", "abstained": False, "correct": True, "confidence": 0.6},
@@ -199,3 +198,39 @@ def test_threshold_sweep_turns_low_confidence_answers_into_abstentions():
     assert sweep[0.5]["accuracy"] == pytest.approx(2 / 3) and sweep[0.5]["abstention"] == 0.5
     assert sweep[0.7]["accuracy"] == pytest.approx(1 / 3) and sweep[0.7]["abstention"] == 1.0
     assert sweep[1.0]["accuracy"] == 0 and sweep[1.0]["answered"] == 0
+
+
+# Labels as staff write them: only `unanswerable` is scored by abstention.
+FREE = [
+    item("t1", type="target_2019", must_contain=("810亿元",), must_not_contain=("762",), evidence="E1",
+         extra={"note": "表3"}),
+    item("t2", type="目标", must_contain=("810亿元",), must_not_contain=("762",), evidence="E1"),
+    item("u1", type="unanswerable", must_contain=(), must_not_contain=()),
+    item("z1", type="zeta", must_contain=("48亿",), must_not_contain=(), evidence="E1", extra={"pages": [3, 4]}),
+]
+FREE_ANSWERS = {"question t1": result("2019年目标810亿元"), "question t2": result("", abstained=True),
+                "question u1": result("", abstained=True), "question z1": result("多了40亿")}
+
+
+def test_free_type_labels_get_their_own_rows_and_only_unanswerable_is_scored_by_abstention():
+    report = evaluate(FREE, FREE_ANSWERS.__getitem__, lambda q, k: [{"text": "E1"}], progress=False)
+    s = report["summary"]
+    assert list(s["by_type"]) == ["target_2019", "zeta", "目标", "unanswerable"]
+    assert s["by_type"]["target_2019"] == {"n": 1, "correct": 1, "accuracy": 1.0}
+    assert s["by_type"]["目标"] == {"n": 1, "correct": 0, "accuracy": 0.0}    # abstaining is wrong here
+    assert s["by_type"]["unanswerable"] == {"n": 1, "correct": 1, "accuracy": 1.0}
+    assert (s["answerable"], s["answerable_correct"], s["unanswerable"]) == (3, 1, 1)
+    assert [r["rank"] for r in report["rows"]] == [1, 1, None, 1]
+    assert [r["extra"] for r in report["rows"]] == [{"note": "表3"}, {}, {}, {"pages": [3, 4]}]
+
+
+def test_format_table_lists_free_labels_aligned_and_extra_keys_of_failures():
+    text = format_table(evaluate(FREE, FREE_ANSWERS.__getitem__, lambda q, k: [], progress=False))
+    block = text[text.index("Accuracy by type"):text.index("Abstention threshold")].strip().splitlines()
+    assert [line.split()[0] for line in block[2:]] == ["target_2019", "zeta", "目标", "unanswerable", "answerable"]
+    # Aligned in a terminal, where each Chinese character takes two columns.
+    assert block[3:6] == ["  zeta                  0/1 0.00",
+                          "  目标                  0/1 0.00",
+                          "  unanswerable          1/1 1.00"]
+    assert "      extra:    pages: [3, 4]" in text
+    assert "note: 表3" not in text                                  # t1 passed: not listed

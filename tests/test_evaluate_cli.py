@@ -115,9 +115,27 @@ def test_compare_lists_a_question_whose_verdict_flipped(full_run, small_gold, tm
     assert "newly failing (0):" in failing and "q0" not in failing
 
 
+def test_gold_file_as_staff_write_it_is_scored(tmp_path, seed_settings, searcher):
+    lines = {g["id"]: g for g in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())}
+    target = lines["q038"] | {"type": "target_2019", "note": "2019年目标，来自表3"}
+    path = tmp_path / "staff.jsonl"
+    path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in (target, lines["q084"])),
+                    encoding="utf-8")
+    code, out, err = run(["eval", str(path), "--report", str(tmp_path / "out")], seed_settings, searcher)
+    assert code == 0, err
+    assert "  target_2019           1/1 1.00" in out and "  unanswerable          1/1 1.00" in out
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert list(report["summary"]["by_type"]) == ["target_2019", "unanswerable"]
+    rows = {r["id"]: r for r in report["rows"]}
+    assert rows["q038"]["extra"] == {"note": "2019年目标，来自表3"}
+    assert "810亿元" in rows["q038"]["got"] and rows["q038"]["correct"]
+    assert rows["q084"]["abstained"] and rows["q084"]["correct"] and rows["q084"]["extra"] == {}
+    assert (report["summary"]["answerable"], report["summary"]["unanswerable"]) == (1, 1)
+
+
 def test_malformed_gold_exits_2_with_line_numbers(tmp_path, seed_settings, searcher):
     good = GOLD.read_text(encoding="utf-8").splitlines()[0]
-    bad = dict(json.loads(good), id="x2", type="riddle")
+    bad = dict(json.loads(good), id="x2", must_contain="762亿元")
     no_answer = {k: v for k, v in json.loads(good).items() if k != "answer"} | {"id": "x4"}
     wrong_evidence = dict(json.loads(good), id="x5", evidence="地区生产总值999亿元")
     path = tmp_path / "bad.jsonl"
@@ -127,10 +145,10 @@ def test_malformed_gold_exits_2_with_line_numbers(tmp_path, seed_settings, searc
                     encoding="utf-8")
     code, out, err = run(["eval", str(path)], seed_settings, searcher)
     assert code == 2
-    for n, what in [(2, "unknown type"), (3, "bad JSON"), (4, "missing field 'answer'"),
-                    (5, "evidence not found"), (6, "duplicate id")]:
-        assert any(line.startswith(f"line {n}:") and what in line for line in err.splitlines()), (n, err)
-    assert "line 1:" not in err
+    for n, what in [(2, "字段 'must_contain' 应为字符串列表"), (3, "JSON 格式错误"), (4, "缺少字段 'answer'"),
+                    (5, "语料中找不到 evidence"), (6, "id 'q001' 重复")]:
+        assert any(line.startswith(f"第{n}行：") and what in line for line in err.splitlines()), (n, err)
+    assert "共 5 处问题" in err and not any(line.startswith("第1行") for line in err.splitlines())
     assert "Overall" not in out  # nothing was evaluated
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation.scoring import score_answer
 from bot.evaluation.gold import GoldError, GoldItem, load_gold, normalise
+from bot.evaluation.scoring import score_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
@@ -50,6 +50,15 @@ def test_evidence_matches_across_broken_lines_and_width(tmp_path):
     assert len(load_gold(write(tmp_path, [GOOD]), corpus)) == 1
 
 
+def test_lines_as_staff_write_them_load_with_their_own_keys_and_labels(tmp_path):
+    staff = {**GOOD, "type": "target_2019", "note": "表3，2019年目标", "source": {"page": 4}}
+    items = load_gold(write(tmp_path, [staff, {**ABSTAIN, "reviewed": True}]), ["全年地区生产总值762亿元"])
+    assert [(i.type, i.extra) for i in items] == [
+        ("target_2019", {"note": "表3，2019年目标", "source": {"page": 4}}), ("unanswerable", {"reviewed": True})]
+    assert items[0].answerable and not items[1].answerable
+    assert items[0].must_contain == ("762亿元", "2018") and items[1].doc is None
+
+
 def test_every_problem_is_reported_with_its_line(tmp_path):
     no_type = {k: v for k, v in GOOD.items() if k != "type"}
     lines = [
@@ -59,30 +68,29 @@ def test_every_problem_is_reported_with_its_line(tmp_path):
         {**no_type, "id": "q3"},                                  # 4
         {**GOOD, "id": "q4", "must_contain": "762亿元"},            # 5
         {**GOOD, "id": "q5", "must_not_contain": [810]},          # 6
-        {**GOOD, "id": "q6", "type": "guess"},                    # 7
+        {**GOOD, "id": "q6", "type": "guess", "evidnce": "x"},    # 7 fine: a free label, an extra key
         GOOD,                                                     # 8 duplicate of line 1
         {**GOOD, "id": "q7", "evidence": "生产总值999亿元"},          # 9
         {**GOOD, "id": "q8", "doc": 3},                           # 10
-        {**GOOD, "id": "q9", "evidnce": "x"},                     # 11
+        {**GOOD, "id": "q9", "type": ["number"]},                 # 11
         {**GOOD, "id": "q10", "evidence": ""},                    # 12
         {**ABSTAIN, "id": "q11", "evidence": "生产总值762亿元"},      # 13
         {**GOOD, "id": 12},                                       # 14
     ]
     found = problems(tmp_path, lines, ["全年地区生产总值762亿元"])
     assert found == [
-        "line 2: bad JSON: Expecting property name enclosed in double quotes (column 2)",
-        "line 3: not a JSON object",
-        "line 4: missing field 'type'",
-        "line 5: field 'must_contain' should be a list of strings",
-        "line 6: field 'must_not_contain' should be a list of strings",
-        "line 7: unknown type 'guess' (expected one of comparison, fact, list, number, target, unanswerable)",
-        "line 8: duplicate id 'q1' (first on line 1)",
-        "line 9: evidence not found in corpus: '生产总值999亿元'",
-        "line 10: field 'doc' should be a string",
-        "line 11: unknown field 'evidnce'",
-        "line 12: answerable item needs evidence and must_contain",
-        "line 13: unanswerable item must have empty evidence",
-        "line 14: field 'id' should be a string",
+        "第2行：JSON 格式错误：Expecting property name enclosed in double quotes（第2列）",
+        "第3行：不是 JSON 对象",
+        "第4行：缺少字段 'type'",
+        "第5行：字段 'must_contain' 应为字符串列表",
+        "第6行：字段 'must_not_contain' 应为字符串列表",
+        "第8行：id 'q1' 重复（首次出现在第1行）",
+        "第9行：语料中找不到 evidence：'生产总值999亿元'",
+        "第10行：字段 'doc' 应为字符串",
+        "第11行：字段 'type' 应为字符串",
+        "第12行：可作答的题目需要填写 evidence 和 must_contain",
+        "第13行：unanswerable 题目的 evidence 必须为空",
+        "第14行：字段 'id' 应为字符串",
     ]
 
 
@@ -90,9 +98,8 @@ def test_error_message_lists_all_problems(tmp_path):
     path = write(tmp_path, ["oops", "[]"])
     with pytest.raises(GoldError) as e:
         load_gold(path)
-    assert str(e.value).splitlines()[1:] == ["line 1: bad JSON: Expecting value (column 1)",
-                                            "line 2: not a JSON object"]
-    assert "2 problem(s)" in str(e.value)
+    assert str(e.value).splitlines() == [f"{path}：共 2 处问题", "第1行：JSON 格式错误：Expecting value（第1列）",
+                                         "第2行：不是 JSON 对象"]
 
 
 def test_evidence_is_not_checked_without_corpus(tmp_path):

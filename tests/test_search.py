@@ -1,4 +1,6 @@
 """Searcher over the real seed index, and its parts: query expansion, BM25, FAISS, RRF fusion."""
+import time
+
 import numpy as np
 import pytest
 
@@ -54,11 +56,14 @@ def test_k_bounds(searcher):
     assert len(searcher.search("高新区", k=1000)) <= min(n, 2 * POOL)
 
 
-def test_timings_are_filled(searcher):
+def test_timings_account_for_the_search_and_encoding_costs_something(searcher):
     timings = {}
+    started = time.perf_counter()
     searcher.search("去年GDP", timings=timings)
+    wall_ms = (time.perf_counter() - started) * 1e3
     assert set(timings) == {"encode_ms", "faiss_ms", "bm25_ms", "fusion_ms"}
-    assert all(v >= 0 for v in timings.values())
+    assert timings["encode_ms"] > 0 and min(timings.values()) >= 0
+    assert sum(timings.values()) <= wall_ms  # the parts are disjoint slices of one call
 
 
 def test_question_without_known_words_still_gets_dense_hits(searcher):
@@ -73,12 +78,6 @@ def test_restrict_to_documents(searcher):
     assert searcher.search("去年GDP", k=3, doc_ids={"no-such-report"}) == []
     assert searcher.search("去年GDP", k=3, doc_ids=set()) == []
     assert searcher.documents()[0]["doc_id"] == doc_id
-
-
-def test_search_is_deterministic(searcher):
-    a = [h.to_dict() for h in searcher.search("今年财政收入计划增长多少", k=5)]
-    b = [h.to_dict() for h in searcher.search("今年财政收入计划增长多少", k=5)]
-    assert a == b
 
 
 def test_expand_query_adds_report_wording():

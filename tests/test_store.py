@@ -99,7 +99,7 @@ def edit_manifest(index_dir, **changes):
     path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
-@pytest.mark.parametrize("fmt", [0, 2, 99, "1", None])
+@pytest.mark.parametrize("fmt", [0, 1, 99, "2", None])
 def test_wrong_format_version(index_dir, fmt):
     edit_manifest(index_dir, format_version=fmt)
     expect_unavailable(index_dir, f"index format {fmt!r}")

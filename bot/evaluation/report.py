@@ -5,8 +5,10 @@ import json
 from html import escape
 from pathlib import Path
 
+from bot.evaluation.gold import type_order
+from bot.evaluation.scoring import HEADLINE_METRICS
+from bot.evaluation.tables import extra_text, fmt_value
 from index.files import write_atomic
-from bot.evaluation.scoring import HEADLINE_METRICS, fmt_value
 
 _COLOURS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#718096")
 _BINS = 10
@@ -28,7 +30,7 @@ def _legend(names: list[str], x: int, y: int) -> str:
 
 def _accuracy_chart(systems: dict[str, dict]) -> str:
     """Horizontal bars, one group per question type, one bar per system."""
-    types = sorted({t for s in systems.values() for t in s["by_type"]})
+    types = type_order(t for s in systems.values() for t in s["by_type"])
     bar, label_w, plot_w = 14, 110, 360
     group_h = bar * len(systems) + 10
     height = max(group_h * len(types), 16 * len(systems)) + 20
@@ -76,6 +78,18 @@ def _confidence_chart(rows: list[dict]) -> str:
     return head + "".join(parts) + "</svg>"
 
 
+def _failures(rows: list[dict]) -> str:
+    failed = [r for r in rows if not r["correct"]]
+    header = ["id", "type", "question", "expected", "got", "reason", "top source"]
+    cells = [[r["id"], r["type"], r["question"], r["expected"], r["got"], r["reason"], r["top_source"]]
+             for r in failed]
+    if any(r["extra"] for r in failed):  # the gold lines' own notes help staff read a failure
+        header.append("extra")
+        for row, r in zip(cells, failed):
+            row.append(extra_text(r["extra"]))
+    return _table("failures", header, cells)
+
+
 def _html(report: dict) -> str:
     summary, baselines = report["summary"], report.get("baselines", {})
     systems = {"system": summary, **baselines}
@@ -86,9 +100,6 @@ def _html(report: dict) -> str:
     sweep = _table("threshold-sweep", ["threshold", "accuracy", "abstention", "answered"],
                    [[t["threshold"], t["accuracy"], t["abstention"], t["answered"]]
                     for t in report.get("threshold_sweep", [])])
-    failures = _table("failures", ["id", "type", "question", "expected", "got", "reason", "top source"],
-                      [[r["id"], r["type"], r["question"], r["expected"], r["got"], r["reason"], r["top_source"]]
-                       for r in report["rows"] if not r["correct"]])
     style = ("body{font-family:sans-serif;margin:2em;max-width:72em}table{border-collapse:collapse;margin:1em 0}"
              "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}")
     return (f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>zoneqa evaluation</title>'
@@ -97,7 +108,7 @@ def _html(report: dict) -> str:
             f"<h2>Confidence</h2>{_confidence_chart(report['rows'])}"
             f"<h3>Abstention threshold trade-off</h3>{sweep}"
             f"{'<h2>Baselines</h2>' + compared if baselines else ''}"
-            f"<h2>Failures</h2>{failures}</body></html>\n")
+            f"<h2>Failures</h2>{_failures(report['rows'])}</body></html>\n")
 
 
 def write_report(report: dict, out_dir: Path) -> tuple[Path, Path]:

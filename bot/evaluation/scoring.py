@@ -1,4 +1,6 @@
-"""Score answers against a gold set, run an evaluation, compare and print reports."""
+"""Score answers against a gold set, run an evaluation, summarise it and compare two runs.
+
+The text form of a report is in tables.py, the files in report.py."""
 from __future__ import annotations
 
 import sys
@@ -9,8 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from tqdm import tqdm
 
-from bot.evaluation.gold import GoldItem, normalise
-from bot.answering.wording import clip
+from bot.evaluation.gold import UNANSWERABLE, GoldItem, normalise, type_order
 
 MAX_ANSWER_CHARS = 150
 # The metrics worth a glance when comparing runs or systems.
@@ -86,6 +87,7 @@ def _run(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[st
             "rank": retrieval_ranks(item, search(item.question, k)) if search and item.answerable else None,
             "latency_ms": float(measured if latency is None else latency),
             "top_source": _top_source(result),
+            "extra": dict(item.extra),
         }
         if result.get("confidence") is not None:
             row["confidence"] = float(result["confidence"])
@@ -93,9 +95,13 @@ def _run(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[st
     return rows
 
 
+def _split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(answerable, unanswerable) rows, split by type as GoldItem.answerable splits items."""
+    return ([r for r in rows if r["type"] != UNANSWERABLE], [r for r in rows if r["type"] == UNANSWERABLE])
+
+
 def _summarise(rows: list[dict]) -> dict:
-    answerable = [r for r in rows if r["type"] != "unanswerable"]
-    unanswerable = [r for r in rows if r["type"] == "unanswerable"]
+    answerable, unanswerable = _split(rows)
     abstained = [r for r in rows if r["abstained"]]
     answered_lens = [len(r["got"]) for r in rows if not r["abstained"]]
     latencies = [r["latency_ms"] for r in rows]
@@ -123,12 +129,12 @@ def _summarise(rows: list[dict]) -> dict:
         # Abstention messages are boilerplate, so only real answers count towards length.
         "answer_len_mean": float(np.mean(answered_lens)) if answered_lens else None,
         "answer_len_max": max(answered_lens, default=None),
-        "by_type": dict(sorted(by_type.items())),
+        "by_type": {t: by_type[t] for t in type_order(by_type)},
     }
 
 
 def _retrieval(rows: list[dict]) -> dict:
-    ranks = [r["rank"] for r in rows if r["type"] != "unanswerable"]
+    ranks = [r["rank"] for r in _split(rows)[0]]
     out = {f"hit_at_{n}": _ratio(sum(1 for x in ranks if x is not None and x <= n), len(ranks)) for n in (1, 3, 5)}
     out["mrr"] = _ratio(sum(1 / x for x in ranks if x is not None), len(ranks))
     return out
@@ -143,17 +149,15 @@ def threshold_sweep(rows: list[dict], thresholds: tuple[float, ...] = SWEEP) -> 
     Exact for thresholds at or above the one the run used: an answer whose confidence falls
     below t becomes an abstention; rows without a confidence are left as they were.
     """
-    out = []
-    for t in thresholds:
-        def answered(r: dict) -> bool:
-            return not r["abstained"] and r.get("confidence", 1.0) >= t
-        answerable = [r for r in rows if r["type"] != "unanswerable"]
-        unanswerable = [r for r in rows if r["type"] == "unanswerable"]
-        out.append({"threshold": t,
-                    "accuracy": _ratio(sum(r["correct"] and answered(r) for r in answerable), len(answerable)),
-                    "abstention": _ratio(sum(not answered(r) for r in unanswerable), len(unanswerable)),
-                    "answered": sum(answered(r) for r in rows)})
-    return out
+    answerable, unanswerable = _split(rows)
+
+    def answered(r: dict, t: float) -> bool:
+        return not r["abstained"] and r.get("confidence", 1.0) >= t
+
+    return [{"threshold": t,
+             "accuracy": _ratio(sum(r["correct"] and answered(r, t) for r in answerable), len(answerable)),
+             "abstention": _ratio(sum(not answered(r, t) for r in unanswerable), len(unanswerable)),
+             "answered": sum(answered(r, t) for r in rows)} for t in thresholds]
 
 
 def evaluate(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[str, int], list[dict]],
@@ -181,54 +185,6 @@ def compare(old: dict, new: dict) -> dict:
         "newly_passing": [{"id": r["id"], "question": r["question"]} for r, was in flipped if not was],
         "delta": delta,
     }
-
-
-def format_compare(cmp: dict) -> str:
-    lines = [f"{m}: {d:+.3f}" if isinstance(d, float) else f"{m}: {d:+d}" for m, d in cmp["delta"].items()]
-    for key in ("newly_failing", "newly_passing"):
-        lines.append(f"{key.replace('_', ' ')} ({len(cmp[key])}):")
-        lines += [f"  {q['id']}  {q['question']}" for q in cmp[key]]
-    return "\n".join(lines)
-
-
-def fmt_value(v: object) -> str:
-    if v is None:
-        return "n/a"
-    return f"{v:.3f}" if isinstance(v, float) else str(v)
-
-
-def _line(s: str, n: int = 40) -> str:
-    return clip(" ".join(s.split()), n)
-
-
-def format_table(report: dict) -> str:
-    """Plain-text report: overall metrics, accuracy per type (baselines alongside), failures."""
-    s = report["summary"]
-    lines = ["Overall"] + [f"  {key:<22}{fmt_value(v)}" for key, v in s.items() if key != "by_type"]
-    systems = {"system": s, **report.get("baselines", {})}
-    types = sorted({t for sm in systems.values() for t in sm["by_type"]})
-    width = max(16, *(len(name) + 2 for name in systems))
-    lines += ["", "Accuracy by type", "  " + f"{'type':<14}" + "".join(f"{name:>{width}}" for name in systems)]
-    for t in types:
-        cells = []
-        for sm in systems.values():
-            bt = sm["by_type"].get(t)
-            cells.append(f"{bt['correct']}/{bt['n']} {bt['accuracy']:.2f}" if bt else "-")
-        lines.append("  " + f"{t:<14}" + "".join(f"{c:>{width}}" for c in cells))
-    lines.append("  " + f"{'answerable':<14}" + "".join(f"{fmt_value(sm['accuracy']):>{width}}"
-                                                         for sm in systems.values()))
-    if report.get("threshold_sweep"):
-        lines += ["", "Abstention threshold trade-off", "  threshold  accuracy  abstention  answered"]
-        lines += [f"  {t['threshold']:>9.2f}{fmt_value(t['accuracy']):>10}{fmt_value(t['abstention']):>12}"
-                  f"{t['answered']:>10}" for t in report["threshold_sweep"]]
-    failures = [r for r in report["rows"] if not r["correct"]]
-    lines += ["", f"Failures ({len(failures)})"]
-    for r in failures:
-        lines += [f"  {r['id']} [{r['type']}] {_line(r['question'])}",
-                  f"      expected: {_line(r['expected'], 60)}",
-                  f"      got:      {_line(r['got'], 60)}",
-                  f"      why:      {r['reason']}  (rank {fmt_value(r['rank'])}, top {_line(r['top_source']) or '-'})"]
-    return "\n".join(lines)
 
 
 def check_thresholds(summary: dict, min_accuracy: float | None, min_abstain: float | None) -> list[str]:

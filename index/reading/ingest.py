@@ -20,6 +20,7 @@ from pathlib import Path
 from index.files import write_atomic
 from index.reading.documents import CorpusError, corpus_files, load_document, split_header
 from index.text.normalise import squeeze
+from index.text.vocabulary import load_vocab
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED = 100 * 1024 * 1024  # a .docx that inflates beyond this is a zip bomb
@@ -27,7 +28,6 @@ MIN_CHARS = 50
 NEAR_DUPLICATE = 0.9  # Jaccard similarity of character 5-grams
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})?")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:高新区|开发区|工业园区|新区|经开区)")
 
 
 
@@ -143,7 +143,8 @@ def infer_metadata(text: str, name: str) -> dict[str, str]:
     if m:
         meta["date"] = "-".join([m.group(1), f"{int(m.group(2)):02d}"] +
                                 ([f"{int(m.group(3)):02d}"] if m.group(3) else []))
-    places = Counter(_PLACE.findall(text))
+    zones = "|".join(re.escape(s) for s in load_vocab().suffixes("zone"))
+    places = Counter(re.findall(rf"[\u4e00-\u9fff]{{2,6}}?(?:{zones})", text))
     if places:
         meta["place"] = places.most_common(1)[0][0]
     meta["source"] = f"上传文件 {name}"

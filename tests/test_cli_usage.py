@@ -1,0 +1,40 @@
+"""Usage errors are answered at once: exit status 2, a message, and no model (not even torch) loaded."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+PROBE = r"""
+import json, sys
+from bot.cli import main
+rc = main(json.loads(sys.argv[1]))
+print(json.dumps({"rc": rc, "loaded": sorted(m for m in ("torch", "sentence_transformers", "faiss")
+                                             if m in sys.modules)}))
+"""
+
+
+def run(argv: list[str], **env: str) -> tuple[dict, str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("ZONEQA_", "TELEGRAM_"))}
+    out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(argv)], cwd=ROOT,
+                         env={**environ, **env}, capture_output=True, text=True, timeout=120)
+    return json.loads(out.stdout.strip().splitlines()[-1]), out.stderr
+
+
+@pytest.mark.parametrize("argv, env, message", [
+    (["ask"], {}, "give a question"),
+    (["search", "-k", "3"], {}, "give a question"),
+    (["bot"], {}, "TELEGRAM_BOT_TOKEN is not set"),
+    (["bot", "--webhook", "https://example.org/zq"], {"TELEGRAM_BOT_TOKEN": "1:secret"}, "--webhook needs --port"),
+    (["ask", "去年GDP多少"], {"ZONEQA_RATE_LIMIT": "ten"}, "ZONEQA_RATE_LIMIT"),
+])
+def test_a_usage_error_exits_2_without_loading_the_model(argv, env, message):
+    result, stderr = run(argv, **env)
+    assert result == {"rc": 2, "loaded": []}
+    assert message in stderr
+    assert "secret" not in stderr
