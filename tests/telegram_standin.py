@@ -9,7 +9,8 @@ with their bytes) so tests can wait for and assert on what the bot sent. Files u
 recorded as a "download" call.
 
 `polling(app)` runs the real Application against it. `FakeAnswerer` answers a handful of
-questions about the 2019 report with canned, real figures, for runs without the index.
+questions about the 2019 report with canned, real figures, for runs without the index;
+`FakeLiveAnswerer` adds what staff handlers use of a LiveAnswerer, without building anything.
 """
 from __future__ import annotations
 
@@ -22,12 +23,16 @@ import socket
 import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import aiohttp
 from aiohttp import web
 
 from bot.answering.answerer import Answer, Source
+from bot.answering.live import LiveAnswerer, ReindexFailed, Swap
 from bot.telegram.app import ALLOWED_UPDATES
+from index.builder import BuildReport
+from index.settings import IndexSettings
 
 TOKEN = "7000001:standin-SECRET-token-0123456789"
 BOT_USER = {"id": 7000001, "is_bot": True, "first_name": "昆山高新区问答", "username": "zoneqa_test_bot",
@@ -383,3 +388,45 @@ class FakeAnswerer:
                       value=value, year=year, kind=kind, confidence=0.9,
                       sources=[Source(doc_id="2019-kunshan-hitech-zone-work-conference", title=REPORT_TITLE,
                                       section="聚焦两会", text=sentence, score=0.9, passage=passage)])
+
+
+class FakeLiveAnswerer(LiveAnswerer):
+    """The LiveAnswerer interface (bot.answering.live) over canned answerers, for staff handlers.
+
+    A subclass, because the bot offers staff work only to a LiveAnswerer; it skips the parent's
+    constructor, as there is no index to load. `rebuild` counts the reports in the corpus (one
+    passage each) and keeps answering as before, or raises ReindexFailed(`fail_with`);
+    `refresh_if_changed` switches to `on_disk` once a test puts an answerer there, as if
+    `zoneqa index build` had written a new index.
+    """
+
+    def __init__(self, index: IndexSettings, answerer: FakeAnswerer | None = None) -> None:
+        self.index = index
+        self._current = answerer or FakeAnswerer()
+        self._indexed: set[str] = set()
+        self.fail_with: str | None = None
+        self.on_disk: FakeAnswerer | None = None
+
+    def ask(self, question: str, previous: Answer | None = None) -> Answer:
+        return self._current.ask(question, previous)
+
+    def documents(self) -> list[dict]:
+        return self._current.documents()
+
+    def chunk_count(self, doc_id: str) -> int:
+        return int(doc_id in self._indexed)
+
+    def rebuild(self) -> Swap:
+        if self.fail_with:
+            raise ReindexFailed(self.fail_with)
+        self._indexed = {path.stem for path in self.index.corpus_dir.glob("*.md")}
+        count = len(self._indexed)
+        report = BuildReport(documents=count, chunks=count, embedded=0, reused=count, seconds=0.0,
+                             version=Path("fake-version"))
+        return Swap(report, report.version, count)
+
+    def refresh_if_changed(self) -> Swap | None:
+        if self.on_disk is None:
+            return None
+        self._current, self.on_disk = self.on_disk, None
+        return Swap(None, Path("fake-version"), len(self._current.documents()))

@@ -1,4 +1,4 @@
-"""Telegram front end: citizens' questions in, cited answers out.
+"""The Telegram application: one place that builds it, wires every handler, and runs it.
 
 Run it with the token from @BotFather:
 
@@ -6,9 +6,10 @@ Run it with the token from @BotFather:
     TELEGRAM_BOT_TOKEN=123:ABC zoneqa bot --webhook https://example.org/zoneqa --listen 0.0.0.0 --port 8443
 
 TELEGRAM_API_BASE_URL (e.g. http://127.0.0.1:8081/bot) points it at another Bot API server.
-In private chats every text is a question; in groups the bot answers when @mentioned, replied
-to, or asked with /ask; `@bot 问题` in any chat offers the answer inline. Questions and 👍/👎
-are kept in `data_dir/zoneqa.sqlite3` (see bot.telegram.history).
+Citizens' handlers are in bot.telegram.citizens: in private chats every text is a question; in
+groups the bot answers when @mentioned, replied to, or asked with /ask; `@bot 问题` in any chat
+offers the answer inline. Questions and 👍/👎 are kept in `data_dir/zoneqa.sqlite3` (see
+bot.telegram.history).
 
 Users in ZONEQA_ADMIN_IDS add reports by sending files and use /reindex, /stats and /feedback
 (see bot.telegram.staff). Answers come from a LiveAnswerer: a rebuilt index replaces the old one only
@@ -20,36 +21,27 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
-import re
 import secrets
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from telegram import (BotCommand, InlineQueryResultsButton, LinkPreviewOptions, Message, MessageEntity,
-                      ReplyParameters, Update)
-from telegram.constants import ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
-                          CommandHandler, ContextTypes, Defaults, InlineQueryHandler, MessageHandler,
-                          filters)
+                          CommandHandler, Defaults, InlineQueryHandler, MessageHandler, filters)
 
-from bot.telegram import staff as admin
-from bot.telegram import messages
-from bot.answering.answerer import Answer, Answerer
-from bot.telegram.history import History, StoredQuestion
-from bot.answering.live import LiveAnswerer
-from bot.telegram.ratelimit import SlidingWindowLimiter
 from bot import process
+from bot.answering.answerer import Answerer
+from bot.answering.live import LiveAnswerer
 from bot.settings import Settings
+from bot.telegram import citizens, messages, staff
+from bot.telegram.history import History
+from bot.telegram.ratelimit import SlidingWindowLimiter
+from bot.telegram.services import Services, install, services
 
 log = logging.getLogger(__name__)
 
 # Edits and channel posts are not asked for (and ignored by the handlers if they come anyway).
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
-# Telegram's own message limit: anything longer was not sent by a Telegram client.
-MAX_QUESTION_CHARS = 4096
-LAST_ANSWER = "last_answer"
 REFRESH_SECONDS = 60  # how often to look for an index built by another process
 REFRESHER = "index_refresher"
 COMMANDS = [
@@ -60,199 +52,6 @@ COMMANDS = [
 ]
 _NEW_MESSAGE = filters.UpdateType.MESSAGE
 
-
-@dataclass(frozen=True)
-class Services:
-    answerer: Answerer | LiveAnswerer
-    store: History
-    limiter: SlidingWindowLimiter
-    settings: Settings
-    corpus_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # staff changes, one at a time
-
-
-def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.bot_data["services"]
-
-
-# --- asking -----------------------------------------------------------------------------------
-
-def _ask_and_record(services: Services, question: str, previous: Answer | None,
-                    chat_id: int, user_id: int) -> tuple[Answer, int]:
-    answer = services.answerer.ask(question, previous)
-    return answer, services.store.record(answer, chat_id=chat_id, user_id=user_id)
-
-
-async def _reply(update: Update, text: str, **kwargs) -> None:
-    """Reply to the user's message, or post in the chat when the update was a button tap."""
-    if update.message:
-        await update.message.reply_text(text, **kwargs)
-    else:
-        await update.effective_chat.send_message(text, **kwargs)
-
-
-async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str,
-                  *, with_question: bool = False) -> None:
-    services = _services(context)
-    question = question.strip()
-    if not question:
-        await _reply(update, messages.ASK_USAGE)
-        return
-    if len(question) > MAX_QUESTION_CHARS:
-        await _reply(update, messages.TOO_LONG.format(limit=MAX_QUESTION_CHARS))
-        return
-    wait = services.limiter.acquire(update.effective_user.id)
-    if wait:
-        await _reply(update, messages.RATE_LIMITED.format(seconds=math.ceil(wait)))
-        return
-    previous = context.chat_data.get(LAST_ANSWER)
-    # The answerer is CPU-bound (embedding, search); keep it off the event loop.
-    answer, question_id = await asyncio.to_thread(
-        _ask_and_record, services, question, previous, update.effective_chat.id, update.effective_user.id)
-    # A refusal carries no topic to follow up on, so "那今年呢？" keeps referring to the last real answer.
-    if not answer.abstained:
-        context.chat_data[LAST_ANSWER] = answer
-    await _reply(update, messages.format_answer(answer, with_question=with_question),
-                 reply_markup=messages.answer_keyboard(question_id, answer))
-
-
-def _mentions_bot(message: Message, username: str) -> bool:
-    mention = f"@{username}".lower()
-    return any(text.lower() == mention for text in message.parse_entities([MessageEntity.MENTION]).values())
-
-
-def _without_mention(text: str, username: str) -> str:
-    return re.sub(rf"@{re.escape(username)}(?![A-Za-z0-9_])", " ", text, flags=re.IGNORECASE)
-
-
-# --- handlers ---------------------------------------------------------------------------------
-
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    documents = _services(context).answerer.documents()
-    await update.message.reply_text(messages.welcome(documents), reply_markup=messages.examples_keyboard())
-
-
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    # Staff commands work in private chats only, so that is the only place they are explained.
-    staff = (update.effective_chat.type == ChatType.PRIVATE
-             and update.effective_user.id in _services(context).settings.telegram.admin_ids)
-    await update.message.reply_text(messages.help_text(context.bot.username, admin=staff))
-
-
-async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.message.reply_text(messages.sources_text(_services(context).answerer.documents()))
-
-
-async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/ask 问题 — the question is whatever follows the command (and its @botname)."""
-    text = update.message.text
-    await _answer(update, context, text[update.message.entities[0].length:])
-
-
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.message.reply_text(messages.UNKNOWN_COMMAND)
-
-
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _answer(update, context, _without_mention(update.message.text, context.bot.username))
-
-
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """In groups, only messages meant for the bot: an @mention or a reply to one of its messages."""
-    message = update.message
-    replied = message.reply_to_message
-    if _mentions_bot(message, context.bot.username) or (replied and replied.from_user
-                                                          and replied.from_user.id == context.bot.id):
-        await _answer(update, context, _without_mention(message.text, context.bot.username))
-
-
-async def media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.message.reply_text(messages.MEDIA_ONLY)
-
-
-def _match(context: ContextTypes.DEFAULT_TYPE) -> re.Match | None:
-    """The handler pattern's match; None for a callback without data, which PTB passes to every pattern."""
-    return next((m for m in context.matches or () if isinstance(m, re.Match)), None)
-
-
-async def example_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    match = _match(context)
-    if match is None or int(match[1]) >= len(messages.EXAMPLE_QUESTIONS):
-        await stale_button(update, context)
-        return
-    # Answered after the answer is sent: the button shows progress meanwhile, and a failure can still
-    # reach the user through the callback answer.
-    await _answer(update, context, messages.EXAMPLE_QUESTIONS[int(match[1])], with_question=True)
-    await update.callback_query.answer()
-
-
-async def _tapped_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> StoredQuestion | None:
-    """The stored question a button refers to, if it exists and was asked in this very chat."""
-    query, match = update.callback_query, _match(context)
-    if query.message is None or match is None:  # inline-mode messages carry no buttons of ours
-        return None
-    return await asyncio.to_thread(_services(context).store.find, int(match[1]), chat_id=query.message.chat.id)
-
-
-async def passage_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    found = await _tapped_question(update, context)
-    if found is None or not found.sources:
-        await stale_button(update, context)
-        return
-    await update.callback_query.answer()
-    await update.effective_chat.send_message(
-        messages.format_passage(found.sources[0]),
-        reply_parameters=ReplyParameters(update.callback_query.message.message_id,
-                                         allow_sending_without_reply=True))
-
-
-async def vote_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    found = await _tapped_question(update, context)
-    if found is None:
-        await stale_button(update, context)
-        return
-    up = _match(context)[2] == "up"
-    await asyncio.to_thread(_services(context).store.vote, found.id, user_id=update.effective_user.id, up=up)
-    await update.callback_query.answer(messages.THANKS)
-
-
-async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any callback data we did not issue, or that points nowhere: a polite note, nothing else."""
-    await update.callback_query.answer(messages.STALE_BUTTON)
-
-
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """`@bot 问题` in any chat. Not stored: clients send a query per pause while typing."""
-    query = update.inline_query
-    question = query.query.strip()
-    if not question:
-        await query.answer([], button=InlineQueryResultsButton(messages.INLINE_HINT, start_parameter="help"))
-        return
-    services = _services(context)
-    # A separate key, so typing inline does not use up the user's quota of chat questions.
-    wait = services.limiter.acquire(("inline", query.from_user.id))
-    if wait:
-        note = messages.RATE_LIMITED.format(seconds=math.ceil(wait))
-        await query.answer([], cache_time=0, button=InlineQueryResultsButton(note, start_parameter="help"))
-        return
-    answer = await asyncio.to_thread(services.answerer.ask, question)
-    await query.answer([messages.inline_result(answer)], cache_time=300)
-
-
-async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure; tell the user something went wrong, without internals."""
-    log.error("Error while handling an update", exc_info=context.error)
-    if not isinstance(update, Update):
-        return
-    try:
-        if update.callback_query:
-            await update.callback_query.answer(messages.ERROR)
-        elif update.effective_chat and update.message:
-            await update.effective_chat.send_message(messages.ERROR)
-    except TelegramError:
-        log.warning("Could not tell the user about the error", exc_info=True)
-
-
-# --- application ------------------------------------------------------------------------------
 
 def require_token(settings: Settings) -> str:
     if not settings.telegram.token:
@@ -279,7 +78,7 @@ async def _refresh_periodically(live: LiveAnswerer) -> None:
 
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(COMMANDS)
-    answerer = application.bot_data["services"].answerer
+    answerer = services(application).answerer
     if isinstance(answerer, LiveAnswerer):
         application.bot_data[REFRESHER] = asyncio.create_task(_refresh_periodically(answerer))
 
@@ -309,35 +108,35 @@ def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, sto
         api_url, file_url = _api_urls(settings.telegram.base_url)
         builder = builder.base_url(api_url).base_file_url(file_url)
     application = builder.build()
-    application.bot_data["services"] = Services(answerer, store,
-                                                SlidingWindowLimiter(settings.telegram.rate_limit_per_minute), settings)
+    install(application, Services(answerer, store, SlidingWindowLimiter(settings.telegram.rate_limit_per_minute),
+                                  settings))
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     # Staff work happens in private chats only; the first matching handler wins, so admins reach
     # bot.telegram.staff and everyone else its refusal.
-    staff = _NEW_MESSAGE & private & filters.User(user_id=settings.telegram.admin_ids)
+    admins = _NEW_MESSAGE & private & filters.User(user_id=settings.telegram.admin_ids)
     application.add_handlers([
-        CommandHandler("start", start, filters=_NEW_MESSAGE),
-        CommandHandler("help", help_command, filters=_NEW_MESSAGE),
-        CommandHandler("sources", sources, filters=_NEW_MESSAGE),
-        CommandHandler("ask", ask_command, filters=_NEW_MESSAGE),
-        CommandHandler("reindex", admin.reindex, filters=staff),
-        CommandHandler("stats", admin.stats, filters=staff),
-        CommandHandler("feedback", admin.feedback, filters=staff),
-        MessageHandler(staff & filters.Document.ALL, admin.add_document),
-        CommandHandler(admin.COMMANDS, admin.refuse, filters=_NEW_MESSAGE & private),
-        MessageHandler(_NEW_MESSAGE & private & filters.Document.ALL, admin.refuse),
+        CommandHandler("start", citizens.start, filters=_NEW_MESSAGE),
+        CommandHandler("help", citizens.help_command, filters=_NEW_MESSAGE),
+        CommandHandler("sources", citizens.sources, filters=_NEW_MESSAGE),
+        CommandHandler("ask", citizens.ask_command, filters=_NEW_MESSAGE),
+        CommandHandler("reindex", staff.reindex, filters=admins),
+        CommandHandler("stats", staff.stats, filters=admins),
+        CommandHandler("feedback", staff.feedback, filters=admins),
+        MessageHandler(admins & filters.Document.ALL, staff.add_document),
+        CommandHandler(staff.COMMANDS, staff.refuse, filters=_NEW_MESSAGE & private),
+        MessageHandler(_NEW_MESSAGE & private & filters.Document.ALL, staff.refuse),
         # Unknown commands in groups may be meant for other bots, so only private chats get a hint.
-        MessageHandler(_NEW_MESSAGE & private & filters.COMMAND, unknown_command),
-        MessageHandler(_NEW_MESSAGE & private & filters.TEXT, private_text),
-        MessageHandler(_NEW_MESSAGE & groups & filters.TEXT & ~filters.COMMAND, group_text),
-        MessageHandler(_NEW_MESSAGE & private & filters.ATTACHMENT, media),
-        CallbackQueryHandler(example_tapped, pattern=messages.EXAMPLE_PATTERN),
-        CallbackQueryHandler(passage_tapped, pattern=messages.PASSAGE_PATTERN),
-        CallbackQueryHandler(vote_tapped, pattern=messages.VOTE_PATTERN),
-        CallbackQueryHandler(stale_button),
-        InlineQueryHandler(inline_query),
+        MessageHandler(_NEW_MESSAGE & private & filters.COMMAND, citizens.unknown_command),
+        MessageHandler(_NEW_MESSAGE & private & filters.TEXT, citizens.private_text),
+        MessageHandler(_NEW_MESSAGE & groups & filters.TEXT & ~filters.COMMAND, citizens.group_text),
+        MessageHandler(_NEW_MESSAGE & private & filters.ATTACHMENT, citizens.media),
+        CallbackQueryHandler(citizens.example_tapped, pattern=messages.EXAMPLE_PATTERN),
+        CallbackQueryHandler(citizens.passage_tapped, pattern=messages.PASSAGE_PATTERN),
+        CallbackQueryHandler(citizens.vote_tapped, pattern=messages.VOTE_PATTERN),
+        CallbackQueryHandler(citizens.stale_button),
+        InlineQueryHandler(citizens.inline_query),
     ])
-    application.add_error_handler(error_handler)
+    application.add_error_handler(citizens.error_handler)
     return application
 
 

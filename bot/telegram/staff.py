@@ -25,19 +25,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from telegram import Document, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.answering.live import LiveAnswerer, ReindexFailed
 from bot.telegram import messages
 from bot.telegram.history import Downvoted
-from bot.answering.live import LiveAnswerer, ReindexFailed
+from bot.telegram.services import services
 from index.reading import ingest
-
-if TYPE_CHECKING:
-    from bot.telegram.app import Services
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +49,10 @@ class Refused(ValueError):
     """An upload that cannot be added; the message says why, for staff."""
 
 
-def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.bot_data["services"]
-
-
 async def _audit(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, detail: str,
                  ok: bool) -> None:
     """Record an admin action; called before the admin is told, so what they saw is on record."""
-    await asyncio.to_thread(_services(context).store.audit, user_id=update.effective_user.id,
+    await asyncio.to_thread(services(context).store.audit, user_id=update.effective_user.id,
                             action=action, detail=detail, ok=ok)
 
 
@@ -89,7 +82,7 @@ class Progress:
 
 def _live(context: ContextTypes.DEFAULT_TYPE) -> LiveAnswerer | None:
     """The answerer, if it can be rebuilt while serving (`run` always makes it one)."""
-    answerer = _services(context).answerer
+    answerer = services(context).answerer
     return answerer if isinstance(answerer, LiveAnswerer) else None
 
 
@@ -147,7 +140,7 @@ async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         _precheck(document, name)
         data = await _download(document)
         # One change to the corpus at a time: the duplicate check must see the upload before it.
-        async with _services(context).corpus_lock:
+        async with services(context).corpus_lock:
             added = await asyncio.to_thread(ingest.add_report, live.index.corpus_dir, name, data, **given)
             await progress.step(messages.upload_extracted(added), working=messages.INDEXING)
             swap = await asyncio.to_thread(live.rebuild)  # questions keep going to the old index meanwhile
@@ -175,7 +168,7 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.message.reply_text(messages.NOT_LIVE)
         return
     progress = await Progress.start(update, working=messages.REINDEXING)
-    async with _services(context).corpus_lock:
+    async with services(context).corpus_lock:
         try:
             swap = await asyncio.to_thread(live.rebuild)  # questions keep going to the old index meanwhile
         except ReindexFailed as exc:
@@ -188,7 +181,7 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     today = datetime.now(messages.CHINA).replace(hour=0, minute=0, second=0, microsecond=0)
-    found = await asyncio.to_thread(_services(context).store.stats, today)
+    found = await asyncio.to_thread(services(context).store.stats, today)
     await _audit(update, context, "stats", f"{found.questions} questions today", True)
     await update.message.reply_text(messages.stats_text(today, found))
 
@@ -204,7 +197,7 @@ def gold_jsonl(items: list[Downvoted]) -> bytes:
 
 
 async def _export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    items = await asyncio.to_thread(_services(context).store.downvoted)
+    items = await asyncio.to_thread(services(context).store.downvoted)
     await _audit(update, context, "feedback_export", f"{len(items)} items", True)
     if items:
         await update.message.reply_document(
@@ -221,6 +214,6 @@ async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif context.args:
         await update.message.reply_text(messages.FEEDBACK_USAGE)
     else:
-        items = await asyncio.to_thread(_services(context).store.downvoted, FEEDBACK_SHOWN)
+        items = await asyncio.to_thread(services(context).store.downvoted, FEEDBACK_SHOWN)
         await _audit(update, context, "feedback", f"{len(items)} shown", True)
         await update.message.reply_text(messages.feedback_text(items))

@@ -1,0 +1,213 @@
+"""Citizens' side of the bot: questions in, cited answers out, and the buttons under them.
+
+In private chats every text is a question; in groups the bot answers when @mentioned, replied
+to, or asked with /ask; `@bot 问题` in any chat offers the answer inline. Answers carry 查看原文
+and 👍/👎 buttons, stored in bot.telegram.history. Each handler is an
+`async def handler(update, context)`; bot.telegram.app wires them up, and `zoneqa bot` runs them:
+
+    TELEGRAM_BOT_TOKEN=123:ABC zoneqa bot
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import re
+
+from telegram import InlineQueryResultsButton, Message, MessageEntity, ReplyParameters, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.answering.answerer import Answer
+from bot.telegram import messages
+from bot.telegram.history import StoredQuestion
+from bot.telegram.services import Services, services
+
+log = logging.getLogger(__name__)
+
+# Telegram's own message limit: anything longer was not sent by a Telegram client.
+MAX_QUESTION_CHARS = 4096
+LAST_ANSWER = "last_answer"
+
+
+# --- asking -----------------------------------------------------------------------------------
+
+def _ask_and_record(shared: Services, question: str, previous: Answer | None,
+                    chat_id: int, user_id: int) -> tuple[Answer, int]:
+    answer = shared.answerer.ask(question, previous)
+    return answer, shared.store.record(answer, chat_id=chat_id, user_id=user_id)
+
+
+async def _reply(update: Update, text: str, **kwargs) -> None:
+    """Reply to the user's message, or post in the chat when the update was a button tap."""
+    if update.message:
+        await update.message.reply_text(text, **kwargs)
+    else:
+        await update.effective_chat.send_message(text, **kwargs)
+
+
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str,
+                  *, with_question: bool = False) -> None:
+    shared = services(context)
+    question = question.strip()
+    if not question:
+        await _reply(update, messages.ASK_USAGE)
+        return
+    if len(question) > MAX_QUESTION_CHARS:
+        await _reply(update, messages.TOO_LONG.format(limit=MAX_QUESTION_CHARS))
+        return
+    wait = shared.limiter.acquire(update.effective_user.id)
+    if wait:
+        await _reply(update, messages.RATE_LIMITED.format(seconds=math.ceil(wait)))
+        return
+    previous = context.chat_data.get(LAST_ANSWER)
+    # The answerer is CPU-bound (embedding, search); keep it off the event loop.
+    answer, question_id = await asyncio.to_thread(
+        _ask_and_record, shared, question, previous, update.effective_chat.id, update.effective_user.id)
+    # A refusal carries no topic to follow up on, so "那今年呢？" keeps referring to the last real answer.
+    if not answer.abstained:
+        context.chat_data[LAST_ANSWER] = answer
+    await _reply(update, messages.format_answer(answer, with_question=with_question),
+                 reply_markup=messages.answer_keyboard(question_id, answer))
+
+
+def _mentions_bot(message: Message, username: str) -> bool:
+    mention = f"@{username}".lower()
+    return any(text.lower() == mention for text in message.parse_entities([MessageEntity.MENTION]).values())
+
+
+def _without_mention(text: str, username: str) -> str:
+    return re.sub(rf"@{re.escape(username)}(?![A-Za-z0-9_])", " ", text, flags=re.IGNORECASE)
+
+
+# --- commands and texts -----------------------------------------------------------------------
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    documents = services(context).answerer.documents()
+    await update.message.reply_text(messages.welcome(documents), reply_markup=messages.examples_keyboard())
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    # Staff commands work in private chats only, so that is the only place they are explained.
+    staff = (update.effective_chat.type == ChatType.PRIVATE
+             and update.effective_user.id in services(context).settings.telegram.admin_ids)
+    await update.message.reply_text(messages.help_text(context.bot.username, admin=staff))
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.message.reply_text(messages.sources_text(services(context).answerer.documents()))
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask 问题 — the question is whatever follows the command (and its @botname)."""
+    text = update.message.text
+    await _answer(update, context, text[update.message.entities[0].length:])
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.message.reply_text(messages.UNKNOWN_COMMAND)
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _answer(update, context, _without_mention(update.message.text, context.bot.username))
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups, only messages meant for the bot: an @mention or a reply to one of its messages."""
+    message = update.message
+    replied = message.reply_to_message
+    if _mentions_bot(message, context.bot.username) or (replied and replied.from_user
+                                                          and replied.from_user.id == context.bot.id):
+        await _answer(update, context, _without_mention(message.text, context.bot.username))
+
+
+async def media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.message.reply_text(messages.MEDIA_ONLY)
+
+
+# --- buttons ----------------------------------------------------------------------------------
+
+def _match(context: ContextTypes.DEFAULT_TYPE) -> re.Match | None:
+    """The handler pattern's match; None for a callback without data, which PTB passes to every pattern."""
+    return next((m for m in context.matches or () if isinstance(m, re.Match)), None)
+
+
+async def example_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    match = _match(context)
+    if match is None or int(match[1]) >= len(messages.EXAMPLE_QUESTIONS):
+        await stale_button(update, context)
+        return
+    # Answered after the answer is sent: the button shows progress meanwhile, and a failure can still
+    # reach the user through the callback answer.
+    await _answer(update, context, messages.EXAMPLE_QUESTIONS[int(match[1])], with_question=True)
+    await update.callback_query.answer()
+
+
+async def _tapped_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> StoredQuestion | None:
+    """The stored question a button refers to, if it exists and was asked in this very chat."""
+    query, match = update.callback_query, _match(context)
+    if query.message is None or match is None:  # inline-mode messages carry no buttons of ours
+        return None
+    return await asyncio.to_thread(services(context).store.find, int(match[1]), chat_id=query.message.chat.id)
+
+
+async def passage_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    found = await _tapped_question(update, context)
+    if found is None or not found.sources:
+        await stale_button(update, context)
+        return
+    await update.callback_query.answer()
+    await update.effective_chat.send_message(
+        messages.format_passage(found.sources[0]),
+        reply_parameters=ReplyParameters(update.callback_query.message.message_id,
+                                         allow_sending_without_reply=True))
+
+
+async def vote_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    found = await _tapped_question(update, context)
+    if found is None:
+        await stale_button(update, context)
+        return
+    up = _match(context)[2] == "up"
+    await asyncio.to_thread(services(context).store.vote, found.id, user_id=update.effective_user.id, up=up)
+    await update.callback_query.answer(messages.THANKS)
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any callback data we did not issue, or that points nowhere: a polite note, nothing else."""
+    await update.callback_query.answer(messages.STALE_BUTTON)
+
+
+# --- inline mode and errors -------------------------------------------------------------------
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`@bot 问题` in any chat. Not stored: clients send a query per pause while typing."""
+    query = update.inline_query
+    question = query.query.strip()
+    if not question:
+        await query.answer([], button=InlineQueryResultsButton(messages.INLINE_HINT, start_parameter="help"))
+        return
+    shared = services(context)
+    # A separate key, so typing inline does not use up the user's quota of chat questions.
+    wait = shared.limiter.acquire(("inline", query.from_user.id))
+    if wait:
+        note = messages.RATE_LIMITED.format(seconds=math.ceil(wait))
+        await query.answer([], cache_time=0, button=InlineQueryResultsButton(note, start_parameter="help"))
+        return
+    answer = await asyncio.to_thread(shared.answerer.ask, question)
+    await query.answer([messages.inline_result(answer)], cache_time=300)
+
+
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure; tell the user something went wrong, without internals."""
+    log.error("Error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(messages.ERROR)
+        elif update.effective_chat and update.message:
+            await update.effective_chat.send_message(messages.ERROR)
+    except TelegramError:
+        log.warning("Could not tell the user about the error", exc_info=True)
