@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from bot.answering.answerer import MAX_ANSWER, Answerer
-from bot.evaluation.gold import load_gold
+from bot.answering.answerer import Answerer
 from bot.answering.question import parse
+from bot.answering.wording import MAX_ANSWER
+from bot.evaluation.gold import load_gold
 from bot.settings import load_settings
 
 from conftest import CORPUS, GOLD

@@ -17,6 +17,7 @@ from index.text.normalise import fold
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 
+RATE = "%"  # the unit of a rate ("增长7.1%"); a difference of two rates is in 个百分点
 _SEGMENT_END = re.compile(r"[，；;：:]|,(?!\d)|(?<!\d),")
 
 

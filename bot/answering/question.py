@@ -18,6 +18,7 @@ from index.text.tokens import Tokenizer, default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
 
 MAX_CHARS = 200
+EXAMPLE = "例如：“去年高新区GDP多少？”"  # shown with every hint about how to ask
 FIGURE, LIST, ENTITY, COMPARISON, WHY = "figure", "list", "entity", "comparison", "why"
 _YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
 _YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
@@ -76,19 +77,18 @@ class Question:
 def problem(text: str) -> str | None:
     """A Chinese message for input that is not a question we can read, else None."""
     cleaned = clean(text)
-    example = "例如：“去年高新区GDP多少？”"
     if not cleaned:
-        return f"请输入您想了解的问题，{example}"
+        return f"请输入您想了解的问题，{EXAMPLE}"
     if len(cleaned) > MAX_CHARS:
-        return f"问题太长了（{len(cleaned)}字）。请把问题缩短到{MAX_CHARS}字以内，{example}"
+        return f"问题太长了（{len(cleaned)}字）。请把问题缩短到{MAX_CHARS}字以内，{EXAMPLE}"
     folded = fold(cleaned)
     if not _CJK.search(folded):
         known = {a for aliases in load_vocab().synonyms.values() for a in aliases}
         words = _LATIN_WORD.findall(folded)
         if any(w not in known for w in words):
-            return f"目前只支持用中文提问，{example}"
+            return f"目前只支持用中文提问，{EXAMPLE}"
         if not words:
-            return f"没有看懂这个问题，请用中文文字提问，{example}"
+            return f"没有看懂这个问题，请用中文文字提问，{EXAMPLE}"
     return None
 
 

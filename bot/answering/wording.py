@@ -1,7 +1,92 @@
-"""How answers are worded in Chinese, and how any text is shortened for display."""
+"""How answers are worded in Chinese, and how any text is shortened for display.
+
+An answer opens with the place, the year and whether the figure is a result or a target
+("昆山高新区2018年实际完成：…"), then quotes the report's own clause. A refusal says what is
+missing and, when the reports have it for another year or kind, what they do say.
+"""
 from __future__ import annotations
+
+from bot.answering.evidence import coverage
+from bot.answering.facts import segments
+from bot.answering.question import EXAMPLE, Question
+from index.reading.documents import LEAD_IN
+from index.text.timelabel import RESULT, TARGET, TimeLabel
+
+MAX_ANSWER = 150  # characters of an answer, refusals included
+FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
+KIND_WORDS = {RESULT: "实际完成", TARGET: "目标"}
+WHY_REFUSAL = "资料只记录了做了什么、计划做什么和相关数字，没有说明原因，这个问题我答不了。"
 
 
 def clip(text: str, limit: int) -> str:
     """`text`, cut to at most `limit` characters with "…" marking the cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def no_topic(after_previous: bool) -> str:
+    """The hint for a question with no topic of its own (a follow-up with nothing to follow)."""
+    return ("" if after_previous else "没有找到上一个问题可以接着问。") + f"请说说您想了解哪项数据，{EXAMPLE}"
+
+
+def place_not_covered(named: str, places: set[str]) -> str:
+    return f"资料中没有关于{named}的数据，目前的报告只涉及{'、'.join(sorted(places))}。"
+
+
+def squash(text: str) -> str:
+    """Chinese punctuation for the reply; commas inside numbers stay."""
+    out = []
+    for i, ch in enumerate(text):
+        between_digits = 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        out.append({",": "，", ";": "；", ":": "："}.get(ch, ch) if not between_digits else ch)
+    return "".join(out).strip("，；。 ")
+
+
+def prefix(tl: TimeLabel, place: str) -> str:
+    """"昆山高新区2018年实际完成：", or just the place when the year and kind are unknown."""
+    year = f"{tl.year}年" if tl.year else ""
+    kind = KIND_WORDS.get(tl.kind or "", "")
+    return f"{place}{year}{kind}：" if (year or kind) else f"{place}："
+
+
+def reply(window: str, tl: TimeLabel, place: str, dated: bool = True) -> str:
+    """The answer: the prefix, then the quoted clause without its "在…——" lead-in or repeated place."""
+    body = LEAD_IN.sub("", squash(window))
+    if place and body.startswith(place):
+        body = body[len(place):].lstrip("，")
+    return clip(f"{prefix(tl, place) if dated else f'{place}：'}{body}。", MAX_ANSWER)
+
+
+def describe(q: Question) -> str:
+    """What was asked, as a refusal names it: "2020年地区生产总值的目标"."""
+    year = f"{q.year}年" if q.year else ""
+    topic = q.metrics[0] if q.metrics else "".join(t.text for t in q.terms[:3])
+    kind = {TARGET: "的目标", RESULT: "的完成情况"}.get(q.kind or "", "的数据")
+    return f"{year}{topic}{kind}"
+
+
+def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | None = None) -> str:
+    """"资料中没有…" and, given `other` (label, clause), "资料中只有2019年目标：…"."""
+    text = f"资料中没有{describe(q)}{consequence}。"
+    if other is not None:
+        tl, window = other
+        text += f"资料中只有{prefix(tl, '').rstrip('：')}：{squash(window)}。"
+    return clip(text, MAX_ANSWER)
+
+
+def focus(sentence: str, q: Question, limit: int = FOCUS) -> str:
+    """The sentence, or for a long one the run of clauses around the one that best covers the question."""
+    if len(sentence) <= limit:
+        return sentence
+    segs = segments(sentence)
+    scores = [coverage(q, s)[0] for s in segs]
+    best = max(range(len(segs)), key=lambda i: scores[i])
+    lo = hi = best
+    while True:
+        grown = False
+        for cand in (hi + 1, lo - 1):
+            if 0 <= cand < len(segs):
+                new_lo, new_hi = min(lo, cand), max(hi, cand)
+                if len("，".join(segs[new_lo:new_hi + 1])) <= limit:
+                    lo, hi, grown = new_lo, new_hi, True
+        if not grown:
+            return "，".join(segs[lo:hi + 1])

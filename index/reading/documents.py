@@ -31,7 +31,7 @@ _TERMINAL = "。！？!?；;…"
 _CLOSERS = "”’」』）)\"'"
 _CLAUSE_PUNCT = re.compile(r"[。！？!?；;，,：:、]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-_LEAD_IN = re.compile(r"^([^。！？!?；;]{4,40})——")
+LEAD_IN = re.compile(r"^([^。！？!?；;]{4,40})——")
 
 
 class CorpusError(ValueError):
@@ -161,7 +161,7 @@ def repair(raw: str, body_start: int) -> tuple[Paragraph, ...]:
     def flush() -> None:
         if pending:
             text = "".join(raw[s:e] for s, e in pending)
-            lead = _LEAD_IN.match(text)
+            lead = LEAD_IN.match(text)
             paragraphs.append(Paragraph(text, tuple(pending), heading, lead.group(1) if lead else None))
             pending.clear()
 

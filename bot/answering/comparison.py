@@ -1,0 +1,81 @@
+"""Comparisons ("今年GDP目标比去年多多少"): which two figures, their difference, and the arithmetic shown.
+
+A comparison of amounts subtracts two figures of the same unit ("810−762=48", 亿元). A comparison
+of growth ("增速目标比去年实际低多少") subtracts the two growth rates, in 个百分点. Figures of
+different units are never compared.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answering.facts import RATE, Fact, values_in
+from bot.answering.question import Question
+from bot.answering.wording import KIND_WORDS, MAX_ANSWER, clip
+from index.text.timelabel import RESULT, TARGET
+
+POINTS = "个百分点"  # the unit of a difference between two rates
+
+
+def sides(q: Question, reporting_year: int) -> list[tuple[int, str]]:
+    """The (year, kind) of each side: the two years asked; or, when one year or none is named
+    ("增速目标比去年低多少"), the plan year against it. Years from the reporting year on are targets."""
+    years = list(q.years[:2])
+    if len(years) < 2:
+        base = years[0] if years else reporting_year - 1
+        years = [reporting_year, base] if base < reporting_year else [base, base - 1]
+    return [(y, TARGET if y >= reporting_year else RESULT) for y in years]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """first − second, in `unit` (POINTS for two growth rates)."""
+
+    first: float
+    second: float
+    unit: str
+
+    @property
+    def value(self) -> float:
+        return round(self.first - self.second, 4)
+
+    @property
+    def of_rates(self) -> bool:
+        return self.unit == POINTS
+
+    def shown(self) -> str:
+        """The answer's value: "48亿元", "0.1个百分点"."""
+        return f"{_num(abs(self.value))}{self.unit}"
+
+
+def growth_rate(fact: Fact) -> float | None:
+    """The first rate of the figure's change ("增长7.1%" → 7.1), if it has one."""
+    rates = [number for _, _, _, number, unit in values_in(fact.change or "") if unit == RATE]
+    return rates[0] if rates else None
+
+
+def difference(q: Question, first: Fact, second: Fact) -> Difference | None:
+    """The difference asked for between the two figures; None when they cannot be compared."""
+    if q.asks_change and q.unit == "percent":
+        a, b = growth_rate(first), growth_rate(second)
+        return None if a is None or b is None else Difference(a, b, POINTS)
+    if first.unit != second.unit:
+        return None
+    return Difference(first.number, second.number, first.unit)
+
+
+def reply(compared: list[tuple[int, str]], diff: Difference, metric: str, place: str) -> str:
+    """"昆山高新区2019年目标地区生产总值810亿元，比2018年实际完成的762亿元多48亿元（810−762=48）。" """
+    (year_a, kind_a), (year_b, kind_b) = compared
+    a, b, d = _num(diff.first), _num(diff.second), diff.value
+    if diff.of_rates:
+        what, shown_a, shown_b, word = f"{metric}增速", f"{a}{RATE}", f"{b}{RATE}", "高" if d > 0 else "低"
+    else:
+        what, shown_a, shown_b, word = metric, f"{a}{diff.unit}", f"{b}{diff.unit}", "多" if d > 0 else "少"
+    text = (f"{place}{year_a}年{KIND_WORDS[kind_a]}{what}{shown_a}，"
+            f"比{year_b}年{KIND_WORDS[kind_b]}的{shown_b}{word}{diff.shown()}（{a}−{b}={_num(d)}）。")
+    return clip(text, MAX_ANSWER)
+
+
+def _num(x: float) -> str:
+    """A number as shown: no trailing zeros, a real minus sign."""
+    return f"{x:g}".replace("-", "−")

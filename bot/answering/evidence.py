@@ -1,0 +1,126 @@
+"""Retrieved passages → evidence: each sentence with its time label, and how well it fits the question.
+
+Three measures, each used by the scoring of candidates (scoring.py):
+- coverage: the weighted share of the question's topic words found in a text; the metric asked
+  about must be there;
+- unit agreement: whether a figure has the kind of unit asked for (a rate for 比例, a rank for
+  排第几, 家 for 几家…), by the unit groups of `bot/data/unit_groups.tsv`;
+- time agreement: whether a sentence is about the year and kind (result or target) asked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answering.facts import Fact
+from bot.answering.question import Question
+from bot.answering.vocabulary import alternation, unit_group, unit_groups
+from index.search.searcher import Hit
+from index.text.chunking import split_sentences
+from index.text.normalise import fold
+from index.text.timelabel import TimeLabel, label
+from index.text.tokens import NUMBER
+
+
+@dataclass(frozen=True)
+class Source:
+    """One cited passage. `text` is the evidence sentence; `passage` the whole chunk."""
+
+    doc_id: str
+    title: str
+    section: str
+    text: str
+    score: float
+    passage: str = ""
+    chunk_id: str = ""
+    place: str = ""
+
+    @classmethod
+    def of(cls, hit: Hit, text: str) -> Source:
+        """`text` (a sentence of the hit, or all of it) cited from the hit's chunk and report."""
+        chunk, doc = hit.chunk, hit.doc
+        return cls(chunk.doc_id, doc.get("title", ""), chunk.section_title(), text, hit.score,
+                   chunk.text, chunk.chunk_id, doc.get("place", ""))
+
+    def to_dict(self) -> dict:
+        return {"doc_id": self.doc_id, "title": self.title, "section": self.section,
+                "text": self.text, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of a retrieved chunk, with its time label and how well it covers the question."""
+
+    hit: Hit
+    sentence: str
+    label: TimeLabel
+    coverage: float
+    missing: tuple[str, ...]
+
+    def source(self) -> Source:
+        return Source.of(self.hit, self.sentence)
+
+
+def gather(q: Question, hits: list[Hit], reporting_year: int) -> list[Evidence]:
+    """Every sentence of the hits, in retrieval order, labelled with its year and kind.
+
+    A sentence is labelled against its report's year (reporting_year when the report has no
+    date) and its chunk's own label as context; its coverage counts the section title too.
+    """
+    out = []
+    for hit in hits:
+        chunk = hit.chunk
+        year = int(hit.doc.get("date", str(reporting_year))[:4])
+        context = TimeLabel(chunk.year, chunk.kind)
+        for s, e in split_sentences(chunk.text):
+            sentence = chunk.text[s:e]
+            cov, missing = coverage(q, f"{chunk.section_title()} {sentence}")
+            out.append(Evidence(hit, sentence, label(sentence, year, context), cov, missing))
+    return out
+
+
+def unique(evidence: list[Evidence]) -> list[Evidence]:
+    """The evidence without repeated sentences, first occurrence kept."""
+    seen, out = set(), []
+    for ev in evidence:
+        if ev.sentence not in seen:
+            seen.add(ev.sentence)
+            out.append(ev)
+    return out
+
+
+def coverage(q: Question, text: str, require_metric: bool = True) -> tuple[float, tuple[str, ...]]:
+    """Weighted share of the question's topic terms found in `text`, and the terms missing."""
+    folded = fold(text)
+    total = sum(t.weight for t in q.terms)
+    if not total:
+        return 0.0, ()
+    if require_metric and q.metrics and not q.terms[0].found_in(folded):
+        return 0.0, (q.terms[0].text,)  # the metric asked about must be named
+    found = sum(t.weight for t in q.terms if t.found_in(folded))
+    return found / total, tuple(t.text for t in q.terms if not t.found_in(folded))
+
+
+def change_groups(change: str) -> set[str | None]:
+    """The unit groups of the figures in a change clause: "增长7.1%" a rate, "前移5个名次" a rank."""
+    units = alternation(tuple(u for group in unit_groups().values() for u in group))
+    return {unit_group(m.group(1)) for m in re.finditer(rf"{NUMBER}\s*({units})", change)}
+
+
+def unit_agrees(q: Question, fact: Fact) -> bool:
+    """Whether the figure, or its change, is of the kind asked for (a rate, a rank, money, an area, a count)."""
+    if q.unit is None:
+        return True
+    groups = {unit_group(fact.unit)}
+    if fact.change:
+        groups |= change_groups(fact.change)
+    return q.unit in groups
+
+
+def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str | None = None) -> bool:
+    """Whether a sentence labelled `tl` is about the year and kind asked (or those given)."""
+    year = year if year is not None else q.year
+    kind = kind if kind is not None else q.kind
+    if year is not None and tl.year != year:
+        return False
+    return kind is None or tl.kind in (kind, None)

@@ -1,0 +1,109 @@
+"""Evidence → ranked candidates: which figure or sentence answers, and why it beat the others.
+
+Every figure of every fitting sentence is a `Candidate`. Whether to answer at all is decided by
+its confidence alone:
+
+    confidence = coverage × unit agreement   (1, or UNIT_MISMATCH when the unit is not the one asked)
+
+Which candidate answers is decided by `Candidate.preference`, compared in this order:
+1. confidence;
+2. unit_exact: the figure's own unit is the one asked, not only its growth rate's
+   ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
+3. clause_coverage: its own clause names more of the question;
+4. states_change: when a change is asked ("增长了多少"), a figure that comes with one;
+5. retrieval_rank: the better-ranked passage.
+Candidates equal on all five keep reading order (the earlier sentence, the earlier clause).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
+from bot.answering.facts import Fact, extract, segments
+from bot.answering.question import Question
+from bot.answering.vocabulary import unit_group
+from index.text.normalise import fold
+
+UNIT_MISMATCH = 0.7
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible answer: a figure (or, for lists and names, a whole sentence) and its scores."""
+
+    evidence: Evidence
+    fact: Fact | None  # None for a sentence answer
+    window: str  # the words to quote
+    confidence: float
+    unit_exact: bool = True
+    clause_coverage: float = 0.0
+    states_change: bool = True
+
+    @property
+    def retrieval_rank(self) -> int:
+        return self.evidence.hit.rank
+
+    def preference(self) -> tuple[float, bool, float, bool, int]:
+        """The sort key, larger is better: see the module docstring for the order and why."""
+        return (self.confidence, self.unit_exact, self.clause_coverage, self.states_change,
+                -self.retrieval_rank)
+
+    def explain(self) -> str:
+        """The confidence, its factors and where the evidence stands, for logs and the eval report."""
+        ev = self.evidence
+        missing = f"，缺少{'、'.join(ev.missing)}" if ev.missing else ""
+        return (f"confidence {self.confidence:.2f} = coverage {ev.coverage:.2f}{missing}"
+                f" × unit {self.confidence / ev.coverage if ev.coverage else 0:.1f}; "
+                f"label {ev.label.year} {ev.label.kind}; retrieval rank {ev.hit.rank}")
+
+
+def rank(candidates: list[Candidate]) -> list[Candidate]:
+    """Best first, by `Candidate.preference`; the sort is stable, so full ties keep reading order."""
+    return sorted(candidates, key=Candidate.preference, reverse=True)
+
+
+def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
+    """Score one figure of an evidence sentence against the question."""
+    agrees = unit_agrees(q, fact)
+    return Candidate(
+        ev, fact, window(ev, fact, q),
+        confidence=ev.coverage * (1.0 if agrees else UNIT_MISMATCH),
+        unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
+        clause_coverage=coverage(q, fact.window, require_metric=False)[0],
+        states_change=bool(fact.change) if q.asks_change else True)
+
+
+def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind: str | None = None,
+            timely: bool = True) -> list[Candidate]:
+    """Every figure of the evidence that covers the question, ranked best first.
+
+    Only sentences about the year and kind asked (or `year`/`kind` when given); with
+    timely=False, only those about another year or kind — what "资料中只有…" can offer.
+    """
+    return rank([figure(q, ev, fact) for ev in evidence
+                 if ev.coverage and time_agrees(q, ev.label, year, kind) == timely
+                 for fact in extract(ev.sentence)])
+
+
+def nearest(q: Question, others: list[Candidate]) -> list[Candidate]:
+    """Figures of another year or kind, the closest year first, then the kind asked."""
+    return sorted(others, key=lambda c: (abs((c.evidence.label.year or 0) - (q.year or 0)),
+                                         c.evidence.label.kind != q.kind))
+
+
+def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
+    """Sentences about the year and kind asked that cover the question: the best covered first,
+    then the better retrieval rank."""
+    return sorted((ev for ev in evidence if ev.coverage and time_agrees(q, ev.label)),
+                  key=lambda ev: (ev.coverage, -ev.hit.rank), reverse=True)
+
+
+def window(ev: Evidence, fact: Fact, q: Question) -> str:
+    """The fact's clause, widened back to the clause that names the metric if it does not."""
+    if not q.metrics or q.terms[0].found_in(fold(fact.window)):
+        return fact.window
+    segs = segments(ev.sentence)
+    for i in range(fact.segment - 1, -1, -1):
+        if q.terms[0].found_in(fold(segs[i])):
+            return "，".join(segs[i:fact.segment] + [fact.window])
+    return fact.window

@@ -1,0 +1,32 @@
+"""Hand-made questions and evidence for the answering rules: no index, no model."""
+from __future__ import annotations
+
+from bot.answering.evidence import Evidence, coverage
+from bot.answering.question import Question, Term
+from index.search.searcher import Hit
+from index.text.chunking import Chunk
+from index.text.normalise import fold
+from index.text.timelabel import RESULT, TimeLabel
+
+DOC = {"doc_id": "zone-2019", "title": "2019年工作会议", "date": "2019-01", "place": "昆山高新区"}
+
+
+def question(metric: str, *words: str, unit: str | None = None, asks_change: bool = False,
+             year: int | None = 2018, kind: str | None = RESULT, aliases: tuple[str, ...] = ()) -> Question:
+    """A question about `metric` (weight 2, as the parser gives a metric) and other topic words."""
+    terms = (Term(metric, 2.0, (fold(metric), *aliases)),
+             *(Term(w, 1.0, (fold(w),)) for w in words))
+    return Question(text=metric, normalised=fold(metric), years=(year,) if year else (), kind=kind,
+                    metrics=(metric,), terms=terms, unit=unit, asks_change=asks_change)
+
+
+def hit(text: str, rank: int = 1, section: tuple[str, ...] = ()) -> Hit:
+    chunk = Chunk(f"c{rank}", DOC["doc_id"], text, section, ((0, len(text)),), None, None)
+    return Hit(rank, rank - 1, chunk, DOC, 1.0 / rank, rank, rank)
+
+
+def evidence(q: Question, sentence: str, rank: int = 1, year: int | None = 2018,
+             kind: str | None = RESULT) -> Evidence:
+    """`sentence` as retrieved at `rank`, labelled (year, kind), with its coverage of `q`."""
+    cov, missing = coverage(q, sentence)
+    return Evidence(hit(sentence, rank), sentence, TimeLabel(year, kind), cov, missing)

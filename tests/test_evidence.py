@@ -1,0 +1,62 @@
+"""Evidence rules on hand-made sentences: coverage, unit agreement (unit_groups.tsv), time agreement."""
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.evidence import Source, coverage, gather, time_agrees, unit_agrees
+from bot.answering.facts import extract
+from index.text.timelabel import RESULT, TARGET, TimeLabel
+
+from handmade import DOC, hit, question
+
+
+def fact(sentence):
+    (only,) = extract(sentence)
+    return only
+
+
+def test_the_metric_must_be_named_for_any_coverage():
+    q = question("地区生产总值", "全年", aliases=("gdp",))
+    assert coverage(q, "全年一般公共预算收入90亿元") == (0.0, ("地区生产总值",))
+    assert coverage(q, "全年GDP达762亿元") == (1.0, ())
+    assert coverage(q, "地区生产总值762亿元") == (pytest.approx(2 / 3), ("全年",))
+
+
+@pytest.mark.parametrize("sentence,group,agrees", [
+    ("地区生产总值762亿元", "money", True),
+    ("地区生产总值762亿元", "percent", False),
+    ("地区生产总值762亿元,增长7.1%", "percent", True),       # through its growth rate
+    ("研发投入占比提升0.5个百分点", "percent", True),
+    ("综合实力排名第47位,提升5个名次", "rank", True),
+    ("综合实力排名第47位,提升5个名次", "count", False),      # "个名次" is a rank, not a count of 个
+    ("入选国家级人才10名", "count", True),
+    ("入选国家级人才10名", None, True),                     # no unit asked: anything agrees
+])
+def test_unit_agreement_follows_the_unit_groups(sentence, group, agrees):
+    assert unit_agrees(question("x", unit=group), fact(sentence)) is agrees
+
+
+@pytest.mark.parametrize("label,agrees", [
+    (TimeLabel(2018, RESULT), True),
+    (TimeLabel(2018, None), True),        # an unlabelled kind does not contradict
+    (TimeLabel(2018, TARGET), False),
+    (TimeLabel(2019, RESULT), False),
+    (TimeLabel(None, RESULT), False),
+])
+def test_time_agreement(label, agrees):
+    assert time_agrees(question("x", year=2018, kind=RESULT), label) is agrees
+
+
+def test_gather_labels_each_sentence_against_its_report_year():
+    q = question("地区生产总值")
+    ev = gather(q, [hit("2018年地区生产总值762亿元。2019年地区生产总值目标810亿元。")], 2019)
+    assert [(e.sentence, e.label.year) for e in ev] == [
+        ("2018年地区生产总值762亿元。", 2018), ("2019年地区生产总值目标810亿元。", 2019)]
+    assert ev[1].label.kind == TARGET and all(e.coverage == 1.0 for e in ev)
+
+
+def test_a_source_cites_the_sentence_and_keeps_the_whole_passage():
+    h = hit("第一句。地区生产总值762亿元。", section=("成绩单",))
+    s = gather(question("地区生产总值"), [h], 2019)[1].source()
+    assert s == Source(DOC["doc_id"], DOC["title"], "成绩单", "地区生产总值762亿元。", 1.0,
+                       "第一句。地区生产总值762亿元。", "c1", DOC["place"])

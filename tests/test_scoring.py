@@ -1,0 +1,130 @@
+"""Which figure answers, and why: the scoring of candidates on hand-made evidence (no index, no model)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.scoring import UNIT_MISMATCH, Candidate, figures, nearest, rank, sentences
+from index.text.timelabel import RESULT, TARGET
+
+from handmade import evidence, question
+
+GDP = "地区生产总值"
+
+
+def winner(q, *evidence_list):
+    ranked = figures(q, list(evidence_list))
+    assert ranked, "no candidate at all"
+    return ranked[0]
+
+
+def test_the_clause_naming_the_metric_wins_within_a_sentence():
+    q = question(GDP)
+    best = winner(q, evidence(q, "一般公共预算收入90亿元,增长11.4%;全年完成地区生产总值762亿元,增长7.1%"))
+    assert best.fact.value == "762亿元"
+    assert best.window == "全年完成地区生产总值762亿元，增长7.1%"
+
+
+def test_a_figure_in_the_asked_unit_beats_one_in_another_unit_by_confidence():
+    q = question("国家级人才", unit="count")  # "国家级人才几名"
+    ranked = figures(q, [evidence(q, "国家级人才项目资助5000万元,入选国家级人才10名")])
+    assert [c.fact.value for c in ranked] == ["10名", "5000万元"]
+    money = ranked[1]
+    assert money.confidence == pytest.approx(ranked[0].confidence * UNIT_MISMATCH)
+    assert "× unit 0.7" in money.explain()
+
+
+def test_the_asked_rate_beats_an_amount_that_only_grew_at_a_rate():
+    """Both agree with "占比多少" (the amount through its growth rate), so confidence ties;
+    the figure whose own unit is a rate wins, though the amount's clause names more of the question."""
+    q = question("一般公共预算收入", "税收", unit="percent")
+    share, amount = figures(q, [evidence(q, "一般公共预算收入90亿元,增长11.4%,税收占比93.2%")])
+    assert (share.fact.value, amount.fact.value) == ("93.2%", "90亿元")
+    assert amount.confidence == share.confidence and amount.clause_coverage > share.clause_coverage
+    assert share.unit_exact and not amount.unit_exact
+
+
+def test_a_change_question_prefers_the_figure_that_states_its_change():
+    q = question(GDP, asks_change=True)  # "GDP增长了多少"
+    without = evidence(q, "地区生产总值突破700亿元", rank=1)
+    with_change = evidence(q, "地区生产总值762亿元,增长7.1%", rank=2)
+    best = winner(q, without, with_change)
+    assert best.fact.change == "增长7.1%" and best.retrieval_rank == 2
+
+
+def test_without_a_change_asked_the_better_retrieval_rank_wins_the_tie():
+    q = question(GDP)
+    second = evidence(q, "地区生产总值762亿元,增长7.1%", rank=2)
+    first = evidence(q, "地区生产总值突破700亿元", rank=1)
+    assert winner(q, second, first).fact.value == "700亿元"
+
+
+def test_equal_confidence_goes_to_the_better_retrieval_rank_whatever_the_reading_order():
+    q = question(GDP)
+    late, early = evidence(q, "地区生产总值760亿元", rank=3), evidence(q, "地区生产总值762亿元", rank=1)
+    assert winner(q, late, early).fact.value == "762亿元"
+    assert winner(q, early, late).fact.value == "762亿元"
+
+
+def test_higher_coverage_beats_a_better_retrieval_rank():
+    q = question(GDP, "全年")
+    partial = evidence(q, "地区生产总值760亿元", rank=1)
+    full = evidence(q, "全年完成地区生产总值762亿元", rank=5)
+    assert full.coverage > partial.coverage
+    assert winner(q, partial, full).fact.value == "762亿元"
+
+
+def test_a_sentence_not_naming_the_metric_gives_no_candidate():
+    q = question(GDP)
+    assert figures(q, [evidence(q, "一般公共预算收入90亿元,增长11.4%")]) == []
+
+
+def test_only_the_year_and_kind_asked_compete_and_the_others_are_offered_nearest_first():
+    q = question(GDP, year=2020, kind=TARGET)
+    sentences_ = [evidence(q, "地区生产总值762亿元", year=2018, kind=RESULT, rank=1),
+                  evidence(q, "地区生产总值目标810亿元", year=2019, kind=TARGET, rank=2)]
+    assert figures(q, sentences_) == []
+    offered = nearest(q, figures(q, sentences_, timely=False))
+    assert [c.fact.value for c in offered] == ["810亿元", "762亿元"]
+
+
+def test_a_year_given_for_one_side_of_a_comparison_overrides_the_question():
+    q = question(GDP, year=2018, kind=RESULT)
+    both = [evidence(q, "地区生产总值762亿元", year=2018, kind=RESULT),
+            evidence(q, "地区生产总值目标810亿元", year=2019, kind=TARGET, rank=2)]
+    assert [c.fact.value for c in figures(q, both, year=2019, kind=TARGET)] == ["810亿元"]
+
+
+def test_the_order_of_the_reasons():
+    """Each reason decides only when all the ones before it are equal."""
+    q = question(GDP)
+    ev1, ev2 = evidence(q, "地区生产总值762亿元", rank=1), evidence(q, "地区生产总值760亿元", rank=2)
+
+    def cand(ev, **scores):
+        base = dict(confidence=1.0, unit_exact=True, clause_coverage=0.5, states_change=True)
+        return Candidate(ev, None, ev.sentence, **{**base, **scores})
+
+    cases = [  # (loses, wins): the winner is worse on every later reason
+        (cand(ev1, confidence=0.7), cand(ev2, unit_exact=False, clause_coverage=0, states_change=False)),
+        (cand(ev1, unit_exact=False, clause_coverage=1.0), cand(ev2, clause_coverage=0, states_change=False)),
+        (cand(ev1, clause_coverage=0.4), cand(ev2, states_change=False)),
+        (cand(ev1, states_change=False), cand(ev2)),
+        (cand(ev2), cand(ev1)),
+    ]
+    for loses, wins in cases:
+        assert rank([loses, wins])[0] is wins and rank([wins, loses])[0] is wins
+
+
+def test_full_ties_keep_reading_order():
+    q = question(GDP)
+    ev = evidence(q, "地区生产总值762亿元")
+    a, b = Candidate(ev, None, "a", 1.0), Candidate(ev, None, "b", 1.0)
+    assert [c.window for c in rank([a, b])] == ["a", "b"]
+    assert [c.window for c in rank([b, a])] == ["b", "a"]
+
+
+def test_sentence_answers_rank_by_coverage_then_retrieval_rank():
+    q = question("支柱产业", "三大")
+    one_word = evidence(q, "支柱产业加快发展", rank=1)
+    both_far = evidence(q, "三大支柱产业为电子信息、智能装备、生物医药", rank=4)
+    both_near = evidence(q, "三大支柱产业产值增长", rank=2)
+    assert sentences(q, [one_word, both_far, both_near]) == [both_near, both_far, one_word]

@@ -1,0 +1,50 @@
+"""The Chinese wording of answers and refusals, on hand-made text."""
+from __future__ import annotations
+
+from bot.answering.wording import MAX_ANSWER, focus, refusal, reply, squash
+from index.text.timelabel import RESULT, TARGET, TimeLabel
+
+from handmade import question
+
+
+def test_a_reply_says_place_year_and_kind_then_quotes_the_clause():
+    text = reply("全年完成地区生产总值762亿元,增长7.1%;", TimeLabel(2018, RESULT), "昆山高新区")
+    assert text == "昆山高新区2018年实际完成：全年完成地区生产总值762亿元，增长7.1%。"
+
+
+def test_a_reply_drops_the_lead_in_and_a_repeated_place():
+    lead = reply("在补短板、惠民生中推动群众生活高质量——新增就业1.2万人", TimeLabel(2018, RESULT), "高新区")
+    assert lead == "高新区2018年实际完成：新增就业1.2万人。"
+    place = reply("昆山高新区,新增就业1.2万人", TimeLabel(None, None), "昆山高新区")
+    assert place == "昆山高新区：新增就业1.2万人。"
+
+
+def test_an_undated_reply_names_only_the_place():
+    assert reply("党工委书记管凤良", TimeLabel(2019, TARGET), "昆山高新区", dated=False) \
+        == "昆山高新区：党工委书记管凤良。"
+
+
+def test_squash_uses_chinese_punctuation_but_keeps_thousands_separators():
+    assert squash("收入1,234亿元,增长7%;") == "收入1,234亿元，增长7%"
+
+
+def test_a_long_reply_is_cut_with_an_ellipsis():
+    text = reply("地区生产总值" * 40, TimeLabel(2018, RESULT), "昆山高新区")
+    assert len(text) == MAX_ANSWER and text.endswith("…")
+
+
+def test_a_refusal_names_what_is_missing_and_offers_what_the_reports_have():
+    q = question("地区生产总值", year=2020, kind=TARGET)
+    assert refusal(q) == "资料中没有2020年地区生产总值的目标。"
+    offered = refusal(q, other=(TimeLabel(2019, TARGET), "地区生产总值目标810亿元,增长7%"))
+    assert offered == "资料中没有2020年地区生产总值的目标。资料中只有2019年目标：地区生产总值目标810亿元，增长7%。"
+    assert refusal(q, "，无法比较").startswith("资料中没有2020年地区生产总值的目标，无法比较。")
+
+
+def test_focus_keeps_a_long_sentence_to_the_clauses_around_the_best_one():
+    q = question("国家级人才")
+    filler = "，".join(f"推进第{i}项重点工程建设" for i in range(1, 9))
+    sentence = f"{filler}，新增国家级人才10名，{filler}"
+    kept = focus(sentence, q, limit=40)
+    assert "新增国家级人才10名" in kept and len(kept) <= 40
+    assert focus("新增国家级人才10名", q) == "新增国家级人才10名"
