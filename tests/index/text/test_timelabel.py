@@ -1,5 +1,4 @@
 """Time labels: the year a passage's figures refer to, and result vs target."""
-from pathlib import Path
 
 import pytest
 
@@ -7,7 +6,7 @@ from index.text.chunking import chunk_document
 from index.reading.documents import load_document
 from index.text.timelabel import RESULT, TARGET, TimeLabel, cue_kind, cue_scores, label, years_in
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
 
 

@@ -1,12 +1,11 @@
 """Corpus loading: metadata header, layout repair on synthetic reports and on the real seed."""
-from pathlib import Path
 
 import pytest
 
 from index.reading.documents import CorpusError, load_corpus, load_document, parse_header, repair
 from index.text.normalise import squeeze
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
 
 HEADER = "---\ntitle: 测试区2020年工作报告\ndate: 2020-02\nplace: 测试区\nsource: 测试日报\n---\n"

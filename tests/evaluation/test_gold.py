@@ -7,7 +7,7 @@ import pytest
 from bot.evaluation.gold import GoldError, GoldItem, load_gold, normalise
 from bot.evaluation.scoring import score_answer
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 CORPUS = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
 DEV = ROOT / "tests" / "gold" / "dev.jsonl"
 

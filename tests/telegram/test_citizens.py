@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import hmac
 import html
 import logging
 import os
@@ -21,7 +19,6 @@ import sqlite3
 import stat
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import aiohttp
@@ -35,8 +32,9 @@ from bot.process import RedactSecret
 from bot.telegram.app import (COMMANDS, _api_urls, build_application, require_token,
                               webhook_options)
 from bot.settings import Settings
-from conftest import with_settings
+from conftest import ROOT, with_settings
 from index.settings import IndexSettings
+from telegram_checks import assert_all_html, assert_telegram_html, buttons, hashed, plain
 from telegram_standin import (BOT_USER, PHOTO, REPORT_TITLE, STICKER, TOKEN, VOICE, FakeAnswerer,
                               TelegramStandIn, polling)
 
@@ -84,36 +82,6 @@ class EchoingAnswerer(FakeAnswerer):
 
 # --- harness ----------------------------------------------------------------------------------
 
-class _TelegramHTML(HTMLParser):
-    """Fails on anything Telegram's HTML parse mode would reject or that we never emit."""
-
-    TAGS = {"b", "blockquote"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.open: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        assert tag in self.TAGS, f"unexpected <{tag}>"
-        self.open.append(tag)
-
-    def handle_endtag(self, tag):
-        assert self.open and self.open.pop() == tag, f"unbalanced </{tag}>"
-
-
-def assert_telegram_html(text: str) -> None:
-    assert not re.search(r"&(?!(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)", text), f"bare & in {text!r}"
-    parser = _TelegramHTML()
-    parser.feed(text)
-    parser.close()
-    assert not parser.open, f"unclosed {parser.open} in {text!r}"
-
-
-def hashed(data_dir: Path, raw_id: int) -> str:
-    """How the history should store a chat or user id: HMAC-SHA256 under the key beside the database."""
-    return hmac.new((data_dir / KEY_NAME).read_bytes(), str(raw_id).encode(), hashlib.sha256).hexdigest()
-
-
 async def failures_logged(caplog, count: int, timeout: float = 5.0) -> None:
     """Wait until the error handler has logged `count` failures, the last thing it does for an
     update without a chat; after that the bot sends nothing more for them."""
@@ -122,16 +90,6 @@ async def failures_logged(caplog, count: int, timeout: float = 5.0) -> None:
     while sum(r.getMessage() == "Error while handling an update" for r in caplog.records) < count:
         assert loop.time() < deadline, f"fewer than {count} failures logged within {timeout}s"
         await asyncio.sleep(0.01)
-
-
-def buttons(call) -> list[tuple[str, str]]:
-    markup = call.params.get("reply_markup") or {"inline_keyboard": []}
-    return [(b["text"], b.get("callback_data", "")) for row in markup["inline_keyboard"] for b in row]
-
-
-def plain(text: str) -> str:
-    """What the user sees of an HTML message."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 @dataclass
@@ -177,16 +135,6 @@ async def running_bot(answerer, data_dir: Path, **settings):
         finally:
             store.close()
     assert_all_html(api.calls)
-
-
-def assert_all_html(calls) -> None:
-    """Every message and inline result the bot sent is valid Telegram HTML."""
-    for call in calls:
-        if call.method in ("sendMessage", "editMessageText"):
-            assert call.params.get("parse_mode") == "HTML"
-            assert_telegram_html(call.params["text"])
-        for result in call.params.get("results", []) if call.method == "answerInlineQuery" else []:
-            assert_telegram_html(result["input_message_content"]["message_text"])
 
 
 @pytest.fixture
@@ -511,7 +459,7 @@ async def test_zoneqa_bot_command_polls_answers_and_keeps_the_token_secret(seed_
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
                "ZONEQA_DATA_DIR": str(tmp_path), "ZONEQA_CORPUS_DIR": str(seed_settings.index.corpus_dir)}
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "bot", env=env, cwd=Path(__file__).parents[1],
+            sys.executable, "-m", "bot.cli", "bot", env=env, cwd=ROOT,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         ready = asyncio.ensure_future(api.next_call("setMyCommands", timeout=120))  # model and index loaded
         exited = asyncio.ensure_future(process.wait())

@@ -37,7 +37,7 @@ from index.search.searcher import Searcher
 from index.settings import IndexSettings
 from report_files import CASES, FILLER, pdf_bytes, report_file, zip_bomb
 from telegram_standin import Call, FakeAnswerer, FakeLiveAnswerer, TelegramStandIn, polling
-from test_telegram_bot import assert_all_html, buttons, hashed, plain
+from telegram_checks import assert_all_html, buttons, hashed, plain
 
 pytestmark = pytest.mark.anyio
 

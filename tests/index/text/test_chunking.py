@@ -1,6 +1,5 @@
 """Chunking: whole sentences, never a cut inside a number, every chunk maps back to its source."""
 import re
-from pathlib import Path
 
 import pytest
 
@@ -10,7 +9,7 @@ from index.text.normalise import squeeze
 from index.text.tokens import NUMBER
 from index.text.vocabulary import load_vocab
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
 HEADER = "---\ntitle: 长句测试报告\ndate: 2021-01\nplace: 测试区\nsource: 合成\n---\n"
 SIZES = (20, 40, 80, 120, 160, 240, 400)
