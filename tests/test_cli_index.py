@@ -26,6 +26,18 @@ def use_dirs(monkeypatch, data, corpus, **extra):
         monkeypatch.setenv(name, value)
 
 
+@pytest.fixture(autouse=True)
+def session_encoder(monkeypatch, embedder):
+    """The CLI builds and searches for real, with the session's already-loaded encoder (loading
+    the model takes seconds; tests/test_cli_ask.py runs the CLI loading it itself)."""
+    def same_encoder(model, cache_dir):
+        assert model == embedder.model_id
+        return embedder
+
+    monkeypatch.setattr("index.search.embedding.Embedder", same_encoder)
+    monkeypatch.setattr("index.search.searcher.Embedder", same_encoder)
+
+
 @pytest.fixture
 def fresh(tmp_path, model_cache, monkeypatch):
     """A data dir with no index yet, and a copy of the seed corpus."""
