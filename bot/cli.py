@@ -60,10 +60,10 @@ def cmd_corpus_add(args, settings: Settings) -> int:
             print(f"refused: {exc}", file=sys.stderr)
             failed += 1
             continue
-        guessed = f" (inferred: {', '.join(added.inferred)})" if added.inferred else ""
-        print(f"added {added.doc_id}: {added.chars} characters{guessed}")
+        print(f"added {added.doc_id}: {added.chars} characters")
         for key, value in added.meta.items():
-            print(f"  {key}: {value}")
+            where = f"（识别自：{added.inferred[key]}）" if key in added.inferred else "（指定）"
+            print(f"  {key}: {value}{where}")
     if failed < len(args.files):
         print("run `zoneqa index build` (or /reindex in Telegram) to make it answerable")
     return EXIT_FAILED if failed else 0

@@ -13,21 +13,21 @@ import os
 import re
 import time
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from index.files import write_atomic
+from index.reading import metadata
 from index.reading.documents import CorpusError, corpus_files, load_document, split_header
 from index.text.normalise import squeeze
-from index.text.vocabulary import load_vocab
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED = 100 * 1024 * 1024  # a .docx that inflates beyond this is a zip bomb
 MIN_CHARS = 50
+FIELDS = ("title", "date", "place", "source")
+FIELD_NAMES = {"title": "标题", "date": "日期", "place": "地点", "source": "来源"}
 NEAR_DUPLICATE = 0.9  # Jaccard similarity of character 5-grams
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})?")
 
 
 
@@ -42,7 +42,7 @@ class Added:
     path: Path
     meta: dict[str, str]
     chars: int
-    inferred: tuple[str, ...]  # which metadata fields were inferred rather than given
+    inferred: dict[str, str]  # field → where it was read, for the fields not given by staff
 
 
 def safe_name(name: str) -> str:
@@ -131,26 +131,6 @@ def extract_text(name: str, data: bytes) -> tuple[str, dict[str, str]]:
     return (text[header[1]:], header[0]) if header else (text, {})
 
 
-def infer_metadata(text: str, name: str) -> dict[str, str]:
-    """Title (first short line), date (first date written out) and place (most named zone)."""
-    meta = {}
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if 4 <= len(line) <= 60:
-            meta["title"] = line
-            break
-    m = _DATE.search(text)
-    if m:
-        meta["date"] = "-".join([m.group(1), f"{int(m.group(2)):02d}"] +
-                                ([f"{int(m.group(3)):02d}"] if m.group(3) else []))
-    zones = "|".join(re.escape(s) for s in load_vocab().suffixes("zone"))
-    places = Counter(re.findall(rf"[\u4e00-\u9fff]{{2,6}}?(?:{zones})", text))
-    if places:
-        meta["place"] = places.most_common(1)[0][0]
-    meta["source"] = f"上传文件 {name}"
-    return meta
-
-
 def _shingles(text: str, n: int = 5) -> set[str]:
     s = squeeze(text)
     return {s[i:i + n] for i in range(max(1, len(s) - n + 1))}
@@ -189,13 +169,14 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     if duplicate:
         raise IngestError(f"{name}: the same text is already in the corpus as {duplicate} "
                           f"(to replace it, remove {duplicate} first)")
-    inferred = {**infer_metadata(text, name), **carried}
-    meta = {k: v for k, v in inferred.items()}
-    meta.update({k: v for k, v in given.items() if v})
-    missing = [k for k in ("title", "date", "place", "source") if not meta.get(k)]
+    found = metadata.infer(text, name, carried)
+    inferred = {k: f.source for k, f in found.items() if not given.get(k)}
+    meta = {k: f.value for k, f in found.items()} | {k: v for k, v in given.items() if v}
+    missing = [k for k in FIELDS if not meta.get(k)]
     if missing:
-        raise IngestError(f"{name}: could not infer {', '.join(missing)}; give them "
-                          f"({' '.join('--' + k for k in missing)})")
+        labels = "、".join(FIELD_NAMES[k] for k in missing)
+        raise IngestError(f"{name}: 无法从报告中可靠地识别{labels}，请指定"
+                          f"（{' '.join('--' + k for k in missing)}）")
     digest = hashlib.sha256(squeeze(text).encode()).hexdigest()[:8]
     doc_id = f"{meta['date'][:7]}-{digest}"
     path = corpus_dir / f"{doc_id}.md"
@@ -207,8 +188,7 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     except CorpusError as exc:
         path.unlink(missing_ok=True)
         raise IngestError(f"{name}: {exc}") from None
-    return Added(doc_id, path, meta, len(text),
-                 tuple(k for k in ("title", "date", "place") if not given.get(k)))
+    return Added(doc_id, path, meta, len(text), inferred)
 
 
 def remove_report(corpus_dir: Path, doc_id: str) -> Path:

@@ -44,7 +44,7 @@ def test_metadata_given_wins_over_inferred(settings):
                        title="口袋公园专报", place="昆山高新区", date="2022-02-01", source="管委会")
     assert added.meta == {"title": "口袋公园专报", "date": "2022-02-01", "place": "昆山高新区",
                           "source": "管委会"}
-    assert added.inferred == ()
+    assert added.inferred == {}
 
 
 def test_duplicates_are_refused(settings):

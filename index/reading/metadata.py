@@ -1,0 +1,125 @@
+"""A new report's title, delivery date, place and source, read from the report itself.
+
+Each value comes with where it was found, so staff can check it. Where a report is clear, it
+says so in fixed places, and only those are read:
+- the delivery line: "——2026年1月26日在河南省第十四届人民代表大会第四次会议上" (date and place);
+- the speaker's office: "河南省人民政府省长 王凯", "浙江省代省长刘捷" (place);
+- the title: "2025年江苏省政府工作报告" (place, and the year when nothing better says it);
+- the news page's lines: "来源：河南日报" (source), "时间：2026-02-03" (publication, a last resort).
+A place is never taken from the body's sentences: when none of these names one, it is left out and
+`corpus add` asks for --place. The words live in `index/data/report_cues.tsv`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import datafiles
+from index.datafiles import INDEX_DATA
+from index.text.places import name_pattern
+from index.text.vocabulary import load_vocab
+
+HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its first lines
+_DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
+_ISO = r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
+_BOUNDARY = r"(?:^|(?<=[\s年在—:：(（“\"]))"
+
+
+@dataclass(frozen=True)
+class Found:
+    value: str
+    source: str  # where it was read, in Chinese for staff
+
+
+def _cues() -> dict[str, tuple[str, ...]]:
+    return datafiles.table(INDEX_DATA / "report_cues.tsv")
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _date(year: str, month: str, day: str | None) -> str:
+    return f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def _head_lines(text: str) -> list[str]:
+    return [ln.strip().lstrip("#").strip() for ln in text[:HEAD_CHARS].splitlines() if ln.strip()]
+
+
+def delivery(text: str) -> tuple[Found | None, Found | None]:
+    """(date, place) from the line saying when and at which meeting the report was delivered."""
+    cues, place = _cues(), name_pattern(load_vocab())
+    pattern = rf"{_DATE}\s*在\s*({place})?[^。\n]{{0,30}}?(?:{_alt(cues.get('meeting', ()))})"
+    m = re.search(pattern, text[:HEAD_CHARS])
+    if m is None:
+        return None, None
+    where = "报告开头的会议日期行"
+    date = Found(_date(m[1], m[2], m[3]), where)
+    return date, Found(m[4], where) if m[4] else None
+
+
+def speaker_place(text: str) -> Found | None:
+    """The place in the speaker's office: "河南省人民政府省长 王凯" → 河南省."""
+    cues, place = _cues(), name_pattern(load_vocab(), "province", "admin", "zone")
+    gov, office = _alt(cues.get("government", ())), _alt(cues.get("office", ()))
+    for line in _head_lines(text):
+        m = re.search(rf"{_BOUNDARY}({place})(?:{gov})?(?:{office})", line)
+        if m and len(line) <= 40:  # an office line, not a sentence that names an office
+            return Found(m[1], "报告人职务")
+    return None
+
+
+def title_of(text: str) -> Found | None:
+    """The first line that reads as a title (4 to 60 characters, no sentence end)."""
+    skip = _alt(_cues().get("source_label", ()) + _cues().get("published_label", ()))
+    for line in _head_lines(text):
+        if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) \
+                and not re.match(rf"(?:{skip})\s*[:：]", line):
+            return Found(line, "第一行标题")
+    return None
+
+
+def title_place(title: str) -> Found | None:
+    m = re.search(rf"{_BOUNDARY}({name_pattern(load_vocab())})", title)
+    return Found(m[1], "标题") if m else None
+
+
+def labelled(text: str, key: str) -> str | None:
+    """The value of a "来源：…" / "时间：…" line among the first lines."""
+    labels = _alt(_cues().get(key, ()))
+    for line in _head_lines(text):
+        m = re.match(rf"(?:{labels})\s*[:：]\s*(\S.*)$", line)
+        if m:
+            return m[1].strip()
+    return None
+
+
+def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> dict[str, Found]:
+    """Title, date, place and source of a report, each with where it was found; a field that
+    cannot be read with confidence is left out. `carried` is what the file format itself says
+    (an HTML page's title and date, a corpus file's header); it wins over what is read."""
+    carried = {k: v for k, v in (carried or {}).items() if v}
+    found: dict[str, Found] = {}
+    title = Found(carried["title"], "文件自带的元数据") if "title" in carried else title_of(text)
+    date, place = delivery(text)
+    place = place or speaker_place(text) or (title_place(title.value) if title else None)
+    if date is None:
+        published = labelled(text, "published_label")
+        m = re.match(_ISO, published or "")
+        if m:
+            date = Found(_date(m[1], m[2], m[3]), "页面的发布时间（不是报告日期，请核对）")
+    if date is None and title is not None:
+        m = re.search(r"((?:19|20)\d{2})\s*年", title.value)
+        if m:
+            date = Found(m[1], "标题中的年份")
+    if title is not None:
+        report_word = _alt(_cues().get("report_word", ()))
+        if place and re.fullmatch(rf"(?:{report_word})", title.value) and date:
+            # "政府工作报告" alone: say whose and which year's
+            title = Found(f"{date.value[:4]}年{place.value}{title.value}", "第一行标题，补上年份和地点")
+    source = labelled(text, "source_label")
+    found.update({k: v for k, v in (("title", title), ("date", date), ("place", place)) if v})
+    found["source"] = Found(source, "来源行") if source else Found(f"上传文件 {file_name}", "文件名")
+    found.update({k: Found(v, "文件自带的元数据") for k, v in carried.items() if k in ("date", "place", "source")})
+    return found

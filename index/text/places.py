@@ -1,0 +1,35 @@
+"""Place names and their short forms, by a general rule rather than a list of places.
+
+河南省 → 河南, 广西壮族自治区 → 广西, 新疆维吾尔自治区 → 新疆, 内蒙古自治区 → 内蒙古, 溧阳高新区 → 溧阳:
+strip one generic ending (`place_suffixes.tsv`), then any ethnic qualifier before it. A form of
+fewer than two characters is no name (区 alone, 东区 → 东).
+"""
+from __future__ import annotations
+
+import re
+
+from index.text.normalise import fold
+from index.text.vocabulary import Vocab
+
+ENDINGS = ("province", "admin", "zone")
+
+
+def short_name(place: str, vocab: Vocab) -> str | None:
+    """The place's name without its generic ending, or None when that leaves no name."""
+    name = fold(place).strip()
+    for suffix in vocab.suffixes(*ENDINGS):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            for qualifier in vocab.suffixes("qualifier"):
+                if stem.endswith(qualifier) and len(stem) - len(qualifier) >= 2:
+                    stem = stem[: -len(qualifier)]
+                    break
+            return stem if len(stem) >= 2 else None
+    return None
+
+
+def name_pattern(vocab: Vocab, *kinds: str, longest: int = 12) -> str:
+    """A regex for a place name ending in one of the endings of `kinds` (all when none given):
+    2 to `longest` Chinese characters before the ending, as few as possible."""
+    endings = "|".join(re.escape(s) for s in vocab.suffixes(*(kinds or ENDINGS)))
+    return rf"[\u4e00-\u9fff]{{2,{longest}}}?(?:{endings})"
