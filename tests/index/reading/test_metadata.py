@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from index.reading.documents import split_header
 from index.reading.metadata import infer
 
-REPORTS = sorted((Path(__file__).parent / "reports").glob("*.txt"))
+REPORTS = sorted((ROOT / "tests" / "reports").glob("*.txt"))
 
 
 def body_and_header(path: Path) -> tuple[str, dict[str, str]]:
