@@ -3,6 +3,7 @@
     zoneqa index build [--corpus DIR]
     zoneqa corpus add FILE... [--title T] [--date YYYY-MM-DD] [--place P] [--source S]
     zoneqa corpus list  |  zoneqa corpus remove ID
+    zoneqa facts [--place P] [--year Y] [--kind 实际|目标|预计|多年] [--json]
     zoneqa search QUESTION [-k N] [--json]      |  zoneqa search --jsonl [-k N] < questions
     zoneqa ask QUESTION [--json]                |  zoneqa ask --jsonl < questions
     zoneqa chat
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -64,9 +66,55 @@ def cmd_corpus_add(args, settings: Settings) -> int:
         for key, value in added.meta.items():
             where = f"（识别自：{added.inferred[key]}）" if key in added.inferred else "（指定）"
             print(f"  {key}: {value}{where}")
+        _print_understood(added.path)
     if failed < len(args.files):
         print("run `zoneqa index build` (or /reindex in Telegram) to make it answerable")
     return EXIT_FAILED if failed else 0
+
+
+def _print_understood(path: Path) -> None:
+    """What the index will make of a new report: chunked and labelled as a build would (no model)."""
+    from bot.answering.catalogue import summarize_document
+    from index.reading.documents import load_document
+
+    doc = load_document(path)
+    summary = summarize_document(doc)
+    lines = [*(summary.lines() if summary else ["报告中没有可索引的文字"]),
+             f"全部数字：zoneqa facts --place {doc.place}（建好索引后）"]
+    print("  识别结果：", *(f"    {line}" for line in lines), sep="\n")
+
+
+def _kind_arg(word: str) -> str:
+    from bot.answering.catalogue import type_of
+
+    try:
+        return type_of(word)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def cmd_facts(args, settings: Settings) -> int:
+    """List the figures of the served index with their labels, so staff can check a report
+    before citizens rely on it: tab-separated with a header, or one JSON object a line. Reads
+    the index only (no model). For example:
+
+        $ zoneqa facts --place 昆山高新区 --year 2019 --kind 目标
+        地点  年份  类型  数值  变化  指标  依据  原句  报告
+        昆山高新区  2019年  目标  810亿元  增长7%  完成地区生产总值  句中年份  2019年,昆山高新区再接再厉,…
+    """
+    from bot.answering.catalogue import COLUMNS, figures, is_named, select
+    from index import store
+
+    index = store.load(settings.index.index_dir, settings.index.model)
+    places = sorted({d["place"] for d in index.documents.values()})
+    if args.place and not any(is_named(p, args.place) for p in places):
+        raise UserError(f"资料库中没有“{args.place}”的报告（现有：{'、'.join(places)}）")
+    chosen = select(figures(index.chunks, index.documents), args.place, args.year, args.kind)
+    for line in ([json.dumps(f.to_dict(), ensure_ascii=False) for f in chosen] if args.json
+                 else ["\t".join(COLUMNS), *("\t".join(f.row()) for f in chosen)]):
+        print(line)
+    print(f"共 {len(chosen)} 个数字", file=sys.stderr)
+    return 0
 
 
 def cmd_corpus_list(args, settings: Settings) -> int:
@@ -266,6 +314,13 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("doc_id")
     remove.set_defaults(func=cmd_corpus_remove)
 
+    facts = sub.add_parser("facts", help="list the labelled figures of the served index (in Chinese)")
+    facts.add_argument("--place", help="only this place (any of its names: 河南省, 河南)")
+    facts.add_argument("--year", type=int, help="only this year (multi-year figures that span it too)")
+    facts.add_argument("--kind", type=_kind_arg, metavar="K", help="实际, 目标, 预计 or 多年")
+    facts.add_argument("--json", action="store_true", help="one JSON object per figure and line")
+    facts.set_defaults(func=cmd_facts)
+
     search = sub.add_parser("search", help="show the passages retrieved for a question")
     search.add_argument("question", nargs="*")
     search.add_argument("-k", type=int, default=5)
@@ -332,6 +387,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `zoneqa facts | head`: the reader took all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 0
     except Exception as exc:  # staff see what failed, not a traceback
         say(f"{type(exc).__name__}: {exc}")
         return EXIT_FAILED

@@ -29,9 +29,10 @@ import numpy as np
 from index.files import write_atomic
 from index.search import dense
 from index.text.chunking import Chunk
+from index.text.timelabel import TimeLabel
 from index.search.lexical import Lexical
 
-FORMAT_VERSION = 2  # 2: the BM25 folder records its document count
+FORMAT_VERSION = 3  # 2: the BM25 folder records its document count; 3: labels with spans and sentences
 KEEP_VERSIONS = 2
 
 
@@ -70,22 +71,34 @@ def _write_chunks(path: Path, chunks: list[Chunk]) -> None:
     with con:
         con.execute("CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL, "
                     "doc_id TEXT NOT NULL, text TEXT NOT NULL, section TEXT NOT NULL, "
-                    "spans TEXT NOT NULL, year INTEGER, kind TEXT)")
+                    "spans TEXT NOT NULL, label TEXT NOT NULL, sentences TEXT NOT NULL)")
         con.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)", [
             (i, c.chunk_id, c.doc_id, c.text, json.dumps(c.section, ensure_ascii=False),
-             json.dumps(c.spans), c.year, c.kind) for i, c in enumerate(chunks)])
+             json.dumps(c.spans), json.dumps(_label_row(c.label)),
+             json.dumps([[s, e, *_label_row(tl)] for s, e, tl in c.sentences]))
+            for i, c in enumerate(chunks)])
     con.close()
 
 
 def _read_chunks(path: Path) -> list[Chunk]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        rows = con.execute("SELECT chunk_id, doc_id, text, section, spans, year, kind "
+        rows = con.execute("SELECT chunk_id, doc_id, text, section, spans, label, sentences "
                            "FROM chunks ORDER BY row").fetchall()
     finally:
         con.close()
     return [Chunk(cid, did, text, tuple(json.loads(sec)), tuple(tuple(s) for s in json.loads(spans)),
-                  year, kind) for cid, did, text, sec, spans, year, kind in rows]
+                  _label(json.loads(tl)), tuple((s, e, _label(rest)) for s, e, *rest in json.loads(sents)))
+            for cid, did, text, sec, spans, tl, sents in rows]
+
+
+def _label_row(tl: TimeLabel) -> list:
+    return [tl.year, tl.kind, list(tl.span) if tl.span else None, tl.source]
+
+
+def _label(row: list) -> TimeLabel:
+    year, kind, span, source = row
+    return TimeLabel(year, kind, tuple(span) if span else None, source)
 
 
 def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,

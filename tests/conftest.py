@@ -87,3 +87,26 @@ def answerer(seed_settings, searcher):
     from bot.answering.answerer import Answerer
 
     return Answerer(searcher, seed_settings.answering)
+
+
+def answerer_over(data_dir: Path, reports: dict[str, str], model_cache: Path, embedder, *,
+                  with_seed: bool = True, corpus_dir: Path | None = None, **answering):
+    """An answerer over a fresh index of `corpus_dir` (as it is), or of a new corpus holding the
+    seed report (unless `with_seed` is False) and `reports` (doc id → file text); built with the
+    session's encoder. `answering` sets AnswerSettings fields."""
+    from bot.answering.answerer import Answerer
+    from index.builder import build
+    from index.search.searcher import Searcher
+
+    if corpus_dir is None:
+        corpus_dir = data_dir / "corpus"
+        if with_seed:
+            shutil.copytree(CORPUS, corpus_dir)
+        corpus_dir.mkdir(exist_ok=True)
+        for doc_id, text in reports.items():
+            (corpus_dir / f"{doc_id}.md").write_text(text, encoding="utf-8")
+    settings = make_settings(data_dir / "data", corpus_dir, model_cache, **answering)
+    built = build(corpus_dir, settings.index.index_dir, settings.index.model, lambda: embedder)
+    assert not built.problems, built.problems
+    searcher = Searcher.open(settings.index, embedder=embedder, build_if_missing=False)
+    return Answerer(searcher, settings.answering)

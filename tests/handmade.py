@@ -4,9 +4,9 @@ from __future__ import annotations
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.question import Question, Term
 from index.search.searcher import Hit
-from index.text.chunking import Chunk
+from index.text.chunking import Chunk, split_sentences
 from index.text.normalise import fold
-from index.text.timelabel import RESULT, TimeLabel
+from index.text.timelabel import RESULT, Frame, TimeLabel, label
 
 DOC = {"doc_id": "zone-2019", "title": "2019年工作会议", "date": "2019-01", "place": "昆山高新区"}
 
@@ -21,7 +21,10 @@ def question(metric: str, *words: str, unit: str | None = None, asks_change: boo
 
 
 def hit(text: str, rank: int = 1, section: tuple[str, ...] = ()) -> Hit:
-    chunk = Chunk(f"c{rank}", DOC["doc_id"], text, section, ((0, len(text)),), None, None)
+    """`text` as a retrieved passage of DOC, its sentences labelled as a build would."""
+    frame = Frame.of(DOC["date"])
+    sentences = tuple((s, e, label(text[s:e], frame)) for s, e in split_sentences(text))
+    chunk = Chunk(f"c{rank}", DOC["doc_id"], text, section, ((0, len(text)),), sentences=sentences)
     return Hit(rank, rank - 1, chunk, DOC, 1.0 / rank, rank, rank)
 
 

@@ -9,8 +9,10 @@ with their bytes) so tests can wait for and assert on what the bot sent. Files u
 recorded as a "download" call.
 
 `polling(app)` runs the real Application against it. `FakeAnswerer` answers a handful of
-questions about the 2019 report with canned, real figures, for runs without the index;
-`FakeLiveAnswerer` adds what staff handlers use of a LiveAnswerer, without building anything.
+questions about the 2019 report with canned, real figures, for runs without the index and the
+model; what the bot reads of an index (labelled chunks, the reports) is a `FakeIndex`, chunked
+and labelled from the corpus as a build would. `FakeLiveAnswerer` adds what staff handlers use
+of a LiveAnswerer, without embedding anything.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import socket
 import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import aiohttp
@@ -32,7 +35,9 @@ from bot.answering.answerer import Answer, Source
 from bot.answering.live import LiveAnswerer, ReindexFailed, Swap
 from bot.telegram.app import ALLOWED_UPDATES
 from index.builder import BuildReport
+from index.reading.documents import load_corpus
 from index.settings import IndexSettings
+from index.text.chunking import Chunk, chunk_document
 
 TOKEN = "7000001:standin-SECRET-token-0123456789"
 BOT_USER = {"id": 7000001, "is_bot": True, "first_name": "昆山高新区问答", "username": "zoneqa_test_bot",
@@ -366,12 +371,41 @@ _FACTS = {
 REFUSAL = "抱歉，我在收录的报告中没有找到能回答这个问题的依据。"
 
 
+SEED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@dataclass(eq=False)
+class FakeIndex:
+    """The parts of a stored index (index.store.StoredIndex) the bot reads besides searching."""
+
+    chunks: list[Chunk]
+    documents: dict[str, dict]
+
+    @classmethod
+    def of(cls, corpus_dir: Path) -> "FakeIndex":
+        docs, _ = load_corpus(corpus_dir)
+        return cls([c for d in docs for c in chunk_document(d)], {d.doc_id: d.info() for d in docs})
+
+
+@dataclass
+class FakeSearcher:
+    index: FakeIndex
+
+
+@lru_cache(maxsize=1)
+def seed_index() -> FakeIndex:
+    return FakeIndex.of(SEED_CORPUS)
+
+
 class FakeAnswerer:
-    """Same interface as bot.answering.answerer.Answerer; knows four metrics for 2018 and 2019."""
+    """Same interface as bot.answering.answerer.Answerer; knows four metrics for 2018 and 2019.
+    Its `searcher.index` is the seed corpus, chunked and labelled (no vectors)."""
+
+    def __init__(self, index: FakeIndex | None = None) -> None:
+        self.searcher = FakeSearcher(index or seed_index())
 
     def documents(self) -> list[dict]:
-        return [{"doc_id": "2019-kunshan-hitech-zone-work-conference", "title": REPORT_TITLE,
-                 "date": "2019-01", "place": "昆山高新区", "source": "报纸专版“聚焦两会”"}]
+        return sorted(self.searcher.index.documents.values(), key=lambda d: (d["date"], d["doc_id"]))
 
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         metric = next((m for m in _FACTS if m in question), None)
@@ -394,8 +428,8 @@ class FakeLiveAnswerer(LiveAnswerer):
     """The LiveAnswerer interface (bot.answering.live) over canned answerers, for staff handlers.
 
     A subclass, because the bot offers staff work only to a LiveAnswerer; it skips the parent's
-    constructor, as there is no index to load. `rebuild` counts the reports in the corpus (one
-    passage each) and keeps answering as before, or raises ReindexFailed(`fail_with`);
+    constructor, as there is no index to load. `rebuild` chunks and labels the corpus into a new
+    FakeIndex and keeps answering as before, or raises ReindexFailed(`fail_with`);
     `refresh_if_changed` switches to `on_disk` once a test puts an answerer there, as if
     `zoneqa index build` had written a new index.
     """
@@ -403,7 +437,6 @@ class FakeLiveAnswerer(LiveAnswerer):
     def __init__(self, index: IndexSettings, answerer: FakeAnswerer | None = None) -> None:
         self.index = index
         self._current = answerer or FakeAnswerer()
-        self._indexed: set[str] = set()
         self.fail_with: str | None = None
         self.on_disk: FakeAnswerer | None = None
 
@@ -414,16 +447,16 @@ class FakeLiveAnswerer(LiveAnswerer):
         return self._current.documents()
 
     def chunk_count(self, doc_id: str) -> int:
-        return int(doc_id in self._indexed)
+        return sum(c.doc_id == doc_id for c in self._current.searcher.index.chunks)
 
     def rebuild(self) -> Swap:
         if self.fail_with:
             raise ReindexFailed(self.fail_with)
-        self._indexed = {path.stem for path in self.index.corpus_dir.glob("*.md")}
-        count = len(self._indexed)
-        report = BuildReport(documents=count, chunks=count, embedded=0, reused=count, seconds=0.0,
-                             version=Path("fake-version"))
-        return Swap(report, report.version, count)
+        built = FakeIndex.of(self.index.corpus_dir)
+        self._current.searcher = FakeSearcher(built)  # the same canned answers, from the new index
+        report = BuildReport(documents=len(built.documents), chunks=len(built.chunks), embedded=0,
+                             reused=len(built.chunks), seconds=0.0, version=Path("fake-version"))
+        return Swap(report, report.version, len(built.documents))
 
     def refresh_if_changed(self) -> Swap | None:
         if self.on_disk is None:

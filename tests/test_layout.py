@@ -3,7 +3,6 @@ in one module. Read from the source with `ast`, so a violation fails here, not i
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from conftest import ROOT
 

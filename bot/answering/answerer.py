@@ -4,7 +4,8 @@ No language model: the answer is a clause of a report, chosen because it names w
 for the year and kind asked. The pipeline:
 
 1. read the question (question.py) and refuse what figures cannot answer (why-questions, no topic);
-2. scope it to the reports about the place asked (the default place when none is named);
+2. scope it to the reports about the place asked (the default place when none is named), and
+   read its 去年/今年 against that place's latest report;
 3. retrieve passages and split them into labelled evidence sentences (evidence.py);
 4. score every figure or sentence as a candidate and take the best (scoring.py), or compare two
    (comparison.py);
@@ -74,10 +75,17 @@ class Answerer:
         self.searcher = searcher
         self.settings = settings
         docs = searcher.documents()
-        self.reporting_year = settings.reporting_year or max(int(d["date"][:4]) for d in docs)
         self._place_of = {d["doc_id"]: self._canonical_place(d["place"]) for d in docs}
         self._places = tuple(sorted(set(self._place_of.values())))
-        self._corpus_text = fold("\n".join(c.text for c in searcher.index.chunks))
+        self._default = self._canonical_place(settings.default_place)  # when a question names none
+        self._latest: dict[str, int] = {}  # each place's "now": the year of its latest report
+        for d in docs:
+            place = self._place_of[d["doc_id"]]
+            self._latest[place] = max(self._latest.get(place, 0), int(d["date"][:4]))
+        texts: dict[str, list[str]] = {}
+        for c in searcher.index.chunks:
+            texts.setdefault(self._place_of.get(c.doc_id, ""), []).append(c.text)
+        self._place_text = {p: fold("\n".join(t)) for p, t in texts.items()}
 
     @classmethod
     def load(cls, index: IndexSettings, settings: AnswerSettings) -> "Answerer":
@@ -87,6 +95,11 @@ class Answerer:
     def documents(self) -> list[dict]:
         """The reports it answers from: dicts with doc_id, title, date, place, source."""
         return sorted(self.searcher.documents(), key=lambda d: (d["date"], d["doc_id"]))
+
+    def now(self, place: str | None) -> int:
+        """The year 今年 means in a question about `place`: ZONEQA_REPORTING_YEAR when set, else
+        the year of that place's latest report, so reports of other places never move it."""
+        return self.settings.reporting_year or self._latest.get(place or "", max(self._latest.values()))
 
     @staticmethod
     def _canonical_place(place: str) -> str:
@@ -114,39 +127,54 @@ class Answerer:
         message = problem(question)
         if message:
             return Answer(text, message, True, explanation="unreadable input")
-        q = parse(text, self.reporting_year, self._places,
-                  previous.query if previous else None)
+        before = previous.query if previous else None
+        guess = self.now(self._default)
+        q = parse(text, guess, self._places, before)
         if q.intent == WHY:
             return Answer(text, wording.WHY_REFUSAL, True, query=q,
                           explanation="why-questions are not covered by figures")
         if not q.terms:
             return Answer(text, wording.no_topic(previous is not None), True, query=q,
                           explanation="no topic")
-        scope, refusal = self._scope(q)
+        place, refusal = self._scope(q)
         if refusal:
-            return Answer(text, refusal, True, query=q, explanation="place not covered")
+            return Answer(text, refusal, True, query=q, explanation="place not covered or not named")
+        now = self.now(place)
+        if now != guess:  # the place's own "now": read 去年/今年 again against it
+            q = parse(text, now, self._places, before)
+        scope = {d for d, p in self._place_of.items() if p == place}
         hits = self.searcher.search(q.search_text(), k=RETRIEVE_K, doc_ids=scope)
-        evidence = gather(q, hits, self.reporting_year)
+        evidence = gather(q, hits)
         if q.intent == COMPARISON:
-            return self._compare(text, q, evidence, scope)
+            return self._compare(text, q, evidence, scope, now)
         if q.intent in (LIST, ENTITY):
             return self._sentence_answer(text, q, evidence)
         return self._figure_answer(text, q, evidence)
 
-    def _scope(self, q: Question) -> tuple[set[str] | None, str | None]:
-        """Which reports may answer: those about the place named, or the default place."""
+    def _scope(self, q: Question) -> tuple[str, str | None]:
+        """The place whose reports may answer, or a refusal. A place named but not covered is
+        refused by name. With no place named: the default place, else the only place covered,
+        else the one place whose reports hold all the question's words, else ask which place."""
         places = set(self._places)
         # A place the reports themselves mention in those words is part of a name or topic
         # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
         named = [p for p, phrases in q.place_mentions
-                 if p in places or not any(ph in self._corpus_text for ph in phrases)]
+                 if p in places or not any(ph in t for t in self._place_text.values() for ph in phrases)]
         covered = [p for p in named if p in places]
         if named and not covered:
-            return None, wording.place_not_covered(named[0], places)
-        place = covered[0] if covered else self.settings.default_place
-        if place not in places:
-            return None, None
-        return {d for d, p in self._place_of.items() if p == place}, None
+            return "", wording.place_not_covered(named[0], places)
+        if covered:
+            return covered[0], None
+        if self._default in places:
+            return self._default, None
+        if len(places) == 1:
+            return self._places[0], None
+        words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
+        holding = [p for p, text in self._place_text.items()
+                   if words and all(t.found_in(text) for t in words)]
+        if len(holding) == 1:
+            return holding[0], None
+        return "", wording.which_place(places)
 
     # -- composing ------------------------------------------------------------------------
 
@@ -199,19 +227,22 @@ class Answerer:
                       confidence=best.confidence, explanation=best.explain(), query=q)
 
     def _compare(self, text: str, q: Question, evidence: list[Evidence],
-                 scope: set[str] | None) -> Answer:
-        compared = comparison.sides(q, self.reporting_year)
+                 scope: set[str], now: int) -> Answer:
+        compared = comparison.sides(q, now)
         best = []
         for year, kind in compared:
             # each side gets its own retrieval, so a strong match for one year can't crowd out the other
             hits = self.searcher.search(f"{year}年{q.topic()}", k=RETRIEVE_K, doc_ids=scope)
-            ranked = scoring.figures(q, gather(q, hits, self.reporting_year) + evidence, year=year, kind=kind)
+            ranked = scoring.figures(q, gather(q, hits) + evidence, year=year, kind=kind)
             if not ranked or ranked[0].confidence < self.settings.abstain_threshold:
                 return self._refuse(text, replace(q, years=(year,), kind=kind), None,
                                     f"comparison: nothing for {year} {kind}", "，无法比较")
             best.append(ranked[0])
         a, b = best
-        diff = comparison.difference(q, a.fact, b.fact)
+        diff = comparison.difference(q, b.fact, a.fact) if q.asks_attained else \
+            comparison.difference(q, a.fact, b.fact)
+        if q.asks_attained:
+            return self._attainment(text, q, compared[0][0], a, b, diff, evidence)
         if diff is None:
             return self._refuse(text, q, None, "comparison: units differ")
         metric = q.metrics[0] if q.metrics else a.fact.subject
@@ -222,6 +253,18 @@ class Answerer:
                       sources=self._sources([a.evidence, b.evidence], evidence), evidence=2,
                       confidence=min(a.confidence, b.confidence),
                       explanation=f"{a.explain()} | {b.explain()}", query=q)
+
+    def _attainment(self, text: str, q: Question, year: int, target: scoring.Candidate,
+                    result: scoring.Candidate, diff, evidence: list[Evidence]) -> Answer:
+        """A year's target and its result side by side, and whether it was reached."""
+        reached = comparison.attained(target.fact, result.fact, diff)
+        place = self._place_of.get(target.evidence.hit.chunk.doc_id, "")
+        reply = comparison.attainment_reply(year, wording.squash(target.window),
+                                            wording.squash(result.window), reached, place)
+        return Answer(text, reply, False, value=result.fact.value, year=year, kind=RESULT,
+                      sources=self._sources([target.evidence, result.evidence], evidence), evidence=2,
+                      confidence=min(target.confidence, result.confidence),
+                      explanation=f"{target.explain()} | {result.explain()}", query=q)
 
     def _closest(self, tied: list[Evidence], q: Question) -> Evidence:
         """Among sentences that cover the question equally, the one the encoder finds closest."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.answering.facts import RATE, Fact, values_in
 from bot.answering.question import Question
+from bot.answering.vocabulary import figure_words
 from bot.answering.wording import KIND_WORDS, MAX_ANSWER, clip
 from index.text.timelabel import RESULT, TARGET
 
@@ -17,8 +18,13 @@ POINTS = "个百分点"  # the unit of a difference between two rates
 
 
 def sides(q: Question, reporting_year: int) -> list[tuple[int, str]]:
-    """The (year, kind) of each side: the two years asked; or, when one year or none is named
-    ("增速目标比去年低多少"), the plan year against it. Years from the reporting year on are targets."""
+    """The (year, kind) of each side: a year's target against its result ("2025年目标完成了吗",
+    the last reviewed year when none is named); the two years asked; or, when one year or none is
+    named ("增速目标比去年低多少"), the plan year against it. Years from the reporting year on are
+    targets."""
+    if q.asks_attained:
+        year = q.year if q.year is not None else reporting_year - 1
+        return [(year, TARGET), (year, RESULT)]
     years = list(q.years[:2])
     if len(years) < 2:
         base = years[0] if years else reporting_year - 1
@@ -48,8 +54,11 @@ class Difference:
 
 
 def growth_rate(fact: Fact) -> float | None:
-    """The first rate of the figure's change ("增长7.1%" → 7.1), if it has one."""
+    """The figure's rate of change: of its change clause ("762亿元，增长7.1%" → 7.1), or the figure
+    itself when it is one ("增长5%左右" → 5)."""
     rates = [number for _, _, _, number, unit in values_in(fact.change or "") if unit == RATE]
+    if not rates and fact.unit == RATE and fact.states_change:
+        return fact.number
     return rates[0] if rates else None
 
 
@@ -57,7 +66,10 @@ def difference(q: Question, first: Fact, second: Fact) -> Difference | None:
     """The difference asked for between the two figures; None when they cannot be compared."""
     if q.asks_change and q.unit == "percent":
         a, b = growth_rate(first), growth_rate(second)
-        return None if a is None or b is None else Difference(a, b, POINTS)
+        if a is None or b is None:  # two rates that are not changes: 涨幅控制在3%以内 / 上涨0.5%
+            both_rates = first.unit == second.unit == RATE
+            return Difference(first.number, second.number, POINTS) if both_rates else None
+        return Difference(a, b, POINTS)
     if first.unit != second.unit:
         return None
     return Difference(first.number, second.number, first.unit)
@@ -79,3 +91,18 @@ def reply(compared: list[tuple[int, str]], diff: Difference, metric: str, place:
 def _num(x: float) -> str:
     """A number as shown: no trailing zeros, a real minus sign."""
     return f"{x:g}".replace("-", "−")
+
+
+def attained(target: Fact, result: Fact, diff: Difference | None) -> bool | None:
+    """Whether the result reached the target: at least as high, or for a ceiling ("控制在3%以内",
+    "5%左右" of a price level) at most as high; None when the figures cannot be compared."""
+    if diff is None:
+        return None
+    ceiling = any(w in target.window for w in figure_words().get("ceiling", ()))
+    return diff.value <= 0 if ceiling else diff.value >= 0
+
+
+def attainment_reply(year: int, target: str, result: str, reached: bool | None, place: str) -> str:
+    """"完成了。江苏省2025年目标：地区生产总值增长5%以上；2025年实际：地区生产总值增长5.3%。" """
+    verdict = {True: "完成了。", False: "没有完成。", None: ""}[reached]
+    return clip(f"{verdict}{place}{year}年{KIND_WORDS[TARGET]}：{target}；{year}年实际：{result}。", MAX_ANSWER)

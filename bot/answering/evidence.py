@@ -16,9 +16,8 @@ from bot.answering.facts import Fact
 from bot.answering.question import Question
 from bot.answering.vocabulary import alternation, unit_group, unit_groups
 from index.search.searcher import Hit
-from index.text.chunking import split_sentences
 from index.text.normalise import fold
-from index.text.timelabel import TimeLabel, label
+from index.text.timelabel import ESTIMATE, RESULT, TimeLabel
 from index.text.tokens import NUMBER
 
 
@@ -61,21 +60,15 @@ class Evidence:
         return Source.of(self.hit, self.sentence)
 
 
-def gather(q: Question, hits: list[Hit], reporting_year: int) -> list[Evidence]:
-    """Every sentence of the hits, in retrieval order, labelled with its year and kind.
-
-    A sentence is labelled against its report's year (reporting_year when the report has no
-    date) and its chunk's own label as context; its coverage counts the section title too.
-    """
+def gather(q: Question, hits: list[Hit]) -> list[Evidence]:
+    """Every sentence of the hits, in retrieval order, with the label it was given at build
+    time (index.text.timelabel); its coverage counts the section title too."""
     out = []
     for hit in hits:
         chunk = hit.chunk
-        year = int(hit.doc.get("date", str(reporting_year))[:4])
-        context = TimeLabel(chunk.year, chunk.kind)
-        for s, e in split_sentences(chunk.text):
-            sentence = chunk.text[s:e]
+        for sentence, tl in chunk.labelled_sentences():
             cov, missing = coverage(q, f"{chunk.section_title()} {sentence}")
-            out.append(Evidence(hit, sentence, label(sentence, year, context), cov, missing))
+            out.append(Evidence(hit, sentence, tl, cov, missing))
     return out
 
 
@@ -118,9 +111,18 @@ def unit_agrees(q: Question, fact: Fact) -> bool:
 
 
 def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str | None = None) -> bool:
-    """Whether a sentence labelled `tl` is about the year and kind asked (or those given)."""
+    """Whether a sentence labelled `tl` is about the year (or period) and kind asked, or those given.
+
+    A multi-year figure (十四五 totals, goals for 2030) answers only a question about its period,
+    or about the year its goal is set for; an estimate answers a question about results.
+    """
     year = year if year is not None else q.year
     kind = kind if kind is not None else q.kind
+    if q.span is not None:
+        return tl.span == q.span and (kind is None or tl.kind in (kind, None))
+    if tl.span is not None and (year is None or tl.year != year):
+        return False
     if year is not None and tl.year != year:
         return False
-    return kind is None or tl.kind in (kind, None)
+    accepted = (RESULT, ESTIMATE, None) if kind == RESULT else (kind, None)
+    return kind is None or tl.kind in accepted

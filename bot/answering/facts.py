@@ -31,6 +31,12 @@ class Fact:
     window: str  # the words to quote: the figure's own clause, plus its change
     segment: int  # index of the clause within the sentence
 
+    @property
+    def states_change(self) -> bool:
+        """The figure is a change, or comes with one: "增长7.1%", "762亿元，增长7.1%"."""
+        verbs = figure_words().get("change_verb", ())
+        return bool(self.change) or any(self.subject.rstrip("了").endswith(v) for v in verbs)
+
 
 def _value_re() -> re.Pattern:
     return _value_re_for(load_vocab().units)

@@ -13,7 +13,8 @@ from functools import lru_cache
 from bot.answering.numerals import to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, gazetteer, unit_group
 from index.text.normalise import fold
-from index.text.timelabel import RESULT, TARGET
+from index.text.places import ENDINGS, short_name
+from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.text.tokens import Tokenizer, default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
 
@@ -48,6 +49,7 @@ class Question:
     text: str
     normalised: str
     years: tuple[int, ...] = ()
+    span: tuple[int, int] | None = None  # a multi-year period asked about (十四五)
     kind: str | None = None
     intent: str = FIGURE
     metrics: tuple[str, ...] = ()  # canonical metric names, in the order asked
@@ -56,6 +58,7 @@ class Question:
     place_mentions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (place, phrases around it)
     unit: str | None = None  # the unit group expected (unit_groups.tsv), e.g. "percent"
     asks_change: bool = False
+    asks_attained: bool = False  # "完成目标了吗": a year's target against its result
     follow_up: bool = False
     notes: tuple[str, ...] = field(default=())
 
@@ -124,20 +127,21 @@ def _take(text: str, names: Names) -> tuple[list[tuple[int, str]], str]:
 
 
 def _places_table(doc_places: tuple[str, ...], vocab: Vocab) -> Names:
-    return _places_of(doc_places, tuple(gazetteer().items()), vocab.suffixes())
+    return _places_of(doc_places, tuple(gazetteer().items()), vocab)
 
 
 @lru_cache(maxsize=8)
-def _places_of(doc_places: tuple[str, ...], known: Names, suffixes: tuple[str, ...]) -> Names:
-    """Known places: the gazetteer, plus each report's place and its name without the
-    generic suffix (溧阳高新区 → 溧阳) unless the gazetteer already uses that name."""
+def _places_of(doc_places: tuple[str, ...], known: Names, vocab: Vocab) -> Names:
+    """Known places: the gazetteer, plus each report's place and its short name (广西壮族自治区 →
+    广西, 溧阳高新区 → 溧阳), unless the gazetteer gives that name to another place or two
+    reports' places share it (then it names neither)."""
     table = dict(known)
-    taken = {f for c_, aliases in table.items() for f in (fold(c_), *aliases)}
-    suffix = re.compile("(" + "|".join(suffixes) + ")$")
-    for place in doc_places:
-        short = suffix.sub("", fold(place))
-        extra = (short,) if len(short) >= 2 and short not in taken else ()
-        table[place] = table.get(place, ()) + extra
+    taken = {f: c_ for c_, aliases in table.items() for f in (fold(c_), *aliases)}
+    shorts = {p: short_name(p, vocab) for p in doc_places}
+    for place, short in shorts.items():
+        mine = short and taken.get(short, place) == place \
+            and sum(s == short for s in shorts.values()) == 1
+        table[place] = tuple(dict.fromkeys(table.get(place, ()) + ((short,) if mine else ())))
     return tuple(table.items())
 
 
@@ -159,7 +163,7 @@ def _unknown_places(text: str, known: Names, vocab: Vocab) -> tuple[list[tuple[i
     such word is only a place when the gazetteer lists it (jieba also tags 上市 as a place)."""
     known_spans = [(m.start(), m.end()) for f, _ in _forms(known) if f in text
                    for m in re.finditer(re.escape(f), text)]
-    suffixes = vocab.suffixes()
+    suffixes = vocab.suffixes(*ENDINGS)
     found, pos = [], 0
     words = [(w.word, w.flag) for w in _pos_tokenizer(default_tokenizer()).cut(text)]
     for i, (word, flag) in enumerate(words):
@@ -259,6 +263,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     c = cues()
     normalised = to_arabic(fold(clean(text)))
     years, rest = _years(normalised, reporting_year, vocab)
+    spans = periods_in(rest)
+    for name, _, _ in periods():  # a period is when, like a year: not a topic word
+        rest = rest.replace(name, "\0")
     places_table = _places_table(tuple(sorted(doc_places)), vocab)
     unknown, rest = _unknown_places(rest, places_table, vocab)
     place_hits, rest = _take(rest, places_table)
@@ -284,6 +291,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     intent = FIGURE
     if has("why"):
         intent = WHY
+    elif has("attained"):
+        intent = COMPARISON
     elif compares and (len(years) >= 2 or has("target")):
         intent = COMPARISON
     elif has("list"):
@@ -291,14 +300,19 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     elif has("entity") and not has("quantity"):
         intent = ENTITY
     kind = TARGET if has("target") else RESULT if has("result") else None
-    q = Question(text=text, normalised=normalised, years=tuple(years), kind=kind, intent=intent,
+    q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
+                 kind=kind, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(_mentions(normalised, place_hits, places)),
                  unit=_expected_unit(normalised, c, vocab),
-                 asks_change=has("change") or any(w in normalised for w in change_words()))
+                 asks_change=has("change") or any(w in normalised for w in change_words()),
+                 asks_attained=has("attained"))
     if previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
-    if q.kind is None and q.year is not None and q.intent != COMPARISON:
+    if q.kind is None and q.span is not None:
+        q = replace(q, kind=RESULT if q.span[1] < reporting_year else TARGET)
+    # A year in "2025年的报告是谁作的" names the report, not results or plans.
+    if q.kind is None and q.year is not None and q.intent not in (COMPARISON, ENTITY):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
     return q
 

@@ -7,12 +7,14 @@ its confidence alone:
 
 Which candidate answers is decided by `Candidate.preference`, compared in this order:
 1. confidence;
-2. unit_exact: the figure's own unit is the one asked, not only its growth rate's
+2. final: an actual figure beats an estimate (预计) of the same thing, so once a later report
+   gives the actual result, that wins;
+3. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-3. clause_coverage: its own clause names more of the question;
-4. states_change: when a change is asked ("增长了多少"), a figure that comes with one;
-5. retrieval_rank: the better-ranked passage.
-Candidates equal on all five keep reading order (the earlier sentence, the earlier clause).
+4. clause_coverage: its own clause names more of the question;
+5. states_change: when a change is asked ("增长了多少"), a figure that comes with one;
+6. retrieval_rank: the better-ranked passage.
+Candidates equal on all six keep reading order (the earlier sentence, the earlier clause).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from bot.answering.facts import Fact, extract, segments
 from bot.answering.question import Question
 from bot.answering.vocabulary import unit_group
 from index.text.normalise import fold
+from index.text.timelabel import ESTIMATE
 
 UNIT_MISMATCH = 0.7
 
@@ -43,10 +46,14 @@ class Candidate:
     def retrieval_rank(self) -> int:
         return self.evidence.hit.rank
 
-    def preference(self) -> tuple[float, bool, float, bool, int]:
+    @property
+    def final(self) -> bool:
+        return self.evidence.label.kind != ESTIMATE
+
+    def preference(self) -> tuple[float, bool, bool, float, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
-        return (self.confidence, self.unit_exact, self.clause_coverage, self.states_change,
-                -self.retrieval_rank)
+        return (self.confidence, self.final, self.unit_exact, self.clause_coverage,
+                self.states_change, -self.retrieval_rank)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
@@ -70,7 +77,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         confidence=ev.coverage * (1.0 if agrees else UNIT_MISMATCH),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
-        states_change=bool(fact.change) if q.asks_change else True)
+        states_change=fact.states_change if q.asks_change else True)
 
 
 def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind: str | None = None,

@@ -9,12 +9,12 @@ from __future__ import annotations
 from bot.answering.evidence import coverage
 from bot.answering.facts import segments
 from bot.answering.question import EXAMPLE, Question
-from index.reading.documents import LEAD_IN
-from index.text.timelabel import RESULT, TARGET, TimeLabel
+from index.reading.layout import LEAD_IN
+from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
 
 MAX_ANSWER = 150  # characters of an answer, refusals included
 FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
-KIND_WORDS = {RESULT: "实际完成", TARGET: "目标"}
+KIND_WORDS = {RESULT: "实际完成", TARGET: "目标", ESTIMATE: "预计"}
 WHY_REFUSAL = "资料只记录了做了什么、计划做什么和相关数字，没有说明原因，这个问题我答不了。"
 
 
@@ -32,6 +32,11 @@ def place_not_covered(named: str, places: set[str]) -> str:
     return f"资料中没有关于{named}的数据，目前的报告只涉及{'、'.join(sorted(places))}。"
 
 
+def which_place(places: set[str]) -> str:
+    """The question names no place and the reports cover several."""
+    return f"请问您想了解哪个地方？目前的报告涉及{'、'.join(sorted(places))}，提问时请带上地名。"
+
+
 def squash(text: str) -> str:
     """Chinese punctuation for the reply; commas inside numbers stay."""
     out = []
@@ -42,8 +47,12 @@ def squash(text: str) -> str:
 
 
 def prefix(tl: TimeLabel, place: str) -> str:
-    """"昆山高新区2018年实际完成：", or just the place when the year and kind are unknown."""
+    """"昆山高新区2018年实际完成：", "江苏省“十五五”时期（2026—2030年）目标：", or just the
+    place when the year and kind are unknown."""
     year = f"{tl.year}年" if tl.year else ""
+    if tl.span:
+        name = next((f"“{n}”时期" for n, a, b in periods() if (a, b) == tl.span), "")
+        year = f"{name}（{tl.span[0]}—{tl.span[1]}年）"
     kind = KIND_WORDS.get(tl.kind or "", "")
     return f"{place}{year}{kind}：" if (year or kind) else f"{place}："
 

@@ -44,13 +44,17 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 REFRESH_SECONDS = 60  # how often to look for an index built by another process
 REFRESHER = "index_refresher"
-COMMANDS = [
-    BotCommand("start", "开始使用，查看示例问题"),
-    BotCommand("ask", "提问，例如 /ask 2018年地区生产总值是多少？"),
-    BotCommand("sources", "查看回答所依据的报告"),
-    BotCommand("help", "使用说明"),
-]
 _NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+def commands(example: str | None) -> list[BotCommand]:
+    """The command menu; /ask shows an example question from the corpus."""
+    return [
+        BotCommand("start", "开始使用，查看示例问题"),
+        BotCommand("ask", f"提问，例如 /ask {example}" if example else "提问：/ask 问题"),
+        BotCommand("sources", "查看回答所依据的报告"),
+        BotCommand("help", "使用说明"),
+    ]
 
 
 def require_token(settings: Settings) -> str:
@@ -77,7 +81,13 @@ async def _refresh_periodically(live: LiveAnswerer) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    await application.bot.set_my_commands(COMMANDS)
+    # What the bot says of its corpus (places, years, examples) is worked out before the first user.
+    try:
+        example = (await asyncio.to_thread(citizens.corpus_view, application)).example
+    except Exception:  # the bot still answers; /start will try again
+        log.exception("could not read what the reports cover")
+        example = None
+    await application.bot.set_my_commands(commands(example))
     answerer = services(application).answerer
     if isinstance(answerer, LiveAnswerer):
         application.bot_data[REFRESHER] = asyncio.create_task(_refresh_periodically(answerer))

@@ -13,13 +13,17 @@ import asyncio
 import logging
 import math
 import re
+from dataclasses import dataclass
 
 from telegram import InlineQueryResultsButton, Message, MessageEntity, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
-from bot.answering.answerer import Answer
+from bot.answering import catalogue
+from bot.answering.answerer import Answer, Answerer
+from bot.answering.catalogue import Coverage
+from bot.answering.live import LiveAnswerer
 from bot.telegram import messages
 from bot.telegram.history import StoredQuestion
 from bot.telegram.services import Services, services
@@ -29,6 +33,55 @@ log = logging.getLogger(__name__)
 # Telegram's own message limit: anything longer was not sent by a Telegram client.
 MAX_QUESTION_CHARS = 4096
 LAST_ANSWER = "last_answer"
+CORPUS_VIEW = "corpus_view"
+MAX_EXAMPLES = 4  # buttons under the welcome
+EXAMPLE_TRIES = 12  # candidate questions asked, at most, to find them
+
+
+# --- what the reports cover -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CorpusView:
+    """What the bot tells citizens about its reports: the places and years they cover, and
+    example questions the answerer answers. Computed once per index in use."""
+
+    index: object  # the index it was computed from
+    coverage: tuple[Coverage, ...]
+    examples: tuple[str, ...]
+
+    @property
+    def example(self) -> str | None:
+        return self.examples[0] if self.examples else None
+
+
+def corpus_view(holder: ContextTypes.DEFAULT_TYPE | Application) -> CorpusView:
+    """The view of the index in use, computed again only when another index is in use. Slow the
+    first time (it reads every figure and asks the example questions): call it off the event loop."""
+    shared = services(holder)
+    answerer = shared.answerer.current if isinstance(shared.answerer, LiveAnswerer) else shared.answerer
+    index = answerer.searcher.index
+    view = holder.bot_data.get(CORPUS_VIEW)
+    if view is not None and view.index is index:
+        return view
+    found = catalogue.figures(index.chunks, index.documents)
+    coverage = catalogue.coverage(found, index.documents, shared.settings.answering.default_place)
+    examples = catalogue.answered(catalogue.example_candidates(found, coverage),
+                                  lambda question: _try(answerer, question), MAX_EXAMPLES, EXAMPLE_TRIES)
+    view = CorpusView(index, coverage, examples)
+    holder.bot_data[CORPUS_VIEW] = view
+    return view
+
+
+def _try(answerer: Answerer, question: str) -> Answer | None:
+    try:
+        return answerer.ask(question)
+    except Exception:  # not offered; a citizen asking it still meets the error handler
+        log.warning("example question %r failed", question, exc_info=True)
+        return None
+
+
+async def _view(context: ContextTypes.DEFAULT_TYPE) -> CorpusView:
+    return await asyncio.to_thread(corpus_view, context)
 
 
 # --- asking -----------------------------------------------------------------------------------
@@ -52,7 +105,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     shared = services(context)
     question = question.strip()
     if not question:
-        await _reply(update, messages.ASK_USAGE)
+        await _reply(update, messages.ask_usage((await _view(context)).example))
         return
     if len(question) > MAX_QUESTION_CHARS:
         await _reply(update, messages.TOO_LONG.format(limit=MAX_QUESTION_CHARS))
@@ -84,19 +137,25 @@ def _without_mention(text: str, username: str) -> str:
 # --- commands and texts -----------------------------------------------------------------------
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    view = await _view(context)
     documents = services(context).answerer.documents()
-    await update.message.reply_text(messages.welcome(documents), reply_markup=messages.examples_keyboard())
+    await update.message.reply_text(messages.welcome(documents, view.coverage, bool(view.examples)),
+                                    reply_markup=messages.examples_keyboard(view.examples))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # Staff commands work in private chats only, so that is the only place they are explained.
     staff = (update.effective_chat.type == ChatType.PRIVATE
              and update.effective_user.id in services(context).settings.telegram.admin_ids)
-    await update.message.reply_text(messages.help_text(context.bot.username, admin=staff))
+    view = await _view(context)
+    await update.message.reply_text(messages.help_text(context.bot.username, view.coverage, view.example,
+                                                       admin=staff))
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.message.reply_text(messages.sources_text(services(context).answerer.documents()))
+    view = await _view(context)
+    documents = services(context).answerer.documents()
+    await update.message.reply_text(messages.sources_text(documents, view.coverage))
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -123,7 +182,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.message.reply_text(messages.MEDIA_ONLY)
+    await update.message.reply_text(messages.media_only((await _view(context)).example))
 
 
 # --- buttons ----------------------------------------------------------------------------------
@@ -133,14 +192,24 @@ def _match(context: ContextTypes.DEFAULT_TYPE) -> re.Match | None:
     return next((m for m in context.matches or () if isinstance(m, re.Match)), None)
 
 
+def _shown(update: Update, data: str) -> str | None:
+    """The text of the button with callback `data` on the tapped message, if it has one."""
+    message = update.callback_query.message
+    markup = getattr(message, "reply_markup", None)  # an inaccessible (deleted, old) message has none
+    return next((b.text for row in (markup.inline_keyboard if markup else ()) for b in row
+                 if b.callback_data == data), None)
+
+
 async def example_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     match = _match(context)
-    if match is None or int(match[1]) >= len(messages.EXAMPLE_QUESTIONS):
+    examples = (await _view(context)).examples
+    # The examples follow the corpus: a button showing another question than today's is stale.
+    if match is None or int(match[1]) >= len(examples) or _shown(update, match[0]) != examples[int(match[1])]:
         await stale_button(update, context)
         return
     # Answered after the answer is sent: the button shows progress meanwhile, and a failure can still
     # reach the user through the callback answer.
-    await _answer(update, context, messages.EXAMPLE_QUESTIONS[int(match[1])], with_question=True)
+    await _answer(update, context, examples[int(match[1])], with_question=True)
     await update.callback_query.answer()
 
 
@@ -186,7 +255,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.inline_query
     question = query.query.strip()
     if not question:
-        await query.answer([], button=InlineQueryResultsButton(messages.INLINE_HINT, start_parameter="help"))
+        hint = messages.inline_hint((await _view(context)).example)
+        await query.answer([], button=InlineQueryResultsButton(hint, start_parameter="help"))
         return
     shared = services(context)
     # A separate key, so typing inline does not use up the user's quota of chat questions.

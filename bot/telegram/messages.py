@@ -14,30 +14,21 @@ from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryRes
 from telegram.constants import ParseMode
 
 from bot.answering.answerer import Answer
+from bot.answering.catalogue import Coverage, Summary
 from bot.answering.wording import clip
 from bot.telegram.history import Downvoted, Stats
 from index.reading import ingest
 from index.builder import BuildReport
 
-EXAMPLE_QUESTIONS = (
-    "2018年地区生产总值是多少？",
-    "2019年一般公共预算收入的目标是多少？",
-    "2018年进出口总额是多少？",
-    "2018年服务业增加值是多少？",
-)
-
 RATE_LIMITED = "您提问有点太快了，请 {seconds} 秒后再试。"
-MEDIA_ONLY = "目前只能回答文字问题，请用文字提问，例如：" + EXAMPLE_QUESTIONS[0]
-ASK_USAGE = "请把问题写在命令或 @ 提及后面，例如：/ask " + EXAMPLE_QUESTIONS[0]
 TOO_LONG = "问题太长了（最多 {limit} 字），请精简后再问。"
 UNKNOWN_COMMAND = "没有这个命令。发送 /help 查看用法。"
 ERROR = "抱歉，处理您的请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 THANKS = "感谢您的反馈！"
-INLINE_HINT = "输入问题，例如：" + EXAMPLE_QUESTIONS[0]
 
 # Staff (bot.telegram.staff).
-ADMIN_ONLY = "抱歉，上传报告和管理命令只对管理员开放。您可以直接用文字提问，例如：" + EXAMPLE_QUESTIONS[0]
+ADMIN_ONLY = "抱歉，上传报告和管理命令只对管理员开放。您可以直接用文字提问，发送 /help 查看用法。"
 NOT_LIVE = "这个机器人实例的索引不能在线更新；请用 zoneqa corpus add 和 zoneqa index build。"
 CHECKING = "⏳ 正在检查…"
 INDEXING = "⏳ 正在建立索引，新索引检查通过前旧索引照常回答…"
@@ -61,6 +52,9 @@ _PASSAGE_CHARS = 3500
 _QUESTION_CHARS = 200
 _REASON_CHARS = 1500
 _PROBLEMS_SHOWN = 5
+_PLACES_NAMED = 3  # in a sentence; more are counted ("江苏省、浙江省、广东省等 5 个地区")
+_PLACES_LISTED = 10  # one line each, in /start and /sources
+_BUTTON_CHARS = 64  # Telegram's limit for an inline-mode button text
 
 
 def _esc(text: str) -> str:
@@ -109,29 +103,69 @@ def answer_keyboard(question_id: int, answer: Answer) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton("查看原文", callback_data=f"src:{question_id}"), *votes]])
 
 
-def examples_keyboard() -> InlineKeyboardMarkup:
+def examples_keyboard(examples: tuple[str, ...]) -> InlineKeyboardMarkup | None:
+    """One button per example question; its callback data is its index ("ex:0")."""
+    if not examples:
+        return None
     return InlineKeyboardMarkup([[InlineKeyboardButton(q, callback_data=f"ex:{i}")]
-                                 for i, q in enumerate(EXAMPLE_QUESTIONS)])
+                                 for i, q in enumerate(examples)])
+
+
+def _for_example(text: str, example: str | None, prefix: str = "") -> str:
+    return f"{text}，例如：{prefix}{example}" if example else f"{text}。"
+
+
+def media_only(example: str | None) -> str:
+    return _for_example("目前只能回答文字问题，请用文字提问", example)
+
+
+def ask_usage(example: str | None) -> str:
+    return _for_example("请把问题写在命令或 @ 提及后面", example, "/ask ")
+
+
+def inline_hint(example: str | None) -> str:
+    return clip(_for_example("输入问题", example), _BUTTON_CHARS)
 
 
 def _document_lines(documents: list[dict]) -> str:
     return "\n".join(f"• {_esc(d.get('title', ''))}（{_esc(str(d.get('date', '')))}）" for d in documents)
 
 
-def welcome(documents: list[dict]) -> str:
-    return ("您好！我是<b>昆山高新区问答</b>机器人，根据官方报告回答关于昆山高新区的问题，"
+def _places(coverage: tuple[Coverage, ...]) -> str:
+    """The places covered, for a sentence."""
+    names = [c.place for c in coverage]
+    shown = "、".join(names[:_PLACES_NAMED])
+    return shown if len(names) <= _PLACES_NAMED else f"{shown}等 {len(names)} 个地区"
+
+
+def _coverage_lines(coverage: tuple[Coverage, ...], limit: int = _PLACES_LISTED) -> str:
+    """Each place with the years its reports cover, one a line."""
+    lines = [f"• {_esc(c.place)}：{_esc(c.describe())}" for c in coverage[:limit]]
+    if len(coverage) > limit:
+        lines.append(f"• 另有 {len(coverage) - limit} 个地区，发送 /sources 查看")
+    return "\n".join(lines)
+
+
+def welcome(documents: list[dict], coverage: tuple[Coverage, ...], examples: bool) -> str:
+    name = f"{coverage[0].place}问答" if len(coverage) == 1 else "报告问答"
+    about = f"关于{_esc(_places(coverage))}的问题" if coverage else "问题"
+    return (f"您好！我是<b>{_esc(name)}</b>机器人，根据官方报告回答{about}，"
             "每个答案都注明出处；报告里找不到依据时，我会如实告诉您。\n\n"
+            f"资料范围：\n{_coverage_lines(coverage)}\n\n"
             f"目前收录的报告：\n{_document_lines(documents)}\n\n"
-            "直接发送问题即可，也可以点下面的示例：")
+            + ("直接发送问题即可，也可以点下面的示例：" if examples else "直接发送问题即可。"))
 
 
-def help_text(bot_username: str, *, admin: bool = False) -> str:
+def help_text(bot_username: str, coverage: tuple[Coverage, ...], example: str | None, *,
+              admin: bool = False) -> str:
     name = _esc(bot_username)
+    asked = f"例如“{_esc(example)}”，" if example else ""
     text = ("<b>使用说明</b>\n"
-            "• 私聊：直接发送问题，例如“2018年地区生产总值是多少？”，接着可以追问“那今年呢？”\n"
+            f"• 私聊：直接发送问题，{asked}接着可以追问“那今年呢？”\n"
             f"• 群聊：@{name} 问题，回复我的消息，或用 /ask 问题\n"
             f"• 任意聊天中输入 @{name} 问题，可把答案发到当前聊天\n"
             "• 点“查看原文”看完整段落，用 👍/👎 告诉我答得好不好\n\n"
+            f"<b>资料范围</b>\n{_coverage_lines(coverage, _PLACES_NAMED)}\n\n"
             "/sources 查看收录的报告　/help 显示本说明")
     if not admin:
         return text
@@ -145,10 +179,11 @@ def help_text(bot_username: str, *, admin: bool = False) -> str:
         "• /stats 今日统计　/feedback 最近的 👎　/feedback export 导出为评测集")
 
 
-def sources_text(documents: list[dict]) -> str:
+def sources_text(documents: list[dict], coverage: tuple[Coverage, ...]) -> str:
     if not documents:
         return "目前还没有收录报告。"
-    return f"我依据以下报告回答问题：\n{_document_lines(documents)}"
+    return (f"我依据以下报告回答问题：\n{_document_lines(documents)}\n\n"
+            f"资料范围：\n{_coverage_lines(coverage)}")
 
 
 def inline_result(answer: Answer) -> InlineQueryResultArticle:
@@ -206,8 +241,11 @@ def upload_extracted(added: ingest.Added) -> str:
     return f"📄 已提取 {added.chars} 字，存为 {_esc(added.doc_id)}\n{fields}"
 
 
-def upload_live(chunks: int, documents: int) -> str:
-    return f"🔎 已索引 {chunks} 个片段\n✅ 已上线：现在共 {documents} 份报告，市民马上就能问到"
+def upload_live(chunks: int, documents: int, summary: Summary | None) -> str:
+    """Live, then what was understood of the report (bot.answering.catalogue), for staff to check."""
+    understood = "".join(f"\n{_esc(line)}" for line in summary.lines()) if summary else ""
+    return (f"🔎 已索引 {chunks} 个片段\n✅ 已上线：现在共 {documents} 份报告，市民马上就能问到"
+            + (f"\n\n📊 识别结果{understood}" if understood else ""))
 
 
 def upload_not_live(reason: str) -> str:

@@ -7,8 +7,10 @@ Admins are the users listed in ZONEQA_ADMIN_IDS (comma- or space-separated Teleg
 In a private chat with the bot an admin can
 - send a report file (.txt .md .docx .pdf .html): it is checked, added to the corpus and
   indexed, and goes live once the new index passed its check. One status message follows the
-  work (已收到 → 已提取 N 字 → 已索引 M 个片段 → 已上线), or says why the file was refused. The
-  caption may override the inferred metadata, one `key: value` a line (title, date, place, source);
+  work (已收到 → 已提取 N 字 → 已索引 M 个片段 → 已上线), or says why the file was refused; once
+  live, it ends with what the new index understood of the report (place, date, years, how many
+  figures are results, targets, estimates or multi-year, three examples: bot.answering.catalogue).
+  The caption may override the inferred metadata, one `key: value` a line (title, date, place, source);
 - /reindex: rebuild the index from the corpus while the old one keeps answering;
 - /stats: today's questions, answered and refused, 👍/👎, the slowest answers;
 - /feedback: recent 👎 with question and answer; `/feedback export` sends them as a gold JSONL
@@ -30,6 +32,7 @@ from telegram import Document, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.answering.catalogue import Summary, summarize
 from bot.answering.live import LiveAnswerer, ReindexFailed
 from bot.telegram import messages
 from bot.telegram.history import Downvoted
@@ -154,9 +157,16 @@ async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await progress.step(messages.upload_not_live(str(exc)))
         return
     chunks = live.chunk_count(added.doc_id)
+    summary = await asyncio.to_thread(_understood, live, added.doc_id)
     await _audit(update, context, "add", f"{name} → {added.doc_id}: {added.chars} chars, {chunks} chunks, "
                  f"place {added.meta['place']}", True)
-    await progress.step(messages.upload_live(chunks, swap.documents))
+    await progress.step(messages.upload_live(chunks, swap.documents, summary))
+
+
+def _understood(live: LiveAnswerer, doc_id: str) -> Summary | None:
+    """What the index now serving understood of report `doc_id`."""
+    index = live.current.searcher.index
+    return summarize(doc_id, index.chunks, index.documents)
 
 
 # --- commands ---------------------------------------------------------------------------------

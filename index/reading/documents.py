@@ -10,12 +10,7 @@ A report is UTF-8 text or Markdown with a metadata header::
     ---
     body
 
-Page-layout repair, in general terms rather than for one file:
-- a paragraph that stops mid-sentence is rejoined with the next paragraph;
-- short unpunctuated lines are headings when they introduce a paragraph, and photo
-  captions (dropped) when they stand among other short lines, at the end, or inside
-  a broken sentence; the title block before the first paragraph is dropped too;
-- a paragraph opening with a short "…——" lead-in gets that lead-in as a sub-heading.
+The body's paragraphs and their section paths are rebuilt by `index.reading.layout`.
 """
 from __future__ import annotations
 
@@ -24,36 +19,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.reading import layout
+from index.reading.layout import Paragraph
+
 REQUIRED_META = ("title", "date", "place", "source")
 SUFFIXES = (".txt", ".md")
-SHORT_LINE = 40
-_TERMINAL = "。！？!?；;…"
-_CLOSERS = "”’」』）)\"'"
-_CLAUSE_PUNCT = re.compile(r"[。！？!?；;，,：:、]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-LEAD_IN = re.compile(r"^([^。！？!?；;]{4,40})——")
 
 
 class CorpusError(ValueError):
     """A report that cannot be loaded; the message names the file and the problem."""
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """Repaired paragraph: `text` is exactly the concatenation of raw[s:e] over `spans`."""
-
-    text: str
-    spans: tuple[tuple[int, int], ...]
-    heading: str | None
-    lead_in: str | None
-
-    @property
-    def section(self) -> tuple[str, ...]:
-        return tuple(x for x in (self.heading, self.lead_in) if x)
-
-    def offsets(self) -> list[int]:
-        """Raw-file offset of each character of `text`."""
-        return [i for s, e in self.spans for i in range(s, e)]
 
 
 @dataclass(frozen=True)
@@ -119,67 +94,6 @@ def parse_header(raw: str, name: str) -> tuple[dict[str, str], int]:
     return meta, body_start
 
 
-def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
-    """Spans of the non-blank runs of lines separated by blank lines."""
-    spans = []
-    for m in re.finditer(r"\S(?:.|\n(?![ \t\r\u3000]*\n))*", raw[start:]):
-        spans.append((start + m.start(), start + m.end()))
-    return spans
-
-
-def _line_spans(raw: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Each line of raw[s:e], stripped of surrounding whitespace, as a span."""
-    out = []
-    for m in re.finditer(r"[^\n]+", raw[s:e]):
-        line = m.group()
-        lead = len(line) - len(line.lstrip())
-        trail = len(line) - len(line.rstrip())
-        if line.strip():
-            out.append((s + m.start() + lead, s + m.end() - trail))
-    return out
-
-
-def ends_sentence(text: str) -> bool:
-    stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL
-
-
-def is_short_line(text: str) -> bool:
-    """A heading or caption candidate: one short line with no sentence punctuation."""
-    return "\n" not in text.strip() and len(text.strip()) <= SHORT_LINE \
-        and not _CLAUSE_PUNCT.search(text)
-
-
-def repair(raw: str, body_start: int) -> tuple[Paragraph, ...]:
-    """Rebuild paragraphs and their section paths from the damaged layout."""
-    blocks = [(s, e, is_short_line(raw[s:e])) for s, e in _blocks(raw, body_start)]
-    first_body = next((i for i, b in enumerate(blocks) if not b[2]), len(blocks))
-    paragraphs: list[Paragraph] = []
-    heading: str | None = None
-    pending: list[tuple[int, int]] = []  # spans of a paragraph still waiting for its end
-
-    def flush() -> None:
-        if pending:
-            text = "".join(raw[s:e] for s, e in pending)
-            lead = LEAD_IN.match(text)
-            paragraphs.append(Paragraph(text, tuple(pending), heading, lead.group(1) if lead else None))
-            pending.clear()
-
-    for i in range(first_body, len(blocks)):
-        s, e, short = blocks[i]
-        if short:
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            introduces = nxt is not None and not nxt[2]
-            if introduces and not pending:
-                heading = raw[s:e].strip()
-            continue  # a caption, or a heading already taken
-        pending.extend(_line_spans(raw, s, e))
-        if ends_sentence(raw[s:e]):
-            flush()
-    flush()
-    return tuple(paragraphs)
-
-
 def load_document(path: Path) -> Document:
     """Read and repair one report; raises CorpusError with a clear message."""
     name = path.name
@@ -193,7 +107,7 @@ def load_document(path: Path) -> Document:
     if not raw.strip():
         raise CorpusError(f"{name}: empty file")
     meta, body_start = parse_header(raw, name)
-    paragraphs = repair(raw, body_start)
+    paragraphs = layout.repair(raw, body_start)
     if not paragraphs:
         raise CorpusError(f"{name}: no text after the metadata header")
     return Document(path.stem, path, meta, raw, paragraphs)

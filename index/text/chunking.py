@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from index.reading.documents import Document
-from index.text.timelabel import TimeLabel, label
+from index.text.timelabel import Frame, Scope, TimeLabel, label, scope_of
 
 DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"]*")
@@ -21,8 +21,23 @@ class Chunk:
     text: str
     section: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]  # "".join(raw[s:e]) == text
-    year: int | None
-    kind: str | None
+    label: TimeLabel = TimeLabel(None, None)  # the passage's own label
+    # each sentence of `text` as (start, end, label), labelled at build time
+    sentences: tuple[tuple[int, int, TimeLabel], ...] = ()
+
+    @property
+    def year(self) -> int | None:
+        return self.label.year
+
+    @property
+    def kind(self) -> str | None:
+        return self.label.kind
+
+    def labelled_sentences(self) -> list[tuple[str, TimeLabel]]:
+        """The sentences with their labels (a hand-made chunk without them: its own label)."""
+        if self.sentences:
+            return [(self.text[s:e], tl) for s, e, tl in self.sentences]
+        return [(self.text[s:e], self.label) for s, e in split_sentences(self.text)]
 
     @property
     def start(self) -> int:
@@ -87,15 +102,23 @@ def _spans_of(offsets: list[int], s: int, e: int) -> tuple[tuple[int, int], ...]
 
 
 def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
-    """Pack whole sentences of each paragraph into chunks of at most `max_chars` characters."""
+    """Pack whole sentences of each paragraph into chunks of at most `max_chars` characters,
+    labelling each chunk and each of its sentences (see index.text.timelabel)."""
+    frame = Frame.of(doc.date)
     chunks: list[Chunk] = []
-    context: dict[str | None, TimeLabel] = {}  # per heading: the label later paragraphs inherit
+    scopes: dict[tuple[str, ...], Scope] = {}
+    # Where no section title says anything, a paragraph inherits the label of the one before
+    # it under the same titles (the first report's unnumbered sections).
+    context: dict[tuple[str, ...], TimeLabel] = {}
     for para in doc.paragraphs:
-        if para.heading not in context:
-            context[para.heading] = label(para.heading or "", doc.year)
-        para_label = label(para.text, doc.year, context[para.heading])
+        key = para.headings
+        if key not in scopes:
+            scopes[key] = scope_of(key, frame)
+            context[key] = label(key[-1] if key else "", frame)
+        scope = scopes[key]
+        para_label = label(para.text, frame, scope, context[key])
         if para_label.kind:
-            context[para.heading] = para_label
+            context[key] = para_label
         offsets = para.offsets()
         pieces = [p for s, e in split_sentences(para.text)
                   for p in _split_long(para.text, s, e, max_chars)]
@@ -108,7 +131,8 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
         for group in groups:
             s, e = group[0][0], group[-1][1]
             text = para.text[s:e]
-            tl = label(text, doc.year, para_label)
+            tl = label(text, frame, scope, para_label)
+            sentences = tuple((a, b, label(text[a:b], frame, scope, tl)) for a, b in split_sentences(text))
             chunks.append(Chunk(f"{doc.doc_id}#{len(chunks)}", doc.doc_id, text, para.section,
-                                _spans_of(offsets, s, e), tl.year, tl.kind))
+                                _spans_of(offsets, s, e), tl, sentences))
     return chunks

@@ -1,8 +1,8 @@
 """Place names and their short forms, by a general rule rather than a list of places.
 
 河南省 → 河南, 广西壮族自治区 → 广西, 新疆维吾尔自治区 → 新疆, 内蒙古自治区 → 内蒙古, 溧阳高新区 → 溧阳:
-strip one generic ending (`place_suffixes.tsv`), then any ethnic qualifier before it. A form of
-fewer than two characters is no name (区 alone, 东区 → 东).
+strip one generic ending (`place_suffixes.tsv`), then the ethnic qualifiers before it
+(恩施土家族苗族自治州 → 恩施). A form of fewer than two characters is no name (区 alone, 东区 → 东).
 """
 from __future__ import annotations
 
@@ -19,13 +19,18 @@ def short_name(place: str, vocab: Vocab) -> str | None:
     name = fold(place).strip()
     for suffix in vocab.suffixes(*ENDINGS):
         if name.endswith(suffix) and len(name) > len(suffix):
-            stem = name[: -len(suffix)]
-            for qualifier in vocab.suffixes("qualifier"):
-                if stem.endswith(qualifier) and len(stem) - len(qualifier) >= 2:
-                    stem = stem[: -len(qualifier)]
-                    break
+            stem = _without_qualifiers(name[: -len(suffix)], vocab.suffixes("qualifier"))
             return stem if len(stem) >= 2 else None
     return None
+
+
+def _without_qualifiers(stem: str, qualifiers: tuple[str, ...]) -> str:
+    """恩施土家族苗族 → 恩施: every ethnic qualifier at the end, as long as a name is left."""
+    while True:
+        qualifier = next((q for q in qualifiers if stem.endswith(q) and len(stem) - len(q) >= 2), None)
+        if qualifier is None:
+            return stem
+        stem = stem[: -len(qualifier)]
 
 
 def name_pattern(vocab: Vocab, *kinds: str, longest: int = 12) -> str:

@@ -1,13 +1,20 @@
-"""Time labels: which year a passage's figures refer to, and whether they are results or targets.
+"""Time labels: the year (or span of years) a clause's figures speak of, and their kind.
 
-Derived from explicit years, relative years and cue words (data/timecues.tsv), falling back
-to the enclosing paragraph, section and the report's own date: a report published in year Y
-reports results for Y-1 and sets targets for Y.
+Kinds: a result (achieved), a target (planned), an estimate (预计, before the year's statistics
+are final). A figure said of a multi-year period (十四五, 年均, 累计, 到2030年) carries its span.
+Every label says where it came from:
+- `year`: a year the clause names itself (explicit years always win);
+- `cue`: its own cue words (`index/data/timecues.tsv`);
+- `section`: the section it stands in ("一、2024年工作回顾", "三、2026年重点工作", the
+  periods of `periods.tsv` and the words of `section_scopes.tsv` in the section titles);
+- `context`: the paragraph or passage before it, where no section says anything;
+- `date`: the report's date. A report delivered in the first half of year Y reviews Y−1 and
+  plans Y; one from October on (a year-end review) reviews Y and plans Y+1 (`Frame`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index import datafiles
@@ -15,21 +22,54 @@ from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
 
-RESULT, TARGET = "result", "target"
+RESULT, TARGET, ESTIMATE = "result", "target", "estimate"
+SPAN = "span"  # a cue kind only: the clause speaks of its section's period
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+DECISIVE_LEAD = 2  # a clause's own cue words decide its kind when they lead by this much…
+SECTION_LEAD = 4  # …and override what its section says only when they lead by this much
+YEAR_END_MONTH = 10  # a report dated from this month on reviews its own year
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What "now" is for one report: the year it reviews and the year it plans."""
+
+    year: int  # the report's own year, for 今年/去年 written in it
+    review: int
+    plan: int
+
+    @classmethod
+    def of(cls, date: str) -> "Frame":
+        year, _, rest = date.partition("-")
+        month = int(rest[:2]) if rest[:2].isdigit() else 1
+        y = int(year)
+        return cls(y, y, y + 1) if month >= YEAR_END_MONTH else cls(y, y - 1, y)
+
+    def year_of(self, kind: str | None) -> int | None:
+        return {RESULT: self.review, ESTIMATE: self.review, TARGET: self.plan}.get(kind or "")
 
 
 @dataclass(frozen=True)
 class TimeLabel:
-    year: int | None
-    kind: str | None  # RESULT, TARGET or None
+    year: int | None  # None for a total over a past period
+    kind: str | None  # RESULT, TARGET, ESTIMATE or None
+    span: tuple[int, int] | None = None  # first and last year of a multi-year figure
+    source: str = ""  # year | cue | section | context | date
 
     def describe(self) -> str:
-        kind = {RESULT: "完成情况", TARGET: "目标"}.get(self.kind or "", "")
+        kind = {RESULT: "完成情况", TARGET: "目标", ESTIMATE: "预计"}.get(self.kind or "", "")
+        if self.span:
+            return f"{self.span[0]}—{self.span[1]}年{kind}"
         return f"{self.year}年{kind}" if self.year else kind
 
 
-DECISIVE_LEAD = 2
+@dataclass(frozen=True)
+class Scope:
+    """What a section's titles say of the sentences under it."""
+
+    kind: str | None = None
+    year: int | None = None
+    period: tuple[int, int] | None = None
 
 
 def load_cues(path: Path = INDEX_DATA / "timecues.tsv") -> tuple[tuple[str, int, str], ...]:
@@ -39,10 +79,18 @@ def load_cues(path: Path = INDEX_DATA / "timecues.tsv") -> tuple[tuple[str, int,
     return tuple(sorted(cues, key=lambda c: len(c[2]), reverse=True))
 
 
+def periods() -> tuple[tuple[str, int, int], ...]:
+    return tuple((fold(name), int(a), int(b)) for name, a, b in datafiles.rows(INDEX_DATA / "periods.tsv", 3))
+
+
+def section_words() -> dict[str, tuple[str, ...]]:
+    return datafiles.table(INDEX_DATA / "section_scopes.tsv")
+
+
 def cue_scores(text: str) -> dict[str, int]:
     """Weighted cue counts per kind. A longer cue hides the shorter ones inside it."""
     text = fold(text)
-    scores = {RESULT: 0, TARGET: 0}
+    scores = {RESULT: 0, TARGET: 0, ESTIMATE: 0, SPAN: 0}
     for kind, weight, word in load_cues():
         n = text.count(word)
         if n:
@@ -51,11 +99,17 @@ def cue_scores(text: str) -> dict[str, int]:
     return scores
 
 
-def cue_kind(text: str) -> str | None:
-    """RESULT or TARGET when the cue words lead clearly, else None."""
+def _lead(scores: dict[str, int]) -> int:
+    return scores[RESULT] - scores[TARGET]
+
+
+def cue_kind(text: str, needed: int = DECISIVE_LEAD) -> str | None:
+    """ESTIMATE when the clause says so; RESULT or TARGET when the cue words lead by `needed`."""
     scores = cue_scores(text)
-    lead = scores[RESULT] - scores[TARGET]
-    if abs(lead) < DECISIVE_LEAD:
+    if scores[ESTIMATE]:
+        return ESTIMATE
+    lead = _lead(scores)
+    if abs(lead) < needed:
         return None
     return RESULT if lead > 0 else TARGET
 
@@ -70,23 +124,79 @@ def years_in(text: str, doc_year: int) -> list[int]:
     return years
 
 
-def label(text: str, doc_year: int, context: TimeLabel | None = None) -> TimeLabel:
-    """Label `text`; what the text leaves open is taken from `context` (its paragraph or section)."""
-    own_kind = cue_kind(text)
-    years = years_in(text, doc_year)
-    # Cue words decide first; then a year the text names itself (a report of year Y looks back
-    # on earlier years and plans Y onwards); only then the surrounding paragraph or section.
-    kind = own_kind or (None if years else context.kind if context else None)
+def periods_in(text: str) -> list[tuple[int, int]]:
+    folded = fold(text)
+    return [(a, b) for name, a, b in periods() if name in folded]
+
+
+def scope_of(titles: tuple[str, ...], frame: Frame) -> Scope:
+    """What the section titles, outermost first, say of their sentences; inner titles win."""
+    scope = Scope()
+    words = section_words()
+    for title in titles:
+        folded = fold(title)
+        kind = next((k for k, ws in words.items() if any(w in folded for w in ws)), None)
+        years = years_in(title, frame.year)
+        spans = periods_in(title)
+        if not (kind or years or spans):
+            continue
+        year = max(years) if years else None
+        if kind is None and year is not None:
+            kind = RESULT if year < frame.plan else TARGET
+        if kind is None and spans:
+            kind = RESULT if spans[0][1] < frame.plan else TARGET
+        scope = Scope(kind or scope.kind, year if (years or spans) else scope.year,
+                      spans[0] if spans else (None if years else scope.period))
+    return scope
+
+
+def _span_label(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
+    if span[1] < frame.plan:  # a total or average over a past period
+        return TimeLabel(None, RESULT, span, source)
+    return TimeLabel(span[1], TARGET, span, source)  # a goal for the period's end
+
+
+def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | None = None) -> TimeLabel:
+    """Label a clause; what it leaves open comes from its section (`scope`), else from the
+    passage before it (`context`), else from the report's date."""
+    scores = cue_scores(text)
+    years = years_in(text, frame.year)
     if years:
-        if kind == RESULT and any(y < doc_year for y in years):
-            year = max(y for y in years if y < doc_year)
-        elif kind == TARGET and any(y >= doc_year for y in years):
-            year = min(y for y in years if y >= doc_year)
-        else:
-            year = years[0]
-        kind = kind or (RESULT if year < doc_year else TARGET)
-    elif context and context.year and (kind == context.kind or kind is None):
-        year = context.year
+        return _explicit(years, cue_kind(text), frame)
+    spans = periods_in(text)
+    if spans:
+        return _span_label(spans[0], frame, "year")
+    if scores[SPAN] and scope.period:
+        return _span_label(scope.period, frame, "section")
+    if scope.kind:
+        own = cue_kind(text, SECTION_LEAD)
+        if own and own != scope.kind:
+            return TimeLabel(frame.year_of(own), own, None, "cue")
+        if scope.year is None and scope.period:
+            return _span_label(scope.period, frame, "section")
+        return TimeLabel(scope.year or frame.year_of(scope.kind), scope.kind, None, "section")
+    own = cue_kind(text)
+    if own:
+        if context and context.kind == own and context.year:
+            return TimeLabel(context.year, own, context.span, "cue")
+        return TimeLabel(frame.year_of(own), own, None, "cue")
+    if context and context.kind:
+        return replace(context, source="context")
+    return TimeLabel(None, None, None, "")
+
+
+def _explicit(years: list[int], kind: str | None, frame: Frame) -> TimeLabel:
+    """A clause naming its years: a report looks back on earlier years and plans its year on."""
+    if kind in (RESULT, ESTIMATE) and any(y < frame.plan for y in years):
+        year = max(y for y in years if y < frame.plan)
+    elif kind == TARGET and any(y >= frame.plan for y in years):
+        year = min(y for y in years if y >= frame.plan)
     else:
-        year = {RESULT: doc_year - 1, TARGET: doc_year}.get(kind or "")
-    return TimeLabel(year, kind)
+        year = years[0]
+    if kind is None:
+        kind = RESULT if year < frame.plan else TARGET
+    elif year > frame.plan:  # nothing is done yet in a year to come
+        kind = TARGET
+    if kind == TARGET and year > frame.plan + 1:  # 到2030年, 2035年: a goal for a period's end
+        return TimeLabel(year, TARGET, (frame.plan, year), "year")
+    return TimeLabel(year, kind, None, "year")

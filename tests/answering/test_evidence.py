@@ -49,7 +49,7 @@ def test_time_agreement(label, agrees):
 
 def test_gather_labels_each_sentence_against_its_report_year():
     q = question("地区生产总值")
-    ev = gather(q, [hit("2018年地区生产总值762亿元。2019年地区生产总值目标810亿元。")], 2019)
+    ev = gather(q, [hit("2018年地区生产总值762亿元。2019年地区生产总值目标810亿元。")])
     assert [(e.sentence, e.label.year) for e in ev] == [
         ("2018年地区生产总值762亿元。", 2018), ("2019年地区生产总值目标810亿元。", 2019)]
     assert ev[1].label.kind == TARGET and all(e.coverage == 1.0 for e in ev)
@@ -57,6 +57,6 @@ def test_gather_labels_each_sentence_against_its_report_year():
 
 def test_a_source_cites_the_sentence_and_keeps_the_whole_passage():
     h = hit("第一句。地区生产总值762亿元。", section=("成绩单",))
-    s = gather(question("地区生产总值"), [h], 2019)[1].source()
+    s = gather(question("地区生产总值"), [h])[1].source()
     assert s == Source(DOC["doc_id"], DOC["title"], "成绩单", "地区生产总值762亿元。", 1.0,
                        "第一句。地区生产总值762亿元。", "c1", DOC["place"])

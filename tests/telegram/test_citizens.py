@@ -29,14 +29,14 @@ from bot.answering.answerer import Answer, Source
 from bot.telegram.ratelimit import SlidingWindowLimiter
 from bot.telegram.history import DB_NAME, KEY_NAME, SCHEMA_VERSION, History
 from bot.process import RedactSecret
-from bot.telegram.app import (COMMANDS, _api_urls, build_application, require_token,
-                              webhook_options)
+from bot.telegram.app import _api_urls, build_application, commands, require_token, webhook_options
 from bot.settings import Settings
-from conftest import ROOT, with_settings
+from bot.answering.catalogue import Coverage
+from conftest import ROOT, make_settings, with_settings
 from index.settings import IndexSettings
 from telegram_checks import assert_all_html, assert_telegram_html, buttons, hashed, plain
 from telegram_standin import (BOT_USER, PHOTO, REPORT_TITLE, STICKER, TOKEN, VOICE, FakeAnswerer,
-                              TelegramStandIn, polling)
+                              FakeIndex, FakeSearcher, TelegramStandIn, polling)
 
 pytestmark = pytest.mark.anyio
 
@@ -46,6 +46,25 @@ ALICE, BOB = 41, 42  # private chats share their user's id
 GROUP = -1001
 PROBE = 99  # the group member whose questions check that the bot is still answering
 MENTION = "@" + BOT_USER["username"]
+# The seed's headline metric as a result of its reviewed year and a target of its plan year.
+FIRST_EXAMPLES = ["昆山高新区2018年地区生产总值是多少？", "昆山高新区2019年地区生产总值目标是多少？"]
+# A report of another place, with invented figures found in no other report.
+LIYANG_REPORT = """---
+title: 2020年溧阳高新区工作会议
+date: 2020-02-10
+place: 溧阳高新区
+source: 测试用报告（虚构数据）
+---
+2020年溧阳高新区工作会议
+
+一、2019年工作回顾
+
+2019年,溧阳高新区全年完成地区生产总值352亿元,增长8.1%;一般公共预算收入41.5亿元,增长9.3%;进出口总额18.3亿美元,增长4.2%。新增高新技术企业36家,建成人才公寓1200套。
+
+二、2020年主要目标
+
+2020年,溧阳高新区目标任务:完成地区生产总值380亿元,增长8%左右;一般公共预算收入突破45亿元;新增高新技术企业40家。
+"""
 
 
 @pytest.fixture
@@ -60,6 +79,10 @@ class RecordingAnswerer:
         self.inner = inner
         self.asked: list[tuple[str, Answer | None]] = []
 
+    @property
+    def searcher(self):
+        return self.inner.searcher
+
     def documents(self) -> list[dict]:
         return self.inner.documents()
 
@@ -69,8 +92,14 @@ class RecordingAnswerer:
 
 
 class ExplodingAnswerer(FakeAnswerer):
+    """Fails once `armed`, after the bot has started (and checked its example questions)."""
+
+    armed = False
+
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
-        raise RuntimeError("internal detail: faiss index corrupt")
+        if self.armed:
+            raise RuntimeError("internal detail: faiss index corrupt")
+        return super().ask(question, previous)
 
 
 class EchoingAnswerer(FakeAnswerer):
@@ -131,6 +160,7 @@ async def running_bot(answerer, data_dir: Path, **settings):
         app = build_application(config, recorder, store)
         try:
             async with polling(app):
+                recorder.asked.clear()  # the example questions, checked at start-up
                 yield Harness(api, recorder, data_dir)
         finally:
             store.close()
@@ -146,25 +176,110 @@ async def bot(tmp_path):
 # --- commands ---------------------------------------------------------------------------------
 
 async def test_start_welcomes_with_reports_and_example_buttons(bot):
-    commands = await bot.api.next_call("setMyCommands")
-    assert [c["command"] for c in commands.params["commands"]] == [c.command for c in COMMANDS]
+    menu = await bot.api.next_call("setMyCommands")
+    assert [c["command"] for c in menu.params["commands"]] == [c.command for c in commands(None)]
+    assert f"/ask {FIRST_EXAMPLES[0]}" in menu.params["commands"][1]["description"]
 
     reply = await bot.ask(ALICE, "/start")
+    text = plain(reply.params["text"])
     assert reply.params["parse_mode"] == "HTML"
-    assert "昆山高新区" in reply.params["text"]
-    assert html.escape(REPORT_TITLE, quote=False) in reply.params["text"]
-    assert "2019" in reply.params["text"]
-    assert buttons(reply) == [(q, f"ex:{i}") for i, q in enumerate(messages.EXAMPLE_QUESTIONS)]
-    assert 3 <= len(buttons(reply)) <= 4
+    assert "昆山高新区问答" in text and "昆山高新区：2018年实际完成情况，2019年目标" in text
+    assert REPORT_TITLE in text
+    shown = buttons(reply)
+    assert 3 <= len(shown) <= 4
+    assert [q for q, _ in shown[:2]] == FIRST_EXAMPLES
+    assert [data for _, data in shown] == [f"ex:{i}" for i in range(len(shown))]
+    assert all(q.startswith("昆山高新区") for q, _ in shown)
 
 
-async def test_example_button_asks_its_question(bot):
+async def test_example_buttons_ask_their_questions(bot):
     welcome = await bot.ask(ALICE, "/start")
-    bot.api.tap(welcome.result, "ex:0", ALICE)
-    reply = await bot.api.next_call("sendMessage", chat_id=ALICE)
-    assert (await bot.api.next_call("answerCallbackQuery")).params.get("text") is None
-    assert f"❓ {GDP_2018}" in reply.params["text"]
-    assert "<b>762亿元</b>" in reply.params["text"]
+    for (question, data), figure in zip(buttons(welcome), ("762亿元", "810亿元")):
+        bot.api.tap(welcome.result, data, ALICE)
+        reply = await bot.api.next_call("sendMessage", chat_id=ALICE)
+        assert (await bot.api.next_call("answerCallbackQuery")).params.get("text") is None
+        assert f"❓ {question}" in reply.params["text"]
+        assert f"<b>{figure}</b>" in reply.params["text"]
+
+
+async def test_examples_follow_the_index_and_an_old_button_is_stale(tmp_path):
+    other = tmp_path / "corpus"
+    other.mkdir()
+    (other / "liyang.md").write_text(LIYANG_REPORT, encoding="utf-8")
+    answerer = FakeAnswerer()
+    async with running_bot(answerer, tmp_path) as bot:
+        old = await bot.ask(ALICE, "/start")
+        answerer.searcher = FakeSearcher(FakeIndex.of(other))  # another index is now in use
+        bot.api.tap(old.result, "ex:0", ALICE)
+        assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.STALE_BUTTON
+        # the next message is the welcome: the old button was answered with nothing
+        welcome = plain((await bot.ask(ALICE, "/start")).params["text"])
+    assert "溧阳高新区：2019年实际完成情况，2020年目标" in welcome and "昆山高新区" not in welcome
+
+
+async def test_an_example_button_showing_another_question_is_stale(bot):
+    welcome = await bot.ask(ALICE, "/start")
+    forged = {**welcome.result, "reply_markup": {"inline_keyboard": [[{"text": "2017年GDP是多少？",
+                                                                        "callback_data": "ex:0"}]]}}
+    bot.api.tap(forged, "ex:0", ALICE)
+    assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.STALE_BUTTON
+    await bot.assert_ignored(ALICE, lambda: None)  # and nothing was asked
+
+
+async def _tap_every_example(bot: "Harness", welcome) -> list[str]:
+    """Each example button of `welcome` tapped in turn: the answers, as the user sees them."""
+    replies = []
+    for question, data in buttons(welcome):
+        bot.api.tap(welcome.result, data, ALICE)
+        reply = await bot.api.next_call("sendMessage", chat_id=ALICE)
+        await bot.api.next_call("answerCallbackQuery")
+        assert f"❓ {question}" in reply.params["text"]
+        replies.append(reply.params["text"])
+    return replies
+
+
+async def test_the_real_answerer_answers_every_example_of_the_seed(answerer, tmp_path):
+    async with running_bot(answerer, tmp_path) as bot:
+        welcome = await bot.ask(ALICE, "/start")
+        replies = await _tap_every_example(bot, welcome)
+    assert [q for q, _ in buttons(welcome)[:2]] == FIRST_EXAMPLES
+    assert len(replies) >= 3 and all("<b>" in r and "📄" in r for r in replies)  # a figure, cited
+    assert "<b>762亿元</b>" in replies[0] and "<b>810亿元</b>" in replies[1]
+
+
+@pytest.fixture(scope="module")
+def liyang(tmp_path_factory, model_cache, embedder):
+    """A real answerer over one report of another place (the default place has none)."""
+    from bot.answering.answerer import Answerer
+    from index.builder import build
+    from index.search.searcher import Searcher
+
+    data = tmp_path_factory.mktemp("liyang")
+    (data / "corpus").mkdir()
+    (data / "corpus" / "2020-liyang.md").write_text(LIYANG_REPORT, encoding="utf-8")
+    settings = make_settings(data, data / "corpus", model_cache)
+    build(settings.index.corpus_dir, settings.index.index_dir, settings.index.model, lambda: embedder)
+    return Answerer(Searcher.open(settings.index, embedder=embedder, build_if_missing=False), settings.answering)
+
+
+async def test_a_corpus_of_another_place_is_named_with_its_years_and_its_examples_answered(liyang, tmp_path):
+    async with running_bot(liyang, tmp_path) as bot:
+        menu = await bot.api.next_call("setMyCommands")
+        welcome = await bot.ask(ALICE, "/start")
+        sources = plain((await bot.ask(ALICE, "/sources")).params["text"])
+        help_text = plain((await bot.ask(ALICE, "/help")).params["text"])
+        replies = await _tap_every_example(bot, welcome)
+    text = plain(welcome.params["text"])
+    covered = "溧阳高新区：2019年实际完成情况，2020年目标"
+    assert "溧阳高新区问答" in text and covered in text and covered in sources and covered in help_text
+    assert "2020年溧阳高新区工作会议（2020-02-10）" in sources
+    for shown in (text, sources, help_text, menu.params["commands"][1]["description"]):
+        assert "昆山" not in shown and "2018" not in shown
+    questions = [q for q, _ in buttons(welcome)]
+    assert questions[:2] == ["溧阳高新区2019年地区生产总值是多少？", "溧阳高新区2020年地区生产总值目标是多少？"]
+    assert len(questions) >= 3 and f"例如“{questions[0]}”" in help_text
+    assert all("<b>" in r and "📄" in r for r in replies)
+    assert "<b>352亿元</b>" in replies[0] and "<b>380亿元</b>" in replies[1]
 
 
 @pytest.mark.parametrize("command", ["/help", "/help 多余的参数", f"/help{MENTION}"])
@@ -173,9 +288,10 @@ async def test_help(bot, command):
     assert "/ask" in reply.params["text"] and MENTION in reply.params["text"]
 
 
-async def test_sources_lists_the_reports(bot):
-    reply = await bot.ask(ALICE, "/sources")
-    assert f"• {REPORT_TITLE}（2019-01）" in plain(reply.params["text"])
+async def test_sources_lists_the_reports_and_what_they_cover(bot):
+    text = plain((await bot.ask(ALICE, "/sources")).params["text"])
+    assert f"• {REPORT_TITLE}（2019-01）" in text
+    assert "• 昆山高新区：2018年实际完成情况，2019年目标" in text
 
 
 # --- answering --------------------------------------------------------------------------------
@@ -262,7 +378,7 @@ async def test_inline_query_offers_a_sendable_html_answer(bot):
     bot.api.inline(ALICE, "   ")
     empty = await bot.api.next_call("answerInlineQuery")
     assert empty.params["results"] == []
-    assert empty.params["button"]["text"] == messages.INLINE_HINT
+    assert empty.params["button"]["text"] == f"输入问题，例如：{FIRST_EXAMPLES[0]}"
 
 
 async def test_inline_query_escapes_the_question(bot):
@@ -339,10 +455,13 @@ async def test_rate_limit_per_user(tmp_path):
 
 
 async def test_answerer_failure_tells_the_user_without_internals(tmp_path, caplog):
-    async with running_bot(ExplodingAnswerer(), tmp_path) as bot:
+    answerer = ExplodingAnswerer()
+    async with running_bot(answerer, tmp_path) as bot:
+        welcome = await bot.ask(ALICE, "/start")
+        answerer.armed = True
         reply = await bot.ask(ALICE, GDP_2018)
         assert reply.params["text"] == messages.ERROR
-        bot.api.tap(reply.result, "ex:0", ALICE)
+        bot.api.tap(welcome.result, "ex:0", ALICE)
         assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.ERROR
         bot.api.inline(ALICE, GDP_2018)  # no chat to tell: logged only
         await failures_logged(caplog, 3)  # the message's, the button's, then the inline query's
@@ -355,16 +474,19 @@ async def test_answerer_failure_tells_the_user_without_internals(tmp_path, caplo
 @pytest.mark.parametrize("media", [STICKER, PHOTO, VOICE], ids=["sticker", "photo", "voice"])
 async def test_media_gets_text_only_hint(bot, media):
     reply = await bot.ask(ALICE, None, **media)
-    assert reply.params["text"] == messages.MEDIA_ONLY
+    assert reply.params["text"] == f"目前只能回答文字问题，请用文字提问，例如：{FIRST_EXAMPLES[0]}"
     assert bot.answerer.asked == []
 
 
+ASK_USAGE = f"请把问题写在命令或 @ 提及后面，例如：/ask {FIRST_EXAMPLES[0]}"
+
+
 @pytest.mark.parametrize("text, expected", [
-    ("/ask", messages.ASK_USAGE),
-    ("/ask    ", messages.ASK_USAGE),
-    (f"/ask{MENTION}", messages.ASK_USAGE),
-    (MENTION, messages.ASK_USAGE),
-    ("   ", messages.ASK_USAGE),
+    ("/ask", ASK_USAGE),
+    ("/ask    ", ASK_USAGE),
+    (f"/ask{MENTION}", ASK_USAGE),
+    (MENTION, ASK_USAGE),
+    ("   ", ASK_USAGE),
     ("/frobnicate", messages.UNKNOWN_COMMAND),
     ("问" * 4097, messages.TOO_LONG.format(limit=4096)),
 ])
@@ -391,7 +513,7 @@ async def test_the_longest_question_is_answered_within_telegrams_limit(tmp_path)
 
 async def test_start_with_extra_arguments_still_welcomes(bot):
     reply = await bot.ask(ALICE, "/start help")
-    assert len(buttons(reply)) == len(messages.EXAMPLE_QUESTIONS)
+    assert [q for q, _ in buttons(reply)[:2]] == FIRST_EXAMPLES
 
 
 @pytest.mark.parametrize("kind", ["edited_message", "channel_post"])
@@ -544,8 +666,8 @@ def test_format_passage_escapes_and_falls_back_to_the_evidence():
 def test_keyboards_carry_valid_compact_callback_data():
     answered = messages.answer_keyboard(123456789012345678, _answer())
     refused = messages.answer_keyboard(7, _answer(abstained=True))
-    data = [b.callback_data for kb in (answered, refused, messages.examples_keyboard())
-            for row in kb.inline_keyboard for b in row]
+    examples = messages.examples_keyboard(tuple(FIRST_EXAMPLES))
+    data = [b.callback_data for kb in (answered, refused, examples) for row in kb.inline_keyboard for b in row]
     assert all(len(d.encode()) <= 64 for d in data)
     patterns = (messages.EXAMPLE_PATTERN, messages.PASSAGE_PATTERN, messages.VOTE_PATTERN)
     assert all(any(p.match(d) for p in patterns) for d in data)
@@ -554,7 +676,8 @@ def test_keyboards_carry_valid_compact_callback_data():
 
 def test_welcome_and_sources_escape_report_titles():
     documents = [{"title": "<b>报告</b> & 附件", "date": "2019-01"}]
-    for text in (messages.welcome(documents), messages.sources_text(documents)):
+    coverage = (Coverage("<区> & 园", (2018,), (2019,), ()),)
+    for text in (messages.welcome(documents, coverage, True), messages.sources_text(documents, coverage)):
         assert_telegram_html(text)
         assert "&lt;b&gt;报告&lt;/b&gt; &amp; 附件（2019-01）" in text
 

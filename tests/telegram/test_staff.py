@@ -237,6 +237,21 @@ async def test_another_place_added_with_a_caption_is_answered_and_the_zone_is_un
     assert await staff.say(OTHER_CITIZEN, "去年高新区GDP多少") == zone_before
 
 
+async def test_the_upload_status_ends_with_what_the_new_index_understood(real_staff):
+    caption = "place: 溧阳高新区\ndate: 2019-02-01\ntitle: 2019年溧阳高新区工作会议"
+    final = (await real_staff.upload("liyang.txt", LIYANG.encode(), caption=caption))[-1]
+    live, understood = final.split("📊 识别结果\n")
+    assert live.rstrip().endswith("市民马上就能问到")
+    lines = understood.splitlines()
+    assert lines[:4] == ["地点：溧阳高新区　报告日期：2019-02-01",
+                         "涉及年份：2018年 实际 1；2019年 目标 1",
+                         "识别出 2 个数字：实际 1，目标 1，预计 0，多年 0",
+                         "示例："]
+    assert lines[4].startswith("• 2018年 实际 321亿元（依据：句中年份）“2018年,溧阳高新区全年完成地区生产总值321亿元")
+    assert lines[5].startswith("• 2019年 目标 350亿元（依据：句中年份）“2019年目标:完成地区生产总值350亿元")
+    assert len(lines) == 6
+
+
 # --- rebuilding ---------------------------------------------------------------------------------
 
 async def test_questions_are_answered_throughout_a_reindex_then_from_the_new_index(real_staff, monkeypatch):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from index.reading.documents import CorpusError, load_corpus, load_document, parse_header, repair
+from index.reading.documents import CorpusError, load_corpus, load_document, parse_header
+from index.reading.layout import repair
 from index.text.normalise import squeeze
 
 from conftest import ROOT

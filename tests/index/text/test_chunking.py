@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from index.text.timelabel import TimeLabel
 from index.text.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document, split_sentences, text_hash
 from index.reading.documents import load_document
 from index.text.normalise import squeeze
@@ -129,10 +130,10 @@ def test_split_sentences_keeps_terminators_and_closers():
 
 
 def test_embed_text_and_hash():
-    c = Chunk("d#0", "d", "正文。", ("标题", "小标题"), ((0, 3),), 2019, "target")
+    c = Chunk("d#0", "d", "正文。", ("标题", "小标题"), ((0, 3),), TimeLabel(2019, "target"))
     assert c.embed_text() == "标题 / 小标题：正文。"
     assert c.content_hash == text_hash("标题 / 小标题：正文。")
-    bare = Chunk("d#1", "d", "正文。", (), ((0, 3),), None, None)
+    bare = Chunk("d#1", "d", "正文。", (), ((0, 3),))
     assert bare.embed_text() == "正文。" and bare.content_hash != c.content_hash
     assert (c.start, c.end) == (0, 3)
 

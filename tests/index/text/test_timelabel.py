@@ -4,10 +4,12 @@ import pytest
 
 from index.text.chunking import chunk_document
 from index.reading.documents import load_document
-from index.text.timelabel import RESULT, TARGET, TimeLabel, cue_kind, cue_scores, label, years_in
+from index.text.timelabel import (ESTIMATE, RESULT, TARGET, Frame, Scope, TimeLabel, cue_kind, cue_scores,
+                                  label, scope_of, years_in)
 
 from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
+EARLY_2020 = Frame.of("2020-02")  # a work report delivered early in 2020: reviews 2019, plans 2020
 
 
 def header(date: str) -> str:
@@ -69,7 +71,7 @@ def test_seed_chunk_labels(seed_chunks, needle, year, kind):
     ("地区生产总值100亿元。", (None, None)),
 ])
 def test_label(text, expected):
-    tl = label(text, 2020)
+    tl = label(text, EARLY_2020)
     assert (tl.year, tl.kind) == expected
 
 
@@ -86,18 +88,22 @@ def test_years_in_and_cues():
 
 def test_context_fills_what_the_text_leaves_open():
     ctx = TimeLabel(2016, RESULT)
-    assert label("地区生产总值100亿元。", 2020, ctx) == TimeLabel(2016, RESULT)
-    assert label("力争突破110亿元，确保完成。", 2020, ctx) == TimeLabel(2020, TARGET)  # own cue wins
-    assert label("2015年地区生产总值90亿元。", 2020, ctx) == TimeLabel(2015, RESULT)   # own year wins
+    assert label("地区生产总值100亿元。", EARLY_2020, context=ctx) == TimeLabel(2016, RESULT, None, "context")
+    assert label("力争突破110亿元，确保完成。", EARLY_2020, context=ctx) == TimeLabel(2020, TARGET, None, "cue")
+    assert label("2015年地区生产总值90亿元。", EARLY_2020, context=ctx) == TimeLabel(2015, RESULT, None, "year")
     assert TimeLabel(2019, RESULT).describe() == "2019年完成情况"
     assert TimeLabel(2020, TARGET).describe() == "2020年目标"
     assert TimeLabel(None, None).describe() == ""
 
 
+def yk(tl: TimeLabel) -> tuple:
+    return tl.year, tl.kind
+
+
 def test_comparison_base_does_not_override_the_named_year():
-    assert label("2020年，全区完成地区生产总值120亿元，比上年增长5%。", 2020) == TimeLabel(2020, RESULT)
-    assert label("今年上半年，全区完成地区生产总值60亿元，较上年同期增长5%。", 2020) == \
-        TimeLabel(2020, RESULT)
+    assert yk(label("2020年，全区完成地区生产总值120亿元，比上年增长5%。", EARLY_2020)) == (2020, RESULT)
+    assert yk(label("今年上半年，全区完成地区生产总值60亿元，较上年同期增长5%。", EARLY_2020)) == \
+        (2020, RESULT)
 
 
 # --- inheritance within a report ---------------------------------------------------------------------
@@ -142,3 +148,61 @@ def test_report_year_comes_from_the_header(tmp_path):
     body = "\n全年完成地区生产总值100亿元，同比增长5%。力争今后地区生产总值达到130亿元，确保增长8%。\n"
     chunks = synthetic_chunks(tmp_path, body, date="2023-01", max_chars=30)
     assert [(c.year, c.kind) for c in chunks] == [(2022, RESULT), (2023, TARGET)]
+
+
+# --- sections, spans, estimates (work reports as published) ------------------------------------------
+
+WORK_REPORT = """一、“十四五”时期和2025年工作回顾
+地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%。
+全省城镇新增就业141万人，居民收入稳步增长。
+全社会研发投入预计达到5350亿元。
+二、“十五五”时期工作总体要求和目标任务
+地区生产总值年均增长5%左右，居民人均可支配收入到2030年达到9万元左右。
+三、2026年重点工作
+今年主要预期目标是：地区生产总值增长5%左右。
+开工建设沿江高铁，新增城镇就业120万人以上。
+"""
+
+
+@pytest.fixture(scope="module")
+def work_report_labels(tmp_path_factory):
+    path = tmp_path_factory.mktemp("wr") / "r.md"
+    path.write_text(header("2026-02-03") + WORK_REPORT, encoding="utf-8")
+    return {text: tl for c in chunk_document(load_document(path), 200) for text, tl in c.labelled_sentences()}
+
+
+def find(labels, needle):
+    found = [tl for text, tl in labels.items() if needle in text]
+    assert len(found) == 1, needle
+    return found[0]
+
+
+@pytest.mark.parametrize("needle,year,kind,span,source", [
+    ("年均增长5.7%", None, RESULT, (2021, 2025), "section"),        # a 十四五 average, not 2025's figure
+    ("城镇新增就业141万人", 2025, RESULT, None, "section"),           # the review section's year
+    ("预计达到5350亿元", 2025, ESTIMATE, None, "cue"),                # an estimate of the reviewed year
+    ("年均增长5%左右", 2030, TARGET, (2026, 2030), "year"),           # a 十五五 goal (names 2030)
+    ("地区生产总值增长5%左右。", 2026, TARGET, None, "year"),          # 今年 in a plan section
+    ("开工建设沿江高铁", 2026, TARGET, None, "section"),             # 开工 alone does not make it done
+])
+def test_sections_spans_and_estimates(work_report_labels, needle, year, kind, span, source):
+    tl = find(work_report_labels, needle)
+    assert (tl.year, tl.kind, tl.span, tl.source) == (year, kind, span, source)
+
+
+def test_a_section_title_says_what_its_sentences_speak_of():
+    frame = Frame.of("2026-02-03")
+    assert scope_of(("一、“十四五”时期和2025年工作回顾",), frame) == Scope(RESULT, 2025, (2021, 2025))
+    assert scope_of(("二、“十五五”时期工作总体要求和目标任务",), frame) == Scope(TARGET, None, (2026, 2030))
+    assert scope_of(("三、2026年重点工作", "（一）巩固经济稳中向好势头"), frame) == Scope(TARGET, 2026, None)
+    assert scope_of(("各位代表",), frame) == Scope()
+
+
+@pytest.mark.parametrize("date,review,plan", [
+    ("2026-01-26", 2025, 2026),   # a work report early in the year reviews the year before
+    ("2025-12-20", 2025, 2026),   # a year-end review covers its own year
+    ("2019", 2018, 2019),         # a year alone: read as early in the year
+])
+def test_the_reports_date_gives_the_years_it_reviews_and_plans(date, review, plan):
+    frame = Frame.of(date)
+    assert (frame.review, frame.plan) == (review, plan)

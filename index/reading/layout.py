@@ -1,0 +1,177 @@
+"""A report's body → paragraphs with their section paths, each mapped back to exact source spans.
+
+Two layouts are read, in general terms rather than for one file:
+- newspaper pages (the first report): paragraphs separated by blank lines, damaged by the page.
+  A paragraph that stops mid-sentence is rejoined with the next; short unpunctuated lines are
+  headings when they introduce a paragraph, and photo captions (dropped) when they stand among
+  other short lines, at the end, or inside a broken sentence; the title block is dropped too;
+- one paragraph a line (work reports as published): every line is a paragraph of its own.
+Sections: a line or paragraph numbered as `index/data/sections.tsv` says ("一、…", "（一）…",
+"1.…") opens a section of that level; in a numbered paragraph its first sentence is the
+section's title. An unnumbered heading sits one level below the numbered ones, and a paragraph
+opening with a short "在…——" lead-in gets that lead-in as a sub-heading.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import datafiles
+from index.datafiles import INDEX_DATA
+
+SHORT_LINE = 40
+UNNUMBERED_TOP = 99.5  # the level of an unnumbered heading outside every numbered section
+INLINE_TITLE = 60  # a numbered paragraph's first sentence longer than this is not a title
+LINE_LAYOUT = 0.6  # share of a block's lines ending a paragraph that marks one paragraph a line
+_TERMINAL = "。！？!?；;…"
+_PARAGRAPH_END = "。！？!?…"  # "；" ends a clause of a list, not a paragraph
+_CLOSERS = "”’」』）)\"'"
+_CLAUSE_PUNCT = re.compile(r"[。！？!?；;，,：:、]")
+LEAD_IN = re.compile(r"^([^。！？!?；;]{4,40})——")
+_FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Repaired paragraph: `text` is exactly the concatenation of raw[s:e] over `spans`."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    headings: tuple[str, ...]  # the section path, outermost first
+    lead_in: str | None
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        return self.headings + ((self.lead_in,) if self.lead_in else ())
+
+    def offsets(self) -> list[int]:
+        """Raw-file offset of each character of `text`."""
+        return [i for s, e in self.spans for i in range(s, e)]
+
+
+def numbering() -> tuple[tuple[int, re.Pattern], ...]:
+    return tuple((int(level), re.compile(pattern))
+                 for level, pattern in datafiles.rows(INDEX_DATA / "sections.tsv", 2))
+
+
+def numbered_level(text: str) -> tuple[int, int] | None:
+    """(level, length of the number) when `text` opens with a section number."""
+    for level, pattern in numbering():
+        m = pattern.match(text.strip())
+        if m:
+            return level, m.end()
+    return None
+
+
+def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the non-blank runs of lines separated by blank lines."""
+    return [(start + m.start(), start + m.end())
+            for m in re.finditer(r"\S(?:.|\n(?![ \t\r\u3000]*\n))*", raw[start:])]
+
+
+def _line_spans(raw: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Each line of raw[s:e], stripped of surrounding whitespace, as a span."""
+    out = []
+    for m in re.finditer(r"[^\n]+", raw[s:e]):
+        line = m.group()
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        if line.strip():
+            out.append((s + m.start() + lead, s + m.end() - trail))
+    return out
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _ends_paragraph(text: str) -> bool:
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _PARAGRAPH_END
+
+
+def is_short_line(text: str) -> bool:
+    """A heading or caption candidate: one short line with no sentence punctuation, once its
+    section number ("一、") is set aside."""
+    text = text.strip()
+    numbered = numbered_level(text)
+    if numbered:
+        text = text[numbered[1]:]
+    return "\n" not in text and len(text) <= SHORT_LINE and not _CLAUSE_PUNCT.search(text)
+
+
+def _units(raw: str, body_start: int) -> list[tuple[list[tuple[int, int]], bool]]:
+    """The text's units as (line spans, complete): a whole block, or each line of a block
+    written one paragraph a line (most of its lines end a paragraph or are headings), which is
+    complete whether or not it ends a sentence."""
+    units = []
+    for s, e in _blocks(raw, body_start):
+        lines = _line_spans(raw, s, e)
+        whole = sum(_ends_paragraph(raw[a:b]) or is_short_line(raw[a:b]) for a, b in lines)
+        if len(lines) >= 3 and whole >= LINE_LAYOUT * len(lines):
+            units += [([line], True) for line in lines]
+        else:
+            units.append((lines, False))
+    return units
+
+
+class _Path:
+    """The open sections, (level, title) outermost first. An unnumbered heading sits half a level
+    below the innermost numbered section open, so the next numbered part of that level or any
+    shallower one closes it, and numbered parts below it nest inside it (附件1 › 十件民生实事 › 一、)."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[float, str]] = []
+
+    def enter(self, level: float, title: str) -> None:
+        self.open = [(lv, t) for lv, t in self.open if lv < level] + [(level, title)]
+
+    def unnumbered_level(self) -> float:
+        numbered = [lv for lv, _ in self.open if lv == int(lv)]
+        # With no numbered section open, any numbered part closes it (a speaker line, a preface).
+        return max(numbered) + 0.5 if numbered else UNNUMBERED_TOP
+
+    def titles(self) -> tuple[str, ...]:
+        return tuple(t for _, t in self.open)
+
+
+def repair(raw: str, body_start: int) -> tuple[Paragraph, ...]:
+    """Rebuild paragraphs and their section paths from the damaged layout."""
+    units = _units(raw, body_start)
+    text_of = ["\n".join(raw[a:b] for a, b in unit) for unit, _ in units]
+    short = [len(u) == 1 and is_short_line(t) for (u, _), t in zip(units, text_of)]
+    # The title block: the short unnumbered lines before the first paragraph or numbered part.
+    first_body = next((i for i, flag in enumerate(short) if not flag or numbered_level(text_of[i])),
+                      len(units))
+    paragraphs: list[Paragraph] = []
+    path = _Path()
+    pending: list[tuple[int, int]] = []  # spans of a paragraph still waiting for its end
+
+    def flush() -> None:
+        if pending:
+            text = "".join(raw[s:e] for s, e in pending)
+            numbered = numbered_level(text)
+            title = _FIRST_SENTENCE.match(text[numbered[1]:]) if numbered else None
+            if numbered and title and len(title.group(1)) <= INLINE_TITLE:
+                path.enter(numbered[0], text[:numbered[1]] + title.group(1))
+            lead = LEAD_IN.match(text)
+            paragraphs.append(Paragraph(text, tuple(pending), path.titles(),
+                                        lead.group(1) if lead else None))
+            pending.clear()
+
+    for i in range(first_body, len(units)):
+        if short[i]:
+            introduces = i + 1 < len(units) and not short[i + 1]
+            numbered = numbered_level(text_of[i])
+            if numbered and not pending:
+                path.enter(numbered[0], text_of[i].strip())
+            elif introduces and not pending:
+                path.enter(path.unnumbered_level(), text_of[i].strip())
+            continue  # a caption, or a heading already taken
+        lines, complete = units[i]
+        pending.extend(lines)
+        if complete or ends_sentence(text_of[i]):
+            flush()
+    flush()
+    return tuple(paragraphs)
