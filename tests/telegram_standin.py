@@ -440,15 +440,6 @@ class FakeLiveAnswerer(LiveAnswerer):
         self.fail_with: str | None = None
         self.on_disk: FakeAnswerer | None = None
 
-    def ask(self, question: str, previous: Answer | None = None) -> Answer:
-        return self._current.ask(question, previous)
-
-    def documents(self) -> list[dict]:
-        return self._current.documents()
-
-    def chunk_count(self, doc_id: str) -> int:
-        return sum(c.doc_id == doc_id for c in self._current.searcher.index.chunks)
-
     def rebuild(self) -> Swap:
         if self.fail_with:
             raise ReindexFailed(self.fail_with)
