@@ -21,6 +21,7 @@ from pathlib import Path
 from bot.settings import Settings, SettingsError, load_settings
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
+ENCODING = {"index", "search", "ask", "chat", "eval", "bot"}  # commands that may load the model
 
 
 class UserError(RuntimeError):
@@ -372,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     from index.reading.documents import CorpusError
     from index.store import IndexUnavailable
 
-    process.configure(settings.index, secret=settings.telegram.token)
+    process.configure(settings.index, secret=settings.telegram.token, encodes=args.command in ENCODING)
 
     def say(message: str) -> None:
         # Bot API URLs carry the token, and so may the errors that quote them.

@@ -34,8 +34,10 @@ class RedactSecret(logging.Filter):
 
 
 def configure(index: IndexSettings, *, level: int = logging.WARNING, fmt: str = CLI_FORMAT,
-              secret: str | None = None) -> None:
-    """Log at `level` to stderr (with `secret` redacted) and size the encoder's thread pool."""
+              secret: str | None = None, encodes: bool = True) -> None:
+    """Log at `level` to stderr (with `secret` redacted) and, when the process will encode text
+    (`encodes`), size the encoder's thread pool; that imports torch, about 2 s, which a health
+    check or a listing need not pay."""
     logging.basicConfig(format=fmt, level=level, force=True)
     for handler in logging.getLogger().handlers:
         # The handler filters too: some libraries (bm25s, jieba) set DEBUG on their own loggers.
@@ -47,4 +49,5 @@ def configure(index: IndexSettings, *, level: int = logging.WARNING, fmt: str = 
     import jieba
 
     jieba.setLogLevel(max(level, logging.WARNING))  # "Building prefix dict…" on every start
-    embedding.limit_threads(index.encoder_threads)
+    if encodes:
+        embedding.limit_threads(index.encoder_threads)

@@ -38,3 +38,10 @@ def test_a_usage_error_exits_2_without_loading_the_model(argv, env, message):
     assert result == {"rc": 2, "loaded": []}
     assert message in stderr
     assert "secret" not in stderr
+
+
+def test_a_health_check_reads_the_index_without_importing_the_encoder():
+    """Docker runs it every minute: it must not pay for torch (about 2 s)."""
+    result, stderr = run(["health"], ZONEQA_DATA_DIR="/nonexistent/zoneqa-data")
+    assert result["rc"] == 2 and "no index" in stderr
+    assert not {"torch", "sentence_transformers"} & set(result["loaded"])

@@ -30,8 +30,6 @@ NEAR_DUPLICATE = 0.9  # Jaccard similarity of character 5-grams
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
 
-
-
 class IngestError(ValueError):
     """A file that cannot become a report; the message says why, in words staff understand."""
 

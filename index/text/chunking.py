@@ -34,10 +34,8 @@ class Chunk:
         return self.label.kind
 
     def labelled_sentences(self) -> list[tuple[str, TimeLabel]]:
-        """The sentences with their labels (a hand-made chunk without them: its own label)."""
-        if self.sentences:
-            return [(self.text[s:e], tl) for s, e, tl in self.sentences]
-        return [(self.text[s:e], self.label) for s, e in split_sentences(self.text)]
+        """The sentences with the labels they were given at build time."""
+        return [(self.text[s:e], tl) for s, e, tl in self.sentences]
 
     @property
     def start(self) -> int:

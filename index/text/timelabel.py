@@ -99,16 +99,12 @@ def cue_scores(text: str) -> dict[str, int]:
     return scores
 
 
-def _lead(scores: dict[str, int]) -> int:
-    return scores[RESULT] - scores[TARGET]
-
-
 def cue_kind(text: str, needed: int = DECISIVE_LEAD) -> str | None:
     """ESTIMATE when the clause says so; RESULT or TARGET when the cue words lead by `needed`."""
     scores = cue_scores(text)
     if scores[ESTIMATE]:
         return ESTIMATE
-    lead = _lead(scores)
+    lead = scores[RESULT] - scores[TARGET]
     if abs(lead) < needed:
         return None
     return RESULT if lead > 0 else TARGET
