@@ -11,9 +11,17 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HF_HUB_OFFLINE=1 \
     ZONEQA_DATA_DIR=/data \
     ZONEQA_CORPUS_DIR=/corpus \
-    ZONEQA_MODEL_CACHE=/opt/zoneqa/models
+    ZONEQA_MODEL_CACHE=/opt/zoneqa/models \
+    ZONEQA_HEARTBEAT_MAX_AGE=300
 
 WORKDIR /app
+
+# A CJK font, so trend charts can show Chinese units and legends. Not pinned: the base image's
+# Debian release decides the version, and a font has no API to break.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
 
 # CPU-only torch from PyTorch's CPU wheel index: the default PyPI wheel pulls CUDA (GBs).
 RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
@@ -42,6 +50,9 @@ RUN zoneqa index build
 VOLUME ["/data", "/corpus"]
 EXPOSE 8443
 
+# Unhealthy when the index does not load or the bot has not heard from Telegram for
+# ZONEQA_HEARTBEAT_MAX_AGE seconds (it polls every 10 s); a revoked token or a second instance
+# (401/409) ends the bot at once with exit status 1, for the restart policy to act on.
 HEALTHCHECK --interval=60s --timeout=20s --start-period=120s --retries=3 \
     CMD ["zoneqa", "health"]
 

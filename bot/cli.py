@@ -8,7 +8,7 @@
     zoneqa ask QUESTION [--json]                |  zoneqa ask --jsonl < questions
     zoneqa chat
     zoneqa eval GOLD.jsonl [--report DIR] [--min-accuracy X] [--min-abstain Y] [--compare OLD.json] [--baselines]
-    zoneqa bot [--webhook URL --listen ADDR --port N]
+    zoneqa bot [--webhook URL --listen ADDR --port N]  |  zoneqa health
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def cmd_corpus_add(args, settings: Settings) -> int:
             added = add_report(settings.index.corpus_dir, Path(name).name, data, title=args.title,
                                date=args.date, place=args.place, source=args.source)
         except (IngestError, OSError) as exc:
-            print(f"refused: {exc}", file=sys.stderr)
+            print(f"未收录：{exc}", file=sys.stderr)
             failed += 1
             continue
         print(f"added {added.doc_id}: {added.chars} characters")
@@ -243,8 +243,11 @@ def cmd_eval(args, settings: Settings) -> int:
     answerer = _answerer(settings)
     searcher = answerer.searcher
 
-    def ask(question: str) -> dict:
-        answer = answerer.ask(question)
+    def ask(question: str, after: list[str] | None = None) -> dict:
+        previous = None
+        for earlier in after or ():  # a follow-up is asked after its conversation
+            previous = answerer.ask(earlier, previous)
+        answer = answerer.ask(question, previous)
         return {**answer.to_dict(), "confidence": answer.confidence}
 
     baselines = None
@@ -266,19 +269,14 @@ def cmd_eval(args, settings: Settings) -> int:
 
 
 def cmd_health(args, settings: Settings) -> int:
-    """For container health checks: the served index loads and is consistent (no model load)."""
-    from index import store
-
-    index = store.load(settings.index.index_dir, settings.index.model)
-    print(f"ok: index {index.path.name}, {len(index.documents)} reports, {len(index.chunks)} chunks")
-    return 0
+    """For container health checks: the index loads (no model) and the bot's heartbeat is fresh."""
+    from bot.telegram.liveness import health
+    return health(settings)
 
 
 def cmd_bot(args, settings: Settings) -> int:
     from bot.telegram.app import run
-
-    run(settings, webhook_url=args.webhook, listen=args.listen, port=args.port or 8443)
-    return 0
+    return run(settings, webhook_url=args.webhook, listen=args.listen, port=args.port or 8443)
 
 
 def usage_problem(args, settings: Settings) -> str | None:
@@ -286,9 +284,9 @@ def usage_problem(args, settings: Settings) -> str | None:
     if args.command in ("ask", "search") and not args.question and not args.jsonl:
         return "give a question, or --jsonl to read questions from stdin"
     if args.command == "bot" and not settings.telegram.token:
-        return "TELEGRAM_BOT_TOKEN is not set; the bot needs a token from @BotFather"
+        return "没有设置 TELEGRAM_BOT_TOKEN：机器人需要 @BotFather 给的令牌"
     if args.command == "bot" and args.webhook and not args.port:
-        return "--webhook needs --port (and usually --listen)"
+        return "--webhook 需要同时给出 --port（通常还有 --listen）"
     return None
 
 
@@ -347,7 +345,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--baselines", action="store_true", help="also score the top BM25 and dense passages")
     ev.set_defaults(func=cmd_eval)
 
-    sub.add_parser("health", help="check that the served index is usable").set_defaults(func=cmd_health)
+    sub.add_parser("health", help="check that the served index loads and the bot is receiving updates"
+                   ).set_defaults(func=cmd_health)
 
     tg = sub.add_parser("bot", help="run the Telegram bot (long polling, or a webhook server)")
     tg.add_argument("--webhook", metavar="URL", help="public webhook URL; without it, long polling")

@@ -31,6 +31,16 @@ def _ids(value: str) -> frozenset[int]:
     return frozenset(int(x) for x in value.replace(",", " ").split())
 
 
+def _at_least(minimum: int) -> Callable[[str], int]:
+    """A whole number not below `minimum` (ValueError otherwise, reported with the variable)."""
+    def convert(value: str) -> int:
+        number = int(value)
+        if number < minimum:
+            raise ValueError(value)
+        return number
+    return convert
+
+
 # variable → (part, field, conversion)
 VARIABLES: dict[str, tuple[str, str, Callable[[str], object]]] = {
     "ZONEQA_DATA_DIR": ("index", "data_dir", Path),
@@ -44,6 +54,8 @@ VARIABLES: dict[str, tuple[str, str, Callable[[str], object]]] = {
     "TELEGRAM_API_BASE_URL": ("telegram", "base_url", str),
     "ZONEQA_RATE_LIMIT": ("telegram", "rate_limit_per_minute", int),
     "ZONEQA_ADMIN_IDS": ("telegram", "admin_ids", _ids),
+    "ZONEQA_RETENTION_DAYS": ("telegram", "retention_days", _at_least(1)),
+    "ZONEQA_HEARTBEAT_MAX_AGE": ("telegram", "heartbeat_max_age", _at_least(0)),
 }
 _PARTS = {f.name: f.default_factory for f in fields(Settings)}
 

@@ -58,5 +58,8 @@ def assert_all_html(calls) -> None:
         if call.method in ("sendMessage", "editMessageText"):
             assert call.params.get("parse_mode") == "HTML"
             assert_telegram_html(call.params["text"])
+        if call.method == "sendPhoto" and "caption" in call.params:
+            assert call.params.get("parse_mode") == "HTML"
+            assert_telegram_html(call.params["caption"])
         for result in call.params.get("results", []) if call.method == "answerInlineQuery" else []:
             assert_telegram_html(result["input_message_content"]["message_text"])

@@ -8,9 +8,15 @@ with their bytes) so tests can wait for and assert on what the bot sent. Files u
 (`upload`) are served at /file/bot<TOKEN>/<file_path> after getFile, and each download is
 recorded as a "download" call.
 
+Faults are injected per method with `fail`: the next calls of a method answer HTTP 429 with a
+`retry_after`, a 5xx, 401 or 409 as Telegram would, or close the connection without answering.
+Failed calls are recorded with their status (0: connection closed); `next_call` returns
+successful calls unless asked for another `status`.
+
 `polling(app)` runs the real Application against it. `FakeAnswerer` answers a handful of
 questions about the 2019 report with canned, real figures, for runs without the index and the
-model; what the bot reads of an index (labelled chunks, the reports) is a `FakeIndex`, chunked
+model: a metric and a year, a metric's trend ("…怎么变化", with its `series` for a chart), and a
+very long answer ("…全部列出来", LONG_ANSWER_CHARS and more, for Telegram's message limit); what the bot reads of an index (labelled chunks, the reports) is a `FakeIndex`, chunked
 and labelled from the corpus as a build would. `FakeLiveAnswerer` adds what staff handlers use
 of a LiveAnswerer, without embedding anything.
 """
@@ -27,12 +33,14 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import aiohttp
 from aiohttp import web
 
 from bot.answering.answerer import Answer, Source
 from bot.answering.live import LiveAnswerer, ReindexFailed, Swap
+from bot.answering.question import Question
 from bot.telegram.app import ALLOWED_UPDATES
 from index.builder import BuildReport
 from index.reading.documents import load_corpus
@@ -84,6 +92,21 @@ class Call:
     params: dict
     at: float  # time.monotonic() when it arrived
     result: object = None  # what the stand-in answered, e.g. the sent message
+    status: int = 200  # the HTTP status answered; 0 when the connection was closed instead
+
+
+CLOSE = 0  # `fail(..., CLOSE)`: drop the connection without an answer
+_FAULTS = {429: "Too Many Requests: retry after {retry_after}", 500: "Internal Server Error",
+           502: "Bad Gateway", 401: "Unauthorized", 409: "Conflict: terminated by other getUpdates request; "
+           "make sure that only one bot instance is running"}
+
+
+@dataclass
+class Fault:
+    status: int
+    times: int | None  # None: every call from now on
+    retry_after: int | None = None
+    when: Callable[[dict], bool] | None = None  # only calls with these params
 
 
 @dataclass
@@ -102,6 +125,8 @@ class TelegramStandIn:
         self._runner: web.AppRunner | None = None
         self._session: aiohttp.ClientSession | None = None
         self._files: dict[str, bytes] = {}  # file_path -> content
+        self._declared: dict[str, int | None] = {}  # file_id -> the size getFile states, if not the real one
+        self._faults: dict[str, list[Fault]] = {}
         self.port = 0
 
     # --- lifecycle ---
@@ -161,13 +186,18 @@ class TelegramStandIn:
         return message
 
     def upload(self, chat_id: int, filename: str, data: bytes, *, caption: str | None = None,
-               user_id: int | None = None) -> dict:
-        """Queue a message carrying `data` as a document, downloadable through getFile."""
+               user_id: int | None = None, message_size: int | None = -1, file_size: int | None = -1) -> dict:
+        """Queue a message carrying `data` as a document, downloadable through getFile. The sizes
+        the message and getFile state are the real one unless given (None: not stated)."""
         file_id = f"doc{len(self._files) + 1}"
         self._files[f"documents/{file_id}/{filename}"] = data
+        if file_size != -1:
+            self._declared[file_id] = file_size
         document = {"file_id": file_id, "file_unique_id": f"{file_id}-u", "file_name": filename,
-                    "mime_type": mimetypes.guess_type(filename)[0] or "application/octet-stream",
-                    "file_size": len(data)}
+                    "mime_type": mimetypes.guess_type(filename)[0] or "application/octet-stream"}
+        size = len(data) if message_size == -1 else message_size
+        if size is not None:
+            document["file_size"] = size
         return self.send(chat_id, user_id=user_id, document=document,
                          **({"caption": caption} if caption is not None else {}))
 
@@ -186,15 +216,43 @@ class TelegramStandIn:
         return self.enqueue({"inline_query": {"id": str(next(self._update_ids) * 1000), "from": user(user_id),
                                               "query": query, "offset": ""}})
 
+    # --- faults ---
+
+    def fail(self, method: str, status: int, *, times: int | None = 1, retry_after: int | None = None,
+             when: Callable[[dict], bool] | None = None) -> None:
+        """The next `times` calls of `method` (None: every call from now on; `when`: only those
+        whose params it accepts) fail with HTTP `status` (429 carries `retry_after` seconds), or
+        with CLOSE, a dropped connection."""
+        self._faults.setdefault(method, []).append(Fault(status, times, retry_after, when))
+
+    def heal(self, method: str) -> None:
+        """Calls of `method` succeed again."""
+        self._faults.pop(method, None)
+
+    def _fault(self, method: str, params: dict) -> Fault | None:
+        queue = self._faults.get(method)
+        if not queue or (queue[0].when is not None and not queue[0].when(params)):
+            return None
+        fault = queue[0]
+        if fault.times is not None:
+            fault.times -= 1
+            if fault.times <= 0:
+                queue.pop(0)
+        return fault
+
+    def failed(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method and c.status != 200]
+
     # --- calls out ---
 
-    async def next_call(self, method: str, timeout: float = 5.0, **match) -> Call:
-        """The earliest call of `method` whose params include `match`, not returned before."""
+    async def next_call(self, method: str, timeout: float = 5.0, *, status: int = 200, **match) -> Call:
+        """The earliest call of `method` answered with `status` (success unless asked) whose params
+        include `match`, not returned before."""
         found: list[Call] = []
 
         def take() -> bool:
             for i, call in enumerate(self.calls):
-                if i not in self._taken and call.method == method and all(
+                if i not in self._taken and call.method == method and call.status == status and all(
                         call.params.get(k) == v for k, v in match.items()):
                     self._taken.add(i)
                     found.append(call)
@@ -245,6 +303,9 @@ class TelegramStandIn:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         method, params = request.match_info["method"], await self._params(request)
         call = Call(method, params, time.monotonic())
+        fault = self._fault(method, params)
+        if fault is not None:
+            return await self._failure(request, call, fault)
         handler = getattr(self, f"_api_{method}", None)
         if method == "getUpdates":
             call.result = await self._get_updates(params)
@@ -258,6 +319,19 @@ class TelegramStandIn:
         if isinstance(call.result, dict) and "error_code" in call.result:
             return web.json_response({"ok": False, **call.result}, status=call.result["error_code"])
         return web.json_response({"ok": True, "result": call.result})
+
+    async def _failure(self, request: web.Request, call: Call, fault: Fault) -> web.Response:
+        call.status = fault.status
+        self.calls.append(call)
+        await self._notify()
+        if fault.status == CLOSE:
+            request.transport.close()  # no status line at all: the client sees the connection drop
+            raise asyncio.CancelledError
+        body = {"ok": False, "error_code": fault.status,
+                "description": _FAULTS.get(fault.status, "Error").format(retry_after=fault.retry_after)}
+        if fault.retry_after is not None:
+            body["parameters"] = {"retry_after": fault.retry_after}
+        return web.json_response(body, status=fault.status)
 
     async def _get_updates(self, params: dict) -> list[dict] | dict:
         if self.webhook:
@@ -303,13 +377,23 @@ class TelegramStandIn:
                 "document": {"file_id": "sent", "file_unique_id": "sent-u", "file_name": document["filename"],
                              "file_size": len(document["content"])}}
 
+    def _api_sendPhoto(self, params: dict) -> dict:
+        message = self._message(params)
+        del message["text"]
+        photo = params["photo"]
+        size = {"file_size": len(photo["content"])} if isinstance(photo, dict) else {}
+        return {**message, "caption": params.get("caption", ""),
+                "photo": [{"file_id": "sent-photo", "file_unique_id": "sent-photo-u", "width": 660, "height": 374,
+                           **size}]}
+
     def _api_getFile(self, params: dict) -> dict:
         file_id = params["file_id"]
         path = next((p for p in self._files if p.startswith(f"documents/{file_id}/")), None)
         if path is None:
             return {"error_code": 400, "description": "Bad Request: invalid file_id"}
-        return {"file_id": file_id, "file_unique_id": f"{file_id}-u", "file_size": len(self._files[path]),
-                "file_path": path}
+        size = self._declared.get(file_id, len(self._files[path]))
+        return {"file_id": file_id, "file_unique_id": f"{file_id}-u", "file_path": path,
+                **({"file_size": size} if size is not None else {})}
 
     def _api_editMessageText(self, params: dict) -> dict | bool:
         if "inline_message_id" in params:
@@ -369,6 +453,23 @@ _FACTS = {
     "服务业增加值": {2018: ("326亿元", "result", _RESULTS_2018)},
 }
 REFUSAL = "抱歉，我在收录的报告中没有找到能回答这个问题的依据。"
+TREND = "怎么变化"  # "地区生产总值这两年怎么变化的": every year of the metric, with a series
+EVERYTHING = "全部列出来"  # "把2018年的数字全部列出来": a very long answer
+LONG_ANSWER_CHARS = 10_000
+
+
+def _number(value: str) -> tuple[float, str]:
+    number, unit = re.fullmatch(r"([\d.]+)(.*)", value).groups()
+    return float(number), unit
+
+
+def long_answer_text() -> str:
+    """Over LONG_ANSWER_CHARS characters: numbered lines of the 2018 figures, with characters that
+    must be escaped in HTML, and one paragraph longer than a Telegram message, without a line break."""
+    clauses = [c for c in re.split(r"(?<=[;。])", _RESULTS_2018) if c]
+    lines = [f"第{i + 1}条（A&B <摘录>）：{clauses[i % len(clauses)]}" for i in range(160)]
+    lines.insert(80, "".join(clauses) * 40)  # a paragraph of over 6,000 characters
+    return "\n".join(lines)
 
 
 SEED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -411,17 +512,38 @@ class FakeAnswerer:
         metric = next((m for m in _FACTS if m in question), None)
         if metric is None and previous is not None and ("今年" in question or "2019" in question):
             metric = next((m for m in _FACTS if m in previous.answer), None)  # a follow-up: same metric
+        if metric and TREND in question:
+            return self._trend(question, metric)
         year = 2019 if ("2019" in question or "今年" in question or "目标" in question) else 2018
         fact = _FACTS.get(metric or "", {}).get(year)
+        if fact is None and EVERYTHING in question:
+            metric, fact = "地区生产总值", _FACTS["地区生产总值"][2018]
         if fact is None:
             return Answer(question=question, answer=REFUSAL, abstained=True)
         value, kind, passage = fact
         sentence = next(s for s in re.split(r"(?<=[;。])", passage) if metric in s)
         verb = "完成" if kind == "result" else "的目标是"
-        return Answer(question=question, answer=f"{year}年昆山高新区{metric}{verb}{value}。", abstained=False,
-                      value=value, year=year, kind=kind, confidence=0.9,
-                      sources=[Source(doc_id="2019-kunshan-hitech-zone-work-conference", title=REPORT_TITLE,
-                                      section="聚焦两会", text=sentence, score=0.9, passage=passage)])
+        text = f"{year}年昆山高新区{metric}{verb}{value}。"
+        return Answer(question=question, answer=text + ("\n" + long_answer_text() if EVERYTHING in question else ""),
+                      abstained=False, value=value, year=year, kind=kind, confidence=0.9,
+                      sources=[_source(sentence, passage)])
+
+    @staticmethod
+    def _trend(question: str, metric: str) -> Answer:
+        """The metric's figures side by side in time order, its series for the chart."""
+        years = sorted(_FACTS[metric].items())
+        words = {"result": "实际完成", "target": "目标"}
+        text = "；".join(f"{year}年{words[kind]}{value}" for year, (value, kind, _) in years) + "。"
+        series = tuple((year, kind, *_number(value)) for year, (value, kind, _) in years)
+        sources = [_source(next(s for s in re.split(r"(?<=[;。])", p) if metric in s), p) for _, (_, _, p) in years]
+        return Answer(question=question, answer=f"昆山高新区{metric}：{text}", abstained=False, confidence=0.9,
+                      sources=sources, evidence=len(sources), series=series,
+                      query=Question(text=question, normalised=question, metrics=(metric,), trend=True))
+
+
+def _source(sentence: str, passage: str) -> Source:
+    return Source(doc_id="2019-kunshan-hitech-zone-work-conference", title=REPORT_TITLE, section="聚焦两会",
+                  text=sentence, score=0.9, passage=passage)
 
 
 class FakeLiveAnswerer(LiveAnswerer):

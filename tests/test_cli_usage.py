@@ -29,9 +29,11 @@ def run(argv: list[str], **env: str) -> tuple[dict, str]:
 @pytest.mark.parametrize("argv, env, message", [
     (["ask"], {}, "give a question"),
     (["search", "-k", "3"], {}, "give a question"),
-    (["bot"], {}, "TELEGRAM_BOT_TOKEN is not set"),
-    (["bot", "--webhook", "https://example.org/zq"], {"TELEGRAM_BOT_TOKEN": "1:secret"}, "--webhook needs --port"),
-    (["ask", "去年GDP多少"], {"ZONEQA_RATE_LIMIT": "ten"}, "ZONEQA_RATE_LIMIT"),
+    (["bot"], {}, "没有设置 TELEGRAM_BOT_TOKEN"),
+    (["bot", "--webhook", "https://example.org/zq"], {"TELEGRAM_BOT_TOKEN": "1:secret"}, "--webhook 需要同时给出 --port"),
+    (["ask", "去年GDP多少"], {"ZONEQA_RATE_LIMIT": "ten"}, "环境变量 ZONEQA_RATE_LIMIT"),
+    (["bot"], {"TELEGRAM_BOT_TOKEN": "1:secret", "ZONEQA_RETENTION_DAYS": "0"}, "环境变量 ZONEQA_RETENTION_DAYS"),
+    (["health"], {"ZONEQA_HEARTBEAT_MAX_AGE": "soon"}, "环境变量 ZONEQA_HEARTBEAT_MAX_AGE"),
 ])
 def test_a_usage_error_exits_2_without_loading_the_model(argv, env, message):
     result, stderr = run(argv, **env)
@@ -41,7 +43,8 @@ def test_a_usage_error_exits_2_without_loading_the_model(argv, env, message):
 
 
 def test_a_health_check_reads_the_index_without_importing_the_encoder():
-    """Docker runs it every minute: it must not pay for torch (about 2 s)."""
+    """Docker runs it every minute: it must not pay for torch (about 2 s), nor talk to Telegram.
+    It fails with status 1 (Docker reserves 2)."""
     result, stderr = run(["health"], ZONEQA_DATA_DIR="/nonexistent/zoneqa-data")
-    assert result["rc"] == 2 and "no index" in stderr
+    assert result["rc"] == 1 and "不健康" in stderr and "zoneqa index build" in stderr
     assert not {"torch", "sentence_transformers"} & set(result["loaded"])

@@ -44,8 +44,18 @@ def test_runs_as_non_root_with_volumes_healthcheck_and_bot_command():
     user = instructions("USER")[-1]
     assert user not in ("root", "0")
     assert '"/data"' in instructions("VOLUME")[0] and '"/corpus"' in instructions("VOLUME")[0]
-    assert "zoneqa" in instructions("HEALTHCHECK")[0] and "health" in instructions("HEALTHCHECK")[0]
+    assert instructions("HEALTHCHECK")[0].endswith('CMD ["zoneqa", "health"]')
     assert instructions("CMD")[-1] == '["zoneqa", "bot"]'
+
+
+def test_the_healthcheck_notices_a_silent_bot_after_the_model_has_loaded():
+    """`zoneqa health` fails once the heartbeat is older than ZONEQA_HEARTBEAT_MAX_AGE: the image
+    checks it, and gives the bot time to load the model before the first failure counts."""
+    check = instructions("HEALTHCHECK")[0]
+    seconds = {k: int(v) for k, v in re.findall(r"--([a-z-]+)=(\d+)s", check)}
+    assert seconds["start-period"] >= 60 and seconds["timeout"] >= 10
+    max_age = re.search(r"ZONEQA_HEARTBEAT_MAX_AGE=(\d+)", " ".join(instructions("ENV")))
+    assert max_age and 0 < int(max_age[1]) <= 600  # checked, and noticed within minutes
 
 
 def test_copied_paths_exist_and_dockerignore_keeps_the_context_small():

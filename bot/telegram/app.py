@@ -15,35 +15,53 @@ Users in ZONEQA_ADMIN_IDS add reports by sending files and use /reindex, /stats 
 (see bot.telegram.staff). Answers come from a LiveAnswerer: a rebuilt index replaces the old one only
 once it passed its check, and an index built meanwhile by `zoneqa index build` is picked up
 within REFRESH_SECONDS, without a restart.
+
+Delivery and liveness (bot.telegram.transport, bot.telegram.liveness): sends are retried on
+429, 5xx and network errors before anyone is told of a failure; every poll or webhook call is a
+heartbeat for `zoneqa health`; a revoked token (401) or another process polling with it (409)
+ends `serve` with exit status 1 and a message saying which. Privacy (bot.telegram.privacy):
+texts older than ZONEQA_RETENTION_DAYS are purged at start and every PURGE_SECONDS; /forget and
+/privacy are for everyone; admins see their commands in their own command menu.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import hmac
 import logging
 import secrets
+import signal
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
-                          CommandHandler, Defaults, InlineQueryHandler, MessageHandler, filters)
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, Defaults,
+                          InlineQueryHandler, MessageHandler, TypeHandler, filters)
 
 from bot import process
 from bot.answering.answerer import Answerer
 from bot.answering.live import LiveAnswerer
 from bot.settings import Settings
-from bot.telegram import citizens, messages, staff
+from bot.telegram import citizens, messages, privacy, staff
 from bot.telegram.history import History
+from bot.telegram.liveness import Heartbeat
 from bot.telegram.ratelimit import SlidingWindowLimiter
 from bot.telegram.services import Services, install, services
+from bot.telegram.transport import DeliveryLimiter, Watch, WatchedRequest
 
 log = logging.getLogger(__name__)
 
 # Edits and channel posts are not asked for (and ignored by the handlers if they come anyway).
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 REFRESH_SECONDS = 60  # how often to look for an index built by another process
-REFRESHER = "index_refresher"
+PURGE_SECONDS = 6 * 3600  # how often texts past the retention period are purged
+WEBHOOK_CHECK_SECONDS = 60  # how often a webhook bot asks Telegram whether the webhook is still its own
+TASKS = "background_tasks"
+WATCH = "watch"
+WEBHOOK_URL = "webhook_url"
 _NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 
@@ -54,13 +72,23 @@ def commands(example: str | None) -> list[BotCommand]:
         BotCommand("ask", f"提问，例如 /ask {example}" if example else "提问：/ask 问题"),
         BotCommand("sources", "查看回答所依据的报告"),
         BotCommand("help", "使用说明"),
+        BotCommand("privacy", "我们保存什么、保存多久"),
+        BotCommand("forget", "删除我的记录"),
     ]
+
+
+def staff_commands(example: str | None) -> list[BotCommand]:
+    """The menu admins see in their private chat with the bot: everyone's commands, then theirs."""
+    return [*commands(example),
+            BotCommand("reindex", "管理员：从资料库重建索引"),
+            BotCommand("stats", "管理员：今日统计"),
+            BotCommand("feedback", "管理员：最近的 👎；/feedback export 导出评测集")]
 
 
 def require_token(settings: Settings) -> str:
     if not settings.telegram.token:
-        raise SystemExit("TELEGRAM_BOT_TOKEN is not set: export the bot token from @BotFather, "
-                         "e.g. TELEGRAM_BOT_TOKEN=123456:ABC… zoneqa bot")
+        raise SystemExit("没有设置 TELEGRAM_BOT_TOKEN：请填入 @BotFather 给的机器人令牌，"
+                         "例如 TELEGRAM_BOT_TOKEN=123456:ABC… zoneqa bot")
     return settings.telegram.token
 
 
@@ -70,14 +98,54 @@ def _api_urls(base_url: str) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
-async def _refresh_periodically(live: LiveAnswerer) -> None:
-    """Switch to an index that `zoneqa index build` wrote while the bot runs."""
+async def _every(seconds: float, what: str, work, *args) -> None:
+    """Run `work(*args)` off the event loop now and every `seconds`; a failure is logged, not fatal."""
     while True:
-        await asyncio.sleep(REFRESH_SECONDS)
         try:
-            await asyncio.to_thread(live.refresh_if_changed)
-        except Exception:  # one failed look must not end the next ones
-            log.exception("could not check for a new index")
+            await asyncio.to_thread(work, *args)
+        except Exception:  # one failed run must not end the next ones
+            log.exception("could not %s", what)
+        await asyncio.sleep(seconds)
+
+
+def _purge(application: Application) -> None:
+    shared = services(application)
+    before = datetime.now(timezone.utc) - timedelta(days=shared.settings.telegram.retention_days)
+    purged = shared.store.purge(before)
+    if purged:
+        log.info("purged the texts of %d questions older than %d days", purged,
+                 shared.settings.telegram.retention_days)
+
+
+async def _check_webhook(application: Application) -> None:
+    """A webhook bot hears nothing while nobody writes: ask Telegram every WEBHOOK_CHECK_SECONDS
+    whether the webhook is still ours (a heartbeat), or whether the token was revoked or another
+    process took the webhook."""
+    watch: Watch = application.bot_data[WATCH]
+    while True:
+        await asyncio.sleep(WEBHOOK_CHECK_SECONDS)  # setWebhook itself was the first sign of life
+        try:
+            info = await application.bot.get_webhook_info()
+        except InvalidToken:
+            watch.stop(messages.TOKEN_REJECTED)
+            return
+        except TelegramError:
+            log.warning("could not check the webhook", exc_info=True)
+        else:
+            if info.url == application.bot_data[WEBHOOK_URL]:
+                watch.heartbeat.beat("webhook")
+            else:
+                watch.stop(messages.WEBHOOK_TAKEN)
+                return
+
+
+async def _staff_menus(application: Application, example: str | None) -> None:
+    """Admins' commands in their own chat's menu only (BotCommandScopeChat); citizens never see them."""
+    for admin in sorted(services(application).settings.telegram.admin_ids):
+        try:
+            await application.bot.set_my_commands(staff_commands(example), scope=BotCommandScopeChat(admin))
+        except TelegramError as exc:  # e.g. an admin who never opened a chat with the bot
+            log.warning("could not set an admin's command menu: %s", exc.message)
 
 
 async def _post_init(application: Application) -> None:
@@ -88,17 +156,25 @@ async def _post_init(application: Application) -> None:
         log.exception("could not read what the reports cover")
         example = None
     await application.bot.set_my_commands(commands(example))
+    await _staff_menus(application, example)
+    tasks = application.bot_data.setdefault(TASKS, [])
     answerer = services(application).answerer
-    if isinstance(answerer, LiveAnswerer):
-        application.bot_data[REFRESHER] = asyncio.create_task(_refresh_periodically(answerer))
+    if isinstance(answerer, LiveAnswerer):  # switch to an index that `zoneqa index build` wrote
+        tasks.append(asyncio.create_task(_every(REFRESH_SECONDS, "check for a new index",
+                                                answerer.refresh_if_changed)))
+    tasks.append(asyncio.create_task(_every(PURGE_SECONDS, "purge old questions", _purge, application)))
 
 
 async def _post_shutdown(application: Application) -> None:
-    refresher = application.bot_data.pop(REFRESHER, None)
-    if refresher is not None:
-        refresher.cancel()
+    for task in application.bot_data.pop(TASKS, []):
+        task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
-            await refresher
+            await task
+
+
+async def _heartbeat(update: Update, context) -> None:
+    """Every update that reaches the bot, polled or pushed to the webhook, is a sign of life."""
+    context.bot_data[WATCH].heartbeat.beat("webhook" if context.bot_data.get(WEBHOOK_URL) else "polling")
 
 
 def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, store: History) -> Application:
@@ -106,10 +182,12 @@ def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, sto
 
     Staff can add reports and /reindex only when `answerer` is a LiveAnswerer (as `run` makes it).
     """
+    watch = Watch(Heartbeat(settings.index.data_dir))
     builder = (ApplicationBuilder()
                .token(require_token(settings))
                .concurrent_updates(True)
-               .rate_limiter(AIORateLimiter())
+               .rate_limiter(DeliveryLimiter())
+               .get_updates_request(WatchedRequest(watch))
                .defaults(Defaults(parse_mode=ParseMode.HTML,
                                   link_preview_options=LinkPreviewOptions(is_disabled=True)))
                .post_init(_post_init)
@@ -118,14 +196,18 @@ def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, sto
         api_url, file_url = _api_urls(settings.telegram.base_url)
         builder = builder.base_url(api_url).base_file_url(file_url)
     application = builder.build()
+    application.bot_data[WATCH] = watch
     install(application, Services(answerer, store, SlidingWindowLimiter(settings.telegram.rate_limit_per_minute),
                                   settings))
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     # Staff work happens in private chats only; the first matching handler wins, so admins reach
     # bot.telegram.staff and everyone else its refusal.
     admins = _NEW_MESSAGE & private & filters.User(user_id=settings.telegram.admin_ids)
+    application.add_handler(TypeHandler(Update, _heartbeat, block=False), group=-1)
     application.add_handlers([
         CommandHandler("start", citizens.start, filters=_NEW_MESSAGE),
+        CommandHandler("privacy", privacy.privacy, filters=_NEW_MESSAGE),
+        CommandHandler("forget", privacy.forget, filters=_NEW_MESSAGE),
         CommandHandler("help", citizens.help_command, filters=_NEW_MESSAGE),
         CommandHandler("sources", citizens.sources, filters=_NEW_MESSAGE),
         CommandHandler("ask", citizens.ask_command, filters=_NEW_MESSAGE),
@@ -143,6 +225,8 @@ def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, sto
         CallbackQueryHandler(citizens.example_tapped, pattern=messages.EXAMPLE_PATTERN),
         CallbackQueryHandler(citizens.passage_tapped, pattern=messages.PASSAGE_PATTERN),
         CallbackQueryHandler(citizens.vote_tapped, pattern=messages.VOTE_PATTERN),
+        CallbackQueryHandler(citizens.more_tapped, pattern=messages.MORE_PATTERN),
+        CallbackQueryHandler(privacy.forget_tapped, pattern=messages.FORGET_PATTERN),
         CallbackQueryHandler(citizens.stale_button),
         InlineQueryHandler(citizens.inline_query),
     ])
@@ -150,25 +234,67 @@ def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, sto
     return application
 
 
-def webhook_options(webhook_url: str, listen: str, port: int) -> dict:
-    """Updater.start_webhook / run_webhook arguments: serve at the URL's path, check a fresh secret."""
+def webhook_options(webhook_url: str, listen: str, port: int, token: str | None = None) -> dict:
+    """Updater.start_webhook arguments: serve at the URL's path; Telegram sends `secret_token` in
+    the X-Telegram-Bot-Api-Secret-Token header of every call and PTB answers 403 to any request
+    without it. Derived from the bot token when given, so replicas behind one URL agree on it
+    (and nobody without the token can compute it); else random."""
+    if token:
+        secret = hmac.new(token.encode(), b"zoneqa webhook secret", hashlib.sha256).hexdigest()
+    else:
+        secret = secrets.token_urlsafe(32)
     return {"listen": listen, "port": port, "url_path": urlsplit(webhook_url).path.lstrip("/"),
-            "webhook_url": webhook_url, "secret_token": secrets.token_urlsafe(32),
-            "allowed_updates": ALLOWED_UPDATES}
+            "webhook_url": webhook_url, "secret_token": secret, "allowed_updates": ALLOWED_UPDATES}
 
 
-def run(settings: Settings, webhook_url: str | None = None, listen: str = "0.0.0.0", port: int = 8443) -> None:
-    """Load the answerer once, then serve until interrupted: long polling, or a webhook if given."""
+async def serve(application: Application, webhook: dict | None = None) -> int:
+    """Run until SIGINT/SIGTERM (exit status 0) or until Telegram refuses the bot for good: a
+    revoked token, another process polling with it, the webhook taken (1, the reason logged).
+    Long polling, or a webhook server with `webhook` (webhook_options)."""
+    watch: Watch = application.bot_data[WATCH]
+    watch.stopping = stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stopping.set)
+    if webhook:
+        application.bot_data[WEBHOOK_URL] = webhook["webhook_url"]
+    try:
+        async with application:  # initialize (getMe) … shutdown
+            await application.post_init(application)
+            try:
+                if webhook:
+                    await application.updater.start_webhook(**webhook)  # setWebhook with the secret
+                    watch.heartbeat.beat("webhook")
+                    application.bot_data[TASKS].append(asyncio.create_task(_check_webhook(application)))
+                else:
+                    await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+                await application.start()
+                await stopping.wait()
+            finally:
+                if application.updater.running:
+                    with contextlib.suppress(TelegramError):  # the reason we stop may fail this too
+                        await application.updater.stop()
+                if application.running:
+                    await application.stop()
+                await application.post_shutdown(application)
+    except InvalidToken:  # already at start-up (getMe)
+        watch.stop(messages.TOKEN_REJECTED)
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+    return 1 if watch.fatal else 0
+
+
+def run(settings: Settings, webhook_url: str | None = None, listen: str = "0.0.0.0", port: int = 8443) -> int:
+    """`zoneqa bot`: load the answerer once, then serve (see `serve`); returns the exit status."""
     # Fail on a missing token before the slow load.
     process.configure(settings.index, level=logging.INFO, fmt=process.SERVICE_FORMAT,
                       secret=require_token(settings))
     answerer = LiveAnswerer.load(settings.index, settings.answering)
     store = History.open(settings.index.data_dir)
-    application = build_application(settings, answerer, store)
     try:
-        if webhook_url is None:
-            application.run_polling(allowed_updates=ALLOWED_UPDATES)
-        else:
-            application.run_webhook(**webhook_options(webhook_url, listen, port))
+        application = build_application(settings, answerer, store)
+        webhook = webhook_options(webhook_url, listen, port, settings.telegram.token) if webhook_url else None
+        return asyncio.run(serve(application, webhook))
     finally:
         store.close()

@@ -2,7 +2,9 @@
 
 In private chats every text is a question; in groups the bot answers when @mentioned, replied
 to, or asked with /ask; `@bot 问题` in any chat offers the answer inline. Answers carry 查看原文
-and 👍/👎 buttons, stored in bot.telegram.history. Each handler is an
+and 👍/👎 buttons, stored in bot.telegram.history; an answer longer than a Telegram message sends
+its first part with 查看全部 for the rest, and a trend's answer is followed by its chart
+(bot.telegram.chart). Each handler is an
 `async def handler(update, context)`; bot.telegram.app wires them up, and `zoneqa bot` runs them:
 
     TELEGRAM_BOT_TOKEN=123:ABC zoneqa bot
@@ -13,18 +15,23 @@ import asyncio
 import logging
 import math
 import re
+import time
+import warnings
+from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import timedelta
 
 from telegram import InlineQueryResultsButton, Message, MessageEntity, ReplyParameters, Update
 from telegram.constants import ChatType
-from telegram.error import TelegramError
+from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.answering import catalogue
 from bot.answering.answerer import Answer, Answerer
 from bot.answering.catalogue import Coverage
 from bot.answering.live import LiveAnswerer
-from bot.telegram import messages
+from bot.telegram import chart, messages
 from bot.telegram.history import StoredQuestion
 from bot.telegram.services import Services, services
 
@@ -34,6 +41,9 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4096
 LAST_ANSWER = "last_answer"
 CORPUS_VIEW = "corpus_view"
+REST = "answer_rest"  # question id -> (when, the parts of a long answer not sent yet), for 查看全部
+REST_KEPT = 256  # long answers whose rest is kept, the oldest forgotten first
+REST_SECONDS = 24 * 3600  # and for at most a day (the history keeps its texts at least that long)
 MAX_EXAMPLES = 4  # buttons under the welcome
 EXAMPLE_TRIES = 12  # candidate questions asked, at most, to find them
 
@@ -121,8 +131,54 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     # A refusal carries no topic to follow up on, so "那今年呢？" keeps referring to the last real answer.
     if not answer.abstained:
         context.chat_data[LAST_ANSWER] = answer
-    await _reply(update, messages.format_answer(answer, with_question=with_question),
-                 reply_markup=messages.answer_keyboard(question_id, answer))
+    # Within Telegram's limit: the first part now, the rest when 查看全部 is tapped.
+    first, *rest = messages.answer_parts(answer, with_question=with_question)
+    if rest:
+        _keep_rest(context, question_id, rest)
+    try:  # retried on 429, 5xx and network errors before it fails (bot.telegram.transport)
+        await _reply(update, first, reply_markup=messages.answer_keyboard(question_id, answer, more=bool(rest)))
+    except TelegramError:
+        await asyncio.to_thread(shared.store.delivered, question_id, False)
+        raise  # to error_handler, which apologises if it can
+    await asyncio.to_thread(shared.store.delivered, question_id, True)
+    await _send_chart(update, answer)
+
+
+async def _send_chart(update: Update, answer: Answer) -> None:
+    """A trend's chart (bot.telegram.chart), after the text answer, which stands without it: a
+    chart that cannot be drawn or sent is logged (its error type only), never told to the user."""
+    if not chart.chartable(answer.series):
+        return
+    try:
+        png = await asyncio.to_thread(chart.render, answer.series, answer.metric)
+        shown = chart.points(answer.series)
+        caption = messages.chart_caption(answer.metric, shown[0][3], {p[1] for p in shown})
+        if update.message:
+            await update.message.reply_photo(png, caption=caption)
+        else:
+            await update.effective_chat.send_photo(png, caption=caption)
+    except Exception as exc:  # the answer is out: a chart is never worth an apology
+        log.warning("could not send a trend chart: %s", type(exc).__name__,
+                    exc_info=not isinstance(exc, TelegramError))
+
+
+def _rest_of(context: ContextTypes.DEFAULT_TYPE) -> OrderedDict:
+    return context.bot_data.setdefault(REST, OrderedDict())
+
+
+def _keep_rest(context: ContextTypes.DEFAULT_TYPE, question_id: int, parts: list[str]) -> None:
+    """Keep the unsent parts of a long answer, in memory only, for REST_SECONDS and the REST_KEPT
+    latest long answers at most."""
+    kept, now = _rest_of(context), time.monotonic()
+    kept[question_id] = (now, tuple(parts))
+    while kept and (len(kept) > REST_KEPT or next(iter(kept.values()))[0] < now - REST_SECONDS):
+        kept.popitem(last=False)
+
+
+def _take_rest(context: ContextTypes.DEFAULT_TYPE, question_id: int) -> tuple[str, ...] | None:
+    """The unsent parts of an answer, forgotten as they are handed out; None when gone."""
+    when, parts = _rest_of(context).pop(question_id, (0.0, None))
+    return parts if parts and when >= time.monotonic() - REST_SECONDS else None
 
 
 def _mentions_bot(message: Message, username: str) -> bool:
@@ -233,6 +289,23 @@ async def passage_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
                                          allow_sending_without_reply=True))
 
 
+async def more_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """查看全部: the rest of a long answer, in as many messages as it needs, once."""
+    found = await _tapped_question(update, context)
+    rest = _take_rest(context, found.id) if found else None
+    if rest is None:
+        await stale_button(update, context)
+        return
+    await update.callback_query.answer()
+    reply = ReplyParameters(update.callback_query.message.message_id, allow_sending_without_reply=True)
+    for i, part in enumerate(rest):
+        try:
+            await update.effective_chat.send_message(part, reply_parameters=reply)
+        except TelegramError:
+            _keep_rest(context, found.id, list(rest[i:]))  # a second tap sends what is left
+            raise
+
+
 async def vote_tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found = await _tapped_question(update, context)
     if found is None:
@@ -269,11 +342,25 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer([messages.inline_result(answer)], cache_time=300)
 
 
+def _seconds(exc: RetryAfter) -> float:
+    """The wait Telegram asked for: an int in PTB 22 (with a deprecation warning), a timedelta later."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry = exc.retry_after
+    return retry.total_seconds() if isinstance(retry, timedelta) else float(retry)
+
+
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure; tell the user something went wrong, without internals."""
+    """Log the failure; tell the user something went wrong, without internals.
+
+    Sends were already retried (bot.telegram.transport), so this runs only once they are
+    exhausted. After a 429 the apology waits out the `retry_after` Telegram asked for; a user who
+    blocked the bot (403) is not written to again."""
     log.error("Error while handling an update", exc_info=context.error)
-    if not isinstance(update, Update):
+    if not isinstance(update, Update) or isinstance(context.error, Forbidden):
         return
+    if isinstance(context.error, RetryAfter):
+        await asyncio.sleep(_seconds(context.error))
     try:
         if update.callback_query:
             await update.callback_query.answer(messages.ERROR)

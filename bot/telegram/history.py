@@ -1,5 +1,5 @@
 """The bot's history, in SQLite: asked questions, 👍/👎 feedback and the staff audit trail,
-in `data_dir/zoneqa.sqlite3`.
+in `data_dir/zoneqa.sqlite3` (mode 0600, like its key, its WAL and shared-memory files).
 
 Chat and user ids are never stored raw: they become HMAC-SHA256 hashes under a key made
 once and kept next to the database (`data_dir/id-hash.key`, mode 0600), so rows from one
@@ -8,6 +8,11 @@ person can be grouped without the database alone revealing who they are.
 Schema changes are appended to MIGRATIONS; PRAGMA user_version records how many ran. Every
 write is its own transaction in WAL mode, so rows survive restarts, and several processes (or
 History objects) may write the same file: each waits for the others instead of failing.
+
+What citizens typed is kept only as long as needed: `purge` blanks question and answer texts
+(and unlinks them from the hashed ids) once older than ZONEQA_RETENTION_DAYS, keeping what
+counts (answered or refused, latency, 👍/👎); `forget` deletes every row of one user (/forget).
+Deleted text is overwritten (secure_delete) and the WAL truncated, so it is not left on disk.
 """
 from __future__ import annotations
 
@@ -68,8 +73,18 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX feedback_created_at ON feedback (created_at);
     """,
+    """
+    -- NULL while the answer is being sent; 1 delivered, 0 not delivered after every retry.
+    ALTER TABLE questions ADD COLUMN delivered INTEGER;
+    CREATE INDEX questions_user_hash ON questions (user_hash);
+    CREATE INDEX feedback_user_hash ON feedback (user_hash);
+    CREATE INDEX audit_admin_hash ON audit (admin_hash);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+PRIVATE = 0o600  # the database, its -wal and -shm files, and the key
+PURGED = ""  # what a question's and an answer's text become after the retention period
+REFUSED = "refused"  # the audit action of a staff command or upload from someone else
 
 
 @dataclass(frozen=True)
@@ -88,6 +103,7 @@ class Stats:
     up: int
     down: int
     slowest: list[tuple[str, float]]  # (question, latency in ms), slowest first
+    undelivered: int = 0  # answers that could not be sent, even after retrying
 
 
 @dataclass(frozen=True)
@@ -118,6 +134,16 @@ def _statements(script: str) -> Iterator[str]:
             pending = ""
 
 
+def _private(path: Path) -> None:
+    """Create `path` readable by its owner only, or make an existing one so (older versions
+    created the database 0644). SQLite gives the -wal and -shm files the database's mode."""
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE))
+    for existing in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            if existing.stat().st_mode & 0o077:
+                os.chmod(existing, PRIVATE)
+
+
 def _load_key(path: Path) -> bytes:
     """Read the hashing key, creating it (0600) on first use.
 
@@ -135,6 +161,8 @@ def _load_key(path: Path) -> bytes:
                 os.link(tmp, path)
         finally:
             os.unlink(tmp)
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, PRIVATE)
     return path.read_bytes()
 
 
@@ -145,8 +173,10 @@ class History:
         self.path = path
         self._key = key
         self._lock = threading.Lock()
+        _private(path)
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA busy_timeout = 5000")  # first: another writer may hold the file
+        self._conn.execute("PRAGMA secure_delete = ON")  # deleted texts are overwritten, not left in free pages
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL keeps this crash-safe
         self._conn.execute("PRAGMA foreign_keys = ON")
@@ -194,6 +224,57 @@ class History:
                  json.dumps(sources, ensure_ascii=False), answer.latency_ms))
             return cur.lastrowid
 
+    def delivered(self, question_id: int, ok: bool) -> None:
+        """Record whether the answer to `question_id` reached the user (after every retry)."""
+        with self._lock:
+            self._conn.execute("UPDATE questions SET delivered = ? WHERE id = ?", (int(ok), question_id))
+
+    def _erase(self, statements: list[tuple[str, tuple]]) -> list[int]:
+        """Run erasing statements in one transaction, then truncate the WAL so the old text is
+        gone from disk too; returns the rows each changed."""
+        changed = []
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, params in statements:
+                    changed.append(self._conn.execute(sql, params).rowcount)
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return changed
+
+    def purge(self, before: datetime) -> int:
+        """Blank the question and answer texts asked before `before` (an aware datetime) and cut
+        them and their votes loose from the hashed ids; counts, latency and votes stay. Refused
+        staff commands of that age go too. Returns the questions purged."""
+        cutoff = _utc(before)
+        old = "SELECT id FROM questions WHERE created_at < ?"
+        purged, *_ = self._erase([
+            ("UPDATE questions SET question = ?, answer = ?, sources = '[]', chat_hash = ?, user_hash = ?"
+             " WHERE created_at < ? AND (question != ? OR user_hash != ?)",
+             (PURGED, PURGED, PURGED, PURGED, cutoff, PURGED, PURGED)),
+            (f"UPDATE feedback SET user_hash = 'purged:' || id WHERE user_hash NOT LIKE 'purged:%'"
+             f" AND (created_at < ? OR question_id IN ({old}))", (cutoff, cutoff)),
+            ("DELETE FROM audit WHERE action = ? AND created_at < ?", (REFUSED, cutoff)),
+        ])
+        return purged
+
+    def forget(self, user_id: int, *, keep_staff_actions: bool = False) -> int:
+        """Delete every row of `user_id`: their questions (with the votes on them), their votes,
+        their refused commands. An admin's own staff actions stay on record when
+        `keep_staff_actions`. Returns the rows deleted."""
+        mine = self.hash_id(user_id)
+        audit = ("DELETE FROM audit WHERE admin_hash = ? AND action = ?", (mine, REFUSED)) if keep_staff_actions \
+            else ("DELETE FROM audit WHERE admin_hash = ?", (mine,))
+        return sum(self._erase([
+            ("DELETE FROM feedback WHERE user_hash = ? OR question_id IN"
+             " (SELECT id FROM questions WHERE user_hash = ?)", (mine, mine)),
+            ("DELETE FROM questions WHERE user_hash = ?", (mine,)),
+            audit,
+        ]))
+
     def find(self, question_id: int, *, chat_id: int) -> StoredQuestion | None:
         """The question `question_id` if it was asked in `chat_id`, else None."""
         with self._lock:
@@ -223,24 +304,26 @@ class History:
         """Questions and votes since `since` (an aware datetime), and the slowest answers."""
         start = _utc(since)
         with self._lock:
-            questions, answered = self._conn.execute(
-                "SELECT count(*), coalesce(sum(abstained = 0), 0) FROM questions WHERE created_at >= ?",
-                (start,)).fetchone()
+            questions, answered, undelivered = self._conn.execute(
+                "SELECT count(*), coalesce(sum(abstained = 0), 0), coalesce(sum(delivered = 0), 0)"
+                " FROM questions WHERE created_at >= ?", (start,)).fetchone()
             up, down = self._conn.execute(
                 "SELECT coalesce(sum(vote = 1), 0), coalesce(sum(vote = -1), 0) FROM feedback"
                 " WHERE created_at >= ?", (start,)).fetchone()
             slow = self._conn.execute(
                 "SELECT question, latency_ms FROM questions WHERE created_at >= ?"
                 " ORDER BY latency_ms DESC LIMIT ?", (start, slowest)).fetchall()
-        return Stats(questions, answered, questions - answered, up, down, [tuple(row) for row in slow])
+        return Stats(questions, answered, questions - answered, up, down, [tuple(row) for row in slow],
+                     undelivered)
 
     def downvoted(self, limit: int | None = None) -> list[Downvoted]:
-        """Answers currently marked 👎, most recently voted first (all of them without `limit`)."""
+        """Answers currently marked 👎, most recently voted first (all of them without `limit`);
+        purged questions are only counted, not listed."""
         with self._lock:
             rows = self._conn.execute(
                 "SELECT q.id, q.question, q.answer, q.abstained, count(*), max(f.created_at)"
                 " FROM feedback f JOIN questions q ON q.id = f.question_id WHERE f.vote = -1"
-                " GROUP BY q.id ORDER BY max(f.created_at) DESC, q.id DESC LIMIT ?",
+                " AND q.question != '' GROUP BY q.id ORDER BY max(f.created_at) DESC, q.id DESC LIMIT ?",
                 (-1 if limit is None else limit,)).fetchall()
         return [Downvoted(row[0], row[1], row[2], bool(row[3]), row[4],
                           datetime.fromisoformat(row[5].replace("Z", "+00:00")))

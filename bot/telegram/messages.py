@@ -26,6 +26,33 @@ UNKNOWN_COMMAND = "没有这个命令。发送 /help 查看用法。"
 ERROR = "抱歉，处理您的请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 THANKS = "感谢您的反馈！"
+SHOW_ALL = "查看全部"
+CUT_NOTE = "\n……（内容较长，完整答案请私聊我提问）"
+
+# Privacy (bot.telegram.privacy). Plain words: what is kept, for how long, why, and how to delete it.
+PRIVACY = ("<b>我们保存什么、保存多久</b>\n"
+           "• 您的提问和机器人的回答：用于回答追问（“那今年呢？”）、“查看原文”按钮和改进回答质量。"
+           "保存 {days} 天，到期自动删除文字，只留下不含内容的统计（提问次数、是否答出、用时、👍/👎）。\n"
+           "• 您的 👍/👎：用于找出答得不好的问题。\n"
+           "• 您的 Telegram 账号和聊天：不保存原始编号，只保存无法反推的加密摘要，"
+           "用来把同一个人的记录归在一起（例如限制提问频率、删除您的记录）。\n"
+           "• 不保存您的姓名、手机号、位置，也不把记录交给任何第三方；@ 机器人的内联提问不保存。\n\n"
+           "发送 /forget 可以随时删除您的全部记录。")
+FORGET_ASK = ("确定要删除您在本机器人的全部记录吗？包括您的提问、回答和 👍/👎，删除后无法恢复。"
+              "这之前的回答按钮（查看原文、👍/👎）也会失效。")
+FORGET_DONE = "已删除您的全部记录（{count} 条）。感谢使用！"
+FORGET_NOTHING = "没有找到您的记录，无需删除。"
+FORGET_KEPT = "已取消，您的记录没有改动。"
+FORGET_ADMIN_NOTE = "（您作为管理员的操作记录依规定保留在审计日志中。）"
+FORGET_IN_PRIVATE = "为保护您的隐私，请在与我的私聊中发送 /forget。"
+
+# Why `zoneqa bot` stopped (logged, then exit status 1). Never with the token itself.
+TOKEN_REJECTED = ("Telegram 拒绝了机器人令牌（401 Unauthorized）：令牌已被撤销或填写有误。"
+                  "请在 @BotFather 取得新令牌，更新 TELEGRAM_BOT_TOKEN 后重新启动 zoneqa bot。")
+POLLING_CONFLICT = ("另一个进程正在用同一个令牌接收更新（409 Conflict），本进程退出。"
+                    "同一个令牌只能运行一个轮询实例；要运行多个副本，请改用 --webhook。")
+WEBHOOK_TAKEN = ("这个令牌的 webhook 已被改为其他地址或被删除（另一个实例在使用同一令牌？），本进程退出。"
+                 "请检查部署后重新启动 zoneqa bot。")
 
 # Staff (bot.telegram.staff).
 ADMIN_ONLY = "抱歉，上传报告和管理命令只对管理员开放。您可以直接用文字提问，发送 /help 查看用法。"
@@ -43,10 +70,14 @@ CHINA = timezone(timedelta(hours=8))
 # Callback data (at most 64 bytes). The patterns are what handlers accept; anything else is stale.
 EXAMPLE_PATTERN = re.compile(r"^ex:(\d)$")
 PASSAGE_PATTERN = re.compile(r"^src:(\d{1,18})$")  # 18 digits keep ids within SQLite's int64
+MORE_PATTERN = re.compile(r"^more:(\d{1,18})$")
 VOTE_PATTERN = re.compile(r"^vote:(\d{1,18}):(up|down)$")
+FORGET_PATTERN = re.compile(r"^forget:(\d{1,18}):(yes|no)$")  # the user who asked, and their choice
 
-# Visible-length budgets keeping every message under Telegram's 4,096 characters.
-_ANSWER_CHARS = 1500
+# Telegram's limit on a message, and visible-length budgets keeping messages within it.
+MESSAGE_LIMIT = 4096
+_TOKENS = re.compile(r"<[^>]*>|&#?\w+;|[\s\S]")  # a tag, an entity or one character: never cut inside
+_SENTENCE_ENDS = frozenset("。！？；;!?")
 _EVIDENCE_CHARS = 600
 _PASSAGE_CHARS = 3500
 _QUESTION_CHARS = 200
@@ -66,14 +97,12 @@ def citation(title: str, section: str) -> str:
     return "📄 " + _esc(" · ".join(part for part in (title, section) if part))
 
 
-def format_answer(answer: Answer, *, with_question: bool = False) -> str:
-    """The answer (which states year and kind) with its figure in bold, citation and evidence quote.
-
-    `with_question` repeats the question, for messages the asker did not type (example
-    buttons, inline results sent into other chats).
-    """
+def answer_html(answer: Answer, *, with_question: bool = False) -> str:
+    """The whole answer (which states year and kind) with its figure in bold, citations and
+    quotes; maybe longer than a message (`answer_parts`). `with_question` repeats the question, for
+    messages the asker did not type (example buttons, inline results sent into other chats)."""
     lines = [f"❓ {_esc(clip(answer.question, _QUESTION_CHARS))}"] if with_question else []
-    text = clip(answer.answer, _ANSWER_CHARS)
+    text = answer.answer
     if answer.abstained:
         return "\n".join([*lines, _esc(text)])
     if answer.value:
@@ -88,6 +117,69 @@ def format_answer(answer: Answer, *, with_question: bool = False) -> str:
     return "\n".join(lines)
 
 
+def answer_parts(answer: Answer, *, with_question: bool = False, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """The whole answer in messages Telegram accepts; the first gets the buttons (and 查看全部)."""
+    return split_html(answer_html(answer, with_question=with_question), limit)
+
+
+def format_answer(answer: Answer, *, with_question: bool = False) -> str:
+    """The answer as one message (inline results): its first part, and a note when there is more."""
+    parts = answer_parts(answer, with_question=with_question, limit=MESSAGE_LIMIT - _units(CUT_NOTE))
+    return parts[0] + (CUT_NOTE if len(parts) > 1 else "")
+
+
+def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Telegram HTML in parts of at most `limit` UTF-16 units of HTML each, cut in the second half
+    of what fits at the best place (`_cut_priority`), never inside a tag or an entity. Tags open at
+    a cut are closed before it and opened again after it; line breaks at a cut are dropped."""
+    if _units(text) <= limit:
+        return [text]
+    tokens = _TOKENS.findall(text)
+    parts, i, opened = [], 0, []
+    while i < len(tokens):
+        stack, size, cuts, j = opened, sum(map(_units, opened)), [], i
+        while j < len(tokens) and size + _units(tokens[j]) <= limit:
+            size, stack, j = size + _units(tokens[j]), _after(stack, tokens[j]), j + 1
+            if size + sum(len(_tag_name(t)) + 3 for t in stack) <= limit:
+                cuts.append((j, stack))
+        if not cuts:
+            raise ValueError(f"a message of {limit} characters cannot hold {tokens[i]!r}")
+        half = i + (j - i) // 2
+        end, stack = cuts[-1] if cuts[-1][0] == len(tokens) else max(
+            cuts, key=lambda cut: (_cut_priority(tokens, cut[0]) if cut[0] > half else -2, cut[0]))
+        closing = "".join(f"</{_tag_name(t)}>" for t in reversed(stack))
+        parts.append("".join(opened) + "".join(tokens[i:end]) + closing)
+        i, opened = end, stack
+        while i < len(tokens) and tokens[i] == "\n":
+            i += 1
+    return parts
+
+
+def _units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _tag_name(tag: str) -> str:
+    return re.match(r"</?(\w+)", tag)[1]
+
+
+def _after(stack: list[str], token: str) -> list[str]:
+    """The start tags open after `token`."""
+    return stack[:-1] if token.startswith("</") else [*stack, token] if token.startswith("<") else stack
+
+
+def _cut_priority(tokens: list[str], at: int) -> int:
+    """A cut before tokens[at]: 3 at a blank line, 2 a line end, 1 a sentence end, 0 between
+    characters, -1 just inside a tag (it would leave an empty element)."""
+    before, after = tokens[at - 1], tokens[at] if at < len(tokens) else "\n"
+    if (before.startswith("<") and not before.startswith("</")) or after.startswith("</"):
+        return -1
+    if after == "\n":  # dropped with the cut
+        return 3 if tokens[at:at + 2] == ["\n", "\n"] else 2
+    return 1 if before in _SENTENCE_ENDS else 0
+
+
 def format_passage(source: dict) -> str:
     """The full passage behind an answer (a stored source dict), for 查看原文."""
     passage = source.get("passage") or source.get("text", "")
@@ -95,12 +187,28 @@ def format_passage(source: dict) -> str:
             f"<blockquote expandable>{_esc(clip(passage, _PASSAGE_CHARS))}</blockquote>")
 
 
-def answer_keyboard(question_id: int, answer: Answer) -> InlineKeyboardMarkup:
+def answer_keyboard(question_id: int, answer: Answer, *, more: bool = False) -> InlineKeyboardMarkup:
+    """👍/👎, 查看原文 when the answer has sources, and 查看全部 (`more`) above them when the answer
+    did not fit in one message."""
     votes = [InlineKeyboardButton("👍", callback_data=f"vote:{question_id}:up"),
              InlineKeyboardButton("👎", callback_data=f"vote:{question_id}:down")]
+    rows = [[InlineKeyboardButton(SHOW_ALL, callback_data=f"more:{question_id}")]] if more else []
     if answer.abstained or not answer.sources:
-        return InlineKeyboardMarkup([votes])
-    return InlineKeyboardMarkup([[InlineKeyboardButton("查看原文", callback_data=f"src:{question_id}"), *votes]])
+        return InlineKeyboardMarkup([*rows, votes])
+    return InlineKeyboardMarkup([*rows, [InlineKeyboardButton("查看原文", callback_data=f"src:{question_id}"),
+                                         *votes]])
+
+
+def chart_caption(metric: str | None, unit: str, kinds: set[str]) -> str:
+    """The words under a trend chart, in Chinese whatever fonts drew the chart."""
+    shown = "、".join(w for k, w in (("result", "实心点为实际完成"), ("target", "空心点为目标")) if k in kinds)
+    return f"📈 {_esc(metric or '历年数字')}（单位：{_esc(unit or '无')}）" + (f"\n{shown}" if shown else "")
+
+
+def forget_keyboard(user_id: int) -> InlineKeyboardMarkup:
+    """Confirm or keep, for the user who sent /forget only."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton("确认删除", callback_data=f"forget:{user_id}:yes"),
+                                  InlineKeyboardButton("取消", callback_data=f"forget:{user_id}:no")]])
 
 
 def examples_keyboard(examples: tuple[str, ...]) -> InlineKeyboardMarkup | None:
@@ -166,7 +274,8 @@ def help_text(bot_username: str, coverage: tuple[Coverage, ...], example: str | 
             f"• 任意聊天中输入 @{name} 问题，可把答案发到当前聊天\n"
             "• 点“查看原文”看完整段落，用 👍/👎 告诉我答得好不好\n\n"
             f"<b>资料范围</b>\n{_coverage_lines(coverage, _PLACES_NAMED)}\n\n"
-            "/sources 查看收录的报告　/help 显示本说明")
+            "/sources 查看收录的报告　/help 显示本说明\n"
+            "/privacy 我们保存什么　/forget 删除我的记录")
     if not admin:
         return text
     return text + (
@@ -269,7 +378,8 @@ def stats_text(day: datetime, stats: Stats) -> str:
     slowest = "\n".join(f"{i}. {ms:.0f} ms　{_esc(clip(question, 60))}"
                         for i, (question, ms) in enumerate(stats.slowest, 1)) or "（今天还没有提问）"
     return (f"<b>📊 今日统计</b>（{day:%Y-%m-%d}，北京时间）\n"
-            f"提问 {stats.questions} 次：回答 {stats.answered}，拒答 {stats.refused}\n"
+            f"提问 {stats.questions} 次：回答 {stats.answered}，拒答 {stats.refused}"
+            + (f"，未送达 {stats.undelivered}" if stats.undelivered else "") + "\n"
             f"👍 {stats.up}　👎 {stats.down}\n\n"
             f"<b>最慢的回答</b>\n{slowest}")
 

@@ -1,4 +1,5 @@
-"""The Telegram side: the bot token, the Bot API server, staff and the rate limit."""
+"""The Telegram side: the bot token, the Bot API server, staff, the rate limit, how long
+citizens' questions are kept and how long the bot may stay silent before `zoneqa health` fails."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,3 +11,5 @@ class TelegramSettings:
     base_url: str | None = None  # a self-hosted Bot API server, or the tests' stand-in
     rate_limit_per_minute: int = 10  # questions per user per minute
     admin_ids: frozenset[int] = frozenset()  # Telegram user ids of staff
+    retention_days: int = 180  # question and answer texts older than this are deleted
+    heartbeat_max_age: int = 300  # seconds without getUpdates or a webhook call before health fails; 0: unchecked

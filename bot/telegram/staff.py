@@ -15,8 +15,10 @@ In a private chat with the bot an admin can
 - /stats: today's questions, answered and refused, 👍/👎, the slowest answers;
 - /feedback: recent 👎 with question and answer; `/feedback export` sends them as a gold JSONL
   file for `zoneqa eval`, to be completed by hand.
-Everyone else gets a polite refusal (bot.telegram.app routes them to `refuse`). Every admin action
-is written to the `audit` table of bot.telegram.history.
+Everyone else gets a polite refusal (bot.telegram.app routes them to `refuse`), written to the
+audit trail too (action `refused`, the id hashed). Every admin action is written to the `audit`
+table of bot.telegram.history. Uploads over the size limit are refused from their declared size
+(the message's, then getFile's) before a byte is downloaded.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ from telegram.ext import ContextTypes
 from bot.answering.catalogue import Summary, summarize
 from bot.answering.live import LiveAnswerer, ReindexFailed
 from bot.telegram import messages
-from bot.telegram.history import Downvoted
+from bot.telegram.history import REFUSED, Downvoted
 from bot.telegram.services import services
 from index.reading import ingest
 
@@ -92,8 +94,15 @@ def _live(context: ContextTypes.DEFAULT_TYPE) -> LiveAnswerer | None:
 # --- everyone else ----------------------------------------------------------------------------
 
 async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Staff commands and uploads from anyone not in ZONEQA_ADMIN_IDS: nothing is touched."""
-    await update.message.reply_text(messages.ADMIN_ONLY)
+    """Staff commands and uploads from anyone not in ZONEQA_ADMIN_IDS: nothing is touched, and
+    the attempt is on record (who, hashed; which command or file)."""
+    message = update.message
+    if message.document:
+        attempt = f"upload {ingest.safe_name(message.document.file_name or 'report')}"
+    else:
+        attempt = (message.text or "?").split()[0].split("@")[0]  # the command, without @botname
+    await _audit(update, context, REFUSED, attempt[:200], False)
+    await message.reply_text(messages.ADMIN_ONLY)
 
 
 # --- adding reports ---------------------------------------------------------------------------
@@ -122,6 +131,9 @@ def _precheck(document: Document, name: str) -> None:
 async def _download(document: Document) -> bytes:
     try:
         file = await document.get_file()
+        # The message may leave the size out (or state another); getFile's is checked too.
+        if file.file_size is not None and file.file_size > ingest.MAX_BYTES:
+            raise Refused(messages.too_big(file.file_size))
         return bytes(await file.download_as_bytearray())
     except TelegramError as exc:
         raise Refused(f"无法从 Telegram 下载这个文件（{exc.message}）") from None
@@ -148,7 +160,7 @@ async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             await progress.step(messages.upload_extracted(added), working=messages.INDEXING)
             swap = await asyncio.to_thread(live.rebuild)  # questions keep going to the old index meanwhile
     except (Refused, ingest.IngestError) as exc:
-        reason = str(exc).removeprefix(f"{name}: ")  # the status already names the file
+        reason = str(exc).removeprefix(f"{name}：")  # the status already names the file
         await _audit(update, context, "add", f"{name}: {reason}", False)
         await progress.step(messages.upload_refused(reason))
         return

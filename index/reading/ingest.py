@@ -31,7 +31,7 @@ SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
 
 class IngestError(ValueError):
-    """A file that cannot become a report; the message says why, in words staff understand."""
+    """A file that cannot become a report; the message says why, in Chinese words staff understand."""
 
 
 @dataclass(frozen=True)
@@ -51,30 +51,30 @@ def safe_name(name: str) -> str:
 
 def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data:
-        raise IngestError(f"{name}: binary data, not a text file")
+        raise IngestError(f"{name}：是二进制数据，不是文本文件")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise IngestError(f"{name}: text is neither UTF-8 nor GB18030")
+    raise IngestError(f"{name}：文字编码既不是 UTF-8 也不是 GB18030")
 
 
 def _docx(data: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if sum(i.file_size for i in zf.infolist()) > MAX_UNZIPPED:
-                raise IngestError(f"{name}: unpacks to more than {MAX_UNZIPPED // 2**20} MB; refused")
+                raise IngestError(f"{name}：解压后超过 {MAX_UNZIPPED // 2**20} MB（疑似压缩炸弹），拒收")
             if "word/document.xml" not in zf.namelist():
-                raise IngestError(f"{name}: not a Word document (no word/document.xml)")
+                raise IngestError(f"{name}：不是 Word 文档（缺少 word/document.xml）")
     except zipfile.BadZipFile:
-        raise IngestError(f"{name}: not a valid .docx (damaged or not a zip file)") from None
+        raise IngestError(f"{name}：不是有效的 .docx 文件（已损坏，或不是 zip 格式）") from None
     import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on damaged files
-        raise IngestError(f"{name}: cannot read the Word document ({type(exc).__name__})") from None
+        raise IngestError(f"{name}：无法读取这个 Word 文档（{type(exc).__name__}）") from None
     return "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
 
 
@@ -85,15 +85,15 @@ def _pdf(data: bytes, name: str) -> str:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            raise IngestError(f"{name}: the PDF is encrypted")
+            raise IngestError(f"{name}：PDF 已加密，请发送未加密的版本")
         pages = [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IngestError(f"{name}: damaged or truncated PDF ({type(exc).__name__})") from None
+        raise IngestError(f"{name}：PDF 文件已损坏或不完整（{type(exc).__name__}）") from None
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
-        raise IngestError(f"{name}: the PDF has no text layer (a scan?); OCR it first")
+        raise IngestError(f"{name}：PDF 没有文字层（扫描件？），请先做文字识别（OCR）")
     return text
 
 
@@ -113,11 +113,11 @@ def extract_text(name: str, data: bytes) -> tuple[str, dict[str, str]]:
     """The plain text of a file, and any metadata the format itself carries."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
-        raise IngestError(f"{name}: unsupported type; send {', '.join(SUFFIXES)}")
+        raise IngestError(f"{name}：不支持这种文件类型，请发送 {'、'.join(SUFFIXES)} 文件")
     if not data.strip():
-        raise IngestError(f"{name}: empty file")
+        raise IngestError(f"{name}：文件是空的")
     if len(data) > MAX_BYTES:
-        raise IngestError(f"{name}: {len(data) / 2**20:.1f} MB is over the {MAX_BYTES // 2**20} MB limit")
+        raise IngestError(f"{name}：文件有 {len(data) / 2**20:.1f} MB，超过 {MAX_BYTES // 2**20} MB 的上限")
     if suffix == ".docx":
         return _docx(data, name), {}
     if suffix == ".pdf":
@@ -162,18 +162,18 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     text, carried = extract_text(name, data)
     text = text.replace("\r\n", "\n").strip()
     if len(squeeze(text)) < MIN_CHARS:
-        raise IngestError(f"{name}: only {len(squeeze(text))} characters of text; not a report")
+        raise IngestError(f"{name}：只有 {len(squeeze(text))} 个字，不像一份报告")
     duplicate = find_duplicate(corpus_dir, text)
     if duplicate:
-        raise IngestError(f"{name}: the same text is already in the corpus as {duplicate} "
-                          f"(to replace it, remove {duplicate} first)")
+        raise IngestError(f"{name}：资料库中已有相同或几乎相同的报告 {duplicate}"
+                          f"（要替换它，请先 zoneqa corpus remove {duplicate}）")
     found = metadata.infer(text, name, carried)
     inferred = {k: f.source for k, f in found.items() if not given.get(k)}
     meta = {k: f.value for k, f in found.items()} | {k: v for k, v in given.items() if v}
     missing = [k for k in FIELDS if not meta.get(k)]
     if missing:
         labels = "、".join(FIELD_NAMES[k] for k in missing)
-        raise IngestError(f"{name}: 无法从报告中可靠地识别{labels}，请指定"
+        raise IngestError(f"{name}：无法从报告中可靠地识别{labels}，请指定"
                           f"（{' '.join('--' + k for k in missing)}）")
     digest = hashlib.sha256(squeeze(text).encode()).hexdigest()[:8]
     doc_id = f"{meta['date'][:7]}-{digest}"
@@ -185,7 +185,7 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
         load_document(path)
     except CorpusError as exc:
         path.unlink(missing_ok=True)
-        raise IngestError(f"{name}: {exc}") from None
+        raise IngestError(f"{name}：{exc}") from None
     return Added(doc_id, path, meta, len(text), inferred)
 
 
@@ -193,7 +193,7 @@ def remove_report(corpus_dir: Path, doc_id: str) -> Path:
     """Move a report out of the corpus into `.removed/` (kept, never deleted)."""
     matches = [p for p in corpus_files(corpus_dir) if p.stem == doc_id]
     if not matches:
-        raise IngestError(f"no report {doc_id!r} in {corpus_dir}")
+        raise IngestError(f"资料库 {corpus_dir} 中没有报告 {doc_id}")
     removed = corpus_dir / ".removed"
     removed.mkdir(exist_ok=True)
     target = removed / f"{time.strftime('%Y%m%dT%H%M%S')}-{matches[0].name}"

@@ -170,10 +170,10 @@ async def test_a_duplicate_upload_is_refused(staff):
     assert_went_live(await staff.upload("report.txt", report_file("report.txt", fact)))
     before = snapshot(staff.settings)
     final = (await staff.upload("again.txt", report_file("report.txt", fact)))[-1]
-    assert "❌ 未收录" in final and "already in the corpus" in final
+    assert "❌ 未收录" in final and "资料库中已有相同或几乎相同的报告" in final
     assert snapshot(staff.settings) == before
     _, action, detail, ok = audit_rows(staff.settings)[-1]
-    assert (action, ok) == ("add", 0) and detail.startswith("again.txt: the same text is already")
+    assert (action, ok) == ("add", 0) and detail.startswith("again.txt: 资料库中已有相同")
 
 
 async def test_an_upload_from_a_citizen_is_refused_and_changes_nothing(staff):
@@ -183,14 +183,16 @@ async def test_an_upload_from_a_citizen_is_refused_and_changes_nothing(staff):
     assert (await staff.api.next_call("sendMessage", chat_id=CITIZEN)).params["text"] == messages.ADMIN_ONLY
     assert not {"getFile", "download"} & set(staff.api.methods())
     assert snapshot(staff.settings) == before
-    assert audit_rows(staff.settings) == []
+    # on record, by hashed id: who tried what
+    assert audit_rows(staff.settings) == [(hashed(staff.settings.index.data_dir, CITIZEN), "refused",
+                                           "upload report.txt", 0)]
 
 
 BAD_FILES = {
-    "truncated PDF": ("t.pdf", lambda: pdf_bytes(CASES["report.pdf"][0])[:300], "PDF"),
-    "zip bomb named .docx": ("bomb.docx", zip_bomb, "unpacks to more than"),
-    "binary named .txt": ("b.txt", lambda: bytes(range(256)) * 20, "binary"),
-    "empty file": ("e.txt", lambda: b"", "empty"),
+    "truncated PDF": ("t.pdf", lambda: pdf_bytes(CASES["report.pdf"][0])[:300], "PDF 文件已损坏或不完整"),
+    "zip bomb named .docx": ("bomb.docx", zip_bomb, "解压后超过"),
+    "binary named .txt": ("b.txt", lambda: bytes(range(256)) * 20, "二进制数据，不是文本文件"),
+    "empty file": ("e.txt", lambda: b"", "文件是空的"),
     "over the size limit": ("big.txt", lambda: ("很长的报告。" * 200).encode(), "超过"),
     "unsupported type": ("x.exe", lambda: b"MZ" * 100, "不支持.exe的文件"),
 }
@@ -382,7 +384,10 @@ async def test_citizens_get_a_polite_refusal_for_every_staff_command(staff):
     for command in ("/reindex", "/stats", "/feedback", "/feedback export"):
         assert await staff.say(CITIZEN, command) == messages.ADMIN_ONLY
     assert "sendDocument" not in staff.api.methods()
-    assert snapshot(staff.settings) == before and audit_rows(staff.settings) == []
+    assert snapshot(staff.settings) == before
+    citizen = hashed(staff.settings.index.data_dir, CITIZEN)
+    assert audit_rows(staff.settings) == [(citizen, "refused", command, 0)
+                                          for command in ("/reindex", "/stats", "/feedback", "/feedback")]
     assert "/reindex" not in await staff.say(CITIZEN, "/help")
     help_text = plain(await staff.say(ADMIN, "/help"))
     assert "/reindex" in help_text and "place: 溧阳高新区" in help_text and "/feedback export" in help_text

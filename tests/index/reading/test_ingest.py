@@ -51,27 +51,27 @@ def test_duplicates_are_refused(settings):
     data = report_file("a.txt", CASES["report.txt"][0])
     add_report(settings.index.corpus_dir, "a.txt", data)
     before = _snapshot(settings.index.corpus_dir)
-    with pytest.raises(IngestError, match="already in the corpus"):
+    with pytest.raises(IngestError, match="资料库中已有相同"):
         add_report(settings.index.corpus_dir, "again.txt", data)
     seed = (CORPUS / "2019-kunshan-hitech-zone-work-conference.md").read_bytes()
-    with pytest.raises(IngestError, match="already in the corpus"):
+    with pytest.raises(IngestError, match="资料库中已有相同"):
         add_report(settings.index.corpus_dir, "seed.md", seed)
     body = seed.decode("utf-8").split("---\n", 2)[2]
     retyped = body.replace("762亿元", "762 亿元").replace(",", "，")  # same text, typed again
-    with pytest.raises(IngestError, match="already in the corpus"):
+    with pytest.raises(IngestError, match="资料库中已有相同"):
         add_report(settings.index.corpus_dir, "retyped.txt", retyped.encode("utf-8"))
-    with pytest.raises(IngestError, match="already in the corpus"):  # a paragraph dropped
+    with pytest.raises(IngestError, match="资料库中已有相同"):  # a paragraph dropped
         add_report(settings.index.corpus_dir, "near.txt", body.replace("智谷小镇", "", 1).encode("utf-8"))
     assert _snapshot(settings.index.corpus_dir) == before
 
 
 BAD_FILES = {
     "truncated PDF": ("t.pdf", lambda: pdf_bytes("2021年,昆山高新区新增公共充电桩450个。")[:300], "PDF"),
-    "zip bomb named .docx": ("bomb.docx", zip_bomb, "unpacks to more than"),
-    "binary named .txt": ("b.txt", lambda: bytes(range(256)) * 20, "binary"),
-    "empty file": ("e.txt", lambda: b"", "empty"),
-    "scanned PDF without text": ("scan.pdf", lambda: pdf_bytes(""), "no text layer"),
-    "unsupported type": ("x.exe", lambda: b"MZ" * 100, "unsupported"),
+    "zip bomb named .docx": ("bomb.docx", zip_bomb, "解压后超过"),
+    "binary named .txt": ("b.txt", lambda: bytes(range(256)) * 20, "二进制数据"),
+    "empty file": ("e.txt", lambda: b"", "文件是空的"),
+    "scanned PDF without text": ("scan.pdf", lambda: pdf_bytes(""), "没有文字层"),
+    "unsupported type": ("x.exe", lambda: b"MZ" * 100, "不支持这种文件类型"),
 }
 
 
@@ -87,7 +87,7 @@ def test_bad_files_are_refused_and_change_nothing(case, settings):
 def test_a_file_over_the_size_limit_is_refused(settings, monkeypatch):
     monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
     before = _snapshot(settings.index.corpus_dir)
-    with pytest.raises(IngestError, match="over the"):
+    with pytest.raises(IngestError, match="的上限"):
         add_report(settings.index.corpus_dir, "big.txt", ("很长的报告。" * 200).encode())
     assert _snapshot(settings.index.corpus_dir) == before
 
@@ -108,5 +108,5 @@ def test_removed_report_leaves_the_answers_after_reindex_and_is_kept(settings, e
     build(settings.index.corpus_dir, settings.index.index_dir, settings.index.model, lambda: embedder)
     answer = Answerer(Searcher.open(settings.index, embedder=embedder), settings.answering).ask(question)
     assert answer.abstained and figure not in answer.answer
-    with pytest.raises(IngestError, match="no report"):
+    with pytest.raises(IngestError, match="中没有报告"):
         remove_report(settings.index.corpus_dir, added.doc_id)
