@@ -17,12 +17,14 @@ kinds are never mixed: a figure for another year or kind is only offered as "资
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from bot.answering import comparison, scoring, wording
-from bot.answering.evidence import Evidence, Source, gather, unique
+from bot.answering.kinds import over_time, places
+from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
 from bot.answering.facts import RATE, values_in
-from bot.answering.question import COMPARISON, ENTITY, LIST, WHY, Question, clean, parse, problem
+from bot.answering.question import COMPARISON, ENTITY, LIST, WHY, Question, asks_byline, parse
+from bot.answering.typed import clean, problem
 from bot.answering.scoring import Candidate
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import gazetteer
@@ -32,40 +34,8 @@ from index.text.normalise import fold
 from index.text.timelabel import RESULT
 
 RETRIEVE_K = 12
+HEADLINES = 3  # figures in an overview answer
 EXTRA_SOURCES = 2  # passages cited after the evidence, for context
-
-
-@dataclass
-class Answer:
-    """What the asker gets: the reply text, the figure with its year and kind, and its sources."""
-
-    question: str
-    answer: str
-    abstained: bool
-    value: str | None = None
-    year: int | None = None
-    kind: str | None = None  # "result" | "target" | None
-    sources: list[Source] = field(default_factory=list)
-    latency_ms: float = 0.0
-    confidence: float = 0.0
-    explanation: str = ""
-    evidence: int = 1  # how many of the first sources hold the figures (two for a comparison)
-    query: Question | None = field(default=None, repr=False)  # what a follow-up builds on
-
-    @property
-    def metric(self) -> str | None:
-        return self.query.metrics[0] if self.query and self.query.metrics else None
-
-    @property
-    def place(self) -> str | None:
-        return self.sources[0].place if self.sources else None
-
-    def to_dict(self) -> dict:
-        """The output contract of `zoneqa ask --json`."""
-        return {"question": self.question, "answer": self.answer, "abstained": self.abstained,
-                "value": self.value, "year": self.year, "kind": self.kind,
-                "sources": [s.to_dict() for s in self.sources],
-                "latency_ms": round(self.latency_ms, 1)}
 
 
 class Answerer:
@@ -86,6 +56,12 @@ class Answerer:
         for c in searcher.index.chunks:
             texts.setdefault(self._place_of.get(c.doc_id, ""), []).append(c.text)
         self._place_text = {p: fold("\n".join(t)) for p, t in texts.items()}
+        self._parts: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # a section's sub-sections
+        for c in searcher.index.chunks:
+            if c.section:
+                parts = self._parts.setdefault((c.doc_id, c.section[:-1]), [])
+                if c.section[-1] not in parts:
+                    parts.append(c.section[-1])
 
     @classmethod
     def load(cls, index: IndexSettings, settings: AnswerSettings) -> "Answerer":
@@ -128,31 +104,85 @@ class Answerer:
         if message:
             return Answer(text, message, True, explanation="unreadable input")
         before = previous.query if previous else None
-        guess = self.now(self._default)
-        q = parse(text, guess, self._places, before)
+        q = parse(text, self.now(self._default), self._places, before)
         if q.intent == WHY:
             return Answer(text, wording.WHY_REFUSAL, True, query=q,
                           explanation="why-questions are not covered by figures")
-        if not q.terms:
+        if q.across == "which":
+            return places.which(self, text, q)
+        if q.across == "each" and not q.places:
+            return places.each(self, text, q, before)
+        if not q.terms and not q.overview and not q.mentioned:
             return Answer(text, wording.no_topic(previous is not None), True, query=q,
                           explanation="no topic")
-        place, refusal = self._scope(q)
+        named, refusal = self._scope(q)
         if refusal:
             return Answer(text, refusal, True, query=q, explanation="place not covered or not named")
+        if len(named) > 1:
+            return places.side_by_side(self, text, q, named, before)
+        return self.answer_in(text, named[0], before)
+
+    def answer_in(self, text: str, place: str, before: Question | None, one_of_several: bool = False) -> Answer:
+        """The answer from `place`'s reports alone, its 去年/今年 read against the place's own.
+        `one_of_several`: the question compares places ("江苏和浙江谁增长得快"), and each gives a figure."""
         now = self.now(place)
-        if now != guess:  # the place's own "now": read 去年/今年 again against it
-            q = parse(text, now, self._places, before)
+        q = parse(text, now, self._places, before)
+        if one_of_several:
+            q = places.one_figure(q, now)
+        if asks_byline(q, self._speaker(place, q.year or now)):
+            return self._byline(text, q, place, now)
+        if q.mentioned:
+            return places.mention(self, text, q, place)
         scope = {d for d, p in self._place_of.items() if p == place}
-        hits = self.searcher.search(q.search_text(), k=RETRIEVE_K, doc_ids=scope)
+        # one retrieval for all the parts of a question, deep enough for each of them
+        depth = RETRIEVE_K * (2 if q.trend else len(q.parts()))
+        hits = self.searcher.search(q.search_text(), k=depth, doc_ids=scope)
         evidence = gather(q, hits)
+        if q.overview or q.several:
+            return self._several(text, q, hits)
+        if q.trend:
+            dates = [d["date"] for d in self.documents() if d["doc_id"] in scope]
+            return over_time.trend(self, text, q, hits, dates)
         if q.intent == COMPARISON:
             return self._compare(text, q, evidence, scope, now)
         if q.intent in (LIST, ENTITY):
             return self._sentence_answer(text, q, evidence)
-        return self._figure_answer(text, q, evidence)
+        answer = self.figure_answer(text, q, evidence)
+        return over_time.yes_or_no(answer, q) if q.threshold else answer
 
-    def _scope(self, q: Question) -> tuple[str, str | None]:
-        """The place whose reports may answer, or a refusal. A place named but not covered is
+    def places(self) -> list[str]:
+        """The places the reports cover, in a stable order."""
+        return list(self._places)
+
+    def document(self, doc_id: str) -> dict:
+        return next((d for d in self.searcher.documents() if d["doc_id"] == doc_id), {})
+
+    def chunks_of(self, place: str):
+        """The place's chunks, its latest report first, each in reading order."""
+        latest = sorted({d for d, p in self._place_of.items() if p == place},
+                        key=lambda d: self.document(d).get("date", ""), reverse=True)
+        order = {d: i for i, d in enumerate(latest)}
+        return sorted((c for c in self.searcher.index.chunks if c.doc_id in order),
+                      key=lambda c: order[c.doc_id])
+
+    def _several(self, text: str, q: Question, hits) -> Answer:
+        """Each part of "GDP和财政收入各是多少" answered on its own line, refusals included."""
+        parts = q.parts()
+        answers = [self.figure_answer(text, part, gather(part, hits)) for part in parts]
+        if q.overview:  # the first few headline figures the reports give, no refusal for the rest
+            answers = [a for a in answers if not a.abstained][:HEADLINES] or answers[:1]
+        else:  # a part the reports lack says so, without another year's figure beside the others
+            answers = [replace(a, answer=wording.refusal(part)) if a.abstained else a
+                       for part, a in zip(parts, answers)]
+        first = next((a for a in answers if not a.abstained), answers[0])
+        return replace(first, answer="\n".join(a.answer for a in answers),
+                       abstained=all(a.abstained for a in answers), query=q,
+                       sources=[s for a in answers for s in a.sources[:1]] + first.sources[1:],
+                       evidence=sum(not a.abstained for a in answers) or 1,
+                       explanation=" | ".join(a.explanation for a in answers))
+
+    def _scope(self, q: Question) -> tuple[list[str], str | None]:
+        """The places whose reports may answer (several when several are named), or a refusal. A place named but not covered is
         refused by name. With no place named: the default place, else the only place covered,
         else the one place whose reports hold all the question's words, else ask which place."""
         places = set(self._places)
@@ -162,19 +192,19 @@ class Answerer:
                  if p in places or not any(ph in t for t in self._place_text.values() for ph in phrases)]
         covered = [p for p in named if p in places]
         if named and not covered:
-            return "", wording.place_not_covered(named[0], places)
+            return [], wording.place_not_covered(named[0], places)
         if covered:
-            return covered[0], None
+            return covered, None
         if self._default in places:
-            return self._default, None
+            return [self._default], None
         if len(places) == 1:
-            return self._places[0], None
+            return [self._places[0]], None
         words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
         holding = [p for p, text in self._place_text.items()
                    if words and all(t.found_in(text) for t in words)]
         if len(holding) == 1:
-            return holding[0], None
-        return "", wording.which_place(places)
+            return holding, None
+        return [], wording.which_place(places)
 
     # -- composing ------------------------------------------------------------------------
 
@@ -203,7 +233,7 @@ class Answerer:
 
     # -- answers --------------------------------------------------------------------------
 
-    def _figure_answer(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
+    def figure_answer(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
         threshold = self.settings.abstain_threshold
         if q.year is None and q.kind is None:  # no year asked: the latest results come first
             ranked = scoring.figures(q, evidence, kind=RESULT) or scoring.figures(q, evidence)
@@ -266,20 +296,57 @@ class Answerer:
                       confidence=min(target.confidence, result.confidence),
                       explanation=f"{target.explain()} | {result.explain()}", query=q)
 
-    def _closest(self, tied: list[Evidence], q: Question) -> Evidence:
-        """Among sentences that cover the question equally, the one the encoder finds closest."""
-        tied = unique(tied)
-        if len(tied) == 1:
-            return tied[0]
-        embedder = self.searcher.embedder
-        sims = embedder.passages([e.sentence for e in tied]) @ embedder.query(q.normalised)
-        return tied[int(sims.argmax())]
+    def _speaker(self, place: str, year: int) -> str:
+        return next((d.get("speaker") or d.get("delivered", "") for d in reversed(self.documents())
+                     if self._place_of[d["doc_id"]] == place and d["date"].startswith(str(year))), "")
+
+    def _byline(self, text: str, q: Question, place: str, now: int) -> Answer:
+        """Who delivered a report and at which meeting, as the report's opening lines say it."""
+        year = q.year or now
+        docs = [d for d in self.documents() if self._place_of[d["doc_id"]] == place
+                and d["date"].startswith(str(year)) and d.get("delivered")]
+        if not docs:
+            return Answer(text, wording.no_byline(place, year), True, query=q,
+                          explanation="no report of that place and year says who delivered it")
+        doc = docs[-1]
+        said = "，".join(v for v in (doc["delivered"], doc.get("speaker")) if v)
+        source = Source(doc["doc_id"], doc["title"], "", said, 1.0, place=place)
+        return Answer(text, wording.byline(doc["title"], said), False, year=year,
+                      sources=[source], confidence=1.0, explanation="the report's opening lines",
+                      query=q)
+
+    def _listed_parts(self, ev: Evidence, q: Question) -> list[str]:
+        """The sub-sections a list question is answered by: those of the section the sentence
+        announces ("重点抓好以下14个方面的工作："), or of a section whose title is the topic
+        ("2026年省十件民生实事")."""
+        chunk = ev.hit.chunk
+        if ev.sentence.rstrip().endswith(("：", ":")):
+            return self._parts.get((chunk.doc_id, chunk.section), [])
+        for depth in range(len(chunk.section), 0, -1):
+            if coverage(q, chunk.section[depth - 1])[0] >= self.settings.abstain_threshold:
+                return self._parts.get((chunk.doc_id, chunk.section[:depth]), [])
+        return []
+
+    @staticmethod
+    def _closest(tied: list[Evidence], q: Question) -> Evidence:
+        """Among sentences that cover the question equally: for a list, the one listing the most
+        items; else the better retrieved."""
+        def items(ev: Evidence) -> int:
+            return ev.sentence.count("、") if q.intent == LIST else 0
+        return max(unique(tied), key=lambda ev: (items(ev), -ev.hit.rank))
 
     def _sentence_answer(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
         ranked = scoring.sentences(q, evidence)
         if not ranked or ranked[0].coverage < self.settings.abstain_threshold:
             return self._refuse(text, q, None, "low coverage")
         ev = self._closest([e for e in ranked if e.coverage == ranked[0].coverage], q)
+        parts = self._listed_parts(ev, q) if q.intent == LIST else []
+        if parts:
+            return Answer(text, wording.parts(ev.sentence, parts, ev.label,
+                                              self._place_of.get(ev.hit.chunk.doc_id, "")),
+                          False, year=ev.label.year, kind=ev.label.kind,
+                          sources=self._sources([ev], evidence), confidence=ev.coverage,
+                          explanation="the parts of the section the sentence opens", query=q)
         window = wording.focus(ev.sentence, q)
         dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
         return Answer(text, self._reply(ev, window, dated=dated), False,

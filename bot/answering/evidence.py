@@ -1,4 +1,5 @@
-"""Retrieved passages → evidence: each sentence with its time label, and how well it fits the question.
+"""Retrieved passages → evidence: each sentence with its time label, and how well it fits the
+question; and the `Answer` built on it, with its sources.
 
 Three measures, each used by the scoring of candidates (scoring.py):
 - coverage: the weighted share of the question's topic words found in a text; the metric asked
@@ -10,11 +11,11 @@ Three measures, each used by the scoring of candidates (scoring.py):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.answering.facts import Fact
-from bot.answering.question import Question
-from bot.answering.vocabulary import alternation, unit_group, unit_groups
+from bot.answering.question import LIST, Question
+from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT, TimeLabel
@@ -67,7 +68,9 @@ def gather(q: Question, hits: list[Hit]) -> list[Evidence]:
     for hit in hits:
         chunk = hit.chunk
         for sentence, tl in chunk.labelled_sentences():
-            cov, missing = coverage(q, f"{chunk.section_title()} {sentence}")
+            # a list's items need not repeat the metric ("外贸要开拓哪些新兴市场")
+            cov, missing = coverage(q, f"{chunk.section_title()} {sentence}",
+                                    require_metric=q.intent != LIST)
             out.append(Evidence(hit, sentence, tl, cov, missing))
     return out
 
@@ -101,13 +104,19 @@ def change_groups(change: str) -> set[str | None]:
 
 
 def unit_agrees(q: Question, fact: Fact) -> bool:
-    """Whether the figure, or its change, is of the kind asked for (a rate, a rank, money, an area, a count)."""
-    if q.unit is None:
-        return True
+    """Whether the figure, or its change, is of the kind asked for (a rate, a rank, money, an area,
+    a count), or else of a kind the metric asked about is measured in (`metric_units.tsv`); a share
+    of the metric ("出口占全省的50.6%") is not the metric, unless a share or a rate is asked for."""
     groups = {unit_group(fact.unit)}
     if fact.change:
         groups |= change_groups(fact.change)
-    return q.unit in groups
+    asks_share = q.unit == "percent" or any(w in q.normalised for w in cues().get("ratio", ()))
+    if not asks_share and any(w in fact.subject for w in figure_words().get("share", ())):
+        return False
+    if q.unit is not None:
+        return q.unit in groups
+    measured_in = set(metric_units().get(q.metrics[0], ())) if q.metrics else set()
+    return not measured_in or bool(groups & measured_in)
 
 
 def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str | None = None) -> bool:
@@ -126,3 +135,38 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
         return False
     accepted = (RESULT, ESTIMATE, None) if kind == RESULT else (kind, None)
     return kind is None or tl.kind in accepted
+
+
+@dataclass
+class Answer:
+    """What the asker gets: the reply text, the figure with its year and kind, and its sources."""
+
+    question: str
+    answer: str
+    abstained: bool
+    value: str | None = None
+    year: int | None = None
+    kind: str | None = None  # "result" | "target" | None
+    sources: list[Source] = field(default_factory=list)
+    latency_ms: float = 0.0
+    confidence: float = 0.0
+    explanation: str = ""
+    evidence: int = 1  # how many of the first sources hold the figures (two for a comparison)
+    query: Question | None = field(default=None, repr=False)  # what a follow-up builds on
+    # a trend's figures in time order, for a chart: (year, kind, number, unit), kind result/target
+    series: tuple[tuple[int, str, float, str], ...] = ()
+
+    @property
+    def metric(self) -> str | None:
+        return self.query.metrics[0] if self.query and self.query.metrics else None
+
+    @property
+    def place(self) -> str | None:
+        return self.sources[0].place if self.sources else None
+
+    def to_dict(self) -> dict:
+        """The output contract of `zoneqa ask --json`."""
+        return {"question": self.question, "answer": self.answer, "abstained": self.abstained,
+                "value": self.value, "year": self.year, "kind": self.kind,
+                "sources": [s.to_dict() for s in self.sources],
+                "latency_ms": round(self.latency_ms, 1)}

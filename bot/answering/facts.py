@@ -32,10 +32,15 @@ class Fact:
     segment: int  # index of the clause within the sentence
 
     @property
+    def is_change(self) -> bool:
+        """The figure itself is a change ("增长7.1%", "全省共增加2702亿元"), not a level."""
+        verbs = figure_words().get("change_verb", ())
+        return any(self.subject.rstrip("了").endswith(v) for v in verbs)
+
+    @property
     def states_change(self) -> bool:
         """The figure is a change, or comes with one: "增长7.1%", "762亿元，增长7.1%"."""
-        verbs = figure_words().get("change_verb", ())
-        return bool(self.change) or any(self.subject.rstrip("了").endswith(v) for v in verbs)
+        return bool(self.change) or self.is_change
 
 
 def _value_re() -> re.Pattern:

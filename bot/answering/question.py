@@ -6,25 +6,21 @@ bot/data/places.tsv, bot/data/question_cues.tsv), never from rules about one que
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from bot.answering.numerals import to_arabic
-from bot.answering.vocabulary import alternation, change_words, cues, gazetteer, unit_group
+from bot.answering.typed import clean, to_arabic
+from bot.answering.vocabulary import alternation, change_words, cues, gazetteer, headline_metrics, unit_group
 from index.text.normalise import fold
 from index.text.places import ENDINGS, short_name
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
-from index.text.tokens import Tokenizer, default_tokenizer
+from index.reading.metadata import offices
+from index.text.tokens import NUMBER, Tokenizer, default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
 
-MAX_CHARS = 200
-EXAMPLE = "例如：“去年高新区GDP多少？”"  # shown with every hint about how to ask
 FIGURE, LIST, ENTITY, COMPARISON, WHY = "figure", "list", "entity", "comparison", "why"
 _YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
 _YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_WORD = re.compile(r"[a-z]{2,}")
 _NOT_TERM = re.compile(r"^[\W\d_]+$")
 _PARTICLES = "了的过着呢吗"  # stripped from the end of a word, and never a term alone
 
@@ -41,7 +37,15 @@ class Term:
     def found_in(self, folded_text: str) -> bool:
         for longer in self.shadows:  # "规上工业产值" is not "工业产值"
             folded_text = folded_text.replace(longer, "\0")
-        return any(f in folded_text for f in self.forms)
+        return any(f in folded_text for f in self.forms) or \
+            any(p.search(folded_text) for f in self.forms for p in _shared_head(f))
+
+
+@lru_cache(maxsize=4096)
+def _shared_head(form: str) -> tuple[re.Pattern, ...]:
+    """"粮食面积、总产、单产" names 粮食总产: a list's items share the head of its first item."""
+    return tuple(re.compile(f"{re.escape(form[:i])}(?:[^，。；;、]{{1,16}}、)+{re.escape(form[i:])}")
+                 for i in range(2, len(form) - 1))
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,27 @@ class Question:
     asks_attained: bool = False  # "完成目标了吗": a year's target against its result
     follow_up: bool = False
     notes: tuple[str, ...] = field(default=())
+    several: bool = False  # "GDP和财政收入各是多少": each metric is a part of its own
+    overview: bool = False  # "去年干得怎么样": the year's headline figures
+    trend: bool = False  # "这两年怎么变化": the metric over the years the reports cover
+    threshold: str | None = None  # "能过100亿吗": the figure to compare with ("100亿")
+    mentioned: str | None = None  # "提到低空经济了吗": the words looked for
+    across: str | None = None  # "哪些地方…" (which) or "各地…分别" (each): every place covered
+
+    def parts(self) -> tuple["Question", ...]:
+        """One question per metric asked, each with the words that are not another metric; for
+        an overview, one per headline metric."""
+        if self.overview:
+            vocab = load_vocab()
+            return tuple(replace(self, overview=False, intent=FIGURE, metrics=(m,),
+                                 terms=(Term(m, 2.0, (fold(m), *vocab.aliases(m))),))
+                         for m in headline_metrics())
+        if not self.several:
+            return (self,)
+        others = tuple(t for t in self.terms if t.text not in self.metrics)
+        return tuple(replace(self, metrics=(m,), several=False,
+                             terms=(replace(t, weight=2.0),) + others)
+                     for m, t in zip(self.metrics, self.terms))
 
     @property
     def year(self) -> int | None:
@@ -72,34 +97,11 @@ class Question:
 
     def search_text(self) -> str:
         """What retrieval should look for: the question, or its topic when it is a follow-up."""
+        if self.overview:
+            return self.normalised + " " + " ".join(headline_metrics())
         if not self.follow_up:
             return self.normalised
         return (f"{self.year}年" if self.year else "") + self.topic()
-
-
-def problem(text: str) -> str | None:
-    """A Chinese message for input that is not a question we can read, else None."""
-    cleaned = clean(text)
-    if not cleaned:
-        return f"请输入您想了解的问题，{EXAMPLE}"
-    if len(cleaned) > MAX_CHARS:
-        return f"问题太长了（{len(cleaned)}字）。请把问题缩短到{MAX_CHARS}字以内，{EXAMPLE}"
-    folded = fold(cleaned)
-    if not _CJK.search(folded):
-        known = {a for aliases in load_vocab().synonyms.values() for a in aliases}
-        words = _LATIN_WORD.findall(folded)
-        if any(w not in known for w in words):
-            return f"目前只支持用中文提问，{EXAMPLE}"
-        if not words:
-            return f"没有看懂这个问题，请用中文文字提问，{EXAMPLE}"
-    return None
-
-
-def clean(text: str) -> str:
-    """Drop control and format characters (keeping spaces) and surrounding whitespace."""
-    kept = "".join(" " if ch in "\t\r\n" else ch for ch in text
-                   if ch in "\t\r\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
-    return kept.strip()
 
 
 Names = tuple[tuple[str, tuple[str, ...]], ...]  # (canonical, aliases): hashable, so cached
@@ -212,6 +214,56 @@ def _years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str
     return seen, text
 
 
+def _ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
+    """The question ends on its question word ("…是啥"), so it names no kind of answer."""
+    return bool(re.search(f"(?:{alternation(c.get('entity', ()))})[\\W_]*$", text))
+
+
+def asks_byline(q: Question, speaker: str = "") -> bool:
+    """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
+    delivered it (`speaker`, e.g. "浙江省省长 刘捷"), not what it says."""
+    c = cues()
+    about = any(w in q.normalised for w in c.get("report", ())) or \
+        any(w in q.normalised and w in speaker for w in offices())
+    return about and any(w in q.normalised for w in c.get("byline", ()))
+
+
+def _mentioned(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    """What "提到低空经济了吗" / "哪些地方的报告里有核电" looks for: the words after the verb."""
+    verbs, ends = alternation(c.get("mention", ())), alternation(c.get("mention_end", ()))
+    m = re.search(f"(?:{verbs})(?:了|过)?([^\\0？?！!。，,]{{2,20}}?)(?:{ends})?[？?！!。]*$", text)
+    return m.group(1).strip() if m else None
+
+
+def _levels_and_venues(text: str, places: Names, c: dict[str, tuple[str, ...]]) -> str:
+    """Mask what names a level ("苏州市级", "江苏省级") or a venue ("落户高新区"), not the place asked
+    about: a known place followed by 级, and the words before a place that say where a thing went."""
+    forms = alternation(tuple(f for f, _ in _forms(places)))
+    text = re.sub(f"(?:{forms})(?:省|市|区|县)?级", lambda m: "\0" * len(m.group(0)), text)
+    venues = alternation(c.get("venue", ()))
+    return re.sub(f"(?:{venues})(?=[^\0]{{0,4}}(?:{forms}))", lambda m: "\0" * len(m.group(0)), text) \
+        if venues else text
+
+
+def _threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
+    """The figure a yes/no question compares with: "过750亿了吗" → "750亿"."""
+    verbs, ends = alternation(c.get("threshold", ())), alternation(c.get("yesno_end", ()))
+    m = re.search(f"(?:{verbs})({NUMBER}\\s*(?:{alternation(vocab.units)}|亿|万亿|万)?)", text)
+    if m and re.search(f"(?:{ends})[？?！!。]*$", text):
+        return m.group(1)
+    return None
+
+
+def _period_ends(text: str, years: list[int], c: dict[str, tuple[str, ...]]) -> tuple[list[int], str]:
+    """"十四五末" is the period's last year, a year like any other, not the whole period."""
+    ends = alternation(c.get("period_end", ()))
+    for name, _, last in periods():
+        if re.search(f"{re.escape(name)}(?:时期|期间)?(?:{ends})", text):
+            years = years + [last]
+            text = re.sub(f"{re.escape(name)}(?:时期|期间)?(?:{ends})", "\0", text)
+    return years, text
+
+
 def _expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
     for group in ("rank", "percent"):
         if any(w in text for w in c.get(f"unit:{group}", ())):
@@ -263,10 +315,17 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     c = cues()
     normalised = to_arabic(fold(clean(text)))
     years, rest = _years(normalised, reporting_year, vocab)
+    years, rest = _period_ends(rest, years, c)
     spans = periods_in(rest)
     for name, _, _ in periods():  # a period is when, like a year: not a topic word
         rest = rest.replace(name, "\0")
     places_table = _places_table(tuple(sorted(doc_places)), vocab)
+    mentioned = _mentioned(rest, c)
+    threshold = _threshold(normalised, c, vocab)
+    for words in ((threshold,) if threshold else (), c.get("trend", ())):
+        for w in words:  # the figure compared with, and "这两年", are not topic words
+            rest = rest.replace(w, "\0")
+    rest = _levels_and_venues(rest, places_table, c)
     unknown, rest = _unknown_places(rest, places_table, vocab)
     place_hits, rest = _take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
@@ -297,8 +356,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = COMPARISON
     elif has("list"):
         intent = LIST
-    elif has("entity") and not has("quantity"):
-        intent = ENTITY
+    elif has("entity") and not has("quantity") and not (metric_hits and _ends_asking(normalised, c)):
+        intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
     kind = TARGET if has("target") else RESULT if has("result") else None
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind, intent=intent,
@@ -306,13 +365,22 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  place_mentions=tuple(_mentions(normalised, place_hits, places)),
                  unit=_expected_unit(normalised, c, vocab),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
-                 asks_attained=has("attained"))
-    if previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
+                 asks_attained=has("attained"),
+                 several=len(metrics) >= 2 and intent == FIGURE and has("parts") and not has("ratio"),
+                 overview=not metrics and has("overview"),
+                 trend=bool(metrics) and has("trend"),
+                 threshold=threshold,
+                 mentioned=mentioned,
+                 across="which" if mentioned and has("which_places") else "each" if has("each_place") else None)
+    if q.overview:
+        q = replace(q, kind=q.kind or (TARGET if has("target") else None))
+    elif previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
     if q.kind is None and q.span is not None:
         q = replace(q, kind=RESULT if q.span[1] < reporting_year else TARGET)
     # A year in "2025年的报告是谁作的" names the report, not results or plans.
-    if q.kind is None and q.year is not None and q.intent not in (COMPARISON, ENTITY):
+    # Nor does a list's ("2025年十件民生实事都有啥"): the plan and the review list the same things.
+    if q.kind is None and q.year is not None and q.intent not in (COMPARISON, ENTITY, LIST):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
     return q
 

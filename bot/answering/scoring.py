@@ -12,7 +12,8 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 3. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
 4. clause_coverage: its own clause names more of the question;
-5. states_change: when a change is asked ("增长了多少"), a figure that comes with one;
+5. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
+   level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 6. retrieval_rank: the better-ranked passage.
 Candidates equal on all six keep reading order (the earlier sentence, the earlier clause).
 """
@@ -77,7 +78,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         confidence=ev.coverage * (1.0 if agrees else UNIT_MISMATCH),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
-        states_change=fact.states_change if q.asks_change else True)
+        states_change=fact.states_change if q.asks_change else not fact.is_change)
 
 
 def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind: str | None = None,

@@ -3,7 +3,9 @@
 - `question_cues.tsv`: intents, target/result words, unit cues of questions;
 - `unit_groups.tsv`: which units answer which kind of question (几个 → 名/人/个…);
 - `places.tsv`: places and their aliases (each report's own `place:` counts too);
-- `figure_words.tsv`: how report sentences say a figure changed (增长, 同比, 分别).
+- `figure_words.tsv`: how report sentences say a figure changed (增长, 同比, 分别);
+- `metric_units.tsv`: the unit groups each metric is measured in;
+- `headline_metrics.txt`: the metrics an overview question is answered with.
 
 Read through `index.datafiles`, so an edited file is used by the next question.
 """
@@ -31,6 +33,14 @@ def gazetteer() -> dict[str, tuple[str, ...]]:
 
 def figure_words() -> dict[str, tuple[str, ...]]:
     return datafiles.table(BOT_DATA / "figure_words.tsv")
+
+
+def metric_units() -> dict[str, tuple[str, ...]]:
+    return datafiles.table(BOT_DATA / "metric_units.tsv")
+
+
+def headline_metrics() -> tuple[str, ...]:
+    return datafiles.lines(BOT_DATA / "headline_metrics.txt")
 
 
 def unit_group(unit: str) -> str | None:

@@ -6,13 +6,18 @@ missing and, when the reports have it for another year or kind, what they do say
 """
 from __future__ import annotations
 
+import re
+
 from bot.answering.evidence import coverage
 from bot.answering.facts import segments
-from bot.answering.question import EXAMPLE, Question
+from bot.answering.question import Question
+from bot.answering.typed import EXAMPLE
 from index.reading.layout import LEAD_IN
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
 
 MAX_ANSWER = 150  # characters of an answer, refusals included
+MAX_PARTS = 400  # characters of an answer that lists the parts of a section
+_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
 KIND_WORDS = {RESULT: "实际完成", TARGET: "目标", ESTIMATE: "预计"}
 WHY_REFUSAL = "资料只记录了做了什么、计划做什么和相关数字，没有说明原因，这个问题我答不了。"
@@ -99,3 +104,30 @@ def focus(sentence: str, q: Question, limit: int = FOCUS) -> str:
                     lo, hi, grown = new_lo, new_hi, True
         if not grown:
             return "，".join(segs[lo:hi + 1])
+
+
+def byline(title: str, said: str) -> str:
+    """"《2026年广东省政府工作报告》：2026年1月26日在…会议上，广东省省长 孟凡利" """
+    return clip(f"《{title}》：{said}。", MAX_ANSWER)
+
+
+def no_byline(place: str, year: int) -> str:
+    return f"资料中没有{place}{year}年报告的报告人和会议信息。"
+
+
+def parts(opening: str, titles: list[str], tl: TimeLabel, place: str) -> str:
+    """A section's parts, each by the first clause of its title: "…14个方面：（一）…；（二）…"."""
+    heads = "；".join(_ORDINAL.sub("", re.split(r"[，,。]", t, maxsplit=1)[0]) for t in titles)
+    lead = squash(opening).rstrip("：:。") if opening.rstrip().endswith(("：", ":")) else ""
+    return clip(f"{prefix(tl, place)}{lead}{'：' if lead else ''}{heads}。", MAX_PARTS)
+
+
+def mentioned(words: str, quotes: list) -> str:
+    """"提到了。江苏省：“…苏超…”" for one place; "3个地方提到了低空经济：…" for several."""
+    said = "；".join(f"{q.place}：“{q.text}”" for q in quotes)
+    lead = "提到了。" if len(quotes) == 1 else f"{len(quotes)}个地方提到了{words}："
+    return clip(f"{lead}{said}。", MAX_PARTS)
+
+
+def not_mentioned(words: str, places: list[str]) -> str:
+    return f"资料中{'、'.join(places)}的报告没有提到“{words}”。"

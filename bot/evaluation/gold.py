@@ -4,6 +4,9 @@ Only what protects a score is checked: valid JSON, the required fields and their
 that exists in the corpus, unique ids. Any other key is kept as `extra` for the report, and `type`
 is a free label: only `unanswerable` changes how an item is scored. Problems are for staff, so
 they are worded in Chinese.
+
+A follow-up ("那前年呢") is only a question within its conversation: `after` lists the questions
+asked before it in the same chat, in order, and the evaluator asks them first.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ _REQUIRED = {
     "evidence": str,
     "type": str,
 }
-_OPTIONAL = {"doc": str}
+_OPTIONAL = {"doc": str, "after": list}
 
 
 class GoldError(ValueError):
@@ -44,6 +47,8 @@ class GoldItem:
     evidence: str
     type: str
     doc: str | None = None
+    # The questions asked before this one in the same chat, oldest first; empty for a question on its own.
+    after: tuple[str, ...] = ()
     # The line's other keys (notes, sources, …): shown in the report, never scored.
     extra: dict = field(default_factory=dict, hash=False)
 
@@ -82,6 +87,9 @@ def _problems(obj: object, corpus: list[str] | None) -> list[str]:
     for name, kind in _OPTIONAL.items():
         if obj.get(name) is not None and (problem := _wrong_type(name, obj[name], kind)):
             out.append(problem)
+    after = obj.get("after")
+    if isinstance(after, list) and any(isinstance(s, str) and not s.strip() for s in after):
+        out.append("字段 'after' 中的问题不能为空")  # a follow-up's earlier questions, each one asked
     if out:
         return out
     # Retrieval ranks and scoring are meaningless without these, so they are part of the schema.
@@ -99,7 +107,7 @@ def _item(obj: dict) -> GoldItem:
     return GoldItem(
         id=obj["id"], question=obj["question"], answer=obj["answer"],
         must_contain=tuple(obj["must_contain"]), must_not_contain=tuple(obj["must_not_contain"]),
-        evidence=obj["evidence"], type=obj["type"], doc=obj.get("doc"),
+        evidence=obj["evidence"], type=obj["type"], doc=obj.get("doc"), after=tuple(obj.get("after") or ()),
         extra={k: v for k, v in obj.items() if k not in _REQUIRED and k not in _OPTIONAL},
     )
 

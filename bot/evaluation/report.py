@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.evaluation.gold import type_order
 from bot.evaluation.scoring import HEADLINE_METRICS
-from bot.evaluation.tables import extra_text, fmt_value
+from bot.evaluation.tables import after_text, extra_text, fmt_value
 from index.files import write_atomic
 
 _COLOURS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#718096")
@@ -83,6 +83,10 @@ def _failures(rows: list[dict]) -> str:
     header = ["id", "type", "question", "expected", "got", "reason", "top source"]
     cells = [[r["id"], r["type"], r["question"], r["expected"], r["got"], r["reason"], r["top_source"]]
              for r in failed]
+    if any(r.get("after") for r in failed):  # a follow-up is read with the questions before it
+        header.append("after")
+        for row, r in zip(cells, failed):
+            row.append(after_text(r.get("after") or []))
     if any(r["extra"] for r in failed):  # the gold lines' own notes help staff read a failure
         header.append("extra")
         for row, r in zip(cells, failed):

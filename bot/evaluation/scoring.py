@@ -1,8 +1,15 @@
 """Score answers against a gold set, run an evaluation, summarise it and compare two runs.
 
+A gold item with `after` (a follow-up) is asked as the last turn of its conversation:
+`ask(question, after=[earlier questions…])`; every other item as `ask(question)`, so an `ask` that
+takes only the question still serves gold files without follow-ups. Baselines answer passages
+and keep no conversation: they get the question alone. Retrieval is measured on what the
+conversation says: the earlier questions and the follow-up, joined.
+
 The text form of a report is in tables.py, the files in report.py."""
 from __future__ import annotations
 
+import inspect
 import sys
 import time
 from collections.abc import Callable
@@ -13,7 +20,7 @@ from tqdm import tqdm
 
 from bot.evaluation.gold import UNANSWERABLE, GoldItem, normalise, type_order
 
-MAX_ANSWER_CHARS = 150
+MAX_ANSWER_CHARS = 150  # an answer may be this long, or twice its reference answer (a list's parts)
 # The metrics worth a glance when comparing runs or systems.
 HEADLINE_METRICS = ("accuracy", "abstention", "abstention_precision", "confusions", "hit_at_1", "mrr")
 
@@ -40,8 +47,9 @@ def score_answer(item: GoldItem, result: dict) -> Verdict:
     missing = [s for s in item.must_contain
                if not any(normalise(alt) in answer for alt in s.split("|"))]
     problems = [f"missing {s!r}" for s in missing] + [f"contains {s!r}" for s in forbidden]
-    if len(raw) > MAX_ANSWER_CHARS:
-        problems.append(f"too long ({len(raw)} > {MAX_ANSWER_CHARS} chars)")
+    limit = max(MAX_ANSWER_CHARS, 2 * len(item.answer))
+    if len(raw) > limit:
+        problems.append(f"too long ({len(raw)} > {limit} chars)")
     return Verdict(not problems, confusion, "; ".join(problems) or "ok")
 
 
@@ -70,12 +78,28 @@ def _top_source(result: dict) -> str:
     return f"{name} § {top['section']}" if top.get("section") else name
 
 
-def _run(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[str, int], list[dict]] | None,
-         k: int, progress: bool, desc: str) -> list[dict]:
+def _takes_after(ask: Callable[..., dict]) -> bool:
+    """Whether `ask` can be called with after=…; True when its signature cannot be read."""
+    try:
+        params = inspect.signature(ask).parameters.values()
+    except (TypeError, ValueError):
+        return True
+    return any(p.name == "after" or p.kind is p.VAR_KEYWORD for p in params)
+
+
+def _search_query(item: GoldItem) -> str:
+    return " ".join((*item.after, item.question))
+
+
+def _run(items: list[GoldItem], ask: Callable[..., dict], search: Callable[[str, int], list[dict]] | None,
+         k: int, progress: bool, desc: str, conversations: bool = True) -> list[dict]:
+    if conversations and any(item.after for item in items) and not _takes_after(ask):
+        raise TypeError("the gold set has follow-ups (items with 'after'), "
+                        "so ask must accept after=[earlier questions]")
     rows = []
     for item in tqdm(items, desc=desc, disable=not progress, file=sys.stderr):
         start = time.perf_counter()
-        result = ask(item.question)
+        result = ask(item.question, after=list(item.after)) if conversations and item.after else ask(item.question)
         measured = (time.perf_counter() - start) * 1000
         latency = result.get("latency_ms")
         verdict = score_answer(item, result)
@@ -84,13 +108,15 @@ def _run(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[st
             "expected": item.answer, "got": result.get("answer") or "",
             "abstained": bool(result["abstained"]), "correct": verdict.correct,
             "confusion": verdict.confusion, "reason": verdict.reason,
-            "rank": retrieval_ranks(item, search(item.question, k)) if search and item.answerable else None,
+            "rank": retrieval_ranks(item, search(_search_query(item), k)) if search and item.answerable else None,
             "latency_ms": float(measured if latency is None else latency),
             "top_source": _top_source(result),
             "extra": dict(item.extra),
         }
         if result.get("confidence") is not None:
             row["confidence"] = float(result["confidence"])
+        if item.after:
+            row["after"] = list(item.after)
         rows.append(row)
     return rows
 
@@ -160,15 +186,16 @@ def threshold_sweep(rows: list[dict], thresholds: tuple[float, ...] = SWEEP) -> 
              "answered": sum(answered(r, t) for r in rows)} for t in thresholds]
 
 
-def evaluate(items: list[GoldItem], ask: Callable[[str], dict], search: Callable[[str, int], list[dict]],
+def evaluate(items: list[GoldItem], ask: Callable[..., dict], search: Callable[[str, int], list[dict]],
              baselines: dict[str, Callable[[str], dict]] | None = None, k: int = 5,
              progress: bool = True) -> dict:
-    """Ask every gold question; ranks beyond the k hits searched count as misses."""
+    """Ask every gold question (follow-ups with after=[their earlier questions]); ranks beyond the
+    k hits searched count as misses."""
     rows = _run(items, ask, search, k, progress, "eval")
     report = {"summary": {**_summarise(rows), **_retrieval(rows), "k": k}, "rows": rows,
               "threshold_sweep": threshold_sweep(rows)}
     if baselines:
-        report["baselines"] = {name: _summarise(_run(items, fn, None, k, progress, name))
+        report["baselines"] = {name: _summarise(_run(items, fn, None, k, progress, name, conversations=False))
                                for name, fn in baselines.items()}
     return report
 

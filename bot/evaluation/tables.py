@@ -22,6 +22,11 @@ def extra_text(extra: dict) -> str:
                      for k, v in extra.items())
 
 
+def after_text(after: list[str]) -> str:
+    """A follow-up's earlier questions, oldest first."""
+    return " → ".join(after)
+
+
 def _line(s: str, n: int = 40) -> str:
     return clip(" ".join(s.split()), n)
 
@@ -59,8 +64,10 @@ def format_table(report: dict) -> str:
     failures = [r for r in report["rows"] if not r["correct"]]
     lines += ["", f"Failures ({len(failures)})"]
     for r in failures:
-        lines += [f"  {r['id']} [{r['type']}] {_line(r['question'])}",
-                  f"      expected: {_line(r['expected'], 60)}",
+        lines.append(f"  {r['id']} [{r['type']}] {_line(r['question'])}")
+        if r.get("after"):  # a follow-up: the conversation it continues
+            lines.append(f"      after:    {_line(after_text(r['after']), 60)}")
+        lines += [f"      expected: {_line(r['expected'], 60)}",
                   f"      got:      {_line(r['got'], 60)}",
                   f"      why:      {r['reason']}  (rank {fmt_value(r['rank'])}, top {_line(r['top_source']) or '-'})"]
         if r["extra"]:

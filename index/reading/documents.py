@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.reading import layout
+from index.reading import layout, metadata
 from index.reading.layout import Paragraph
 
 REQUIRED_META = ("title", "date", "place", "source")
@@ -60,8 +60,10 @@ class Document:
         return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
 
     def info(self) -> dict[str, str]:
+        """What is said of the report as a whole; who delivered it and where, when it says so."""
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
-                "place": self.place, "source": self.meta["source"]}
+                "place": self.place, "source": self.meta["source"],
+                **metadata.byline(self.raw[split_header(self.raw)[1]:] if split_header(self.raw) else self.raw)}
 
 
 def split_header(raw: str) -> tuple[dict[str, str], int] | None:

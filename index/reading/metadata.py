@@ -35,6 +35,11 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return datafiles.table(INDEX_DATA / "report_cues.tsv")
 
 
+def offices() -> tuple[str, ...]:
+    """The offices of people who deliver reports (省长, 市长, 党工委书记…)."""
+    return _cues().get("office", ())
+
+
 def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -57,6 +62,23 @@ def delivery(text: str) -> tuple[Found | None, Found | None]:
     where = "报告开头的会议日期行"
     date = Found(_date(m[1], m[2], m[3]), where)
     return date, Found(m[4], where) if m[4] else None
+
+
+def byline(text: str) -> dict[str, str]:
+    """Who delivered the report and where, as its opening lines say them: {"delivered":
+    "2026年1月26日在广东省第十四届人民代表大会第五次会议上", "speaker": "广东省省长 孟凡利"}."""
+    cues, out = _cues(), {}
+    meeting = _alt(cues.get("meeting", ()))
+    office = _alt(cues.get("office", ()))
+    for line in _head_lines(text):
+        line = line.lstrip("—-－ ")
+        if "delivered" not in out and re.fullmatch(rf"{_DATE}\s*在[^。，,]{{0,40}}?(?:{meeting})上(?:[^。，,]{{0,30}}作[^。，,]*报告。?)?", line) \
+                and len(line) <= 60:
+            out["delivered"] = line
+        elif "speaker" not in out and len(line) <= 30 and \
+                re.search(rf"(?:{office})\s*[\u4e00-\u9fff·]{{2,4}}$", line):
+            out["speaker"] = line
+    return out
 
 
 def speaker_place(text: str) -> Found | None:

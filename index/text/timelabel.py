@@ -28,6 +28,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 DECISIVE_LEAD = 2  # a clause's own cue words decide its kind when they lead by this much…
 SECTION_LEAD = 4  # …and override what its section says only when they lead by this much
 YEAR_END_MONTH = 10  # a report dated from this month on reviews its own year
+# "从11.37万亿元提高到14.58万亿元", "由2020年的10.5万元增加到2025年的14万元": a change over a
+# period, whose last figure is the state at the period's end
+_FROM_TO = re.compile(r"[从由][^，。；;]{0,30}?\d[^，。；;]{0,30}?(?:到|至)[^，。；;]{0,20}?\d[^，。；;]*")
 
 
 @dataclass(frozen=True)
@@ -152,16 +155,29 @@ def _span_label(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
     return TimeLabel(span[1], TARGET, span, source)  # a goal for the period's end
 
 
+def _change_over(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
+    """A from-to change: over a past period its end figure is also that year's result."""
+    if span[1] < frame.plan:
+        return TimeLabel(span[1], RESULT, span, source)
+    return _span_label(span, frame, source)
+
+
 def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | None = None) -> TimeLabel:
     """Label a clause; what it leaves open comes from its section (`scope`), else from the
     passage before it (`context`), else from the report's date."""
     scores = cue_scores(text)
     years = years_in(text, frame.year)
+    from_to = _FROM_TO.search(fold(text))
+    if from_to and len(set(years_in(from_to.group(0), frame.year))) == 2:
+        first, last = sorted(set(years_in(from_to.group(0), frame.year)))
+        return _change_over((first + 1, last), frame, "year")
     if years:
         return _explicit(years, cue_kind(text), frame)
     spans = periods_in(text)
     if spans:
         return _span_label(spans[0], frame, "year")
+    if from_to and scope.period and not scores[SPAN]:  # with 年均/五年 it may hold totals too
+        return _change_over(scope.period, frame, "section")
     if scores[SPAN] and scope.period:
         return _span_label(scope.period, frame, "section")
     if scope.kind:
@@ -193,6 +209,8 @@ def _explicit(years: list[int], kind: str | None, frame: Frame) -> TimeLabel:
         kind = RESULT if year < frame.plan else TARGET
     elif year > frame.plan:  # nothing is done yet in a year to come
         kind = TARGET
+    elif kind == TARGET and year < frame.plan:  # nor is anything still planned for a year gone by
+        kind = RESULT
     if kind == TARGET and year > frame.plan + 1:  # 到2030年, 2035年: a goal for a period's end
         return TimeLabel(year, TARGET, (frame.plan, year), "year")
     return TimeLabel(year, kind, None, "year")

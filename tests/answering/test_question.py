@@ -2,8 +2,8 @@
 input that is not a question; follow-ups that build on the previous question."""
 import pytest
 
-from bot.answering.question import (COMPARISON, ENTITY, FIGURE, LIST, MAX_CHARS, WHY, clean, parse,
-                          problem)
+from bot.answering.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, parse
+from bot.answering.typed import MAX_CHARS, clean, problem
 from index.text.timelabel import RESULT, TARGET
 
 ZONE = ("昆山高新区",)
@@ -165,3 +165,31 @@ def test_clean_drops_control_and_format_characters():
     assert clean("\x00去年\x07高新区\u200bGDP多少\x1b ") == "去年高新区GDP多少"
     assert clean("去年\t高新区\nGDP") == "去年 高新区 GDP"
     assert problem("去年\x00高新区\x07GDP多少") is None
+
+
+@pytest.mark.parametrize("text,years,span", [
+    ("浙江人均GDP十四五末达到多少", (2025,), None),    # the period's last year
+    ("十四五时期末城镇化率是多少", (2025,), None),
+    ("十四五期间GDP从多少涨到了多少", (), (2021, 2025)),  # the whole period
+])
+def test_the_end_of_a_period_is_a_year(text, years, span):
+    q = parse(text, 2026)
+    assert (q.years, q.span) == (years, span)
+
+
+@pytest.mark.parametrize("noisy", [
+    "www.example.com 2018年GDP多少",
+    "https://t.me/zoneqa?start=1 2018年GDP多少",
+    "<a href=\"https://example.com\">2018年GDP</a>多少",
+    "<b>2018年</b>GDP多少<script>alert(1)</script>",
+    "&amp; 2018年GDP多少&nbsp;",
+    "@zoneqa_bot 2018年GDP多少",
+    "**2018年**GDP多少",
+    "[2018年GDP多少](http://a.cn)",
+    "2018年\x1b[31mGDP\x1b[0m多少",
+    "2018年\x00GDP\x07多少",
+])
+def test_noise_around_a_question_is_not_read_as_part_of_it(noisy):
+    plain = parse("2018年GDP多少", 2019)
+    q = parse(noisy, 2019)
+    assert (q.years, q.metrics, [t.text for t in q.terms]) == (plain.years, plain.metrics, [t.text for t in plain.terms])

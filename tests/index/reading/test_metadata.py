@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT
 from index.reading.documents import split_header
-from index.reading.metadata import infer
+from index.reading.metadata import byline, infer
 
 REPORTS = sorted((ROOT / "tests" / "reports").glob("*.txt"))
 
@@ -57,3 +57,16 @@ def test_no_place_is_made_up_from_a_sentence():
 def test_source_line_is_the_source():
     body, _ = body_and_header(next(p for p in REPORTS if p.stem == "2026-河南省"))
     assert infer(body, "x.txt")["source"].value == "河南日报"
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=[p.stem for p in REPORTS])
+def test_every_development_report_says_who_delivered_it_and_at_which_meeting(path):
+    body, header = body_and_header(path)
+    said = byline(body)
+    assert said["delivered"].startswith(f"{int(header['date'][:4])}年")
+    assert "人民代表大会" in said["delivered"] and "会议上" in said["delivered"]
+    assert "省长" in said.get("speaker", said["delivered"])  # its own line, or the delivery line's end
+
+
+def test_no_byline_is_made_up_from_a_sentence():
+    assert byline("全省召开经济工作会议。\n2025年1月在全省大会上，省长强调要抓好落实，推动经济持续回升向好。") == {}

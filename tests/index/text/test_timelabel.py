@@ -206,3 +206,24 @@ def test_a_section_title_says_what_its_sentences_speak_of():
 def test_the_reports_date_gives_the_years_it_reviews_and_plans(date, review, plan):
     frame = Frame.of(date)
     assert (frame.review, frame.plan) == (review, plan)
+
+
+@pytest.mark.parametrize("text,scope,expected", [
+    # a year gone by is reviewed, never planned, even beside 目标
+    ("2024年地区生产总值达13.7万亿元，顺利完成全年主要目标任务", Scope(),
+     TimeLabel(2024, RESULT, None, "year")),
+    # "超" says how much, not when: the review section's label stands
+    ("接待游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%", Scope(RESULT, 2025, None),
+     TimeLabel(2025, RESULT, None, "section")),
+    # a change from one year's figure to another's covers the years after the first
+    ("人均地区生产总值从2020年的10.5万元提高到2025年的14万元左右", Scope(),
+     TimeLabel(2025, RESULT, (2021, 2025), "year")),
+    # …and, with no years, the period its section names
+    ("地区生产总值从11.37万亿元提高到14.58万亿元", Scope(RESULT, 2025, (2021, 2025)),
+     TimeLabel(2025, RESULT, (2021, 2025), "section")),
+    # a five-year growth is the period's, not its last year's
+    ("居民人均可支配收入五年增长30.8%", Scope(RESULT, 2025, (2021, 2025)),
+     TimeLabel(None, RESULT, (2021, 2025), "section")),
+])
+def test_real_report_sentences(text, scope, expected):
+    assert label(text, Frame.of("2026-01-20"), scope) == expected

@@ -1,0 +1,84 @@
+"""A metric over the years the reports cover, and yes or no against a figure.
+
+- trend ("高新区GDP这两年怎么变化的"): for each year a report of the place reviews or plans, its
+  result, else its target, in time order, each with its own citation; also the points for a chart;
+- yes or no ("能过750亿吗"): the figure answered, compared with the one asked about, in the same
+  units ("4.64万亿元" against "4.5万亿").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.answering.evidence import Answer, gather
+from bot.answering.facts import values_in
+from bot.answering.question import Question
+from index.text.timelabel import RESULT, TARGET, Frame
+from index.text.tokens import NUMBER
+
+if TYPE_CHECKING:
+    from bot.answering.answerer import Answerer
+
+MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
+MAX_POINTS = 4  # years shown in a trend, the latest ones
+
+
+def years_covered(dates: list[str]) -> list[int]:
+    """Every year the reports dated `dates` review or plan, in order."""
+    return sorted({y for d in dates for y in (Frame.of(d).review, Frame.of(d).plan)})
+
+
+def trend(core: "Answerer", text: str, q: Question, hits, dates: list[str]) -> Answer:
+    """The metric's result for each year covered, else its target, oldest first."""
+    kinds = (q.kind,) if q.kind else (RESULT, TARGET)
+    lines: list[Answer] = []
+    plain = replace(q, trend=False, years=())
+    for year in years_covered(dates):
+        for kind in kinds:
+            one = replace(plain, years=(year,), kind=kind)
+            a = core.figure_answer(text, one, gather(one, hits))
+            if not a.abstained:
+                lines.append(a)
+                break
+    lines = lines[-MAX_POINTS:]
+    if not lines:
+        return core.figure_answer(text, plain, gather(plain, hits))
+    return replace(lines[-1], answer="\n".join(a.answer for a in lines), query=q,
+                   sources=[a.sources[0] for a in lines], evidence=len(lines),
+                   series=tuple(p for a in lines for p in _point(a)),
+                   explanation=" | ".join(a.explanation for a in lines))
+
+
+def _point(a: Answer) -> list[tuple[int, str, float, str]]:
+    found = values_in(a.value or "")
+    return [(a.year, a.kind, found[0][3], found[0][4])] if found and a.year and a.kind else []
+
+
+def in_base_units(number: float, unit: str) -> tuple[float, str]:
+    """"4.64", "万亿元" → 4.64e12, "元": a figure with its magnitude taken out of its unit."""
+    for prefix, scale in MAGNITUDES:
+        if unit.startswith(prefix):
+            return number * scale, unit[len(prefix):]
+    return number, unit
+
+
+def reaches(value: str, threshold: str) -> bool | None:
+    """Whether `value` is at least `threshold`; None when they are not in comparable units."""
+    got, asked = values_in(value), re.match(rf"({NUMBER})\s*(\S*)", threshold)
+    if not got or not asked:
+        return None
+    a, a_unit = in_base_units(got[0][3], got[0][4])
+    b, b_unit = in_base_units(float(asked[1].replace(",", "")), asked[2])
+    if a_unit and b_unit and a_unit != b_unit and not a_unit.startswith(b_unit):
+        return None
+    return a >= b
+
+
+def yes_or_no(answer: Answer, q: Question) -> Answer:
+    """The figure's answer, led by yes or no against the figure asked about."""
+    verdict = None if answer.abstained else reaches(answer.value or "", q.threshold or "")
+    if verdict is None:
+        return answer
+    lead = f"是的，已达到{q.threshold}。" if verdict else f"没有，还不到{q.threshold}。"
+    return replace(answer, answer=lead + answer.answer)

@@ -1,0 +1,106 @@
+"""What a citizen typed → the text a question is read from.
+
+- noise removed: links, HTML and Markdown markup and entities, @mentions, ANSI escapes and
+  control characters (`clean`), and input no question can be read from refused (`problem`);
+- Chinese numerals → Arabic digits, only where they are clearly numbers: "七百六十二亿元" →
+  "762亿元", "第四" → "第4", "百分之七点一" → "7.1%", "二〇一八年" → "2018年", while words that merely
+  contain a numeral character ("一般", "三大支柱") are left alone.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import cn2an
+
+from index.text.normalise import fold
+from index.text.vocabulary import load_vocab
+
+MAX_CHARS = 200
+EXAMPLE = "例如：“去年高新区GDP多少？”"  # shown with every hint about how to ask
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+
+_DIGITS = "零〇一二两三四五六七八九"
+_RUN = re.compile(rf"(百分之)?([{_DIGITS}十百千]+(?:点[{_DIGITS}]+)?)")
+_DIGITWISE = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "两": "2"}
+_MAGNITUDES = ("亿", "万")
+
+
+def _is_unit_next(text: str, pos: int) -> bool:
+    rest = text[pos:].lstrip(_MAGNITUDES[0] + _MAGNITUDES[1])
+    return any(rest.startswith(u) for u in load_vocab().units) or rest != text[pos:]
+
+
+def _convert(run: str) -> str:
+    if all(c in _DIGITWISE for c in run) and len(run) > 1:
+        digits = [_DIGITWISE[c] for c in run]
+        if len(run) == 2 and int(digits[1]) == int(digits[0]) + 1:
+            return f"{digits[0]}-{digits[1]}"  # "两三家" is a range, 2-3
+        return "".join(digits)  # a year written digit by digit: 二〇一八, 一八
+    value = cn2an.cn2an(run, "smart")
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def to_arabic(text: str) -> str:
+    """Replace the Chinese numerals in `text` that stand for numbers with digits."""
+    out, pos = [], 0
+    for m in _RUN.finditer(text):
+        percent, run = m.group(1), m.group(2)
+        after = m.end()
+        numeric = (percent or text[max(0, m.start() - 1):m.start()] == "第"
+                   or _is_unit_next(text, after)
+                   or (len(run) >= 2 and any(c in run for c in "十百千点")))
+        if not numeric:
+            continue
+        try:
+            digits = _convert(run)
+        except (ValueError, KeyError):
+            continue
+        out.append(text[pos:m.start()])
+        out.append(digits + ("%" if percent else ""))
+        pos = after
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def problem(text: str) -> str | None:
+    """A Chinese message for input that is not a question we can read, else None."""
+    cleaned = clean(text)
+    if not cleaned:
+        return f"请输入您想了解的问题，{EXAMPLE}"
+    if len(cleaned) > MAX_CHARS:
+        return f"问题太长了（{len(cleaned)}字）。请把问题缩短到{MAX_CHARS}字以内，{EXAMPLE}"
+    folded = fold(cleaned)
+    if not _CJK.search(folded):
+        known = {a for aliases in load_vocab().synonyms.values() for a in aliases}
+        words = _LATIN_WORD.findall(folded)
+        if any(w not in known for w in words):
+            return f"目前只支持用中文提问，{EXAMPLE}"
+        if not words:
+            return f"没有看懂这个问题，请用中文文字提问，{EXAMPLE}"
+    return None
+
+
+# What wraps a question pasted from a web page or a chat, and is not part of it.
+_NOISE = (
+    (re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]"), ""),                  # ANSI escapes
+    (re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S), " "),  # scripts: all of them
+    (re.compile(r"</?[a-zA-Z][^<>]*>"), " "),                         # HTML tags, the text shown kept
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r" \1 "),                   # Markdown links: the text shown
+    (re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+", re.I), " "),
+    (re.compile(r"(?<![\w.])@[A-Za-z0-9_]{3,32}"), " "),              # @mentions
+    (re.compile(r"```+|`|\*\*|__|~~|^#{1,6}\s|^>\s?", re.M), " "),    # Markdown marks
+)
+
+
+def clean(text: str) -> str:
+    """The question without what wraps it: links, HTML and Markdown markup and entities,
+    @mentions, ANSI escapes, control and format characters; spaces squeezed."""
+    text = html.unescape(text)
+    for pattern, replacement in _NOISE:
+        text = pattern.sub(replacement, text)
+    kept = "".join(" " if ch in "\t\r\n" else ch for ch in text
+                   if ch in "\t\r\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    return re.sub(r"\s{2,}", " ", kept).strip()
