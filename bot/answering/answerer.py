@@ -20,7 +20,7 @@ import time
 from dataclasses import replace
 
 from bot.answering import comparison, scoring, wording
-from bot.answering.kinds import over_time, places
+from bot.answering.kinds import over_time, parts, places
 from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
 from bot.answering.facts import RATE, values_in
 from bot.answering.question import COMPARISON, ENTITY, LIST, WHY, Question, asks_byline, parse
@@ -34,7 +34,6 @@ from index.text.normalise import fold
 from index.text.timelabel import RESULT
 
 RETRIEVE_K = 12
-HEADLINES = 3  # figures in an overview answer
 EXTRA_SOURCES = 2  # passages cited after the evidence, for context
 
 
@@ -115,6 +114,9 @@ class Answerer:
         if not q.terms and not q.overview and not q.mentioned:
             return Answer(text, wording.no_topic(previous is not None), True, query=q,
                           explanation="no topic")
+        asked = parts.clauses(text, q)
+        if len(asked) > 1:  # "去年建成几所学校，新增多少学位": each clause is a question
+            return parts.combined(text, q, [self._answer(c, previous) for c in asked])
         named, refusal = self._scope(q)
         if refusal:
             return Answer(text, refusal, True, query=q, explanation="place not covered or not named")
@@ -139,7 +141,7 @@ class Answerer:
         hits = self.searcher.search(q.search_text(), k=depth, doc_ids=scope)
         evidence = gather(q, hits)
         if q.overview or q.several:
-            return self._several(text, q, hits)
+            return parts.several(self, text, q, hits)
         if q.trend:
             dates = [d["date"] for d in self.documents() if d["doc_id"] in scope]
             return over_time.trend(self, text, q, hits, dates)
@@ -164,22 +166,6 @@ class Answerer:
         order = {d: i for i, d in enumerate(latest)}
         return sorted((c for c in self.searcher.index.chunks if c.doc_id in order),
                       key=lambda c: order[c.doc_id])
-
-    def _several(self, text: str, q: Question, hits) -> Answer:
-        """Each part of "GDP和财政收入各是多少" answered on its own line, refusals included."""
-        parts = q.parts()
-        answers = [self.figure_answer(text, part, gather(part, hits)) for part in parts]
-        if q.overview:  # the first few headline figures the reports give, no refusal for the rest
-            answers = [a for a in answers if not a.abstained][:HEADLINES] or answers[:1]
-        else:  # a part the reports lack says so, without another year's figure beside the others
-            answers = [replace(a, answer=wording.refusal(part)) if a.abstained else a
-                       for part, a in zip(parts, answers)]
-        first = next((a for a in answers if not a.abstained), answers[0])
-        return replace(first, answer="\n".join(a.answer for a in answers),
-                       abstained=all(a.abstained for a in answers), query=q,
-                       sources=[s for a in answers for s in a.sources[:1]] + first.sources[1:],
-                       evidence=sum(not a.abstained for a in answers) or 1,
-                       explanation=" | ".join(a.explanation for a in answers))
 
     def _scope(self, q: Question) -> tuple[list[str], str | None]:
         """The places whose reports may answer (several when several are named), or a refusal. A place named but not covered is

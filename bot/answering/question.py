@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from bot.answering.kinds import asked
 from bot.answering.typed import clean, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, gazetteer, headline_metrics, unit_group
 from index.text.normalise import fold
 from index.text.places import ENDINGS, short_name
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
-from index.text.tokens import NUMBER, Tokenizer, default_tokenizer
+from index.text.tokens import Tokenizer, default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
 
 FIGURE, LIST, ENTITY, COMPARISON, WHY = "figure", "list", "entity", "comparison", "why"
@@ -77,9 +78,10 @@ class Question:
         an overview, one per headline metric."""
         if self.overview:
             vocab = load_vocab()
+            forms = {m: (fold(m), *vocab.aliases(m)) for m in headline_metrics()}
             return tuple(replace(self, overview=False, intent=FIGURE, metrics=(m,),
-                                 terms=(Term(m, 2.0, (fold(m), *vocab.aliases(m))),))
-                         for m in headline_metrics())
+                                 terms=(Term(m, 2.0, f, _shadows(f, vocab)),))
+                         for m, f in forms.items())
         if not self.several:
             return (self,)
         others = tuple(t for t in self.terms if t.text not in self.metrics)
@@ -228,42 +230,6 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
     return about and any(w in q.normalised for w in c.get("byline", ()))
 
 
-def _mentioned(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
-    """What "提到低空经济了吗" / "哪些地方的报告里有核电" looks for: the words after the verb."""
-    verbs, ends = alternation(c.get("mention", ())), alternation(c.get("mention_end", ()))
-    m = re.search(f"(?:{verbs})(?:了|过)?([^\\0？?！!。，,]{{2,20}}?)(?:{ends})?[？?！!。]*$", text)
-    return m.group(1).strip() if m else None
-
-
-def _levels_and_venues(text: str, places: Names, c: dict[str, tuple[str, ...]]) -> str:
-    """Mask what names a level ("苏州市级", "江苏省级") or a venue ("落户高新区"), not the place asked
-    about: a known place followed by 级, and the words before a place that say where a thing went."""
-    forms = alternation(tuple(f for f, _ in _forms(places)))
-    text = re.sub(f"(?:{forms})(?:省|市|区|县)?级", lambda m: "\0" * len(m.group(0)), text)
-    venues = alternation(c.get("venue", ()))
-    return re.sub(f"(?:{venues})(?=[^\0]{{0,4}}(?:{forms}))", lambda m: "\0" * len(m.group(0)), text) \
-        if venues else text
-
-
-def _threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
-    """The figure a yes/no question compares with: "过750亿了吗" → "750亿"."""
-    verbs, ends = alternation(c.get("threshold", ())), alternation(c.get("yesno_end", ()))
-    m = re.search(f"(?:{verbs})({NUMBER}\\s*(?:{alternation(vocab.units)}|亿|万亿|万)?)", text)
-    if m and re.search(f"(?:{ends})[？?！!。]*$", text):
-        return m.group(1)
-    return None
-
-
-def _period_ends(text: str, years: list[int], c: dict[str, tuple[str, ...]]) -> tuple[list[int], str]:
-    """"十四五末" is the period's last year, a year like any other, not the whole period."""
-    ends = alternation(c.get("period_end", ()))
-    for name, _, last in periods():
-        if re.search(f"{re.escape(name)}(?:时期|期间)?(?:{ends})", text):
-            years = years + [last]
-            text = re.sub(f"{re.escape(name)}(?:时期|期间)?(?:{ends})", "\0", text)
-    return years, text
-
-
 def _expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
     for group in ("rank", "percent"):
         if any(w in text for w in c.get(f"unit:{group}", ())):
@@ -308,6 +274,19 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
     return terms
 
 
+def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list[Term]:
+    """"党工委副书记是谁": the office asked about is one phrase, found as written or not at all
+    (党工委书记 is another office, and "总书记…省委" holds neither)."""
+    m = re.search(f"([\u4e00-\u9fff]{{2,12}})(?:是|叫|为)(?:{alternation(c.get('who', ()))})\\W*$", rest)
+    if not m:
+        return terms
+    inside = [t for t in terms if t.text in m.group(1)]
+    if len(inside) < 2:
+        return terms
+    office = Term(m.group(1), sum(t.weight for t in inside), (m.group(1),))
+    return [office] + [t for t in terms if t not in inside]
+
+
 def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
           previous: "Question | None" = None) -> Question:
     """Read a (valid) question. `previous` is the last question in the same conversation."""
@@ -315,17 +294,18 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     c = cues()
     normalised = to_arabic(fold(clean(text)))
     years, rest = _years(normalised, reporting_year, vocab)
-    years, rest = _period_ends(rest, years, c)
+    years, rest = asked.period_ends(rest, years, c)
     spans = periods_in(rest)
     for name, _, _ in periods():  # a period is when, like a year: not a topic word
         rest = rest.replace(name, "\0")
     places_table = _places_table(tuple(sorted(doc_places)), vocab)
-    mentioned = _mentioned(rest, c)
-    threshold = _threshold(normalised, c, vocab)
-    for words in ((threshold,) if threshold else (), c.get("trend", ())):
-        for w in words:  # the figure compared with, and "这两年", are not topic words
-            rest = rest.replace(w, "\0")
-    rest = _levels_and_venues(rest, places_table, c)
+    mentioned = asked.mentioned(rest, c)
+    threshold = asked.threshold(normalised, c, vocab)
+    scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ())
+    for w in ((threshold,) if threshold else ()) + scope_words:
+        # the figure compared with, "这两年" and "三个省" say which figures, not what about
+        rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
+    rest = asked.levels_and_venues(rest, tuple(f for f, _ in _forms(places_table)), c)
     unknown, rest = _unknown_places(rest, places_table, vocab)
     place_hits, rest = _take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
@@ -341,9 +321,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     terms += _topic_terms(rest, c, vocab)
 
     as_written = fold(clean(text))  # cues such as 哪两家 must match before numerals change
+    # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
+    not_cues = c.get("not_cue", ())
+    blind = [re.sub(alternation(not_cues), "\0", t) if not_cues else t for t in (normalised, as_written)]
 
     def has(key: str) -> bool:
-        return any(w in normalised or w in as_written for w in c.get(key, ()))
+        return any(w in t for w in c.get(key, ())
+                   for t in (blind if any(w in n for n in not_cues) else (normalised, as_written)))
 
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
@@ -358,6 +342,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = LIST
     elif has("entity") and not has("quantity") and not (metric_hits and _ends_asking(normalised, c)):
         intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
+    if intent == ENTITY and has("who"):
+        terms = _office(rest, terms, c)
     kind = TARGET if has("target") else RESULT if has("result") else None
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind, intent=intent,
@@ -366,14 +352,16 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  unit=_expected_unit(normalised, c, vocab),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
                  asks_attained=has("attained"),
-                 several=len(metrics) >= 2 and intent == FIGURE and has("parts") and not has("ratio"),
+                 # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two
+                 several=len(metrics) >= 2 and intent == FIGURE and has("parts")
+                 and (not has("ratio") or has("each")),
                  overview=not metrics and has("overview"),
                  trend=bool(metrics) and has("trend"),
                  threshold=threshold,
                  mentioned=mentioned,
                  across="which" if mentioned and has("which_places") else "each" if has("each_place") else None)
-    if q.overview:
-        q = replace(q, kind=q.kind or (TARGET if has("target") else None))
+    if q.overview:  # a year gone by is asked for its results, "今年有什么目标" for its targets
+        q = replace(q, kind=q.kind or (TARGET if has("target") or (q.year or 0) >= reporting_year else RESULT))
     elif previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
     if q.kind is None and q.span is not None:

@@ -9,13 +9,15 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 1. confidence;
 2. final: an actual figure beats an estimate (预计) of the same thing, so once a later report
    gives the actual result, that wins;
-3. unit_exact: the figure's own unit is the one asked, not only its growth rate's
+3. one_year: a figure of the year itself beats a period's change that ends in it
+   ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025);
+4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-4. clause_coverage: its own clause names more of the question;
-5. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
+5. clause_coverage: its own clause names more of the question;
+6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
-6. retrieval_rank: the better-ranked passage.
-Candidates equal on all six keep reading order (the earlier sentence, the earlier clause).
+7. retrieval_rank: the better-ranked passage.
+Candidates equal on all seven keep reading order (the earlier sentence, the earlier clause).
 """
 from __future__ import annotations
 
@@ -51,9 +53,13 @@ class Candidate:
     def final(self) -> bool:
         return self.evidence.label.kind != ESTIMATE
 
-    def preference(self) -> tuple[float, bool, bool, float, bool, int]:
+    @property
+    def one_year(self) -> bool:
+        return self.evidence.label.span is None
+
+    def preference(self) -> tuple[float, bool, bool, bool, float, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
-        return (self.confidence, self.final, self.unit_exact, self.clause_coverage,
+        return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
                 self.states_change, -self.retrieval_rank)
 
     def explain(self) -> str:

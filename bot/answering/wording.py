@@ -122,10 +122,11 @@ def parts(opening: str, titles: list[str], tl: TimeLabel, place: str) -> str:
     return clip(f"{prefix(tl, place)}{lead}{'：' if lead else ''}{heads}。", MAX_PARTS)
 
 
-def mentioned(words: str, quotes: list) -> str:
-    """"提到了。江苏省：“…苏超…”" for one place; "3个地方提到了低空经济：…" for several."""
+def mentioned(words: str, quotes: list, counted: bool = False) -> str:
+    """"提到了。江苏省：“…苏超…”" for the place asked about; "3个地方提到了低空经济：…" when
+    the places are `counted` ("哪些地方提到了…")."""
     said = "；".join(f"{q.place}：“{q.text}”" for q in quotes)
-    lead = "提到了。" if len(quotes) == 1 else f"{len(quotes)}个地方提到了{words}："
+    lead = f"{len(quotes)}个地方提到了{words}：" if counted else "提到了。"
     return clip(f"{lead}{said}。", MAX_PARTS)
 
 

@@ -80,5 +80,5 @@ def which(core: "Answerer", text: str, q: Question) -> Answer:
     if not found:
         return Answer(text, wording.not_mentioned(q.mentioned or "", core.places()), True, query=q,
                       explanation="no place's reports name the words")
-    return Answer(text, wording.mentioned(q.mentioned or "", found), False, sources=found,
+    return Answer(text, wording.mentioned(q.mentioned or "", found, counted=True), False, sources=found,
                   evidence=len(found), confidence=1.0, explanation="sentences name the words", query=q)
