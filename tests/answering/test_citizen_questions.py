@@ -93,3 +93,16 @@ def test_which_places_mention_something(two_places):
     assert "样例省" not in a.answer
     none = two_places.ask("哪些地方提到了冰雪经济")
     assert none.abstained
+
+
+def test_a_person_is_found_by_the_office_as_written(answerer):
+    a = answerer.ask("高新区党工委书记是谁")
+    assert not a.abstained and "管凤良" in a.answer
+    deputy = answerer.ask("高新区党工委副书记是谁")  # another office, not in the report
+    assert deputy.abstained and "管凤良" not in deputy.answer
+
+
+def test_a_clause_that_asks_its_own_figure_is_answered_on_its_own_line(answerer):
+    a = answerer.ask("去年建成几所学校，新增多少学位")
+    lines = a.answer.splitlines()
+    assert len(lines) == 2 and "10所" in lines[0] and "4620个" in lines[1]
