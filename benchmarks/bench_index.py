@@ -7,6 +7,9 @@
 Parts:
   build      full build vs unchanged rebuild (and one changed report) of the real corpus and of a
              synthetic enlargement (--copies copies of each report with other numbers, places, years)
+  encode     a full build from scratch against the pure encoding time of the same chunks (one
+             `passages` call over all their texts), alternated --repeat times in one run; the
+             build's own steps (BuildReport.steps) beside it
   latency    search latency p50/p95 over the gold questions, split into encode / FAISS / BM25 / fusion
   retrieval  hit@1, hit@3, MRR on the gold set: BM25 alone, dense alone, hybrid RRF and fusion variants
   chunks     hit@1/hit@3 of the hybrid searcher with the index built at several chunk sizes
@@ -34,7 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.evaluation.gold import GoldItem, load_gold, normalise  # noqa: E402
-from index import dense, store  # noqa: E402
+from index import store  # noqa: E402
+from index.search import dense  # noqa: E402
+from index.reading.documents import load_corpus  # noqa: E402
+from index.text.chunking import chunk_document  # noqa: E402
 from index.builder import build  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from index.settings import DEFAULT_MODEL  # noqa: E402
@@ -44,7 +50,8 @@ from index.search.searcher import POOL, Searcher, expand_query  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "dev.jsonl"
 CORPUS = ROOT / "corpus"
-PARTS = ("build", "latency", "retrieval", "chunks")
+PARTS = ("build", "encode", "latency", "retrieval", "chunks")
+STEPS = ("read", "chunk", "embed", "index", "swap")  # BuildReport.steps (issue 14 on)
 CHUNK_SIZES = (80, 120, 160, 240, 400)
 FUSION_VARIANTS = [(k, wb, wd) for k in (10, 60) for wb, wd in ((1, 1), (1, 2), (2, 1))]
 
@@ -153,6 +160,28 @@ def open_searcher(index_dir: Path, embedder: Embedder) -> Searcher:
 
 # --- parts -------------------------------------------------------------------------------------
 
+def part_encode(work: Path, embedder: Embedder, copies: int, repeat: int) -> None:
+    """Full build vs the encoder alone on the same chunk texts, alternated so both see the same load."""
+    base = work / f"encode-{copies}x"
+    shutil.rmtree(base, ignore_errors=True)
+    enlarge(CORPUS, base / "corpus", copies)
+    docs, _ = load_corpus(base / "corpus")
+    texts = [c.embed_text() for d in docs for c in chunk_document(d)]
+    embedder.passages(texts[:64])  # warm up, outside the timings
+    rows = []
+    for round_ in range(1, repeat + 1):
+        start = time.perf_counter()
+        embedder.passages(texts)
+        encode_s = time.perf_counter() - start
+        shutil.rmtree(base / "index", ignore_errors=True)
+        report, build_s = timed_build(base / "corpus", base / "index", embedder)
+        steps = getattr(report, "steps", {}) or {}
+        rows.append([round_, report.documents, len(texts), encode_s, build_s, build_s / encode_s,
+                     *(steps.get(k) for k in STEPS)])
+    table(f"(e) full build vs pure encoding of the same {len(texts)} chunks ({copies}x synthetic), seconds",
+          ["round", "docs", "chunks", "encode only s", "full build s", "build/encode", *STEPS], rows)
+
+
 def part_build(work: Path, embedder: Embedder, copies: int) -> Path:
     """Returns the enlarged index, for the latency part."""
     real, big = work / "build-real", work / f"build-{copies}x"
@@ -237,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
     parser.add_argument("--copies", type=int, default=50, help="copies per report in the enlarged corpus")
     parser.add_argument("--repeat", type=int, default=1, help="passes over the gold questions for latency")
+    parser.add_argument("--encode-copies", type=int, default=10, help="copies per report for the encode part")
     parser.add_argument("--work-dir", type=Path, help="keep indexes here instead of a temporary dir")
     parser.add_argument("--model-cache", type=Path, help="converted model cache (default: ZONEQA_DATA_DIR/models)")
     parser.add_argument("--torch-threads", type=int, help="torch intra-op threads (default: torch's choice)")
@@ -265,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         indexes = {"real": real}
         if "build" in parts:
             indexes[f"{args.copies}x"] = part_build(work, embedder, args.copies)
+        if "encode" in parts:
+            part_encode(work, embedder, args.encode_copies, max(2, args.repeat))
         if "latency" in parts:
             part_latency(indexes, embedder, items, args.repeat)
         if "retrieval" in parts:

@@ -10,8 +10,12 @@ with --child), so memory and caches of one size don't pollute the next. In the c
 loaded once, before any timing, and reused:
 
  (a) full build: builder.build on a fresh index dir; embedding time (the encoder's own calls) and the
-     rest (load, chunk, BM25, FAISS, SQLite, write) reported apart;
+     rest (load, chunk, BM25, FAISS, SQLite, write) reported apart; (a') the same build again with
+     nothing changed, as a share of the full build; the builder's own steps (BuildReport.steps);
  (b) incremental rebuild after one figure of one report is edited: time, chunks embedded vs reused;
+     with --profile, (b') cProfile of one more such rebuild: the top functions by own time;
+ (u) upload to live, as the Telegram upload does it: ingest.add_report of one new report, then
+     LiveAnswerer.rebuild (build beside the served index, load, check, switch), each part timed;
  (c) index size on disk: the served version dir, and its files;
  (d) peak RSS of the child (build + serve): its ru_maxrss, checked against the parent's
      getrusage(RUSAGE_CHILDREN) after the child ends; RSS after the model load alone for reference;
@@ -19,8 +23,14 @@ loaded once, before any timing, and reused:
      BM25 (the searcher's own timings) and the rest;
  (f) accuracy on --questions generated questions (about 10% unanswerable): bot.evaluation.scoring.score_answer,
      i.e. the answer contains the expected figure and not the other year's figure, unanswerable ones
-     abstain. The same questions are asked again with the other FAISS index kind (flat <-> HNSW)
-     swapped in, to show what the index choice does to answers.
+     abstain. With --swap-kind, the same questions are asked again with the other FAISS index kind
+     (flat <-> HNSW) swapped in, to show what the index choice does to answers.
+
+A question's latency is its median over --rounds rounds. --short drops the reports' narrative
+paragraphs (about 16 chunks a report instead of 27, the questions' evidence kept), so that 1,000
+reports embed in minutes on 2 shared cores. --compare OLD/results.json prints a before/after table
+of the headline figures (and their growth from the smallest to the largest size) beside this run's;
+--tables-only RESULTS.json reprints the tables of a kept run.
 
 Then (g), in this process, on the 1,000-report vectors (the largest size run) and real question
 embeddings: flat vs HNSW (M and efConstruction of index/dense.py, efSearch 32/64/96/128) and IVF,
@@ -66,6 +76,7 @@ K_RECALL = 10
 MIN_RECALL = 0.98
 USEFUL_MS = 1.0  # a saving below this is noise next to a ~20 ms question encoding
 USEFUL_RATIO = 2.0
+STEPS = ("read", "chunk", "embed", "index", "swap")  # BuildReport.steps, in build order
 
 
 # --- output ------------------------------------------------------------------------------------
@@ -107,6 +118,29 @@ class TimedEmbedder:
 
     def query(self, text):
         return self._e.query(text)
+
+
+class HashPassages:
+    """--fake-passages: the real encoder for questions, vectors from a hash for passages, so that
+    1,000 reports build in minutes; build times then leave out the encoder (a constant per
+    changed chunk) and dense retrieval ranks passages arbitrarily (BM25 still finds them)."""
+
+    def __init__(self, embedder):
+        self._e = embedder
+        self.dim = embedder.dim
+
+    def passages(self, texts):
+        import hashlib
+
+        out = np.stack([np.random.default_rng(int.from_bytes(hashlib.sha256(t.encode()).digest()[:8], "little"))
+                        .normal(size=self.dim) for t in texts]).astype(np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    def query(self, text):
+        return self._e.query(text)
+
+    def queries(self, texts):
+        return self._e.queries(texts)
 
 
 def _gold_item(q: dict):
@@ -157,6 +191,18 @@ def instrument(searcher) -> None:
         return hits
 
     searcher.search = timed_search
+    search_many = getattr(searcher, "search_many", None)  # one encoding for several queries (issue 14)
+    if search_many is not None:
+        def timed_search_many(queries, k=5, doc_ids=None, timings=None, **kw):
+            t: dict[str, float] = {}
+            hits = search_many(queries, k, doc_ids, t, **kw)
+            for key, v in t.items():
+                current[key] = current.get(key, 0.0) + v
+            if timings is not None:
+                timings.update(t)
+            return hits
+
+        searcher.search_many = timed_search_many
     if not getattr(bot.answering.answerer.parse, "_timed", False):
         parse = bot.answering.answerer.parse
 
@@ -169,6 +215,30 @@ def instrument(searcher) -> None:
 
         timed_parse._timed = True
         bot.answering.answerer.parse = timed_parse
+
+
+def ask_rounds(answerer, questions: list[dict], stages: dict[str, list[float]], rounds: int):
+    """`ask_all` `rounds` times; a question's latency is its median over the rounds (machine noise)."""
+    runs = [ask_all(answerer, questions, stages) for _ in range(rounds)]
+    return [statistics.median(v) for v in zip(*(lat for lat, _ in runs))], runs[-1][1]
+
+
+def ask_other_kind(stored, answerer, vectors, warm, questions, rounds: int) -> dict:
+    """(f') the same questions with the other dense index kind swapped in (in memory only)."""
+    from index.search import dense
+
+    served_index = stored.vectors
+    if "HNSW" in type(served_index).__name__:
+        alt = dense.build(vectors, hnsw_threshold=len(vectors) + 1)
+    else:
+        alt = dense.build(vectors, hnsw_threshold=0)
+    stored.vectors = alt
+    for q in warm:
+        answerer.ask(q["question"])
+    stages: dict[str, list[float]] = defaultdict(list)
+    lat, rows = ask_rounds(answerer, questions, stages, rounds)
+    stored.vectors = served_index
+    return {**summarise_ask(lat, rows, stages), "kind": type(alt).__name__}
 
 
 def summarise_ask(latencies: list[float], rows: list[dict], stages: dict[str, list[float]]) -> dict:
@@ -185,6 +255,91 @@ def summarise_ask(latencies: list[float], rows: list[dict], stages: dict[str, li
             "wrong": [r for r in rows if not r["correct"]]}
 
 
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def shorten(text: str, questions: list[dict]) -> str:
+    """The report without its narrative paragraphs: only headings, captions and the paragraphs
+    holding a question's evidence stay (--short, so that 1,000 reports embed in minutes)."""
+    head, _, body = text.partition("\n---\n")
+    evidence = [_squeeze(q["evidence"]) for q in questions if q["evidence"]]
+    keep = [b for b in body.split("\n\n") if len(b.strip()) <= 20
+            or any(e[:8] in _squeeze(b) or e[-8:] in _squeeze(b) for e in evidence)]
+    return head + "\n---\n" + "\n\n".join(keep)
+
+
+def write_report(report, corpus: Path, short: bool) -> list[dict]:
+    """Write one synthetic report (shortened with --short); its questions still answerable."""
+    path, rendered = synth.write_report(report, corpus)
+    questions = synth.questions(report, rendered)
+    if not short:
+        return questions
+    text = shorten(rendered.text, questions)
+    path.write_text(text, encoding="utf-8")
+    return [q for q in questions if not q["evidence"] or _squeeze(q["evidence"]) in _squeeze(text)]
+
+
+def steps_of(report) -> dict[str, float]:
+    """The builder's own per-step seconds, where it reports them (not before issue 14)."""
+    return dict(getattr(report, "steps", {}) or {})
+
+
+def upload_to_live(n: int, args, corpus: Path, data_dir: Path, embedder) -> dict:
+    """Seconds from an admin's upload to the new report answering, split as the status message is:
+    add (extract, duplicate check, metadata), build (beside the served index), swap (load, check, switch)."""
+    from bot.answering.live import LiveAnswerer
+    from bot.answering.settings import AnswerSettings
+    from index.reading.ingest import add_report
+    from index.settings import IndexSettings
+
+    settings = IndexSettings(data_dir=data_dir, corpus_dir=corpus, model_cache=args.model_cache)
+    live = LiveAnswerer(settings, AnswerSettings(), _answerer(settings, embedder))
+    new = synth.make_reports(n + 1, args.seed)[-1]
+    rendered = synth.render(new)
+    text = shorten(rendered.text, synth.questions(new, rendered)) if args.short else rendered.text
+    meta, _, body = text.removeprefix("---\n").partition("\n---\n")
+    given = dict(line.split(": ", 1) for line in meta.splitlines() if ": " in line)
+    t0 = time.perf_counter()
+    add_report(corpus, "upload.txt", body.encode("utf-8"),
+               **{k: given.get(k) for k in ("title", "date", "place", "source")})
+    t1 = time.perf_counter()
+    swap = live.rebuild()
+    t2 = time.perf_counter()
+    build_s = swap.report.seconds
+    return {"add_s": t1 - t0, "build_s": build_s, "swap_s": (t2 - t1) - build_s, "total_s": t2 - t0,
+            "embedded": swap.report.embedded, "steps": steps_of(swap.report)}
+
+
+def _answerer(settings, embedder):
+    from bot.answering.answerer import Answerer
+    from bot.answering.settings import AnswerSettings
+    from index import store
+    from index.search.searcher import Searcher
+
+    return Answerer(Searcher(store.load(settings.index_dir, settings.model), embedder), AnswerSettings())
+
+
+def profile_build(corpus: Path, index_dir: Path, embedder, edited, short: bool) -> list[list]:
+    """cProfile of one more one-report rebuild: where the time goes, top functions by own time."""
+    import cProfile
+    import pstats
+
+    from index.builder import build
+    from index.settings import DEFAULT_MODEL
+
+    write_report(synth.edit_one(edited, "gdp"), corpus, short)
+    prof = cProfile.Profile()
+    prof.enable()
+    build(corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = sum(v[2] for v in stats.stats.values())
+    rows = sorted(((v[2], v[3], f"{Path(k[0]).name}:{k[1]}({k[2]})") for k, v in stats.stats.items()),
+                  reverse=True)[:12]
+    return [[name, own, cum, own / total] for own, cum, name in rows]
+
+
 def run_size(n: int, args) -> dict:
     """Everything measured for one corpus size; runs in a fresh process."""
     from bot.answering.answerer import Answerer
@@ -194,13 +349,16 @@ def run_size(n: int, args) -> dict:
     from index.builder import build
     from bot.answering.settings import AnswerSettings
     from index.settings import DEFAULT_MODEL
-    from index.search.embedding import Embedder
+    from index.search.embedding import Embedder, limit_threads
     from index.search.searcher import Searcher, expand_query
 
     out: dict = {"size": n, "rss_start_kb": rss_now_kb()}
     t = time.perf_counter()
+    limit_threads(1)  # as the bot answers (IndexSettings.encoder_threads); 2 threads thrash on a shared machine
     embedder = Embedder(DEFAULT_MODEL, args.model_cache)
     embedder.query("预热")
+    if args.fake_passages:
+        embedder = HashPassages(embedder)
     out["model_load_s"] = time.perf_counter() - t
     out["rss_model_kb"] = rss_now_kb()
 
@@ -209,7 +367,8 @@ def run_size(n: int, args) -> dict:
     corpus, data_dir = base / "corpus", base / "data"
     index_dir = data_dir / "index"
     reports = synth.make_reports(n, args.seed)
-    all_q = synth.write_corpus(reports, corpus)
+    corpus.mkdir(parents=True, exist_ok=True)
+    all_q = [q for r in reports for q in write_report(r, corpus, args.short)]
     out["corpus_bytes"] = dir_bytes(corpus)
 
     # (a) full build, the model already loaded
@@ -218,6 +377,7 @@ def run_size(n: int, args) -> dict:
     full = build(corpus, index_dir, DEFAULT_MODEL, lambda: timed)
     out["full_s"] = time.perf_counter() - t
     out["full_embed_s"] = timed.seconds
+    out["full_steps"] = steps_of(full)
     out.update(docs=full.documents, chunks=full.chunks, full_embedded=full.embedded)
     out["rss_after_build_kb"] = maxrss_kb()
 
@@ -226,17 +386,28 @@ def run_size(n: int, args) -> dict:
     out["disk_bytes"] = dir_bytes(version)
     out["disk_files"] = {p.name: (dir_bytes(p) if p.is_dir() else p.stat().st_size) for p in version.iterdir()}
 
+    # (a') nothing changed: what a rebuild costs when there is nothing to do
+    t = time.perf_counter()
+    same = build(corpus, index_dir, DEFAULT_MODEL, lambda: timed)
+    out["same_s"] = time.perf_counter() - t
+    out["same_steps"] = steps_of(same)
+
     # (b) incremental rebuild after one figure of one report changed
     k = n // 2
     edited = synth.edit_one(reports[k])
-    synth.write_report(edited, corpus)
-    all_q = [q for q in all_q if q["doc"] != edited.doc_id] + synth.questions(edited)
+    all_q = [q for q in all_q if q["doc"] != edited.doc_id] + write_report(edited, corpus, args.short)
     timed = TimedEmbedder(embedder)
     t = time.perf_counter()
     inc = build(corpus, index_dir, DEFAULT_MODEL, lambda: timed)
     out["inc_s"] = time.perf_counter() - t
     out["inc_embed_s"] = timed.seconds
+    out["inc_steps"] = steps_of(inc)
     out.update(inc_embedded=inc.embedded, inc_reused=inc.reused)
+    if args.profile:
+        out["inc_profile"] = profile_build(corpus, index_dir, embedder, edited, args.short)
+
+    # (u) upload to live, as the bot does it: add the file, rebuild beside the served index, check, switch
+    out["upload"] = upload_to_live(n, args, corpus, data_dir, embedder)
 
     # serving
     t = time.perf_counter()
@@ -254,25 +425,13 @@ def run_size(n: int, args) -> dict:
     for q in warm:
         answerer.ask(q["question"])
     stages: dict[str, list[float]] = defaultdict(list)
-    lat, rows = ask_all(answerer, questions, stages)
+    lat, rows = ask_rounds(answerer, questions, stages, args.rounds)
     out["ask"] = summarise_ask(lat, rows, stages)
     out["rss_serving_kb"] = rss_now_kb()
 
-    # (f') the same questions with the other dense index kind swapped in (in memory only)
     vectors = dense.vectors_of(stored.vectors)
-    served_index = stored.vectors
-    if "HNSW" in served_kind:
-        alt = dense.build(vectors, hnsw_threshold=len(vectors) + 1)
-    else:
-        alt = dense.build(vectors, hnsw_threshold=0)
-    stored.vectors = alt
-    for q in warm:
-        answerer.ask(q["question"])
-    stages = defaultdict(list)
-    lat, rows = ask_all(answerer, questions, stages)
-    out["alt"] = summarise_ask(lat, rows, stages)
-    out["alt"]["kind"] = type(alt).__name__
-    stored.vectors = served_index
+    if args.swap_kind:
+        out["alt"] = ask_other_kind(stored, answerer, vectors, warm, questions, args.rounds)
 
     # vectors and real question embeddings for (g)
     doc_ids = sorted({c.doc_id for c in stored.chunks})
@@ -575,6 +734,93 @@ def conclude(rows: list[dict], sweep: list[dict] | None = None) -> None:
     print(f"\nConclusion: {line}.")
 
 
+# --- (i) smallest vs largest size, alternated in one process ---------------------------------------
+
+EDIT_KEYS = ("gdp", "revenue", "trade", "services", "industry")
+
+
+def _size_setup(n: int, args, embedder) -> dict:
+    """The kept corpus and index of size `n` (from the children), an answerer on it, its questions."""
+    from bot.answering.answerer import Answerer
+    from bot.answering.settings import AnswerSettings
+    from index import store
+    from index.search.searcher import Searcher
+    from index.settings import DEFAULT_MODEL
+
+    base = args.work_dir / f"n{n}"
+    reports = synth.make_reports(n, args.seed)
+    all_q = []
+    for r in reports:
+        rendered = synth.render(r)
+        qs = synth.questions(r, rendered)
+        text = shorten(rendered.text, qs) if args.short else rendered.text
+        all_q += [q for q in qs if not q["evidence"] or _squeeze(q["evidence"]) in _squeeze(text)]
+    index_dir = base / "data" / "index"
+    answerer = Answerer(Searcher(store.load(index_dir, DEFAULT_MODEL), embedder), AnswerSettings())
+    return {"n": n, "reports": reports, "corpus": base / "corpus", "data": base / "data", "index": index_dir,
+            "answerer": answerer, "questions": synth.sample_questions(all_q, args.questions, args.seed + 7)}
+
+
+def interleaved(args, sizes: list[int]) -> dict:
+    """One-report edits, uploads and answers at the smallest and the largest size, taken in turns
+    (small, large, small, …) so that both see the same machine load; medians and their ratio."""
+    from index.builder import build
+    from index.settings import DEFAULT_MODEL
+    from index.search.embedding import Embedder, limit_threads
+
+    limit_threads(1)
+    embedder = Embedder(DEFAULT_MODEL, args.model_cache)
+    if args.fake_passages:
+        embedder = HashPassages(embedder)
+    setups = [_size_setup(n, args, embedder) for n in (sizes[0], sizes[-1])]
+    times: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for r in range(args.rounds):
+        for su in setups:
+            write_report(synth.edit_one(su["reports"][su["n"] // 2], EDIT_KEYS[r % len(EDIT_KEYS)]),
+                         su["corpus"], args.short)
+            t = time.perf_counter()
+            build(su["corpus"], su["index"], DEFAULT_MODEL, lambda: embedder)
+            times["1-edit rebuild s"][su["n"]].append(time.perf_counter() - t)
+    for r in range(args.rounds):
+        for su in setups:
+            up = upload_to_live(su["n"] + 1 + r, args, su["corpus"], su["data"], embedder)
+            times["upload-to-live s"][su["n"]].append(up["total_s"])
+    for su in setups:  # answer from the index now served, with every upload in it
+        from bot.answering.answerer import Answerer
+        from bot.answering.settings import AnswerSettings
+        from index import store
+        from index.search.searcher import Searcher
+
+        su["answerer"] = Answerer(Searcher(store.load(su["index"], DEFAULT_MODEL), embedder), AnswerSettings())
+        for q in su["questions"][:5]:
+            su["answerer"].ask(q["question"])
+    for _ in range(args.rounds):
+        for pair in zip(*(su["questions"] for su in setups)):
+            for su, q in zip(setups, pair):
+                t = time.perf_counter()
+                su["answerer"].ask(q["question"])
+                times["ask ms"][su["n"]].append((time.perf_counter() - t) * 1e3)
+    out = {}
+    for name, by_size in times.items():
+        small, large = (by_size[su["n"]] for su in setups)
+        stat = (lambda v: pct(v, 95)) if name == "ask ms" else statistics.median
+        out[name] = {"small": stat(small), "large": stat(large), "ratio": stat(large) / stat(small),
+                     "n": len(small)}
+    return out
+
+
+def print_interleaved(result: dict, sizes: list[int], before: dict | None = None) -> None:
+    rows = []
+    for name, v in result.items():
+        label = "ask p95 ms" if name == "ask ms" else f"{name} (median)"
+        old = (before or {}).get(name)
+        rows.append([label, v["n"], v["small"], v["large"], v["ratio"], *(
+            (old["small"], old["large"], old["ratio"]) if old else ())])
+    extra = ["before: small", "before: large", "before: ratio"] if before else []
+    table(f"(i) {sizes[0]} vs {sizes[-1]} reports, taken in turns in one process (ratio = {sizes[-1]} / {sizes[0]})",
+          ["figure", "samples", f"{sizes[0]} reports", f"{sizes[-1]} reports", "ratio", *extra], rows)
+
+
 # --- the parent: run the sizes, print the tables -------------------------------------------------
 
 def run_child(n: int, args) -> dict:
@@ -582,7 +828,9 @@ def run_child(n: int, args) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(n), "--work-dir", str(args.work_dir),
            "--model-cache", str(args.model_cache), "--questions", str(args.questions), "--seed", str(args.seed),
-           "--faiss-queries", str(args.faiss_queries)]
+           "--faiss-queries", str(args.faiss_queries), "--rounds", str(args.rounds),
+           *(["--swap-kind"] if args.swap_kind else []), *(["--profile"] if args.profile else []),
+           *(["--short"] if args.short else []), *(["--fake-passages"] if args.fake_passages else [])]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
     subprocess.run(cmd, check=True)
@@ -595,27 +843,67 @@ def run_child(n: int, args) -> dict:
     return result
 
 
-def print_size_tables(results: list[dict]) -> None:
+def headline(r: dict) -> dict[str, float]:
+    """The issue-14 figures of one size (seconds, ms, ratios)."""
+    up = r.get("upload", {})
+    return {"full build s": r["full_s"], "embed in full s": r["full_embed_s"],
+            "unchanged s": r.get("same_s", float("nan")),
+            "unchanged % of full": 100 * r.get("same_s", float("nan")) / r["full_s"],
+            "1-edit rebuild s": r["inc_s"], "upload-to-live s": up.get("total_s", float("nan")),
+            "ask p50 ms": r["ask"]["p50"], "ask p95 ms": r["ask"]["p95"], "accuracy": r["ask"]["accuracy"]}
+
+
+GROWTH = ("1-edit rebuild s", "upload-to-live s", "ask p95 ms")
+
+
+def growth(results: list[dict]) -> dict[str, float]:
+    """Largest size over smallest, for the figures the issue bounds."""
+    first, last = headline(results[0]), headline(results[-1])
+    return {k: last[k] / first[k] for k in GROWTH}
+
+
+def print_size_tables(results: list[dict], before: list[dict] | None = None) -> None:
+    keys = list(headline(results[0]))
+    rows = [[r["size"], r["chunks"], f"{r['inc_embedded']}/{r['inc_reused']}", *headline(r).values()]
+            for r in results]
+    table("(a-f) scale: one row per corpus size (seconds; same run, same machine load)",
+          ["reports", "chunks", "1-edit embedded/reused", *keys], rows)
+    g = growth(results)
+    print(f"\ngrowth {results[0]['size']}→{results[-1]['size']} reports: " +
+          ", ".join(f"{k} x{v:.2f}" for k, v in g.items()))
+
     rows = []
     for r in results:
-        a = r["ask"]
-        rows.append([r["size"], r["chunks"], r["full_s"], r["chunks"] / r["full_s"], r["inc_s"],
-                     f"{r['inc_embedded']}/{r['inc_reused']}", mb(r["disk_bytes"]), r["rss_peak_kb"] / 1024,
-                     a["p50"], a["p95"], a["accuracy"], r["dense_kind"].replace("Index", "")])
-    growth = []
-    for x, y in zip(results, results[1:]):
-        row = [f"x{y['size'] // max(1, x['size'])} ({x['size']}→{y['size']})"]
-        for i in range(1, 11):
-            if i == 5:
-                row.append("")
-                continue
-            a, b = _num(rows[results.index(x)][i]), _num(rows[results.index(y)][i])
-            row.append(f"x{b / a:.2f}" if a else "-")
-        row.append("")
-        growth.append(row)
-    table("(a-f) scale: one row per corpus size, then growth factors (same run, same machine load)",
-          ["reports", "chunks", "full build s", "chunks/s", "1-edit rebuild s", "embedded/reused",
-           "disk MB", "peak RSS MB", "ask p50 ms", "ask p95 ms", "accuracy", "FAISS"], rows + growth)
+        up = r.get("upload", {})
+        for name, steps in (("full", r.get("full_steps")), ("unchanged", r.get("same_steps")),
+                            ("1-edit", r.get("inc_steps")), ("upload build", up.get("steps"))):
+            if steps:
+                rows.append([r["size"], name, *(steps.get(k) for k in STEPS)])
+    if rows:
+        table("(a') build steps, seconds (BuildReport.steps)", ["reports", "build", *STEPS], rows)
+    rows = [[r["size"], r["upload"]["add_s"], r["upload"]["build_s"], r["upload"]["swap_s"], r["upload"]["total_s"],
+             r["upload"]["embedded"]] for r in results if "upload" in r]
+    table("(u) upload to live, seconds: corpus add (extract, duplicate check, metadata), build beside the "
+          "served index, swap (load, check, switch)", ["reports", "add", "build", "swap", "total", "embedded"], rows)
+    for r in results:
+        if r.get("inc_profile"):
+            table(f"(b') profile of a one-report rebuild at {r['size']} reports: top functions by own time",
+                  ["function", "own s", "cumulative s", "share of build"], r["inc_profile"])
+
+    if before:
+        old = {r["size"]: r for r in before}
+        rows = []
+        for r in results:
+            if r["size"] in old:
+                a, b = headline(old[r["size"]]), headline(r)
+                rows += [[r["size"], k, a[k], b[k], b[k] / a[k] if a[k] else None] for k in keys]
+        common = [r for r in results if r["size"] in old]
+        if len(common) >= 2:
+            ga, gb = growth([old[r["size"]] for r in common]), growth(common)
+            rows += [[f"{common[0]['size']}→{common[-1]['size']}", f"growth of {k}", ga[k], gb[k], None]
+                     for k in GROWTH]
+        table("before / after (each column measured in its own run: compare ratios, not seconds)",
+              ["reports", "figure", "before", "after", "after/before"], rows)
 
     rows = []
     for r in results:
@@ -634,20 +922,19 @@ def print_size_tables(results: list[dict]) -> None:
     rows = []
     for r in results:
         for label, a in (("served " + r["dense_kind"].replace("Index", ""), r["ask"]),
-                         ("swapped " + r["alt"]["kind"].replace("Index", ""), r["alt"])):
+                         *((("swapped " + r["alt"]["kind"].replace("Index", ""), r["alt"]),) if "alt" in r else ())):
             s50 = a["stages_p50"]
             rows.append([r["size"], label, a["p50"], a["p95"], s50.get("parse_ms"), s50.get("encode_ms"),
                          s50.get("faiss_ms"), a["stages_p95"].get("faiss_ms"), s50.get("bm25_ms"),
                          a["stages_p95"].get("bm25_ms"), s50.get("other_ms"), a["accuracy"]])
-    table("(e) warm Answerer.ask latency by stage (ms; stage p50s don't add up to the total p50), with the "
-          "served FAISS index and with the other kind swapped in",
+    table("(e) warm Answerer.ask latency by stage (ms; stage p50s don't add up to the total p50)",
           ["reports", "dense index", "ask p50", "ask p95", "parse p50", "encode p50", "faiss p50", "faiss p95",
            "bm25 p50", "bm25 p95", "rest p50", "accuracy"], rows)
 
     tags = ["result", "target", "unanswerable", "alias", "broken-sentence", "broken-clause", "after-lone-caption"]
     rows = []
     for r in results:
-        for label, a in (("served", r["ask"]), ("swapped", r["alt"])):
+        for label, a in (("served", r["ask"]), *((("swapped", r["alt"]),) if "alt" in r else ())):
             cells = []
             for t in tags:
                 c, n = a["by_tag"].get(t, (0, 0))
@@ -666,11 +953,11 @@ def print_size_tables(results: list[dict]) -> None:
     sys.stdout.flush()
 
 
-def _num(v) -> float:
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return 0.0
+def run_interleaved(args, sizes: list[int]) -> None:
+    result = interleaved(args, sizes)
+    (args.work_dir / "interleaved.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    before = json.loads(args.compare_interleaved.read_text()) if args.compare_interleaved else None
+    print_interleaved(result, sizes, before)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -686,6 +973,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--faiss-k", type=int, default=0, help="k per search in (g) (default: the searcher's POOL)")
     parser.add_argument("--no-faiss", action="store_true", help="skip (g)")
     parser.add_argument("--faiss-only", action="store_true", help="only (g), on vectors kept in --work-dir")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over the questions; median per question")
+    parser.add_argument("--swap-kind", action="store_true", help="(f') also ask with the other FAISS kind")
+    parser.add_argument("--profile", action="store_true", help="cProfile one more one-report rebuild per size")
+    parser.add_argument("--short", action="store_true",
+                        help="reports without their narrative paragraphs (about 16 chunks, not 27)")
+    parser.add_argument("--fake-passages", action="store_true",
+                        help="passage vectors from a hash (see HashPassages); questions use the real encoder")
+    parser.add_argument("--compare", type=Path, help="results.json of an earlier run: before/after side by side")
+    parser.add_argument("--interleave", action="store_true",
+                        help="(i) after the sizes: smallest vs largest alternated in one process")
+    parser.add_argument("--interleave-only", action="store_true", help="only (i), on the sizes kept in --work-dir")
+    parser.add_argument("--compare-interleaved", type=Path, help="interleaved.json of an earlier run")
+    parser.add_argument("--tables-only", type=Path, help="print the tables of a kept results.json and stop")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.model_cache is None:
@@ -693,6 +993,10 @@ def main(argv: list[str] | None = None) -> int:
         args.model_cache = load_settings().index.model_cache_dir
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
 
+    if args.tables_only:
+        before = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
+        print_size_tables(json.loads(args.tables_only.read_text(encoding="utf-8")), before)
+        return 0
     if args.child is not None:
         result = run_size(args.child, args)
         path = args.work_dir / f"n{args.child}" / "result.json"
@@ -703,6 +1007,9 @@ def main(argv: list[str] | None = None) -> int:
     args.work_dir = (args.work_dir or Path(tempfile.mkdtemp(prefix="zoneqa-scale-"))).resolve()
     args.work_dir.mkdir(parents=True, exist_ok=True)
     try:
+        if args.interleave_only:
+            run_interleaved(args, sizes)
+            return 0
         if args.faiss_only:
             done = sorted(int(p.name[1:]) for p in args.work_dir.glob("n*") if (p / "vectors.npy").exists())
             if not done:
@@ -721,7 +1028,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['model_load_s']:.1f} s (not counted), child {r['child_wall_s']:.0f} s", flush=True)
             (args.work_dir / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1),
                                                         encoding="utf-8")
-        print_size_tables(results)
+        before = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
+        print_size_tables(results, before)
+        if args.interleave:
+            run_interleaved(args, sizes)
         if not args.no_faiss:
             part_faiss(args.work_dir / f"n{sizes[-1]}", args.faiss_max, args.faiss_k)
     finally:

@@ -97,13 +97,13 @@ METRICS = (
     Metric("revenue", "一般公共预算收入", "亿元", ("财政收入", "一般预算收入")),
     Metric("industry", "工业总产值", "亿元", ("工业产值",)),
     Metric("trade", "进出口总额", "亿美元", ("外贸总额", "进出口额")),
-    Metric("fdi", "到账外资", "亿美元", ("利用外资",)),
+    Metric("fdi", "实际使用外资", "亿美元", ("利用外资", "到账外资")),
     Metric("services", "服务业增加值", "亿元", ("三产增加值",)),
     Metric("patents", "万人发明专利拥有量", "件", ("每万人发明专利",)),
     Metric("hte", "高新技术企业", "家", ("高企",), prefix="新增", count_word="家"),
     Metric("talent", "国家级人才", "名", ("高层次人才",), prefix="新增", count_word="名"),
     Metric("rd", "全社会研发投入", "%", ("研发投入",), suffix="占比"),
-    Metric("air", "空气质量优良天数比例", "%", ("空气优良率",)),
+    Metric("air", "空气质量优良天数比率", "%", ("空气优良率", "空气质量优良天数比例")),
 )
 BY_KEY = {m.key: m for m in METRICS}
 

@@ -13,7 +13,8 @@ from index.text.chunking import chunk_document
 from index.reading.documents import load_corpus
 
 HIT_KEYS = {"rank", "chunk_id", "doc_id", "title", "section", "text", "score", "bm25_rank", "dense_rank"}
-SUMMARY = re.compile(r"index built: (\d+) documents, (\d+) chunks, (\d+) embedded, (\d+) reused, [\d.]+ s")
+SUMMARY = re.compile(r"(\d+) 份报告，(\d+) 段（新嵌入 (\d+)，复用 (\d+)）；读取 [\d.]+ s · 分段标注 [\d.]+ s · "
+                     r"嵌入 [\d.]+ s · 建索引 [\d.]+ s · 上线 [\d.]+ s")
 ENV = ("ZONEQA_MODEL", "ZONEQA_REPORTING_YEAR", "ZONEQA_DATA_DIR", "ZONEQA_CORPUS_DIR")
 
 
@@ -79,7 +80,7 @@ def test_index_build_prints_summary(fresh, capsys):
 
     assert main(["index", "build"]) == 0
     out, _ = capsys.readouterr()
-    assert summary(out) == (1, n, 0, n)
+    assert f"1 份报告，{n} 段，没有变化，继续使用当前索引" in out
 
 
 def test_index_build_corpus_option(fresh, tmp_path, capsys):
@@ -96,7 +97,7 @@ def test_index_build_without_readable_reports(fresh, capsys):
         path.write_bytes(b"")
     assert main(["index", "build"]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err.startswith("zoneqa: no readable report")
+    assert out == "" and err.startswith("zoneqa: ") and "没有可读的报告" in err
     assert not (fresh.index.index_dir / "CURRENT").exists()
 
 

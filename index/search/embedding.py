@@ -54,3 +54,7 @@ class Embedder:
 
     def query(self, text: str) -> np.ndarray:
         return self._encode([text], "query")[0]
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        """Several queries in one encoder call (one row each, in order)."""
+        return self._encode(texts, "query")

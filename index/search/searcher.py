@@ -90,30 +90,72 @@ class Searcher:
         `use` picks the retrievers fused; one alone gives its own ranking (for baselines).
         """
         timings = {} if timings is None else timings
+        t0 = time.perf_counter()
+        qvec = self.embedder.query(expand_query(query, self.vocab)) if "dense" in use else None
+        timings["encode_ms"] = (time.perf_counter() - t0) * 1e3
+        return self.search_encoded(query, qvec, k, doc_ids, timings, use)
+
+    def encode(self, queries: list[str]) -> np.ndarray:
+        """The query vectors of `queries` (expanded as `search` expands them), in ONE encoder call.
+        Row i goes with queries[i] to `search_encoded`."""
+        return self.embedder.queries([expand_query(q, self.vocab) for q in queries])
+
+    def search_many(self, queries: list[str], k: int = 5,
+                    doc_ids: set[str] | None | list[set[str] | None] = None,
+                    timings: dict[str, float] | None = None,
+                    use: tuple[str, ...] = RETRIEVERS) -> list[list[Hit]]:
+        """`search` for several queries at the cost of one encoding: hits per query, in order.
+
+        `doc_ids` is one scope for every query, or a list with one scope (or None) per query.
+        `timings` gets the one encoding's time and the other stages summed over the queries.
+        """
+        timings = {} if timings is None else timings
+        scopes = doc_ids if isinstance(doc_ids, list) else [doc_ids] * len(queries)
+        if len(scopes) != len(queries):
+            raise ValueError(f"{len(queries)} queries but {len(scopes)} scopes")
+        t0 = time.perf_counter()
+        qvecs = self.encode(list(queries)) if "dense" in use and queries else [None] * len(queries)
+        timings["encode_ms"] = (time.perf_counter() - t0) * 1e3
+        out = []
+        for query, qvec, scope in zip(queries, qvecs, scopes):
+            one: dict[str, float] = {}
+            out.append(self.search_encoded(query, qvec, k, scope, one, use))
+            for key in ("faiss_ms", "bm25_ms", "fusion_ms"):
+                timings[key] = timings.get(key, 0.0) + one[key]
+        return out
+
+    def search_encoded(self, query: str, qvec: np.ndarray | None, k: int = 5,
+                       doc_ids: set[str] | None = None, timings: dict[str, float] | None = None,
+                       use: tuple[str, ...] = RETRIEVERS) -> list[Hit]:
+        """`search` with the query's vector already computed (`encode`), so one encoding serves
+        several searches (other scopes, other k). `qvec` may be None when `use` has no "dense"."""
+        timings = {} if timings is None else timings
         allowed = self._allowed(doc_ids)
         if allowed is not None and not len(allowed):
+            timings.update(faiss_ms=0.0, bm25_ms=0.0, fusion_ms=0.0)
             return []
-        text = expand_query(query, self.vocab)
-
-        t0 = time.perf_counter()
-        qvec = self.embedder.query(text)
         t1 = time.perf_counter()
-        _, dense_rows = dense.search(self.index.vectors, qvec, POOL, allowed)
+        dense_rows = dense.search(self.index.vectors, qvec, POOL, allowed)[1] if "dense" in use else []
         t2 = time.perf_counter()
-        scores = self.index.lexical.scores(self.tokenizer.words(text))
-        if allowed is not None:
-            mask = np.zeros_like(scores, dtype=bool)
-            mask[allowed] = True
-            scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:POOL]
-        bm25_rows = [int(r) for r in top if scores[r] > 0]
+        bm25_rows = self._bm25(expand_query(query, self.vocab), allowed) if "bm25" in use else []
         t3 = time.perf_counter()
         rankings = {"bm25": bm25_rows, "dense": [int(r) for r in dense_rows]}
         fused = rrf({name: rankings[name] for name in use})[:k]
         t4 = time.perf_counter()
-        timings.update(encode_ms=(t1 - t0) * 1e3, faiss_ms=(t2 - t1) * 1e3,
-                       bm25_ms=(t3 - t2) * 1e3, fusion_ms=(t4 - t3) * 1e3)
+        timings.update(faiss_ms=(t2 - t1) * 1e3, bm25_ms=(t3 - t2) * 1e3, fusion_ms=(t4 - t3) * 1e3)
         docs = self.index.documents
         return [Hit(rank, row, self.index.chunks[row], docs.get(self.index.chunks[row].doc_id, {}),
                     score, ranks.get("bm25"), ranks.get("dense"))
                 for rank, (row, score, ranks) in enumerate(fused, 1)]
+
+    def _bm25(self, text: str, allowed: np.ndarray | None) -> list[int]:
+        """Rows with a positive BM25 score for `text`, best first (ties by row), at most POOL."""
+        scores = self.index.lexical.scores(self.tokenizer.words(text))
+        rows = np.arange(len(scores)) if allowed is None else np.unique(allowed)
+        scores = scores[rows]
+        if len(scores) > POOL:  # only rows scoring at least the POOL-th best need sorting
+            kth = np.partition(scores, len(scores) - POOL)[len(scores) - POOL]
+            keep = np.flatnonzero(scores >= kth)
+            rows, scores = rows[keep], scores[keep]
+        top = np.argsort(-scores, kind="stable")[:POOL]
+        return [int(rows[i]) for i in top if scores[i] > 0]

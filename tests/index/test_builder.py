@@ -97,7 +97,8 @@ def test_unchanged_rebuild_embeds_nothing(corpus, tmp_path, embedder):
     before = vectors_by_text(tmp_path / "index")
     again = build(corpus, tmp_path / "index", DEFAULT_MODEL, no_embedder)
     assert (again.embedded, again.reused, again.chunks) == (0, first.chunks, first.chunks)
-    assert again.version != first.version  # a new version all the same, switched atomically
+    assert again.unchanged and again.version == first.version  # nothing to write: the served one stays
+    assert "没有变化" in again.summary()
     after = vectors_by_text(tmp_path / "index")
     assert before.keys() == after.keys()
     assert all(np.array_equal(before[t], after[t]) for t in before)
@@ -209,20 +210,20 @@ def test_no_readable_report_raises_build_error_and_keeps_served_index(corpus, tm
     with pytest.raises(BuildError) as exc:
         build(corpus, tmp_path / "index", DEFAULT_MODEL, no_embedder)
     message = str(exc.value)
-    assert "no readable report" in message and all(name in message for name in BAD_FILES)
+    assert "没有可读的报告" in message and all(name in message for name in BAD_FILES)
     loaded = store.load(tmp_path / "index", DEFAULT_MODEL)
     assert loaded.path == first.version and set(loaded.documents) == {"a", "b"}
 
 
 def test_empty_corpus_dir(tmp_path):
     (tmp_path / "corpus").mkdir()
-    with pytest.raises(BuildError, match="no readable report"):
+    with pytest.raises(BuildError, match="没有可读的报告"):
         build(tmp_path / "corpus", tmp_path / "index", DEFAULT_MODEL, no_embedder)
     assert store.current_version(tmp_path / "index") is None
 
 
 def test_missing_corpus_dir(tmp_path):
-    with pytest.raises(CorpusError, match="does not exist"):
+    with pytest.raises(CorpusError, match="不存在"):
         build(tmp_path / "nope", tmp_path / "index", DEFAULT_MODEL, no_embedder)
 
 
@@ -235,5 +236,9 @@ def test_damaged_previous_index_is_rebuilt_from_scratch(corpus, tmp_path, embedd
 
 
 def test_report_summary(tmp_path):
-    report = BuildReport(2, 30, 5, 25, 1.234, tmp_path)
-    assert report.summary() == "2 documents, 30 chunks, 5 embedded, 25 reused, 1.2 s"
+    report = BuildReport(2, 30, 5, 25, 1.234, tmp_path,
+                         steps={"read": 0.06, "chunk": 0.4, "embed": 0.5, "index": 0.2, "swap": 0.07})
+    assert report.summary() == ("2 份报告，30 段（新嵌入 5，复用 25）；"
+                                "读取 0.1 s · 分段标注 0.4 s · 嵌入 0.5 s · 建索引 0.2 s · 上线 0.1 s")
+    assert BuildReport(2, 30, 0, 30, 0.0123, tmp_path, unchanged=True).summary() == \
+        "2 份报告，30 段，没有变化，继续使用当前索引（0.01 s）"

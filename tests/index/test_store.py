@@ -17,6 +17,18 @@ from index.store import IndexUnavailable
 HINT = "zoneqa index build"
 
 
+EXTRA = "---\ntitle: 补充报告{n}\ndate: 2020-01\nplace: 测试区\nsource: 合成\n---\n\n测试区2019年新增学位{n}00个。\n"
+
+
+@pytest.fixture
+def changed_corpus(seed_settings, tmp_path):
+    """The seed corpus plus one more report: a build over it has something to write."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seed_settings.index.corpus_dir, corpus)
+    (corpus / "extra.md").write_text(EXTRA.format(n=1), encoding="utf-8")
+    return corpus
+
+
 @pytest.fixture
 def index_dir(seed_settings, tmp_path):
     """A private copy of the seed index, free to damage."""
@@ -60,7 +72,7 @@ def test_load_without_model_check(index_dir):
 
 
 def test_no_index(tmp_path):
-    expect_unavailable(tmp_path / "nothing", "no index")
+    expect_unavailable(tmp_path / "nothing", "还没有索引")
     assert store.current_version(tmp_path / "nothing") is None
 
 
@@ -68,28 +80,28 @@ def test_truncated_vectors(index_dir):
     path = version(index_dir) / "vectors.faiss"
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
-    expect_unavailable(index_dir, "damaged")
+    expect_unavailable(index_dir, "损坏")
 
 
 def test_empty_vectors_file(index_dir):
     (version(index_dir) / "vectors.faiss").write_bytes(b"")
-    expect_unavailable(index_dir, "damaged")
+    expect_unavailable(index_dir, "损坏")
 
 
 def test_garbage_manifest(index_dir):
     (version(index_dir) / "manifest.json").write_bytes(b"\x00\xffnot json{")
-    expect_unavailable(index_dir, "manifest", "unreadable")
+    expect_unavailable(index_dir, "清单文件", "无法读取")
 
 
 @pytest.mark.parametrize("content", ["[]", "null", "\"text\"", "{}"])
 def test_manifest_not_an_object_or_without_version(index_dir, content):
     (version(index_dir) / "manifest.json").write_text(content, encoding="utf-8")
-    expect_unavailable(index_dir, "not the supported")
+    expect_unavailable(index_dir, "旧版或未知格式")
 
 
 def test_missing_manifest(index_dir):
     (version(index_dir) / "manifest.json").unlink()
-    expect_unavailable(index_dir, "unreadable")
+    expect_unavailable(index_dir, "无法读取")
 
 
 def edit_manifest(index_dir, **changes):
@@ -102,12 +114,12 @@ def edit_manifest(index_dir, **changes):
 @pytest.mark.parametrize("fmt", [0, 1, 99, "2", None])
 def test_wrong_format_version(index_dir, fmt):
     edit_manifest(index_dir, format_version=fmt)
-    expect_unavailable(index_dir, f"index format {fmt!r}")
+    expect_unavailable(index_dir, f"格式 {fmt!r}", "旧版")
 
 
 def test_built_with_another_model(index_dir):
     message = expect_unavailable(index_dir, "other/model", DEFAULT_MODEL, model="other/model")
-    assert "built with model" in message
+    assert "是用模型" in message
 
 
 def test_manifest_names_another_model(index_dir):
@@ -117,7 +129,7 @@ def test_manifest_names_another_model(index_dir):
 
 def test_dimension_disagrees(index_dir):
     edit_manifest(index_dir, dim=768)
-    expect_unavailable(index_dir, "disagree")
+    expect_unavailable(index_dir, "不一致")
 
 
 @pytest.mark.parametrize("pointer", ["v-20000101T000000-gone", "v-missing\n"])
@@ -129,12 +141,12 @@ def test_current_points_nowhere(index_dir, pointer):
 @pytest.mark.parametrize("pointer", ["", "   \n", "../elsewhere", ".building-x"])
 def test_current_damaged(index_dir, pointer):
     (index_dir / "CURRENT").write_text(pointer, encoding="utf-8")
-    expect_unavailable(index_dir, "damaged")
+    expect_unavailable(index_dir, "损坏")
 
 
 def test_chunk_table_file_missing(index_dir):
     (version(index_dir) / "chunks.sqlite3").unlink()
-    expect_unavailable(index_dir, "damaged")
+    expect_unavailable(index_dir, "损坏")
 
 
 def test_chunk_table_dropped(index_dir):
@@ -142,12 +154,12 @@ def test_chunk_table_dropped(index_dir):
     con.execute("DROP TABLE chunks")
     con.commit()
     con.close()
-    expect_unavailable(index_dir, "damaged")
+    expect_unavailable(index_dir, "损坏")
 
 
 def test_chunk_table_garbage(index_dir):
     (version(index_dir) / "chunks.sqlite3").write_bytes(b"this is not a database" * 100)
-    expect_unavailable(index_dir, "damaged")
+    expect_unavailable(index_dir, "损坏")
 
 
 def test_chunk_rows_missing(index_dir):
@@ -155,18 +167,18 @@ def test_chunk_rows_missing(index_dir):
     con.execute("DELETE FROM chunks WHERE row >= 10")
     con.commit()
     con.close()
-    expect_unavailable(index_dir, "disagree")
+    expect_unavailable(index_dir, "不一致")
 
 
 def test_bm25_missing(index_dir):
     shutil.rmtree(version(index_dir) / "bm25")
-    expect_unavailable(index_dir, "damaged")
+    expect_unavailable(index_dir, "损坏")
 
 
-def test_crash_mid_build_keeps_previous_version(seed_settings, index_dir, embedder, monkeypatch):
+def test_crash_mid_build_keeps_previous_version(changed_corpus, index_dir, embedder, monkeypatch):
     before = version(index_dir)
     served = store.load(index_dir, DEFAULT_MODEL)
-    corpus = seed_settings.index.corpus_dir
+    corpus = changed_corpus
 
     def boom(self, path):
         path.mkdir()
@@ -184,11 +196,11 @@ def test_crash_mid_build_keeps_previous_version(seed_settings, index_dir, embedd
 
     monkeypatch.undo()  # the next build goes through and switches
     report = build(corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
-    assert report.embedded == 0 and version(index_dir) == report.version != before
-    assert store.load(index_dir, DEFAULT_MODEL).chunks == served.chunks
+    assert report.embedded == 1 and version(index_dir) == report.version != before
+    assert store.load(index_dir, DEFAULT_MODEL).chunks[:len(served.chunks)] == served.chunks
 
 
-def test_crash_writing_vectors_keeps_previous_version(seed_settings, index_dir, embedder, monkeypatch):
+def test_crash_writing_vectors_keeps_previous_version(changed_corpus, index_dir, embedder, monkeypatch):
     before = version(index_dir)
 
     def boom(index, path):
@@ -197,14 +209,15 @@ def test_crash_writing_vectors_keeps_previous_version(seed_settings, index_dir, 
 
     monkeypatch.setattr(store.dense, "write", boom)
     with pytest.raises(KeyboardInterrupt):
-        build(seed_settings.index.corpus_dir, index_dir, DEFAULT_MODEL, lambda: embedder)
+        build(changed_corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
     assert version(index_dir) == before and not list(index_dir.glob(".building-*"))
     store.load(index_dir, DEFAULT_MODEL)
 
 
-def test_old_versions_are_pruned(seed_settings, index_dir, embedder):
-    for _ in range(3):
-        report = build(seed_settings.index.corpus_dir, index_dir, DEFAULT_MODEL, lambda: embedder)
+def test_old_versions_are_pruned(changed_corpus, index_dir, embedder):
+    for n in range(3):
+        (changed_corpus / "extra.md").write_text(EXTRA.format(n=n + 2), encoding="utf-8")
+        report = build(changed_corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
     versions = sorted(p.name for p in index_dir.glob("v-*"))
     assert len(versions) == store.KEEP_VERSIONS
     assert report.version.name in versions and version(index_dir) == report.version

@@ -1,0 +1,232 @@
+"""Incremental builds do only the changed report's work and give what a build from scratch gives.
+
+A fake encoder (vectors from each text's hash) keeps these fast and exact: the same text always
+gets the same vector, so an incremental index can be compared bit for bit with a fresh one.
+"""
+import hashlib
+import sqlite3
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import index.builder
+from index import store
+from index.builder import EMBED_BATCH, STEPS, build, build_lock, fingerprints
+from index.datafiles import INDEX_DATA
+from index.reading.documents import load_document
+from index.search.lexical import Lexical
+from index.search.searcher import Searcher
+from index.text.chunking import chunk_document
+from index.text.tokens import default_tokenizer
+
+MODEL = "fake/hash-16"
+HEADER = "---\ntitle: {place}2020年工作报告\ndate: 2020-01\nplace: {place}\nsource: 合成\n---\n"
+BODY = """
+一、2019年工作回顾
+
+2019年，{place}全年完成地区生产总值{gdp}亿元，同比增长6.8%。一般公共预算收入61亿元，增长9.2%。
+
+新增永久绿地12.5万平方米，建成学校6所，新增学位2400个。去年空气质量优良天数比率81.2%。
+
+二、2020年主要目标
+
+力争地区生产总值达到{target}亿元，确保一般公共预算收入突破66亿元。新增高新技术企业40家。
+"""
+REPORTS = {"a": ("甲区", 520, 560), "b": ("乙区", 880, 930), "c": ("丙区", 300, 330)}
+QUESTIONS = ["乙区地区生产总值多少", "一般公共预算收入目标", "新增学位", "空气质量优良天数比率"]
+
+
+def text_of(place, gdp, target):
+    return HEADER.format(place=place) + BODY.format(place=place, gdp=gdp, target=target)
+
+
+def vector(text: str, dim: int = 16) -> np.ndarray:
+    seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
+    v = np.random.default_rng(seed).normal(size=dim).astype(np.float32)
+    return v / np.linalg.norm(v)
+
+
+class HashEmbedder:
+    """An encoder whose vector of a text depends on that text alone; records what it encodes."""
+
+    dim = 16
+
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def passages(self, texts):
+        self.calls.append(list(texts))
+        return np.stack([vector(t) for t in texts])
+
+    def query(self, text):
+        return vector("query: " + text)
+
+    def queries(self, texts):
+        return np.stack([self.query(t) for t in texts])
+
+
+class RecordingTokenizer:
+    """The real tokenizer, recording the texts it is asked to tokenise."""
+
+    def __init__(self):
+        self._real = default_tokenizer()
+        self.vocab = self._real.vocab
+        self.texts: list[str] = []
+
+    def words(self, text):
+        self.texts.append(text)
+        return self._real.words(text)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "corpus"
+    path.mkdir()
+    for name, values in REPORTS.items():
+        (path / f"{name}.md").write_text(text_of(*values), encoding="utf-8")
+    return path
+
+
+def edit_b(corpus):
+    (corpus / "b.md").write_text(text_of("乙区", 890, 930), encoding="utf-8")
+
+
+def stored(index_dir):
+    """Everything a reader of the index sees, in row order; the stored tokens as words."""
+    loaded = store.load(index_dir, MODEL)
+    words = Lexical.load_vocabulary(loaded.path / "bm25").words
+    con = sqlite3.connect(loaded.path / "chunks.sqlite3")
+    rows = [(cid, h, [words[i] for i in store.token_ids(blob)])
+            for cid, h, blob in con.execute("SELECT chunk_id, hash, tokens FROM chunks ORDER BY row")]
+    con.close()
+    searcher = Searcher(loaded, HashEmbedder())
+    results = [[(h.chunk.chunk_id, round(h.score, 9), h.bm25_rank, h.dense_rank) for h in searcher.search(q, k=8)]
+               for q in QUESTIONS]
+    return loaded, rows, loaded.vectors.reconstruct_n(0, loaded.vectors.ntotal), results
+
+
+def test_incremental_build_after_an_edit_equals_a_build_from_scratch(corpus, tmp_path):
+    build(corpus, tmp_path / "inc", MODEL, HashEmbedder)
+    edit_b(corpus)
+    build(corpus, tmp_path / "inc", MODEL, HashEmbedder)
+    build(corpus, tmp_path / "full", MODEL, HashEmbedder)
+    inc, inc_rows, inc_vectors, inc_results = stored(tmp_path / "inc")
+    full, full_rows, full_vectors, full_results = stored(tmp_path / "full")
+
+    expected = [c for name in sorted(REPORTS) for c in chunk_document(load_document(corpus / f"{name}.md"))]
+    assert inc.chunks == full.chunks == expected  # texts, spans, sections, chunk and sentence labels
+    assert any("890亿元" in c.text for c in inc.chunks) and not any("880亿元" in c.text for c in inc.chunks)
+    assert [c.label for c in inc.chunks] == [c.label for c in expected]
+    assert inc_rows == full_rows  # content hashes and BM25 tokens too
+    assert [t for _, _, t in full_rows] == [default_tokenizer().words(c.embed_text()) for c in expected]
+    assert np.array_equal(inc_vectors, full_vectors)
+    assert np.array_equal(inc_vectors, np.stack([vector(c.embed_text()) for c in expected]))
+    assert inc.documents == full.documents
+    assert inc_results == full_results and all(inc_results)
+
+
+def test_unchanged_reports_are_neither_parsed_nor_tokenised_nor_embedded(corpus, tmp_path, monkeypatch):
+    build(corpus, tmp_path / "index", MODEL, HashEmbedder)
+    old_b = {c.embed_text() for c in chunk_document(load_document(corpus / "b.md"))}
+    edit_b(corpus)
+    new_b = {c.embed_text() for c in chunk_document(load_document(corpus / "b.md"))}
+
+    parsed = []
+    real_load = index.builder.load_document
+    monkeypatch.setattr(index.builder, "load_document", lambda path: parsed.append(path.name) or real_load(path))
+    tokenizer, embedder = RecordingTokenizer(), HashEmbedder()
+    report = build(corpus, tmp_path / "index", MODEL, lambda: embedder, tokenizer=tokenizer)
+
+    assert parsed == ["b.md"]
+    assert 1 <= len(new_b - old_b) < len(new_b)
+    assert set(tokenizer.texts) == new_b - old_b  # b's unchanged chunks keep their stored tokens
+    assert sorted(t for call in embedder.calls for t in call) == sorted(new_b - old_b)
+    assert (report.embedded, report.reused) == (len(new_b - old_b), report.chunks - len(new_b - old_b))
+
+
+def test_changed_label_inputs_reparse_every_report_but_reuse_tokens_and_vectors(corpus, tmp_path, monkeypatch):
+    build(corpus, tmp_path / "index", MODEL, HashEmbedder)
+    real = fingerprints
+    monkeypatch.setattr(index.builder, "fingerprints", lambda max_chars: {**real(max_chars), "chunks": "edited"})
+    parsed = []
+    real_load = index.builder.load_document
+    monkeypatch.setattr(index.builder, "load_document", lambda path: parsed.append(path.name) or real_load(path))
+    tokenizer = RecordingTokenizer()
+    report = build(corpus, tmp_path / "index", MODEL, pytest.fail, tokenizer=tokenizer)
+    assert sorted(parsed) == ["a.md", "b.md", "c.md"] and tokenizer.texts == [] and report.embedded == 0
+    assert not report.unchanged
+
+    monkeypatch.setattr(index.builder, "fingerprints", lambda max_chars: {**real(max_chars), "tokens": "edited"})
+    report = build(corpus, tmp_path / "index", MODEL, pytest.fail, tokenizer=tokenizer)
+    assert len(tokenizer.texts) == report.chunks and report.embedded == 0
+
+
+def test_fingerprints_follow_the_files_they_depend_on(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for path in INDEX_DATA.iterdir():
+        (data / path.name).write_bytes(path.read_bytes())
+    before = fingerprints(120, data)
+    assert fingerprints(120, data) == before
+    assert fingerprints(80, data)["chunks"] != before["chunks"]
+
+    (data / "timecues.tsv").write_text((data / "timecues.tsv").read_text(encoding="utf-8") + "target\t2\t力争冲刺\n",
+                                       encoding="utf-8")
+    labels_edited = fingerprints(120, data)
+    assert labels_edited["chunks"] != before["chunks"] and labels_edited["tokens"] == before["tokens"]
+
+    (data / "userdict.txt").write_text((data / "userdict.txt").read_text(encoding="utf-8") + "新质生产力\n",
+                                       encoding="utf-8")
+    assert fingerprints(120, data)["tokens"] != before["tokens"]
+
+
+def test_stale_build_folders_are_removed_by_the_next_build_under_the_lock(corpus, tmp_path):
+    index_dir = tmp_path / "index"
+    first = build(corpus, index_dir, MODEL, HashEmbedder)
+    stale = index_dir / ".building-v-20000101T000000-killed"
+    stale.mkdir()
+    (stale / "chunks.sqlite3").write_bytes(b"half written")
+    edit_b(corpus)
+    done = []
+    with build_lock(index_dir):  # another build is running: the next one must wait to clean up
+        worker = threading.Thread(target=lambda: done.append(build(corpus, index_dir, MODEL, HashEmbedder)))
+        worker.start()
+        time.sleep(0.3)
+        assert stale.exists() and not done
+    worker.join(timeout=60)
+    assert done and not stale.exists() and not list(index_dir.glob(".building-*"))
+    assert done[0].version != first.version and store.load(index_dir, MODEL).path == done[0].version
+
+
+def test_chunks_are_encoded_longest_first_and_put_back_in_order(monkeypatch):
+    monkeypatch.setattr(index.builder, "EMBED_BATCH", 3)
+    texts = ["短", "长一些的文本内容", "中等长度", "x" * 30, "两字", "又一段比较长的文本"]
+    embedder = HashEmbedder()
+    out = index.builder._embed(texts, embedder, progress=False)
+    sent = [t for call in embedder.calls for t in call]
+    assert [len(t) for t in sent] == sorted(map(len, texts), reverse=True)
+    assert [len(call) for call in embedder.calls] == [3, 3]
+    assert np.array_equal(out, np.stack([vector(t) for t in texts]))
+    assert EMBED_BATCH >= 32  # batches big enough for the encoder's own batching
+
+
+def test_build_report_times_each_step(corpus, tmp_path):
+    report = build(corpus, tmp_path / "index", MODEL, HashEmbedder)
+    assert set(report.steps) == set(STEPS) and all(v >= 0 for v in report.steps.values())
+    assert sum(report.steps.values()) <= report.seconds
+    assert report.summary().startswith(f"3 份报告，{report.chunks} 段（新嵌入 {report.chunks}，复用 0）；读取 ")
+
+
+def test_old_format_index_is_rebuilt_from_scratch(corpus, tmp_path):
+    first = build(corpus, tmp_path / "index", MODEL, HashEmbedder)
+    manifest = first.version / "manifest.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        f'"format_version": {store.FORMAT_VERSION}', '"format_version": 3'), encoding="utf-8")
+    with pytest.raises(store.IndexUnavailable, match="旧版.*zoneqa index build"):
+        store.load(tmp_path / "index", MODEL)
+    embedder = HashEmbedder()
+    report = build(corpus, tmp_path / "index", MODEL, lambda: embedder)
+    assert report.embedded == report.chunks == first.chunks and not report.unchanged
+    assert store.load(tmp_path / "index", MODEL).manifest["format_version"] == store.FORMAT_VERSION
