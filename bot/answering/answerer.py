@@ -124,9 +124,11 @@ class Answerer:
             return places.side_by_side(self, text, q, named, before)
         return self.answer_in(text, named[0], before)
 
-    def answer_in(self, text: str, place: str, before: Question | None, one_of_several: bool = False) -> Answer:
+    def answer_in(self, text: str, place: str, before: Question | None, one_of_several: bool = False,
+                  encoded=None) -> Answer:
         """The answer from `place`'s reports alone, its 去年/今年 read against the place's own.
-        `one_of_several`: the question compares places ("江苏和浙江谁增长得快"), and each gives a figure."""
+        `one_of_several`: the question compares places ("江苏和浙江谁增长得快"), and each gives a
+        figure; `encoded`: the question's vector, already computed for the other places."""
         now = self.now(place)
         q = parse(text, now, self._places, before)
         if one_of_several:
@@ -136,9 +138,16 @@ class Answerer:
         if q.mentioned:
             return places.mention(self, text, q, place)
         scope = {d for d, p in self._place_of.items() if p == place}
-        # one retrieval for all the parts of a question, deep enough for each of them
+        # One encoding for every retrieval the question needs: one deep enough for all its parts,
+        # and for a comparison one more per side, so a strong match for one year can't crowd out
+        # the other.
         depth = RETRIEVE_K * (2 if q.trend else len(q.parts()))
-        hits = self.searcher.search(q.search_text(), k=depth, doc_ids=scope)
+        sides = comparison.sides(q, now) if q.intent == COMPARISON else []
+        if encoded is not None and not sides:
+            hits, side_hits = self.searcher.search_encoded(q.search_text(), encoded, depth, scope), []
+        else:
+            hits, *side_hits = self.searcher.search_many(
+                [q.search_text()] + [f"{year}年{q.topic()}" for year, _ in sides], k=depth, doc_ids=scope)
         evidence = gather(q, hits)
         if q.overview or q.several:
             return parts.several(self, text, q, hits)
@@ -146,7 +155,7 @@ class Answerer:
             dates = [d["date"] for d in self.documents() if d["doc_id"] in scope]
             return over_time.trend(self, text, q, hits, dates)
         if q.intent == COMPARISON:
-            return self._compare(text, q, evidence, scope, now)
+            return self._compare(text, q, evidence, list(zip(sides, side_hits)))
         if q.intent in (LIST, ENTITY):
             return self._sentence_answer(text, q, evidence)
         answer = self.figure_answer(text, q, evidence)
@@ -242,14 +251,12 @@ class Answerer:
                       kind=ev.label.kind, sources=self._sources([ev], evidence),
                       confidence=best.confidence, explanation=best.explain(), query=q)
 
-    def _compare(self, text: str, q: Question, evidence: list[Evidence],
-                 scope: set[str], now: int) -> Answer:
-        compared = comparison.sides(q, now)
+    def _compare(self, text: str, q: Question, evidence: list[Evidence], sides) -> Answer:
+        """Two figures of one metric, each side (year, kind) from its own retrieval and the question's."""
+        compared = [side for side, _ in sides]
         best = []
-        for year, kind in compared:
-            # each side gets its own retrieval, so a strong match for one year can't crowd out the other
-            hits = self.searcher.search(f"{year}年{q.topic()}", k=RETRIEVE_K, doc_ids=scope)
-            ranked = scoring.figures(q, gather(q, hits) + evidence, year=year, kind=kind)
+        for (year, kind), hits in sides:
+            ranked = scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
             if not ranked or ranked[0].confidence < self.settings.abstain_threshold:
                 return self._refuse(text, replace(q, years=(year,), kind=kind), None,
                                     f"comparison: nothing for {year} {kind}", "，无法比较")

@@ -75,7 +75,7 @@ def test_a_failed_build_says_why_and_the_old_index_keeps_serving(live):
     served = store.current_version(live.index.index_dir)
     for report in live.index.corpus_dir.glob("*.md"):
         report.write_text("no metadata header", encoding="utf-8")
-    with pytest.raises(ReindexFailed, match="no readable report"):
+    with pytest.raises(ReindexFailed, match="没有可读的报告"):
         live.rebuild()
     assert store.current_version(live.index.index_dir) == served
     assert "762亿元" in live.ask(GDP).answer

@@ -42,12 +42,14 @@ def combined(text: str, q: Question, answers: list[Answer], refusal: str) -> Ans
 
 
 def side_by_side(core: "Answerer", text: str, q: Question, places: list[str], before) -> Answer:
-    answers = [core.answer_in(text, place, before, one_of_several=True) for place in places]
+    encoded = core.searcher.encode([q.search_text()])[0]  # one encoding for every place
+    answers = [core.answer_in(text, place, before, True, encoded) for place in places]
     return combined(text, q, answers, answers[0].answer)
 
 
 def each(core: "Answerer", text: str, q: Question, before) -> Answer:
-    answers = [core.answer_in(text, place, before, one_of_several=True) for place in core.places()]
+    encoded = core.searcher.encode([q.search_text()])[0]  # one encoding for every place
+    answers = [core.answer_in(text, place, before, True, encoded) for place in core.places()]
     return combined(text, q, answers, answers[0].answer if answers else wording.no_topic(False))
 
 
