@@ -39,7 +39,7 @@ class Term:
         for longer in self.shadows:  # "规上工业产值" is not "工业产值"
             folded_text = folded_text.replace(longer, "\0")
         return any(f in folded_text for f in self.forms) or \
-            any(p.search(folded_text) for f in self.forms for p in _shared_head(f))
+            any(p.search(folded_text) for f in self.forms if f[:2] in folded_text for p in _shared_head(f))
 
 
 @lru_cache(maxsize=4096)

@@ -14,6 +14,7 @@ Every label says where it came from:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -77,8 +78,13 @@ class Scope:
 
 def load_cues(path: Path = INDEX_DATA / "timecues.tsv") -> tuple[tuple[str, int, str], ...]:
     """(kind, weight, cue word) triples, longest cue first."""
-    cues = [(kind, int(weight), fold(w)) for kind, weight, words in datafiles.rows(path, 3)
-            for w in words.split("|") if w]
+    return _sorted_cues(datafiles.rows(path, 3))
+
+
+@lru_cache(maxsize=4)
+def _sorted_cues(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int, str], ...]:
+    """Sorted once per version of the file (its rows), not once per clause labelled."""
+    cues = [(kind, int(weight), fold(w)) for kind, weight, words in rows for w in words.split("|") if w]
     return tuple(sorted(cues, key=lambda c: len(c[2]), reverse=True))
 
 
