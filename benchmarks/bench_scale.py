@@ -179,30 +179,21 @@ def instrument(searcher) -> None:
     """Accumulate the searcher's own stage timings and parse time of each ask() into `current`."""
     import bot.answering.answerer
 
-    search = searcher.search
-
-    def timed_search(query, k=5, doc_ids=None, timings=None, **kw):
-        t: dict[str, float] = {}
-        hits = search(query, k, doc_ids, t, **kw)
-        for key, v in t.items():
-            current[key] = current.get(key, 0.0) + v
-        if timings is not None:
-            timings.update(t)
-        return hits
-
-    searcher.search = timed_search
-    search_many = getattr(searcher, "search_many", None)  # one encoding for several queries (issue 14)
-    if search_many is not None:
-        def timed_search_many(queries, k=5, doc_ids=None, timings=None, **kw):
+    def timed(search):
+        """`search` (or `search_many`), its stage timings added to the question's."""
+        def run(query, k=5, doc_ids=None, timings=None, **kw):
             t: dict[str, float] = {}
-            hits = search_many(queries, k, doc_ids, t, **kw)
+            hits = search(query, k, doc_ids, t, **kw)
             for key, v in t.items():
                 current[key] = current.get(key, 0.0) + v
             if timings is not None:
                 timings.update(t)
             return hits
+        return run
 
-        searcher.search_many = timed_search_many
+    searcher.search = timed(searcher.search)
+    if hasattr(searcher, "search_many"):  # one encoding for several queries (issue 14); absent before
+        searcher.search_many = timed(searcher.search_many)
     if not getattr(bot.answering.answerer.parse, "_timed", False):
         parse = bot.answering.answerer.parse
 

@@ -2,6 +2,7 @@
 how the history must store ids (an independent HMAC, not the bot's own function)."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import html
@@ -9,7 +10,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from bot.telegram.history import KEY_NAME
+from bot.settings import Settings
+from bot.telegram.app import build_application
+from bot.telegram.history import KEY_NAME, History
+from conftest import with_settings
+from index.settings import IndexSettings
+from telegram_standin import FakeAnswerer, TelegramStandIn, polling
 
 
 class _TelegramHTML(HTMLParser):
@@ -63,3 +69,21 @@ def assert_all_html(calls) -> None:
             assert_telegram_html(call.params["caption"])
         for result in call.params.get("results", []) if call.method == "answerInlineQuery" else []:
             assert_telegram_html(result["input_message_content"]["message_text"])
+
+
+@contextlib.asynccontextmanager
+async def polling_stand_in(data_dir: Path):
+    """The real Application, with a fake answerer and a fresh history in `data_dir`, long-polling
+    a fresh stand-in, which is yielded. Leaving stops the Application, which waits for every
+    update being handled; then every message the bot sent must have been valid HTML."""
+    async with TelegramStandIn() as api:
+        settings = with_settings(Settings(index=IndexSettings(data_dir=data_dir)), token=api.token,
+                                 base_url=api.base_url)
+        store = History.open(data_dir)
+        try:
+            async with polling(build_application(settings, FakeAnswerer(), store)):
+                await api.next_call("setMyCommands")
+                yield api
+        finally:
+            store.close()
+    assert_all_html(api.calls)

@@ -24,8 +24,8 @@ from bot.telegram.history import DB_NAME, History
 from bot.telegram.liveness import HEARTBEAT_NAME, last_beat
 from conftest import ROOT, with_settings
 from index.settings import IndexSettings
-from telegram_checks import assert_all_html
-from telegram_standin import CLOSE, TOKEN, FakeAnswerer, TelegramStandIn, polling
+from telegram_checks import polling_stand_in
+from telegram_standin import CLOSE, TOKEN, FakeAnswerer, TelegramStandIn
 
 pytestmark = pytest.mark.anyio
 
@@ -68,15 +68,8 @@ class Bot:
 
 @contextlib.asynccontextmanager
 async def running(data_dir: Path):
-    async with TelegramStandIn() as api:
-        store = History.open(data_dir)
-        try:
-            async with polling(build_application(config(data_dir, api), FakeAnswerer(), store)):
-                await api.next_call("setMyCommands")
-                yield Bot(api, data_dir)
-        finally:
-            store.close()
-    assert_all_html(api.calls)
+    async with polling_stand_in(data_dir) as api:
+        yield Bot(api, data_dir)
 
 
 @pytest.fixture

@@ -15,15 +15,9 @@ from types import SimpleNamespace
 import pytest
 
 from bot.answering.answerer import Answer
-from bot.settings import Settings
 from bot.telegram import citizens, messages
-from bot.telegram.app import build_application
-from bot.telegram.history import History
-from conftest import with_settings
-from index.settings import IndexSettings
-from telegram_checks import assert_all_html, assert_telegram_html, buttons, plain
-from telegram_standin import (LONG_ANSWER_CHARS, REPORT_TITLE, FakeAnswerer, TelegramStandIn, long_answer_text,
-                              polling)
+from telegram_checks import assert_telegram_html, buttons, plain, polling_stand_in
+from telegram_standin import LONG_ANSWER_CHARS, REPORT_TITLE, FakeAnswerer, TelegramStandIn, long_answer_text
 
 pytestmark = pytest.mark.anyio
 
@@ -80,17 +74,8 @@ class Bot:
 
 @contextlib.asynccontextmanager
 async def running(data_dir: Path):
-    async with TelegramStandIn() as api:
-        config = with_settings(Settings(index=IndexSettings(data_dir=data_dir)), token=api.token,
-                               base_url=api.base_url)
-        store = History.open(data_dir)
-        try:
-            async with polling(build_application(config, FakeAnswerer(), store)):
-                await api.next_call("setMyCommands")
-                yield Bot(api)
-        finally:
-            store.close()
-    assert_all_html(api.calls)  # every part is valid Telegram HTML
+    async with polling_stand_in(data_dir) as api:  # every part must be valid Telegram HTML
+        yield Bot(api)
 
 
 async def test_a_long_answer_arrives_whole_in_parts_within_the_limit(tmp_path):

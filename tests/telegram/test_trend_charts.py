@@ -19,14 +19,10 @@ import pytest
 from matplotlib import image
 from matplotlib.font_manager import FontProperties, findfont
 
-from bot.settings import Settings
 from bot.telegram import chart, messages
-from bot.telegram.app import build_application
-from bot.telegram.history import DB_NAME, History
-from conftest import with_settings
-from index.settings import IndexSettings
-from telegram_checks import assert_all_html, plain
-from telegram_standin import TOKEN, FakeAnswerer, TelegramStandIn, polling
+from bot.telegram.history import DB_NAME
+from telegram_checks import plain, polling_stand_in
+from telegram_standin import TOKEN, TelegramStandIn
 
 pytestmark = pytest.mark.anyio
 
@@ -132,10 +128,6 @@ def test_chinese_text_is_drawn_only_in_a_font_that_has_it(caplog):
 
 # --- through the Bot API stand-in -------------------------------------------------------------
 
-def config(data_dir: Path, api: TelegramStandIn) -> Settings:
-    return with_settings(Settings(index=IndexSettings(data_dir=data_dir)), token=api.token, base_url=api.base_url)
-
-
 @dataclass
 class Bot:
     api: TelegramStandIn
@@ -154,15 +146,8 @@ class Bot:
 async def running(data_dir: Path):
     """The real Application long-polling a fresh stand-in. Leaving it stops the Application, which
     waits for every update being handled: what the bot sends for a question is all sent by then."""
-    async with TelegramStandIn() as api:
-        store = History.open(data_dir)
-        try:
-            async with polling(build_application(config(data_dir, api), FakeAnswerer(), store)):
-                await api.next_call("setMyCommands")
-                yield Bot(api, data_dir)
-        finally:
-            store.close()
-    assert_all_html(api.calls)
+    async with polling_stand_in(data_dir) as api:
+        yield Bot(api, data_dir)
 
 
 async def test_a_trend_answer_is_followed_by_its_chart_as_a_photo(tmp_path):
