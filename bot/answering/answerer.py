@@ -55,6 +55,15 @@ class Answerer:
         for c in searcher.index.chunks:
             texts.setdefault(self._place_of.get(c.doc_id, ""), []).append(c.text)
         self._place_text = {p: fold("\n".join(t)) for p, t in texts.items()}
+        self._docs = {d["doc_id"]: d for d in docs}
+        # each place's chunks, its latest report first (for mentions), and its delivered reports
+        latest = sorted(docs, key=lambda d: d["date"], reverse=True)
+        order = {d["doc_id"]: i for i, d in enumerate(latest)}
+        self._chunks_of: dict[str, list] = {}
+        for c in sorted(searcher.index.chunks, key=lambda c: order.get(c.doc_id, len(order))):
+            self._chunks_of.setdefault(self._place_of.get(c.doc_id, ""), []).append(c)
+        self._delivered = {(self._place_of[d["doc_id"]], d["date"][:4]): d for d in reversed(latest)
+                           if d.get("delivered")}  # the latest report of a place and year
         self._parts: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # a section's sub-sections
         for c in searcher.index.chunks:
             if c.section:
@@ -166,15 +175,11 @@ class Answerer:
         return list(self._places)
 
     def document(self, doc_id: str) -> dict:
-        return next((d for d in self.searcher.documents() if d["doc_id"] == doc_id), {})
+        return self._docs.get(doc_id, {})
 
-    def chunks_of(self, place: str):
+    def chunks_of(self, place: str) -> list:
         """The place's chunks, its latest report first, each in reading order."""
-        latest = sorted({d for d, p in self._place_of.items() if p == place},
-                        key=lambda d: self.document(d).get("date", ""), reverse=True)
-        order = {d: i for i, d in enumerate(latest)}
-        return sorted((c for c in self.searcher.index.chunks if c.doc_id in order),
-                      key=lambda c: order[c.doc_id])
+        return self._chunks_of.get(place, [])
 
     def _scope(self, q: Question) -> tuple[list[str], str | None]:
         """The places whose reports may answer (several when several are named), or a refusal. A place named but not covered is
@@ -290,18 +295,16 @@ class Answerer:
                       explanation=f"{target.explain()} | {result.explain()}", query=q)
 
     def _speaker(self, place: str, year: int) -> str:
-        return next((d.get("speaker") or d.get("delivered", "") for d in reversed(self.documents())
-                     if self._place_of[d["doc_id"]] == place and d["date"].startswith(str(year))), "")
+        doc = self._delivered.get((place, str(year)), {})
+        return doc.get("speaker") or doc.get("delivered", "")
 
     def _byline(self, text: str, q: Question, place: str, now: int) -> Answer:
         """Who delivered a report and at which meeting, as the report's opening lines say it."""
         year = q.year or now
-        docs = [d for d in self.documents() if self._place_of[d["doc_id"]] == place
-                and d["date"].startswith(str(year)) and d.get("delivered")]
-        if not docs:
+        doc = self._delivered.get((place, str(year)))
+        if doc is None:
             return Answer(text, wording.no_byline(place, year), True, query=q,
                           explanation="no report of that place and year says who delivered it")
-        doc = docs[-1]
         said = "，".join(v for v in (doc["delivered"], doc.get("speaker")) if v)
         source = Source(doc["doc_id"], doc["title"], "", said, 1.0, place=place)
         return Answer(text, wording.byline(doc["title"], said), False, year=year,
