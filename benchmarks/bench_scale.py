@@ -16,7 +16,7 @@ loaded once, before any timing, and reused:
      with --profile, (b') cProfile of one more such rebuild: the top functions by own time;
  (u) upload to live, as the Telegram upload does it: ingest.add_report of one new report, then
      LiveAnswerer.rebuild (build beside the served index, load, check, switch), each part timed;
- (c) index size on disk: the served version dir, and its files;
+ (c) index size on disk: the served version's manifest and segments, by kind of file;
  (d) peak RSS of the child (build + serve): its ru_maxrss, checked against the parent's
      getrusage(RUSAGE_CHILDREN) after the child ends; RSS after the model load alone for reference;
  (e) warm latency of Answerer.ask, p50/p95 over the questions, split into parse / encode / FAISS /
@@ -372,10 +372,14 @@ def run_size(n: int, args) -> dict:
     out.update(docs=full.documents, chunks=full.chunks, full_embedded=full.embedded)
     out["rss_after_build_kb"] = maxrss_kb()
 
-    # (c) size on disk of the served version
+    # (c) size on disk of the served version: its manifest and its segments' files by kind
     version = store.current_version(index_dir)
-    out["disk_bytes"] = dir_bytes(version)
-    out["disk_files"] = {p.name: (dir_bytes(p) if p.is_dir() else p.stat().st_size) for p in version.iterdir()}
+    files = [version / "manifest.json"] + [f for s in json.loads((version / "manifest.json").read_text())["segments"]
+                                            for f in store.segment_dir(index_dir, s).iterdir()]
+    out["disk_files"] = defaultdict(int)
+    for f in files:
+        out["disk_files"][f.name] += dir_bytes(f) if f.is_dir() else f.stat().st_size
+    out["disk_bytes"] = sum(out["disk_files"].values())
 
     # (a') nothing changed: what a rebuild costs when there is nothing to do
     t = time.perf_counter()
@@ -901,13 +905,13 @@ def print_size_tables(results: list[dict], before: list[dict] | None = None) -> 
         f = r["disk_files"]
         rows.append([r["size"], r["full_embed_s"], r["full_s"] - r["full_embed_s"], r["inc_embed_s"],
                      r["inc_s"] - r["inc_embed_s"], r["load_s"],
-                     mb(f.get("vectors.faiss", 0)), mb(f.get("chunks.sqlite3", 0)), mb(f.get("bm25", 0)),
+                     mb(f.get("vectors.npy", 0)), mb(f.get("chunks.sqlite3", 0)), mb(f.get("terms", 0)),
                      mb(r["corpus_bytes"]), r["rss_model_kb"] / 1024, r["rss_after_build_kb"] / 1024,
                      r["rss_serving_kb"] / 1024, r["rss_peak_kb"] / 1024, r["rusage_children_kb"] / 1024])
     table("(a-d) details: build split into encoder time and the rest; index files; memory (MB). "
           "RSS after model = the encoder alone; RUSAGE_CHILDREN = parent's view, max over children so far",
           ["reports", "full: embed s", "full: rest s", "1-edit: embed s", "1-edit: rest s", "load index s",
-           "faiss MB", "sqlite MB", "bm25 MB", "corpus MB", "RSS after model", "peak after build",
+           "vectors MB", "sqlite MB", "bm25 terms MB", "corpus MB", "RSS after model", "peak after build",
            "RSS serving", "peak RSS", "RUSAGE_CHILDREN"], rows)
 
     rows = []

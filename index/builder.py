@@ -1,17 +1,20 @@
 """Corpus → index version: only what changed is read, chunked, labelled, tokenised and embedded.
 
 A report whose text, file name and build inputs are those of the served version keeps its stored
-rows (chunks, labels, BM25 tokens) and vectors as they are. The build inputs are fingerprinted:
-the chunk size, the data files and the code of `index/reading` and `index/text` for chunks and
-labels; the vocabulary files, the tokenizer's code and jieba's version for tokens. A changed
-fingerprint reprocesses every report, still reusing vectors (and tokens, if only the labels'
-inputs changed) of any chunk whose text is unchanged. The BM25 matrix and the FAISS index are
-rebuilt from the stored tokens and vectors, which costs no tokenising and no encoding.
+rows (chunks, labels, BM25 tokens) and vectors as they are; one whose file size and time are as
+recorded is not even read. The build inputs are fingerprinted: the chunk size, the data files and
+the code of `index/reading` and `index/text` for chunks and labels; the vocabulary files, the
+tokenizer's code and jieba's version for tokens. A changed fingerprint reprocesses every report,
+still reusing vectors (and tokens, if only the labels' inputs changed) of any chunk whose text is
+unchanged. The BM25 matrix and the vector file are rebuilt from the stored token ids and vectors by
+copying arrays, which costs no tokenising and no encoding; the chunk table is the previous one's
+file with only the changed reports' rows replaced (index.store).
 """
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import os
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -23,17 +26,17 @@ from typing import Callable, Iterator
 import numpy as np
 from tqdm import tqdm
 
-from index import store
+from index import segments, store
 from index.datafiles import INDEX_DATA
 from index.reading.documents import CorpusError, Document, corpus_files, load_document
 from index.search.embedding import Embedder
-from index.search.lexical import Lexical, Vocabulary
 from index.text import vocabulary
-from index.text.chunking import DEFAULT_MAX_CHARS, chunk_document
+from index.text.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document
 from index.text.tokens import Tokenizer, default_tokenizer
 
 EMBED_BATCH = 128  # texts per encoder call; the progress bar moves once per call
 STEPS = {"read": "读取", "chunk": "分段标注", "embed": "嵌入", "index": "建索引", "swap": "上线"}
+STAT_MARGIN_NS = 2_000_000_000  # file times may be as coarse as 2 s (FAT); within it, hash
 _INDEX = Path(__file__).parent
 # What chunks and labels are made from besides the report (data files are added whole).
 CHUNK_CODE = (_INDEX / "reading", _INDEX / "text")
@@ -98,45 +101,48 @@ def fingerprints(max_chars: int, data_dir: Path = INDEX_DATA) -> dict[str, str]:
 
 @dataclass
 class _Previous:
-    """The served version as far as this build may reuse it."""
+    """The served version as far as this build may reuse it: its manifest, nothing decoded."""
 
-    path: Path | None
-    documents: dict[str, dict]
-    spans: dict[str, range]  # doc_id → its rows (a report's rows are consecutive)
-    hashes: list[str]  # per row: its chunk's content hash
-    tokens: list[np.ndarray]  # per row: its BM25 token ids into `vocabulary`
-    vocabulary: Vocabulary
-    vectors: np.ndarray
+    index_dir: Path
+    path: Path | None  # the served version
+    manifest: dict | None
     same_chunks: bool  # stored chunks were made with this build's inputs
     same_tokens: bool
 
     @classmethod
     def of(cls, index_dir: Path, model: str, prints: dict[str, str]) -> "_Previous":
         try:
-            old = store.load_reusable(index_dir, model)
+            path, manifest = store.load_manifest(index_dir, model)
         except store.IndexUnavailable:  # none, damaged, another model or format: nothing to reuse
-            return cls(None, {}, {}, [], [], Vocabulary(), np.zeros((0, 0), np.float32), False, False)
-        spans: dict[str, range] = {}
-        for i, doc_id in enumerate(old.doc_ids):
-            first = spans.get(doc_id, range(i, i))
-            spans[doc_id] = range(first.start, i + 1)
-        counts = Counter(old.doc_ids)  # a report whose rows are not consecutive is simply re-read
-        spans = {d: r for d, r in spans.items() if len(r) == counts[d]}
-        cached = old.manifest.get("caches", {})
-        same_tokens = cached.get("tokens") == prints["tokens"]
-        return cls(old.path, old.manifest["documents"], spans, old.hashes, old.tokens,
-                   old.vocabulary if same_tokens else Vocabulary(), old.vectors,
-                   cached.get("chunks") == prints["chunks"], same_tokens)
+            return cls(index_dir, None, None, False, False)
+        cached = manifest.get("caches", {})
+        return cls(index_dir, path, manifest, cached.get("chunks") == prints["chunks"],
+                   cached.get("tokens") == prints["tokens"])
 
-    def keeps(self, path: Path, raw_hash: str) -> bool:
-        """Report `path` (text hashing to `raw_hash`) can keep its stored rows."""
+    @property
+    def documents(self) -> dict[str, dict]:
+        return self.manifest["documents"] if self.manifest else {}
+
+    @property
+    def segments(self) -> dict[str, int]:
+        """Each segment of the served version and its row count."""
+        return self.manifest["segments"] if self.manifest else {}
+
+    def segment(self, seg_id: str) -> Path:
+        return store.segment_dir(self.index_dir, seg_id)
+
+    def kept(self, path: Path, stat: os.stat_result) -> dict | None:
+        """The stored entry of report `path` if it can keep its stored rows, else None. A file
+        whose size and modification time are as recorded, and were recorded after it was last
+        written, is not read again (git's rule against a same-tick edit); any other is hashed."""
         doc = self.documents.get(path.stem)
-        return (self.same_chunks and self.same_tokens and doc is not None and path.stem in self.spans
-                and doc.get("hash") == raw_hash and doc.get("file") == path.name)
-
-    def by_hash(self) -> dict[str, int]:
-        """A stored row for each chunk content hash."""
-        return {h: i for i, h in enumerate(self.hashes)}
+        if not (self.same_chunks and self.same_tokens and doc is not None and doc.get("file") == path.name):
+            return None
+        if doc.get("size") == stat.st_size and doc.get("mtime_ns") == stat.st_mtime_ns \
+                and stat.st_mtime_ns < self.manifest.get("read_ns", 0) - STAT_MARGIN_NS:
+            return doc
+        return {**doc, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns} \
+            if _raw_hash(path) == doc.get("hash") else None
 
 
 def _raw_hash(path: Path) -> str | None:
@@ -152,10 +158,9 @@ def _raw_hash(path: Path) -> str | None:
 
 @dataclass
 class _Entry:
-    """One readable report: its manifest entry and either its kept rows or its fresh document."""
+    """One readable report: its manifest entry and either its fresh document or (None) its kept rows."""
 
     info: dict
-    kept: range = range(0)  # rows of the previous version
     document: Document | None = None
 
 
@@ -166,9 +171,10 @@ def _read(corpus_dir: Path, previous: _Previous) -> tuple[list[_Entry], list[str
     entries, problems = [], []
     for path in corpus_files(corpus_dir):
         try:
-            raw_hash = _raw_hash(path)
-            if raw_hash is not None and previous.keeps(path, raw_hash):
-                entries.append(_Entry(previous.documents[path.stem], previous.spans[path.stem]))
+            stat = path.stat()
+            kept = previous.kept(path, stat)
+            if kept is not None:
+                entries.append(_Entry(kept))
                 continue
             doc = load_document(path)
         except CorpusError as exc:
@@ -177,7 +183,8 @@ def _read(corpus_dir: Path, previous: _Previous) -> tuple[list[_Entry], list[str
         except OSError as exc:
             problems.append(f"{path.name}: cannot read ({exc.strerror})")
             continue
-        entries.append(_Entry({**doc.info(), "hash": doc.content_hash, "file": doc.path.name}, document=doc))
+        entries.append(_Entry({**doc.info(), "hash": doc.content_hash, "file": doc.path.name,
+                               "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}, doc))
     return entries, problems
 
 
@@ -196,55 +203,78 @@ def _embed(texts: list[str], embedder: Embedder, progress: bool) -> np.ndarray:
     return out
 
 
-def _assemble(entries: list[_Entry], previous: _Previous, tokenizer: Tokenizer | None, max_chars: int
-              ) -> tuple[list[store.Segment], list[np.ndarray], list[int | None], list[tuple[int, str]]]:
-    """The new version's rows as segments (runs of kept rows, lists of new ones); per row its BM25
-    token ids and the previous row holding its vector (None: to embed); and the (row, text) pairs
-    to embed. A fresh report's chunk takes the stored tokens of any chunk with the same text."""
-    segments: list[store.Segment] = []
-    tokens: list[np.ndarray] = []
-    sources: list[int | None] = []
-    fresh: list[tuple[int, str]] = []
-    hashes = previous.by_hash()
+def _merged(entries: list[_Entry], previous: _Previous, new: int) -> set[str]:
+    """The kept segments to rewrite into the new one of `new` chunks: those mostly no longer
+    served, then, smallest first, each no bigger than twice what the new segment has so far.
+    Sizes then grow geometrically, so a version has few segments and a chunk is rewritten only
+    a few times over its life, however many builds there are."""
+    live = Counter()
+    for e in entries:
+        if e.document is None:
+            live[e.info["segment"]] += e.info["rows"][1] - e.info["rows"][0]
+    merged = {s for s, n in live.items() if 2 * n < previous.segments[s]}
+    size = new + sum(live[s] for s in merged)
+    for seg_id in sorted(set(live) - merged, key=lambda s: live[s]):
+        if not size or live[seg_id] > 2 * size:
+            break
+        merged.add(seg_id)
+        size += live[seg_id]
+    return merged
+
+
+@dataclass
+class _Fresh:
+    """What the new segment gets for the reports read again: their chunks with tokens, and per
+    chunk the stored vector of a chunk with the same text, or None (to embed)."""
+
+    chunks: dict[str, list[Chunk]]
+    tokens: dict[str, list[list[str]]]
+    vectors: dict[str, list[np.ndarray | None]]
+
+
+def _fresh(entries: list[_Entry], previous: _Previous, tokenizer: Tokenizer | None, max_chars: int) -> _Fresh:
+    """Chunk and label the reports read; a chunk whose text the served version holds takes its
+    vector (and tokens, if made the same way), looked up by content hash segment by segment."""
+    chunks = {e.info["doc_id"]: chunk_document(e.document, max_chars) for e in entries if e.document}
+    wanted = {c.content_hash for cs in chunks.values() for c in cs}
+    found: dict[str, tuple[list[str], np.ndarray]] = {}
+    for seg_id in previous.segments:
+        hits = segments.lookup(previous.segment(seg_id), wanted - found.keys()) if wanted - found.keys() else {}
+        if hits:
+            vectors = segments.vectors(previous.segment(seg_id), np.array([row for row, _ in hits.values()]))
+            found.update((h, (tokens, v)) for (h, (_, tokens)), v in zip(hits.items(), vectors))
     words = None  # jieba's dictionary loads only for a text never tokenised before
-    for entry in entries:
-        if entry.document is None:
-            last = segments[-1] if segments else None
-            if isinstance(last, range) and last.stop == entry.kept.start:  # one copy for a run of reports
-                segments[-1] = range(last.start, entry.kept.stop)
-            else:
-                segments.append(entry.kept)
-            tokens += previous.tokens[entry.kept.start:entry.kept.stop]
-            sources += entry.kept
-            continue
-        rows = []
-        for chunk in chunk_document(entry.document, max_chars):
-            text, old = chunk.embed_text(), hashes.get(chunk.content_hash)
-            if old is not None and previous.same_tokens:
-                ids = previous.tokens[old]
-            else:
+    out = _Fresh(chunks, {}, {})
+    for doc_id, doc_chunks in chunks.items():
+        out.tokens[doc_id], out.vectors[doc_id] = [], []
+        for chunk in doc_chunks:
+            hit = found.get(chunk.content_hash)
+            if hit is None or not previous.same_tokens:
                 words = words or (tokenizer or default_tokenizer()).words
-                ids = previous.vocabulary.ids(words(text))
-            if old is None:
-                fresh.append((len(sources), text))
-            rows.append(store.chunk_row(chunk, ids))
-            tokens.append(ids)
-            sources.append(old)
-        segments.append(rows)
-    return segments, tokens, sources, fresh
+            out.tokens[doc_id].append(hit[0] if hit and previous.same_tokens else words(chunk.embed_text()))
+            out.vectors[doc_id].append(hit[1] if hit else None)
+    return out
 
 
-def _vectors(sources: list[int | None], fresh: list[tuple[int, str]], previous: np.ndarray,
-             embedder: Callable[[], Embedder], progress: bool) -> np.ndarray:
-    """Row i's vector: the previous row's it reuses, or the encoder's for the fresh texts."""
-    new = _embed([text for _, text in fresh], embedder(), progress) if fresh else None
-    vectors = np.zeros((len(sources), previous.shape[1] if new is None else new.shape[1]), np.float32)
-    kept = [i for i, s in enumerate(sources) if s is not None]
-    if kept:
-        vectors[kept] = previous[[sources[i] for i in kept]]
-    if new is not None:
-        vectors[[row for row, _ in fresh]] = new
-    return vectors
+def _segment(entries: list[_Entry], fresh: _Fresh, merged: set[str], previous: _Previous,
+             new: np.ndarray | None) -> tuple[list[tuple], np.ndarray | None, dict[str, range]]:
+    """The new segment's rows and vectors in report order (fresh reports, then those of merged
+    segments copied as stored), and each of its reports' rows. `new`: the embedded vectors, in
+    the order of the fresh chunks that had none."""
+    rows, vectors, spans, embedded = [], [], {}, iter(new if new is not None else [])
+    for entry in entries:
+        doc_id, info, start = entry.info["doc_id"], entry.info, len(rows)
+        if entry.document is not None:
+            rows += [segments.chunk_row(c, t) for c, t in zip(fresh.chunks[doc_id], fresh.tokens[doc_id])]
+            vectors += [v if v is not None else next(embedded) for v in fresh.vectors[doc_id]]
+        elif info["segment"] in merged:
+            span, path = range(*info["rows"]), previous.segment(info["segment"])
+            rows += segments.rows(path, [span])
+            vectors += list(segments.vectors(path, np.arange(span.start, span.stop)))
+        else:
+            continue
+        spans[doc_id] = range(start, len(rows))
+    return rows, np.stack(vectors).astype(np.float32) if vectors else None, spans
 
 
 def _lap(steps: dict[str, float], step: str, since: float) -> float:
@@ -269,39 +299,53 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
     prints = fingerprints(max_chars)
     with build_lock(index_dir):
         store.remove_unfinished(index_dir)
+        store.remove_unused_segments(index_dir)  # e.g. after a switch made outside a build
         previous = _Previous.of(index_dir, model, prints)
+        read_ns = time.time_ns()  # a report written after this is read again by the next build
         entries, problems = _read(corpus_dir, previous)
         if not entries:
             raise BuildError(f"{corpus_dir} 中没有可读的报告" +
                              "".join(f"\n  {p}" for p in problems))
         t = _lap(steps, "read", t)
         documents = {e.info["doc_id"]: e.info for e in entries}
-        if previous.path and all(e.document is None for e in entries) \
+        fresh = _fresh(entries, previous, tokenizer, max_chars)
+        merged = _merged(entries, previous, sum(map(len, fresh.chunks.values())))
+        if previous.manifest and not fresh.chunks and not merged \
                 and documents.keys() == previous.documents.keys():
             if activate:
                 store.activate(previous.path)
-            chunks = sum(len(e.kept) for e in entries)
+            chunks = previous.manifest["chunks"]
             return BuildReport(len(entries), chunks, 0, chunks, time.perf_counter() - started,
                                previous.path, problems, steps, unchanged=True)
-
-        segments, tokens, sources, fresh = _assemble(entries, previous, tokenizer, max_chars)
         t = _lap(steps, "chunk", t)
-        vectors = _vectors(sources, fresh, previous.vectors, embedder, progress)
+        texts = [c.embed_text() for d, cs in fresh.chunks.items() for c, v in zip(cs, fresh.vectors[d]) if v is None]
+        new = _embed(texts, embedder(), progress) if texts else None
         t = _lap(steps, "embed", t)
 
-        lexical = Lexical.from_ids(previous.vocabulary, tokens)
+        rows, vectors, spans = _segment(entries, fresh, merged, previous, new)
+        sizes = dict(previous.segments)
+        if rows:
+            seg_id = segments.write(index_dir / store.SEGMENTS, rows, vectors)
+            sizes[seg_id] = len(rows)
+            for doc_id, span in spans.items():
+                documents[doc_id] = {**documents[doc_id], "segment": seg_id, "rows": [span.start, span.stop]}
+        used = {info["segment"] for info in documents.values()}
         t = _lap(steps, "index", t)
         manifest = {
             "format_version": store.FORMAT_VERSION,
             "model": model,
-            "dim": int(vectors.shape[1]),
+            "dim": int(vectors.shape[1]) if rows else previous.manifest["dim"],
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "read_ns": read_ns,
             "max_chars": max_chars,
-            "chunks": len(sources),
+            "chunks": sum(info["rows"][1] - info["rows"][0] for info in documents.values()),
             "caches": prints,
+            "segments": {s: n for s, n in sizes.items() if s in used},
             "documents": documents,
         }
-        version = store.write(index_dir, manifest, segments, vectors, lexical, previous.path, activate)
+        version = store.write(index_dir, manifest, activate)
+        store.remove_unused_segments(index_dir)  # those of the versions the switch dropped
         _lap(steps, "swap", t)
-    return BuildReport(len(entries), len(sources), len(fresh), len(sources) - len(fresh),
+    embedded = len(texts)
+    return BuildReport(len(entries), manifest["chunks"], embedded, manifest["chunks"] - embedded,
                        time.perf_counter() - started, version, problems, steps)

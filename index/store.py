@@ -4,41 +4,42 @@ Layout under the index dir::
 
     CURRENT                  name of the version being served
     v-<time>-<id>/
-        manifest.json        format version, model id, dimension, per-document hashes, build time,
-                             the fingerprints of what chunks and tokens were made with
-        chunks.sqlite3       the chunk table, row i ↔ vector i, with each chunk's labels, content
-                             hash and BM25 tokens (so a later build reuses them as they are)
-        vectors.faiss        FAISS index
-        bm25/                BM25 matrix and vocabulary (index.search.lexical)
+        manifest.json        format version, model id, dimension, build time, the fingerprints of
+                             what chunks and tokens were made with, the segments it uses and, per
+                             report in position order: its hashes and the segment and rows of its chunks
+        segments.json        the segments it uses, readable without the manifest
+    segments/<id>/           chunks, vectors and BM25 term counts of some reports (index.segments)
 
-A build writes a new version beside the old one and then replaces CURRENT in one rename,
-so a crash mid-build leaves the previous version serving.
+A version is its manifest: a build writes its new segment, then a new version beside the old
+one, then replaces CURRENT in one rename, so a crash mid-build leaves the previous version
+serving. Versions share segments, and a loaded segment is shared by the versions loaded beside
+it: nothing is copied for a report that did not change.
 """
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import sqlite3
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-import faiss
 import numpy as np
 
+from index import segments
 from index.files import write_atomic
 from index.search import dense
+from index.search.lexical import Lexical
 from index.text.chunking import Chunk
-from index.text.timelabel import TimeLabel
-from index.search.lexical import Lexical, Vocabulary
 
 # 2: the BM25 folder records its document count; 3: labels with spans and sentences;
-# 4: each chunk's content hash and BM25 tokens, for incremental builds
-FORMAT_VERSION = 4
+# 4: each chunk's content hash and BM25 tokens, for incremental builds; 5: segments shared by versions
+FORMAT_VERSION = 5
 KEEP_VERSIONS = 2
-COLUMNS = ("chunk_id", "doc_id", "text", "section", "spans", "label", "sentences", "hash", "tokens")
+SEGMENTS = "segments"
+USES = "segments.json"  # in a version dir: the segments it uses
 
 
 class IndexUnavailable(RuntimeError):
@@ -53,12 +54,22 @@ class StoredIndex:
     path: Path
     manifest: dict
     chunks: list[Chunk]
-    vectors: faiss.Index
+    vectors: dense.Vectors
     lexical: Lexical
+    segments: dict[str, segments.Segment] = field(default_factory=dict)
 
     @property
     def documents(self) -> dict[str, dict]:
         return self.manifest["documents"]
+
+    @cached_property
+    def spans(self) -> dict[str, range]:
+        """Each report's positions: its chunks are consecutive, reports in manifest order."""
+        out, at = {}, 0
+        for doc_id, info in self.documents.items():
+            start, stop = info["rows"]
+            out[doc_id], at = range(at, at + stop - start), at + stop - start
+        return out
 
 
 def current_version(index_dir: Path) -> Path | None:
@@ -71,88 +82,19 @@ def current_version(index_dir: Path) -> Path | None:
     return index_dir / name
 
 
-def chunk_row(chunk: Chunk, token_ids: np.ndarray) -> tuple:
-    """One stored row (the COLUMNS) of `chunk`, with its BM25 token ids (into the BM25 vocabulary)."""
-    return (chunk.chunk_id, chunk.doc_id, chunk.text, json.dumps(chunk.section, ensure_ascii=False),
-            json.dumps(chunk.spans), json.dumps(_label_row(chunk.label)),
-            json.dumps([[s, e, *_label_row(tl)] for s, e, tl in chunk.sentences], ensure_ascii=False),
-            chunk.content_hash, np.asarray(token_ids, dtype="<i4").tobytes())
+def segment_dir(index_dir: Path, seg_id: str) -> Path:
+    return index_dir / SEGMENTS / seg_id
 
 
-# The chunk rows of a new version, in order: new rows, or a run of the previous version's rows
-# copied as stored (inside SQLite, never decoded).
-Segment = list[tuple] | range
-
-
-def _write_chunks(path: Path, segments: list[Segment], previous: Path | None) -> None:
-    con = sqlite3.connect(path)
-    try:
-        with con:
-            con.execute("CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL, "
-                        "doc_id TEXT NOT NULL, text TEXT NOT NULL, section TEXT NOT NULL, "
-                        "spans TEXT NOT NULL, label TEXT NOT NULL, sentences TEXT NOT NULL, "
-                        "hash TEXT NOT NULL, tokens BLOB NOT NULL)")
-        if previous is not None:
-            con.execute("ATTACH DATABASE ? AS previous", (str(previous),))  # only read from
-        with con:
-            row = 0
-            for segment in segments:
-                if isinstance(segment, range):
-                    con.execute(f"INSERT INTO chunks SELECT row + ?, {', '.join(COLUMNS)} FROM previous.chunks "
-                                "WHERE row >= ? AND row < ? ORDER BY row",
-                                (row - segment.start, segment.start, segment.stop))
-                else:
-                    con.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)",
-                                    [(row + i, *r) for i, r in enumerate(segment)])
-                row += len(segment)
-    finally:
-        con.close()
-
-
-def _read(path: Path, columns: str) -> list[tuple]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return con.execute(f"SELECT {columns} FROM chunks ORDER BY row").fetchall()
-    finally:
-        con.close()
-
-
-def decode_row(row: tuple) -> Chunk:
-    cid, did, text, sec, spans, tl, sents = row[:7]
-    return Chunk(cid, did, text, tuple(json.loads(sec)), tuple(tuple(s) for s in json.loads(spans)),
-                 _label(json.loads(tl)), tuple((s, e, _label(rest)) for s, e, *rest in json.loads(sents)))
-
-
-def token_ids(blob: bytes) -> np.ndarray:
-    return np.frombuffer(blob, dtype="<i4")
-
-
-def _label_row(tl: TimeLabel) -> list:
-    return [tl.year, tl.kind, list(tl.span) if tl.span else None, tl.source]
-
-
-def _label(row: list) -> TimeLabel:
-    year, kind, span, source = row
-    return TimeLabel(year, kind, tuple(span) if span else None, source)
-
-
-def write(index_dir: Path, manifest: dict, segments: list[Segment], vectors: np.ndarray,
-          lexical: Lexical, previous: Path | None = None, activate_now: bool = True) -> Path:
-    """Write a complete new version and (unless told not to) serve it. Returns the version dir.
-
-    `segments` are the chunk rows in order (row i ↔ vector i): lists of new rows (`chunk_row`)
-    and ranges of rows copied from version `previous`."""
-    index_dir.mkdir(parents=True, exist_ok=True)
+def write(index_dir: Path, manifest: dict, activate_now: bool = True) -> Path:
+    """Write a new version (its segments are written already) and, unless told not to, serve it."""
     name = f"v-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
     tmp = index_dir / f".building-{name}"
-    tmp.mkdir()
+    tmp.mkdir(parents=True)
     try:
-        _write_chunks(tmp / "chunks.sqlite3", segments, previous and previous / "chunks.sqlite3")
-        dense.write(dense.build(vectors), tmp / "vectors.faiss")
-        lexical.save(tmp / "bm25")
-        # The manifest goes last: a version dir without one was never finished.
         # One line: json's C encoder (indent needs the Python one, 0.1 s for 1,000 reports).
         write_atomic(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False))
+        write_atomic(tmp / USES, json.dumps(sorted(manifest["segments"])))  # read without the manifest
         os.rename(tmp, index_dir / name)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -179,7 +121,7 @@ def _prune(index_dir: Path, keep: str) -> None:
 def remove_unfinished(index_dir: Path) -> list[Path]:
     """Delete the folders of builds that never finished (killed mid-write). Only safe under the
     build lock: then no build is writing one. Returns what was removed."""
-    stale = sorted(index_dir.glob(".building-*"))
+    stale = sorted([*index_dir.glob(".building-*"), *(index_dir / SEGMENTS).glob(".building-*")])
     for path in stale:
         shutil.rmtree(path, ignore_errors=True)
     return stale
@@ -205,56 +147,99 @@ def _damaged(path: Path, exc: Exception) -> IndexUnavailable:
                             f"{REBUILD_HINT}")
 
 
-def _check_counts(path: Path, manifest: dict, rows: int, vectors: faiss.Index, lexical: int) -> None:
-    if not (vectors.ntotal == rows == lexical == manifest.get("chunks")) \
-            or vectors.d != manifest.get("dim"):
-        raise IndexUnavailable(f"索引 {path} 的文件互相不一致（{rows} 个片段，{vectors.ntotal} 个向量）；"
-                               f"{REBUILD_HINT}")
+def remove_unused_segments(index_dir: Path) -> list[str]:
+    """Delete the segments no version uses any more. Only safe under the build lock: then no
+    build is between writing a segment and the version that uses it."""
+    used = set()
+    for version in index_dir.glob("v-*"):
+        try:
+            used |= set(json.loads((version / USES).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return []  # a version we cannot read might still use any of them
+    gone = sorted(p.name for p in (index_dir / SEGMENTS).glob("s-*") if p.name not in used)
+    for name in gone:
+        shutil.rmtree(segment_dir(index_dir, name), ignore_errors=True)
+    return gone
 
 
-def load(index_dir: Path, model: str | None = None, version: Path | None = None) -> StoredIndex:
-    """Load and check the served version (or `version`). `model`, when given, must match."""
+def _inconsistent(path: Path, what: str) -> IndexUnavailable:
+    return IndexUnavailable(f"索引 {path} 的文件互相不一致（{what}）；{REBUILD_HINT}")
+
+
+def check_layout(path: Path, manifest: dict) -> None:
+    """Reports' rows tile positions 0..n in order, each inside a segment the version lists."""
+    sizes, at = manifest["segments"], 0
+    for doc_id, info in manifest["documents"].items():
+        start, stop = info["rows"]
+        if info["segment"] not in sizes or not 0 <= start <= stop <= sizes[info["segment"]]:
+            raise _inconsistent(path, f"报告 {doc_id} 的片段位置不在其分段内")
+        at += stop - start
+    if at != manifest["chunks"]:
+        raise _inconsistent(path, f"{at} 个片段，清单记为 {manifest['chunks']} 个")
+
+
+def positions(manifest: dict) -> dict[str, np.ndarray]:
+    """Per segment: the version's position of each of its rows (-1: not served)."""
+    out = {seg_id: np.full(size, -1, np.int64) for seg_id, size in manifest["segments"].items()}
+    at = 0
+    for info in manifest["documents"].values():
+        start, stop = info["rows"]
+        out[info["segment"]][start:stop] = np.arange(at, at + stop - start)
+        at += stop - start
+    return out
+
+
+def load(index_dir: Path, model: str | None = None, version: Path | None = None,
+         reuse: StoredIndex | None = None) -> StoredIndex:
+    """Load and check the served version (or `version`). `model`, when given, must match.
+    `reuse`: a loaded version whose segments are taken as they are instead of read again."""
     path = version or current_version(index_dir)
     if path is None:
         raise IndexUnavailable(f"{index_dir} 中还没有索引；{REBUILD_HINT}")
     manifest = _manifest(path, model)
     try:
-        chunks = [decode_row(r) for r in _read(path / "chunks.sqlite3", ", ".join(COLUMNS[:7]))]
-        vectors = dense.read(path / "vectors.faiss")
-        lexical = Lexical.load(path / "bm25")
-    except Exception as exc:  # faiss, sqlite and numpy each raise their own kinds
+        check_layout(path, manifest)
+        held = reuse.segments if reuse is not None and reuse.manifest.get("dim") == manifest["dim"] else {}
+        loaded = {seg_id: held.get(seg_id) or segments.load(segment_dir(index_dir, seg_id))
+                  for seg_id in manifest["segments"]}
+        chunks = []
+        for doc_id, info in manifest["documents"].items():
+            start, stop = info["rows"]
+            mine = loaded[info["segment"]].chunks[start:stop]
+            if any(c.doc_id != doc_id for c in mine):
+                raise _inconsistent(path, f"报告 {doc_id} 的片段属于别的报告")
+            chunks += mine
+        where = positions(manifest)
+        vectors = dense.Vectors([(loaded[s].vectors, where[s]) for s in loaded], manifest["dim"])
+        lexical = Lexical([(loaded[s].terms, where[s]) for s in loaded], len(chunks))
+    except IndexUnavailable:
+        raise
+    except segments.Inconsistent as exc:
+        raise _inconsistent(path, str(exc)) from None
+    except Exception as exc:  # faiss, sqlite, numpy and a malformed manifest each raise their own kinds
         raise _damaged(path, exc) from None
-    _check_counts(path, manifest, len(chunks), vectors, lexical.documents)
-    return StoredIndex(path, manifest, chunks, vectors, lexical)
+    if any(seg.vectors.d != manifest["dim"] for seg in loaded.values()):
+        raise _inconsistent(path, f"向量维度不是 {manifest['dim']}")
+    return StoredIndex(path, manifest, chunks, vectors, lexical, loaded)
 
 
-@dataclass
-class Reusable:
-    """What a build may take over from the served version, undecoded: per row its report, content
-    hash and BM25 token ids (into `vocabulary`), and the vectors."""
-
-    path: Path
-    manifest: dict
-    doc_ids: list[str]
-    hashes: list[str]
-    tokens: list[np.ndarray]
-    vocabulary: Vocabulary
-    vectors: np.ndarray
-
-
-def load_reusable(index_dir: Path, model: str) -> Reusable:
-    """The served version's rows and vectors, checked like `load`; raises IndexUnavailable."""
+def load_manifest(index_dir: Path, model: str) -> tuple[Path, dict]:
+    """The served version's manifest, with each of its segments' files checked by their headers
+    (not read): what a build may take over. Raises IndexUnavailable."""
     path = current_version(index_dir)
     if path is None:
         raise IndexUnavailable(f"{index_dir} 中还没有索引；{REBUILD_HINT}")
     manifest = _manifest(path, model)
     try:
-        rows = _read(path / "chunks.sqlite3", "doc_id, hash, tokens")
-        vectors = dense.read(path / "vectors.faiss")
-        documents = Lexical.count(path / "bm25")  # the BM25 matrix itself is rebuilt, never reused
-        vocabulary = Lexical.load_vocabulary(path / "bm25")
-    except Exception as exc:  # faiss, sqlite and numpy each raise their own kinds
+        check_layout(path, manifest)
+        for seg_id, size in manifest["segments"].items():
+            found = segments.info(segment_dir(index_dir, seg_id))
+            if (found["chunks"], found["dim"]) != (size, manifest["dim"]):
+                raise _inconsistent(path, f"分段 {seg_id} 有 {found['chunks']} 个片段，清单记为 {size} 个")
+    except IndexUnavailable:
+        raise
+    except segments.Inconsistent as exc:
+        raise _inconsistent(path, str(exc)) from None
+    except Exception as exc:  # numpy, json and a malformed manifest each raise their own kinds
         raise _damaged(path, exc) from None
-    _check_counts(path, manifest, len(rows), vectors, documents)
-    return Reusable(path, manifest, [r[0] for r in rows], [r[1] for r in rows],
-                    [token_ids(r[2]) for r in rows], vocabulary, dense.vectors_of(vectors))
+    return path, manifest

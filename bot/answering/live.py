@@ -60,7 +60,8 @@ class LiveAnswerer:
 
     def chunk_count(self, doc_id: str) -> int:
         """How many passages of report `doc_id` the index in use holds."""
-        return sum(c.doc_id == doc_id for c in self._current.searcher.index.chunks)
+        start, stop = self._current.searcher.index.documents.get(doc_id, {}).get("rows", (0, 0))
+        return stop - start
 
     def _check(self, candidate: Answerer) -> None:
         """A new index must load, hold every readable report and return passages."""
@@ -72,7 +73,9 @@ class LiveAnswerer:
             raise ReindexFailed("the new index returns nothing for a report's own title")
 
     def _switch(self, version: Path, report: BuildReport | None) -> Swap:
-        searcher = Searcher(store.load(self.index.index_dir, self.index.model, version),
+        # the reports the index in use holds unchanged keep their decoded chunks
+        searcher = Searcher(store.load(self.index.index_dir, self.index.model, version,
+                                       reuse=self._current.searcher.index),
                             self._current.searcher.embedder)
         candidate = Answerer(searcher, self.settings)
         self._check(candidate)

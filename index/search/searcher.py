@@ -51,10 +51,6 @@ class Searcher:
         self.embedder = embedder
         self.tokenizer = tokenizer or default_tokenizer()
         self.vocab = vocab or load_vocab()
-        self._rows_by_doc: dict[str, np.ndarray] = {}
-        for row, chunk in enumerate(index.chunks):
-            self._rows_by_doc.setdefault(chunk.doc_id, []).append(row)
-        self._rows_by_doc = {d: np.asarray(r, dtype=np.int64) for d, r in self._rows_by_doc.items()}
 
     @classmethod
     def open(cls, settings: IndexSettings, embedder: Embedder | None = None,
@@ -79,7 +75,8 @@ class Searcher:
     def _allowed(self, doc_ids: set[str] | None) -> np.ndarray | None:
         if doc_ids is None:
             return None
-        parts = [self._rows_by_doc[d] for d in doc_ids if d in self._rows_by_doc]
+        spans = self.index.spans
+        parts = [np.arange(spans[d].start, spans[d].stop) for d in doc_ids if d in spans]
         return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
     def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None,

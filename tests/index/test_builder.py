@@ -1,8 +1,10 @@
 """Incremental build: embed only what changed; skip unreadable reports; fail clearly on none."""
+import json
 import numpy as np
 import pytest
 
 from index import store
+from index.search import dense
 from index.builder import BuildError, BuildReport, build
 from index.text.chunking import DEFAULT_MAX_CHARS, chunk_document
 from index.settings import DEFAULT_MODEL
@@ -72,7 +74,7 @@ def chunks_of(path):
 
 def vectors_by_text(index_dir):
     loaded = store.load(index_dir, DEFAULT_MODEL)
-    vecs = loaded.vectors.reconstruct_n(0, loaded.vectors.ntotal)
+    vecs = dense.vectors_of(loaded.vectors)
     return {c.embed_text(): vecs[i] for i, c in enumerate(loaded.chunks)}
 
 
@@ -151,7 +153,12 @@ def test_added_and_removed_documents(corpus, tmp_path, embedder):
 
     (corpus / "c.md").write_text(DOC_B.replace("乙区", "丁区"), encoding="utf-8")
     report = build(corpus, tmp_path / "index", DEFAULT_MODEL, lambda: embedder)
-    assert (report.documents, report.embedded, report.reused) == (2, len(chunks_of(corpus / "c.md")), n_a)
+    # the removed report's chunks are still stored: c's passages with b's very text keep their vectors
+    new = [c.embed_text() for c in chunks_of(corpus / "c.md")]
+    renamed = [t for t in new if "丁区" in t]
+    assert 0 < len(renamed) < len(new)
+    assert (report.documents, report.embedded, report.reused) == (2, len(renamed), n_a + len(new) - len(renamed))
+    assert {c.doc_id for c in store.load(tmp_path / "index", DEFAULT_MODEL).chunks} == {"a", "c"}
 
 
 def test_another_model_reembeds_everything(corpus, tmp_path, embedder):
@@ -229,7 +236,8 @@ def test_missing_corpus_dir(tmp_path):
 
 def test_damaged_previous_index_is_rebuilt_from_scratch(corpus, tmp_path, embedder):
     first = build(corpus, tmp_path / "index", DEFAULT_MODEL, lambda: embedder)
-    (first.version / "vectors.faiss").write_bytes(b"junk")
+    for seg_id in json.loads((first.version / "manifest.json").read_text(encoding="utf-8"))["segments"]:
+        (store.segment_dir(tmp_path / "index", seg_id) / "vectors.npy").write_bytes(b"junk")
     report = build(corpus, tmp_path / "index", DEFAULT_MODEL, lambda: embedder)
     assert (report.embedded, report.reused) == (first.chunks, 0)
     store.load(tmp_path / "index", DEFAULT_MODEL)

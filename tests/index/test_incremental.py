@@ -4,7 +4,8 @@ A fake encoder (vectors from each text's hash) keeps these fast and exact: the s
 gets the same vector, so an incremental index can be compared bit for bit with a fresh one.
 """
 import hashlib
-import sqlite3
+import json
+import os
 import threading
 import time
 
@@ -12,11 +13,11 @@ import numpy as np
 import pytest
 
 import index.builder
-from index import store
+from index import segments, store
 from index.builder import EMBED_BATCH, STEPS, build, build_lock, fingerprints
 from index.datafiles import INDEX_DATA
 from index.reading.documents import load_document
-from index.search.lexical import Lexical
+from index.search import dense
 from index.search.searcher import Searcher
 from index.text.chunking import chunk_document
 from index.text.tokens import default_tokenizer
@@ -94,17 +95,14 @@ def edit_b(corpus):
 
 
 def stored(index_dir):
-    """Everything a reader of the index sees, in row order; the stored tokens as words."""
+    """Everything a reader of the index sees, in position order, with each chunk's stored hash and tokens."""
     loaded = store.load(index_dir, MODEL)
-    words = Lexical.load_vocabulary(loaded.path / "bm25").words
-    con = sqlite3.connect(loaded.path / "chunks.sqlite3")
-    rows = [(cid, h, [words[i] for i in store.token_ids(blob)])
-            for cid, h, blob in con.execute("SELECT chunk_id, hash, tokens FROM chunks ORDER BY row")]
-    con.close()
+    rows = [(r[0], r[7], json.loads(r[8])) for info in loaded.documents.values()
+            for r in segments.rows(store.segment_dir(index_dir, info["segment"]), [range(*info["rows"])])]
     searcher = Searcher(loaded, HashEmbedder())
     results = [[(h.chunk.chunk_id, round(h.score, 9), h.bm25_rank, h.dense_rank) for h in searcher.search(q, k=8)]
                for q in QUESTIONS]
-    return loaded, rows, loaded.vectors.reconstruct_n(0, loaded.vectors.ntotal), results
+    return loaded, rows, dense.vectors_of(loaded.vectors), results
 
 
 def test_incremental_build_after_an_edit_equals_a_build_from_scratch(corpus, tmp_path):
@@ -123,7 +121,9 @@ def test_incremental_build_after_an_edit_equals_a_build_from_scratch(corpus, tmp
     assert [t for _, _, t in full_rows] == [default_tokenizer().words(c.embed_text()) for c in expected]
     assert np.array_equal(inc_vectors, full_vectors)
     assert np.array_equal(inc_vectors, np.stack([vector(c.embed_text()) for c in expected]))
-    assert inc.documents == full.documents
+    where = ("segment", "rows")  # where a report's chunks are stored, not what they are
+    assert [{k: v for k, v in info.items() if k not in where} for info in inc.documents.values()] == \
+        [{k: v for k, v in info.items() if k not in where} for info in full.documents.values()]
     assert inc_results == full_results and all(inc_results)
 
 
@@ -230,3 +230,94 @@ def test_old_format_index_is_rebuilt_from_scratch(corpus, tmp_path):
     report = build(corpus, tmp_path / "index", MODEL, lambda: embedder)
     assert report.embedded == report.chunks == first.chunks and not report.unchanged
     assert store.load(tmp_path / "index", MODEL).manifest["format_version"] == store.FORMAT_VERSION
+
+
+PLACES = [f"{name}区" for name in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"]
+
+
+@pytest.fixture
+def twenty(tmp_path):
+    """Twenty reports of 3 chunks each: an edit leaves most of the first segment served."""
+    path = tmp_path / "twenty"
+    path.mkdir()
+    for i, place in enumerate(PLACES):
+        (path / f"r{i:02d}.md").write_text(text_of(place, 100 + i, 200 + i), encoding="utf-8")
+    return path
+
+
+def test_a_load_beside_the_served_index_takes_its_unchanged_segments_and_reads_the_new_one(twenty, tmp_path):
+    index_dir = tmp_path / "index"
+    build(twenty, index_dir, MODEL, HashEmbedder)
+    served = store.load(index_dir, MODEL)
+    (twenty / "r01.md").write_text(text_of(PLACES[1], 890, 930), encoding="utf-8")
+    (twenty / "r02.md").unlink()
+    (twenty / "r99.md").write_text(text_of("丁区", 410, 450), encoding="utf-8")
+    build(twenty, index_dir, MODEL, HashEmbedder)
+
+    again = store.load(index_dir, MODEL, reuse=served)
+    assert again.chunks == store.load(index_dir, MODEL).chunks  # as if read from disk alone
+    assert [c.doc_id for c in again.chunks[:6]] == ["r00"] * 3 + ["r01"] * 3 and again.chunks[-1].doc_id == "r99"
+    assert len(again.chunks) == len(served.chunks)
+    assert all(new is old for new, old in zip(again.chunks[:3], served.chunks[:3]))  # r00: not decoded again
+    assert "890亿元" in again.chunks[3].text and "丁区" in again.chunks[-3].text
+    assert not any(new is old for new in again.chunks[3:6] + again.chunks[-3:] for old in served.chunks)
+    assert again.vectors.ntotal == again.lexical.documents == len(again.chunks)
+
+
+def test_a_report_touched_but_unchanged_is_hashed_not_parsed(corpus, tmp_path, monkeypatch):
+    build(corpus, tmp_path / "index", MODEL, HashEmbedder)
+    (corpus / "a.md").write_text((corpus / "a.md").read_text(encoding="utf-8"), encoding="utf-8")  # new mtime
+    monkeypatch.setattr(index.builder, "load_document", pytest.fail)
+    report = build(corpus, tmp_path / "index", MODEL, pytest.fail)
+    assert report.unchanged and report.embedded == 0
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_seen(corpus, tmp_path):
+    """A report rewritten within the same clock tick as the build read it: its recorded size and
+    time match, so only the rule against trusting recent times makes the build read it again."""
+    index_dir = tmp_path / "index"
+    build(corpus, index_dir, MODEL, HashEmbedder)
+    path = corpus / "b.md"
+    before = path.stat()
+    edit_b(corpus)  # 880 → 890: same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    report = build(corpus, index_dir, MODEL, HashEmbedder)
+    assert not report.unchanged and report.embedded >= 1
+    assert any("890亿元" in c.text for c in store.load(index_dir, MODEL).chunks)
+
+
+def test_reports_older_than_the_last_build_are_not_even_read(corpus, tmp_path, monkeypatch):
+    hour_ago = time.time_ns() - 3600 * 10**9
+    for path in corpus.iterdir():
+        os.utime(path, ns=(hour_ago, hour_ago))
+    build(corpus, tmp_path / "index", MODEL, HashEmbedder)
+    monkeypatch.setattr(index.builder, "_raw_hash", pytest.fail)
+    assert build(corpus, tmp_path / "index", MODEL, pytest.fail).unchanged
+
+
+def test_an_edit_writes_one_small_segment_and_many_edits_keep_segments_few(twenty, tmp_path):
+    index_dir = tmp_path / "index"
+    first = build(twenty, index_dir, MODEL, HashEmbedder)
+    base = store.load(index_dir, MODEL)
+    (twenty / "r05.md").write_text(text_of(PLACES[5], 999, 205), encoding="utf-8")
+    report = build(twenty, index_dir, MODEL, HashEmbedder)
+    manifest = store.load(index_dir, MODEL).manifest
+    edited = manifest["documents"]["r05"]["segment"]
+    assert manifest["segments"][edited] == 3 and report.embedded == 1  # only r05's chunks were written
+    assert {info["segment"] for d, info in manifest["documents"].items() if d != "r05"} == set(base.manifest["segments"])
+
+    for round in range(30):
+        n = round % 20
+        (twenty / f"r{n:02d}.md").write_text(text_of(PLACES[n], 300 + round, 400), encoding="utf-8")
+        build(twenty, index_dir, MODEL, HashEmbedder)
+    again = store.load(index_dir, MODEL)
+    assert len(again.manifest["segments"]) <= 6  # sizes grow geometrically: about log2(60 chunks)
+    for seg_id, size in again.manifest["segments"].items():  # none is mostly rows no longer served
+        assert 2 * sum(i["rows"][1] - i["rows"][0] for i in again.documents.values() if i["segment"] == seg_id) >= size
+    assert not {p.name for p in (index_dir / store.SEGMENTS).iterdir()} - set(again.manifest["segments"]) \
+        - {s for v in index_dir.glob("v-*") for s in json.loads((v / "manifest.json").read_text())["segments"]}
+    fresh = build(twenty, tmp_path / "fresh", MODEL, HashEmbedder)
+    assert fresh.chunks == first.chunks == len(again.chunks)
+    assert again.chunks == store.load(tmp_path / "fresh", MODEL).chunks
+    (_, rows, vectors, results), (_, rows2, vectors2, results2) = stored(index_dir), stored(tmp_path / "fresh")
+    assert rows == rows2 and np.array_equal(vectors, vectors2) and results == results2

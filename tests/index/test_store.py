@@ -11,7 +11,8 @@ from index.builder import build
 from index.text.chunking import chunk_document
 from index.settings import DEFAULT_MODEL
 from index.reading.documents import load_corpus
-from index.search.lexical import Lexical
+from index.search.lexical import Terms
+from index.search import dense
 from index.store import IndexUnavailable
 
 HINT = "zoneqa index build"
@@ -41,6 +42,12 @@ def version(index_dir):
     return index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
 
 
+def segment(index_dir):
+    """The folder of the served version's (only) segment."""
+    (seg_id,) = json.loads((version(index_dir) / "manifest.json").read_text(encoding="utf-8"))["segments"]
+    return store.segment_dir(index_dir, seg_id)
+
+
 def expect_unavailable(index_dir, *words, model=DEFAULT_MODEL):
     with pytest.raises(IndexUnavailable) as exc:
         store.load(index_dir, model)
@@ -62,7 +69,7 @@ def test_round_trip(seed_settings, index_dir):
     doc = loaded.documents["2019-kunshan-hitech-zone-work-conference"]
     assert doc["date"] == "2019-01" and doc["place"] == "昆山高新区" and len(doc["hash"]) == 64
     # vectors are unit length (inner product = cosine)
-    vecs = loaded.vectors.reconstruct_n(0, loaded.vectors.ntotal)
+    vecs = dense.vectors_of(loaded.vectors)
     assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
     assert len(loaded.lexical.scores(["762亿元"])) == len(loaded.chunks)
 
@@ -77,14 +84,14 @@ def test_no_index(tmp_path):
 
 
 def test_truncated_vectors(index_dir):
-    path = version(index_dir) / "vectors.faiss"
+    path = segment(index_dir) / "vectors.npy"
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     expect_unavailable(index_dir, "损坏")
 
 
 def test_empty_vectors_file(index_dir):
-    (version(index_dir) / "vectors.faiss").write_bytes(b"")
+    (segment(index_dir) / "vectors.npy").write_bytes(b"")
     expect_unavailable(index_dir, "损坏")
 
 
@@ -145,12 +152,12 @@ def test_current_damaged(index_dir, pointer):
 
 
 def test_chunk_table_file_missing(index_dir):
-    (version(index_dir) / "chunks.sqlite3").unlink()
+    (segment(index_dir) / "chunks.sqlite3").unlink()
     expect_unavailable(index_dir, "损坏")
 
 
 def test_chunk_table_dropped(index_dir):
-    con = sqlite3.connect(version(index_dir) / "chunks.sqlite3")
+    con = sqlite3.connect(segment(index_dir) / "chunks.sqlite3")
     con.execute("DROP TABLE chunks")
     con.commit()
     con.close()
@@ -158,20 +165,20 @@ def test_chunk_table_dropped(index_dir):
 
 
 def test_chunk_table_garbage(index_dir):
-    (version(index_dir) / "chunks.sqlite3").write_bytes(b"this is not a database" * 100)
+    (segment(index_dir) / "chunks.sqlite3").write_bytes(b"this is not a database" * 100)
     expect_unavailable(index_dir, "损坏")
 
 
 def test_chunk_rows_missing(index_dir):
-    con = sqlite3.connect(version(index_dir) / "chunks.sqlite3")
+    con = sqlite3.connect(segment(index_dir) / "chunks.sqlite3")
     con.execute("DELETE FROM chunks WHERE row >= 10")
     con.commit()
     con.close()
     expect_unavailable(index_dir, "不一致")
 
 
-def test_bm25_missing(index_dir):
-    shutil.rmtree(version(index_dir) / "bm25")
+def test_term_counts_missing(index_dir):
+    shutil.rmtree(segment(index_dir) / "terms")
     expect_unavailable(index_dir, "损坏")
 
 
@@ -185,11 +192,11 @@ def test_crash_mid_build_keeps_previous_version(changed_corpus, index_dir, embed
         (path / "partial").write_text("half written")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Lexical, "save", boom)
+    monkeypatch.setattr(Terms, "save", boom)
     with pytest.raises(OSError, match="No space left"):
         build(corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
     assert version(index_dir) == before
-    assert not list(index_dir.glob(".building-*"))
+    assert not list(index_dir.glob(".building-*")) and not list(index_dir.glob("segments/.building-*"))
     assert sorted(p.name for p in index_dir.glob("v-*")) == [before.name]
     again = store.load(index_dir, DEFAULT_MODEL)
     assert again.chunks == served.chunks and again.manifest == served.manifest
@@ -203,11 +210,11 @@ def test_crash_mid_build_keeps_previous_version(changed_corpus, index_dir, embed
 def test_crash_writing_vectors_keeps_previous_version(changed_corpus, index_dir, embedder, monkeypatch):
     before = version(index_dir)
 
-    def boom(index, path):
-        path.write_bytes(b"half")
+    def boom(vectors, folder):
+        (folder / "vectors.npy").write_bytes(b"half")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store.dense, "write", boom)
+    monkeypatch.setattr(store.dense, "save", boom)
     with pytest.raises(KeyboardInterrupt):
         build(changed_corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
     assert version(index_dir) == before and not list(index_dir.glob(".building-*"))

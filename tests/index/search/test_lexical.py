@@ -1,11 +1,11 @@
-"""BM25 built from token ids gives bm25s's own scores, whatever ids the words carry."""
+"""BM25 gives bm25s's own scores, however the chunks are spread over segments."""
 import bm25s
 import numpy as np
 import pytest
 from conftest import CORPUS
 
 from index.reading.documents import load_corpus
-from index.search.lexical import Lexical, Vocabulary
+from index.search.lexical import Lexical, Terms
 from index.text.chunking import chunk_document
 from index.text.tokens import default_tokenizer
 
@@ -33,20 +33,23 @@ def test_scores_are_bm25s_scores(corpus_tokens, query):
     assert ours.max() > 0
 
 
-def test_unused_words_and_other_ids_change_nothing(corpus_tokens, tmp_path):
-    vocab = Vocabulary(["旧词", "已删除报告的词"])  # ids carried over from an earlier version
-    vocab.ids(list(reversed(corpus_tokens[3])))
-    lexical = Lexical.from_ids(vocab, [vocab.ids(t) for t in corpus_tokens])
-    plain = Lexical.build(corpus_tokens)
+def test_segments_and_rows_no_longer_served_change_nothing(corpus_tokens, tmp_path):
+    """The served chunks spread over three segments, among rows no longer served (an edited
+    report's old chunks): the scores of one index over the served chunks alone."""
+    n = len(corpus_tokens)
+    stale = [["762亿元", "地区生产总值", "旧"], ["没有的词"] * 5]
+    parts, at = [], 0
+    for piece in (corpus_tokens[: n // 3], corpus_tokens[n // 3: n // 2], corpus_tokens[n // 2:]):
+        terms = Terms.build(stale + piece)
+        terms.save(tmp_path / f"seg{at}")
+        positions = np.concatenate(([-1] * len(stale), np.arange(at, at + len(piece))))
+        parts.append((Terms.load(tmp_path / f"seg{at}"), positions))
+        at += len(piece)
+    lexical, plain = Lexical(parts, n), Lexical.build(corpus_tokens)
     tok = default_tokenizer()
-    for query in QUERIES + ["旧词"]:
+    for query in QUERIES + ["旧"]:
         assert np.array_equal(lexical.scores(tok.words(query)), plain.scores(tok.words(query)))
-
-    lexical.save(tmp_path / "bm25")
-    loaded = Lexical.load(tmp_path / "bm25")
-    assert loaded.documents == Lexical.count(tmp_path / "bm25") == len(corpus_tokens)
-    assert loaded.vocab.words == vocab.words
-    assert np.array_equal(loaded.scores(tok.words(QUERIES[0])), plain.scores(tok.words(QUERIES[0])))
+    assert not lexical.scores(["旧"]).any()  # a word only the stale rows have
 
 
 def test_empty_documents_and_queries():

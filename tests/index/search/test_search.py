@@ -6,7 +6,7 @@ import pytest
 
 from index.search import dense
 from index.search.fusion import RRF_K, WEIGHTS, rrf
-from index.search.lexical import Lexical
+from index.search.lexical import Lexical, Terms
 from index.search.searcher import POOL, Searcher, expand_query
 from index.text.vocabulary import load_vocab
 
@@ -117,11 +117,15 @@ def test_lexical_scores():
     assert lex.scores(["地区生产总值"])[0] == pytest.approx(lex.scores(["地区生产总值"])[1])
 
 
-def test_lexical_save_load(tmp_path):
-    lex = Lexical.build([["a", "b"], ["b", "c"]])
-    lex.save(tmp_path / "bm25")
-    again = Lexical.load(tmp_path / "bm25")
-    assert np.allclose(again.scores(["c", "b"]), lex.scores(["c", "b"]))
+def test_term_counts_save_load(tmp_path):
+    terms = Terms.build([["a", "b"], ["b", "c", "b"]])
+    terms.save(tmp_path / "terms")
+    again = Terms.load(tmp_path / "terms")
+    assert again.words == terms.words and again.lengths.tolist() == [2, 3]
+    assert again.postings("b")[1].tolist() == [1, 2] and len(again.postings("z")[0]) == 0
+    served = np.arange(2)
+    assert np.array_equal(Lexical([(again, served)], 2).scores(["c", "b"]),
+                          Lexical.build([["a", "b"], ["b", "c", "b"]]).scores(["c", "b"]))
 
 
 def test_dense_search_and_filter(tmp_path):
@@ -135,8 +139,8 @@ def test_dense_search_and_filter(tmp_path):
     assert set(rows.tolist()) == {1, 7}
     _, rows = dense.search(index, vecs[3], 50)
     assert len(rows) == 10
-    dense.write(index, tmp_path / "v.faiss")
-    assert np.allclose(dense.vectors_of(dense.read(tmp_path / "v.faiss")), vecs)
+    dense.save(vecs, tmp_path)
+    assert np.allclose(dense.vectors_of(dense.load(tmp_path)), vecs)
     empty = dense.build(np.zeros((0, 8), np.float32))
     assert dense.search(empty, vecs[0], 5)[1].size == 0 and dense.vectors_of(empty).shape == (0, 8)
 
