@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from bot.evaluation.gold import GoldItem, load_gold, normalise  # noqa: E402
 from index import store  # noqa: E402
 from index.search import dense  # noqa: E402
-from index.reading.documents import load_corpus  # noqa: E402
+from index.reading.documents import corpus_files, load_corpus  # noqa: E402
 from index.text.chunking import chunk_document  # noqa: E402
 from index.builder import build  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
@@ -100,7 +100,7 @@ def enlarge(corpus: Path, out: Path, copies: int) -> Path:
 
 
 def change_one(corpus: Path) -> None:
-    path = sorted(corpus.iterdir())[0]
+    path = corpus_files(corpus)[0]  # a report, never the signature cache or .removed/
     raw = path.read_text(encoding="utf-8")
     path.write_text(raw.replace("地区生产总值", "地区生产总值（初步核算）", 1), encoding="utf-8")
 
