@@ -17,7 +17,11 @@ kinds are never mixed: a figure for another year or kind is only offered as "资
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import cached_property
+
+import numpy as np
 
 from bot.answering import comparison, scoring, wording
 from bot.answering.kinds import over_time, parts, places
@@ -27,14 +31,24 @@ from bot.answering.question import COMPARISON, ENTITY, LIST, WHY, Question, asks
 from bot.answering.typed import clean, problem
 from bot.answering.scoring import Candidate
 from bot.answering.settings import AnswerSettings
-from bot.answering.vocabulary import gazetteer
+from bot.answering.vocabulary import place_namer
 from index.search.searcher import Searcher
 from index.settings import IndexSettings
+from index.text.chunking import Chunk
 from index.text.normalise import fold
 from index.text.timelabel import RESULT
 
 RETRIEVE_K = 12
 EXTRA_SOURCES = 2  # passages cited after the evidence, for context
+Vectors = Mapping[str, np.ndarray]  # query vectors by the search text they encode
+
+
+def _kept(cache: dict, key, compute: Callable):
+    """cache[key], computed on first use. `ask` runs on several threads: two computing the same
+    value at once is harmless, one of the equal results is kept."""
+    if key not in cache:
+        cache.setdefault(key, compute(key))
+    return cache[key]
 
 
 class Answerer:
@@ -44,32 +58,55 @@ class Answerer:
         self.searcher = searcher
         self.settings = settings
         docs = searcher.documents()
-        self._place_of = {d["doc_id"]: self._canonical_place(d["place"]) for d in docs}
+        canonical = place_namer()
+        self._place_of = {d["doc_id"]: canonical(d["place"]) for d in docs}
         self._places = tuple(sorted(set(self._place_of.values())))
-        self._default = self._canonical_place(settings.default_place)  # when a question names none
+        self._default = canonical(settings.default_place)  # when a question names none
         self._latest: dict[str, int] = {}  # each place's "now": the year of its latest report
         for d in docs:
             place = self._place_of[d["doc_id"]]
             self._latest[place] = max(self._latest.get(place, 0), int(d["date"][:4]))
-        texts: dict[str, list[str]] = {}
-        for c in searcher.index.chunks:
-            texts.setdefault(self._place_of.get(c.doc_id, ""), []).append(c.text)
-        self._place_text = {p: fold("\n".join(t)) for p, t in texts.items()}
         self._docs = {d["doc_id"]: d for d in docs}
-        # each place's chunks, its latest report first (for mentions), and its delivered reports
         latest = sorted(docs, key=lambda d: d["date"], reverse=True)
-        order = {d["doc_id"]: i for i, d in enumerate(latest)}
-        self._chunks_of: dict[str, list] = {}
-        for c in sorted(searcher.index.chunks, key=lambda c: order.get(c.doc_id, len(order))):
-            self._chunks_of.setdefault(self._place_of.get(c.doc_id, ""), []).append(c)
+        self._rank = {d["doc_id"]: i for i, d in enumerate(latest)}  # 0: the latest report
         self._delivered = {(self._place_of[d["doc_id"]], d["date"][:4]): d for d in reversed(latest)
                            if d.get("delivered")}  # the latest report of a place and year
-        self._parts: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # a section's sub-sections
-        for c in searcher.index.chunks:
+        self._texts, self._chunks, self._parts = {}, {}, {}  # per place or report, on first use
+
+    # What is read from the chunks is read when first needed, per place or report where it can
+    # be: a new index is served without a pass over all its chunks.
+
+    @cached_property
+    def _reports_in(self) -> dict[str, list[str]]:
+        """The places with chunks → their reports."""
+        reports: dict[str, list[str]] = {}
+        for doc_id in (d for d, span in self.searcher.index.spans.items() if span):
+            reports.setdefault(self._place_of.get(doc_id, ""), []).append(doc_id)
+        return reports
+
+    def _place_text(self, place: str) -> str:
+        """The place's chunks, folded into one text."""
+        return _kept(self._texts, place, lambda p: fold("\n".join(c.text for c in self._place_chunks(p))))
+
+    def _sections(self, doc_id: str) -> dict[tuple[str, ...], list[str]]:
+        """A report's sections → their sub-sections."""
+        return _kept(self._parts, doc_id, self._sub_sections) if doc_id in self.searcher.index.spans else {}
+
+    def _place_chunks(self, place: str) -> list[Chunk]:
+        """The chunks of `place`'s reports, in stored order."""
+        spans, chunks = self.searcher.index.spans, self.searcher.index.chunks
+        return [c for d in sorted(self._reports_in[place], key=lambda d: spans[d].start)
+                for c in chunks[spans[d].start:spans[d].stop]]
+
+    def _sub_sections(self, doc_id: str) -> dict[tuple[str, ...], list[str]]:
+        """A report's sections → their sub-sections, in reading order."""
+        span, parts = self.searcher.index.spans[doc_id], {}
+        for c in self.searcher.index.chunks[span.start:span.stop]:
             if c.section:
-                parts = self._parts.setdefault((c.doc_id, c.section[:-1]), [])
-                if c.section[-1] not in parts:
-                    parts.append(c.section[-1])
+                sub = parts.setdefault(c.section[:-1], [])
+                if c.section[-1] not in sub:
+                    sub.append(c.section[-1])
+        return parts
 
     @classmethod
     def load(cls, index: IndexSettings, settings: AnswerSettings) -> "Answerer":
@@ -85,14 +122,6 @@ class Answerer:
         the year of that place's latest report, so reports of other places never move it."""
         return self.settings.reporting_year or self._latest.get(place or "", max(self._latest.values()))
 
-    @staticmethod
-    def _canonical_place(place: str) -> str:
-        folded = fold(place)
-        for canonical, aliases in gazetteer().items():
-            if folded == fold(canonical) or folded in aliases:
-                return canonical
-        return place
-
     # -- the pipeline ---------------------------------------------------------------------
 
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
@@ -106,13 +135,15 @@ class Answerer:
         answer.latency_ms = (time.perf_counter() - started) * 1e3
         return answer
 
-    def _answer(self, question: str, previous: Answer | None) -> Answer:
+    def _answer(self, question: str, previous: Answer | None, vectors: Vectors | None = None,
+                parsed: Question | None = None) -> Answer:
+        """`vectors`, `parsed`: what a question of several clauses computed for this one."""
         text = clean(question)
         message = problem(question)
         if message:
             return Answer(text, message, True, explanation="unreadable input")
         before = previous.query if previous else None
-        q = parse(text, self.now(self._default), self._places, before)
+        q = parsed or parse(text, self.now(self._default), self._places, before)
         if q.intent == WHY:
             return Answer(text, wording.WHY_REFUSAL, True, query=q,
                           explanation="why-questions are not covered by figures")
@@ -125,21 +156,29 @@ class Answerer:
                           explanation="no topic")
         asked = parts.clauses(text, q)
         if len(asked) > 1:  # "去年建成几所学校，新增多少学位": each clause is a question
-            return parts.combined(text, q, [self._answer(c, previous) for c in asked])
+            read = [parse(clean(c), self.now(self._default), self._places, before) for c in asked]
+            texts = list(dict.fromkeys(r.search_text() for r in read))
+            vectors = dict(zip(texts, self.searcher.encode(texts)))  # one encoder call for all
+            answers = [self._answer(c, previous, vectors, r) for c, r in zip(asked, read)]
+            return parts.combined(text, q, answers)
         named, refusal = self._scope(q)
         if refusal:
             return Answer(text, refusal, True, query=q, explanation="place not covered or not named")
         if len(named) > 1:
             return places.side_by_side(self, text, q, named, before)
-        return self.answer_in(text, named[0], before)
+        same_now = self.now(named[0]) == self.now(self._default)  # then q is read as answer_in would
+        return self.answer_in(text, named[0], before, vectors=vectors, parsed=q if same_now else None)
 
     def answer_in(self, text: str, place: str, before: Question | None, one_of_several: bool = False,
-                  encoded=None) -> Answer:
+                  encoded=None, vectors: Vectors | None = None, parsed: Question | None = None) -> Answer:
         """The answer from `place`'s reports alone, its 去年/今年 read against the place's own.
         `one_of_several`: the question compares places ("江苏和浙江谁增长得快"), and each gives a
-        figure; `encoded`: the question's vector, already computed for the other places."""
+        figure; `encoded`: the question's vector, already computed for the other places;
+        `vectors`, `parsed`: query vectors by search text, and the question read for the place."""
         now = self.now(place)
-        q = parse(text, now, self._places, before)
+        q = parsed or parse(text, now, self._places, before)
+        if encoded is None and vectors:
+            encoded = vectors.get(q.search_text())
         if one_of_several:
             q = places.one_figure(q, now)
         if asks_byline(q, self._speaker(place, q.year or now)):
@@ -151,18 +190,21 @@ class Answerer:
         # and for a comparison one more per side, so a strong match for one year can't crowd out
         # the other.
         depth = RETRIEVE_K * (2 if q.trend else len(q.parts()))
-        sides = comparison.sides(q, now) if q.intent == COMPARISON else []
+        compared = q.intent == COMPARISON and not (q.overview or q.several or q.trend)
+        sides = comparison.sides(q, now) if compared else []
         if encoded is not None and not sides:
             hits, side_hits = self.searcher.search_encoded(q.search_text(), encoded, depth, scope), []
         else:
-            hits, *side_hits = self.searcher.search_many(
-                [q.search_text()] + [f"{year}年{q.topic()}" for year, _ in sides], k=depth, doc_ids=scope)
-        evidence = gather(q, hits)
+            texts = [q.search_text()] + [f"{year}年{q.topic()}" for year, _ in sides]
+            distinct = list(dict.fromkeys(texts))  # an attainment's two sides look for the same year
+            found = dict(zip(distinct, self.searcher.search_many(distinct, k=depth, doc_ids=scope)))
+            hits, *side_hits = (found[t] for t in texts)
         if q.overview or q.several:
             return parts.several(self, text, q, hits)
         if q.trend:
             dates = [d["date"] for d in self.documents() if d["doc_id"] in scope]
             return over_time.trend(self, text, q, hits, dates)
+        evidence = gather(q, hits)
         if q.intent == COMPARISON:
             return self._compare(text, q, evidence, list(zip(sides, side_hits)))
         if q.intent in (LIST, ENTITY):
@@ -179,7 +221,10 @@ class Answerer:
 
     def chunks_of(self, place: str) -> list:
         """The place's chunks, its latest report first, each in reading order."""
-        return self._chunks_of.get(place, [])
+        if place not in self._reports_in:
+            return []
+        return _kept(self._chunks, place, lambda p: sorted(
+            self._place_chunks(p), key=lambda c: self._rank.get(c.doc_id, len(self._rank))))
 
     def _scope(self, q: Question) -> tuple[list[str], str | None]:
         """The places whose reports may answer (several when several are named), or a refusal. A place named but not covered is
@@ -189,7 +234,7 @@ class Answerer:
         # A place the reports themselves mention in those words is part of a name or topic
         # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
         named = [p for p, phrases in q.place_mentions
-                 if p in places or not any(ph in t for t in self._place_text.values() for ph in phrases)]
+                 if p in places or not any(ph in self._place_text(t) for t in self._reports_in for ph in phrases)]
         covered = [p for p in named if p in places]
         if named and not covered:
             return [], wording.place_not_covered(named[0], places)
@@ -200,8 +245,7 @@ class Answerer:
         if len(places) == 1:
             return [self._places[0]], None
         words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
-        holding = [p for p, text in self._place_text.items()
-                   if words and all(t.found_in(text) for t in words)]
+        holding = [p for p in self._reports_in if words and all(t.found_in(self._place_text(p)) for t in words)]
         if len(holding) == 1:
             return holding, None
         return [], wording.which_place(places)
@@ -233,7 +277,8 @@ class Answerer:
 
     # -- answers --------------------------------------------------------------------------
 
-    def figure_answer(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
+    def figure_answer(self, text: str, q: Question, evidence: list[Evidence], offer: bool = True) -> Answer:
+        """The best figure for `q`, or a refusal; `offer`: one offering another year's ("资料中只有…")."""
         threshold = self.settings.abstain_threshold
         if q.year is None and q.kind is None:  # no year asked: the latest results come first
             ranked = scoring.figures(q, evidence, kind=RESULT) or scoring.figures(q, evidence)
@@ -241,6 +286,8 @@ class Answerer:
             ranked = scoring.figures(q, evidence)
         best = ranked[0] if ranked else None
         if best is None or best.confidence < threshold:
+            if not offer:
+                return self._refuse(text, q, None, "no figure for this year/kind")
             other = scoring.nearest(q, [c for c in scoring.figures(q, evidence, timely=False)
                                         if c.confidence >= threshold])
             why = "no figure for this year/kind" if other else "low confidence"
@@ -317,10 +364,10 @@ class Answerer:
         ("2026年省十件民生实事")."""
         chunk = ev.hit.chunk
         if ev.sentence.rstrip().endswith(("：", ":")):
-            return self._parts.get((chunk.doc_id, chunk.section), [])
+            return self._sections(chunk.doc_id).get(chunk.section, [])
         for depth in range(len(chunk.section), 0, -1):
             if coverage(q, chunk.section[depth - 1])[0] >= self.settings.abstain_threshold:
-                return self._parts.get((chunk.doc_id, chunk.section[:depth]), [])
+                return self._sections(chunk.doc_id).get(chunk.section[:depth], [])
         return []
 
     @staticmethod

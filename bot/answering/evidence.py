@@ -11,10 +11,13 @@ Three measures, each used by the scoring of candidates (scoring.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
 from bot.answering.facts import Fact
-from bot.answering.question import LIST, Question
+from bot.answering.question import LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.normalise import fold
@@ -61,18 +64,55 @@ class Evidence:
         return Source.of(self.hit, self.sentence)
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a retrieved chunk with its time label, and the text coverage looks in."""
+
+    hit: Hit
+    text: str
+    label: TimeLabel
+    folded: str  # its section title and itself, folded
+
+
+class Sentences:
+    """Every sentence of the hits, in retrieval order, with the label it was given at build time
+    (index.text.timelabel); read once per question, as an overview scores nine metrics on them."""
+
+    def __init__(self, hits: list[Hit]):
+        self.items = [Sentence(hit, sentence, tl, fold(f"{hit.chunk.section_title()} {sentence}"))
+                      for hit in hits for sentence, tl in hit.chunk.labelled_sentences()]
+        # all of them in one text, searched once for a word instead of once a sentence
+        self._text = "\0".join(s.folded for s in self.items)
+        self._starts = list(accumulate((len(s.folded) + 1 for s in self.items[:-1]), initial=0))
+
+    def naming(self, term: Term) -> set[int]:
+        """The sentences holding the start of one of the term's forms: only those can name it
+        (`Term.found_in`)."""
+        found = set()
+        for head in {f[:2] for f in term.forms}:
+            at = self._text.find(head)
+            while at >= 0:
+                found.add(bisect_right(self._starts, at) - 1)
+                at = self._text.find(head, at + 1)
+        return found
+
+
+def assess(q: Question, sentences: Sentences) -> list[Evidence]:
+    """The sentences as evidence for `q`; coverage counts the section title too."""
+    # a list's items need not repeat the metric ("外贸要开拓哪些新兴市场")
+    require_metric = q.intent != LIST
+    if not (require_metric and q.metrics and sum(t.weight for t in q.terms)):
+        return [Evidence(s.hit, s.text, s.label, *_coverage(q, s.folded, require_metric))
+                for s in sentences.items]
+    # most sentences do not name the metric, so cover nothing: they are told apart at once
+    naming, unnamed = sentences.naming(q.terms[0]), (0.0, (q.terms[0].text,))
+    return [Evidence(s.hit, s.text, s.label, *(_coverage(q, s.folded, True) if i in naming else unnamed))
+            for i, s in enumerate(sentences.items)]
+
+
 def gather(q: Question, hits: list[Hit]) -> list[Evidence]:
-    """Every sentence of the hits, in retrieval order, with the label it was given at build
-    time (index.text.timelabel); its coverage counts the section title too."""
-    out = []
-    for hit in hits:
-        chunk = hit.chunk
-        for sentence, tl in chunk.labelled_sentences():
-            # a list's items need not repeat the metric ("外贸要开拓哪些新兴市场")
-            cov, missing = coverage(q, f"{chunk.section_title()} {sentence}",
-                                    require_metric=q.intent != LIST)
-            out.append(Evidence(hit, sentence, tl, cov, missing))
-    return out
+    """Every sentence of the hits as evidence for `q`."""
+    return assess(q, Sentences(hits))
 
 
 def unique(evidence: list[Evidence]) -> list[Evidence]:
@@ -87,20 +127,30 @@ def unique(evidence: list[Evidence]) -> list[Evidence]:
 
 def coverage(q: Question, text: str, require_metric: bool = True) -> tuple[float, tuple[str, ...]]:
     """Weighted share of the question's topic terms found in `text`, and the terms missing."""
-    folded = fold(text)
+    return _coverage(q, fold(text), require_metric)
+
+
+def _coverage(q: Question, folded: str, require_metric: bool) -> tuple[float, tuple[str, ...]]:
     total = sum(t.weight for t in q.terms)
     if not total:
         return 0.0, ()
     if require_metric and q.metrics and not q.terms[0].found_in(folded):
         return 0.0, (q.terms[0].text,)  # the metric asked about must be named
-    found = sum(t.weight for t in q.terms if t.found_in(folded))
-    return found / total, tuple(t.text for t in q.terms if not t.found_in(folded))
+    found = [t.found_in(folded) for t in q.terms]
+    return (sum(t.weight for t, f in zip(q.terms, found) if f) / total,
+            tuple(t.text for t, f in zip(q.terms, found) if not f))
 
 
 def change_groups(change: str) -> set[str | None]:
     """The unit groups of the figures in a change clause: "增长7.1%" a rate, "前移5个名次" a rank."""
-    units = alternation(tuple(u for group in unit_groups().values() for u in group))
-    return {unit_group(m.group(1)) for m in re.finditer(rf"{NUMBER}\s*({units})", change)}
+    units = tuple(u for group in unit_groups().values() for u in group)
+    return {unit_group(m.group(1)) for m in _figure_in(units).finditer(change)}
+
+
+@lru_cache(maxsize=4)
+def _figure_in(units: tuple[str, ...]) -> re.Pattern:
+    """A figure in one of `units`, the unit captured."""
+    return re.compile(rf"{NUMBER}\s*({alternation(units)})")
 
 
 def unit_agrees(q: Question, fact: Fact) -> bool:

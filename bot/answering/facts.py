@@ -94,8 +94,12 @@ def _number(text: str) -> float:
 
 def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
     """(start, end, value text, number, unit) of each figure in `text`; bare years are skipped."""
+    return _values(text, _value_re())
+
+
+def _values(text: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:
     out = []
-    for m in _value_re().finditer(text):
+    for m in value_re.finditer(text):
         ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
         if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)):
             continue
@@ -118,15 +122,15 @@ def _known_terms(vocab: Vocab) -> frozenset[str]:
     return frozenset(vocab.user_words()) | {fold(c) for c in vocab.synonyms}
 
 
-def _distributed(seg: str, index: int) -> list[Fact] | None:
+def _distributed(seg: str, index: int, value_re: re.Pattern) -> list[Fact] | None:
     """Facts of "A、B…分别为x、y"; None when the clause has no listed subjects of its own."""
     head, _, tail = seg.partition(_respectively())
-    values = values_in(tail)
+    values = _values(tail, value_re)
     items = [i for i in head.split("、") if i]
     if len(items) < 2 or len(values) != len(items):
         return None
     last_head, shared = _split_tail(items[-1])
-    verb = re.sub(_value_re(), "", tail).split("、")[0] or "为"
+    verb = value_re.sub("", tail).split("、")[0] or "为"
     facts = []
     for item, (_, _, value, number, unit) in zip(items[:-1] + [last_head], values):
         subject = item + shared
@@ -137,13 +141,13 @@ def _distributed(seg: str, index: int) -> list[Fact] | None:
 def extract(sentence: str) -> list[Fact]:
     """Every figure in `sentence` with its subject and change."""
     facts: list[Fact] = []
-    change, respectively = _change_re(), _respectively()
+    change, respectively, value_re = _change_re(), _respectively(), _value_re()  # not per clause
     for index, seg in enumerate(segments(sentence)):
-        found = values_in(seg)
+        found = _values(seg, value_re)
         if not found:
             continue
         if respectively in seg:
-            listed = _distributed(seg, index)
+            listed = _distributed(seg, index, value_re)
             if listed:
                 facts += listed
                 continue

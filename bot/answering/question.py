@@ -36,16 +36,22 @@ class Term:
     shadows: tuple[str, ...] = ()  # longer names that contain a form but mean something else
 
     def found_in(self, folded_text: str) -> bool:
+        if not any(f[:2] in folded_text for f in self.forms):
+            return False  # the common case, decided before masking the shadows
         for longer in self.shadows:  # "规上工业产值" is not "工业产值"
             folded_text = folded_text.replace(longer, "\0")
-        return any(f in folded_text for f in self.forms) or \
-            any(p.search(folded_text) for f in self.forms if f[:2] in folded_text for p in _shared_head(f))
+        return any(f in folded_text or _listed(f, folded_text) for f in self.forms)
+
+
+def _listed(form: str, text: str) -> bool:
+    """"粮食面积、总产、单产" names 粮食总产: a list's items share the head of its first item."""
+    return "、" in text and any(p.search(text) for tail, p in _shared_head(form) if tail in text)
 
 
 @lru_cache(maxsize=4096)
-def _shared_head(form: str) -> tuple[re.Pattern, ...]:
-    """"粮食面积、总产、单产" names 粮食总产: a list's items share the head of its first item."""
-    return tuple(re.compile(f"{re.escape(form[:i])}(?:[^，。；;、]{{1,16}}、)+{re.escape(form[i:])}")
+def _shared_head(form: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """Each way a list can share the head of `form`: the tail its last item ends on, and the list."""
+    return tuple((form[i:], re.compile(f"{re.escape(form[:i])}(?:[^，。；;、]{{1,16}}、)+{re.escape(form[i:])}"))
                  for i in range(2, len(form) - 1))
 
 
@@ -243,10 +249,17 @@ def _expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> st
     return None
 
 
+@lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
 def _shadows(forms: tuple[str, ...], vocab: Vocab) -> tuple[str, ...]:
-    names = {fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al}
+    names = _metric_forms(vocab)
     return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)},
                         key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _metric_forms(vocab: Vocab) -> frozenset[str]:
+    """Every metric name and alias, folded."""
+    return frozenset({fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[Term]:

@@ -12,9 +12,11 @@ Read through `index.datafiles`, so an edited file is used by the next question.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from index import datafiles
+from index.text.normalise import fold
 
 BOT_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -29,6 +31,34 @@ def unit_groups() -> dict[str, tuple[str, ...]]:
 
 def gazetteer() -> dict[str, tuple[str, ...]]:
     return datafiles.table(BOT_DATA / "places.tsv")
+
+
+_namer: tuple[dict, Callable[[str], str]] | None = None  # (the gazetteer it was made from, namer)
+
+
+def place_namer() -> Callable[[str], str]:
+    """place → the gazetteer's name for it (the first row naming it or listing it as an alias,
+    folded), else the place as written. Made once per version of `places.tsv`: every new index
+    names the same reports' places again, and folding is what costs."""
+    global _namer
+    table = gazetteer()  # the same object until the file changes
+    if _namer is None or _namer[0] is not table:
+        _namer = (table, _namer_of(table))
+    return _namer[1]
+
+
+def _namer_of(table: dict[str, tuple[str, ...]]) -> Callable[[str], str]:
+    names: dict[str, str] = {}
+    for canonical, aliases in table.items():  # aliases come folded
+        for name in (fold(canonical), *aliases):
+            names.setdefault(name, canonical)
+    named: dict[str, str] = {}  # every place asked, as written
+
+    def canonical(place: str) -> str:
+        if place not in named:
+            named[place] = names.get(fold(place), place)
+        return named[place]
+    return canonical
 
 
 def figure_words() -> dict[str, tuple[str, ...]]:

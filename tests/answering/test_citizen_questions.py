@@ -106,3 +106,17 @@ def test_a_clause_that_asks_its_own_figure_is_answered_on_its_own_line(answerer)
     a = answerer.ask("去年建成几所学校，新增多少学位")
     lines = a.answer.splitlines()
     assert len(lines) == 2 and "10所" in lines[0] and "4620个" in lines[1]
+
+
+def test_the_clauses_of_a_question_share_one_encoding(answerer, monkeypatch):
+    encode, calls = answerer.searcher.encode, []
+    monkeypatch.setattr(answerer.searcher, "encode", lambda texts: calls.append(texts) or encode(texts))
+    a = answerer.ask("去年建成几所学校，新增多少学位")
+    assert "10所" in a.answer and "4620个" in a.answer
+    assert [len(texts) for texts in calls] == [2]
+
+
+def test_an_overview_of_a_year_without_figures_offers_the_first_metric_of_another(answerer):
+    a = answerer.ask("高新区2016年干得怎么样")
+    assert a.abstained and "2016年地区生产总值" in a.answer
+    assert "762亿元" in a.sources[0].text

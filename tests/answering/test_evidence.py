@@ -1,9 +1,11 @@
 """Evidence rules on hand-made sentences: coverage, unit agreement (unit_groups.tsv), time agreement."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from bot.answering.evidence import Source, coverage, gather, time_agrees, unit_agrees
+from bot.answering.evidence import Sentences, Source, assess, coverage, gather, time_agrees, unit_agrees
 from bot.answering.facts import extract
 from index.text.timelabel import RESULT, TARGET, TimeLabel
 
@@ -60,3 +62,17 @@ def test_a_source_cites_the_sentence_and_keeps_the_whole_passage():
     s = gather(question("地区生产总值"), [h])[1].source()
     assert s == Source(DOC["doc_id"], DOC["title"], "成绩单", "地区生产总值762亿元。", 1.0,
                        "第一句。地区生产总值762亿元。", "c1", DOC["place"])
+
+
+def test_sentences_read_once_are_assessed_as_each_sentence_alone():
+    """An overview assesses the same sentences for every metric; those that cannot name the metric
+    are told apart in one pass, with the coverage the sentence gets on its own."""
+    hits = [hit("2018年地区生产总值762亿元。一般公共预算收入90亿元。", 1),
+            hit("人均GDP超过3万美元。全年ＧＤＰ达762亿元。", 2, section=("地区生产总值",)),
+            hit("粮食面积、总产、单产实现两增一稳。", 3)]
+    gdp = question("地区生产总值", "全年", aliases=("gdp",))
+    per_head = replace(gdp, terms=(replace(gdp.terms[0], shadows=("人均gdp",)),) + gdp.terms[1:])
+    sentences = Sentences(hits)
+    for q in (gdp, per_head, question("粮食总产"), question("一般公共预算收入"), question("财政收入")):
+        assert [(e.coverage, e.missing) for e in assess(q, sentences)] == [
+            coverage(q, f"{s.hit.chunk.section_title()} {s.text}") for s in sentences.items]

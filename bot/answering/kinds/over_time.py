@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.answering.evidence import Answer, gather
+from bot.answering.evidence import Answer, Sentences, assess
 from bot.answering.facts import values_in
 from bot.answering.question import Question
 from index.text.timelabel import RESULT, TARGET, Frame
@@ -33,17 +33,17 @@ def trend(core: "Answerer", text: str, q: Question, hits, dates: list[str]) -> A
     """The metric's result for each year covered, else its target, oldest first."""
     kinds = (q.kind,) if q.kind else (RESULT, TARGET)
     lines: list[Answer] = []
-    plain = replace(q, trend=False, years=())
+    plain, sentences = replace(q, trend=False, years=()), Sentences(hits)
     for year in years_covered(dates):
         for kind in kinds:
             one = replace(plain, years=(year,), kind=kind)
-            a = core.figure_answer(text, one, gather(one, hits))
+            a = core.figure_answer(text, one, assess(one, sentences))
             if not a.abstained:
                 lines.append(a)
                 break
     lines = lines[-MAX_POINTS:]
     if not lines:
-        return core.figure_answer(text, plain, gather(plain, hits))
+        return core.figure_answer(text, plain, assess(plain, sentences))
     return replace(lines[-1], answer="\n".join(a.answer for a in lines), query=q,
                    sources=[a.sources[0] for a in lines], evidence=len(lines),
                    series=tuple(p for a in lines for p in _point(a)),

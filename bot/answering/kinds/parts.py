@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from bot.answering import wording
-from bot.answering.evidence import Answer, gather
+from bot.answering.evidence import Answer, Sentences, assess
 from bot.answering.question import Question
 from bot.answering.vocabulary import alternation, cues
 from index.text.places import short_name
@@ -40,11 +41,14 @@ def combined(text: str, q: Question, answers: list[Answer]) -> Answer:
 
 def several(core: "Answerer", text: str, q: Question, hits) -> Answer:
     """Each metric of the question (or each headline metric of an overview) from one retrieval."""
-    parts = q.parts()
-    answers = [core.figure_answer(text, part, gather(part, hits)) for part in parts]
-    if q.overview:  # the first few headline figures the reports give, no refusal for the rest
-        answers = [a for a in answers if not a.abstained][:HEADLINES] or answers[:1]
-    return combined(text, q, [replace(a, query=part) for part, a in zip(parts, answers)])
+    sentences, parts = Sentences(hits), q.parts()  # the sentences read once, assessed for each part
+    if not q.overview:
+        return combined(text, q, [core.figure_answer(text, p, assess(p, sentences)) for p in parts])
+    # The first few headline figures the reports give. Refusals are not shown, so not worded with
+    # another year's figure, unless every metric is refused: then the first one's is.
+    answers = (core.figure_answer(text, p, assess(p, sentences), offer=False) for p in parts)
+    given = list(islice((a for a in answers if not a.abstained), HEADLINES))
+    return combined(text, q, given or [core.figure_answer(text, parts[0], assess(parts[0], sentences))])
 
 
 def clauses(text: str, q: Question) -> list[str]:
