@@ -28,7 +28,7 @@ from tqdm import tqdm
 
 from index import segments, store
 from index.datafiles import INDEX_DATA
-from index.reading.documents import CorpusError, Document, corpus_files, load_document
+from index.reading.documents import CorpusError, Document, corpus_entries, load_document
 from index.search.embedding import Embedder
 from index.text import vocabulary
 from index.text.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document
@@ -169,9 +169,8 @@ def _read(corpus_dir: Path, previous: _Previous) -> tuple[list[_Entry], list[str
     if not corpus_dir.is_dir():
         raise CorpusError(f"资料库目录 {corpus_dir} 不存在")
     entries, problems = [], []
-    for path in corpus_files(corpus_dir):
+    for path, stat in corpus_entries(corpus_dir):
         try:
-            stat = path.stat()
             kept = previous.kept(path, stat)
             if kept is not None:
                 entries.append(_Entry(kept))

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sqlite3
 import time
 from contextlib import closing
@@ -29,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.reading.documents import SUFFIXES, split_header
+from index.reading.documents import corpus_entries, split_header
 from index.text.normalise import squeeze
 
 SHINGLE = 5  # characters in a shingle: as ingest's exact comparison
@@ -108,17 +107,6 @@ def estimate(sketches: np.ndarray, mine: np.ndarray) -> np.ndarray:
     return (sketches == mine).mean(axis=1)
 
 
-def _listing(corpus_dir: Path) -> list[tuple[str, int, int]]:
-    """The names `corpus_files` lists, with size and mtime, from one scan (faster than Paths)."""
-    found = []
-    with os.scandir(corpus_dir) as entries:
-        for entry in entries:
-            if not entry.name.startswith(".") and entry.name.lower().endswith(SUFFIXES) and entry.is_file():
-                stat = entry.stat()
-                found.append((entry.name, stat.st_size, stat.st_mtime_ns))
-    return sorted(found)
-
-
 def _is_current(db: sqlite3.Connection) -> bool:
     """Whether the cache was written by this code: its version, and its table as created here."""
     return (db.execute("PRAGMA user_version").fetchone()[0] == VERSION
@@ -144,7 +132,7 @@ def _load(path: Path) -> dict[str, tuple]:
 def of_corpus(corpus_dir: Path) -> Known:
     """Every corpus report's signature: from the cache where its key still holds, else from the file."""
     started = time.time_ns()
-    listing = _listing(corpus_dir)
+    listing = [(path.name, stat.st_size, stat.st_mtime_ns) for path, stat in corpus_entries(corpus_dir)]
     cached = _load(corpus_dir / CACHE)
     sketches, fresh = [], []
     for name, size, mtime in listing:
