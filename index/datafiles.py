@@ -8,11 +8,16 @@ Every file is UTF-8 text; blank lines and lines starting with `#` are comments. 
 - `rows(path)`: tab-separated columns, as written (timecues.tsv).
 
 A file is read again as soon as it changes on disk (its size or modification time), so an
-edited `synonyms.tsv` is seen by the next build or question without a restart.
+edited `synonyms.tsv` is seen by the next build or question without a restart. Within
+`one_version()` (a question), each file is looked at on disk once: the question sees one version
+of it, and a few hundred lookups cost one `stat` per file.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from index.text.normalise import fold
@@ -26,9 +31,27 @@ class DataFileError(ValueError):
     """A vocabulary file that cannot be read; the message names the file and line."""
 
 
+_seen: ContextVar[dict[Path, tuple[int, int]] | None] = ContextVar("datafiles_seen", default=None)
+
+
+@contextmanager
+def one_version() -> Iterator[None]:
+    """Each file's signature taken once inside: per thread or task, as ContextVar keeps it."""
+    token = _seen.set({})
+    try:
+        yield
+    finally:
+        _seen.reset(token)
+
+
 def signature(path: Path) -> tuple[int, int]:
     """What changes when the file is edited: (modification time in ns, size)."""
+    seen = _seen.get()
+    if seen is not None and path in seen:
+        return seen[path]
     st = os.stat(path)
+    if seen is not None:
+        seen[path] = (st.st_mtime_ns, st.st_size)
     return st.st_mtime_ns, st.st_size
 
 

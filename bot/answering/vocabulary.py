@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from index import datafiles
@@ -21,16 +22,22 @@ from index.text.normalise import fold
 BOT_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+@lru_cache(maxsize=32)
+def _file(folder: Path, name: str) -> Path:
+    """folder / name, made once: every question looks its data files up a few hundred times."""
+    return folder / name
+
+
 def cues() -> dict[str, tuple[str, ...]]:
-    return datafiles.table(BOT_DATA / "question_cues.tsv")
+    return datafiles.table(_file(BOT_DATA, "question_cues.tsv"))
 
 
 def unit_groups() -> dict[str, tuple[str, ...]]:
-    return datafiles.table(BOT_DATA / "unit_groups.tsv")
+    return datafiles.table(_file(BOT_DATA, "unit_groups.tsv"))
 
 
 def gazetteer() -> dict[str, tuple[str, ...]]:
-    return datafiles.table(BOT_DATA / "places.tsv")
+    return datafiles.table(_file(BOT_DATA, "places.tsv"))
 
 
 _namer: tuple[dict, Callable[[str], str]] | None = None  # (the gazetteer it was made from, namer)
@@ -62,15 +69,15 @@ def _namer_of(table: dict[str, tuple[str, ...]]) -> Callable[[str], str]:
 
 
 def figure_words() -> dict[str, tuple[str, ...]]:
-    return datafiles.table(BOT_DATA / "figure_words.tsv")
+    return datafiles.table(_file(BOT_DATA, "figure_words.tsv"))
 
 
 def metric_units() -> dict[str, tuple[str, ...]]:
-    return datafiles.table(BOT_DATA / "metric_units.tsv")
+    return datafiles.table(_file(BOT_DATA, "metric_units.tsv"))
 
 
 def headline_metrics() -> tuple[str, ...]:
-    return datafiles.lines(BOT_DATA / "headline_metrics.txt")
+    return datafiles.lines(_file(BOT_DATA, "headline_metrics.txt"))
 
 
 def unit_group(unit: str) -> str | None:
@@ -86,6 +93,7 @@ def change_words() -> tuple[str, ...]:
     return figure_words().get("change_verb", ())
 
 
+@lru_cache(maxsize=256)  # the same tuples until their file changes
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

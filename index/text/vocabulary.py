@@ -13,6 +13,7 @@ one of them is edited, so caches keyed on a `Vocab` follow the files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from index import datafiles
@@ -35,9 +36,12 @@ class Vocab:
     def canonical_terms(self, text: str) -> list[str]:
         """Canonical terms named in `text` by themselves or by an alias, longest first."""
         folded = fold(text)
-        found = [c for c, aliases in self.synonyms.items()
-                 if fold(c) in folded or any(a in folded for a in aliases)]
+        found = [c for c, forms in self._forms if any(f in folded for f in forms)]
         return sorted(found, key=len, reverse=True)
+
+    @cached_property  # folded once per vocabulary: every question's search is expanded with it
+    def _forms(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((c, (fold(c), *aliases)) for c, aliases in self.synonyms.items())
 
     def aliases(self, canonical: str) -> tuple[str, ...]:
         return self.synonyms.get(canonical, ())
@@ -56,9 +60,14 @@ class Vocab:
 _loaded: dict[Path, tuple[tuple, Vocab]] = {}
 
 
+@lru_cache(maxsize=8)
+def _paths(data_dir: Path) -> tuple[Path, ...]:
+    return tuple(data_dir / name for name in FILES)
+
+
 def load_vocab(data_dir: Path = INDEX_DATA) -> Vocab:
     """The vocabulary in `data_dir`, read again whenever one of its files changed."""
-    sig = tuple(datafiles.signature(data_dir / name) for name in FILES)
+    sig = tuple(datafiles.signature(path) for path in _paths(data_dir))
     hit = _loaded.get(data_dir)
     if hit is not None and hit[0] == sig:
         return hit[1]

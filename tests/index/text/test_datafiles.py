@@ -40,6 +40,18 @@ def test_an_edited_file_is_read_again(tmp_path):
     assert datafiles.table(path) == {"甲": ("a", "b")}
 
 
+def test_one_question_sees_one_version_of_a_file_and_the_next_question_the_edit(tmp_path):
+    path = tmp_path / "t.tsv"
+    write(path, "甲\ta\n")
+    with datafiles.one_version():
+        assert datafiles.table(path) == {"甲": ("a",)}
+        write(path, "甲\ta|b\n", bump=10**9)  # staff save the file while a question is answered
+        assert datafiles.table(path) == {"甲": ("a",)}
+    assert datafiles.table(path) == {"甲": ("a", "b")}
+    with datafiles.one_version():
+        assert datafiles.table(path) == {"甲": ("a", "b")}
+
+
 def test_an_edited_synonyms_file_reaches_the_tokenizer_without_a_restart(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(INDEX_DATA, data)
