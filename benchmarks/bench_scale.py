@@ -176,24 +176,39 @@ current: dict[str, float] = {}  # stage times of the question being asked (child
 
 
 def instrument(searcher) -> None:
-    """Accumulate the searcher's own stage timings and parse time of each ask() into `current`."""
+    """Accumulate the searcher's own stage timings and parse time of each ask() into `current`.
+    The answerer encodes once (`encode`) and searches with that vector (`search_encoded`); code
+    from before issue 14 searched with `search`, which is timed when `encode` is absent."""
     import bot.answering.answerer
 
+    def add(t: dict[str, float]) -> None:
+        for key, v in t.items():
+            current[key] = current.get(key, 0.0) + v
+
     def timed(search):
-        """`search` (or `search_many`), its stage timings added to the question's."""
-        def run(query, k=5, doc_ids=None, timings=None, **kw):
+        """A search method, its stage timings (its `timings` keyword) added to the question's."""
+        def run(*args, timings=None, **kw):
             t: dict[str, float] = {}
-            hits = search(query, k, doc_ids, t, **kw)
-            for key, v in t.items():
-                current[key] = current.get(key, 0.0) + v
+            hits = search(*args, timings=t, **kw)
+            add(t)
             if timings is not None:
                 timings.update(t)
             return hits
         return run
 
-    searcher.search = timed(searcher.search)
-    if hasattr(searcher, "search_many"):  # one encoding for several queries (issue 14); absent before
-        searcher.search_many = timed(searcher.search_many)
+    if hasattr(searcher, "encode"):
+        encode = searcher.encode
+
+        def timed_encode(queries):
+            t0 = time.perf_counter()
+            try:
+                return encode(queries)
+            finally:
+                add({"encode_ms": (time.perf_counter() - t0) * 1e3})
+        searcher.encode = timed_encode
+        searcher.search_encoded = timed(searcher.search_encoded)
+    else:
+        searcher.search = timed(searcher.search)
     if not getattr(bot.answering.answerer.parse, "_timed", False):
         parse = bot.answering.answerer.parse
 

@@ -17,7 +17,7 @@ kinds are never mixed: a figure for another year or kind is only offered as "资
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 
@@ -32,6 +32,7 @@ from bot.answering.typed import clean, problem
 from bot.answering.scoring import Candidate
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import place_namer
+from index import datafiles
 from index.search.searcher import Searcher
 from index.settings import IndexSettings
 from index.text.chunking import Chunk
@@ -40,7 +41,6 @@ from index.text.timelabel import RESULT
 
 RETRIEVE_K = 12
 EXTRA_SOURCES = 2  # passages cited after the evidence, for context
-Vectors = Mapping[str, np.ndarray]  # query vectors by the search text they encode
 
 
 def _kept(cache: dict, key, compute: Callable):
@@ -131,13 +131,14 @@ class Answerer:
         come back as `abstained=True` with a clear Chinese message in `answer`.
         """
         started = time.perf_counter()
-        answer = self._answer(question, previous)
+        with datafiles.one_version():  # each data file looked at on disk once per question
+            answer = self._answer(question, previous)
         answer.latency_ms = (time.perf_counter() - started) * 1e3
         return answer
 
-    def _answer(self, question: str, previous: Answer | None, vectors: Vectors | None = None,
+    def _answer(self, question: str, previous: Answer | None, encoded: np.ndarray | None = None,
                 parsed: Question | None = None) -> Answer:
-        """`vectors`, `parsed`: what a question of several clauses computed for this one."""
+        """`encoded`, `parsed`: what a question of several clauses computed for this one."""
         text = clean(question)
         message = problem(question)
         if message:
@@ -157,9 +158,9 @@ class Answerer:
         asked = parts.clauses(text, q)
         if len(asked) > 1:  # "去年建成几所学校，新增多少学位": each clause is a question
             read = [parse(clean(c), self.now(self._default), self._places, before) for c in asked]
-            texts = list(dict.fromkeys(r.search_text() for r in read))
-            vectors = dict(zip(texts, self.searcher.encode(texts)))  # one encoder call for all
-            answers = [self._answer(c, previous, vectors, r) for c, r in zip(asked, read)]
+            # one encoding of the whole question serves each clause, whose own words go to BM25
+            encoded = self.searcher.encode([q.dense_text()])[0]
+            answers = [self._answer(c, previous, encoded, r) for c, r in zip(asked, read)]
             return parts.combined(text, q, answers)
         named, refusal = self._scope(q)
         if refusal:
@@ -167,18 +168,16 @@ class Answerer:
         if len(named) > 1:
             return places.side_by_side(self, text, q, named, before)
         same_now = self.now(named[0]) == self.now(self._default)  # then q is read as answer_in would
-        return self.answer_in(text, named[0], before, vectors=vectors, parsed=q if same_now else None)
+        return self.answer_in(text, named[0], before, encoded=encoded, parsed=q if same_now else None)
 
     def answer_in(self, text: str, place: str, before: Question | None, one_of_several: bool = False,
-                  encoded=None, vectors: Vectors | None = None, parsed: Question | None = None) -> Answer:
+                  encoded: np.ndarray | None = None, parsed: Question | None = None) -> Answer:
         """The answer from `place`'s reports alone, its 去年/今年 read against the place's own.
         `one_of_several`: the question compares places ("江苏和浙江谁增长得快"), and each gives a
-        figure; `encoded`: the question's vector, already computed for the other places;
-        `vectors`, `parsed`: query vectors by search text, and the question read for the place."""
+        figure; `encoded`: the question's vector, already computed for the other places or clauses;
+        `parsed`: the question read for the place."""
         now = self.now(place)
-        q = parsed or parse(text, now, self._places, before)
-        if encoded is None and vectors:
-            encoded = vectors.get(q.search_text())
+        q = parsed or self.read(text, place, before)
         if one_of_several:
             q = places.one_figure(q, now)
         if asks_byline(q, self._speaker(place, q.year or now)):
@@ -187,18 +186,17 @@ class Answerer:
             return places.mention(self, text, q, place)
         scope = {d for d, p in self._place_of.items() if p == place}
         # One encoding for every retrieval the question needs: one deep enough for all its parts,
-        # and for a comparison one more per side, so a strong match for one year can't crowd out
-        # the other.
+        # and for a comparison one more per side, whose BM25 looks for that year's figure in the
+        # report that states it, so a strong match for one year can't crowd out the other.
         depth = RETRIEVE_K * (2 if q.trend else len(q.parts()))
         compared = q.intent == COMPARISON and not (q.overview or q.several or q.trend)
         sides = comparison.sides(q, now) if compared else []
-        if encoded is not None and not sides:
-            hits, side_hits = self.searcher.search_encoded(q.search_text(), encoded, depth, scope), []
-        else:
-            texts = [q.search_text()] + [f"{year}年{q.topic()}" for year, _ in sides]
-            distinct = list(dict.fromkeys(texts))  # an attainment's two sides look for the same year
-            found = dict(zip(distinct, self.searcher.search_many(distinct, k=depth, doc_ids=scope)))
-            hits, *side_hits = (found[t] for t in texts)
+        encoded = self.searcher.encode([q.dense_text()])[0] if encoded is None else encoded
+        hits = self.searcher.search_encoded(q.search_text(), encoded, depth, scope)
+        dates = {d: self._docs[d]["date"] for d in scope}
+        side_hits = [self.searcher.search_encoded(f"{year}年{q.topic()}", encoded, depth,
+                                                  comparison.stating((year, kind), dates))
+                     for year, kind in sides]
         if q.overview or q.several:
             return parts.several(self, text, q, hits)
         if q.trend:
@@ -211,6 +209,10 @@ class Answerer:
             return self._sentence_answer(text, q, evidence)
         answer = self.figure_answer(text, q, evidence)
         return over_time.yes_or_no(answer, q) if q.threshold else answer
+
+    def read(self, text: str, place: str, before: Question | None) -> Question:
+        """The question as read for `place`: its 今年 is the year of the place's latest report."""
+        return parse(text, self.now(place), self._places, before)
 
     def places(self) -> list[str]:
         """The places the reports cover, in a stable order."""

@@ -6,6 +6,7 @@ different units are never compared.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.answering.facts import RATE, Fact, values_in
@@ -30,6 +31,14 @@ def sides(q: Question, reporting_year: int) -> list[tuple[int, str]]:
         base = years[0] if years else reporting_year - 1
         years = [reporting_year, base] if base < reporting_year else [base, base - 1]
     return [(y, TARGET if y >= reporting_year else RESULT) for y in years]
+
+
+def stating(side: tuple[int, str], dates: Mapping[str, str]) -> set[str]:
+    """The reports (of `dates`, report → date) that state a side's figure: a year's targets are
+    set in that year's report, its results reviewed in the next year's; all of them when none is."""
+    year, kind = side
+    wanted = year if kind == TARGET else year + 1
+    return {d for d, date in dates.items() if int(date[:4]) == wanted} or set(dates)
 
 
 @dataclass(frozen=True)

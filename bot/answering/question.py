@@ -104,10 +104,15 @@ class Question:
         return " ".join(dict.fromkeys([*self.metrics, *(t.text for t in self.terms)]))
 
     def search_text(self) -> str:
-        """What retrieval should look for: the question, or its topic when it is a follow-up."""
+        """What BM25 looks for: what the encoder reads, and an overview's headline metrics."""
         if self.overview:
             return self.normalised + " " + " ".join(headline_metrics())
-        if not self.follow_up:
+        return self.dense_text()
+
+    def dense_text(self) -> str:
+        """What the encoder reads: the question, or its topic when it is a follow-up. An overview's
+        headline metrics are left to BM25, as encoding them costs six times the question."""
+        if self.overview or not self.follow_up:
             return self.normalised
         return (f"{self.year}年" if self.year else "") + self.topic()
 
@@ -204,22 +209,15 @@ def _mentions(normalised: str, hits: list[tuple[int, str]],
 
 
 def _years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
-    years = []
-    for m in _YEAR4.finditer(text):
-        years.append((m.start(), int(m.group(1))))
-    for m in _YEAR2.finditer(text):
-        years.append((m.start(), 2000 + int(m.group(1))))
-    for word, delta in vocab.relative_years:
-        for m in re.finditer(word, text):
-            years.append((m.start(), reporting_year + delta))
+    """The years named, in the order named (2019年, 19年, 去年), and the text without them."""
+    years = [(m.start(), int(m.group(1))) for m in _YEAR4.finditer(text)]
+    years += [(m.start(), 2000 + int(m.group(1))) for m in _YEAR2.finditer(text)]
+    years += [(m.start(), reporting_year + delta) for word, delta in vocab.relative_years
+              for m in re.finditer(word, text)]
     text = _YEAR4.sub("\0", _YEAR2.sub("\0", text))
     for word, _ in vocab.relative_years:
         text = text.replace(word, "\0")
-    seen: list[int] = []
-    for _, y in sorted(years):
-        if y not in seen:
-            seen.append(y)
-    return seen, text
+    return list(dict.fromkeys(y for _, y in sorted(years))), text
 
 
 def _ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:

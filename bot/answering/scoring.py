@@ -16,8 +16,10 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 5. clause_coverage: its own clause names more of the question;
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
-7. retrieval_rank: the better-ranked passage.
-Candidates equal on all seven keep reading order (the earlier sentence, the earlier clause).
+7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
+   alone, as a review also tells what was done with 推进/打造/超过;
+8. retrieval_rank: the better-ranked passage.
+Candidates equal on all eight keep reading order (the earlier sentence, the earlier clause).
 """
 from __future__ import annotations
 
@@ -57,10 +59,14 @@ class Candidate:
     def one_year(self) -> bool:
         return self.evidence.label.span is None
 
-    def preference(self) -> tuple[float, bool, bool, bool, float, bool, int]:
+    @property
+    def dated(self) -> bool:
+        return self.evidence.label.source in ("year", "section")
+
+    def preference(self) -> tuple[float, bool, bool, bool, float, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
-                self.states_change, -self.retrieval_rank)
+                self.states_change, self.dated, -self.retrieval_rank)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""

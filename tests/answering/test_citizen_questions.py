@@ -63,6 +63,14 @@ def test_an_overview_gives_the_headline_figures_of_the_year(answerer):
     assert "810亿元" not in a.answer  # the year's results, not its targets
 
 
+def test_an_overview_encodes_the_question_alone_and_leaves_its_headline_metrics_to_bm25(answerer, monkeypatch):
+    encode, calls = answerer.searcher.encode, []
+    monkeypatch.setattr(answerer.searcher, "encode", lambda texts: calls.append(texts) or encode(texts))
+    a = answerer.ask("昆山高新区去年干得怎么样")
+    assert "762亿元" in a.answer and "90亿元" in a.answer
+    assert calls == [["昆山高新区去年干得怎么样"]]
+
+
 def test_every_part_of_a_question_is_answered(answerer):
     a = answerer.ask("去年高新区GDP和财政收入各是多少")
     assert not a.abstained and "762亿元" in a.answer and "90亿元" in a.answer
@@ -113,7 +121,7 @@ def test_the_clauses_of_a_question_share_one_encoding(answerer, monkeypatch):
     monkeypatch.setattr(answerer.searcher, "encode", lambda texts: calls.append(texts) or encode(texts))
     a = answerer.ask("去年建成几所学校，新增多少学位")
     assert "10所" in a.answer and "4620个" in a.answer
-    assert [len(texts) for texts in calls] == [2]
+    assert calls == [["去年建成几所学校,新增多少学位"]]  # the whole question, encoded once
 
 
 def test_an_overview_of_a_year_without_figures_offers_the_first_metric_of_another(answerer):

@@ -5,12 +5,19 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answering.comparison import Difference, difference, reply, sides
+from bot.answering.comparison import Difference, difference, reply, sides, stating
 from bot.answering.facts import extract
 from bot.answering.wording import MAX_ANSWER
 from index.text.timelabel import RESULT, TARGET
 
 from handmade import question
+
+
+def test_a_side_is_looked_for_in_the_report_that_states_it():
+    dates = {"plan": "2025-01-14", "review": "2026-01-13", "older": "2024-01-20"}
+    assert stating((2025, TARGET), dates) == {"plan"}  # a year's targets: set in that year's report
+    assert stating((2025, RESULT), dates) == {"review"}  # its results: reviewed in the next year's
+    assert stating((2020, RESULT), dates) == set(dates)  # no report of 2021: every report
 
 
 def fact(sentence):

@@ -1,10 +1,12 @@
 """Which figure answers, and why: the scoring of candidates on hand-made evidence (no index, no model)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answering.scoring import UNIT_MISMATCH, Candidate, figures, nearest, rank, sentences
-from index.text.timelabel import RESULT, TARGET
+from index.text.timelabel import RESULT, TARGET, TimeLabel
 
 from handmade import evidence, question
 
@@ -65,6 +67,17 @@ def test_equal_confidence_goes_to_the_better_retrieval_rank_whatever_the_reading
     assert winner(q, early, late).fact.value == "762亿元"
 
 
+def test_a_sentence_dated_by_its_year_or_section_beats_one_dated_by_cue_words_alone():
+    """A review also says 推进/打造/超过 of what was done: cue words alone date a sentence less surely."""
+    q = question(GDP, year=2025, kind=TARGET)
+    by_cues = evidence(q, "地区生产总值超过700亿元", year=2025, kind=TARGET, rank=1)
+    by_cues = replace(by_cues, label=TimeLabel(2025, TARGET, None, "cue"))
+    for source in ("year", "section"):
+        dated = evidence(q, "地区生产总值810亿元左右", year=2025, kind=TARGET, rank=3)
+        dated = replace(dated, label=TimeLabel(2025, TARGET, None, source))
+        assert winner(q, by_cues, dated).fact.value == "810亿元左右"
+
+
 def test_higher_coverage_beats_a_better_retrieval_rank():
     q = question(GDP, "全年")
     partial = evidence(q, "地区生产总值760亿元", rank=1)
@@ -108,6 +121,7 @@ def test_the_order_of_the_reasons():
         (cand(ev1, unit_exact=False, clause_coverage=1.0), cand(ev2, clause_coverage=0, states_change=False)),
         (cand(ev1, clause_coverage=0.4), cand(ev2, states_change=False)),
         (cand(ev1, states_change=False), cand(ev2)),
+        (cand(ev1), cand(replace(ev2, label=TimeLabel(2018, RESULT, None, "section")))),
         (cand(ev2), cand(ev1)),
     ]
     for loses, wins in cases:

@@ -42,15 +42,23 @@ def combined(text: str, q: Question, answers: list[Answer], refusal: str) -> Ans
 
 
 def side_by_side(core: "Answerer", text: str, q: Question, places: list[str], before) -> Answer:
-    encoded = core.searcher.encode([q.search_text()])[0]  # one encoding for every place
-    answers = [core.answer_in(text, place, before, True, encoded) for place in places]
+    answers = _answers(core, text, q, places, before)
     return combined(text, q, answers, answers[0].answer)
 
 
 def each(core: "Answerer", text: str, q: Question, before) -> Answer:
-    encoded = core.searcher.encode([q.search_text()])[0]  # one encoding for every place
-    answers = [core.answer_in(text, place, before, True, encoded) for place in core.places()]
+    answers = _answers(core, text, q, core.places(), before)
     return combined(text, q, answers, answers[0].answer if answers else wording.no_topic(False))
+
+
+def _answers(core: "Answerer", text: str, q: Question, places: list[str], before) -> list[Answer]:
+    """Each place's figure, from one encoding; the question read once per year its 今年 means."""
+    encoded = core.searcher.encode([q.dense_text()])[0]
+    read: dict[int, Question] = {}
+    for place in places:
+        if core.now(place) not in read:
+            read[core.now(place)] = core.read(text, place, before)
+    return [core.answer_in(text, place, before, True, encoded, read[core.now(place)]) for place in places]
 
 
 def first_mention(core: "Answerer", place: str, words: str) -> Source | None:
