@@ -176,9 +176,11 @@ def _unknown_places(text: str, known: Names, vocab: Vocab) -> tuple[list[tuple[i
     """Place names the gazetteer does not know: a name followed by a generic place word
     ("溧阳" + "高新区"), masked so that word is not read as our own 高新区. A bare name with no
     such word is only a place when the gazetteer lists it (jieba also tags 上市 as a place)."""
+    suffixes = vocab.suffixes(*ENDINGS)
+    if not any(s in text for s in suffixes):  # most questions: no tagging needed
+        return [], text
     known_spans = [(m.start(), m.end()) for f, _ in _forms(known) if f in text
                    for m in re.finditer(re.escape(f), text)]
-    suffixes = vocab.suffixes(*ENDINGS)
     found, pos = [], 0
     words = [(w.word, w.flag) for w in _pos_tokenizer(default_tokenizer()).cut(text)]
     for i, (word, flag) in enumerate(words):

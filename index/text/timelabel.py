@@ -88,8 +88,14 @@ def _sorted_cues(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int, str
     return tuple(sorted(cues, key=lambda c: len(c[2]), reverse=True))
 
 
-def periods() -> tuple[tuple[str, int, int], ...]:
-    return tuple((fold(name), int(a), int(b)) for name, a, b in datafiles.rows(INDEX_DATA / "periods.tsv", 3))
+def periods(path: Path = INDEX_DATA / "periods.tsv") -> tuple[tuple[str, int, int], ...]:
+    """(name, first year, last year) of the named periods (十四五 …), names folded."""
+    return _periods(datafiles.rows(path, 3))
+
+
+@lru_cache(maxsize=4)
+def _periods(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int, int], ...]:
+    return tuple((fold(name), int(a), int(b)) for name, a, b in rows)
 
 
 def section_words() -> dict[str, tuple[str, ...]]:
