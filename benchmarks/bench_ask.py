@@ -8,10 +8,8 @@ length), then --repeat rounds in which each question is encoded alone
 (`answerer.searcher.embedder.query(q)`) and asked (`answerer.ask(q)`) back to back, so both see the
 same machine load. A question's time is its median over the rounds. Prints, per gold type and
 overall, p50/p95 of ask and of the encoder, and their ratio: how much the answering around one
-query encoding costs (a comparison's three retrievals share one batched encoding, so do a
-question's clauses, several places share one vector, and nothing else is embedded at question
-time). An overview's query carries the headline metrics, so its one encoding costs more than the
-question's alone.
+query encoding costs. The question is the only text encoded: a comparison's sides, a question's
+clauses, several places and an overview's headline metrics all search with its vector.
 """
 from __future__ import annotations
 
