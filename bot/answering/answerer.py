@@ -193,15 +193,14 @@ class Answerer:
         sides = comparison.sides(q, now) if compared else []
         encoded = self.searcher.encode([q.dense_text()])[0] if encoded is None else encoded
         hits = self.searcher.search_encoded(q.search_text(), encoded, depth, scope)
-        dates = {d: self._docs[d]["date"] for d in scope}
+        dated = {d: self._docs[d]["date"] for d in scope}
         side_hits = [self.searcher.search_encoded(f"{year}年{q.topic()}", encoded, depth,
-                                                  comparison.stating((year, kind), dates))
+                                                  comparison.stating((year, kind), dated))
                      for year, kind in sides]
         if q.overview or q.several:
             return parts.several(self, text, q, hits)
         if q.trend:
-            dates = [d["date"] for d in self.documents() if d["doc_id"] in scope]
-            return over_time.trend(self, text, q, hits, dates)
+            return over_time.trend(self, text, q, hits, sorted(dated.values()))
         evidence = gather(q, hits)
         if q.intent == COMPARISON:
             return self._compare(text, q, evidence, list(zip(sides, side_hits)))

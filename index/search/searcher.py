@@ -97,30 +97,6 @@ class Searcher:
         Row i goes with queries[i] to `search_encoded`."""
         return self.embedder.queries([expand_query(q, self.vocab) for q in queries])
 
-    def search_many(self, queries: list[str], k: int = 5,
-                    doc_ids: set[str] | None | list[set[str] | None] = None,
-                    timings: dict[str, float] | None = None,
-                    use: tuple[str, ...] = RETRIEVERS) -> list[list[Hit]]:
-        """`search` for several queries at the cost of one encoding: hits per query, in order.
-
-        `doc_ids` is one scope for every query, or a list with one scope (or None) per query.
-        `timings` gets the one encoding's time and the other stages summed over the queries.
-        """
-        timings = {} if timings is None else timings
-        scopes = doc_ids if isinstance(doc_ids, list) else [doc_ids] * len(queries)
-        if len(scopes) != len(queries):
-            raise ValueError(f"{len(queries)} queries but {len(scopes)} scopes")
-        t0 = time.perf_counter()
-        qvecs = self.encode(list(queries)) if "dense" in use and queries else [None] * len(queries)
-        timings["encode_ms"] = (time.perf_counter() - t0) * 1e3
-        out = []
-        for query, qvec, scope in zip(queries, qvecs, scopes):
-            one: dict[str, float] = {}
-            out.append(self.search_encoded(query, qvec, k, scope, one, use))
-            for key in ("faiss_ms", "bm25_ms", "fusion_ms"):
-                timings[key] = timings.get(key, 0.0) + one[key]
-        return out
-
     def search_encoded(self, query: str, qvec: np.ndarray | None, k: int = 5,
                        doc_ids: set[str] | None = None, timings: dict[str, float] | None = None,
                        use: tuple[str, ...] = RETRIEVERS) -> list[Hit]:

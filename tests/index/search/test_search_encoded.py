@@ -1,4 +1,4 @@
-"""Several queries, one encoding: search_many and search_encoded give what search gives."""
+"""One encoding, several searches: search_encoded gives what search gives, in any scope."""
 import numpy as np
 import pytest
 
@@ -33,24 +33,15 @@ def ranked(hits):
     return [(h.row, h.bm25_rank, h.dense_rank) for h in hits]
 
 
-def test_search_many_is_search_for_each_query_with_one_encoding(counted):
-    timings = {}
-    many = counted.search_many(QUESTIONS, k=5, timings=timings)
+def test_a_vector_encoded_once_searches_as_search_does(counted):
+    vectors = counted.encode(QUESTIONS)
     assert counted.embedder.calls == [("queries", 3)]
-    one_by_one = [counted.search(q, k=5) for q in QUESTIONS]
-    assert [ranked(h) for h in many] == [ranked(h) for h in one_by_one]
-    for needle, hits in zip(["762亿元", "810亿元", "65件"], many):
+    timings = {}
+    found = [counted.search_encoded(q, v, 5, timings=timings) for q, v in zip(QUESTIONS, vectors)]
+    assert [ranked(h) for h in found] == [ranked(counted.search(q, k=5)) for q in QUESTIONS]
+    for needle, hits in zip(["762亿元", "810亿元", "65件"], found):
         assert any(needle in h.chunk.text for h in hits[:3])
-    assert set(timings) >= {"encode_ms", "faiss_ms", "bm25_ms", "fusion_ms"}
-
-
-def test_search_many_scopes_per_query(counted):
-    doc = next(iter(counted.index.documents))
-    many = counted.search_many(QUESTIONS[:2], k=3, doc_ids=[{doc}, {"no-such-report"}])
-    assert many[1] == [] and many[0] and all(h.chunk.doc_id == doc for h in many[0])
-    assert ranked(many[0]) == ranked(counted.search(QUESTIONS[0], k=3, doc_ids={doc}))
-    with pytest.raises(ValueError):
-        counted.search_many(QUESTIONS, doc_ids=[None])
+    assert set(timings) >= {"faiss_ms", "bm25_ms", "fusion_ms"}
 
 
 def test_one_vector_serves_several_searches(counted):
@@ -60,8 +51,12 @@ def test_one_vector_serves_several_searches(counted):
     wide = counted.search_encoded(QUESTIONS[0], vectors[0], k=10)
     narrow = counted.search_encoded(QUESTIONS[0], vectors[0], k=3)
     assert ranked(narrow) == ranked(wide)[:3]
-    assert counted.embedder.calls == [("queries", 1)]
-    assert counted.search_many([]) == []
+    doc = next(iter(counted.index.documents))
+    scoped = counted.search_encoded(QUESTIONS[0], vectors[0], 3, {doc})
+    assert scoped and all(h.chunk.doc_id == doc for h in scoped)
+    assert ranked(scoped) == ranked(counted.search(QUESTIONS[0], k=3, doc_ids={doc}))
+    assert counted.search_encoded(QUESTIONS[0], vectors[0], 3, {"no-such-report"}) == []
+    assert counted.embedder.calls[0] == ("queries", 1)
 
 
 @pytest.mark.parametrize("question", ["高新区", "增长", "去年高新区GDP多少", "没有这个词"])
