@@ -79,8 +79,8 @@ class Sentences:
     (index.text.timelabel); read once per question, as an overview scores nine metrics on them."""
 
     def __init__(self, hits: list[Hit]):
-        self.items = [Sentence(hit, sentence, tl, fold(f"{hit.chunk.section_title()} {sentence}"))
-                      for hit in hits for sentence, tl in hit.chunk.labelled_sentences()]
+        self.items = [Sentence(hit, sentence, tl, folded) for hit in hits for (sentence, tl), folded
+                      in zip(hit.chunk.labelled_sentences(), hit.chunk.folded_sentences)]
         # all of them in one text, searched once for a word instead of once a sentence
         self._text = "\0".join(s.folded for s in self.items)
         self._starts = list(accumulate((len(s.folded) + 1 for s in self.items[:-1]), initial=0))

@@ -4,8 +4,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from index.reading.documents import Document
+from index.text.normalise import fold
 from index.text.timelabel import Frame, Scope, TimeLabel, label, scope_of
 
 DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
@@ -36,6 +38,11 @@ class Chunk:
     def labelled_sentences(self) -> list[tuple[str, TimeLabel]]:
         """The sentences with the labels they were given at build time."""
         return [(self.text[s:e], tl) for s, e, tl in self.sentences]
+
+    @cached_property  # the chunk never changes: folded on first use, not on every question
+    def folded_sentences(self) -> tuple[str, ...]:
+        """Each sentence after its section title, folded: what matching a question reads."""
+        return tuple(fold(f"{self.section_title()} {self.text[s:e]}") for s, e, _ in self.sentences)
 
     @property
     def start(self) -> int:
