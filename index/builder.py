@@ -6,9 +6,11 @@ recorded is not even read. The build inputs are fingerprinted: the chunk size, t
 the code of `index/reading` and `index/text` for chunks and labels; the vocabulary files, the
 tokenizer's code and jieba's version for tokens. A changed fingerprint reprocesses every report,
 still reusing vectors (and tokens, if only the labels' inputs changed) of any chunk whose text is
-unchanged. The BM25 matrix and the vector file are rebuilt from the stored token ids and vectors by
-copying arrays, which costs no tokenising and no encoding; the chunk table is the previous one's
-file with only the changed reports' rows replaced (index.store).
+unchanged. The reports read are written to one new segment (index.segments) with their chunks,
+tokens, BM25 term counts and vectors, together with the small segments it merges; every other
+segment is shared as it is. When nothing changed, the served version stays; when only files'
+sizes or times changed (a touch, a copy), a new version of the same segments records them, so
+they are not hashed again.
 """
 from __future__ import annotations
 
@@ -57,7 +59,7 @@ class BuildReport:
     version: Path
     problems: list[str] = field(default_factory=list)
     steps: dict[str, float] = field(default_factory=dict)  # STEPS key → seconds
-    unchanged: bool = False  # nothing changed: the served version stays
+    unchanged: bool = False  # no report changed: the same segments serve (a new version only records new file times)
 
     def summary(self) -> str:
         """One line for staff, in Chinese: what was built and where the time went."""
@@ -180,7 +182,7 @@ def _read(corpus_dir: Path, previous: _Previous) -> tuple[list[_Entry], list[str
             problems.append(str(exc))
             continue
         except OSError as exc:
-            problems.append(f"{path.name}: cannot read ({exc.strerror})")
+            problems.append(f"{path.name}：无法读取（{exc.strerror}）")
             continue
         entries.append(_Entry({**doc.info(), "hash": doc.content_hash, "file": doc.path.name,
                                "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}, doc))
@@ -309,8 +311,13 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
         documents = {e.info["doc_id"]: e.info for e in entries}
         fresh = _fresh(entries, previous, tokenizer, max_chars)
         merged = _merged(entries, previous, sum(map(len, fresh.chunks.values())))
-        if previous.manifest and not fresh.chunks and not merged \
-                and documents.keys() == previous.documents.keys():
+        unchanged = bool(previous.manifest) and not fresh.chunks and not merged \
+            and documents.keys() == previous.documents.keys()
+        # A file touched but unchanged was hashed: a version that records its new size and time
+        # (and a later read time) lets the next build trust them instead of hashing it again.
+        trust_later = any(e.info is not previous.documents.get(e.info["doc_id"])
+                          and e.info["mtime_ns"] < read_ns - STAT_MARGIN_NS for e in entries)
+        if unchanged and documents == previous.documents and not trust_later:
             if activate:
                 store.activate(previous.path)
             chunks = previous.manifest["chunks"]
@@ -347,4 +354,4 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
         _lap(steps, "swap", t)
     embedded = len(texts)
     return BuildReport(len(entries), manifest["chunks"], embedded, manifest["chunks"] - embedded,
-                       time.perf_counter() - started, version, problems, steps)
+                       time.perf_counter() - started, version, problems, steps, unchanged=unchanged)

@@ -5,7 +5,7 @@ A segment folder (`segments/<id>/` in the index dir) holds
     chunks.sqlite3   row i: chunk i's text, labels, content hash and BM25 tokens
     vectors.npy      row i: chunk i's vector (and vectors.faiss when a graph index is used)
     terms/           the chunks' BM25 term counts (index.search.lexical.Terms)
-    segment.json     its chunk count and vector dimension, written last
+    segment.json     its chunk count, vector dimension and each file's size, written last
 
 and is renamed into place only when complete. An index version (index.store) names, for each
 report it serves, the segment and rows holding its chunks; a build writes one new segment for
@@ -89,7 +89,9 @@ def write(folder: Path, rows: list[tuple], vectors: np.ndarray) -> str:
             con.close()
         dense.save(vectors, tmp)
         Terms.build([json.loads(r[-1]) for r in rows]).save(tmp / TERMS)
-        (tmp / INFO).write_text(json.dumps({"chunks": len(rows), "dim": int(vectors.shape[1])}), encoding="utf-8")
+        sizes = {str(f.relative_to(tmp)): f.stat().st_size for f in sorted(tmp.rglob("*")) if f.is_file()}
+        (tmp / INFO).write_text(json.dumps({"chunks": len(rows), "dim": int(vectors.shape[1]), "bytes": sizes}),
+                                encoding="utf-8")
         os.rename(tmp, folder / seg_id)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -98,22 +100,26 @@ def write(folder: Path, rows: list[tuple], vectors: np.ndarray) -> str:
 
 
 def info(path: Path) -> dict:
-    """The segment's chunk count and dimension, checked against its vector file's header."""
+    """The segment's chunk count and dimension, checked against its vector file's header and
+    each file's size as written: a cheap check a build can afford, so that a truncated or
+    overwritten file makes it build anew instead of taking the segment over."""
     found = json.loads((path / INFO).read_text(encoding="utf-8"))
+    for name, size in found.get("bytes", {}).items():
+        if (path / name).stat().st_size != size:
+            raise Inconsistent(f"分段 {path.name} 的文件 {name} 大小与写入时不同，可能已损坏")
     vectors = np.load(path / dense.VECTORS, mmap_mode="r")
-    if vectors.shape != (found["chunks"], found["dim"]) or vectors.dtype != np.float32:
-        raise Inconsistent(f"分段 {path.name} 有 {vectors.shape} 个向量，应有 {found['chunks']} 个")
+    if vectors.dtype != np.float32 or vectors.ndim != 2:
+        raise Inconsistent(f"分段 {path.name} 的向量文件格式不对")
+    if vectors.shape != (found["chunks"], found["dim"]):
+        raise Inconsistent(f"分段 {path.name} 有 {vectors.shape[0]} 个 {vectors.shape[1]} 维向量，"
+                           f"应有 {found['chunks']} 个 {found['dim']} 维")
     return found
 
 
 def load(path: Path) -> Segment:
     """Read and check a whole segment; raises on any damage (sqlite, numpy, json each their own)."""
     found = info(path)
-    con = sqlite3.connect(f"file:{path / CHUNKS}?mode=ro", uri=True)
-    try:
-        chunks = [decode_row(r) for r in con.execute(f"SELECT {', '.join(COLUMNS[:7])} FROM chunks ORDER BY row")]
-    finally:
-        con.close()
+    chunks = [decode_row(r) for r in _query(path, f"SELECT {', '.join(COLUMNS[:7])} FROM chunks ORDER BY row")]
     vectors, terms = dense.load(path), Terms.load(path / TERMS)
     if not len(chunks) == vectors.ntotal == len(terms.lengths) == found["chunks"]:
         raise Inconsistent(f"分段 {path.name} 有 {len(chunks)} 个片段、{vectors.ntotal} 个向量、"
@@ -123,23 +129,24 @@ def load(path: Path) -> Segment:
 
 def rows(path: Path, ranges: list[range]) -> list[tuple]:
     """The stored rows (undecoded) of `ranges`, in that order (for a merge)."""
-    con = sqlite3.connect(f"file:{path / CHUNKS}?mode=ro", uri=True)
-    try:
-        return [r for span in ranges for r in con.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM chunks WHERE row >= ? AND row < ? ORDER BY row", (span.start, span.stop))]
-    finally:
-        con.close()
+    return [r for span in ranges for r in _query(
+        path, f"SELECT {', '.join(COLUMNS)} FROM chunks WHERE row >= ? AND row < ? ORDER BY row", (span.start, span.stop))]
 
 
 def lookup(path: Path, hashes: set[str]) -> dict[str, tuple[int, list[str]]]:
     """For each of `hashes` a stored chunk has: that chunk's row and tokens."""
+    found = _query(path, "SELECT hash, row, tokens FROM chunks WHERE hash IN (SELECT value FROM json_each(?))",
+                   (json.dumps(sorted(hashes)),))
+    return {h: (row, json.loads(tokens)) for h, row, tokens in found}
+
+
+def _query(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """The rows of a read-only query on the segment's chunk table."""
     con = sqlite3.connect(f"file:{path / CHUNKS}?mode=ro", uri=True)
     try:
-        found = con.execute("SELECT hash, row, tokens FROM chunks WHERE hash IN (SELECT value FROM json_each(?))",
-                            (json.dumps(sorted(hashes)),)).fetchall()
+        return con.execute(sql, params).fetchall()
     finally:
         con.close()
-    return {h: (row, json.loads(tokens)) for h, row, tokens in found}
 
 
 def vectors(path: Path, rows: np.ndarray) -> np.ndarray:

@@ -225,7 +225,7 @@ def load(index_dir: Path, model: str | None = None, version: Path | None = None,
 
 def load_manifest(index_dir: Path, model: str) -> tuple[Path, dict]:
     """The served version's manifest, with each of its segments' files checked by their headers
-    (not read): what a build may take over. Raises IndexUnavailable."""
+    and sizes (not read): what a build may take over. Raises IndexUnavailable."""
     path = current_version(index_dir)
     if path is None:
         raise IndexUnavailable(f"{index_dir} 中还没有索引；{REBUILD_HINT}")
@@ -234,8 +234,10 @@ def load_manifest(index_dir: Path, model: str) -> tuple[Path, dict]:
         check_layout(path, manifest)
         for seg_id, size in manifest["segments"].items():
             found = segments.info(segment_dir(index_dir, seg_id))
-            if (found["chunks"], found["dim"]) != (size, manifest["dim"]):
+            if found["chunks"] != size:
                 raise _inconsistent(path, f"分段 {seg_id} 有 {found['chunks']} 个片段，清单记为 {size} 个")
+            if found["dim"] != manifest["dim"]:
+                raise _inconsistent(path, f"分段 {seg_id} 的向量是 {found['dim']} 维，清单记为 {manifest['dim']} 维")
     except IndexUnavailable:
         raise
     except segments.Inconsistent as exc:

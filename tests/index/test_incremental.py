@@ -295,6 +295,37 @@ def test_reports_older_than_the_last_build_are_not_even_read(corpus, tmp_path, m
     assert build(corpus, tmp_path / "index", MODEL, pytest.fail).unchanged
 
 
+def test_a_report_copied_back_unchanged_is_hashed_once_then_trusted_again(corpus, tmp_path, monkeypatch):
+    index_dir, hour_ago = tmp_path / "index", time.time_ns() - 3600 * 10**9
+    for path in corpus.iterdir():
+        os.utime(path, ns=(hour_ago, hour_ago))
+    build(corpus, index_dir, MODEL, HashEmbedder)
+    os.utime(corpus / "a.md", ns=(hour_ago + 10**9,) * 2)  # e.g. restored from a backup
+    monkeypatch.setattr(index.builder, "load_document", pytest.fail)
+    assert build(corpus, index_dir, MODEL, pytest.fail).unchanged  # hashed: the same text
+    monkeypatch.setattr(index.builder, "_raw_hash", pytest.fail)
+    assert build(corpus, index_dir, MODEL, pytest.fail).unchanged  # its new time was recorded
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage"])
+@pytest.mark.parametrize("name", [segments.CHUNKS, f"{segments.TERMS}/counts.npz", dense.VECTORS])
+def test_a_damaged_segment_file_makes_the_next_build_start_afresh(corpus, tmp_path, name, damage):
+    """The bot says the index is damaged and to rebuild: the rebuild must not take the segment over."""
+    index_dir = tmp_path / "index"
+    build(corpus, index_dir, MODEL, HashEmbedder)
+    (seg_id,) = store.load(index_dir, MODEL).manifest["segments"]
+    path = store.segment_dir(index_dir, seg_id) / name
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2] if damage == "truncate" else b"\x13" * (len(data) + 7))
+    with pytest.raises(store.IndexUnavailable, match="损坏|不一致"):
+        store.load(index_dir, MODEL)
+    report = build(corpus, index_dir, MODEL, HashEmbedder)
+    assert not report.unchanged and report.embedded == report.chunks
+    loaded = store.load(index_dir, MODEL)
+    assert seg_id not in loaded.manifest["segments"]
+    assert any("880亿元" in c.text for c in loaded.chunks)
+
+
 def test_an_edit_writes_one_small_segment_and_many_edits_keep_segments_few(twenty, tmp_path):
     index_dir = tmp_path / "index"
     first = build(twenty, index_dir, MODEL, HashEmbedder)
