@@ -144,7 +144,7 @@ class Answerer:
         if message:
             return Answer(text, message, True, explanation="unreadable input")
         before = previous.query if previous else None
-        q = parsed or parse(text, self.now(self._default), self._places, before)
+        q = parsed or self.read(text, self._default, before)
         if q.intent == WHY:
             return Answer(text, wording.WHY_REFUSAL, True, query=q,
                           explanation="why-questions are not covered by figures")
@@ -157,7 +157,7 @@ class Answerer:
                           explanation="no topic")
         asked = parts.clauses(text, q)
         if len(asked) > 1:  # "去年建成几所学校，新增多少学位": each clause is a question
-            read = [parse(clean(c), self.now(self._default), self._places, before) for c in asked]
+            read = [self.read(clean(c), self._default, before) for c in asked]
             # one encoding of the whole question serves each clause, whose own words go to BM25
             encoded = self.searcher.encode([q.dense_text()])[0]
             answers = [self._answer(c, previous, encoded, r) for c, r in zip(asked, read)]
