@@ -64,7 +64,13 @@ class Document:
         """What is said of the report as a whole; who delivered it and where, when it says so."""
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
                 "place": self.place, "source": self.meta["source"],
-                **metadata.byline(self.raw[split_header(self.raw)[1]:] if split_header(self.raw) else self.raw)}
+                **metadata.byline(body_of(self.raw))}
+
+
+def body_of(raw: str) -> str:
+    """The text after the metadata header (all of it when it has none)."""
+    header = split_header(raw)
+    return raw[header[1]:] if header else raw
 
 
 def split_header(raw: str) -> tuple[dict[str, str], int] | None:

@@ -173,6 +173,7 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     text = text.replace("\r\n", "\n").strip()
     if len(squeeze(text)) < MIN_CHARS:
         raise IngestError(f"{name}：只有 {len(squeeze(text))} 个字，不像一份报告")
+    corpus_dir.mkdir(parents=True, exist_ok=True)  # the first upload of a new deployment
     known = signatures.of_corpus(corpus_dir)
     duplicate = find_duplicate(known, text)
     if duplicate:
@@ -190,7 +191,6 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     doc_id = f"{meta['date'][:7]}-{digest}"
     path = corpus_dir / f"{doc_id}.md"
     header = "".join(f"{k}: {' '.join(str(meta[k]).split())}\n" for k in ("title", "date", "place", "source"))
-    corpus_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(path, f"---\n{header}---\n{text}\n")
     try:
         load_document(path)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.reading.documents import corpus_entries, split_header
+from index.reading.documents import body_of, corpus_entries
 from index.text.normalise import squeeze
 
 SHINGLE = 5  # characters in a shingle: as ingest's exact comparison
@@ -65,9 +65,7 @@ class Known:
 
 def read_body(path: Path) -> str:
     """A corpus file's text after its metadata header (all of it when it has none)."""
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    header = split_header(raw)
-    return raw[header[1]:] if header else raw
+    return body_of(path.read_text(encoding="utf-8-sig", errors="replace"))
 
 
 def _mix(z: np.ndarray) -> np.ndarray:
@@ -182,5 +180,5 @@ def remember(known: Known) -> None:
             _write(path, known)
         except (sqlite3.Error, OSError) as again:
             log.warning("duplicate-check cache %s not written: %s", path, again)
-    except OSError as exc:
+    except (sqlite3.Error, OSError) as exc:  # it holds only copies: the upload stands
         log.warning("duplicate-check cache %s not updated: %s", path, exc)

@@ -171,3 +171,18 @@ def test_sketches_are_the_same_in_every_process_and_change_only_with_the_cache_v
     # A new way of computing sketches needs a new signatures.VERSION, or old caches would mislead.
     digest = hashlib.sha256(signatures.signature(SEED_BODY).tobytes()).hexdigest()[:16]
     assert (signatures.VERSION, digest) == (1, "aeef0e4addf5a03a")
+
+
+def test_the_first_upload_of_a_new_deployment_creates_the_corpus_folder(tmp_path):
+    added = _add(tmp_path / "corpus", "first.txt", OTHER)
+    assert added.path.parent == tmp_path / "corpus" and added.path.exists()
+
+
+def test_a_report_saved_with_a_byte_order_mark_is_compared_without_its_header(tmp_path):
+    """A short report, whose header would be a large share of its text if read as body."""
+    corpus, body = tmp_path / "corpus", SENTENCE * 3
+    corpus.mkdir()
+    (corpus / "bom.md").write_bytes(b"\xef\xbb\xbf" + (HEADER.format("短报告") + body).encode("utf-8"))
+    _age(corpus / "bom.md")
+    with pytest.raises(IngestError, match="相同或几乎相同"):
+        _add(corpus, "again.txt", body)
