@@ -186,10 +186,14 @@ def instrument(searcher) -> None:
             current[key] = current.get(key, 0.0) + v
 
     def timed(search):
-        """A search method, its stage timings (its `timings` keyword) added to the question's."""
-        def run(*args, timings=None, **kw):
-            t: dict[str, float] = {}
-            hits = search(*args, timings=t, **kw)
+        """`search_encoded` (or, before issue 14, `search`), its stage timings added to the
+        question's; `timings` may come by position, as `Searcher.search` passes it on."""
+        def run(query, *args, **kw):
+            names = ("qvec", "k", "doc_ids", "timings", "use") if search.__name__ == "search_encoded" \
+                else ("k", "doc_ids", "timings", "use")
+            kw |= dict(zip(names, args))
+            timings, t = kw.pop("timings", None), {}
+            hits = search(query, timings=t, **kw)
             add(t)
             if timings is not None:
                 timings.update(t)

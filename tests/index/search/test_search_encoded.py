@@ -51,12 +51,12 @@ def test_one_vector_serves_several_searches(counted):
     wide = counted.search_encoded(QUESTIONS[0], vectors[0], k=10)
     narrow = counted.search_encoded(QUESTIONS[0], vectors[0], k=3)
     assert ranked(narrow) == ranked(wide)[:3]
+    assert counted.embedder.calls == [("queries", 1)]  # every search above used the one vector
     doc = next(iter(counted.index.documents))
     scoped = counted.search_encoded(QUESTIONS[0], vectors[0], 3, {doc})
     assert scoped and all(h.chunk.doc_id == doc for h in scoped)
     assert ranked(scoped) == ranked(counted.search(QUESTIONS[0], k=3, doc_ids={doc}))
     assert counted.search_encoded(QUESTIONS[0], vectors[0], 3, {"no-such-report"}) == []
-    assert counted.embedder.calls[0] == ("queries", 1)
 
 
 @pytest.mark.parametrize("question", ["高新区", "增长", "去年高新区GDP多少", "没有这个词"])
