@@ -270,7 +270,7 @@ def _segment(entries: list[_Entry], fresh: _Fresh, merged: set[str], previous: _
             vectors += [v if v is not None else next(embedded) for v in fresh.vectors[doc_id]]
         elif info["segment"] in merged:
             span, path = range(*info["rows"]), previous.segment(info["segment"])
-            rows += segments.rows(path, [span])
+            rows += segments.rows(path, span)
             vectors += list(segments.vectors(path, np.arange(span.start, span.stop)))
         else:
             continue

@@ -127,10 +127,10 @@ def load(path: Path) -> Segment:
     return Segment(path.name, chunks, vectors, terms)
 
 
-def rows(path: Path, ranges: list[range]) -> list[tuple]:
-    """The stored rows (undecoded) of `ranges`, in that order (for a merge)."""
-    return [r for span in ranges for r in _query(
-        path, f"SELECT {', '.join(COLUMNS)} FROM chunks WHERE row >= ? AND row < ? ORDER BY row", (span.start, span.stop))]
+def rows(path: Path, span: range) -> list[tuple]:
+    """The stored rows (undecoded) of `span`, in order (for a merge)."""
+    return _query(path, f"SELECT {', '.join(COLUMNS)} FROM chunks WHERE row >= ? AND row < ? ORDER BY row",
+                  (span.start, span.stop))
 
 
 def lookup(path: Path, hashes: set[str]) -> dict[str, tuple[int, list[str]]]:

@@ -98,7 +98,7 @@ def stored(index_dir):
     """Everything a reader of the index sees, in position order, with each chunk's stored hash and tokens."""
     loaded = store.load(index_dir, MODEL)
     rows = [(r[0], r[7], json.loads(r[8])) for info in loaded.documents.values()
-            for r in segments.rows(store.segment_dir(index_dir, info["segment"]), [range(*info["rows"])])]
+            for r in segments.rows(store.segment_dir(index_dir, info["segment"]), range(*info["rows"]))]
     searcher = Searcher(loaded, HashEmbedder())
     results = [[(h.chunk.chunk_id, round(h.score, 9), h.bm25_rank, h.dense_rank) for h in searcher.search(q, k=8)]
                for q in QUESTIONS]
