@@ -60,7 +60,8 @@ class LiveAnswerer:
 
     def chunk_count(self, doc_id: str) -> int:
         """How many passages of report `doc_id` the index in use holds."""
-        return len(self._current.searcher.index.spans.get(doc_id, range(0)))
+        start, stop = self._current.searcher.index.documents.get(doc_id, {}).get("rows", (0, 0))
+        return stop - start
 
     def _check(self, candidate: Answerer) -> None:
         """A new index must load, hold every readable report and return passages."""
