@@ -21,6 +21,7 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Callable, Iterator
@@ -125,6 +126,17 @@ class _Previous:
     def documents(self) -> dict[str, dict]:
         return self.manifest["documents"] if self.manifest else {}
 
+    @cached_property
+    def _by_file(self) -> dict[str, dict]:
+        """Each stored report's entry by its file name (a report's id is its file's stem)."""
+        return {doc.get("file"): doc for doc in self.documents.values()} \
+            if self.same_chunks and self.same_tokens else {}
+
+    @cached_property
+    def _trusted_ns(self) -> int:
+        """A file last written before this may keep its rows on its recorded size and time."""
+        return self.manifest.get("read_ns", 0) - STAT_MARGIN_NS if self.manifest else 0
+
     @property
     def segments(self) -> dict[str, int]:
         """Each segment of the served version and its row count."""
@@ -133,18 +145,19 @@ class _Previous:
     def segment(self, seg_id: str) -> Path:
         return store.segment_dir(self.index_dir, seg_id)
 
-    def kept(self, path: Path, stat: os.stat_result) -> dict | None:
-        """The stored entry of report `path` if it can keep its stored rows, else None. A file
-        whose size and modification time are as recorded, and were recorded after it was last
-        written, is not read again (git's rule against a same-tick edit); any other is hashed."""
-        doc = self.documents.get(path.stem)
-        if not (self.same_chunks and self.same_tokens and doc is not None and doc.get("file") == path.name):
+    def kept(self, entry: os.DirEntry) -> dict | None:
+        """The stored entry of report file `entry` if it can keep its stored rows, else None. A
+        file whose size and modification time are as recorded, and were recorded after it was
+        last written, is not read again (git's rule against a same-tick edit); any other is hashed."""
+        doc = self._by_file.get(entry.name)
+        if doc is None:
             return None
+        stat = entry.stat()
         if doc.get("size") == stat.st_size and doc.get("mtime_ns") == stat.st_mtime_ns \
-                and stat.st_mtime_ns < self.manifest.get("read_ns", 0) - STAT_MARGIN_NS:
+                and stat.st_mtime_ns < self._trusted_ns:
             return doc
         return {**doc, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns} \
-            if _raw_hash(path) == doc.get("hash") else None
+            if _raw_hash(Path(entry.path)) == doc.get("hash") else None
 
 
 def _raw_hash(path: Path) -> str | None:
@@ -171,20 +184,21 @@ def _read(corpus_dir: Path, previous: _Previous) -> tuple[list[_Entry], list[str
     if not corpus_dir.is_dir():
         raise CorpusError(f"资料库目录 {corpus_dir} 不存在")
     entries, problems = [], []
-    for path, stat in corpus_entries(corpus_dir):
+    for entry in corpus_entries(corpus_dir):
         try:
-            kept = previous.kept(path, stat)
+            kept = previous.kept(entry)
             if kept is not None:
                 entries.append(_Entry(kept))
                 continue
-            doc = load_document(path)
+            doc = load_document(Path(entry.path))
         except CorpusError as exc:
             problems.append(str(exc))
             continue
         except OSError as exc:
-            problems.append(f"{path.name}：无法读取（{exc.strerror}）")
+            problems.append(f"{entry.name}：无法读取（{exc.strerror}）")
             continue
-        entries.append(_Entry({**doc.info(), "hash": doc.content_hash, "file": doc.path.name,
+        stat = entry.stat()
+        entries.append(_Entry({**doc.info(), "hash": doc.content_hash, "file": entry.name,
                                "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}, doc))
     return entries, problems
 

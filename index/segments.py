@@ -134,8 +134,11 @@ def rows(path: Path, span: range) -> list[tuple]:
 
 
 def lookup(path: Path, hashes: set[str]) -> dict[str, tuple[int, list[str]]]:
-    """For each of `hashes` a stored chunk has: that chunk's row and tokens."""
-    found = _query(path, "SELECT hash, row, tokens FROM chunks WHERE hash IN (SELECT value FROM json_each(?))",
+    """For each of `hashes` a stored chunk has: the first such chunk's row and tokens (one row
+    per hash: a text repeated in many reports, like a standard heading, would otherwise bring
+    back every copy)."""
+    found = _query(path, "SELECT h.value, c.row, c.tokens FROM json_each(?) AS h JOIN chunks AS c "
+                         "ON c.row = (SELECT row FROM chunks WHERE hash = h.value ORDER BY row LIMIT 1)",
                    (json.dumps(sorted(hashes)),))
     return {h: (row, json.loads(tokens)) for h, row, tokens in found}
 

@@ -20,10 +20,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +40,7 @@ from index.text.chunking import Chunk
 # 4: each chunk's content hash and BM25 tokens, for incremental builds; 5: segments shared by versions
 FORMAT_VERSION = 5
 KEEP_VERSIONS = 2
+KEEP_PARSED = 4  # manifests a process keeps parsed (_parsed_manifest)
 SEGMENTS = "segments"
 USES = "segments.json"  # in a version dir: the segments it uses
 
@@ -99,6 +102,8 @@ def write(index_dir: Path, manifest: dict, activate_now: bool = True) -> Path:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    written = index_dir / name / "manifest.json"
+    _keep(_identity(written, written.stat()), manifest)  # what the next build and the swap read
     if activate_now:
         activate(index_dir / name)
     return index_dir / name
@@ -127,9 +132,39 @@ def remove_unfinished(index_dir: Path) -> list[Path]:
     return stale
 
 
+_parsed: dict[tuple, dict] = {}  # file identity → manifest, oldest first
+_parsed_lock = threading.Lock()
+
+
+def _identity(file: Path, stat: os.stat_result) -> tuple:
+    return str(file), stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _keep(key: tuple, manifest: dict) -> None:
+    with _parsed_lock:
+        _parsed[key] = manifest
+        while len(_parsed) > KEEP_PARSED:
+            del _parsed[next(iter(_parsed))]
+
+
+def _parsed_manifest(file: Path) -> dict:
+    """The parsed `manifest.json`, shared: callers must not modify it. A version's manifest is
+    written once, as a new file renamed into place, and never changed; so a process keeps the
+    last few it wrote or read, keyed by the file's inode, size and time, and a build or a swap
+    in a running bot does not parse again what it has (at a thousand reports, half a megabyte)."""
+    with open(file, "rb") as fh:
+        key = _identity(file, os.fstat(fh.fileno()))  # the file read, even if renamed over meanwhile
+        with _parsed_lock:
+            manifest = _parsed.get(key)
+        if manifest is None:
+            manifest = json.loads(fh.read().decode("utf-8"))
+            _keep(key, manifest)
+    return manifest
+
+
 def _manifest(path: Path, model: str | None) -> dict:
     try:
-        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        manifest = _parsed_manifest(path / "manifest.json")
     except (OSError, ValueError) as exc:
         raise IndexUnavailable(f"索引 {path} 的清单文件无法读取（{exc}）；{REBUILD_HINT}") from None
     if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
@@ -206,7 +241,7 @@ def load(index_dir: Path, model: str | None = None, version: Path | None = None,
         for doc_id, info in manifest["documents"].items():
             start, stop = info["rows"]
             mine = loaded[info["segment"]].chunks[start:stop]
-            if any(c.doc_id != doc_id for c in mine):
+            if list(map(attrgetter("doc_id"), mine)).count(doc_id) != len(mine):  # C loops: 26k chunks
                 raise _inconsistent(path, f"报告 {doc_id} 的片段属于别的报告")
             chunks += mine
         where = positions(manifest)

@@ -122,17 +122,20 @@ def load_document(path: Path) -> Document:
     return Document(path.stem, path, meta, raw, paragraphs)
 
 
-def corpus_entries(corpus_dir: Path) -> list[tuple[Path, os.stat_result]]:
-    """The corpus's report files in name order, each with its stat, from one directory scan
-    (a Path and a stat call per file cost more at a thousand reports)."""
+def corpus_entries(corpus_dir: Path) -> list[os.DirEntry]:
+    """The corpus's report files in name order, from one directory scan, each with its stat
+    taken once (`entry.stat()`). Entries, not Paths: at a thousand reports, making a Path per
+    file costs more than the scan, and a build needs one only for a report it reads."""
     with os.scandir(corpus_dir) as scan:
-        found = [(Path(e.path), e.stat()) for e in scan
-                 if not e.name.startswith(".") and e.name.lower().endswith(SUFFIXES) and e.is_file()]
-    return sorted(found, key=lambda entry: entry[0].name)
+        found = [e for e in scan if not e.name.startswith(".") and e.name.lower().endswith(SUFFIXES)
+                 and e.is_file()]
+    for entry in found:
+        entry.stat()  # taken now, as the listing is; every later call returns this one
+    return sorted(found, key=lambda entry: entry.name)
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    return [path for path, _ in corpus_entries(corpus_dir)]
+    return [Path(entry.path) for entry in corpus_entries(corpus_dir)]
 
 
 def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str]]:

@@ -130,7 +130,7 @@ def _load(path: Path) -> dict[str, tuple]:
 def of_corpus(corpus_dir: Path) -> Known:
     """Every corpus report's signature: from the cache where its key still holds, else from the file."""
     started = time.time_ns()
-    listing = [(path.name, stat.st_size, stat.st_mtime_ns) for path, stat in corpus_entries(corpus_dir)]
+    listing = [(e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in corpus_entries(corpus_dir)]
     cached = _load(corpus_dir / CACHE)
     sketches, fresh = [], []
     for name, size, mtime in listing:

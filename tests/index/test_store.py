@@ -1,5 +1,6 @@
 """The index on disk: round trip, clear errors for damaged or mismatched indexes, atomic switch."""
 import json
+import os
 import shutil
 import sqlite3
 
@@ -122,6 +123,19 @@ def edit_manifest(index_dir, **changes):
 def test_wrong_format_version(index_dir, fmt):
     edit_manifest(index_dir, format_version=fmt)
     expect_unavailable(index_dir, f"格式 {fmt!r}", "旧版")
+
+
+def test_a_manifest_edited_after_it_was_read_is_read_again(index_dir):
+    """A process keeps manifests it has read; one changed on disk since is not served from memory."""
+    store.load(index_dir, DEFAULT_MODEL)
+    path = version(index_dir) / "manifest.json"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace(f'"format_version": {store.FORMAT_VERSION}', '"format_version": 9')
+    assert edited != text and len(edited.encode()) == len(text.encode())  # same size, same inode
+    before = path.stat()
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))  # an edit a second later
+    expect_unavailable(index_dir, "格式 9", "旧版")
 
 
 def test_built_with_another_model(index_dir):
