@@ -818,15 +818,16 @@ def interleaved(args, sizes: list[int]) -> dict:
         su["answerer"] = Answerer(Searcher(store.load(su["index"], DEFAULT_MODEL), embedder), AnswerSettings())
         for q in su["questions"][:5]:
             su["answerer"].ask(q["question"])
-    small, large = (su["n"] for su in setups)
+    n_small, n_large = (su["n"] for su in setups)
     for _ in range(args.rounds):
         for pair in zip(*(su["questions"] for su in setups)):
             for su, q in zip(setups, pair):
                 times["ask ms"][su["n"]].append(_ask_ms(su["answerer"], q))
             # the small size's question asked at the large size too (its corpus holds the small
             # one's reports): the corpus size alone, without the other sample's mix of questions
-            times[SAME_QUESTIONS][small].append(times["ask ms"][small][-1])
-            times[SAME_QUESTIONS][large].append(_ask_ms(setups[-1]["answerer"], pair[0]))
+            times[SAME_QUESTIONS][n_small].append(times["ask ms"][n_small][-1])
+            times[SAME_QUESTIONS][n_large].append(_ask_ms(setups[-1]["answerer"], pair[0]))
+
     def p95_of_medians(v: list[float]) -> float:  # a question's latency: its median over the rounds
         return pct(np.median(np.reshape(v, (args.rounds, -1)), axis=0), 95)
 

@@ -129,8 +129,7 @@ class _Previous:
     @cached_property
     def _by_file(self) -> dict[str, dict]:
         """Each stored report's entry by its file name (a report's id is its file's stem)."""
-        return {doc.get("file"): doc for doc in self.documents.values()} \
-            if self.same_chunks and self.same_tokens else {}
+        return {doc.get("file"): doc for doc in self.documents.values()}
 
     @cached_property
     def _trusted_ns(self) -> int:
@@ -149,7 +148,7 @@ class _Previous:
         """The stored entry of report file `entry` if it can keep its stored rows, else None. A
         file whose size and modification time are as recorded, and were recorded after it was
         last written, is not read again (git's rule against a same-tick edit); any other is hashed."""
-        doc = self._by_file.get(entry.name)
+        doc = self._by_file.get(entry.name) if self.same_chunks and self.same_tokens else None
         if doc is None:
             return None
         stat = entry.stat()
