@@ -353,7 +353,7 @@ def profile_build(corpus: Path, index_dir: Path, embedder, edited, short: bool) 
 def run_size(n: int, args) -> dict:
     """Everything measured for one corpus size; runs in a fresh process."""
     from bot.answering.answerer import Answerer
-    from bot.answering.question import parse
+    from bot.answering.reading.question import parse
     from index import store
     from index.search import dense
     from index.builder import build

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.answering.evidence import Evidence, coverage
-from bot.answering.question import Question, Term
+from bot.answering.reading.question import Question, Term
 from index.search.searcher import Hit
 from index.text.chunking import Chunk, split_sentences
 from index.text.normalise import fold

@@ -38,9 +38,9 @@ from typing import Callable
 import aiohttp
 from aiohttp import web
 
-from bot.answering.answerer import Answer, Source
+from bot.answering.evidence import Answer, Source
 from bot.answering.live import LiveAnswerer, ReindexFailed, Swap
-from bot.answering.question import Question
+from bot.answering.reading.question import Question, Shape
 from bot.telegram.app import ALLOWED_UPDATES
 from index.builder import BuildReport
 from index.reading.documents import load_corpus
@@ -538,7 +538,7 @@ class FakeAnswerer:
         sources = [_source(next(s for s in re.split(r"(?<=[;。])", p) if metric in s), p) for _, (_, _, p) in years]
         return Answer(question=question, answer=f"昆山高新区{metric}：{text}", abstained=False, confidence=0.9,
                       sources=sources, evidence=len(sources), series=series,
-                      query=Question(text=question, normalised=question, metrics=(metric,), trend=True))
+                      query=Question(text=question, normalised=question, metrics=(metric,), shape=Shape.TREND))
 
 
 def _source(sentence: str, passage: str) -> Source:

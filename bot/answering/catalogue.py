@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from bot.answering.answerer import Answer
+from bot.answering.evidence import Answer
 from bot.answering.facts import extract
 from bot.answering.vocabulary import cues, gazetteer
 from bot.answering.wording import clip

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.answering.facts import RATE, Fact, values_in
-from bot.answering.question import Question
+from bot.answering.reading.question import Question, Shape
 from bot.answering.vocabulary import figure_words
 from bot.answering.wording import KIND_WORDS, MAX_ANSWER, clip
 from index.text.timelabel import RESULT, TARGET
@@ -18,12 +18,17 @@ from index.text.timelabel import RESULT, TARGET
 POINTS = "个百分点"  # the unit of a difference between two rates
 
 
+def asks_attained(q: Question) -> bool:
+    """"2025年目标完成了吗": a year's target against its result, not two years."""
+    return q.shape == Shape.ATTAINED
+
+
 def sides(q: Question, reporting_year: int) -> list[tuple[int, str]]:
     """The (year, kind) of each side: a year's target against its result ("2025年目标完成了吗",
     the last reviewed year when none is named); the two years asked; or, when one year or none is
     named ("增速目标比去年低多少"), the plan year against it. Years from the reporting year on are
     targets."""
-    if q.asks_attained:
+    if asks_attained(q):
         year = q.year if q.year is not None else reporting_year - 1
         return [(year, TARGET), (year, RESULT)]
     years = list(q.years[:2])

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
 from bot.answering.facts import Fact
-from bot.answering.question import LIST, Question, Term
+from bot.answering.reading.question import LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.normalise import fold
@@ -193,6 +193,7 @@ class Answer:
 
     question: str
     answer: str
+    _: KW_ONLY  # Answer(q, text, abstained=True): what a reader must never have to count to
     abstained: bool
     value: str | None = None
     year: int | None = None

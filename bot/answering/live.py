@@ -12,7 +12,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.answering.answerer import Answer, Answerer
+from bot.answering.answerer import Answerer
+from bot.answering.evidence import Answer
 from index import store
 from index.builder import BuildError, BuildReport, build
 from bot.answering.settings import AnswerSettings

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
-from bot.answering.question import Question
+from bot.answering.reading.question import Question
 from bot.answering.vocabulary import unit_group
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from index import datafiles
 from index.text.normalise import fold
+from index.text.vocabulary import load_vocab
 
 BOT_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -78,6 +79,18 @@ def metric_units() -> dict[str, tuple[str, ...]]:
 
 def headline_metrics() -> tuple[str, ...]:
     return datafiles.lines(_file(BOT_DATA, "headline_metrics.txt"))
+
+
+def unit_in_english(unit: str) -> str | None:
+    """"万吨" → "10,000 t": a unit's English name, from unit_names_en.tsv and the magnitudes of
+    index/data/magnitudes.tsv; None when neither names it."""
+    names = dict(datafiles.rows(_file(BOT_DATA, "unit_names_en.tsv"), 2))
+    if unit in names:
+        return names[unit]
+    for word, _, english in load_vocab().magnitudes:
+        if unit.startswith(word) and unit[len(word):] in names:
+            return f"{english} {names[unit[len(word):]]}"
+    return None
 
 
 def unit_group(unit: str) -> str | None:

@@ -10,8 +10,8 @@ import re
 
 from bot.answering.evidence import coverage
 from bot.answering.facts import segments
-from bot.answering.question import Question
-from bot.answering.typed import EXAMPLE
+from bot.answering.reading.question import Question
+from bot.answering.reading.typed import EXAMPLE
 from index.reading.layout import LEAD_IN
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
 
@@ -132,3 +132,13 @@ def mentioned(words: str, quotes: list, counted: bool = False) -> str:
 
 def not_mentioned(words: str, places: list[str]) -> str:
     return f"资料中{'、'.join(places)}的报告没有提到“{words}”。"
+
+
+def ranked(when: tuple[int | None, str | None], metric: str, lines: list[str], missing: list[str],
+           lowest_first: bool) -> str:
+    """"2025年实际完成地区生产总值，从高到低：\n1. 广东省…\n2. …", then the places without it."""
+    year, kind = when
+    head = f"{f'{year}年' if year else ''}{KIND_WORDS.get(kind or '', '')}{metric}，{'从低到高' if lowest_first else '从高到低'}："
+    body = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+    left = f"\n资料中没有{'、'.join(missing)}可比的这项数据。" if missing else ""
+    return f"{head}\n{body}{left}"

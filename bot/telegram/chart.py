@@ -25,6 +25,8 @@ from matplotlib.font_manager import FontProperties, findfont, fontManager
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 
+from bot.answering.vocabulary import unit_in_english
+
 Point = tuple[int, str, float, str]  # (year, kind, number, unit)
 
 RESULT, TARGET = "result", "target"
@@ -36,12 +38,6 @@ COLOR = "#1f5fa8"
 _CJK_HINTS = ("cjk", "wenquanyi", "wqy", "hei", "song", "kai", "ming", "han sans", "han serif",
               "fallback", "yahei", "pingfang", "noto sans sc", "noto serif sc", "sarasa", "ukai", "uming")
 _CJK_PROBE = "亿元年实际目标"
-# Units as words for a machine without a CJK font (the photo's caption names the unit in Chinese).
-_UNITS_EN = {"亿元": "100 million yuan", "万亿元": "trillion yuan", "万元": "10,000 yuan", "元": "yuan",
-             "亿美元": "100 million USD", "万美元": "10,000 USD", "美元": "USD", "%": "%", "％": "%",
-             "个百分点": "percentage points", "万人": "10,000 people", "人": "people", "万吨": "10,000 t",
-             "吨": "t", "公里": "km", "千米": "km", "平方公里": "km²", "万平方米": "10,000 m²",
-             "平方米": "m²", "亩": "mu", "万亩": "10,000 mu", "千瓦": "kW", "万千瓦": "10,000 kW"}
 _COUNT_UNITS = set("个家所项件座套名位户台辆条")
 _LABELS = {RESULT: ("实际完成", "result"), TARGET: ("目标", "target")}
 _DRAWING = threading.Lock()  # matplotlib is not thread-safe: one chart at a time
@@ -151,6 +147,6 @@ def _unit_label(unit: str, font: FontProperties) -> str:
         return ""
     if shown := _text(unit, font):
         return shown
-    if unit in _UNITS_EN:
-        return _UNITS_EN[unit]
+    if named := unit_in_english(unit):
+        return named
     return "count" if unit[-1] in _COUNT_UNITS else "value"

@@ -28,17 +28,17 @@ from telegram.ext import Application, ContextTypes
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.answering import catalogue
-from bot.answering.answerer import Answer, Answerer
+from bot.answering.answerer import Answerer
+from bot.answering.evidence import Answer
 from bot.answering.catalogue import Coverage
 from bot.answering.live import LiveAnswerer
+from bot.answering.reading.typed import too_long
 from bot.telegram import chart, messages
 from bot.telegram.history import StoredQuestion
 from bot.telegram.services import Services, services
 
 log = logging.getLogger(__name__)
 
-# Telegram's own message limit: anything longer was not sent by a Telegram client.
-MAX_QUESTION_CHARS = 4096
 LAST_ANSWER = "last_answer"
 CORPUS_VIEW = "corpus_view"
 REST = "answer_rest"  # question id -> (when, the parts of a long answer not sent yet), for 查看全部
@@ -117,8 +117,8 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     if not question:
         await _reply(update, messages.ask_usage((await _view(context)).example))
         return
-    if len(question) > MAX_QUESTION_CHARS:
-        await _reply(update, messages.TOO_LONG.format(limit=MAX_QUESTION_CHARS))
+    if refusal := too_long(question):  # refused before it counts against the rate limit
+        await _reply(update, refusal)
         return
     wait = shared.limiter.acquire(update.effective_user.id)
     if wait:

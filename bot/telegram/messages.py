@@ -13,7 +13,7 @@ from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryRes
                       InputTextMessageContent)
 from telegram.constants import ParseMode
 
-from bot.answering.answerer import Answer
+from bot.answering.evidence import Answer
 from bot.answering.catalogue import Coverage, Summary
 from bot.answering.wording import clip
 from bot.telegram.history import Downvoted, Stats
@@ -21,7 +21,6 @@ from index.reading import ingest
 from index.builder import BuildReport
 
 RATE_LIMITED = "您提问有点太快了，请 {seconds} 秒后再试。"
-TOO_LONG = "问题太长了（最多 {limit} 字），请精简后再问。"
 UNKNOWN_COMMAND = "没有这个命令。发送 /help 查看用法。"
 ERROR = "抱歉，处理您的请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"

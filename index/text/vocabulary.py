@@ -5,7 +5,8 @@
 - `stopwords.txt`: words dropped from lexical matching;
 - `synonyms.tsv`: canonical term, then the aliases people use for it;
 - `relative_years.tsv`: 去年, 明年, … and how many years they are from "now";
-- `place_suffixes.tsv`: the generic endings of place names, by kind.
+- `place_suffixes.tsv`: the generic endings of place names, by kind;
+- `magnitudes.tsv`: 万亿, 亿, 万… and the value each scales its unit by.
 
 `load_vocab()` returns the same `Vocab` while the files are unchanged and a new one as soon as
 one of them is edited, so caches keyed on a `Vocab` follow the files.
@@ -21,7 +22,7 @@ from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 
 FILES = ("userdict.txt", "units.txt", "stopwords.txt", "synonyms.tsv", "relative_years.tsv",
-         "place_suffixes.tsv")
+         "place_suffixes.tsv", "magnitudes.tsv")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per file state
@@ -32,6 +33,14 @@ class Vocab:
     synonyms: dict[str, tuple[str, ...]] = field(repr=False)  # canonical → aliases (folded)
     relative_years: tuple[tuple[str, int], ...] = ()  # (word, offset from the reference year)
     place_suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    magnitudes: tuple[tuple[str, float, str], ...] = ()  # (word, value, English), longest first
+
+    def in_base_units(self, number: float, unit: str) -> tuple[float, str]:
+        """4.64, "万亿元" → 4.64e12, "元": a figure with its magnitude taken out of its unit."""
+        for word, value, _ in self.magnitudes:
+            if unit.startswith(word):
+                return number * value, unit[len(word):]
+        return number, unit
 
     def canonical_terms(self, text: str) -> list[str]:
         """Canonical terms named in `text` by themselves or by an alias, longest first."""
@@ -80,6 +89,8 @@ def load_vocab(data_dir: Path = INDEX_DATA) -> Vocab:
         relative_years=tuple((fold(w), int(d)) for w, d in
                              datafiles.rows(data_dir / "relative_years.tsv", 2)),
         place_suffixes=datafiles.table(data_dir / "place_suffixes.tsv"),
+        magnitudes=tuple(sorted(((fold(w), float(v), en) for w, v, en in
+                                 datafiles.rows(data_dir / "magnitudes.tsv", 3)), key=lambda m: -len(m[0]))),
     )
     _loaded[data_dir] = (sig, vocab)
     return vocab

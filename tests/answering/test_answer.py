@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.answering.answerer import Answerer
-from bot.answering.question import parse
+from bot.answering.reading.question import parse
 from bot.answering.wording import MAX_ANSWER
 from bot.evaluation.gold import load_gold
 from bot.settings import load_settings

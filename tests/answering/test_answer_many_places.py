@@ -13,9 +13,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answering import question
+from bot.answering.reading import names
 from bot.answering.answerer import Answerer
-from bot.answering.question import parse
+from bot.answering.reading.question import parse
 from bot.evaluation.gold import load_gold
 
 from conftest import GOLD, answerer_over
@@ -90,7 +90,7 @@ def test_a_place_asked_by_its_short_name_is_answered_from_its_own_report(
     ("内蒙古", "内蒙古自治区"), ("恩施", "恩施土家族苗族自治州"), ("溧阳", "溧阳高新区"),
 ])
 def test_the_short_name_comes_from_the_rule_not_from_a_list(monkeypatch, name, place):
-    monkeypatch.setattr(question, "gazetteer", lambda: {})  # no places.tsv at all
+    monkeypatch.setattr(names, "gazetteer", lambda: {})  # no places.tsv at all
     q = parse(f"{name}去年GDP多少", 2024, ("昆山高新区", place))
     assert q.places == (place,)
 

@@ -1,11 +1,11 @@
-"""What an Answerer reads from an index's chunks is computed per place or report on first use;
-it must equal what reading every chunk up front gave. No model, no index on disk."""
+"""What the reports view reads from an index's chunks is computed per place or report on first
+use; it must equal what reading every chunk up front gave. No model, no index on disk."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 from bot.answering import vocabulary
-from bot.answering.answerer import Answerer
+from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
 from index.text.chunking import Chunk
 from index.text.normalise import fold
@@ -25,12 +25,13 @@ ROWS = [("a", ONE), ("a", ONE_A), ("a", ONE_B), ("a", ONE_A), ("b", TWO), ("c", 
 CHUNKS = [Chunk(f"{doc}-{i}", doc, f"第{i}段 蘇州 ＧＤＰ", section, ((0, 1),)) for i, (doc, section) in enumerate(ROWS)]
 
 
-def searcher(docs, chunks):
+def reports(docs, chunks, settings=AnswerSettings()) -> Reports:
+    """The view of a hand-made index: its chunks in stored order, each report's range of them."""
     spans, at = {}, 0
     for d in docs:
         n = sum(c.doc_id == d["doc_id"] for c in chunks)
         spans[d["doc_id"]], at = range(at, at + n), at + n
-    return SimpleNamespace(documents=lambda: list(docs), index=SimpleNamespace(chunks=chunks, spans=spans))
+    return Reports(list(docs), SimpleNamespace(chunks=chunks, spans=spans), settings)
 
 
 def old_canonical(place):
@@ -42,7 +43,7 @@ def old_canonical(place):
 
 
 def eager_views(docs, chunks):
-    """The views as the Answerer used to build them, from every chunk in turn."""
+    """The views as they used to be built, from every chunk in turn."""
     place_of = {d["doc_id"]: old_canonical(d["place"]) for d in docs}
     texts = {}
     for c in chunks:
@@ -61,22 +62,35 @@ def eager_views(docs, chunks):
 
 
 def test_the_views_read_on_first_use_are_those_read_up_front():
-    answerer = Answerer(searcher(DOCS, CHUNKS), AnswerSettings())
+    view = reports(DOCS, CHUNKS)
     place_of, place_text, chunks_of, parts = eager_views(DOCS, CHUNKS)
-    assert answerer._place_of == place_of
-    assert [(p, answerer._place_text(p)) for p in answerer._reports_in] == list(place_text.items())
-    for place in [*answerer.places(), "", "没有的地方"]:
-        assert answerer.chunks_of(place) == chunks_of.get(place, [])
+    assert view.place_of == place_of
+    assert [(p, view.place_text(p)) for p in view.reports_in] == list(place_text.items())
+    for place in [*view.places(), "", "没有的地方"]:
+        assert view.chunks_of(place) == chunks_of.get(place, [])
     for (doc_id, section), sub in parts.items():
-        assert answerer._sections(doc_id).get(section, []) == sub
-    assert answerer._sections("a").get(TWO, []) == [] and answerer._sections("none") == {}
-    assert answerer._delivered[("昆山高新区", "2020")]["doc_id"] == "f"
+        assert view.sections(doc_id).get(section, []) == sub
+    assert view.sections("a").get(TWO, []) == [] and view.sections("none") == {}
+    assert view.delivered[("昆山高新区", "2020")]["doc_id"] == "f"
 
 
 def test_an_index_without_chunks():
-    answerer = Answerer(searcher(DOCS, []), AnswerSettings())
-    assert answerer._reports_in == {} and answerer.chunks_of("昆山高新区") == []
-    assert answerer._sections("a") == {}
+    view = reports(DOCS, [])
+    assert view.reports_in == {} and view.chunks_of("昆山高新区") == []
+    assert view.sections("a") == {}
+
+
+def test_now_is_each_places_latest_report_unless_set():
+    view = reports(DOCS, CHUNKS)
+    assert (view.now("昆山高新区"), view.now("苏州市"), view.now("某某新区")) == (2020, 2019, 2020)
+    assert view.now("没有的地方") == 2020  # the latest of all
+    assert reports(DOCS, CHUNKS, AnswerSettings(reporting_year=2031)).now("苏州市") == 2031
+
+
+def test_a_places_reports_and_who_delivered_them():
+    view = reports(DOCS, CHUNKS)
+    assert view.dates("昆山高新区") == {"a": "2019-01", "b": "2020-02", "f": "2020-02"}
+    assert view.speaker("昆山高新区", 2019) == "工作会议" and view.speaker("昆山高新区", 2018) == ""
 
 
 def test_places_are_named_as_the_gazetteer_names_them():
@@ -94,4 +108,4 @@ def test_an_edited_gazetteer_is_used_by_the_next_answerer(tmp_path, monkeypatch)
     places.write_text("乙县\t甲|乙\n甲市\t甲\n", encoding="utf-8")
     assert vocabulary.place_namer()("甲") == "乙县"
     docs = [{"doc_id": "x", "place": "甲", "date": "2020"}]
-    assert Answerer(searcher(docs, []), AnswerSettings(default_place="乙")).places() == ["乙县"]
+    assert reports(docs, [], AnswerSettings(default_place="乙")).places() == ["乙县"]

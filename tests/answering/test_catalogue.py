@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.answering import catalogue
-from bot.answering.answerer import Answer
+from bot.answering.evidence import Answer
 from bot.answering.catalogue import Coverage
 from conftest import CORPUS, ROOT
 from index.reading.documents import load_corpus, load_document
@@ -125,12 +125,12 @@ def test_only_examples_answered_with_their_own_figure_are_offered(seed):
     def ask(question: str) -> Answer | None:
         asked.append(question)
         if question == candidates[0].question:
-            return Answer(question, "资料中没有……", True)  # a refusal
+            return Answer(question, "资料中没有……", abstained=True)  # a refusal
         if question == candidates[1].question:
-            return Answer(question, "2019年目标是1亿元", False, value="1亿元")  # another figure
+            return Answer(question, "2019年目标是1亿元", abstained=False, value="1亿元")  # another figure
         if question == candidates[2].question:
             return None  # the answerer failed
-        return Answer(question, f"答：{next(c for c in candidates if c.question == question).figure.value}", False)
+        return Answer(question, f"答：{next(c for c in candidates if c.question == question).figure.value}", abstained=False)
 
     offered = catalogue.answered(candidates, ask, limit=2, tries=10)
     assert offered == (candidates[3].question, candidates[4].question)

@@ -3,7 +3,6 @@ leaves the old index serving, and an index built by another process is picked up
 from __future__ import annotations
 
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -17,6 +16,7 @@ from index.reading.ingest import add_report
 from index.search.searcher import Searcher
 from conftest import copy_seed
 from report_files import CASES, report_file
+from waiting import until
 
 # Not "去年…": the uploaded report is newer, which moves "last year" on.
 GDP = "2018年地区生产总值是多少？"
@@ -41,29 +41,38 @@ def test_askers_are_answered_throughout_a_rebuild_then_by_the_new_index(live, mo
     _add_fact(live)
     assert live.ask(QUESTION).abstained
     building = threading.Event()
+    answered: list[list[str]] = [[] for _ in range(ASKERS)]  # each asker's answers so far
+    before_the_build: list[int] = []
 
-    def slow_build(*args, **kwargs):  # long enough for every asker to ask during the build
+    def asked_during_the_build() -> list[int]:
+        return [len(mine) - then for mine, then in zip(answered, before_the_build)]
+
+    def slow_build(*args, **kwargs):  # held until every asker has been answered twice meanwhile
+        before_the_build.extend(len(mine) for mine in answered)
         building.set()
-        time.sleep(0.5)
+        until(lambda: min(asked_during_the_build()) >= 2, 30,
+              what=lambda: f"every asker answered twice during the build (answers: {asked_during_the_build()})")
         return build(*args, **kwargs)
 
     monkeypatch.setattr(live_module, "build", slow_build)
     done = threading.Event()
 
-    def ask_until_done() -> list[str]:
-        answers = []
+    def ask_until_done(mine: list[str]) -> None:
         while not done.is_set():
-            answers.append(live.ask(GDP).answer)
-        return answers
+            mine.append(live.ask(GDP).answer)
 
     with ThreadPoolExecutor(ASKERS + 1) as pool:
-        askers = [pool.submit(ask_until_done) for _ in range(ASKERS)]
+        askers = [pool.submit(ask_until_done, mine) for mine in answered]
         rebuild = pool.submit(live.rebuild)
-        assert building.wait(timeout=10)
-        swap = rebuild.result(timeout=60)
-        done.set()
-        answers = [a for asker in askers for a in asker.result(timeout=30)]
-    assert len(answers) >= ASKERS * 2
+        try:
+            assert building.wait(timeout=10)
+            swap = rebuild.result(timeout=60)
+        finally:  # the askers stop however the rebuild ended
+            done.set()
+        for asker in askers:
+            asker.result(timeout=30)
+    assert min(asked_during_the_build()) >= 2
+    answers = [a for mine in answered for a in mine]
     assert set(answers) == {before}  # every one answered, the same way, old index or new
     assert swap.documents == 2 and swap.report.embedded > 0
     assert store.current_version(live.index.index_dir) == swap.version

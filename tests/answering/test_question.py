@@ -2,8 +2,8 @@
 input that is not a question; follow-ups that build on the previous question."""
 import pytest
 
-from bot.answering.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, parse
-from bot.answering.typed import MAX_CHARS, clean, problem
+from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, parse
+from bot.answering.reading.typed import MAX_CHARS, clean, problem
 from index.text.timelabel import RESULT, TARGET
 
 ZONE = ("昆山高新区",)

@@ -1,7 +1,7 @@
 """Chinese numerals in questions become digits, but only where they are clearly numbers."""
 import pytest
 
-from bot.answering.typed import to_arabic
+from bot.answering.reading.typed import to_arabic
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -10,7 +10,7 @@ import pytest
 
 from bot.answering.evidence import coverage, unit_agrees
 from bot.answering.facts import extract
-from bot.answering.question import parse
+from bot.answering.reading.question import parse
 from index.text.timelabel import TARGET
 
 PROVINCES = ("江苏省", "浙江省", "广东省")

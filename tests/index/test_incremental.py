@@ -8,6 +8,7 @@ import json
 import os
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,6 +22,7 @@ from index.search import dense
 from index.search.searcher import Searcher
 from index.text.chunking import chunk_document
 from index.text.tokens import default_tokenizer
+from waiting import until
 
 MODEL = "fake/hash-16"
 HEADER = "---\ntitle: {place}2020年工作报告\ndate: 2020-01\nplace: {place}\nsource: 合成\n---\n"
@@ -182,6 +184,15 @@ def test_fingerprints_follow_the_files_they_depend_on(tmp_path):
     assert fingerprints(120, data)["tokens"] != before["tokens"]
 
 
+def waiting_for_lock(index_dir) -> bool:
+    """Whether a thread of this process is blocked on the build lock of `index_dir`: Linux lists
+    a lock request that waits in /proc/locks, marked "->", with its process and file."""
+    lock = (index_dir / ".lock").stat()
+    file = f"{os.major(lock.st_dev):02x}:{os.minor(lock.st_dev):02x}:{lock.st_ino}"
+    return any(fields[1] == "->" and fields[5:7] == [str(os.getpid()), file]
+               for fields in map(str.split, Path("/proc/locks").read_text().splitlines()))
+
+
 def test_stale_build_folders_are_removed_by_the_next_build_under_the_lock(corpus, tmp_path):
     index_dir = tmp_path / "index"
     first = build(corpus, index_dir, MODEL, HashEmbedder)
@@ -193,7 +204,7 @@ def test_stale_build_folders_are_removed_by_the_next_build_under_the_lock(corpus
     with build_lock(index_dir):  # another build is running: the next one must wait to clean up
         worker = threading.Thread(target=lambda: done.append(build(corpus, index_dir, MODEL, HashEmbedder)))
         worker.start()
-        time.sleep(0.3)
+        until(lambda: waiting_for_lock(index_dir), 30, what="the next build waiting for the build lock")
         assert stale.exists() and not done
     worker.join(timeout=60)
     assert done and not stale.exists() and not list(index_dir.glob(".building-*"))

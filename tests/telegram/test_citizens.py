@@ -25,7 +25,8 @@ import aiohttp
 import pytest
 
 from bot.telegram import messages
-from bot.answering.answerer import Answer, Source
+from bot.answering.evidence import Answer, Source
+from bot.answering.reading.typed import MAX_CHARS
 from bot.telegram.ratelimit import SlidingWindowLimiter
 from bot.telegram.history import DB_NAME, KEY_NAME, SCHEMA_VERSION, History
 from bot.process import RedactSecret
@@ -37,6 +38,7 @@ from index.settings import IndexSettings
 from telegram_checks import assert_all_html, assert_telegram_html, buttons, hashed, plain
 from telegram_standin import (BOT_USER, PHOTO, REPORT_TITLE, STICKER, TOKEN, VOICE, FakeAnswerer,
                               FakeIndex, FakeSearcher, TelegramStandIn, polling)
+from waiting import until_async
 
 pytestmark = pytest.mark.anyio
 
@@ -114,11 +116,9 @@ class EchoingAnswerer(FakeAnswerer):
 async def failures_logged(caplog, count: int, timeout: float = 5.0) -> None:
     """Wait until the error handler has logged `count` failures, the last thing it does for an
     update without a chat; after that the bot sends nothing more for them."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while sum(r.getMessage() == "Error while handling an update" for r in caplog.records) < count:
-        assert loop.time() < deadline, f"fewer than {count} failures logged within {timeout}s"
-        await asyncio.sleep(0.01)
+    await until_async(lambda: sum(r.getMessage() == "Error while handling an update"
+                                  for r in caplog.records) >= count,
+                      timeout, what=f"{count} failures logged")
 
 
 @dataclass
@@ -488,7 +488,7 @@ ASK_USAGE = f"请把问题写在命令或 @ 提及后面，例如：/ask {FIRST_
     (MENTION, ASK_USAGE),
     ("   ", ASK_USAGE),
     ("/frobnicate", messages.UNKNOWN_COMMAND),
-    ("问" * 4097, messages.TOO_LONG.format(limit=4096)),
+    ("问" * 201, "问题太长了（201字）。请把问题缩短到200字以内，例如：“去年高新区GDP多少？”"),
 ])
 async def test_unusable_text_gets_a_hint(bot, text, expected):
     reply = await bot.ask(ALICE, text)
@@ -505,10 +505,10 @@ async def test_odd_text_is_answered_safely(tmp_path, text):
 
 async def test_the_longest_question_is_answered_within_telegrams_limit(tmp_path):
     async with running_bot(EchoingAnswerer(), tmp_path) as bot:
-        reply = await bot.ask(ALICE, "a" * 4096)
-    assert bot.answerer.asked == [("a" * 4096, None)]
+        reply = await bot.ask(ALICE, "a" * MAX_CHARS)
+    assert bot.answerer.asked == [("a" * MAX_CHARS, None)]
     shown = plain(reply.params["text"])
-    assert shown.startswith("没有找到“" + "a" * 1000) and len(shown) <= 4096
+    assert shown.startswith("没有找到“" + "a" * MAX_CHARS) and len(shown) <= 4096
 
 
 async def test_start_with_extra_arguments_still_welcomes(bot):

@@ -26,6 +26,7 @@ from conftest import ROOT, with_settings
 from index.settings import IndexSettings
 from telegram_checks import polling_stand_in
 from telegram_standin import CLOSE, TOKEN, FakeAnswerer, TelegramStandIn
+from waiting import until_async
 
 pytestmark = pytest.mark.anyio
 
@@ -56,11 +57,8 @@ class Bot:
     async def delivered(self, expected: list[tuple[str, int]], timeout: float = 10.0) -> None:
         """Wait until the history says of each question whether its answer was delivered
         (it is written once the send has succeeded or finally failed)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while self.rows() != expected:
-            assert loop.time() < deadline, f"history {self.rows()} != {expected}"
-            await asyncio.sleep(0.05)
+        await until_async(lambda: self.rows() == expected, timeout,
+                          what=lambda: f"history {self.rows()} != {expected}")
 
     def apologies(self) -> list:
         return [c for c in self.api.calls if c.method == "sendMessage" and c.params.get("text") == messages.ERROR]
@@ -218,7 +216,8 @@ async def test_the_webhook_rejects_a_missing_or_wrong_secret_and_never_handles_a
             registered = await api.next_call("setWebhook", timeout=30)
             assert registered.params["secret_token"] == options["secret_token"]
             assert len(options["secret_token"]) >= 32
-            await _until(lambda: (last_beat(tmp_path) or (0, ""))[1] == "webhook")  # serving, and alive
+            await until_async(lambda: (last_beat(tmp_path) or (0, ""))[1] == "webhook", 30,  # serving, and alive
+                              what="a heartbeat from the webhook")
             forged = {"update_id": 424242, "message": {
                 "message_id": 1, "date": 0, "chat": {"id": BOB, "type": "private", "first_name": "b"},
                 "from": {"id": BOB, "is_bot": False, "first_name": "b"}, "text": GDP_2018}}
@@ -239,14 +238,6 @@ async def test_the_webhook_rejects_a_missing_or_wrong_secret_and_never_handles_a
             status = await asyncio.wait_for(served, 30)
             store.close()
     assert status == 0
-
-
-async def _until(condition, timeout: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, f"not within {timeout}s"
-        await asyncio.sleep(0.05)
 
 
 def _free_port() -> int:

@@ -7,7 +7,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
-from bot.answering.answerer import Answer
+from bot.answering.evidence import Answer
 from bot.telegram.history import DB_NAME, MIGRATIONS, SCHEMA_VERSION, History, _statements
 
 WRITERS, ROWS = 6, 40

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.answering.answerer import Answer
+from bot.answering.evidence import Answer
 from bot.telegram import citizens, messages
 from telegram_checks import assert_telegram_html, buttons, plain, polling_stand_in
 from telegram_standin import LONG_ANSWER_CHARS, REPORT_TITLE, FakeAnswerer, TelegramStandIn, long_answer_text

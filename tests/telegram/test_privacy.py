@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering.answerer import Answer
+from bot.answering.evidence import Answer
 from bot.settings import Settings
 from bot.telegram import messages
 from bot.telegram.app import build_application
@@ -23,6 +23,7 @@ from conftest import with_settings
 from index.settings import IndexSettings
 from telegram_checks import assert_all_html, buttons, hashed, plain
 from telegram_standin import REFUSAL, FakeAnswerer, TelegramStandIn, polling
+from waiting import until_async
 
 pytestmark = pytest.mark.anyio
 
@@ -73,16 +74,6 @@ def _answer(question: str) -> Answer:
     return Answer(question=question, answer=f"{question}的答案", abstained=False, value="1亿元", latency_ms=12.0)
 
 
-async def _until(condition, timeout: float = 10.0) -> None:
-    import asyncio
-
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, f"not within {timeout}s"
-        await asyncio.sleep(0.05)
-
-
 # --- retention ----------------------------------------------------------------------------------
 
 async def test_texts_older_than_the_retention_period_are_purged_and_the_counts_stay(tmp_path):
@@ -99,7 +90,8 @@ async def test_texts_older_than_the_retention_period_are_purged_and_the_counts_s
             db.execute("UPDATE feedback SET created_at = ? WHERE question_id = ?", (when, row))
 
     async with running(tmp_path, retention_days=30) as bot:  # purged at start, then every few hours
-        await _until(lambda: bot.rows("SELECT question FROM questions WHERE id = ?", old) == [("",)])
+        await until_async(lambda: bot.rows("SELECT question FROM questions WHERE id = ?", old) == [("",)],
+                          what="the old question's text purged")
         bot.api.tap({"message_id": 1, "date": 0, "chat": {"id": ALICE, "type": "private"}}, f"src:{old}", ALICE)
         assert (await bot.api.next_call("answerCallbackQuery")).params["text"] == messages.STALE_BUTTON
         assert (await bot.ask(ADMIN, "/feedback")).params["text"] == messages.NO_FEEDBACK  # no text to show

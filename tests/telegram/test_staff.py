@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import pytest
 
 from bot.answering import live as live_module
-from bot.answering.answerer import Answer, Answerer
+from bot.answering.answerer import Answerer
+from bot.answering.evidence import Answer
 from bot.answering.live import LiveAnswerer
 from bot.evaluation.gold import _problems, load_gold
 from bot.settings import Settings
@@ -38,6 +39,7 @@ from index.settings import IndexSettings
 from report_files import CASES, FILLER, pdf_bytes, report_file, zip_bomb
 from telegram_standin import Call, FakeAnswerer, FakeLiveAnswerer, TelegramStandIn, polling
 from telegram_checks import assert_all_html, buttons, hashed, plain
+from waiting import until, until_async
 
 pytestmark = pytest.mark.anyio
 
@@ -262,9 +264,14 @@ async def test_questions_are_answered_throughout_a_reindex_then_from_the_new_ind
     ingest.add_report(staff.settings.index.corpus_dir, "report.txt", report_file("report.txt", fact))  # `zoneqa corpus add`
     building: list[float] = []
 
-    def slow_build(*args, **kwargs):  # long enough for a stream of questions to meet it
+    def answered_since_the_build_began() -> int:
+        return sum(c.method == "sendMessage" and c.at > building[0] and c.params.get("chat_id") in askers
+                   for c in list(staff.api.calls))
+
+    def slow_build(*args, **kwargs):  # held until a stream of questions has met it
         building.append(time.monotonic())
-        time.sleep(1.0)
+        until(lambda: answered_since_the_build_began() >= 5, 30,
+              what=lambda: f"5 questions answered while the index was built (only {answered_since_the_build_began()})")
         report = build(*args, **kwargs)
         building.append(time.monotonic())
         return report
@@ -329,11 +336,8 @@ async def test_an_index_built_from_the_command_line_goes_live_without_a_restart(
     async with staff_bot(settings, live) as staff:
         assert figure not in await staff.ask(question)
         live.on_disk = WithNewReport()  # `zoneqa index build`, another process
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 5
-        while live.on_disk is not None:  # until the bot's periodic look has switched to it
-            assert loop.time() < deadline, "the new index was not picked up"
-            await asyncio.sleep(0.05)
+        await until_async(lambda: live.on_disk is None, 5,  # the bot's periodic look has switched to it
+                          what="the new index picked up")
         assert figure in await staff.ask(question, chat_id=OTHER_CITIZEN)
 
 

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from bot.answering.evidence import Answer, Sentences, assess
+from bot.answering.asked import Asked
+from bot.answering.compose import Composer
+from bot.answering.evidence import Answer, Sentences, assess, gather
 from bot.answering.facts import values_in
-from bot.answering.question import Question
+from bot.answering.reading.question import Shape
+from bot.answering.reports import Reports
 from index.text.timelabel import RESULT, TARGET, Frame
 from index.text.tokens import NUMBER
+from index.text.vocabulary import load_vocab
 
-if TYPE_CHECKING:
-    from bot.answering.answerer import Answerer
-
-MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
 MAX_POINTS = 4  # years shown in a trend, the latest ones
 
 
@@ -29,21 +28,22 @@ def years_covered(dates: list[str]) -> list[int]:
     return sorted({y for d in dates for y in (Frame.of(d).review, Frame.of(d).plan)})
 
 
-def trend(core: "Answerer", text: str, q: Question, hits, dates: list[str]) -> Answer:
-    """The metric's result for each year covered, else its target, oldest first."""
+def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """The metric's result for each year the place's reports cover, else its target, oldest first."""
+    text, q = asked.text, asked.q
     kinds = (q.kind,) if q.kind else (RESULT, TARGET)
     lines: list[Answer] = []
-    plain, sentences = replace(q, trend=False, years=()), Sentences(hits)
-    for year in years_covered(dates):
+    plain, sentences = replace(q, shape=Shape.FIGURE, years=()), Sentences(asked.hits)
+    for year in years_covered(sorted(reports.dates(asked.place).values())):
         for kind in kinds:
             one = replace(plain, years=(year,), kind=kind)
-            a = core.figure_answer(text, one, assess(one, sentences))
+            a = compose.figure(text, one, assess(one, sentences))
             if not a.abstained:
                 lines.append(a)
                 break
     lines = lines[-MAX_POINTS:]
     if not lines:
-        return core.figure_answer(text, plain, assess(plain, sentences))
+        return compose.figure(text, plain, assess(plain, sentences))
     return replace(lines[-1], answer="\n".join(a.answer for a in lines), query=q,
                    sources=[a.sources[0] for a in lines], evidence=len(lines),
                    series=tuple(p for a in lines for p in _point(a)),
@@ -55,28 +55,23 @@ def _point(a: Answer) -> list[tuple[int, str, float, str]]:
     return [(a.year, a.kind, found[0][3], found[0][4])] if found and a.year and a.kind else []
 
 
-def in_base_units(number: float, unit: str) -> tuple[float, str]:
-    """"4.64", "万亿元" → 4.64e12, "元": a figure with its magnitude taken out of its unit."""
-    for prefix, scale in MAGNITUDES:
-        if unit.startswith(prefix):
-            return number * scale, unit[len(prefix):]
-    return number, unit
-
-
 def reaches(value: str, threshold: str) -> bool | None:
     """Whether `value` is at least `threshold`; None when they are not in comparable units."""
     got, asked = values_in(value), re.match(rf"({NUMBER})\s*(\S*)", threshold)
     if not got or not asked:
         return None
-    a, a_unit = in_base_units(got[0][3], got[0][4])
-    b, b_unit = in_base_units(float(asked[1].replace(",", "")), asked[2])
+    vocab = load_vocab()
+    a, a_unit = vocab.in_base_units(got[0][3], got[0][4])
+    b, b_unit = vocab.in_base_units(float(asked[1].replace(",", "")), asked[2])
     if a_unit and b_unit and a_unit != b_unit and not a_unit.startswith(b_unit):
         return None
     return a >= b
 
 
-def yes_or_no(answer: Answer, q: Question) -> Answer:
+def yes_or_no(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """The figure's answer, led by yes or no against the figure asked about."""
+    q = asked.q
+    answer = compose.figure(asked.text, q, gather(q, asked.hits))
     verdict = None if answer.abstained else reaches(answer.value or "", q.threshold or "")
     if verdict is None:
         return answer

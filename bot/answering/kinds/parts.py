@@ -7,23 +7,19 @@
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from itertools import islice
-from typing import TYPE_CHECKING
 
 from bot.answering import wording
+from bot.answering.asked import Asked, FanOut, Part
+from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Sentences, assess
-from bot.answering.question import Question
-from bot.answering.vocabulary import alternation, cues
-from index.text.places import short_name
-from index.text.vocabulary import load_vocab
-
-if TYPE_CHECKING:
-    from bot.answering.answerer import Answerer
+from bot.answering.reading.cues import clauses
+from bot.answering.reading.question import Question, Shape
+from bot.answering.reading.typed import clean
+from bot.answering.reports import Reports
 
 HEADLINES = 3  # figures in an overview answer
-_CLAUSE_END = re.compile(r"[，,；;]")
 
 
 def combined(text: str, q: Question, answers: list[Answer]) -> Answer:
@@ -39,33 +35,23 @@ def combined(text: str, q: Question, answers: list[Answer]) -> Answer:
                    explanation=" | ".join(a.explanation for a in answers))
 
 
-def several(core: "Answerer", text: str, q: Question, hits) -> Answer:
+def several(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Each metric of the question (or each headline metric of an overview) from one retrieval."""
-    sentences, parts = Sentences(hits), q.parts()  # the sentences read once, assessed for each part
-    if not q.overview:
-        return combined(text, q, [core.figure_answer(text, p, assess(p, sentences)) for p in parts])
+    text, q = asked.text, asked.q
+    sentences, parts = Sentences(asked.hits), q.parts()  # the sentences read once, assessed for each part
+    if q.shape != Shape.OVERVIEW:
+        return combined(text, q, [compose.figure(text, p, assess(p, sentences)) for p in parts])
     # The first few headline figures the reports give. Refusals are not shown, so not worded with
     # another year's figure, unless every metric is refused: then the first one's is.
-    answers = (core.figure_answer(text, p, assess(p, sentences), offer=False) for p in parts)
+    answers = (compose.figure(text, p, assess(p, sentences), offer=False) for p in parts)
     given = list(islice((a for a in answers if not a.abstained), HEADLINES))
-    return combined(text, q, given or [core.figure_answer(text, parts[0], assess(parts[0], sentences))])
+    return combined(text, q, given or [compose.figure(text, parts[0], assess(parts[0], sentences))])
 
 
-def clauses(text: str, q: Question) -> list[str]:
-    """The clauses of a question that each ask for a figure, the later ones given the first's
-    year and place when they name none; one clause (the question itself) otherwise."""
-    asking = alternation(cues().get("quantity", ()))
-    found = [c.strip() for c in _CLAUSE_END.split(text) if c.strip()]
-    if len(found) < 2 or not all(re.search(asking, c) for c in found):
-        return [text]
-    # the first clause's own words for when ("去年", "2025年"): read again against the place asked
-    relative = alternation(tuple(w for w, _ in load_vocab().relative_years))
-    said = re.search(rf"(?:19|20)\d{{2}}年|{relative}", found[0])
-    when = said.group(0) if said else ""
-    where = q.places[0] if len(q.places) == 1 else ""
+def _clauses(asked: Asked, reports: Reports) -> list[Part]:
+    """Each clause, read as a question of its own about the default place."""
+    said = clauses(asked.text, asked.q.places)
+    return [Part(c, reports.read(clean(c), None, asked.before)) for c in said]
 
-    def given(clause: str) -> str:
-        named = where and any(n and n in clause for n in (where, short_name(where, load_vocab())))
-        dated = re.search(r"\d{4}|年", clause)
-        return ("" if named else where) + ("" if dated else when) + clause
-    return [found[0]] + [given(c) for c in found[1:]]
+
+CLAUSES = FanOut(_clauses, lambda asked, split, answers: combined(asked.text, asked.q, answers))

@@ -2,25 +2,30 @@
 
 - side by side ("对比广东和江苏2025年的GDP增长目标"): each place's own answer, one a line;
 - each ("各地2025年GDP增长目标分别是多少"): every place covered that has the figure, one a line;
+- ranked ("2025年哪个省GDP增速最高"): every place's figure of one year, highest first;
 - mentions ("江苏提到苏超了吗", "哪些地方提到了低空经济"): the places whose reports name the words,
   each with a short quote of where.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from bot.answering import wording
+from bot.answering.asked import Asked, FanOut, Part
+from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Source
-from bot.answering.facts import segments
-from bot.answering.question import COMPARISON, ENTITY, FIGURE, Question
+from bot.answering.facts import segments, values_in
+from bot.answering.reading.cues import lowest_first
+from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, Question, Shape
+from bot.answering.reports import Reports
+from bot.answering.vocabulary import unit_group
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
-
-if TYPE_CHECKING:
-    from bot.answering.answerer import Answerer
+from index.text.vocabulary import load_vocab
 
 QUOTE = 28  # characters of a quote naming the words looked for
+_ONE_FIGURE_OF = (Shape.COMPARISON, Shape.ATTAINED, Shape.WHO)
 
 
 def one_figure(q: Question, reporting_year: int) -> Question:
@@ -28,67 +33,100 @@ def one_figure(q: Question, reporting_year: int) -> Question:
     if q.intent not in (COMPARISON, ENTITY) or not q.metrics:
         return q
     kind = q.kind or (None if q.year is None else RESULT if q.year < reporting_year else TARGET)
-    return replace(q, intent=FIGURE, kind=kind)
+    shape = (Shape.YES_NO if q.threshold else Shape.FIGURE) if q.shape in _ONE_FIGURE_OF else q.shape
+    return replace(q, intent=FIGURE, kind=kind, shape=shape)
 
 
 def combined(text: str, q: Question, answers: list[Answer], refusal: str) -> Answer:
     """Several places' answers, one a line, with each one's citation; a refusal if none answers."""
     found = [a for a in answers if not a.abstained]
     if not found:
-        return replace(answers[0], answer=refusal) if answers else Answer(text, refusal, True, query=q)
+        return replace(answers[0], answer=refusal) if answers else Answer(text, refusal, abstained=True, query=q)
     return replace(found[0], answer="\n".join(a.answer for a in found), query=q,
                    sources=[a.sources[0] for a in found if a.sources], evidence=len(found),
                    explanation=" | ".join(a.explanation for a in found))
 
 
-def side_by_side(core: "Answerer", text: str, q: Question, places: list[str], before) -> Answer:
-    answers = _answers(core, text, q, places, before)
-    return combined(text, q, answers, answers[0].answer)
-
-
-def each(core: "Answerer", text: str, q: Question, before) -> Answer:
-    answers = _answers(core, text, q, core.places(), before)
-    return combined(text, q, answers, answers[0].answer if answers else wording.no_topic(False))
-
-
-def _answers(core: "Answerer", text: str, q: Question, places: list[str], before) -> list[Answer]:
-    """Each place's figure, from one encoding; the question read once per year its 今年 means."""
-    encoded = core.searcher.encode([q.dense_text()])[0]
+def _each_of(places: list[str], asked: Asked, reports: Reports) -> list[Part]:
+    """The question read for each place, once per year its 今年 means, as one figure."""
     read: dict[int, Question] = {}
     for place in places:
-        if core.now(place) not in read:
-            read[core.now(place)] = core.read(text, place, before)
-    return [core.answer_in(text, place, before, True, encoded, read[core.now(place)]) for place in places]
+        if reports.now(place) not in read:
+            read[reports.now(place)] = reports.read(asked.text, place, asked.before, one_place=True)
+    return [Part(asked.text, one_figure(read[reports.now(p)], reports.now(p)), p) for p in places]
 
 
-def first_mention(core: "Answerer", place: str, words: str) -> Source | None:
+def ranked(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
+    """The places' figures of one year and kind in one unit, highest first (lowest first when
+    asked "最低"), each line the place's own answer and citation; then the places without it."""
+    vocab, q = load_vocab(), asked.q
+    given = [(p.place, a, values_in(a.value or "")) for p, a in zip(split, answers) if not a.abstained]
+    given = [(place, a, vocab.in_base_units(found[0][3], found[0][4])) for place, a, found in given if found]
+    if not given:
+        return combined(asked.text, q, answers, answers[0].answer if answers else wording.no_topic(False))
+    # Figures of one year, kind and unit can be ranked: of the unit asked for (a level, unless a
+    # rate is asked), then of the most places, then the latest.
+    groups = Counter((a.year, a.kind, u) for _, a, (_, u) in given)
+    year, kind, unit = max(groups, key=lambda g: (_expected(g[2], q), groups[g], g[0] or 0))
+    when = (year, kind)
+    ranks = sorted(((n, place, a) for place, a, (n, u) in given if (a.year, a.kind, u) == (year, kind, unit)),
+                   key=lambda r: r[0], reverse=not lowest_first(q.normalised))
+    missing = [p.place for p in split if p.place not in {place for _, place, _ in ranks}]
+    top = ranks[0][2]
+    metric = q.metrics[0] if q.metrics else ""
+    return replace(top, answer=wording.ranked(when, metric, [a.answer for _, _, a in ranks], missing,
+                                              lowest_first(q.normalised)),
+                   query=q, sources=[a.sources[0] for _, _, a in ranks if a.sources], evidence=len(ranks),
+                   explanation=" | ".join(a.explanation for _, _, a in ranks))
+
+
+def _expected(unit: str, q: Question) -> bool:
+    group = unit_group(unit)
+    return group == q.unit if q.unit else group != "percent"
+
+
+# Several places named: each one's own answer, one a line.
+SIDE_BY_SIDE = FanOut(lambda asked, reports: _each_of(list(asked.places), asked, reports),
+                      lambda asked, split, answers: combined(asked.text, asked.q, answers, answers[0].answer))
+# Every place covered: each one's figure.
+EACH_PLACE = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports),
+                    lambda asked, split, answers: combined(
+                        asked.text, asked.q, answers, answers[0].answer if answers else wording.no_topic(False)))
+# "哪个省的GDP最高": every place's figure, ranked.
+RANK = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports), ranked)
+
+
+def first_mention(reports: Reports, place: str, words: str) -> Source | None:
     """The latest report's first sentence of `place` that names `words`, as a short quote."""
     folded = fold(words)
-    for chunk in core.chunks_of(place):
+    for chunk in reports.chunks_of(place):
         for sentence, _ in chunk.labelled_sentences():
             if folded in fold(sentence):
                 clause = next((c for c in segments(sentence) if folded in fold(c)), sentence)
-                doc = core.document(chunk.doc_id)
+                doc = reports.document(chunk.doc_id)
                 return Source(chunk.doc_id, doc.get("title", ""), chunk.section_title(),
                               wording.clip(clause, QUOTE), 1.0, chunk.text, chunk.chunk_id, place)
     return None
 
 
-def mention(core: "Answerer", text: str, q: Question, place: str) -> Answer:
-    """Whether `place`'s reports name the words asked about, and where."""
-    found = first_mention(core, place, q.mentioned or "")
+def mention(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """Whether the place's reports name the words asked about, and where."""
+    text, q = asked.text, asked.q
+    found = first_mention(reports, asked.place, q.mentioned or "")
     if found is None:
-        return Answer(text, wording.not_mentioned(q.mentioned or "", [place]), True, query=q,
+        return Answer(text, wording.not_mentioned(q.mentioned or "", [asked.place]), abstained=True, query=q,
                       explanation="no sentence names the words")
-    return Answer(text, wording.mentioned(q.mentioned or "", [found]), False, sources=[found],
+    return Answer(text, wording.mentioned(q.mentioned or "", [found]), abstained=False, sources=[found],
                   confidence=1.0, explanation="a sentence names the words", query=q)
 
 
-def which(core: "Answerer", text: str, q: Question) -> Answer:
+def which(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Every place whose reports name the words asked about, each with a quote, and how many."""
-    found = [s for s in (first_mention(core, p, q.mentioned or "") for p in core.places()) if s]
+    text, q = asked.text, asked.q
+    found = [s for s in (first_mention(reports, p, q.mentioned or "") for p in reports.places()) if s]
     if not found:
-        return Answer(text, wording.not_mentioned(q.mentioned or "", core.places()), True, query=q,
-                      explanation="no place's reports name the words")
-    return Answer(text, wording.mentioned(q.mentioned or "", found, counted=True), False, sources=found,
-                  evidence=len(found), confidence=1.0, explanation="sentences name the words", query=q)
+        return Answer(text, wording.not_mentioned(q.mentioned or "", reports.places()), abstained=True,
+                      query=q, explanation="no place's reports name the words")
+    return Answer(text, wording.mentioned(q.mentioned or "", found, counted=True), abstained=False,
+                  sources=found, evidence=len(found), confidence=1.0, explanation="sentences name the words",
+                  query=q)

@@ -25,12 +25,12 @@ _LATIN_WORD = re.compile(r"[a-z]{2,}")
 _DIGITS = "零〇一二两三四五六七八九"
 _RUN = re.compile(rf"(百分之)?([{_DIGITS}十百千]+(?:点[{_DIGITS}]+)?)")
 _DIGITWISE = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "两": "2"}
-_MAGNITUDES = ("亿", "万")
 
 
 def _is_unit_next(text: str, pos: int) -> bool:
-    rest = text[pos:].lstrip(_MAGNITUDES[0] + _MAGNITUDES[1])
-    return any(rest.startswith(u) for u in load_vocab().units) or rest != text[pos:]
+    """A unit or a magnitude (亿, 万) follows `pos`: the numeral before it is a number."""
+    vocab = load_vocab()
+    return any(text.startswith(u, pos) for u in vocab.units + tuple(w for w, _, _ in vocab.magnitudes))
 
 
 def _convert(run: str) -> str:
@@ -65,13 +65,21 @@ def to_arabic(text: str) -> str:
     return "".join(out)
 
 
+def too_long(text: str) -> str | None:
+    """The refusal of a question longer than MAX_CHARS once cleaned, else None."""
+    cleaned = clean(text)
+    if len(cleaned) > MAX_CHARS:
+        return f"问题太长了（{len(cleaned)}字）。请把问题缩短到{MAX_CHARS}字以内，{EXAMPLE}"
+    return None
+
+
 def problem(text: str) -> str | None:
     """A Chinese message for input that is not a question we can read, else None."""
     cleaned = clean(text)
     if not cleaned:
         return f"请输入您想了解的问题，{EXAMPLE}"
-    if len(cleaned) > MAX_CHARS:
-        return f"问题太长了（{len(cleaned)}字）。请把问题缩短到{MAX_CHARS}字以内，{EXAMPLE}"
+    if message := too_long(cleaned):
+        return message
     folded = fold(cleaned)
     if not _CJK.search(folded):
         known = {a for aliases in load_vocab().synonyms.values() for a in aliases}

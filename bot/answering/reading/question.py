@@ -7,19 +7,48 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from functools import lru_cache
 
-from bot.answering.kinds import asked
-from bot.answering.typed import clean, to_arabic
-from bot.answering.vocabulary import alternation, change_words, cues, gazetteer, headline_metrics, unit_group
+from bot.answering.reading import cues as asked_cues
+from bot.answering.reading import names
+from bot.answering.reading.typed import clean, to_arabic
+from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics, unit_group
 from index.text.normalise import fold
-from index.text.places import ENDINGS, short_name
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
-from index.text.tokens import Tokenizer, default_tokenizer
+from index.text.tokens import default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
 
+# What a clause asks for: a figure, a list, a name, two figures compared, a reason.
 FIGURE, LIST, ENTITY, COMPARISON, WHY = "figure", "list", "entity", "comparison", "why"
+
+
+class Shape(str, Enum):
+    """How a question is answered: the answerer routes by it, one handler a shape."""
+
+    WHY = "why"  # refused: figures say what was done, not why
+    NO_TOPIC = "no topic"  # nothing asked about (a follow-up with nothing to follow)
+    CLAUSES = "clauses"  # "去年建成几所学校，新增多少学位": each clause a question
+    WHICH_PLACES = "which places"  # "哪些地方提到了低空经济"
+    EACH_PLACE = "each place"  # "各地2025年GDP增长目标分别是多少"
+    RANK = "rank"  # "哪个省的GDP最高": the places ranked by one figure
+    SIDE_BY_SIDE = "side by side"  # several places named: known once the reports cover them
+    BYLINE = "byline"  # who delivered a report: known once the place's speaker is
+    MENTION = "mention"  # "提到低空经济了吗"
+    OVERVIEW = "overview"  # "去年干得怎么样": the year's headline figures
+    SEVERAL = "several"  # "GDP和财政收入各是多少": each metric a part of its own
+    TREND = "trend"  # "这两年怎么变化": the metric over the years the reports cover
+    ATTAINED = "attained"  # "完成目标了吗": a year's target against its result
+    COMPARISON = "comparison"  # two figures of one metric
+    LIST = "list"  # "有哪些…": a sentence listing them, or a section's parts
+    WHO = "who"  # "哪家企业", "书记是谁": a name in a sentence
+    YES_NO = "yes/no"  # "能过100亿吗": the figure against the one asked about
+    FIGURE = "figure"
+
+
+# Shapes that take the question across places or clauses: a place's part is read without them.
+WIDE = frozenset({Shape.WHY, Shape.NO_TOPIC, Shape.CLAUSES, Shape.WHICH_PLACES, Shape.EACH_PLACE, Shape.RANK})
 _YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
 _YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
 _NOT_TERM = re.compile(r"^[\W\d_]+$")
@@ -69,29 +98,25 @@ class Question:
     place_mentions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (place, phrases around it)
     unit: str | None = None  # the unit group expected (unit_groups.tsv), e.g. "percent"
     asks_change: bool = False
-    asks_attained: bool = False  # "完成目标了吗": a year's target against its result
     follow_up: bool = False
     notes: tuple[str, ...] = field(default=())
-    several: bool = False  # "GDP和财政收入各是多少": each metric is a part of its own
-    overview: bool = False  # "去年干得怎么样": the year's headline figures
-    trend: bool = False  # "这两年怎么变化": the metric over the years the reports cover
+    shape: Shape = Shape.FIGURE
     threshold: str | None = None  # "能过100亿吗": the figure to compare with ("100亿")
     mentioned: str | None = None  # "提到低空经济了吗": the words looked for
-    across: str | None = None  # "哪些地方…" (which) or "各地…分别" (each): every place covered
 
     def parts(self) -> tuple["Question", ...]:
         """One question per metric asked, each with the words that are not another metric; for
         an overview, one per headline metric."""
-        if self.overview:
+        if self.shape == Shape.OVERVIEW:
             vocab = load_vocab()
             forms = {m: (fold(m), *vocab.aliases(m)) for m in headline_metrics()}
-            return tuple(replace(self, overview=False, intent=FIGURE, metrics=(m,),
+            return tuple(replace(self, shape=Shape.FIGURE, intent=FIGURE, metrics=(m,),
                                  terms=(Term(m, 2.0, f, _shadows(f, vocab)),))
                          for m, f in forms.items())
-        if not self.several:
+        if self.shape != Shape.SEVERAL:
             return (self,)
         others = tuple(t for t in self.terms if t.text not in self.metrics)
-        return tuple(replace(self, metrics=(m,), several=False,
+        return tuple(replace(self, metrics=(m,), shape=Shape.FIGURE,
                              terms=(replace(t, weight=2.0),) + others)
                      for m, t in zip(self.metrics, self.terms))
 
@@ -105,110 +130,22 @@ class Question:
 
     def search_text(self) -> str:
         """What BM25 looks for: what the encoder reads, and an overview's headline metrics."""
-        if self.overview:
+        if self.shape == Shape.OVERVIEW:
             return self.normalised + " " + " ".join(headline_metrics())
         return self.dense_text()
 
     def dense_text(self) -> str:
-        """What the encoder reads: the question, or its topic when it is a follow-up. An overview's
-        headline metrics are left to BM25, as encoding them costs six times the question."""
-        if self.overview or not self.follow_up:
+        """What the encoder reads: the question, or its topic when it is a follow-up (an overview
+        never is). An overview's headline metrics are left to BM25, as encoding them costs six
+        times the question."""
+        if not self.follow_up:
             return self.normalised
         return (f"{self.year}年" if self.year else "") + self.topic()
 
 
-Names = tuple[tuple[str, tuple[str, ...]], ...]  # (canonical, aliases): hashable, so cached
-
-
-@lru_cache(maxsize=16)
-def _forms(names: Names) -> tuple[tuple[str, str], ...]:
-    """Every (form, canonical) pair, longest form first."""
-    return tuple(sorted(((f, c) for c, aliases in names for f in (fold(c), *aliases) if f),
-                        key=lambda fc: len(fc[0]), reverse=True))
-
-
-def _take(text: str, names: Names) -> tuple[list[tuple[int, str]], str]:
-    """Find names (canonical or alias), longest first; return (position, canonical) and the rest."""
-    found = []
-    for form, canonical in _forms(names):
-        if form not in text:
-            continue
-        pos = text.find(form)
-        while form and pos >= 0:
-            found.append((pos, canonical))
-            text = text[:pos] + "\0" * len(form) + text[pos + len(form):]
-            pos = text.find(form)
-    return sorted(found), text
-
-
-def _places_table(doc_places: tuple[str, ...], vocab: Vocab) -> Names:
-    return _places_of(doc_places, tuple(gazetteer().items()), vocab)
-
-
-@lru_cache(maxsize=8)
-def _places_of(doc_places: tuple[str, ...], known: Names, vocab: Vocab) -> Names:
-    """Known places: the gazetteer, plus each report's place and its short name (广西壮族自治区 →
-    广西, 溧阳高新区 → 溧阳), unless the gazetteer gives that name to another place or two
-    reports' places share it (then it names neither)."""
-    table = dict(known)
-    taken = {f: c_ for c_, aliases in table.items() for f in (fold(c_), *aliases)}
-    shorts = {p: short_name(p, vocab) for p in doc_places}
-    for place, short in shorts.items():
-        mine = short and taken.get(short, place) == place \
-            and sum(s == short for s in shorts.values()) == 1
-        table[place] = tuple(dict.fromkeys(table.get(place, ()) + ((short,) if mine else ())))
-    return tuple(table.items())
-
-
-@lru_cache(maxsize=4)
-def _metric_names(vocab: Vocab) -> Names:
-    return tuple(vocab.synonyms.items())
-
-
-@lru_cache(maxsize=4)
-def _pos_tokenizer(tokenizer: Tokenizer):
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(tokenizer=tokenizer.jieba)
-
-
-def _unknown_places(text: str, known: Names, vocab: Vocab) -> tuple[list[tuple[int, str]], str]:
-    """Place names the gazetteer does not know: a name followed by a generic place word
-    ("溧阳" + "高新区"), masked so that word is not read as our own 高新区. A bare name with no
-    such word is only a place when the gazetteer lists it (jieba also tags 上市 as a place)."""
-    suffixes = vocab.suffixes(*ENDINGS)
-    if not any(s in text for s in suffixes):  # most questions: no tagging needed
-        return [], text
-    known_spans = [(m.start(), m.end()) for f, _ in _forms(known) if f in text
-                   for m in re.finditer(re.escape(f), text)]
-    found, pos = [], 0
-    words = [(w.word, w.flag) for w in _pos_tokenizer(default_tokenizer()).cut(text)]
-    for i, (word, flag) in enumerate(words):
-        start, pos = pos, pos + len(word)
-        following = words[i + 1][0] if i + 1 < len(words) else ""
-        end = start + len(word + following)
-        if not (flag.startswith("n") and following in suffixes) or "\0" in word \
-                or any(s <= start and end <= e for s, e in known_spans):  # inside a known name
-            continue
-        found.append((start, word + following))
-    for start, name in found:
-        text = text[:start] + "\0" * len(name) + text[start + len(name):]
-    return found, text
-
-
-def _mentions(normalised: str, hits: list[tuple[int, str]],
-              table: dict[str, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
-    """Each place named, with the phrases it forms with the two characters on either side."""
-    out = []
-    for pos, place in hits:
-        forms = sorted((fold(place), *table.get(place, ())), key=len, reverse=True)
-        surface = next((f for f in forms if normalised.startswith(f, pos)), fold(place))
-        before, after = normalised[max(0, pos - 2):pos], normalised[pos + len(surface):pos + len(surface) + 2]
-        phrases = tuple(p for p, ctx in ((before + surface, before), (surface + after, after)) if len(ctx) == 2)
-        # A name no gazetteer lists ("国家高新区") is a place only if the reports never use it.
-        out.append((place, phrases if place in table else (surface, *phrases)))
-    return out
-
+# Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
+# it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
+_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "rank_places", "rank_high", "rank_low"})
 
 def _years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
     """The years named, in the order named (2019年, 19年, 去年), and the text without them."""
@@ -266,7 +203,7 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
     skip = set(vocab.stopwords) | set(vocab.units) | set(change_words())
     rest = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", rest)
     for key in c:
-        if key not in ("answer_type",):
+        if key not in _TOPICAL_CUES:
             skip |= set(c[key])
     minor = set("".join(c.get("relation", ()) + c.get("filler", ())))
     terms: list[Term] = []
@@ -301,28 +238,46 @@ def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list
 
 
 def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
-          previous: "Question | None" = None) -> Question:
-    """Read a (valid) question. `previous` is the last question in the same conversation."""
+          previous: "Question | None" = None, one_place: bool = False) -> Question:
+    """Read a (valid) question. `previous` is the last question in the same conversation;
+    `one_place`: read as one place's part of a question across places or clauses, whose shape is
+    then that of the part."""
     vocab = load_vocab()
     c = cues()
     normalised = to_arabic(fold(clean(text)))
+    as_written = fold(clean(text))  # cues such as 哪两家 must match before numerals change
+    # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
+    not_cues = c.get("not_cue", ())
+    blind = [re.sub(alternation(not_cues), "\0", t) if not_cues else t for t in (normalised, as_written)]
+
+    def has(key: str) -> bool:
+        return any(w in t for w in c.get(key, ())
+                   for t in (blind if any(w in n for n in not_cues) else (normalised, as_written)))
+
+    counted = asked_cues.counted_places(c)
+    counts_places = bool(counted and (counted.search(normalised) or counted.search(as_written)))
+    ranks = has("rank_places") and (has("rank_high") or has("rank_low"))
     years, rest = _years(normalised, reporting_year, vocab)
-    years, rest = asked.period_ends(rest, years, c)
+    years, rest = asked_cues.period_ends(rest, years, c)
     spans = periods_in(rest)
     for name, _, _ in periods():  # a period is when, like a year: not a topic word
         rest = rest.replace(name, "\0")
-    places_table = _places_table(tuple(sorted(doc_places)), vocab)
-    mentioned = asked.mentioned(rest, c)
-    threshold = asked.threshold(normalised, c, vocab)
+    places_table = names.places_table(tuple(sorted(doc_places)), vocab)
+    mentioned = asked_cues.mentioned(rest, c)
+    threshold = asked_cues.threshold(normalised, c, vocab)
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ())
+    if ranks:
+        scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
     for w in ((threshold,) if threshold else ()) + scope_words:
-        # the figure compared with, "这两年" and "三个省" say which figures, not what about
+        # the figure compared with, "这两年" and "各省" say which figures, not what about
         rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
-    rest = asked.levels_and_venues(rest, tuple(f for f, _ in _forms(places_table)), c)
-    unknown, rest = _unknown_places(rest, places_table, vocab)
-    place_hits, rest = _take(rest, places_table)
+    if counted:  # "三个省" likewise
+        rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
+    rest = asked_cues.levels_and_venues(rest, tuple(f for f, _ in names.forms(places_table)), c, vocab)
+    unknown, rest = names.unknown_places(rest, places_table, vocab)
+    place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
-    metric_hits, rest = _take(rest, _metric_names(vocab))
+    metric_hits, rest = names.take(rest, names.metric_names(vocab))
     metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
     terms = []
     for i, m in enumerate(metrics):
@@ -332,15 +287,6 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
               if p not in doc_places]
     terms += _topic_terms(rest, c, vocab)
-
-    as_written = fold(clean(text))  # cues such as 哪两家 must match before numerals change
-    # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
-    not_cues = c.get("not_cue", ())
-    blind = [re.sub(alternation(not_cues), "\0", t) if not_cues else t for t in (normalised, as_written)]
-
-    def has(key: str) -> bool:
-        return any(w in t for w in c.get(key, ())
-                   for t in (blind if any(w in n for n in not_cues) else (normalised, as_written)))
 
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
@@ -358,22 +304,24 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
     kind = TARGET if has("target") else RESULT if has("result") else None
+    overview = not metrics and has("overview")
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
-                 place_mentions=tuple(_mentions(normalised, place_hits, places)),
+                 place_mentions=tuple(names.mentions(normalised, place_hits, places)),
                  unit=_expected_unit(normalised, c, vocab),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
-                 asks_attained=has("attained"),
-                 # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two
-                 several=len(metrics) >= 2 and intent == FIGURE and has("parts")
-                 and (not has("ratio") or has("each")),
-                 overview=not metrics and has("overview"),
-                 trend=bool(metrics) and has("trend"),
                  threshold=threshold,
-                 mentioned=mentioned,
-                 across="which" if mentioned and has("which_places") else "each" if has("each_place") else None)
-    if q.overview:  # a year gone by is asked for its results, "今年有什么目标" for its targets
+                 mentioned=mentioned)
+    seen = _Seen(overview=overview,
+                 # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two
+                 several=len(metrics) >= 2 and intent == FIGURE and has("parts") and (not has("ratio") or has("each")),
+                 trend=bool(metrics) and has("trend"),
+                 attained=has("attained"),
+                 which=bool(mentioned) and has("which_places"),
+                 each=has("each_place") or counts_places,
+                 rank=bool(metrics) and ranks)
+    if overview:  # a year gone by is asked for its results, "今年有什么目标" for its targets
         q = replace(q, kind=q.kind or (TARGET if has("target") or (q.year or 0) >= reporting_year else RESULT))
     elif previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
@@ -383,7 +331,53 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     # Nor does a list's ("2025年十件民生实事都有啥"): the plan and the review list the same things.
     if q.kind is None and q.year is not None and q.intent not in (COMPARISON, ENTITY, LIST):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
-    return q
+    return replace(q, shape=_shape(q, seen, one_place))
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What the cue words say of a question's shape, before one is chosen."""
+
+    overview: bool
+    several: bool
+    trend: bool
+    attained: bool
+    which: bool  # which places (mention) …
+    each: bool  # … each place's figure …
+    rank: bool  # … or the places ranked by it
+
+
+def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
+    """The one shape of a question, the first that applies: a question across places or clauses
+    before any one place's answer (unless read as `one_place`), a mention before a figure."""
+    if not one_place:
+        if q.intent == WHY:
+            return Shape.WHY
+        if seen.which:
+            return Shape.WHICH_PLACES
+        if seen.rank:
+            return Shape.RANK
+        if seen.each and not q.places:
+            return Shape.EACH_PLACE
+        if not q.terms and not seen.overview and not q.mentioned:
+            return Shape.NO_TOPIC
+        if len(asked_cues.clauses(q.text, q.places)) > 1:
+            return Shape.CLAUSES
+    if q.mentioned:
+        return Shape.MENTION
+    if seen.overview:
+        return Shape.OVERVIEW
+    if seen.several:
+        return Shape.SEVERAL
+    if seen.trend:
+        return Shape.TREND
+    if q.intent == COMPARISON:
+        return Shape.ATTAINED if seen.attained else Shape.COMPARISON
+    if q.intent == LIST:
+        return Shape.LIST
+    if q.intent == ENTITY:
+        return Shape.WHO
+    return Shape.YES_NO if q.threshold else Shape.FIGURE
 
 
 def _follow_up(q: Question, prev: Question) -> Question:

@@ -1,0 +1,171 @@
+"""One answer composed from its evidence: the best figure or sentence, two figures compared, a
+report's byline, or an honest refusal; each with its sources and its Chinese wording.
+
+Below the confidence threshold (ZONEQA_ABSTAIN_THRESHOLD, default 0.5) it abstains. Years and
+kinds are never mixed: a figure for another year or kind is only offered as "资料中只有…".
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.answering import comparison, scoring, wording
+from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
+from bot.answering.facts import RATE, values_in
+from bot.answering.reading.question import LIST, Question
+from bot.answering.reports import Reports
+from bot.answering.scoring import Candidate
+from index.text.timelabel import RESULT
+
+RETRIEVE_K = 12  # passages retrieved for each part of a question
+EXTRA_SOURCES = 2  # passages cited after the evidence, for context
+
+
+class Composer:
+    def __init__(self, reports: Reports, threshold: float):
+        self.reports = reports
+        self.threshold = threshold
+
+    # -- pieces of every answer -----------------------------------------------------------
+
+    def _reply(self, ev: Evidence, window: str, dated: bool = True) -> str:
+        return wording.reply(window, ev.label, self.reports.place_of.get(ev.hit.chunk.doc_id, ""), dated)
+
+    @staticmethod
+    def sources(first: list[Evidence], evidence: list[Evidence]) -> list[Source]:
+        """The evidence sentences, then up to EXTRA_SOURCES other retrieved passages, whole."""
+        out = [e.source() for e in first]
+        seen = {s.chunk_id for s in out}
+        for e in evidence:
+            if e.hit.chunk.chunk_id not in seen and len(out) < len(first) + EXTRA_SOURCES:
+                out.append(Source.of(e.hit, e.hit.chunk.text))
+                seen.add(e.hit.chunk.chunk_id)
+        return out
+
+    @staticmethod
+    def refuse(text: str, q: Question, nearest: Candidate | None, why: str, consequence: str = "") -> Answer:
+        """An abstention; where the reports have the same thing for another year or kind, say so."""
+        other = (nearest.evidence.label, nearest.window) if nearest else None
+        return Answer(text, wording.refusal(q, consequence, other), abstained=True,
+                      sources=[nearest.evidence.source()] if nearest else [], query=q,
+                      explanation=why, confidence=nearest.confidence if nearest else 0.0)
+
+    # -- one figure -----------------------------------------------------------------------
+
+    def figure(self, text: str, q: Question, evidence: list[Evidence], offer: bool = True) -> Answer:
+        """The best figure for `q`, or a refusal; `offer`: one offering another year's ("资料中只有…")."""
+        if q.year is None and q.kind is None:  # no year asked: the latest results come first
+            ranked = scoring.figures(q, evidence, kind=RESULT) or scoring.figures(q, evidence)
+        else:
+            ranked = scoring.figures(q, evidence)
+        best = ranked[0] if ranked else None
+        if best is None or best.confidence < self.threshold:
+            if not offer:
+                return self.refuse(text, q, None, "no figure for this year/kind")
+            other = scoring.nearest(q, [c for c in scoring.figures(q, evidence, timely=False)
+                                        if c.confidence >= self.threshold])
+            why = "no figure for this year/kind" if other else "low confidence"
+            if best is not None and not other:
+                why += f": {best.explain()}"
+            return self.refuse(text, q, other[0] if other else None, why)
+        fact, ev = best.fact, best.evidence
+        value = fact.value
+        if q.asks_change and q.unit in (None, "percent") and fact.change and fact.unit != RATE:
+            rates = values_in(fact.change)  # "增长了多少" asks for the rate, not the amount
+            value = rates[0][2] if rates else value
+        return Answer(text, self._reply(ev, best.window), abstained=False, value=value, year=ev.label.year,
+                      kind=ev.label.kind, sources=self.sources([ev], evidence),
+                      confidence=best.confidence, explanation=best.explain(), query=q)
+
+    # -- two figures ----------------------------------------------------------------------
+
+    def compare(self, text: str, q: Question, evidence: list[Evidence], sides) -> Answer:
+        """Two figures of one metric, each side (year, kind) from its own retrieval and the question's."""
+        compared = [side for side, _ in sides]
+        best = []
+        for (year, kind), hits in sides:
+            ranked = scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
+            if not ranked or ranked[0].confidence < self.threshold:
+                return self.refuse(text, replace(q, years=(year,), kind=kind), None,
+                                   f"comparison: nothing for {year} {kind}", "，无法比较")
+            best.append(ranked[0])
+        a, b = best
+        attained = comparison.asks_attained(q)  # the result (b) against the target (a)
+        diff = comparison.difference(q, b.fact, a.fact) if attained else comparison.difference(q, a.fact, b.fact)
+        if attained:
+            return self._attainment(text, q, compared[0][0], a, b, diff, evidence)
+        if diff is None:
+            return self.refuse(text, q, None, "comparison: units differ")
+        metric = q.metrics[0] if q.metrics else a.fact.subject
+        place = self.reports.place_of.get(a.evidence.hit.chunk.doc_id, "")
+        (year, kind), _ = compared
+        return Answer(text, comparison.reply(compared, diff, metric, place), abstained=False,
+                      value=diff.shown(), year=year, kind=kind,
+                      sources=self.sources([a.evidence, b.evidence], evidence), evidence=2,
+                      confidence=min(a.confidence, b.confidence),
+                      explanation=f"{a.explain()} | {b.explain()}", query=q)
+
+    def _attainment(self, text: str, q: Question, year: int, target: Candidate, result: Candidate, diff,
+                    evidence: list[Evidence]) -> Answer:
+        """A year's target and its result side by side, and whether it was reached."""
+        reached = comparison.attained(target.fact, result.fact, diff)
+        place = self.reports.place_of.get(target.evidence.hit.chunk.doc_id, "")
+        reply = comparison.attainment_reply(year, wording.squash(target.window),
+                                            wording.squash(result.window), reached, place)
+        return Answer(text, reply, abstained=False, value=result.fact.value, year=year, kind=RESULT,
+                      sources=self.sources([target.evidence, result.evidence], evidence), evidence=2,
+                      confidence=min(target.confidence, result.confidence),
+                      explanation=f"{target.explain()} | {result.explain()}", query=q)
+
+    # -- a report's byline ----------------------------------------------------------------
+
+    def byline(self, text: str, q: Question, place: str, year: int) -> Answer:
+        """Who delivered a report and at which meeting, as the report's opening lines say it."""
+        doc = self.reports.delivered.get((place, str(year)))
+        if doc is None:
+            return Answer(text, wording.no_byline(place, year), abstained=True, query=q,
+                          explanation="no report of that place and year says who delivered it")
+        said = "，".join(v for v in (doc["delivered"], doc.get("speaker")) if v)
+        source = Source(doc["doc_id"], doc["title"], "", said, 1.0, place=place)
+        return Answer(text, wording.byline(doc["title"], said), abstained=False, year=year,
+                      sources=[source], confidence=1.0, explanation="the report's opening lines", query=q)
+
+    # -- a sentence: a name, a list -------------------------------------------------------
+
+    def sentence(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
+        ranked = scoring.sentences(q, evidence)
+        if not ranked or ranked[0].coverage < self.threshold:
+            return self.refuse(text, q, None, "low coverage")
+        ev = _closest([e for e in ranked if e.coverage == ranked[0].coverage], q)
+        place = self.reports.place_of.get(ev.hit.chunk.doc_id, "")
+        parts = self._listed_parts(ev, q) if q.intent == LIST else []
+        if parts:
+            return Answer(text, wording.parts(ev.sentence, parts, ev.label, place), abstained=False,
+                          year=ev.label.year, kind=ev.label.kind, sources=self.sources([ev], evidence),
+                          confidence=ev.coverage, explanation="the parts of the section the sentence opens",
+                          query=q)
+        window = wording.focus(ev.sentence, q)
+        dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
+        return Answer(text, self._reply(ev, window, dated=dated), abstained=False,
+                      year=ev.label.year, kind=ev.label.kind,
+                      sources=self.sources([ev], evidence), confidence=ev.coverage,
+                      explanation=Candidate(ev, None, window, ev.coverage).explain(), query=q)
+
+    def _listed_parts(self, ev: Evidence, q: Question) -> list[str]:
+        """The sub-sections a list question is answered by: those of the section the sentence
+        announces ("重点抓好以下14个方面的工作："), or of a section whose title is the topic
+        ("2026年省十件民生实事")."""
+        chunk = ev.hit.chunk
+        if ev.sentence.rstrip().endswith(("：", ":")):
+            return self.reports.sections(chunk.doc_id).get(chunk.section, [])
+        for depth in range(len(chunk.section), 0, -1):
+            if coverage(q, chunk.section[depth - 1])[0] >= self.threshold:
+                return self.reports.sections(chunk.doc_id).get(chunk.section[:depth], [])
+        return []
+
+
+def _closest(tied: list[Evidence], q: Question) -> Evidence:
+    """Among sentences that cover the question equally: for a list, the one listing the most
+    items; else the better retrieved."""
+    def items(ev: Evidence) -> int:
+        return ev.sentence.count("、") if q.intent == LIST else 0
+    return max(unique(tied), key=lambda ev: (items(ev), -ev.hit.rank))

@@ -1,0 +1,38 @@
+"""One place's answer from its passages: a figure, two figures of one metric compared, a name or a
+list in a sentence, a report's byline; and the refusals that need no passages at all."""
+from __future__ import annotations
+
+from bot.answering import wording
+from bot.answering.asked import Asked
+from bot.answering.compose import Composer
+from bot.answering.evidence import Answer, gather
+from bot.answering.reports import Reports
+
+
+def why(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    return Answer(asked.text, wording.WHY_REFUSAL, abstained=True, query=asked.q,
+                  explanation="why-questions are not covered by figures")
+
+
+def no_topic(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    return Answer(asked.text, wording.no_topic(asked.continued), abstained=True, query=asked.q,
+                  explanation="no topic")
+
+
+def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    return compose.figure(asked.text, asked.q, gather(asked.q, asked.hits))
+
+
+def compared(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """Two figures of one metric: two years, or a year's target against its result."""
+    return compose.compare(asked.text, asked.q, gather(asked.q, asked.hits), asked.search.sides())
+
+
+def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """A name ("哪家企业") or a list ("有哪些…") as a sentence of the reports says it."""
+    return compose.sentence(asked.text, asked.q, gather(asked.q, asked.hits))
+
+
+def byline(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """Who delivered the place's report of the year asked, and at which meeting."""
+    return compose.byline(asked.text, asked.q, asked.place, asked.q.year or asked.now)

@@ -1,0 +1,87 @@
+"""Words that say what kind of question it is, read before its topic: what a mention question
+looks for, a level or a venue that is not the place asked about, the figure a yes/no question
+compares with, a period's end, the clauses that each ask for a figure.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.answering.vocabulary import alternation, cues
+from index.text.places import short_name
+from index.text.timelabel import periods
+from index.text.tokens import NUMBER
+from index.text.vocabulary import Vocab, load_vocab
+
+_CLAUSE_END = re.compile(r"[，,；;]")
+_COUNT = r"(?:\d+|[两二三四五六七八九十几]+)个"  # "三个", "5个", "几个"
+
+
+def mentioned(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    """What "提到低空经济了吗" / "哪些地方的报告里有核电" looks for: the words after the verb."""
+    verbs, ends = alternation(c.get("mention", ())), alternation(c.get("mention_end", ()))
+    m = re.search(f"(?:{verbs})(?:了|过)?([^\\0？?！!。，,]{{2,20}}?)(?:{ends})?[？?！!。]*$", text)
+    return m.group(1).strip() if m else None
+
+
+def levels_and_venues(text: str, place_forms: tuple[str, ...], c: dict[str, tuple[str, ...]],
+                      vocab: Vocab) -> str:
+    """Mask what names a level ("苏州市级", "江苏省级") or a venue ("落户高新区"), not the place asked
+    about: a known place, perhaps with its ending, followed by 级, and the words before a place
+    that say where a thing went."""
+    forms, endings = alternation(place_forms), alternation(vocab.suffixes("province", "admin"))
+    text = re.sub(f"(?:{forms})(?:{endings})?级", lambda m: "\0" * len(m.group(0)), text)
+    venues = alternation(c.get("venue", ()))
+    return re.sub(f"(?:{venues})(?=[^\0]{{0,4}}(?:{forms}))", lambda m: "\0" * len(m.group(0)), text) \
+        if venues else text
+
+
+def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
+    """The figure a yes/no question compares with: "过750亿了吗" → "750亿"."""
+    verbs, ends = alternation(c.get("threshold", ())), alternation(c.get("yesno_end", ()))
+    scaled = vocab.units + tuple(w for w, _, _ in vocab.magnitudes)  # "750亿" as well as "750亿元"
+    m = re.search(f"(?:{verbs})({NUMBER}\\s*(?:{alternation(scaled)})?)", text)
+    if m and re.search(f"(?:{ends})[？?！!。]*$", text):
+        return m.group(1)
+    return None
+
+
+def period_ends(text: str, years: list[int], c: dict[str, tuple[str, ...]]) -> tuple[list[int], str]:
+    """"十四五末" is the period's last year, a year like any other, not the whole period."""
+    ends = alternation(c.get("period_end", ()))
+    for name, _, last in periods():
+        if re.search(f"{re.escape(name)}(?:时期|期间)?(?:{ends})", text):
+            years = years + [last]
+            text = re.sub(f"{re.escape(name)}(?:时期|期间)?(?:{ends})", "\0", text)
+    return years, text
+
+
+def clauses(text: str, places: tuple[str, ...]) -> list[str]:
+    """The clauses of a question that each ask for a figure ("去年建成几所学校，新增多少学位"), the
+    later ones given the first's year and place (of `places`, the places named) when they name
+    none; one clause (the question itself) otherwise."""
+    asking = alternation(cues().get("quantity", ()))
+    found = [c.strip() for c in _CLAUSE_END.split(text) if c.strip()]
+    if len(found) < 2 or not all(re.search(asking, c) for c in found):
+        return [text]
+    # the first clause's own words for when ("去年", "2025年"): read again against the place asked
+    relative = alternation(tuple(w for w, _ in load_vocab().relative_years))
+    said = re.search(rf"(?:19|20)\d{{2}}年|{relative}", found[0])
+    when = said.group(0) if said else ""
+    where = places[0] if len(places) == 1 else ""
+
+    def given(clause: str) -> str:
+        named = where and any(n and n in clause for n in (where, short_name(where, load_vocab())))
+        dated = re.search(r"\d{4}|年", clause)
+        return ("" if named else where) + ("" if dated else when) + clause
+    return [found[0]] + [given(c) for c in found[1:]]
+
+
+def counted_places(c: dict[str, tuple[str, ...]]) -> re.Pattern | None:
+    """"三个省", "5个城市": a count of the places covered, so each of them is asked about."""
+    kinds = alternation(c.get("counted_places", ()))
+    return re.compile(f"{_COUNT}(?:{kinds})") if kinds else None
+
+
+def lowest_first(text: str) -> bool:
+    """"哪个省增速最低": the places ranked lowest first."""
+    return any(w in text for w in cues().get("rank_low", ()))

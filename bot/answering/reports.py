@@ -1,0 +1,147 @@
+"""The reports as the answerer sees them: the places they cover, each place's reports by year,
+who delivered them, what "now" means for each place, and the chunks of a place or a report.
+
+Pure reads of one index version. What is read from the chunks is read when first needed, per
+place or report: a new index is served without a pass over all its chunks.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+from bot.answering import wording
+from bot.answering.reading.question import Question, parse
+from bot.answering.settings import AnswerSettings
+from bot.answering.vocabulary import place_namer
+from index.text.chunking import Chunk
+from index.text.normalise import fold
+
+
+def _kept(cache: dict, key, compute: Callable):
+    """cache[key], computed on first use. Questions are answered on several threads: two
+    computing the same value at once is harmless, one of the equal results is kept."""
+    if key not in cache:
+        cache.setdefault(key, compute(key))
+    return cache[key]
+
+
+class Reports:
+    """`documents`: the index's report dicts (doc_id, title, date, place, delivered…); `index`:
+    anything with `chunks` (in stored order) and `spans` (report → its range of chunks)."""
+
+    def __init__(self, documents: list[dict], index, settings: AnswerSettings):
+        self.settings = settings
+        self.index = index
+        canonical = place_namer()
+        self.place_of = {d["doc_id"]: canonical(d["place"]) for d in documents}
+        self._places = tuple(sorted(set(self.place_of.values())))
+        self.default = canonical(settings.default_place)  # when a question names none
+        self._latest: dict[str, int] = {}  # each place's "now": the year of its latest report
+        for d in documents:
+            place = self.place_of[d["doc_id"]]
+            self._latest[place] = max(self._latest.get(place, 0), int(d["date"][:4]))
+        self._docs = {d["doc_id"]: d for d in documents}
+        latest = sorted(documents, key=lambda d: d["date"], reverse=True)
+        self._rank = {d["doc_id"]: i for i, d in enumerate(latest)}  # 0: the latest report
+        self.delivered = {(self.place_of[d["doc_id"]], d["date"][:4]): d for d in reversed(latest)
+                          if d.get("delivered")}  # the latest report of a place and year
+        self._texts, self._chunks, self._parts = {}, {}, {}  # per place or report, on first use
+
+    # -- the reports ----------------------------------------------------------------------
+
+    def places(self) -> list[str]:
+        """The places the reports cover, in a stable order."""
+        return list(self._places)
+
+    def document(self, doc_id: str) -> dict:
+        return self._docs.get(doc_id, {})
+
+    def reports_of(self, place: str) -> set[str]:
+        """Every report of `place`, with chunks or not."""
+        return {d for d, p in self.place_of.items() if p == place}
+
+    def dates(self, place: str) -> dict[str, str]:
+        """`place`'s reports → their dates."""
+        return {d: self._docs[d]["date"] for d in self.reports_of(place)}
+
+    def now(self, place: str | None) -> int:
+        """The year 今年 means in a question about `place`: ZONEQA_REPORTING_YEAR when set, else
+        the year of that place's latest report, so reports of other places never move it."""
+        return self.settings.reporting_year or self._latest.get(place or "", max(self._latest.values()))
+
+    def speaker(self, place: str, year: int) -> str:
+        """Who delivered `place`'s report of `year`, as its opening lines say."""
+        doc = self.delivered.get((place, str(year)), {})
+        return doc.get("speaker") or doc.get("delivered", "")
+
+    def read(self, text: str, place: str | None, before: Question | None, one_place: bool = False) -> Question:
+        """The question as read for `place` (the default place when None): its 今年 is the year of
+        the place's latest report. `one_place`: read as one place's part of a wider question."""
+        return parse(text, self.now(place or self.default), self._places, before, one_place)
+
+    # -- their chunks ---------------------------------------------------------------------
+
+    @cached_property
+    def reports_in(self) -> dict[str, list[str]]:
+        """The places with chunks → their reports."""
+        reports: dict[str, list[str]] = {}
+        for doc_id in (d for d, span in self.index.spans.items() if span):
+            reports.setdefault(self.place_of.get(doc_id, ""), []).append(doc_id)
+        return reports
+
+    def place_text(self, place: str) -> str:
+        """The place's chunks, folded into one text."""
+        return _kept(self._texts, place, lambda p: fold("\n".join(c.text for c in self._place_chunks(p))))
+
+    def sections(self, doc_id: str) -> dict[tuple[str, ...], list[str]]:
+        """A report's sections → their sub-sections, in reading order."""
+        return _kept(self._parts, doc_id, self._sub_sections) if doc_id in self.index.spans else {}
+
+    def chunks_of(self, place: str) -> list[Chunk]:
+        """The place's chunks, its latest report first, each in reading order."""
+        if place not in self.reports_in:
+            return []
+        return _kept(self._chunks, place, lambda p: sorted(
+            self._place_chunks(p), key=lambda c: self._rank.get(c.doc_id, len(self._rank))))
+
+    def _place_chunks(self, place: str) -> list[Chunk]:
+        """The chunks of `place`'s reports, in stored order."""
+        spans, chunks = self.index.spans, self.index.chunks
+        return [c for d in sorted(self.reports_in[place], key=lambda d: spans[d].start)
+                for c in chunks[spans[d].start:spans[d].stop]]
+
+    def _sub_sections(self, doc_id: str) -> dict[tuple[str, ...], list[str]]:
+        span, parts = self.index.spans[doc_id], {}
+        for c in self.index.chunks[span.start:span.stop]:
+            if c.section:
+                sub = parts.setdefault(c.section[:-1], [])
+                if c.section[-1] not in sub:
+                    sub.append(c.section[-1])
+        return parts
+
+    # -- which places a question is about -------------------------------------------------
+
+    def scope(self, q: Question) -> tuple[list[str], str | None]:
+        """The places whose reports may answer (several when several are named), or a refusal. A
+        place named but not covered is refused by name. With no place named: the default place,
+        else the only place covered, else the one place whose reports hold all the question's
+        words, else ask which place."""
+        places = set(self._places)
+        # A place the reports themselves mention in those words is part of a name or topic
+        # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
+        named = [p for p, phrases in q.place_mentions
+                 if p in places or not any(ph in self.place_text(t) for t in self.reports_in for ph in phrases)]
+        covered = [p for p in named if p in places]
+        if named and not covered:
+            return [], wording.place_not_covered(named[0], places)
+        if covered:
+            return covered, None
+        if self.default in places:
+            return [self.default], None
+        if len(places) == 1:
+            return [self._places[0]], None
+        words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
+        holding = [p for p in self.reports_in if words and all(t.found_in(self.place_text(p)) for t in words)]
+        if len(holding) == 1:
+            return holding, None
+        return [], wording.which_place(places)

@@ -1,0 +1,40 @@
+"""Waiting for what a test is about to assert, instead of sleeping and hoping it has happened:
+poll the condition until it holds or a deadline passes, then fail saying what did not happen.
+
+`until` is for threads (a build the test holds back, a worker), `until_async` for the event loop
+(a bot answering, a stand-in receiving calls), which it keeps running between looks.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+POLL_SECONDS = 0.05
+
+Description = str | Callable[[], str]
+
+
+def until(condition: Callable[[], object], timeout: float = 10.0, what: Description = "the condition") -> None:
+    """Return once `condition()` is true; raise AssertionError naming `what` (a text, or a
+    function giving one, so it can show the state at the deadline) if not within `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() >= deadline:
+            raise AssertionError(_missed(what, timeout))
+        time.sleep(POLL_SECONDS)
+
+
+async def until_async(condition: Callable[[], object], timeout: float = 10.0,
+                      what: Description = "the condition") -> None:
+    """`until` for a coroutine: the event loop keeps running while it waits."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() >= deadline:
+            raise AssertionError(_missed(what, timeout))
+        await asyncio.sleep(POLL_SECONDS)
+
+
+def _missed(what: Description, timeout: float) -> str:
+    return f"{what() if callable(what) else what}: not within {timeout}s"
