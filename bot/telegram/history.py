@@ -25,12 +25,13 @@ import secrets
 import sqlite3
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from bot.answering.answerer import Answer
+from bot.answering.evidence import Answer
 
 DB_NAME = "zoneqa.sqlite3"
 KEY_NAME = "id-hash.key"
@@ -166,6 +167,21 @@ def _load_key(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _wal(conn: sqlite3.Connection, wait: float = 5.0) -> None:
+    """Turn on WAL mode. The switch needs the file to itself and SQLite does not wait for it (no
+    busy handler), so a store opened at the same moment by another process or thread is waited for
+    here, for as long as busy_timeout waits for a writer."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class History:
     """The history database. Thread-safe: one connection behind a lock, for handlers in worker threads."""
 
@@ -177,7 +193,7 @@ class History:
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA busy_timeout = 5000")  # first: another writer may hold the file
         self._conn.execute("PRAGMA secure_delete = ON")  # deleted texts are overwritten, not left in free pages
-        self._conn.execute("PRAGMA journal_mode = WAL")
+        _wal(self._conn)
         self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL keeps this crash-safe
         self._conn.execute("PRAGMA foreign_keys = ON")
         self._migrate()
