@@ -148,7 +148,15 @@ async def _staff_menus(application: Application, example: str | None) -> None:
             log.warning("could not set an admin's command menu: %s", exc.message)
 
 
+def _close_interrupted(application: Application) -> None:
+    """Staff work that a stopped bot left half-way is on record as interrupted."""
+    closed = services(application).store.close_interrupted()
+    if closed:
+        log.warning("%d staff action(s) left unfinished by a stopped bot, recorded as interrupted", closed)
+
+
 async def _post_init(application: Application) -> None:
+    await asyncio.to_thread(_close_interrupted, application)  # none of this process's work runs yet
     # What the bot says of its corpus (places, years, examples) is worked out before the first user.
     try:
         example = (await asyncio.to_thread(citizens.corpus_view, application)).example
@@ -215,7 +223,7 @@ def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, sto
         CommandHandler("stats", staff.stats, filters=admins),
         CommandHandler("feedback", staff.feedback, filters=admins),
         MessageHandler(admins & filters.Document.ALL, staff.add_document),
-        CommandHandler(staff.COMMANDS, staff.refuse, filters=_NEW_MESSAGE & private),
+        CommandHandler(staff.COMMANDS, staff.refuse, filters=_NEW_MESSAGE),  # in groups too: on record
         MessageHandler(_NEW_MESSAGE & private & filters.Document.ALL, staff.refuse),
         # Unknown commands in groups may be meant for other bots, so only private chats get a hint.
         MessageHandler(_NEW_MESSAGE & private & filters.COMMAND, citizens.unknown_command),

@@ -81,11 +81,19 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX feedback_user_hash ON feedback (user_hash);
     CREATE INDEX audit_admin_hash ON audit (admin_hash);
     """,
+    """
+    -- Work that takes a while (a reindex, an upload) has a row when it starts (outcome 'started')
+    -- and one when it ends ('done', 'failed' or 'interrupted'), the end naming its start.
+    ALTER TABLE audit ADD COLUMN outcome TEXT;
+    ALTER TABLE audit ADD COLUMN start_id INTEGER REFERENCES audit (id);
+    CREATE INDEX audit_start_id ON audit (start_id);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 PRIVATE = 0o600  # the database, its -wal and -shm files, and the key
 PURGED = ""  # what a question's and an answer's text become after the retention period
 REFUSED = "refused"  # the audit action of a staff command or upload from someone else
+STARTED, DONE, FAILED, INTERRUPTED = "started", "done", "failed", "interrupted"  # outcomes of work
 
 
 @dataclass(frozen=True)
@@ -315,6 +323,33 @@ class History:
         with self._lock:
             self._conn.execute("INSERT INTO audit (admin_hash, action, detail, ok) VALUES (?, ?, ?, ?)",
                                (self.hash_id(user_id), action, detail, int(ok)))
+
+    def audit_start(self, *, user_id: int, action: str, detail: str) -> int:
+        """Record that a staff action which takes a while began, before its work does: a process
+        killed half-way leaves this row (closed by `close_interrupted`). Returns its id."""
+        with self._lock:
+            return self._conn.execute(
+                "INSERT INTO audit (admin_hash, action, detail, ok, outcome) VALUES (?, ?, ?, 0, ?)",
+                (self.hash_id(user_id), action, detail, STARTED)).lastrowid
+
+    def audit_end(self, start_id: int, *, detail: str, ok: bool) -> None:
+        """Record how the work begun at row `start_id` ended."""
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO audit (admin_hash, action, detail, ok, outcome, start_id)"
+                " SELECT admin_hash, action, ?, ?, ?, id FROM audit WHERE id = ?",
+                (detail, int(ok), DONE if ok else FAILED, start_id))
+
+    def close_interrupted(self) -> int:
+        """End every started staff action that has no end: the process doing it stopped (killed,
+        restarted) before it finished. For the bot's start, when none of its work is running.
+        Returns how many were closed."""
+        with self._lock:
+            return self._conn.execute(
+                "INSERT INTO audit (admin_hash, action, detail, ok, outcome, start_id)"
+                " SELECT s.admin_hash, s.action, s.detail, 0, ?, s.id FROM audit AS s"
+                " WHERE s.outcome = ? AND NOT EXISTS (SELECT 1 FROM audit AS e WHERE e.start_id = s.id)",
+                (INTERRUPTED, STARTED)).rowcount
 
     def stats(self, since: datetime, slowest: int = 5) -> Stats:
         """Questions and votes since `since` (an aware datetime), and the slowest answers."""

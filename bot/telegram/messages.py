@@ -55,6 +55,7 @@ WEBHOOK_TAKEN = ("这个令牌的 webhook 已被改为其他地址或被删除�
 
 # Staff (bot.telegram.staff).
 ADMIN_ONLY = "抱歉，上传报告和管理命令只对管理员开放。您可以直接用文字提问，发送 /help 查看用法。"
+ADMIN_IN_PRIVATE = "管理命令请在与机器人的私聊中使用，群聊中不执行。"
 NOT_LIVE = "这个机器人实例的索引不能在线更新；请用 zoneqa corpus add 和 zoneqa index build。"
 CHECKING = "⏳ 正在检查…"
 INDEXING = "⏳ 正在建立索引，新索引检查通过前旧索引照常回答…"

@@ -26,18 +26,20 @@ import asyncio
 import json
 import logging
 import re
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from telegram import Document, Message, Update
+from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answering.catalogue import Summary, summarize
 from bot.answering.live import LiveAnswerer, ReindexFailed
 from bot.telegram import messages
-from bot.telegram.history import REFUSED, Downvoted
+from bot.telegram.history import REFUSED, Downvoted, History
 from bot.telegram.services import services
 from index.reading import ingest
 
@@ -59,6 +61,36 @@ async def _audit(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str
     """Record an admin action; called before the admin is told, so what they saw is on record."""
     await asyncio.to_thread(services(context).store.audit, user_id=update.effective_user.id,
                             action=action, detail=detail, ok=ok)
+
+
+@dataclass
+class Work:
+    """A staff action that takes a while, on record when it starts and again when it ends."""
+
+    store: History
+    start_id: int
+    ended: bool = False
+
+    async def end(self, detail: str, ok: bool) -> None:
+        """Record how it ended; called before the admin is told, as `_audit` is."""
+        self.ended = True
+        await asyncio.to_thread(self.store.audit_end, self.start_id, detail=detail, ok=ok)
+
+
+@asynccontextmanager
+async def _work(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, detail: str):
+    """The start of `action` on record before anything is done; an error that ends it unexpectedly
+    on record too. A process killed meanwhile leaves the start alone, closed as interrupted by the
+    next start of the bot (History.close_interrupted)."""
+    store = services(context).store
+    work = Work(store, await asyncio.to_thread(store.audit_start, user_id=update.effective_user.id,
+                                               action=action, detail=detail))
+    try:
+        yield work
+    except Exception as exc:
+        if not work.ended:
+            await work.end(f"{detail}: {type(exc).__name__}", False)
+        raise
 
 
 @dataclass
@@ -94,15 +126,18 @@ def _live(context: ContextTypes.DEFAULT_TYPE) -> LiveAnswerer | None:
 # --- everyone else ----------------------------------------------------------------------------
 
 async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Staff commands and uploads from anyone not in ZONEQA_ADMIN_IDS: nothing is touched, and
-    the attempt is on record (who, hashed; which command or file)."""
+    """Staff commands and uploads from anyone not in ZONEQA_ADMIN_IDS, and staff commands in a
+    group (where an admin's too are refused: staff work is done in a private chat): nothing is
+    touched, and the attempt is on record (who, hashed; which command or file; in which chat)."""
     message = update.message
     if message.document:
         attempt = f"upload {ingest.safe_name(message.document.file_name or 'report')}"
     else:
         attempt = (message.text or "?").split()[0].split("@")[0]  # the command, without @botname
-    await _audit(update, context, REFUSED, attempt[:200], False)
-    await message.reply_text(messages.ADMIN_ONLY)
+    in_group = message.chat.type != ChatType.PRIVATE
+    await _audit(update, context, REFUSED, attempt[:200] + (" (in a group)" if in_group else ""), False)
+    admin = update.effective_user.id in services(context).settings.telegram.admin_ids
+    await message.reply_text(messages.ADMIN_IN_PRIVATE if admin and in_group else messages.ADMIN_ONLY)
 
 
 # --- adding reports ---------------------------------------------------------------------------
@@ -141,13 +176,18 @@ async def _download(document: Document) -> bytes:
 
 async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin's upload: check, download, add to the corpus, rebuild, go live."""
+    name = ingest.safe_name(update.message.document.file_name or "report")
+    async with _work(update, context, "add", name) as work:
+        await _add(update, context, name, work)
+
+
+async def _add(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str, work: Work) -> None:
     document = update.message.document
-    name = ingest.safe_name(document.file_name or "report")
     progress = await Progress.start(update, messages.upload_received(name, document.file_size),
                                     working=messages.CHECKING)
     live = _live(context)
     if live is None:
-        await _audit(update, context, "add", f"{name}: not live", False)
+        await work.end(f"{name}: not live", False)
         await progress.step(messages.upload_refused(messages.NOT_LIVE))
         return
     try:
@@ -161,17 +201,17 @@ async def add_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             swap = await asyncio.to_thread(live.rebuild)  # questions keep going to the old index meanwhile
     except (Refused, ingest.IngestError) as exc:
         reason = str(exc).removeprefix(f"{name}：")  # the status already names the file
-        await _audit(update, context, "add", f"{name}: {reason}", False)
+        await work.end(f"{name}: {reason}", False)
         await progress.step(messages.upload_refused(reason))
         return
     except ReindexFailed as exc:  # the report was added; only the rebuild failed
-        await _audit(update, context, "add", f"{name} → {added.doc_id}, saved but not live: {exc}", False)
+        await work.end(f"{name} → {added.doc_id}, saved but not live: {exc}", False)
         await progress.step(messages.upload_not_live(str(exc)))
         return
     chunks = live.chunk_count(added.doc_id)
     summary = await asyncio.to_thread(_understood, live, added.doc_id)
-    await _audit(update, context, "add", f"{name} → {added.doc_id}: {added.chars} chars, {chunks} chunks, "
-                 f"place {added.meta['place']}", True)
+    await work.end(f"{name} → {added.doc_id}: {added.chars} chars, {chunks} chunks, "
+                   f"place {added.meta['place']}", True)
     await progress.step(messages.upload_live(chunks, swap.documents, summary))
 
 
@@ -189,16 +229,17 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _audit(update, context, "reindex", "not live", False)
         await update.message.reply_text(messages.NOT_LIVE)
         return
-    progress = await Progress.start(update, working=messages.REINDEXING)
-    async with services(context).corpus_lock:
-        try:
-            swap = await asyncio.to_thread(live.rebuild)  # questions keep going to the old index meanwhile
-        except ReindexFailed as exc:
-            await _audit(update, context, "reindex", str(exc), False)
-            await progress.step(messages.reindex_failed(str(exc)))
-            return
-    await _audit(update, context, "reindex", swap.report.summary(), True)
-    await progress.step(messages.reindex_done(swap.report))
+    async with _work(update, context, "reindex", "/reindex") as work:
+        progress = await Progress.start(update, working=messages.REINDEXING)
+        async with services(context).corpus_lock:
+            try:
+                swap = await asyncio.to_thread(live.rebuild)  # questions keep going to the old index meanwhile
+            except ReindexFailed as exc:
+                await work.end(str(exc), False)
+                await progress.step(messages.reindex_failed(str(exc)))
+                return
+        await work.end(swap.report.summary(), True)
+        await progress.step(messages.reindex_done(swap.report))
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -16,6 +16,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 
@@ -37,13 +38,14 @@ from index.reading import ingest
 from index.search.searcher import Searcher
 from index.settings import IndexSettings
 from report_files import CASES, FILLER, pdf_bytes, report_file, zip_bomb
-from telegram_standin import Call, FakeAnswerer, FakeLiveAnswerer, TelegramStandIn, polling
+from telegram_standin import BOT_USER, Call, FakeAnswerer, FakeLiveAnswerer, TelegramStandIn, polling
 from telegram_checks import assert_all_html, buttons, hashed, plain
 from waiting import until, until_async
 
 pytestmark = pytest.mark.anyio
 
 ADMIN, CITIZEN, OTHER_CITIZEN = 501, 41, 42
+GROUP = -1002  # a group chat both are in
 GDP_2018 = "2018年地区生产总值是多少？"
 UNANSWERABLE = "昆山高新区有多少只大熊猫？"
 LIYANG = ("溧阳高新区2019年工作会议\n\n"
@@ -81,8 +83,17 @@ def snapshot(settings: Settings) -> dict[str, str]:
 
 
 def audit_rows(settings: Settings) -> list[tuple]:
+    """What the audit trail says was done and how it went: every row but the starts of work."""
     with sqlite3.connect(settings.index.data_dir / DB_NAME) as db:
-        return db.execute("SELECT admin_hash, action, detail, ok FROM audit ORDER BY id").fetchall()
+        return db.execute("SELECT admin_hash, action, detail, ok FROM audit"
+                          " WHERE outcome IS NOT 'started' ORDER BY id").fetchall()
+
+
+def work_rows(settings: Settings) -> list[tuple]:
+    """(action, outcome, start row) of the work on record, starts and ends, in order."""
+    with sqlite3.connect(settings.index.data_dir / DB_NAME) as db:
+        return db.execute("SELECT action, outcome, coalesce(start_id, id) FROM audit"
+                          " WHERE outcome IS NOT NULL ORDER BY id").fetchall()
 
 
 @dataclass
@@ -165,6 +176,10 @@ async def test_each_format_sent_by_an_admin_goes_live_and_is_answered(real_staff
     rows = audit_rows(staff.settings)
     assert [(action, ok) for _, action, _, ok in rows] == [("add", 1)] * len(CASES)
     assert {admin for admin, *_ in rows} == {hashed(staff.settings.index.data_dir, ADMIN)}
+    # each upload on record from its start, and its end naming that start
+    starts = [start for _, outcome, start in work_rows(staff.settings) if outcome == "started"]
+    assert work_rows(staff.settings) == [row for start in starts
+                                         for row in (("add", "started", start), ("add", "done", start))]
 
 
 async def test_a_duplicate_upload_is_refused(staff):
@@ -405,3 +420,52 @@ async def test_without_a_live_answerer_staff_are_told_reports_cannot_go_live(set
         assert "❌ 未收录" in final and "zoneqa index build" in final
         assert snapshot(settings) == before
         assert "762亿元" in await staff.ask(GDP_2018)
+
+
+# --- the audit trail starts when the work starts ---------------------------------------------
+
+async def test_a_reindex_is_on_record_from_its_start_to_its_end(staff, monkeypatch):
+    started, release = threading.Event(), threading.Event()
+    rebuild = staff.live.rebuild
+
+    def held():  # the rebuild of a bot that may be killed now
+        started.set()
+        assert release.wait(30)
+        return rebuild()
+
+    monkeypatch.setattr(staff.live, "rebuild", held)
+    staff.api.send(ADMIN, "/reindex")
+    await until_async(started.is_set, 30, what="the rebuild to begin")
+    [(action, outcome, start)] = work_rows(staff.settings)
+    assert (action, outcome) == ("reindex", "started")  # on record while the work runs
+    release.set()
+    assert "✅ 索引已重建并上线" in (await staff.status())[-1]
+    assert work_rows(staff.settings) == [("reindex", "started", start), ("reindex", "done", start)]
+
+
+async def test_work_a_stopped_bot_left_half_way_is_closed_as_interrupted_at_the_next_start(settings):
+    history = History.open(settings.index.data_dir)
+    left = history.audit_start(user_id=ADMIN, action="reindex", detail="/reindex")  # then killed
+    finished = history.audit_start(user_id=ADMIN, action="add", detail="a.txt")
+    history.audit_end(finished, detail="a.txt → a", ok=True)
+    history.close()
+    async with staff_bot(settings, FakeLiveAnswerer(settings.index)):  # the next start
+        pass
+    assert work_rows(settings) == [("reindex", "started", left), ("add", "started", finished),
+                                   ("add", "done", finished), ("reindex", "interrupted", left)]
+    async with staff_bot(settings, FakeLiveAnswerer(settings.index)):  # closed once, not again
+        pass
+    assert len(work_rows(settings)) == 4
+
+
+async def test_staff_commands_in_a_group_are_refused_and_on_record(staff):
+    before = snapshot(staff.settings)
+    for user in (CITIZEN, ADMIN):
+        staff.api.send(GROUP, f"/reindex@{BOT_USER['username']}", user_id=user)
+    citizen_reply, admin_reply = [(await staff.api.next_call("sendMessage", chat_id=GROUP)).params["text"]
+                                  for _ in range(2)]
+    assert (citizen_reply, admin_reply) == (messages.ADMIN_ONLY, messages.ADMIN_IN_PRIVATE)
+    assert snapshot(staff.settings) == before
+    data_dir = staff.settings.index.data_dir
+    assert audit_rows(staff.settings) == [(hashed(data_dir, user), "refused", "/reindex (in a group)", 0)
+                                          for user in (CITIZEN, ADMIN)]
