@@ -30,6 +30,7 @@ import numpy as np
 from tqdm import tqdm
 
 from index import segments, store
+from index.files import create_file, make_dir
 from index.datafiles import INDEX_DATA
 from index.reading.documents import CorpusError, Document, corpus_entries, load_document
 from index.search.embedding import Embedder
@@ -74,8 +75,8 @@ class BuildReport:
 @contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
     """One build at a time per index dir; a second waits for the first."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "w") as fh:
+    make_dir(index_dir)
+    with open(create_file(index_dir / ".lock"), "rb") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield

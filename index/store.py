@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from index import segments
-from index.files import write_atomic
+from index.files import make_dir, write_atomic
 from index.search import dense
 from index.search.lexical import Lexical
 from index.text.chunking import Chunk
@@ -93,7 +93,7 @@ def write(index_dir: Path, manifest: dict, activate_now: bool = True) -> Path:
     """Write a new version (its segments are written already) and, unless told not to, serve it."""
     name = f"v-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
     tmp = index_dir / f".building-{name}"
-    tmp.mkdir(parents=True)
+    make_dir(tmp, exist_ok=False)
     try:
         # One line: json's C encoder (indent needs the Python one, 0.1 s for 1,000 reports).
         write_atomic(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False))
