@@ -37,10 +37,13 @@ COPY bot ./bot
 RUN pip install --no-deps .
 
 # Convert the default model now, so the container starts with no network; then a non-root user.
+# What zoneqa writes is 0640/0750 (its user and group, not others): the user it runs as must own
+# the model it reads, and the volumes' top folders follow the same rule.
 RUN python -c "from pathlib import Path; from index.search.e5convert import ensure_model; ensure_model(Path('/opt/zoneqa/models'))" \
     && useradd --create-home --uid 10001 zoneqa \
     && mkdir -p /data /corpus \
-    && chown -R 10001:10001 /data /corpus
+    && chmod 0750 /data /corpus \
+    && chown -R 10001:10001 /data /corpus /opt/zoneqa/models
 COPY --chown=10001:10001 corpus /corpus
 
 USER 10001

@@ -30,6 +30,7 @@ import numpy as np
 from tqdm import tqdm
 
 from index import segments, store
+from index.files import create_file, make_dir
 from index.datafiles import INDEX_DATA
 from index.reading.documents import CorpusError, Document, corpus_entries, load_document
 from index.search.embedding import Embedder
@@ -74,8 +75,8 @@ class BuildReport:
 @contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
     """One build at a time per index dir; a second waits for the first."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "w") as fh:
+    make_dir(index_dir)
+    with open(create_file(index_dir / ".lock"), "rb") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield
@@ -297,23 +298,38 @@ def _lap(steps: dict[str, float], step: str, since: float) -> float:
     return now
 
 
+def _serve(version: Path, check: Callable[[Path], None] | None) -> None:
+    """Serve the new `version` once `check` passes; a version it refuses never served, and goes."""
+    try:
+        if check is not None:
+            check(version)
+    except BaseException:
+        store.tidy(version.parent)
+        raise
+    store.activate(version)
+    store.tidy(version.parent)  # the version before the one it replaced, and segments only that used
+
+
 def build(corpus_dir: Path, index_dir: Path, model: str,
           embedder: Callable[[], Embedder], tokenizer: Tokenizer | None = None,
           max_chars: int = DEFAULT_MAX_CHARS, progress: bool = False,
-          activate: bool = True) -> BuildReport:
-    """Build a new index version from `corpus_dir` and (unless `activate` is False) serve it.
+          check: Callable[[Path], None] | None = None) -> BuildReport:
+    """Build a new index version from `corpus_dir` and serve it.
 
     `embedder` is called only if some chunk needs embedding, and jieba is loaded only if some
     chunk needs tokenising, so an unchanged corpus rebuilds without either; when nothing at all
     changed, the served version stays (`unchanged`). Unreadable reports are skipped and listed in
     `problems`; a corpus with no readable report raises BuildError.
+
+    `check`, if given, is called with the version about to serve (the served one when nothing
+    changed), under the build lock, before the switch: whatever it raises is raised here, a new
+    version is removed and the served one stays.
     """
     started = t = time.perf_counter()
     steps: dict[str, float] = {}
     prints = fingerprints(max_chars)
     with build_lock(index_dir):
-        store.remove_unfinished(index_dir)
-        store.remove_unused_segments(index_dir)  # e.g. after a switch made outside a build
+        store.tidy(index_dir)  # e.g. a version written by a build killed before its switch
         previous = _Previous.of(index_dir, model, prints)
         read_ns = time.time_ns()  # a report written after this is read again by the next build
         entries, problems = _read(corpus_dir, previous)
@@ -331,8 +347,8 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
         trust_later = any(e.info is not previous.documents.get(e.info["doc_id"])
                           and e.info["mtime_ns"] < read_ns - STAT_MARGIN_NS for e in entries)
         if unchanged and documents == previous.documents and not trust_later:
-            if activate:
-                store.activate(previous.path)
+            if check is not None:
+                check(previous.path)
             chunks = previous.manifest["chunks"]
             return BuildReport(len(entries), chunks, 0, chunks, time.perf_counter() - started,
                                previous.path, problems, steps, unchanged=True)
@@ -362,8 +378,8 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
             "segments": {s: n for s, n in sizes.items() if s in used},
             "documents": documents,
         }
-        version = store.write(index_dir, manifest, activate)
-        store.remove_unused_segments(index_dir)  # those of the versions the switch dropped
+        version = store.write(index_dir, manifest)
+        _serve(version, check)
         _lap(steps, "swap", t)
     embedded = len(texts)
     return BuildReport(len(entries), manifest["chunks"], embedded, manifest["chunks"] - embedded,

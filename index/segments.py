@@ -25,6 +25,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index.files import make_dir, set_modes
 from index.search import dense
 from index.search.lexical import Terms
 from index.text.chunking import Chunk
@@ -73,10 +74,9 @@ def decode_row(row: tuple) -> Chunk:
 
 def write(folder: Path, rows: list[tuple], vectors: np.ndarray) -> str:
     """A new segment of `rows` (`chunk_row`s, in order) and their vectors; returns its id."""
-    folder.mkdir(parents=True, exist_ok=True)
+    make_dir(folder)
     seg_id = f"s-{uuid.uuid4().hex[:12]}"
-    tmp = folder / f".building-{seg_id}"
-    tmp.mkdir()
+    tmp = make_dir(folder / f".building-{seg_id}", exist_ok=False)
     try:
         con = sqlite3.connect(tmp / CHUNKS)
         try:
@@ -92,6 +92,7 @@ def write(folder: Path, rows: list[tuple], vectors: np.ndarray) -> str:
         sizes = {str(f.relative_to(tmp)): f.stat().st_size for f in sorted(tmp.rglob("*")) if f.is_file()}
         (tmp / INFO).write_text(json.dumps({"chunks": len(rows), "dim": int(vectors.shape[1]), "bytes": sizes}),
                                 encoding="utf-8")
+        set_modes(tmp)  # SQLite, numpy and faiss each create files with modes of their own
         os.rename(tmp, folder / seg_id)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

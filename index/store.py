@@ -8,12 +8,20 @@ Layout under the index dir::
                              what chunks and tokens were made with, the segments it uses and, per
                              report in position order: its hashes and the segment and rows of its chunks
         segments.json        the segments it uses, readable without the manifest
+        previous             once it serves: the name of the version served before it
     segments/<id>/           chunks, vectors and BM25 term counts of some reports (index.segments)
 
 A version is its manifest: a build writes its new segment, then a new version beside the old
 one, then replaces CURRENT in one rename, so a crash mid-build leaves the previous version
 serving. Versions share segments, and a loaded segment is shared by the versions loaded beside
 it: nothing is copied for a report that did not change.
+
+Two versions are kept: the served one and the one it replaced, to roll back to. A version
+becomes the one to roll back to only by having served: the switch writes its name into the new
+version's folder, which counts only once CURRENT names that version (a crash in between leaves
+the old record, read from the old version). Any other version (one written but never switched
+to: its build was killed, or its check failed) is removed by `tidy`, under the build lock, with
+the segments only it used.
 """
 from __future__ import annotations
 
@@ -31,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from index import segments
-from index.files import write_atomic
+from index.files import make_dir, write_atomic
 from index.search import dense
 from index.search.lexical import Lexical
 from index.text.chunking import Chunk
@@ -39,10 +47,10 @@ from index.text.chunking import Chunk
 # 2: the BM25 folder records its document count; 3: labels with spans and sentences;
 # 4: each chunk's content hash and BM25 tokens, for incremental builds; 5: segments shared by versions
 FORMAT_VERSION = 5
-KEEP_VERSIONS = 2
 KEEP_PARSED = 4  # manifests a process keeps parsed (_parsed_manifest)
 SEGMENTS = "segments"
 USES = "segments.json"  # in a version dir: the segments it uses
+PREVIOUS = "previous"  # in a version dir that served: the name of the version served before it
 
 
 class IndexUnavailable(RuntimeError):
@@ -75,8 +83,8 @@ class StoredIndex:
         return out
 
 
-def current_version(index_dir: Path) -> Path | None:
-    pointer = index_dir / "CURRENT"
+def _named(index_dir: Path, pointer: Path) -> Path | None:
+    """The version a pointer file (CURRENT, a version's PREVIOUS) names; None without the file."""
     if not pointer.exists():
         return None
     name = pointer.read_text(encoding="utf-8").strip()
@@ -85,15 +93,20 @@ def current_version(index_dir: Path) -> Path | None:
     return index_dir / name
 
 
+def current_version(index_dir: Path) -> Path | None:
+    return _named(index_dir, index_dir / "CURRENT")
+
+
 def segment_dir(index_dir: Path, seg_id: str) -> Path:
     return index_dir / SEGMENTS / seg_id
 
 
-def write(index_dir: Path, manifest: dict, activate_now: bool = True) -> Path:
-    """Write a new version (its segments are written already) and, unless told not to, serve it."""
+def write(index_dir: Path, manifest: dict) -> Path:
+    """Write a new version beside the served one (its segments are written already); `activate`
+    serves it."""
     name = f"v-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
     tmp = index_dir / f".building-{name}"
-    tmp.mkdir(parents=True)
+    make_dir(tmp, exist_ok=False)
     try:
         # One line: json's C encoder (indent needs the Python one, 0.1 s for 1,000 reports).
         write_atomic(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False))
@@ -104,32 +117,58 @@ def write(index_dir: Path, manifest: dict, activate_now: bool = True) -> Path:
         raise
     written = index_dir / name / "manifest.json"
     _keep(_identity(written, written.stat()), manifest)  # what the next build and the swap read
-    if activate_now:
-        activate(index_dir / name)
     return index_dir / name
 
 
 def activate(version: Path) -> None:
-    """Make `version` the served one, in one rename."""
+    """Serve the new `version` from now on, in one rename of CURRENT. The version served until now
+    is first recorded in it as the one to roll back to."""
     index_dir = version.parent
+    try:
+        served = current_version(index_dir)
+    except IndexUnavailable:
+        served = None  # a damaged CURRENT: nothing served that could be rolled back to
+    if served is not None and served.is_dir():
+        write_atomic(version / PREVIOUS, served.name)
     write_atomic(index_dir / "CURRENT", version.name)
-    _prune(index_dir, keep=version.name)
 
 
-def _prune(index_dir: Path, keep: str) -> None:
-    """Drop all but the newest few versions (the served one stays)."""
-    versions = sorted(p for p in index_dir.glob("v-*") if p.is_dir())
-    for old in [p for p in versions if p.name != keep][:-(KEEP_VERSIONS - 1) or None]:
-        shutil.rmtree(old, ignore_errors=True)
+def _kept(index_dir: Path) -> set[Path] | None:
+    """The served version and the one it replaced; None when CURRENT is missing, damaged or names
+    no version, as then which versions served is not known."""
+    try:
+        served = current_version(index_dir)
+        if served is None or not served.is_dir():
+            return None
+        return {served, _named(index_dir, served / PREVIOUS)} - {None}
+    except IndexUnavailable:
+        return None
 
 
-def remove_unfinished(index_dir: Path) -> list[Path]:
-    """Delete the folders of builds that never finished (killed mid-write). Only safe under the
-    build lock: then no build is writing one. Returns what was removed."""
-    stale = sorted([*index_dir.glob(".building-*"), *(index_dir / SEGMENTS).glob(".building-*")])
-    for path in stale:
+def tidy(index_dir: Path) -> None:
+    """Remove what will not serve: folders of builds that never finished, versions that are neither
+    the served one nor the one it replaced, and the segments none of the rest uses. Only safe
+    under the build lock: then no build is between writing its segment or version and the switch."""
+    for path in [*index_dir.glob(".building-*"), *(index_dir / SEGMENTS).glob(".building-*")]:
         shutil.rmtree(path, ignore_errors=True)
-    return stale
+    kept = _kept(index_dir)
+    if kept is not None:
+        for version in set(index_dir.glob("v-*")) - kept:
+            shutil.rmtree(version, ignore_errors=True)
+    _remove_unused_segments(index_dir)
+
+
+def _remove_unused_segments(index_dir: Path) -> None:
+    """Delete the segments no version uses any more (under the build lock, see `tidy`)."""
+    used = set()
+    for version in index_dir.glob("v-*"):
+        try:
+            used |= set(json.loads((version / USES).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return  # a version we cannot read might still use any of them
+    for path in (index_dir / SEGMENTS).glob("s-*"):
+        if path.name not in used:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 _parsed: dict[tuple, dict] = {}  # file identity → manifest, oldest first
@@ -180,21 +219,6 @@ def _manifest(path: Path, model: str | None) -> dict:
 def _damaged(path: Path, exc: Exception) -> IndexUnavailable:
     return IndexUnavailable(f"索引 {path} 的文件已损坏（{type(exc).__name__}: {str(exc)[:200]}）；"
                             f"{REBUILD_HINT}")
-
-
-def remove_unused_segments(index_dir: Path) -> list[str]:
-    """Delete the segments no version uses any more. Only safe under the build lock: then no
-    build is between writing a segment and the version that uses it."""
-    used = set()
-    for version in index_dir.glob("v-*"):
-        try:
-            used |= set(json.loads((version / USES).read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
-            return []  # a version we cannot read might still use any of them
-    gone = sorted(p.name for p in (index_dir / SEGMENTS).glob("s-*") if p.name not in used)
-    for name in gone:
-        shutil.rmtree(segment_dir(index_dir, name), ignore_errors=True)
-    return gone
 
 
 def _inconsistent(path: Path, what: str) -> IndexUnavailable:

@@ -1,14 +1,20 @@
-"""`zoneqa index build` and `zoneqa search` through the CLI runner, on tmp data dirs."""
+"""`zoneqa index build` and `zoneqa search` through the CLI runner, on tmp data dirs, and the
+modes of the files the commands write."""
 import io
 import json
+import os
 import re
 import shutil
+import stat
 import sys
 
 import pytest
 
 from bot.cli import main
+from bot.telegram.history import History
+from bot.telegram.liveness import Heartbeat
 from conftest import CORPUS, make_settings
+from report_files import report_file
 from index.text.chunking import chunk_document
 from index.reading.documents import load_corpus
 
@@ -166,3 +172,54 @@ def test_search_with_damaged_index(served, capsys):
     assert main(["search", "去年高新区GDP多少"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "zoneqa index build" in err
+
+
+def tree(*roots):
+    """Every folder and file under `roots`, with its mode (symbolic links are not followed)."""
+    out = {}
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            for path in [folder, *(os.path.join(folder, name) for name in dirs + files)]:
+                out[path] = os.lstat(path).st_mode
+    return out
+
+
+@pytest.fixture(params=[0o022, 0o077], ids=["umask-022", "umask-077"])
+def umask(request):
+    """Most machines' umask, and a strict one (some CI runners): neither may change a mode."""
+    previous = os.umask(request.param)
+    yield request.param
+    os.umask(previous)
+
+
+def test_what_zoneqa_writes_is_for_the_service_and_its_group_only(fresh, tmp_path, umask, capsys):
+    """Files 0640 and folders 0750 (index.files), whatever the umask: the index a build writes,
+    reports added and removed, the duplicate-check cache, the bot's history, its key and its
+    heartbeat. What the test put there (the data dir, the copied seed report, the link to the
+    session's model) is not checked: a report copied into the corpus by staff keeps the mode they
+    gave it, as zoneqa only reads it (and may not own it, in a volume mounted from the host)."""
+    data, corpus = fresh.index.data_dir, fresh.index.corpus_dir
+    before = tree(data, corpus)
+    upload = tmp_path / "report.txt"
+    upload.write_bytes(report_file("report.txt", "2021年,昆山高新区新建口袋公园18座。"))
+
+    assert main(["index", "build"]) == 0
+    assert main(["corpus", "add", str(upload)]) == 0
+    doc_id = re.search(r"added (\S+):", capsys.readouterr().out)[1]
+    assert main(["index", "build"]) == 0
+    assert main(["corpus", "remove", doc_id]) == 0
+    assert main(["index", "build"]) == 0
+    history = History.open(data)
+    Heartbeat(data).beat("polling")
+    try:
+        written = {path: mode for path, mode in tree(data, corpus).items() if path not in before}
+    finally:
+        history.close()
+
+    names = {os.path.basename(path) for path in written}
+    assert {"index", "CURRENT", ".lock", "segments", "manifest.json", "chunks.sqlite3", ".removed",
+            ".signatures.sqlite3", "zoneqa.sqlite3", "zoneqa.sqlite3-wal", "id-hash.key", "bot.heartbeat"} <= names
+    assert any(doc_id in name for name in names)  # the report, moved to .removed/
+    wrong = {os.path.relpath(path, tmp_path): oct(stat.S_IMODE(mode)) for path, mode in written.items()
+             if stat.S_IMODE(mode) != (0o750 if stat.S_ISDIR(mode) else 0o640)}
+    assert wrong == {}

@@ -74,3 +74,11 @@ def test_every_variable_the_image_sets_is_one_zoneqa_reads():
     assert names
     for name in names:
         assert name in VARIABLES, name
+
+
+def test_the_user_the_bot_runs_as_owns_the_model_it_reads():
+    """The model is converted as root while the image is built, into files other users may not
+    read (index.files): unless it is handed to the user the bot runs as, the bot cannot load it."""
+    cache = re.search(r"ZONEQA_MODEL_CACHE=(\S+)", " ".join(instructions("ENV")))[1]
+    user = instructions("USER")[-1]
+    assert any(re.search(rf"chown -R {user}(:\S+)? [^&]*{re.escape(cache)}(\s|$)", r) for r in instructions("RUN"))

@@ -3,12 +3,15 @@ poll the condition until it holds or a deadline passes, then fail saying what di
 
 `until` is for threads (a build the test holds back, a worker), `until_async` for the event loop
 (a bot answering, a stand-in receiving calls), which it keeps running between looks.
+`waiting_for_lock` is a condition to wait for: a build blocked on the build lock.
 """
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 POLL_SECONDS = 0.05
 
@@ -34,6 +37,15 @@ async def until_async(condition: Callable[[], object], timeout: float = 10.0,
         if loop.time() >= deadline:
             raise AssertionError(_missed(what, timeout))
         await asyncio.sleep(POLL_SECONDS)
+
+
+def waiting_for_lock(index_dir: Path) -> bool:
+    """Whether a thread of this process is blocked on the build lock of `index_dir`: Linux lists
+    a lock request that waits in /proc/locks, marked "->", with its process and file."""
+    lock = (index_dir / ".lock").stat()
+    file = f"{os.major(lock.st_dev):02x}:{os.minor(lock.st_dev):02x}:{lock.st_ino}"
+    return any(fields[1] == "->" and fields[5:7] == [str(os.getpid()), file]
+               for fields in map(str.split, Path("/proc/locks").read_text().splitlines()))
 
 
 def _missed(what: Description, timeout: float) -> str:

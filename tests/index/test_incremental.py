@@ -8,7 +8,6 @@ import json
 import os
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,7 +21,7 @@ from index.search import dense
 from index.search.searcher import Searcher
 from index.text.chunking import chunk_document
 from index.text.tokens import default_tokenizer
-from waiting import until
+from waiting import until, waiting_for_lock
 
 MODEL = "fake/hash-16"
 HEADER = "---\ntitle: {place}2020年工作报告\ndate: 2020-01\nplace: {place}\nsource: 合成\n---\n"
@@ -182,15 +181,6 @@ def test_fingerprints_follow_the_files_they_depend_on(tmp_path):
     (data / "userdict.txt").write_text((data / "userdict.txt").read_text(encoding="utf-8") + "新质生产力\n",
                                        encoding="utf-8")
     assert fingerprints(120, data)["tokens"] != before["tokens"]
-
-
-def waiting_for_lock(index_dir) -> bool:
-    """Whether a thread of this process is blocked on the build lock of `index_dir`: Linux lists
-    a lock request that waits in /proc/locks, marked "->", with its process and file."""
-    lock = (index_dir / ".lock").stat()
-    file = f"{os.major(lock.st_dev):02x}:{os.minor(lock.st_dev):02x}:{lock.st_ino}"
-    return any(fields[1] == "->" and fields[5:7] == [str(os.getpid()), file]
-               for fields in map(str.split, Path("/proc/locks").read_text().splitlines()))
 
 
 def test_stale_build_folders_are_removed_by_the_next_build_under_the_lock(corpus, tmp_path):

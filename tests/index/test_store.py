@@ -14,6 +14,7 @@ from index.settings import DEFAULT_MODEL
 from index.reading.documents import load_corpus
 from index.search.lexical import Terms
 from index.search import dense
+from index.search.searcher import Searcher
 from index.store import IndexUnavailable
 
 HINT = "zoneqa index build"
@@ -41,6 +42,10 @@ def index_dir(seed_settings, tmp_path):
 
 def version(index_dir):
     return index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+
+
+def manifest_of(path):
+    return json.loads((path / "manifest.json").read_text(encoding="utf-8"))
 
 
 def segment(index_dir):
@@ -236,9 +241,50 @@ def test_crash_writing_vectors_keeps_previous_version(changed_corpus, index_dir,
 
 
 def test_old_versions_are_pruned(changed_corpus, index_dir, embedder):
+    """The served version and the one it replaced stay; older ones go."""
+    served = []
     for n in range(3):
         (changed_corpus / "extra.md").write_text(EXTRA.format(n=n + 2), encoding="utf-8")
-        report = build(changed_corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
-    versions = sorted(p.name for p in index_dir.glob("v-*"))
-    assert len(versions) == store.KEEP_VERSIONS
-    assert report.version.name in versions and version(index_dir) == report.version
+        served.append(build(changed_corpus, index_dir, DEFAULT_MODEL, lambda: embedder).version)
+    assert sorted(index_dir.glob("v-*")) == sorted(served[-2:]) and version(index_dir) == served[-1]
+    assert (served[-1] / store.PREVIOUS).read_text(encoding="utf-8") == served[-2].name
+
+
+QUESTIONS = ["去年高新区GDP多少", "今年GDP目标定了多少？", "万人发明专利拥有量"]
+
+
+def answers(index_dir, embedder):
+    """What the served index gives for a few questions: passages and scores, best first."""
+    searcher = Searcher(store.load(index_dir, DEFAULT_MODEL), embedder)
+    return [[(h.chunk.chunk_id, round(h.score, 6)) for h in searcher.search(q, k=5)] for q in QUESTIONS]
+
+
+def test_a_version_never_switched_to_is_removed_and_the_one_that_served_stays_to_roll_back_to(
+        changed_corpus, index_dir, embedder, monkeypatch):
+    """The process is killed after a new version is written but before the switch (the bot's
+    rebuild writes it, checks it, then switches). After a restart the served version answers; the
+    next build keeps it as the version to roll back to, and removes the one no citizen ever saw
+    with the segment only that one used."""
+    served, before = version(index_dir), answers(index_dir, embedder)
+
+    def killed(version):
+        raise KeyboardInterrupt  # as the switch was about to happen
+
+    monkeypatch.setattr(store, "activate", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build(changed_corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
+    monkeypatch.undo()
+    (never,) = set(index_dir.glob("v-*")) - {served}
+    only_its = set(manifest_of(never)["segments"]) - set(manifest_of(served)["segments"])
+    assert only_its and version(index_dir) == served and answers(index_dir, embedder) == before
+
+    (changed_corpus / "extra.md").write_text(EXTRA.format(n=2), encoding="utf-8")
+    report = build(changed_corpus, index_dir, DEFAULT_MODEL, lambda: embedder)
+    assert version(index_dir) == report.version
+    assert sorted(index_dir.glob("v-*")) == sorted([served, report.version])
+    assert not any(store.segment_dir(index_dir, seg_id).exists() for seg_id in only_its)
+    assert (report.version / store.PREVIOUS).read_text(encoding="utf-8") == served.name
+
+    # The rollback, as the README tells an operator: the previous version's name into CURRENT.
+    (index_dir / "CURRENT").write_text(served.name, encoding="utf-8")
+    assert answers(index_dir, embedder) == before

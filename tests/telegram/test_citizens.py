@@ -739,7 +739,7 @@ def test_store_keeps_hashes_not_ids_in_wal_with_schema_version(tmp_path):
     store.vote(question_id, user_id=user_id, up=False)
     store.close()
 
-    assert stat.S_IMODE((tmp_path / KEY_NAME).stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / KEY_NAME).stat().st_mode) == 0o640  # not for other users
     with sqlite3.connect(tmp_path / DB_NAME) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)

@@ -185,24 +185,26 @@ async def test_privacy_says_what_is_kept_for_how_long_and_how_to_delete_it(tmp_p
 
 # --- on disk ------------------------------------------------------------------------------------
 
-def test_the_database_its_wal_and_the_key_are_readable_by_their_owner_only(tmp_path):
-    previous = os.umask(0o022)  # the usual umask, under which SQLite would create 0644
+@pytest.mark.parametrize("umask", [0o022, 0o077], ids=["umask-022", "umask-077"])  # most machines, some CI runners
+def test_the_database_its_wal_and_the_key_are_kept_from_other_users(tmp_path, umask):
+    previous = os.umask(umask)
     try:
-        store = History.open(tmp_path)
+        store = History.open(tmp_path / "data")
         store.record(_answer(GDP_2018), chat_id=ALICE, user_id=ALICE)
-        files = [tmp_path / name for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME)]
-        assert {f.name: oct(stat.S_IMODE(f.stat().st_mode)) for f in files} == {f.name: "0o600" for f in files}
+        files = [tmp_path / "data" / name for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME)]
+        assert {f.name: oct(stat.S_IMODE(f.stat().st_mode)) for f in files} == {f.name: "0o640" for f in files}
+        assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o750
         store.close()
 
-        older = tmp_path / "older"  # a database an earlier version created 0644
+        older = tmp_path / "older"  # a database an earlier version created 0644, and its key 0600
         older.mkdir()
         sqlite3.connect(older / DB_NAME).close()
         (older / KEY_NAME).write_bytes(b"k" * 32)
-        os.chmod(older / KEY_NAME, 0o644)
-        assert stat.S_IMODE((older / DB_NAME).stat().st_mode) == 0o644
+        os.chmod(older / DB_NAME, 0o644)
+        os.chmod(older / KEY_NAME, 0o600)
         History.open(older).close()
         for name in (DB_NAME, KEY_NAME):
-            assert stat.S_IMODE((older / name).stat().st_mode) == 0o600, name
+            assert stat.S_IMODE((older / name).stat().st_mode) == 0o640, name
     finally:
         os.umask(previous)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import stat
 import unicodedata
 
 # Before anything imports huggingface_hub, which reads these once.
@@ -100,6 +101,15 @@ def test_ensure_model_converts_once(model_path):
     assert e5convert.ensure_model(model_path.parent) == model_path
     assert marker.stat().st_mtime_ns == before
     assert [p.name for p in model_path.parent.iterdir()] == [e5convert.MODEL_DIRNAME]
+
+
+def test_the_converted_model_is_for_the_service_and_its_group_only(model_path):
+    """Files 0640 and folders 0750 (index.files), as everything zoneqa writes: neither the umask nor
+    the libraries the model is written with (safetensors, tokenizers) decide."""
+    modes = {str(p.relative_to(model_path.parent)): (p.is_dir(), oct(stat.S_IMODE(p.stat().st_mode)))
+             for p in [model_path, *model_path.rglob("*")]}
+    assert f"{e5convert.MODEL_DIRNAME}/model.safetensors" in modes and f"{e5convert.MODEL_DIRNAME}/1_Pooling" in modes
+    assert modes == {name: (folder, "0o750" if folder else "0o640") for name, (folder, _) in modes.items()}
 
 
 def _fake_convert(calls):
