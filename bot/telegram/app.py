@@ -17,11 +17,13 @@ once it passed its check, and an index built meanwhile by `zoneqa index build` i
 within REFRESH_SECONDS, without a restart.
 
 Delivery and liveness (bot.telegram.transport, bot.telegram.liveness): sends are retried on
-429, 5xx and network errors before anyone is told of a failure; every poll or webhook call is a
-heartbeat for `zoneqa health`; a revoked token (401) or another process polling with it (409)
-ends `serve` with exit status 1 and a message saying which. Privacy (bot.telegram.privacy):
-texts older than ZONEQA_RETENTION_DAYS are purged at start and every PURGE_SECONDS; /forget and
-/privacy are for everyone; admins see their commands in their own command menu.
+429, 5xx and network errors before anyone is told of a failure; getMe and the webhook set-up are
+retried for ZONEQA_STARTUP_RETRY_SECONDS at start; every poll or webhook call is a heartbeat for
+`zoneqa health`; a revoked token (401), another process polling with it (409) or a start-up call
+that kept failing ends `serve` with exit status 1 and a message saying which. Privacy
+(bot.telegram.privacy): texts older than ZONEQA_RETENTION_DAYS are purged at start and every
+PURGE_SECONDS; /forget and /privacy are for everyone; admins see their commands in their own
+command menu.
 """
 from __future__ import annotations
 
@@ -50,7 +52,7 @@ from bot.telegram.history import History
 from bot.telegram.liveness import Heartbeat
 from bot.telegram.ratelimit import SlidingWindowLimiter
 from bot.telegram.services import Services, install, services
-from bot.telegram.transport import DeliveryLimiter, Watch, WatchedRequest
+from bot.telegram.transport import DeliveryLimiter, StartupFailed, Watch, WatchedRequest
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +188,7 @@ def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, sto
     builder = (ApplicationBuilder()
                .token(require_token(settings))
                .concurrent_updates(True)
-               .rate_limiter(DeliveryLimiter())
+               .rate_limiter(DeliveryLimiter(settings.telegram.startup_retry_seconds))
                .get_updates_request(WatchedRequest(watch))
                .defaults(Defaults(parse_mode=ParseMode.HTML,
                                   link_preview_options=LinkPreviewOptions(is_disabled=True)))
@@ -249,7 +251,8 @@ def webhook_options(webhook_url: str, listen: str, port: int, token: str | None 
 
 async def serve(application: Application, webhook: dict | None = None) -> int:
     """Run until SIGINT/SIGTERM (exit status 0) or until Telegram refuses the bot for good: a
-    revoked token, another process polling with it, the webhook taken (1, the reason logged).
+    revoked token, another process polling with it, the webhook taken, or a call the bot cannot
+    start without still failing after ZONEQA_STARTUP_RETRY_SECONDS (1, the reason logged).
     Long polling, or a webhook server with `webhook` (webhook_options)."""
     watch: Watch = application.bot_data[WATCH]
     watch.stopping = stopping = asyncio.Event()
@@ -279,6 +282,8 @@ async def serve(application: Application, webhook: dict | None = None) -> int:
                 await application.post_shutdown(application)
     except InvalidToken:  # already at start-up (getMe)
         watch.stop(messages.TOKEN_REJECTED)
+    except StartupFailed as exc:  # getMe or the webhook set-up, retried for ZONEQA_STARTUP_RETRY_SECONDS
+        watch.stop(str(exc))
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)

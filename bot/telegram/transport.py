@@ -10,6 +10,12 @@ Sending (every call but getUpdates goes through the Application's rate limiter):
 Only when that is exhausted does the call fail, and the handler's error reaches
 bot.telegram.citizens.error_handler, which apologises (after any retry_after still running).
 
+Starting: the calls the bot cannot serve without (STARTUP_CALLS: getMe, and deleteWebhook or
+setWebhook) only ask, so any failure but a refusal (401/404, 409, 400, 403) is tried again, after
+STARTUP_FIRST_DELAY seconds, then twice as long each time up to STARTUP_MAX_DELAY, for up to
+ZONEQA_STARTUP_RETRY_SECONDS. Then, or at once on a 400 or 403, the call raises StartupFailed,
+saying in Chinese which call failed and why; 401 and 409 keep their own errors.
+
 Receiving: `WatchedRequest` is the getUpdates connection. Each answered poll is reported to a
 `Watch`: a success is a heartbeat (bot.telegram.liveness); 401/404 (the token was revoked) and
 409 (another process polls with the same token) cannot get better by retrying, so the Watch
@@ -19,10 +25,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Iterator
 from http import HTTPStatus
 
 import httpx
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest
 
@@ -33,34 +41,62 @@ log = logging.getLogger(__name__)
 
 RATE_LIMIT_RETRIES = 3  # 429s in a row before a send fails
 RETRY_DELAYS = (1.0, 2.0)  # seconds before the 2nd and 3rd try after a 5xx or network error
+STARTUP_CALLS = frozenset({"getMe", "deleteWebhook", "setWebhook"})
+STARTUP_FIRST_DELAY, STARTUP_MAX_DELAY = 1.0, 30.0  # seconds between tries of a start-up call
 
 
-def _retryable(exc: NetworkError) -> bool:
-    """A server or network failure worth another try; not a refusal, nor a send that may have landed."""
-    if isinstance(exc, BadRequest):
+class StartupFailed(RuntimeError):
+    """A call the bot cannot start without failed for good; the message says which and why."""
+
+
+def _retryable(exc: TelegramError, endpoint: str) -> bool:
+    """A failure worth another try: for a start-up call anything but a refusal (it only asks, so
+    asking twice does no harm); for a send, a server or network failure, not a send that may
+    have landed."""
+    if endpoint in STARTUP_CALLS:
+        return not isinstance(exc, (InvalidToken, Conflict, BadRequest, Forbidden))
+    if not isinstance(exc, NetworkError) or isinstance(exc, BadRequest):
         return False
     if isinstance(exc, TimedOut):  # only if the request never reached Telegram
         return isinstance(exc.__cause__, (httpx.ConnectTimeout, httpx.PoolTimeout))
     return True
 
 
+def _doubling_until(deadline: float) -> Iterator[float]:
+    """STARTUP_FIRST_DELAY, then twice as long each time up to STARTUP_MAX_DELAY, the last one
+    cut short so that no try starts after `deadline` (time.monotonic)."""
+    delay = STARTUP_FIRST_DELAY
+    while (left := deadline - time.monotonic()) > 0:
+        yield min(delay, left)
+        delay = min(2 * delay, STARTUP_MAX_DELAY)
+
+
 class DeliveryLimiter(AIORateLimiter):
     """AIORateLimiter (Telegram's limits, and 429 honoured `max_retries` times) with bounded
-    retries on 5xx and network errors around it."""
+    retries on 5xx and network errors around it, and patient ones for the start-up calls."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, startup_seconds: float, **kwargs) -> None:
         super().__init__(max_retries=RATE_LIMIT_RETRIES, **kwargs)
+        self._startup_seconds = startup_seconds
 
     async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
-        for attempt, delay in enumerate((*RETRY_DELAYS, None), 1):
+        began = time.monotonic()
+        starting = endpoint in STARTUP_CALLS
+        delays = _doubling_until(began + self._startup_seconds) if starting else iter(RETRY_DELAYS)
+        tries = 0
+        while True:
+            tries += 1
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except NetworkError as exc:
-                if delay is None or not _retryable(exc):
+            except TelegramError as exc:
+                delay = next(delays, None) if _retryable(exc, endpoint) else None
+                if delay is None:
+                    if starting and not isinstance(exc, (InvalidToken, Conflict)):
+                        raise StartupFailed(messages.STARTUP_FAILED.format(
+                            call=endpoint, error=exc.message, tries=tries, seconds=time.monotonic() - began)) from exc
                     raise
-                log.warning("%s failed (try %d): %s; trying again in %.0f s", endpoint, attempt, exc, delay)
+                log.warning("%s failed (try %d): %s; trying again in %.1f s", endpoint, tries, exc, delay)
                 await asyncio.sleep(delay)
-        raise AssertionError("unreachable")  # the last try returns or raises
 
 
 class Watch:
