@@ -18,12 +18,12 @@ within REFRESH_SECONDS, without a restart.
 
 Delivery and liveness (bot.telegram.transport, bot.telegram.liveness): sends are retried on
 429, 5xx and network errors before anyone is told of a failure; getMe and the webhook set-up are
-retried for ZONEQA_STARTUP_RETRY_SECONDS at start; every poll or webhook call is a heartbeat for
-`zoneqa health`; a revoked token (401), another process polling with it (409) or a start-up call
-that kept failing ends `serve` with exit status 1 and a message saying which. Privacy
-(bot.telegram.privacy): texts older than ZONEQA_RETENTION_DAYS are purged at start and every
-PURGE_SECONDS; /forget and /privacy are for everyone; admins see their commands in their own
-command menu.
+retried for ZONEQA_STARTUP_RETRY_SECONDS at start, the command menus in the background
+(bot.telegram.menus); every poll or webhook call is a heartbeat for `zoneqa health`; a revoked
+token (401), another process polling with it (409) or a start-up call that kept failing ends
+`serve` with exit status 1 and a message saying which. Privacy (bot.telegram.privacy): texts
+older than ZONEQA_RETENTION_DAYS are purged at start and every PURGE_SECONDS; /forget and
+/privacy are for everyone; admins see their commands in their own command menu.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ import signal
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, Defaults,
@@ -47,7 +47,7 @@ from bot import process
 from bot.answering.answerer import Answerer
 from bot.answering.live import LiveAnswerer
 from bot.settings import Settings
-from bot.telegram import citizens, messages, privacy, staff
+from bot.telegram import citizens, menus, messages, privacy, staff
 from bot.telegram.history import History
 from bot.telegram.liveness import Heartbeat
 from bot.telegram.ratelimit import SlidingWindowLimiter
@@ -65,26 +65,6 @@ TASKS = "background_tasks"
 WATCH = "watch"
 WEBHOOK_URL = "webhook_url"
 _NEW_MESSAGE = filters.UpdateType.MESSAGE
-
-
-def commands(example: str | None) -> list[BotCommand]:
-    """The command menu; /ask shows an example question from the corpus."""
-    return [
-        BotCommand("start", "开始使用，查看示例问题"),
-        BotCommand("ask", f"提问，例如 /ask {example}" if example else "提问：/ask 问题"),
-        BotCommand("sources", "查看回答所依据的报告"),
-        BotCommand("help", "使用说明"),
-        BotCommand("privacy", "我们保存什么、保存多久"),
-        BotCommand("forget", "删除我的记录"),
-    ]
-
-
-def staff_commands(example: str | None) -> list[BotCommand]:
-    """The menu admins see in their private chat with the bot: everyone's commands, then theirs."""
-    return [*commands(example),
-            BotCommand("reindex", "管理员：从资料库重建索引"),
-            BotCommand("stats", "管理员：今日统计"),
-            BotCommand("feedback", "管理员：最近的 👎；/feedback export 导出评测集")]
 
 
 def require_token(settings: Settings) -> str:
@@ -141,15 +121,6 @@ async def _check_webhook(application: Application) -> None:
                 return
 
 
-async def _staff_menus(application: Application, example: str | None) -> None:
-    """Admins' commands in their own chat's menu only (BotCommandScopeChat); citizens never see them."""
-    for admin in sorted(services(application).settings.telegram.admin_ids):
-        try:
-            await application.bot.set_my_commands(staff_commands(example), scope=BotCommandScopeChat(admin))
-        except TelegramError as exc:  # e.g. an admin who never opened a chat with the bot
-            log.warning("could not set an admin's command menu: %s", exc.message)
-
-
 async def _post_init(application: Application) -> None:
     # What the bot says of its corpus (places, years, examples) is worked out before the first user.
     try:
@@ -157,10 +128,12 @@ async def _post_init(application: Application) -> None:
     except Exception:  # the bot still answers; /start will try again
         log.exception("could not read what the reports cover")
         example = None
-    await application.bot.set_my_commands(commands(example))
-    await _staff_menus(application, example)
+    shared = services(application)
     tasks = application.bot_data.setdefault(TASKS, [])
-    answerer = services(application).answerer
+    # Best-effort: what Telegram does not take is tried again in the background.
+    if retrying := await menus.set_menus(application.bot, shared.settings.telegram.admin_ids, example):
+        tasks.append(retrying)
+    answerer = shared.answerer
     if isinstance(answerer, LiveAnswerer):  # switch to an index that `zoneqa index build` wrote
         tasks.append(asyncio.create_task(_every(REFRESH_SECONDS, "check for a new index",
                                                 answerer.refresh_if_changed)))

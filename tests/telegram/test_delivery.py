@@ -1,6 +1,6 @@
 """No answer lost to a network hiccup, a start-up that rides one out, and a dead bot is noticed:
 the real Application against the Bot API stand-in with faults injected (429 with retry_after,
-500s, a dropped connection, 401 and 409 on getUpdates, failing start-up calls), on the
+500s, a dropped connection, 401 and 409 on getUpdates, failing start-up calls and menus), on the
 stand-in's canned FakeAnswerer. `zoneqa health` and the heartbeat are in
 tests/test_cli_health.py.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -19,10 +20,11 @@ import aiohttp
 import pytest
 
 from bot.settings import Settings
-from bot.telegram import messages, transport
+from bot.telegram import menus, messages, transport
 from bot.telegram.app import build_application, serve, webhook_options
 from bot.telegram.history import DB_NAME, History
 from bot.telegram.liveness import HEARTBEAT_NAME, last_beat
+from bot.telegram.menus import commands
 from conftest import ROOT, with_settings
 from index.settings import IndexSettings
 from telegram_checks import polling_stand_in
@@ -207,6 +209,10 @@ async def test_zoneqa_bot_exits_non_zero_without_the_token_when_telegram_refuses
     assert TOKEN not in output and TOKEN.split(":")[1] not in output
 
 
+def _logged(caplog, logger: str, level: int) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.name == logger and r.levelno == level]
+
+
 # --- starting -----------------------------------------------------------------------------------
 
 @contextlib.asynccontextmanager
@@ -250,6 +256,25 @@ async def test_a_webhook_set_up_failing_for_a_while_is_retried_and_the_webhook_t
             api.send(ALICE, GDP_2018)  # pushed to the webhook
             assert "<b>762亿元</b>" in (await api.next_call("sendMessage", timeout=15, chat_id=ALICE)).params["text"]
     assert [c.status for c in api.calls if c.method == "setWebhook"] == [500] * 4 + [200]
+    assert served.result() == 0
+
+
+@pytest.mark.parametrize("status, times", [(500, None), (400, 1)], ids=["500s", "a 400"])
+async def test_a_menu_telegram_does_not_take_is_one_warning_and_set_later_while_the_bot_answers(
+        tmp_path, monkeypatch, caplog, status, times):
+    monkeypatch.setattr(menus, "RETRY_SECONDS", 0.1)
+    async with TelegramStandIn() as api:
+        api.fail("setMyCommands", status, times=times)
+        async with serving(tmp_path, api) as served:
+            api.send(ALICE, GDP_2018)
+            assert "<b>762亿元</b>" in (await api.next_call("sendMessage", timeout=30, chat_id=ALICE)).params["text"]
+            await until_async(lambda: _logged(caplog, menus.__name__, logging.WARNING), 30,
+                              what="a warning that the menu is not set")
+            api.heal("setMyCommands")
+            menu = await api.next_call("setMyCommands", timeout=30)
+    assert [c["command"] for c in menu.params["commands"]] == [c.command for c in commands(None)]
+    [warning] = _logged(caplog, menus.__name__, logging.WARNING)
+    assert "command menu" in warning.getMessage()
     assert served.result() == 0
 
 
