@@ -19,7 +19,10 @@ saying in Chinese which call failed and why; 401 and 409 keep their own errors.
 Receiving: `WatchedRequest` is the getUpdates connection. Each answered poll is reported to a
 `Watch`: a success is a heartbeat (bot.telegram.liveness); 401/404 (the token was revoked) and
 409 (another process polls with the same token) cannot get better by retrying, so the Watch
-stops the bot, which then exits with a non-zero status (bot.telegram.app.serve).
+stops the bot, which then exits with a non-zero status (bot.telegram.app.serve). Polls that hang
+or fail are retried by PTB without a word; once none has succeeded for longer than a poll's
+timeout plus POLL_MARGIN seconds, the Watch logs one warning, and one info line when a poll
+succeeds again.
 """
 from __future__ import annotations
 
@@ -43,6 +46,7 @@ RATE_LIMIT_RETRIES = 3  # 429s in a row before a send fails
 RETRY_DELAYS = (1.0, 2.0)  # seconds before the 2nd and 3rd try after a 5xx or network error
 STARTUP_CALLS = frozenset({"getMe", "deleteWebhook", "setWebhook"})
 STARTUP_FIRST_DELAY, STARTUP_MAX_DELAY = 1.0, 30.0  # seconds between tries of a start-up call
+POLL_MARGIN = 20.0  # seconds a poll may take beyond its long-poll timeout before it counts as hung
 
 
 class StartupFailed(RuntimeError):
@@ -100,17 +104,38 @@ class DeliveryLimiter(AIORateLimiter):
 
 
 class Watch:
-    """What the bot learns from its own polls: a heartbeat while they succeed, and a reason to
-    stop when Telegram refuses them for good. `stopping` is set by bot.telegram.app.serve."""
+    """What the bot learns from its own polls: a heartbeat while they succeed, a warning while
+    none does, and a reason to stop when Telegram refuses them for good. `stopping` is set by
+    bot.telegram.app.serve."""
 
     def __init__(self, heartbeat: Heartbeat) -> None:
         self.heartbeat = heartbeat
         self.fatal: str | None = None
         self.stopping: asyncio.Event | None = None
+        self._unanswered_since: float | None = None  # time.monotonic() of the first poll since the last success
+        self._hung = False  # warned about it
+
+    def poll_starting(self, timeout: float) -> float:
+        """A poll with this long-poll `timeout` starts: seconds left until polls count as hung."""
+        now = time.monotonic()
+        if self._unanswered_since is None:
+            self._unanswered_since = now
+        return self._unanswered_since + timeout + POLL_MARGIN - now
+
+    def hung(self) -> None:
+        """Polls have not succeeded for too long (see poll_starting): say so, once."""
+        if not self._hung:
+            self._hung = True
+            log.warning("no getUpdates poll has succeeded for %.0f s: Telegram or the network is not answering; "
+                        "polling goes on, and zoneqa health fails once the heartbeat is older than "
+                        "ZONEQA_HEARTBEAT_MAX_AGE", time.monotonic() - self._unanswered_since)
 
     def polled(self, status: int) -> None:
         if HTTPStatus.OK <= status < HTTPStatus.MULTIPLE_CHOICES:
             self.heartbeat.beat("polling")
+            if self._hung:
+                log.info("getUpdates polls succeed again, after %.0f s", time.monotonic() - self._unanswered_since)
+            self._unanswered_since, self._hung = None, False
         elif status in (HTTPStatus.UNAUTHORIZED, HTTPStatus.NOT_FOUND):
             self.stop(messages.TOKEN_REJECTED)
         elif status == HTTPStatus.CONFLICT:
@@ -126,14 +151,21 @@ class Watch:
 
 
 class WatchedRequest(HTTPXRequest):
-    """The getUpdates connection, reporting each poll's HTTP status to a Watch."""
+    """The getUpdates connection, reporting each poll to a Watch: when it starts, when it has
+    been outstanding too long, and the HTTP status it was answered with."""
 
     def __init__(self, watch: Watch, **kwargs) -> None:
         super().__init__(connection_pool_size=1, **kwargs)  # as PTB's own getUpdates request
         self._watch = watch
 
-    async def do_request(self, *args, **kwargs) -> tuple[int, bytes]:
-        status, payload = await super().do_request(*args, **kwargs)
+    async def do_request(self, url, method, request_data=None, **timeouts) -> tuple[int, bytes]:
+        timeout = float((request_data.parameters if request_data else {}).get("timeout") or 0)
+        left = self._watch.poll_starting(timeout)
+        overdue = asyncio.get_running_loop().call_later(max(left, 0), self._watch.hung)
+        try:
+            status, payload = await super().do_request(url, method, request_data, **timeouts)
+        finally:
+            overdue.cancel()  # answered, failed or cancelled: the next poll, if any, watches on
         first = self._watch.fatal is None
         self._watch.polled(status)
         if first and self._watch.fatal is not None:

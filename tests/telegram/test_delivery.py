@@ -1,7 +1,7 @@
 """No answer lost to a network hiccup, a start-up that rides one out, and a dead bot is noticed:
 the real Application against the Bot API stand-in with faults injected (429 with retry_after,
-500s, a dropped connection, 401 and 409 on getUpdates, failing start-up calls and menus), on the
-stand-in's canned FakeAnswerer. `zoneqa health` and the heartbeat are in
+500s, a dropped connection, 401 and 409 on getUpdates, failing start-up calls and menus, a hung
+poll), on the stand-in's canned FakeAnswerer. `zoneqa health` and the heartbeat are in
 tests/test_cli_health.py.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from bot.telegram.menus import commands
 from conftest import ROOT, with_settings
 from index.settings import IndexSettings
 from telegram_checks import polling_stand_in
-from telegram_standin import CLOSE, TOKEN, FakeAnswerer, TelegramStandIn
+from telegram_standin import CLOSE, HANG, TOKEN, FakeAnswerer, TelegramStandIn, polling
 from waiting import until_async
 
 pytestmark = pytest.mark.anyio
@@ -207,6 +207,32 @@ async def test_zoneqa_bot_exits_non_zero_without_the_token_when_telegram_refuses
     assert process.returncode not in (0, None), output
     assert (messages.TOKEN_REJECTED if status == 401 else messages.POLLING_CONFLICT) in output
     assert TOKEN not in output and TOKEN.split(":")[1] not in output
+
+
+async def test_a_hung_poll_is_one_warning_and_polls_succeeding_again_one_info_line(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(transport, "POLL_MARGIN", 2.0)  # a poll hangs after its timeout (1 s) and 2 s more
+    caplog.set_level(logging.INFO, logger=transport.__name__)
+    async with TelegramStandIn() as api:
+        store = History.open(tmp_path)
+        try:
+            async with polling(build_application(config(tmp_path, api), FakeAnswerer(), store), timeout=1):
+                api.send(ALICE, GDP_2018)
+                await api.next_call("sendMessage", chat_id=ALICE)  # polls succeed
+                api.fail("getUpdates", HANG, times=None)  # the poll under way still ends; the next ones hang
+                # Each hung poll is given up after its timeout and PTB's read timeout, 6 s, and
+                # asked again: by the third, a warning per poll or per second would show.
+                await until_async(lambda: len(api.failed("getUpdates")) >= 3, 60, what="three hung polls")
+                api.heal("getUpdates")
+                api.send(ALICE, IMPORTS_2018)
+                await api.next_call("sendMessage", timeout=15, chat_id=ALICE)
+                await until_async(lambda: _logged(caplog, transport.__name__, logging.INFO), 15,
+                                  what="an info line saying that polls succeed again")
+        finally:
+            store.close()
+    [warning] = _logged(caplog, transport.__name__, logging.WARNING)
+    [info] = _logged(caplog, transport.__name__, logging.INFO)
+    assert "getUpdates" in warning.getMessage() and "succeed again" in info.getMessage()
+    assert warning.created < info.created
 
 
 def _logged(caplog, logger: str, level: int) -> list[logging.LogRecord]:
