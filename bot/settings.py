@@ -56,6 +56,7 @@ VARIABLES: dict[str, tuple[str, str, Callable[[str], object]]] = {
     "ZONEQA_ADMIN_IDS": ("telegram", "admin_ids", _ids),
     "ZONEQA_RETENTION_DAYS": ("telegram", "retention_days", _at_least(1)),
     "ZONEQA_HEARTBEAT_MAX_AGE": ("telegram", "heartbeat_max_age", _at_least(0)),
+    "ZONEQA_STARTUP_RETRY_SECONDS": ("telegram", "startup_retry_seconds", _at_least(0)),
 }
 _PARTS = {f.name: f.default_factory for f in fields(Settings)}
 

@@ -9,9 +9,10 @@ with their bytes) so tests can wait for and assert on what the bot sent. Files u
 recorded as a "download" call.
 
 Faults are injected per method with `fail`: the next calls of a method answer HTTP 429 with a
-`retry_after`, a 5xx, 401 or 409 as Telegram would, or close the connection without answering.
-Failed calls are recorded with their status (0: connection closed); `next_call` returns
-successful calls unless asked for another `status`.
+`retry_after`, a 5xx, 401 or 409 as Telegram would, close the connection without answering, or
+hang: answer nothing until `heal`. Failed calls, polls included, are recorded with their status
+(CLOSE: connection closed, HANG: held); `next_call` returns successful calls unless asked for
+another `status`.
 
 `polling(app)` runs the real Application against it. `FakeAnswerer` answers a handful of
 questions about the 2019 report with canned, real figures, for runs without the index and the
@@ -96,6 +97,7 @@ class Call:
 
 
 CLOSE = 0  # `fail(..., CLOSE)`: drop the connection without an answer
+HANG = -1  # `fail(..., HANG)`: hold the request open, answering nothing, until `heal`
 _FAULTS = {429: "Too Many Requests: retry after {retry_after}", 500: "Internal Server Error",
            502: "Bad Gateway", 401: "Unauthorized", 409: "Conflict: terminated by other getUpdates request; "
            "make sure that only one bot instance is running"}
@@ -127,6 +129,7 @@ class TelegramStandIn:
         self._files: dict[str, bytes] = {}  # file_path -> content
         self._declared: dict[str, int | None] = {}  # file_id -> the size getFile states, if not the real one
         self._faults: dict[str, list[Fault]] = {}
+        self._released: dict[str, asyncio.Event] = {}  # method -> set by `heal` to end its held requests
         self.port = 0
 
     # --- lifecycle ---
@@ -146,6 +149,8 @@ class TelegramStandIn:
 
     async def __aexit__(self, *exc) -> None:
         self._closing = True
+        for released in self._released.values():
+            released.set()
         await self._notify()
         await self._session.close()
         await self._runner.cleanup()
@@ -221,13 +226,15 @@ class TelegramStandIn:
     def fail(self, method: str, status: int, *, times: int | None = 1, retry_after: int | None = None,
              when: Callable[[dict], bool] | None = None) -> None:
         """The next `times` calls of `method` (None: every call from now on; `when`: only those
-        whose params it accepts) fail with HTTP `status` (429 carries `retry_after` seconds), or
-        with CLOSE, a dropped connection."""
+        whose params it accepts) fail with HTTP `status` (429 carries `retry_after` seconds),
+        with CLOSE, a dropped connection, or with HANG, no answer until `heal`."""
         self._faults.setdefault(method, []).append(Fault(status, times, retry_after, when))
 
     def heal(self, method: str) -> None:
-        """Calls of `method` succeed again."""
+        """Calls of `method` succeed again, and those held are answered."""
         self._faults.pop(method, None)
+        if released := self._released.pop(method, None):
+            released.set()
 
     def _fault(self, method: str, params: dict) -> Fault | None:
         queue = self._faults.get(method)
@@ -304,7 +311,9 @@ class TelegramStandIn:
         method, params = request.match_info["method"], await self._params(request)
         call = Call(method, params, time.monotonic())
         fault = self._fault(method, params)
-        if fault is not None:
+        if fault is not None and fault.status == HANG:
+            await self._hold(call)
+        elif fault is not None:
             return await self._failure(request, call, fault)
         handler = getattr(self, f"_api_{method}", None)
         if method == "getUpdates":
@@ -313,7 +322,7 @@ class TelegramStandIn:
             call.result = handler(params)
         else:
             call.result = {"error_code": 404, "description": "Not Found: method not found"}
-        if method != "getUpdates":  # polls are noise in the record
+        if method != "getUpdates" and call.status != HANG:  # polls are noise in the record; held calls are in it
             self.calls.append(call)
             await self._notify()
         if isinstance(call.result, dict) and "error_code" in call.result:
@@ -332,6 +341,13 @@ class TelegramStandIn:
         if fault.retry_after is not None:
             body["parameters"] = {"retry_after": fault.retry_after}
         return web.json_response(body, status=fault.status)
+
+    async def _hold(self, call: Call) -> None:
+        """Record `call` as held, then answer nothing until its method is healed (or the stand-in closes)."""
+        call.status = HANG
+        self.calls.append(call)
+        await self._notify()
+        await self._released.setdefault(call.method, asyncio.Event()).wait()
 
     async def _get_updates(self, params: dict) -> list[dict] | dict:
         if self.webhook:
@@ -419,13 +435,13 @@ class TelegramStandIn:
 
 
 @asynccontextmanager
-async def polling(app):
+async def polling(app, timeout: int = 5):
     """Run a built Application as run_polling does (post_init and post_shutdown included), minus
-    signals and blocking."""
+    signals and blocking, long-polling for up to `timeout` seconds."""
     try:
         async with app:
             await app.post_init(app)
-            await app.updater.start_polling(timeout=5, allowed_updates=ALLOWED_UPDATES)
+            await app.updater.start_polling(timeout=timeout, allowed_updates=ALLOWED_UPDATES)
             await app.start()
             try:
                 yield app

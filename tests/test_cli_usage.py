@@ -34,6 +34,8 @@ def run(argv: list[str], **env: str) -> tuple[dict, str]:
     (["ask", "去年GDP多少"], {"ZONEQA_RATE_LIMIT": "ten"}, "环境变量 ZONEQA_RATE_LIMIT"),
     (["bot"], {"TELEGRAM_BOT_TOKEN": "1:secret", "ZONEQA_RETENTION_DAYS": "0"}, "环境变量 ZONEQA_RETENTION_DAYS"),
     (["health"], {"ZONEQA_HEARTBEAT_MAX_AGE": "soon"}, "环境变量 ZONEQA_HEARTBEAT_MAX_AGE"),
+    (["bot"], {"TELEGRAM_BOT_TOKEN": "1:secret", "ZONEQA_STARTUP_RETRY_SECONDS": "-1"},
+     "环境变量 ZONEQA_STARTUP_RETRY_SECONDS"),
 ])
 def test_a_usage_error_exits_2_without_loading_the_model(argv, env, message):
     result, stderr = run(argv, **env)

@@ -17,10 +17,12 @@ once it passed its check, and an index built meanwhile by `zoneqa index build` i
 within REFRESH_SECONDS, without a restart.
 
 Delivery and liveness (bot.telegram.transport, bot.telegram.liveness): sends are retried on
-429, 5xx and network errors before anyone is told of a failure; every poll or webhook call is a
-heartbeat for `zoneqa health`; a revoked token (401) or another process polling with it (409)
-ends `serve` with exit status 1 and a message saying which. Privacy (bot.telegram.privacy):
-texts older than ZONEQA_RETENTION_DAYS are purged at start and every PURGE_SECONDS; /forget and
+429, 5xx and network errors before anyone is told of a failure; getMe and the webhook set-up are
+retried for ZONEQA_STARTUP_RETRY_SECONDS at start, the command menus in the background
+(bot.telegram.menus); every poll or webhook call is a heartbeat for `zoneqa health`; a revoked
+token (401), another process polling with it (409) or a start-up call that kept failing ends
+`serve` with exit status 1 and a message saying which. Privacy (bot.telegram.privacy): texts
+older than ZONEQA_RETENTION_DAYS are purged at start and every PURGE_SECONDS; /forget and
 /privacy are for everyone; admins see their commands in their own command menu.
 """
 from __future__ import annotations
@@ -35,7 +37,7 @@ import signal
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, Defaults,
@@ -45,12 +47,12 @@ from bot import process
 from bot.answering.answerer import Answerer
 from bot.answering.live import LiveAnswerer
 from bot.settings import Settings
-from bot.telegram import citizens, messages, privacy, staff
+from bot.telegram import citizens, menus, messages, privacy, staff
 from bot.telegram.history import History
 from bot.telegram.liveness import Heartbeat
 from bot.telegram.ratelimit import SlidingWindowLimiter
 from bot.telegram.services import Services, install, services
-from bot.telegram.transport import DeliveryLimiter, Watch, WatchedRequest
+from bot.telegram.transport import DeliveryLimiter, StartupFailed, Watch, WatchedRequest
 
 log = logging.getLogger(__name__)
 
@@ -63,26 +65,6 @@ TASKS = "background_tasks"
 WATCH = "watch"
 WEBHOOK_URL = "webhook_url"
 _NEW_MESSAGE = filters.UpdateType.MESSAGE
-
-
-def commands(example: str | None) -> list[BotCommand]:
-    """The command menu; /ask shows an example question from the corpus."""
-    return [
-        BotCommand("start", "开始使用，查看示例问题"),
-        BotCommand("ask", f"提问，例如 /ask {example}" if example else "提问：/ask 问题"),
-        BotCommand("sources", "查看回答所依据的报告"),
-        BotCommand("help", "使用说明"),
-        BotCommand("privacy", "我们保存什么、保存多久"),
-        BotCommand("forget", "删除我的记录"),
-    ]
-
-
-def staff_commands(example: str | None) -> list[BotCommand]:
-    """The menu admins see in their private chat with the bot: everyone's commands, then theirs."""
-    return [*commands(example),
-            BotCommand("reindex", "管理员：从资料库重建索引"),
-            BotCommand("stats", "管理员：今日统计"),
-            BotCommand("feedback", "管理员：最近的 👎；/feedback export 导出评测集")]
 
 
 def require_token(settings: Settings) -> str:
@@ -139,15 +121,6 @@ async def _check_webhook(application: Application) -> None:
                 return
 
 
-async def _staff_menus(application: Application, example: str | None) -> None:
-    """Admins' commands in their own chat's menu only (BotCommandScopeChat); citizens never see them."""
-    for admin in sorted(services(application).settings.telegram.admin_ids):
-        try:
-            await application.bot.set_my_commands(staff_commands(example), scope=BotCommandScopeChat(admin))
-        except TelegramError as exc:  # e.g. an admin who never opened a chat with the bot
-            log.warning("could not set an admin's command menu: %s", exc.message)
-
-
 def _close_interrupted(application: Application) -> None:
     """Staff work that a stopped bot left half-way is on record as interrupted."""
     closed = services(application).store.close_interrupted()
@@ -163,10 +136,12 @@ async def _post_init(application: Application) -> None:
     except Exception:  # the bot still answers; /start will try again
         log.exception("could not read what the reports cover")
         example = None
-    await application.bot.set_my_commands(commands(example))
-    await _staff_menus(application, example)
+    shared = services(application)
     tasks = application.bot_data.setdefault(TASKS, [])
-    answerer = services(application).answerer
+    # Best-effort: what Telegram does not take is tried again in the background.
+    if retrying := await menus.set_menus(application.bot, shared.settings.telegram.admin_ids, example):
+        tasks.append(retrying)
+    answerer = shared.answerer
     if isinstance(answerer, LiveAnswerer):  # switch to an index that `zoneqa index build` wrote
         tasks.append(asyncio.create_task(_every(REFRESH_SECONDS, "check for a new index",
                                                 answerer.refresh_if_changed)))
@@ -194,7 +169,7 @@ def build_application(settings: Settings, answerer: Answerer | LiveAnswerer, sto
     builder = (ApplicationBuilder()
                .token(require_token(settings))
                .concurrent_updates(True)
-               .rate_limiter(DeliveryLimiter())
+               .rate_limiter(DeliveryLimiter(settings.telegram.startup_retry_seconds))
                .get_updates_request(WatchedRequest(watch))
                .defaults(Defaults(parse_mode=ParseMode.HTML,
                                   link_preview_options=LinkPreviewOptions(is_disabled=True)))
@@ -257,7 +232,8 @@ def webhook_options(webhook_url: str, listen: str, port: int, token: str | None 
 
 async def serve(application: Application, webhook: dict | None = None) -> int:
     """Run until SIGINT/SIGTERM (exit status 0) or until Telegram refuses the bot for good: a
-    revoked token, another process polling with it, the webhook taken (1, the reason logged).
+    revoked token, another process polling with it, the webhook taken, or a call the bot cannot
+    start without still failing after ZONEQA_STARTUP_RETRY_SECONDS (1, the reason logged).
     Long polling, or a webhook server with `webhook` (webhook_options)."""
     watch: Watch = application.bot_data[WATCH]
     watch.stopping = stopping = asyncio.Event()
@@ -287,6 +263,8 @@ async def serve(application: Application, webhook: dict | None = None) -> int:
                 await application.post_shutdown(application)
     except InvalidToken:  # already at start-up (getMe)
         watch.stop(messages.TOKEN_REJECTED)
+    except StartupFailed as exc:  # getMe or the webhook set-up, retried for ZONEQA_STARTUP_RETRY_SECONDS
+        watch.stop(str(exc))
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)

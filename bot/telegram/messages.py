@@ -52,6 +52,9 @@ POLLING_CONFLICT = ("另一个进程正在用同一个令牌接收更新（409 C
                     "同一个令牌只能运行一个轮询实例；要运行多个副本，请改用 --webhook。")
 WEBHOOK_TAKEN = ("这个令牌的 webhook 已被改为其他地址或被删除（另一个实例在使用同一令牌？），本进程退出。"
                  "请检查部署后重新启动 zoneqa bot。")
+STARTUP_FAILED = ("启动时调用 Telegram 的 {call} 失败（{error}；共尝试 {tries} 次，历时 {seconds:.0f} 秒），本进程退出。"
+                  "请按括号中的原因检查网络、Telegram 服务（或 TELEGRAM_API_BASE_URL 所指的服务器）和 --webhook 地址后"
+                  "重新启动 zoneqa bot；启动时重试多久由 ZONEQA_STARTUP_RETRY_SECONDS 决定。")
 
 # Staff (bot.telegram.staff).
 ADMIN_ONLY = "抱歉，上传报告和管理命令只对管理员开放。您可以直接用文字提问，发送 /help 查看用法。"

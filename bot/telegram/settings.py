@@ -1,5 +1,6 @@
 """The Telegram side: the bot token, the Bot API server, staff, the rate limit, how long
-citizens' questions are kept and how long the bot may stay silent before `zoneqa health` fails."""
+citizens' questions are kept, how long the bot may stay silent before `zoneqa health` fails and
+how long it keeps trying to reach Telegram at start-up."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,3 +14,4 @@ class TelegramSettings:
     admin_ids: frozenset[int] = frozenset()  # Telegram user ids of staff
     retention_days: int = 180  # question and answer texts older than this are deleted
     heartbeat_max_age: int = 300  # seconds without getUpdates or a webhook call before health fails; 0: unchecked
+    startup_retry_seconds: int = 300  # how long getMe and the webhook set-up are retried at start; 0: tried once

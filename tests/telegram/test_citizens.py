@@ -30,7 +30,8 @@ from bot.answering.reading.typed import MAX_CHARS
 from bot.telegram.ratelimit import SlidingWindowLimiter
 from bot.telegram.history import DB_NAME, KEY_NAME, SCHEMA_VERSION, History
 from bot.process import RedactSecret
-from bot.telegram.app import _api_urls, build_application, commands, require_token, webhook_options
+from bot.telegram.app import _api_urls, build_application, require_token, webhook_options
+from bot.telegram.menus import commands
 from bot.settings import Settings
 from bot.answering.catalogue import Coverage
 from conftest import ROOT, make_settings, with_settings

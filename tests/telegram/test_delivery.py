@@ -1,13 +1,15 @@
-"""No answer lost to a network hiccup, and a dead bot is noticed: the real Application against the
-Bot API stand-in with faults injected (429 with retry_after, 500s, a dropped connection, 401 and
-409 on getUpdates), on the stand-in's canned FakeAnswerer. `zoneqa health` and the heartbeat
-are in tests/test_cli_health.py.
+"""No answer lost to a network hiccup, a start-up that rides one out, and a dead bot is noticed:
+the real Application against the Bot API stand-in with faults injected (429 with retry_after,
+500s, a dropped connection, 401 and 409 on getUpdates, failing start-up calls and menus, a hung
+poll), on the stand-in's canned FakeAnswerer. `zoneqa health` and the heartbeat are in
+tests/test_cli_health.py.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -18,14 +20,15 @@ import aiohttp
 import pytest
 
 from bot.settings import Settings
-from bot.telegram import messages, transport
+from bot.telegram import menus, messages, transport
 from bot.telegram.app import build_application, serve, webhook_options
 from bot.telegram.history import DB_NAME, History
 from bot.telegram.liveness import HEARTBEAT_NAME, last_beat
+from bot.telegram.menus import commands
 from conftest import ROOT, with_settings
 from index.settings import IndexSettings
 from telegram_checks import polling_stand_in
-from telegram_standin import CLOSE, TOKEN, FakeAnswerer, TelegramStandIn
+from telegram_standin import CLOSE, HANG, TOKEN, FakeAnswerer, TelegramStandIn, polling
 from waiting import until_async
 
 pytestmark = pytest.mark.anyio
@@ -152,16 +155,17 @@ async def test_a_refused_poll_ends_serve_with_status_1(tmp_path, caplog, status,
     assert reason in caplog.text and TOKEN not in caplog.text
 
 
-async def test_a_revoked_token_at_start_ends_serve_with_status_1(tmp_path, caplog):
+async def test_a_revoked_token_at_start_ends_serve_with_status_1_without_retrying(tmp_path, caplog):
     async with TelegramStandIn() as api:
         api.fail("getMe", 401, times=None)
         store = History.open(tmp_path)
-        try:
+        try:  # start-up calls are retried for ZONEQA_STARTUP_RETRY_SECONDS, 300 s: but not this one
             assert await asyncio.wait_for(serve(build_application(config(tmp_path, api), FakeAnswerer(), store)),
                                           30) == 1
         finally:
             store.close()
-    assert messages.TOKEN_REJECTED in caplog.text
+    assert api.methods() == ["getMe"]
+    assert messages.TOKEN_REJECTED in caplog.text and TOKEN not in caplog.text
 
 
 BOT_WITH_FAKE_ANSWERER = """
@@ -175,16 +179,19 @@ sys.exit(main(["bot"]))
 """
 
 
+async def zoneqa_bot(api: TelegramStandIn, data_dir: Path, **env: str) -> asyncio.subprocess.Process:
+    """`zoneqa bot`, the process as Docker runs it (the answerer swapped for the canned one: no model)."""
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
+           "ZONEQA_DATA_DIR": str(data_dir), "ZONEQA_CORPUS_DIR": str(ROOT / "corpus"),
+           "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)]), **env}
+    return await asyncio.create_subprocess_exec(sys.executable, "-c", BOT_WITH_FAKE_ANSWERER, env=env, cwd=data_dir,
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+
+
 @pytest.mark.parametrize("status", [401, 409])
 async def test_zoneqa_bot_exits_non_zero_without_the_token_when_telegram_refuses_its_polls(tmp_path, status):
-    """The process, as Docker runs it (the answerer swapped for the canned one: no model)."""
     async with TelegramStandIn() as api:
-        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
-               "ZONEQA_DATA_DIR": str(tmp_path), "ZONEQA_CORPUS_DIR": str(ROOT / "corpus"),
-               "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])}
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", BOT_WITH_FAKE_ANSWERER, env=env, cwd=tmp_path,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        process = await zoneqa_bot(api, tmp_path)
         try:
             ready = asyncio.ensure_future(api.next_call("setMyCommands", timeout=60))
             await asyncio.wait({ready, asyncio.ensure_future(process.wait())}, return_when=asyncio.FIRST_COMPLETED)
@@ -199,6 +206,118 @@ async def test_zoneqa_bot_exits_non_zero_without_the_token_when_telegram_refuses
     output = (stdout + stderr).decode(errors="replace")
     assert process.returncode not in (0, None), output
     assert (messages.TOKEN_REJECTED if status == 401 else messages.POLLING_CONFLICT) in output
+    assert TOKEN not in output and TOKEN.split(":")[1] not in output
+
+
+async def test_a_hung_poll_is_one_warning_and_polls_succeeding_again_one_info_line(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(transport, "POLL_MARGIN", 2.0)  # a poll hangs after its timeout (1 s) and 2 s more
+    caplog.set_level(logging.INFO, logger=transport.__name__)
+    async with TelegramStandIn() as api:
+        store = History.open(tmp_path)
+        try:
+            async with polling(build_application(config(tmp_path, api), FakeAnswerer(), store), timeout=1):
+                api.send(ALICE, GDP_2018)
+                await api.next_call("sendMessage", chat_id=ALICE)  # polls succeed
+                api.fail("getUpdates", HANG, times=None)  # the poll under way still ends; the next ones hang
+                # Each hung poll is given up after its timeout and PTB's read timeout, 6 s, and
+                # asked again: by the third, a warning per poll or per second would show.
+                await until_async(lambda: len(api.failed("getUpdates")) >= 3, 60, what="three hung polls")
+                api.heal("getUpdates")
+                api.send(ALICE, IMPORTS_2018)
+                await api.next_call("sendMessage", timeout=15, chat_id=ALICE)
+                await until_async(lambda: _logged(caplog, transport.__name__, logging.INFO), 15,
+                                  what="an info line saying that polls succeed again")
+        finally:
+            store.close()
+    [warning] = _logged(caplog, transport.__name__, logging.WARNING)
+    [info] = _logged(caplog, transport.__name__, logging.INFO)
+    assert "getUpdates" in warning.getMessage() and "succeed again" in info.getMessage()
+    assert warning.created < info.created
+
+
+def _logged(caplog, logger: str, level: int) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.name == logger and r.levelno == level]
+
+
+# --- starting -----------------------------------------------------------------------------------
+
+@contextlib.asynccontextmanager
+async def serving(data_dir: Path, api: TelegramStandIn, webhook: dict | None = None, **values):
+    """`serve`, what `zoneqa bot` runs, as a task; leaving stops it as SIGTERM would and waits for it."""
+    store = History.open(data_dir)
+    app = build_application(config(data_dir, api, **values), FakeAnswerer(), store)
+    served = asyncio.ensure_future(serve(app, webhook))
+    try:
+        yield served
+    finally:
+        try:
+            if not served.done():
+                app.bot_data["watch"].stopping.set()
+            await asyncio.wait_for(served, 30)
+        finally:
+            store.close()
+
+
+@pytest.mark.parametrize("call", ["getMe", "deleteWebhook"])
+async def test_a_start_up_call_failing_for_a_while_is_retried_and_the_bot_then_answers(tmp_path, monkeypatch, call):
+    monkeypatch.setattr(transport, "STARTUP_FIRST_DELAY", 0.05)  # then 0.1, 0.2 …
+    failures = 2 + len(transport.RETRY_DELAYS)  # more than a send is tried
+    async with TelegramStandIn() as api:
+        api.fail(call, 500, times=failures)
+        async with serving(tmp_path, api) as served:
+            api.send(ALICE, GDP_2018)
+            answer = await api.next_call("sendMessage", timeout=30, chat_id=ALICE)
+            assert "<b>762亿元</b>" in answer.params["text"]
+    assert [c.status for c in api.calls if c.method == call] == [500] * failures + [200]
+    assert served.result() == 0
+
+
+async def test_a_webhook_set_up_failing_for_a_while_is_retried_and_the_webhook_then_serves(tmp_path, monkeypatch):
+    monkeypatch.setattr(transport, "STARTUP_FIRST_DELAY", 0.05)
+    port = _free_port()
+    async with TelegramStandIn() as api:
+        api.fail("setWebhook", 500, times=4)
+        async with serving(tmp_path, api, webhook_options(f"http://127.0.0.1:{port}/zq", "127.0.0.1", port)) as served:
+            await until_async(lambda: (last_beat(tmp_path) or (0, ""))[1] == "webhook", 30, what="the webhook serving")
+            api.send(ALICE, GDP_2018)  # pushed to the webhook
+            assert "<b>762亿元</b>" in (await api.next_call("sendMessage", timeout=15, chat_id=ALICE)).params["text"]
+    assert [c.status for c in api.calls if c.method == "setWebhook"] == [500] * 4 + [200]
+    assert served.result() == 0
+
+
+@pytest.mark.parametrize("status, times", [(500, None), (400, 1)], ids=["500s", "a 400"])
+async def test_a_menu_telegram_does_not_take_is_one_warning_and_set_later_while_the_bot_answers(
+        tmp_path, monkeypatch, caplog, status, times):
+    monkeypatch.setattr(menus, "RETRY_SECONDS", 0.1)
+    async with TelegramStandIn() as api:
+        api.fail("setMyCommands", status, times=times)
+        async with serving(tmp_path, api) as served:
+            api.send(ALICE, GDP_2018)
+            assert "<b>762亿元</b>" in (await api.next_call("sendMessage", timeout=30, chat_id=ALICE)).params["text"]
+            await until_async(lambda: _logged(caplog, menus.__name__, logging.WARNING), 30,
+                              what="a warning that the menu is not set")
+            api.heal("setMyCommands")
+            menu = await api.next_call("setMyCommands", timeout=30)
+    assert [c["command"] for c in menu.params["commands"]] == [c.command for c in commands(None)]
+    [warning] = _logged(caplog, menus.__name__, logging.WARNING)
+    assert "command menu" in warning.getMessage()
+    assert served.result() == 0
+
+
+async def test_zoneqa_bot_gives_up_with_status_1_naming_the_call_when_getme_keeps_failing(tmp_path):
+    async with TelegramStandIn() as api:
+        api.fail("getMe", 500, times=None)
+        process = await zoneqa_bot(api, tmp_path, ZONEQA_STARTUP_RETRY_SECONDS="2")
+        try:
+            stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    output = (stdout + stderr).decode(errors="replace")
+    assert process.returncode == 1, output
+    assert "启动时调用 Telegram 的 getMe 失败" in output and "ZONEQA_STARTUP_RETRY_SECONDS" in output
+    assert len(api.failed("getMe")) > 1  # retried before giving up
     assert TOKEN not in output and TOKEN.split(":")[1] not in output
 
 

@@ -10,8 +10,9 @@ import pytest
 
 from bot.settings import Settings
 from bot.telegram import messages
-from bot.telegram.app import build_application, commands, staff_commands
+from bot.telegram.app import build_application
 from bot.telegram.history import History
+from bot.telegram.menus import commands, staff_commands
 from conftest import CORPUS, with_settings
 from index.reading import ingest
 from index.settings import IndexSettings
