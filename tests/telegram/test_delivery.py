@@ -179,30 +179,34 @@ sys.exit(main(["bot"]))
 """
 
 
-async def zoneqa_bot(api: TelegramStandIn, data_dir: Path, **env: str) -> asyncio.subprocess.Process:
-    """`zoneqa bot`, the process as Docker runs it (the answerer swapped for the canned one: no model)."""
+@contextlib.asynccontextmanager
+async def zoneqa_bot(api: TelegramStandIn, data_dir: Path, **env: str):
+    """`zoneqa bot`, the process as Docker runs it (the answerer swapped for the canned one: no model);
+    killed on leaving if it has not ended by then."""
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
            "ZONEQA_DATA_DIR": str(data_dir), "ZONEQA_CORPUS_DIR": str(ROOT / "corpus"),
            "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)]), **env}
-    return await asyncio.create_subprocess_exec(sys.executable, "-c", BOT_WITH_FAKE_ANSWERER, env=env, cwd=data_dir,
-                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    process = await asyncio.create_subprocess_exec(sys.executable, "-c", BOT_WITH_FAKE_ANSWERER, env=env,
+                                                   cwd=data_dir, stdout=asyncio.subprocess.PIPE,
+                                                   stderr=asyncio.subprocess.PIPE)
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
 
 
 @pytest.mark.parametrize("status", [401, 409])
 async def test_zoneqa_bot_exits_non_zero_without_the_token_when_telegram_refuses_its_polls(tmp_path, status):
     async with TelegramStandIn() as api:
-        process = await zoneqa_bot(api, tmp_path)
-        try:
+        async with zoneqa_bot(api, tmp_path) as process:
             ready = asyncio.ensure_future(api.next_call("setMyCommands", timeout=60))
             await asyncio.wait({ready, asyncio.ensure_future(process.wait())}, return_when=asyncio.FIRST_COMPLETED)
             assert ready.done(), (await process.communicate())[1].decode(errors="replace")
             api.fail("getUpdates", status, times=None)
             api.send(ALICE, GDP_2018)
             stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
-        finally:
-            if process.returncode is None:
-                process.kill()
-                await process.wait()
     output = (stdout + stderr).decode(errors="replace")
     assert process.returncode not in (0, None), output
     assert (messages.TOKEN_REJECTED if status == 401 else messages.POLLING_CONFLICT) in output
@@ -307,13 +311,8 @@ async def test_a_menu_telegram_does_not_take_is_one_warning_and_set_later_while_
 async def test_zoneqa_bot_gives_up_with_status_1_naming_the_call_when_getme_keeps_failing(tmp_path):
     async with TelegramStandIn() as api:
         api.fail("getMe", 500, times=None)
-        process = await zoneqa_bot(api, tmp_path, ZONEQA_STARTUP_RETRY_SECONDS="2")
-        try:
+        async with zoneqa_bot(api, tmp_path, ZONEQA_STARTUP_RETRY_SECONDS="2") as process:
             stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
-        finally:
-            if process.returncode is None:
-                process.kill()
-                await process.wait()
     output = (stdout + stderr).decode(errors="replace")
     assert process.returncode == 1, output
     assert "启动时调用 Telegram 的 getMe 失败" in output and "ZONEQA_STARTUP_RETRY_SECONDS" in output
