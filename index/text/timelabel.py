@@ -176,7 +176,16 @@ def _change_over(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
 
 def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | None = None) -> TimeLabel:
     """Label a clause; what it leaves open comes from its section (`scope`), else from the
-    passage before it (`context`), else from the report's date."""
+    passage before it (`context`), else from the report's date. Nothing of the year a report
+    plans has happened when it is delivered: whatever the words, a figure of that year or a later
+    one is not a result."""
+    found = _label(text, frame, scope, context)
+    if found.kind == RESULT and found.span is None and found.year is not None and found.year >= frame.plan:
+        return replace(found, kind=TARGET)
+    return found
+
+
+def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None) -> TimeLabel:
     scores = cue_scores(text)
     years = years_in(text, frame.year)
     from_to = _FROM_TO.search(fold(text))
