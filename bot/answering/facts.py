@@ -43,6 +43,9 @@ class Fact:
         return bool(self.change) or self.is_change
 
 
+_DAY = re.compile(r"\d{1,2}[日号]")
+
+
 def _value_re() -> re.Pattern:
     return _value_re_for(load_vocab().units)
 
@@ -97,11 +100,20 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
     return _values(text, _value_re())
 
 
+def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
+    """"2025年1月13日", "3月14日", "11月6日至10日": the months and days of calendar dates are not
+    figures, while "3个月" or "用时15日" are."""
+    if unit == "月":
+        return text[m.start() - 1:m.start()] == "年" or bool(_DAY.match(text, m.end()))
+    return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月"
+                                    or text[m.start() - 2:m.start()] in ("日至", "日到", "日—", "日-"))
+
+
 def _values(text: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:
     out = []
     for m in value_re.finditer(text):
         ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
-        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)):
+        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)) or _in_a_date(text, m, unit):
             continue
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
             continue  # a quoted number is a name: “12345”热线, “263”专项行动

@@ -56,6 +56,16 @@ def test_years_are_not_figures():
     assert [v[2] for v in values_in("2019年新增2家")] == ["2家"]
 
 
+@pytest.mark.parametrize("sentence, figures", [
+    ("2025年1月13日在河北省第十四届人民代表大会第三次会议上", []),
+    ("3月14日,南沙区第三届人民代表大会第四次会议开幕", []),
+    ("11月6日至10日，总书记亲临视察", []),
+    ("用时3个月，提前15日完成", ["3个", "15日"]),  # durations are figures
+])
+def test_calendar_dates_are_not_figures(sentence, figures):
+    assert [v[2] for v in values_in(sentence)] == figures
+
+
 def test_thousands_separator_is_one_number():
     assert segments("投资1,000万元,增长5%") == ["投资1,000万元", "增长5%"]
     (fact,) = extract("投资1,000万元,增长5%")
