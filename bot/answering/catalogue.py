@@ -19,7 +19,7 @@ from bot.answering.wording import clip
 from index.reading.documents import Document
 from index.text.chunking import Chunk, chunk_document
 from index.text.normalise import fold
-from index.text.places import short_name
+from index.text.places import names_of
 from index.text.timelabel import ESTIMATE, RESULT, TARGET
 from index.text.vocabulary import load_vocab
 
@@ -102,7 +102,7 @@ def type_of(word: str) -> str:
 def place_names(place: str) -> set[str]:
     """The names a place goes by: its own, its short form (河南省 → 河南) and its aliases."""
     vocab = load_vocab()
-    names = {fold(place)} | ({short_name(place, vocab)} - {None})
+    names = set(names_of(place, vocab))
     for canonical, aliases in gazetteer().items():
         if fold(canonical) in names:
             names |= {fold(canonical), *aliases}
