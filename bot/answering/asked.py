@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -33,7 +33,11 @@ class Search:
                  vector: np.ndarray | None = None):
         self.searcher, self.q, self.dates, self.now = searcher, q, dates, now
         self._vector = vector  # the question's, when already computed for other places or clauses
-        self.depth = RETRIEVE_K * (2 if q.shape == Shape.TREND else len(q.parts()))
+
+    @cached_property
+    def depth(self) -> int:
+        """Deep enough for every part of the question (an overview's headline metrics, a trend's years)."""
+        return RETRIEVE_K * (2 if self.q.shape == Shape.TREND else len(self.q.parts()))
 
     @cached_property
     def vector(self) -> np.ndarray:
@@ -59,7 +63,7 @@ class Asked:
     place: str = ""  # the one place answered for
     now: int = 0  # the year 今年 means there
     search: Search | None = None  # that place's passages
-    places: tuple[str, ...] = field(default=())  # the places a side-by-side question names
+    places: tuple[str, ...] = ()  # the places a side-by-side question names
 
     @property
     def hits(self) -> list[Hit]:

@@ -134,10 +134,9 @@ def not_mentioned(words: str, places: list[str]) -> str:
     return f"资料中{'、'.join(places)}的报告没有提到“{words}”。"
 
 
-def ranked(when: tuple[int | None, str | None], metric: str, lines: list[str], missing: list[str],
+def ranked(year: int | None, kind: str | None, metric: str, lines: list[str], missing: list[str],
            lowest_first: bool) -> str:
     """"2025年实际完成地区生产总值，从高到低：\n1. 广东省…\n2. …", then the places without it."""
-    year, kind = when
     head = f"{f'{year}年' if year else ''}{KIND_WORDS.get(kind or '', '')}{metric}，{'从低到高' if lowest_first else '从高到低'}："
     body = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
     left = f"\n资料中没有{'、'.join(missing)}可比的这项数据。" if missing else ""

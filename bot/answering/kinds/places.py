@@ -63,19 +63,18 @@ def ranked(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
     given = [(p.place, a, values_in(a.value or "")) for p, a in zip(split, answers) if not a.abstained]
     given = [(place, a, vocab.in_base_units(found[0][3], found[0][4])) for place, a, found in given if found]
     if not given:
-        return combined(asked.text, q, answers, answers[0].answer if answers else wording.no_topic(False))
+        return _each_place(asked, split, answers)
     # Figures of one year, kind and unit can be ranked: of the unit asked for (a level, unless a
     # rate is asked), then of the most places, then the latest.
     groups = Counter((a.year, a.kind, u) for _, a, (_, u) in given)
     year, kind, unit = max(groups, key=lambda g: (_expected(g[2], q), groups[g], g[0] or 0))
-    when = (year, kind)
+    lowest = lowest_first(q.normalised)
     ranks = sorted(((n, place, a) for place, a, (n, u) in given if (a.year, a.kind, u) == (year, kind, unit)),
-                   key=lambda r: r[0], reverse=not lowest_first(q.normalised))
+                   key=lambda r: r[0], reverse=not lowest)
     missing = [p.place for p in split if p.place not in {place for _, place, _ in ranks}]
-    top = ranks[0][2]
     metric = q.metrics[0] if q.metrics else ""
-    return replace(top, answer=wording.ranked(when, metric, [a.answer for _, _, a in ranks], missing,
-                                              lowest_first(q.normalised)),
+    return replace(ranks[0][2], answer=wording.ranked(year, kind, metric, [a.answer for _, _, a in ranks],
+                                                      missing, lowest),
                    query=q, sources=[a.sources[0] for _, _, a in ranks if a.sources], evidence=len(ranks),
                    explanation=" | ".join(a.explanation for _, _, a in ranks))
 
@@ -88,10 +87,13 @@ def _expected(unit: str, q: Question) -> bool:
 # Several places named: each one's own answer, one a line.
 SIDE_BY_SIDE = FanOut(lambda asked, reports: _each_of(list(asked.places), asked, reports),
                       lambda asked, split, answers: combined(asked.text, asked.q, answers, answers[0].answer))
+def _each_place(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
+    """Every place's answer that has the figure; the first refusal when none has."""
+    return combined(asked.text, asked.q, answers, answers[0].answer if answers else wording.no_topic(False))
+
+
 # Every place covered: each one's figure.
-EACH_PLACE = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports),
-                    lambda asked, split, answers: combined(
-                        asked.text, asked.q, answers, answers[0].answer if answers else wording.no_topic(False)))
+EACH_PLACE = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports), _each_place)
 # "哪个省的GDP最高": every place's figure, ranked.
 RANK = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports), ranked)
 
