@@ -3,7 +3,7 @@
     zoneqa index build [--corpus DIR]
     zoneqa corpus add FILE... [--title T] [--date YYYY-MM-DD] [--place P] [--source S]
     zoneqa corpus list  |  zoneqa corpus remove ID
-    zoneqa facts [--place P] [--year Y] [--kind 实际|目标|预计|多年] [--json]
+    zoneqa facts [--place P] [--year Y] [--kind 实际|目标|预计|多年] [--doubtful] [--json]
     zoneqa search QUESTION [-k N] [--json]      |  zoneqa search --jsonl [-k N] < questions
     zoneqa ask QUESTION [--json]                |  zoneqa ask --jsonl < questions
     zoneqa chat
@@ -100,10 +100,14 @@ def cmd_facts(args, settings: Settings) -> int:
     the index only (no model). For example:
 
         $ zoneqa facts --place 昆山高新区 --year 2019 --kind 目标
-        地点  年份  类型  数值  变化  指标  依据  原句  报告
+        地点  年份  类型  数值  变化  指标  依据  原句  报告  存疑
         昆山高新区  2019年  目标  810亿元  增长7%  完成地区生产总值  句中年份  2019年,昆山高新区再接再厉,…
+
+    `--doubtful` keeps the figures whose label breaks a check (bot/answering/doubts.py), the
+    reason in the 存疑 column.
     """
     from bot.answering.catalogue import COLUMNS, figures, is_named, select
+    from bot.answering.doubts import DOUBT, doubts
     from index import store
 
     index = store.load(settings.index.index_dir, settings.index.model)
@@ -111,8 +115,12 @@ def cmd_facts(args, settings: Settings) -> int:
     if args.place and not any(is_named(p, args.place) for p in places):
         raise UserError(f"资料库中没有“{args.place}”的报告（现有：{'、'.join(places)}）")
     chosen = select(figures(index.chunks, index.documents), args.place, args.year, args.kind)
-    for line in ([json.dumps(f.to_dict(), ensure_ascii=False) for f in chosen] if args.json
-                 else ["\t".join(COLUMNS), *("\t".join(f.row()) for f in chosen)]):
+    doubtful = doubts(chosen, index.documents)
+    if args.doubtful:
+        chosen = [f for f in chosen if f in doubtful]
+    for line in ([json.dumps({**f.to_dict(), "doubt": doubtful.get(f)}, ensure_ascii=False) for f in chosen]
+                 if args.json else ["\t".join((*COLUMNS, DOUBT)),
+                                    *("\t".join((*f.row(), doubtful.get(f, ""))) for f in chosen)]):
         print(line)
     print(f"共 {len(chosen)} 个数字", file=sys.stderr)
     return 0
@@ -317,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--place", help="only this place (any of its names: 河南省, 河南)")
     facts.add_argument("--year", type=int, help="only this year (multi-year figures that span it too)")
     facts.add_argument("--kind", type=_kind_arg, metavar="K", help="实际, 目标, 预计 or 多年")
+    facts.add_argument("--doubtful", action="store_true",
+                       help="only figures whose label breaks a check (a result of a year the report plans…)")
     facts.add_argument("--json", action="store_true", help="one JSON object per figure and line")
     facts.set_defaults(func=cmd_facts)
 
