@@ -44,9 +44,21 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
                 stem = _without_qualifiers(base[: -len(long_ending)], vocab.suffixes("qualifier"))
                 bases += [stem + ending for ending in said if len(stem) >= 2]
                 break
+    bases += [without for b in bases if (without := _without_city(b, vocab))]
     shorts = [short_name(b, vocab) for b in bases]
     # 长沙市长沙县 is not 长沙: a short name that is the level above's own names that level
     return tuple(dict.fromkeys([name, *bases, *(s for s in shorts if s and s != above)]))
+
+
+def _without_city(zone: str, vocab: Vocab) -> str | None:
+    """长春净月高新区 → 净月高新区: a zone named after its city (`cities.txt`) is also named without
+    it, when a name is left that is not a generic ending itself (苏州工业园区 is no 工业园区)."""
+    ending = next((e for e in vocab.suffixes("zone") if zone.endswith(e)), None)
+    if ending is None:
+        return None
+    stem, endings = zone[: -len(ending)], vocab.suffixes(*ENDINGS)
+    city = next((c for c in vocab.cities if stem.startswith(c) and len(stem) - len(c) >= 2), None)
+    return None if city is None or stem[len(city):] + ending in endings else stem[len(city):] + ending
 
 
 def _without_qualifiers(stem: str, qualifiers: tuple[str, ...]) -> str:
