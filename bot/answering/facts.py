@@ -43,7 +43,8 @@ class Fact:
         return bool(self.change) or self.is_change
 
 
-_DAY = re.compile(r"\d{1,2}[日号]")
+_TO_MONTH = re.compile(r"[—\-~至到]\d{1,2}月")
+_COMPACT_DAY = re.compile(r"(?:19|20)\d{2}[01]\d[0-3]\d")  # 20231219日
 
 
 def _value_re() -> re.Pattern:
@@ -101,11 +102,12 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
 
 
 def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
-    """"2025年1月13日", "3月14日", "11月6日至10日": the months and days of calendar dates are not
-    figures, while "3个月" or "用时15日" are."""
-    if unit == "月":
-        return text[m.start() - 1:m.start()] == "年" or bool(_DAY.match(text, m.end()))
-    return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月"
+    """"2025年1月13日", "3月14日", "11月6日至10日", "1—11月", "9月底前", "20231219日": the months
+    and days of calendar dates are not figures, while "3个月" or "用时15日" are. A month right
+    after its number is always the calendar's: a count of months is "N个月"."""
+    if unit == "月" or (not unit and _TO_MONTH.match(text, m.end())):  # "1—11月"
+        return True
+    return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月" or bool(_COMPACT_DAY.fullmatch(m[2]))
                                     or text[m.start() - 2:m.start()] in ("日至", "日到", "日—", "日-"))
 
 
