@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.vocabulary import alternation, figure_words
-from index.text.normalise import fold
+from index.text.normalise import fold, halfwidth
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 
@@ -74,7 +74,7 @@ def _respectively() -> str:
 def segments(sentence: str) -> list[str]:
     """Clauses of a sentence, split at commas and semicolons (never inside "1,000")."""
     parts, start = [], 0
-    for m in _SEGMENT_END.finditer(sentence):
+    for m in _SEGMENT_END.finditer(halfwidth(sentence)):
         parts.append(sentence[start:m.start()])
         start = m.end()
     parts.append(sentence[start:])
@@ -111,15 +111,16 @@ def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
                                     or text[m.start() - 2:m.start()] in ("日至", "日到", "日—", "日-"))
 
 
-def _values(text: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:
-    out = []
+def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:
+    """Figures read from the text in half-width, each quoted as `written`."""
+    out, text = [], halfwidth(written)
     for m in value_re.finditer(text):
         ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
         if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)) or _in_a_date(text, m, unit):
             continue
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
             continue  # a quoted number is a name: “12345”热线, “263”专项行动
-        out.append((m.start(), m.end(), m.group(0), _number(num), ("第" if ordinal else "") + unit))
+        out.append((m.start(), m.end(), written[m.start():m.end()], _number(num), ("第" if ordinal else "") + unit))
     return out
 
 
