@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
+from index.text.normalise import fold
 from index.text.places import name_pattern
 from index.text.timelabel import YEAR_END_MONTH
 from index.text.vocabulary import load_vocab
@@ -129,7 +130,7 @@ def byline(text: str) -> dict[str, str]:
                 and len(line) <= 60:
             out["delivered"] = line
         elif "speaker" not in out and len(line) <= 30 and \
-                re.search(rf"(?:{office})\s*[\u4e00-\u9fff·]{{2,4}}$", line):
+                re.search(rf"(?:{office})[\u4e00-\u9fff·]{{2,4}}$", "".join(line.split())):  # 区 长 庄 红
             out["speaker"] = line
     return out
 
@@ -157,8 +158,11 @@ def title_of(text: str) -> Found | None:
 
 def title_place(title: str) -> Found | None:
     title = re.sub(rf"^(?:{_alt(_cues().get('title_lead', ()))})", "", title)  # 关于泉港区… → 泉港区…
-    m = re.search(rf"{_BOUNDARY}({name_pattern(load_vocab())})", title)
-    return Found(m[1], "标题") if m else None
+    vocab = load_vocab()
+    m = re.search(rf"{_BOUNDARY}({name_pattern(vocab)})", title)
+    if m is None or fold(m[1]) in vocab.suffixes():  # "经开区召开…": an ending alone names no place
+        return None
+    return Found(m[1], "标题")
 
 
 def title_year(title: str) -> Found | None:

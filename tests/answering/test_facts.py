@@ -87,3 +87,25 @@ def test_nothing_to_extract(sentence):
 def test_quotation_marks_stay_balanced_in_a_clause():
     (fact,) = extract("“12345”处置满意率99.7%。")
     assert fact.window.count("“") == fact.window.count("”")
+
+
+@pytest.mark.parametrize("sentence, value, number, unit", [
+    ("地区生产总值增长5.1％", "5.1％", 5.1, "%"),
+    ("新增就业１２万人", "１２万人", 12, "万人"),
+    ("完成投资１，２００亿元", "１，２００亿元", 1200, "亿元"),
+    ("增长５．２％左右", "５．２％左右", 5.2, "%"),
+])
+def test_a_figure_written_full_width_is_read_and_quoted_as_written(sentence, value, number, unit):
+    [fact] = extract(sentence)
+    assert (fact.value, fact.number, fact.unit) == (value, number, unit)
+    assert value in fact.window
+
+
+@pytest.mark.parametrize("sentence", ["1—11月规模以上工业能耗强度下降5%", "230个新开工项目9月底前全部开工",
+                                      "——20231219日在泉港区会议上", "2025年1月13日在会议上"])
+def test_calendar_months_and_days_are_not_figures(sentence):
+    assert not [f.value for f in extract(sentence) if f.value.endswith(("月", "日")) or f.value in ("1", "9")]
+
+
+def test_a_count_of_months_or_days_is_a_figure():
+    assert [f.value for f in extract("用时3个月建成，历时15日")] == ["3个", "15日"]
