@@ -1,7 +1,7 @@
 """zoneqa command line: a thin layer over `index` and `bot`.
 
     zoneqa index build [--corpus DIR]
-    zoneqa corpus add FILE... [--title T] [--date YYYY-MM-DD] [--place P] [--source S]
+    zoneqa corpus add FILE... [--title T] [--date YYYY-MM-DD] [--place P] [--source S] [--future-date]
     zoneqa corpus list  |  zoneqa corpus remove ID
     zoneqa facts [--place P] [--year Y] [--kind 实际|目标|预计|多年] [--doubtful] [--json]
     zoneqa search QUESTION [-k N] [--json]      |  zoneqa search --jsonl [-k N] < questions
@@ -58,7 +58,8 @@ def cmd_corpus_add(args, settings: Settings) -> int:
         try:
             data = Path(name).read_bytes()
             added = add_report(settings.index.corpus_dir, Path(name).name, data, title=args.title,
-                               date=args.date, place=args.place, source=args.source)
+                               date=args.date, place=args.place, source=args.source,
+                               future_ok=args.future_date)
         except (IngestError, OSError) as exc:
             print(f"未收录：{exc}", file=sys.stderr)
             failed += 1
@@ -315,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     for field in ("title", "date", "place", "source"):
         add.add_argument(f"--{field}", help=f"the report's {field} (inferred when left out)"
                          if field != "date" else "YYYY-MM-DD (inferred when left out)")
+    add.add_argument("--future-date", action="store_true", help="accept a delivery date after today")
     add.set_defaults(func=cmd_corpus_add)
     corpus_sub.add_parser("list", help="list the reports").set_defaults(func=cmd_corpus_list)
     remove = corpus_sub.add_parser("remove", help="take a report out of the corpus (kept in .removed/)")
