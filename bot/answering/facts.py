@@ -30,6 +30,7 @@ class Fact:
     change: str | None  # e.g. "增长7.1%"
     window: str  # the words to quote: the figure's own clause, plus its change
     segment: int  # index of the clause within the sentence
+    opening: bool = False  # the figure a change starts from ("从3826.5亿元增长到4398.6亿元"): an earlier year's
 
     @property
     def is_change(self) -> bool:
@@ -43,6 +44,7 @@ class Fact:
         return bool(self.change) or self.is_change
 
 
+_FROM_TO = re.compile(r"(?P<head>[^从]*?)从(?P<start>[^到至]+?)(?P<verb>[\u4e00-\u9fff]{0,2}(?:到|至))")
 _TO_MONTH = re.compile(r"[—\-~至到]\d{1,2}月")
 _COMPACT_DAY = re.compile(r"(?:19|20)\d{2}[01]\d[0-3]\d")  # 20231219日
 
@@ -181,9 +183,21 @@ def extract(sentence: str) -> list[Fact]:
             prev = facts[-1]
             facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
             continue
-        start = 0
+        start, mine = 0, []
         for s, e, value, number, unit in found:
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
-            facts.append(Fact(subject, value, number, unit, None, seg, index))
+            mine.append(Fact(subject, value, number, unit, None, seg, index))
             start = e
+        facts += _from_to(seg, found, mine)
     return facts
+
+
+def _from_to(seg: str, found: list, mine: list[Fact]) -> list[Fact]:
+    """"一般公共预算收入从3826.5亿元增长到4398.6亿元": the first figure is where the change started
+    (an earlier year's), the second the level reached, quoted as "一般公共预算收入增长到4398.6亿元"."""
+    m = _FROM_TO.match(seg)
+    if m is None or len(mine) < 2 or not (found[0][0] >= m.start("start") and found[1][0] >= m.end("verb")) \
+            or found[0][0] >= m.start("verb"):
+        return mine
+    reached = replace(mine[1], window=m["head"] + seg[m.start("verb"):])
+    return [replace(mine[0], opening=True), reached, *mine[2:]]

@@ -114,7 +114,17 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank([figure(q, ev, fact) for ev in evidence
                  if ev.coverage and time_agrees(q, ev.label, year, kind) == timely
-                 for fact in extract(ev.sentence)])
+                 for fact in extract(ev.sentence) if not fact.opening and _named_before(q, ev, fact)])
+
+
+def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
+    """Whether the metric asked is named where a figure's subject is: its section, its own clause
+    or one before it. A clause after the figure speaks of something else ("规模以上工业增加值增长
+    7.5%，工业对GDP增长贡献率45%": 7.5% is not GDP's)."""
+    if not q.metrics:
+        return True
+    before = [ev.hit.chunk.section_title(), *segments(ev.sentence)[: fact.segment + 1]]
+    return any(q.terms[0].found_in(fold(text)) for text in before)
 
 
 def nearest(q: Question, others: list[Candidate]) -> list[Candidate]:
