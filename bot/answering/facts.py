@@ -31,6 +31,7 @@ class Fact:
     window: str  # the words to quote: the figure's own clause, plus its change
     segment: int  # index of the clause within the sentence
     opening: bool = False  # the figure a change starts from ("从3826.5亿元增长到4398.6亿元"): an earlier year's
+    reached: str | None = None  # the level a from-to change reached, quoted alone: "…收入增长到4398.6亿元"
 
     @property
     def is_change(self) -> bool:
@@ -168,7 +169,7 @@ def extract(sentence: str) -> list[Fact]:
             if listed:
                 facts += listed
                 continue
-            if change.match(seg.partition(respectively)[2]) and facts:
+            if change.match(seg.partition(respectively)[2]) and facts and not seg.partition(respectively)[0].strip():
                 # "…,分别增长7%、11%、6.3%": one change for each figure before it, in order
                 verb = change.match(seg.partition(respectively)[2]).group(0)
                 owners = [f for f in facts if f.change is None][-len(found):]
@@ -194,10 +195,11 @@ def extract(sentence: str) -> list[Fact]:
 
 def _from_to(seg: str, found: list, mine: list[Fact]) -> list[Fact]:
     """"一般公共预算收入从3826.5亿元增长到4398.6亿元": the first figure is where the change started
-    (an earlier year's), the second the level reached, quoted as "一般公共预算收入增长到4398.6亿元"."""
+    (an earlier year's), the second the level reached, quoted as "一般公共预算收入增长到4398.6亿元"
+    when one year is asked."""
     m = _FROM_TO.match(seg)
     if m is None or len(mine) < 2 or not (found[0][0] >= m.start("start") and found[1][0] >= m.end("verb")) \
             or found[0][0] >= m.start("verb"):
         return mine
-    reached = replace(mine[1], window=m["head"] + seg[m.start("verb"):])
+    reached = replace(mine[1], reached=m["head"] + seg[m.start("verb"):])
     return [replace(mine[0], opening=True), reached, *mine[2:]]

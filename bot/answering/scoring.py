@@ -141,7 +141,10 @@ def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
 
 
 def window(ev: Evidence, fact: Fact, q: Question) -> str:
-    """The fact's clause, widened back to the clause that names the metric if it does not."""
+    """The fact's clause, widened back to the clause that names the metric if it does not; of a
+    from-to change, the level reached alone unless the period is asked."""
+    if fact.reached and q.span is None:
+        return fact.reached
     if not q.metrics or q.terms[0].found_in(fold(fact.window)):
         return fact.window
     segs = segments(ev.sentence)

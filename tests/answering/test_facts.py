@@ -109,3 +109,17 @@ def test_calendar_months_and_days_are_not_figures(sentence):
 
 def test_a_count_of_months_or_days_is_a_figure():
     assert [f.value for f in extract("用时3个月建成，历时15日")] == ["3个", "15日"]
+
+
+def test_a_from_to_change_starts_from_an_earlier_year_s_figure_and_quotes_the_level_reached():
+    start, reached, _ = extract("一般公共预算收入从3826.5亿元增长到4398.6亿元，规上工业增加值年均增长6.5%")
+    assert start.opening and not reached.opening
+    assert reached.reached == "一般公共预算收入增长到4398.6亿元"
+    assert reached.window == "一般公共预算收入从3826.5亿元增长到4398.6亿元"  # the whole change, for a period asked
+
+
+def test_respectively_with_its_own_subject_keeps_its_figures():
+    """"城镇和农村居民人均可支配收入分别增长4.3%、5.5%" is not a change of the figures before it."""
+    facts = extract("全省生产总值增长5.5%，一般公共预算收入增长1.8%，城镇和农村居民人均可支配收入分别增长4.3%、5.5%")
+    assert [f.change for f in facts] == [None, None, None, None]
+    assert facts[2].window == facts[3].window == "城镇和农村居民人均可支配收入分别增长4.3%、5.5%"
