@@ -1,9 +1,9 @@
 """zoneqa command line: a thin layer over `index` and `bot`.
 
     zoneqa index build [--corpus DIR]
-    zoneqa corpus add FILE... [--title T] [--date YYYY-MM-DD] [--place P] [--source S]
+    zoneqa corpus add FILE... [--title T] [--date YYYY-MM-DD] [--place P] [--source S] [--future-date]
     zoneqa corpus list  |  zoneqa corpus remove ID
-    zoneqa facts [--place P] [--year Y] [--kind 实际|目标|预计|多年] [--json]
+    zoneqa facts [--place P] [--year Y] [--kind 实际|目标|预计|多年] [--doubtful] [--json]
     zoneqa search QUESTION [-k N] [--json]      |  zoneqa search --jsonl [-k N] < questions
     zoneqa ask QUESTION [--json]                |  zoneqa ask --jsonl < questions
     zoneqa chat
@@ -58,7 +58,8 @@ def cmd_corpus_add(args, settings: Settings) -> int:
         try:
             data = Path(name).read_bytes()
             added = add_report(settings.index.corpus_dir, Path(name).name, data, title=args.title,
-                               date=args.date, place=args.place, source=args.source)
+                               date=args.date, place=args.place, source=args.source,
+                               future_ok=args.future_date)
         except (IngestError, OSError) as exc:
             print(f"未收录：{exc}", file=sys.stderr)
             failed += 1
@@ -100,10 +101,14 @@ def cmd_facts(args, settings: Settings) -> int:
     the index only (no model). For example:
 
         $ zoneqa facts --place 昆山高新区 --year 2019 --kind 目标
-        地点  年份  类型  数值  变化  指标  依据  原句  报告
+        地点  年份  类型  数值  变化  指标  依据  原句  报告  存疑
         昆山高新区  2019年  目标  810亿元  增长7%  完成地区生产总值  句中年份  2019年,昆山高新区再接再厉,…
+
+    `--doubtful` keeps the figures whose label breaks a check (bot/answering/doubts.py), the
+    reason in the 存疑 column.
     """
     from bot.answering.catalogue import COLUMNS, figures, is_named, select
+    from bot.answering.doubts import DOUBT, doubts
     from index import store
 
     index = store.load(settings.index.index_dir, settings.index.model)
@@ -111,8 +116,12 @@ def cmd_facts(args, settings: Settings) -> int:
     if args.place and not any(is_named(p, args.place) for p in places):
         raise UserError(f"资料库中没有“{args.place}”的报告（现有：{'、'.join(places)}）")
     chosen = select(figures(index.chunks, index.documents), args.place, args.year, args.kind)
-    for line in ([json.dumps(f.to_dict(), ensure_ascii=False) for f in chosen] if args.json
-                 else ["\t".join(COLUMNS), *("\t".join(f.row()) for f in chosen)]):
+    doubtful = doubts(chosen, index.documents)
+    if args.doubtful:
+        chosen = [f for f in chosen if f in doubtful]
+    for line in ([json.dumps({**f.to_dict(), "doubt": doubtful.get(f)}, ensure_ascii=False) for f in chosen]
+                 if args.json else ["\t".join((*COLUMNS, DOUBT)),
+                                    *("\t".join((*f.row(), doubtful.get(f, ""))) for f in chosen)]):
         print(line)
     print(f"共 {len(chosen)} 个数字", file=sys.stderr)
     return 0
@@ -307,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     for field in ("title", "date", "place", "source"):
         add.add_argument(f"--{field}", help=f"the report's {field} (inferred when left out)"
                          if field != "date" else "YYYY-MM-DD (inferred when left out)")
+    add.add_argument("--future-date", action="store_true", help="accept a delivery date after today")
     add.set_defaults(func=cmd_corpus_add)
     corpus_sub.add_parser("list", help="list the reports").set_defaults(func=cmd_corpus_list)
     remove = corpus_sub.add_parser("remove", help="take a report out of the corpus (kept in .removed/)")
@@ -317,6 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--place", help="only this place (any of its names: 河南省, 河南)")
     facts.add_argument("--year", type=int, help="only this year (multi-year figures that span it too)")
     facts.add_argument("--kind", type=_kind_arg, metavar="K", help="实际, 目标, 预计 or 多年")
+    facts.add_argument("--doubtful", action="store_true",
+                       help="only figures whose label breaks a check (a result of a year the report plans…)")
     facts.add_argument("--json", action="store_true", help="one JSON object per figure and line")
     facts.set_defaults(func=cmd_facts)
 

@@ -14,6 +14,7 @@ from bot.answering.facts import RATE, values_in
 from bot.answering.reading.question import LIST, Question
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
+from bot.answering.vocabulary import cues, unit_group
 from index.text.timelabel import RESULT
 
 RETRIEVE_K = 12  # passages retrieved for each part of a question
@@ -67,6 +68,10 @@ class Composer:
             if best is not None and not other:
                 why += f": {best.explain()}"
             return self.refuse(text, q, other[0] if other else None, why)
+        if unit_group(best.fact.unit) == "percent" and any(w in q.normalised for w in cues().get("amount", ())):
+            # "GDP总量是多少" where the report gives only its growth: the rate is offered, not passed off
+            named = next(iter(cues().get("named:amount", ())), "")
+            return self.refuse(text, q, best, f"an amount asked, a rate found: {best.explain()}", f"的{named}")
         fact, ev = best.fact, best.evidence
         value = fact.value
         if q.asks_change and q.unit in (None, "percent") and fact.change and fact.unit != RATE:

@@ -156,11 +156,12 @@ def _figure_in(units: tuple[str, ...]) -> re.Pattern:
 def unit_agrees(q: Question, fact: Fact) -> bool:
     """Whether the figure, or its change, is of the kind asked for (a rate, a rank, money, an area,
     a count), or else of a kind the metric asked about is measured in (`metric_units.tsv`); a share
-    of the metric ("出口占全省的50.6%") is not the metric, unless a share or a rate is asked for."""
+    of the metric ("出口占全省的50.6%", "工业对GDP增长贡献率45%") is not the metric, nor its rate,
+    unless a share is asked for."""
     groups = {unit_group(fact.unit)}
     if fact.change:
         groups |= change_groups(fact.change)
-    asks_share = q.unit == "percent" or any(w in q.normalised for w in cues().get("ratio", ()))
+    asks_share = any(w in q.normalised for w in cues().get("share", ()))
     if not asks_share and any(w in fact.subject for w in figure_words().get("share", ())):
         return False
     if q.unit is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.vocabulary import alternation, figure_words
-from index.text.normalise import fold
+from index.text.normalise import fold, halfwidth
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 
@@ -30,6 +30,8 @@ class Fact:
     change: str | None  # e.g. "增长7.1%"
     window: str  # the words to quote: the figure's own clause, plus its change
     segment: int  # index of the clause within the sentence
+    opening: bool = False  # the figure a change starts from ("从3826.5亿元增长到4398.6亿元"): an earlier year's
+    reached: str | None = None  # the level a from-to change reached, quoted alone: "…收入增长到4398.6亿元"
 
     @property
     def is_change(self) -> bool:
@@ -41,6 +43,11 @@ class Fact:
     def states_change(self) -> bool:
         """The figure is a change, or comes with one: "增长7.1%", "762亿元，增长7.1%"."""
         return bool(self.change) or self.is_change
+
+
+_FROM_TO = re.compile(r"(?P<head>[^从]*?)从(?P<start>[^到至]+?)(?P<verb>[\u4e00-\u9fff]{0,2}(?:到|至))")
+_TO_MONTH = re.compile(r"[—\-~至到]\d{1,2}月")
+_COMPACT_DAY = re.compile(r"(?:19|20)\d{2}[01]\d[0-3]\d")  # 20231219日
 
 
 def _value_re() -> re.Pattern:
@@ -70,7 +77,7 @@ def _respectively() -> str:
 def segments(sentence: str) -> list[str]:
     """Clauses of a sentence, split at commas and semicolons (never inside "1,000")."""
     parts, start = [], 0
-    for m in _SEGMENT_END.finditer(sentence):
+    for m in _SEGMENT_END.finditer(halfwidth(sentence)):
         parts.append(sentence[start:m.start()])
         start = m.end()
     parts.append(sentence[start:])
@@ -97,15 +104,26 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
     return _values(text, _value_re())
 
 
-def _values(text: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:
-    out = []
+def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
+    """"2025年1月13日", "3月14日", "11月6日至10日", "1—11月", "9月底前", "20231219日": the months
+    and days of calendar dates are not figures, while "3个月" or "用时15日" are. A month right
+    after its number is always the calendar's: a count of months is "N个月"."""
+    if unit == "月" or (not unit and _TO_MONTH.match(text, m.end())):  # "1—11月"
+        return True
+    return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月" or bool(_COMPACT_DAY.fullmatch(m[2]))
+                                    or text[m.start() - 2:m.start()] in ("日至", "日到", "日—", "日-"))
+
+
+def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:
+    """Figures read from the text in half-width, each quoted as `written`."""
+    out, text = [], halfwidth(written)
     for m in value_re.finditer(text):
         ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
-        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)):
+        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)) or _in_a_date(text, m, unit):
             continue
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
             continue  # a quoted number is a name: “12345”热线, “263”专项行动
-        out.append((m.start(), m.end(), m.group(0), _number(num), ("第" if ordinal else "") + unit))
+        out.append((m.start(), m.end(), written[m.start():m.end()], _number(num), ("第" if ordinal else "") + unit))
     return out
 
 
@@ -151,7 +169,7 @@ def extract(sentence: str) -> list[Fact]:
             if listed:
                 facts += listed
                 continue
-            if change.match(seg.partition(respectively)[2]) and facts:
+            if change.match(seg.partition(respectively)[2]) and facts and not seg.partition(respectively)[0].strip():
                 # "…,分别增长7%、11%、6.3%": one change for each figure before it, in order
                 verb = change.match(seg.partition(respectively)[2]).group(0)
                 owners = [f for f in facts if f.change is None][-len(found):]
@@ -166,9 +184,22 @@ def extract(sentence: str) -> list[Fact]:
             prev = facts[-1]
             facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
             continue
-        start = 0
+        start, mine = 0, []
         for s, e, value, number, unit in found:
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
-            facts.append(Fact(subject, value, number, unit, None, seg, index))
+            mine.append(Fact(subject, value, number, unit, None, seg, index))
             start = e
+        facts += _from_to(seg, found, mine)
     return facts
+
+
+def _from_to(seg: str, found: list, mine: list[Fact]) -> list[Fact]:
+    """"一般公共预算收入从3826.5亿元增长到4398.6亿元": the first figure is where the change started
+    (an earlier year's), the second the level reached, quoted as "一般公共预算收入增长到4398.6亿元"
+    when one year is asked."""
+    m = _FROM_TO.match(seg)
+    if m is None or len(mine) < 2 or not (found[0][0] >= m.start("start") and found[1][0] >= m.end("verb")) \
+            or found[0][0] >= m.start("verb"):
+        return mine
+    reached = replace(mine[1], reached=m["head"] + seg[m.start("verb"):])
+    return [replace(mine[0], opening=True), reached, *mine[2:]]

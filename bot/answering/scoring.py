@@ -10,7 +10,8 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 2. final: an actual figure beats an estimate (预计) of the same thing, so once a later report
    gives the actual result, that wins;
 3. one_year: a figure of the year itself beats a period's change that ends in it
-   ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025);
+   ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025) and a statement about a
+   period or a milestone (`figure_words.tsv`: "连续13年稳定在430亿斤以上", "迈上…台阶");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
 5. clause_coverage: its own clause names more of the question;
@@ -28,11 +29,12 @@ from dataclasses import dataclass
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
 from bot.answering.reading.question import Question
-from bot.answering.vocabulary import unit_group
+from bot.answering.vocabulary import figure_words, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE
 
 UNIT_MISMATCH = 0.7
+MILESTONE_TAIL = 2  # characters after a figure that may make it a milestone: "…万亿元台阶"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Candidate:
     unit_exact: bool = True
     clause_coverage: float = 0.0
     states_change: bool = True
+    of_period: bool = False  # its clause speaks of a period or a milestone, not the year alone
 
     @property
     def retrieval_rank(self) -> int:
@@ -57,7 +60,7 @@ class Candidate:
 
     @property
     def one_year(self) -> bool:
-        return self.evidence.label.span is None
+        return self.evidence.label.span is None and not self.of_period
 
     @property
     def dated(self) -> bool:
@@ -90,7 +93,16 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         confidence=ev.coverage * (1.0 if agrees else UNIT_MISMATCH),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
-        states_change=fact.states_change if q.asks_change else not fact.is_change)
+        states_change=fact.states_change if q.asks_change else not fact.is_change,
+        of_period=_of_period(fact))
+
+
+def _of_period(fact: Fact) -> bool:
+    """Whether the figure's clause speaks of a period or a milestone up to the figure ("连续13年
+    稳定在430亿斤以上", "迈上1万亿元台阶"), not after it ("增长3.9%、总量连续37年居全国首位")."""
+    end = fact.window.find(fact.value)
+    head = fact.window[: end + len(fact.value) + MILESTONE_TAIL] if end >= 0 else fact.window
+    return any(w in head for w in figure_words().get("period", ()))
 
 
 def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind: str | None = None,
@@ -102,7 +114,17 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank([figure(q, ev, fact) for ev in evidence
                  if ev.coverage and time_agrees(q, ev.label, year, kind) == timely
-                 for fact in extract(ev.sentence)])
+                 for fact in extract(ev.sentence) if not fact.opening and _named_before(q, ev, fact)])
+
+
+def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
+    """Whether the metric asked is named where a figure's subject is: its section, its own clause
+    or one before it. A clause after the figure speaks of something else ("规模以上工业增加值增长
+    7.5%，工业对GDP增长贡献率45%": 7.5% is not GDP's)."""
+    if not q.metrics:
+        return True
+    before = [ev.hit.chunk.section_title(), *segments(ev.sentence)[: fact.segment + 1]]
+    return any(q.terms[0].found_in(fold(text)) for text in before)
 
 
 def nearest(q: Question, others: list[Candidate]) -> list[Candidate]:
@@ -119,7 +141,10 @@ def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
 
 
 def window(ev: Evidence, fact: Fact, q: Question) -> str:
-    """The fact's clause, widened back to the clause that names the metric if it does not."""
+    """The fact's clause, widened back to the clause that names the metric if it does not; of a
+    from-to change, the level reached alone unless the period is asked."""
+    if fact.reached and q.span is None:
+        return fact.reached
     if not q.metrics or q.terms[0].found_in(fold(fact.window)):
         return fact.window
     segs = segments(ev.sentence)

@@ -19,6 +19,7 @@ import re
 import time
 import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from index.files import make_dir, write_atomic
@@ -29,6 +30,7 @@ from index.text.normalise import squeeze
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED = 100 * 1024 * 1024  # a .docx that inflates beyond this is a zip bomb
 MIN_CHARS = 50
+CHINA = timezone(timedelta(hours=8))  # "today" for a delivery date is today in China
 FIELDS = ("title", "date", "place", "source")
 FIELD_NAMES = {"title": "标题", "date": "日期", "place": "地点", "source": "来源"}
 NEAR_DUPLICATE = 0.9  # Jaccard similarity of character 5-grams
@@ -163,10 +165,11 @@ def find_duplicate(known: signatures.Known, text: str) -> str | None:
     return None
 
 
-def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) -> Added:
+def add_report(corpus_dir: Path, name: str, data: bytes, *, future_ok: bool = False, **given: str | None) -> Added:
     """Turn one file into a corpus report. `given` may set title, date, place, source.
 
-    Raises IngestError, leaving the corpus untouched, for anything it cannot use.
+    Raises IngestError, leaving the corpus untouched, for anything it cannot use, a delivery date
+    after today included (a typo such as 2099, or a year read wrongly) unless `future_ok`.
     """
     name = safe_name(name)
     text, carried = extract_text(name, data)
@@ -187,6 +190,9 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
         labels = "、".join(FIELD_NAMES[k] for k in missing)
         raise IngestError(f"{name}：无法从报告中可靠地识别{labels}，请指定"
                           f"（{' '.join('--' + k for k in missing)}）")
+    if not future_ok and _earliest_day(meta["date"]) > datetime.now(CHINA).date():
+        raise IngestError(f"{name}：报告日期 {meta['date']} 晚于今天，请核对日期（--date）；"
+                          f"确是今后的日期，请加 --future-date")
     digest = hashlib.sha256(squeeze(text).encode()).hexdigest()[:8]
     doc_id = f"{meta['date'][:7]}-{digest}"
     path = corpus_dir / f"{doc_id}.md"
@@ -199,6 +205,15 @@ def add_report(corpus_dir: Path, name: str, data: bytes, **given: str | None) ->
         raise IngestError(f"{name}：{exc}") from None
     signatures.remember(known)  # only now: a refused file leaves every file as it was, the cache too
     return Added(doc_id, path, meta, len(text), inferred)
+
+
+def _earliest_day(when: str) -> date:
+    """The first day a date of the header's forms (2026, 2026-01, 2026-01-26) can mean."""
+    parts = [int(p) for p in re.findall(r"\d+", when)[:3]]
+    try:
+        return date(*(parts + [1, 1][: 3 - len(parts)]))
+    except (TypeError, ValueError):
+        raise IngestError(f"报告日期“{when}”不是有效的日期（格式：2026、2026-01 或 2026-01-26）") from None
 
 
 def remove_report(corpus_dir: Path, doc_id: str) -> Path:

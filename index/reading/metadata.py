@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
+from index.text.normalise import fold
 from index.text.places import name_pattern
+from index.text.timelabel import YEAR_END_MONTH
 from index.text.vocabulary import load_vocab
 
 HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its first lines
@@ -48,15 +50,67 @@ def _date(year: str, month: str, day: str | None) -> str:
     return f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
+_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})([01]\d)([0-3]\d)日")
+
+
+def _cn_number(text: str) -> int:
+    """二十七 → 27, 十一 → 11, 一 → 1."""
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _in_digits(text: str) -> str:
+    """A date in Chinese numerals ("二〇二六年一月二十七日") or run together ("20231219日") written
+    the common way (2026年1月27日), so one pattern reads every delivery line."""
+    def cn(m: re.Match) -> str:
+        year = "".join(str(_CN_DIGITS[c]) for c in m[1])
+        return f"{year}年{_cn_number(m[2])}月" + (f"{_cn_number(m[3])}日" if m[3] else "")
+    return _COMPACT_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", _CN_DATE.sub(cn, text))
+
+
+def _head(text: str) -> str:
+    return _in_digits(text[:HEAD_CHARS])
+
+
 def _head_lines(text: str) -> list[str]:
-    return [ln.strip().lstrip("#").strip() for ln in text[:HEAD_CHARS].splitlines() if ln.strip()]
+    lines = _head(text).splitlines()
+    if len(text) > HEAD_CHARS and text[HEAD_CHARS - 1] != "\n":
+        lines = lines[:-1]  # cut off by HEAD_CHARS: a piece of a paragraph, not a title
+    return [ln.strip().lstrip("#").strip() for ln in lines if ln.strip()]
+
+
+def meeting(text: str) -> tuple[Found | None, Found | None]:
+    """(date, place) of news of a meeting: "1月26日，常州经开区2018年度工作会议召开", "3月14日，南沙区
+    第三届人民代表大会第五次会议…开幕", "在日前召开的昆山高新区工作会议上". The place is the one
+    the meeting is named after. A month and day take their year from the text only where it is
+    clear: a text that names two years running in its opening reviews the first and is delivered
+    in the second (a meeting before October)."""
+    cues, place = _cues(), name_pattern(load_vocab())
+    head = _head(text)
+    # the place right before the meeting's name, only a year or a session number between
+    named = re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{_alt(cues.get('government', ()))})?"
+                      rf"(?:(?:19|20)\d{{2}}年度?|第[一二三四五六七八九十\d]{{1,4}}届)?"
+                      rf"(?:{_alt(cues.get('meeting', ()))})", head)
+    where = "新闻开头的会议名称"
+    found_place = Found(named[1], where) if named else None
+    day = re.search(r"(?:^|\n|[，,。：:])\s*(\d{1,2})月(\d{1,2})日", head)
+    years = sorted({int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", head)})
+    if day is None or int(day[1]) >= YEAR_END_MONTH or len(years) < 2 or years[-1] - years[-2] != 1:
+        return None, found_place
+    return Found(_date(str(years[-1]), day[1], day[2]), where + "与文中的年份"), found_place
 
 
 def delivery(text: str) -> tuple[Found | None, Found | None]:
     """(date, place) from the line saying when and at which meeting the report was delivered."""
     cues, place = _cues(), name_pattern(load_vocab())
-    pattern = rf"{_DATE}\s*在\s*({place})?[^。\n]{{0,30}}?(?:{_alt(cues.get('meeting', ()))})"
-    m = re.search(pattern, text[:HEAD_CHARS])
+    # a district is named under its city: "在徐州市泉山区第十届人民代表大会…"
+    pattern = rf"{_DATE}\s*在\s*((?:{place}){{1,2}}?(?=第|[\u4e00-\u9fff]{{0,3}}届))?[^。\n]{{0,30}}?" \
+        rf"(?:{_alt(cues.get('meeting', ()))})"
+    m = re.search(pattern, _head(text))
     if m is None:
         return None, None
     where = "报告开头的会议日期行"
@@ -76,7 +130,7 @@ def byline(text: str) -> dict[str, str]:
                 and len(line) <= 60:
             out["delivered"] = line
         elif "speaker" not in out and len(line) <= 30 and \
-                re.search(rf"(?:{office})\s*[\u4e00-\u9fff·]{{2,4}}$", line):
+                re.search(rf"(?:{office})[\u4e00-\u9fff·]{{2,4}}$", "".join(line.split())):  # 区 长 庄 红
             out["speaker"] = line
     return out
 
@@ -103,8 +157,21 @@ def title_of(text: str) -> Found | None:
 
 
 def title_place(title: str) -> Found | None:
-    m = re.search(rf"{_BOUNDARY}({name_pattern(load_vocab())})", title)
-    return Found(m[1], "标题") if m else None
+    title = re.sub(rf"^(?:{_alt(_cues().get('title_lead', ()))})", "", title)  # 关于泉港区… → 泉港区…
+    vocab = load_vocab()
+    m = re.search(rf"{_BOUNDARY}({name_pattern(vocab)})", title)
+    if m is None or fold(m[1]) in vocab.suffixes():  # "经开区召开…": an ending alone names no place
+        return None
+    return Found(m[1], "标题")
+
+
+def title_year(title: str) -> Found | None:
+    """The year of a title that names the report of that year ("2024年政府工作报告", "2025年凤县
+    政府工作报告"); a year a title only speaks of ("2018年南沙的成绩如何", "2018年度工作会议")
+    is the year reviewed, delivered the year after or at its end, so it dates nothing."""
+    report = _alt(_cues().get("year_report", ()))
+    m = re.search(rf"((?:19|20)\d{{2}})\s*年(?:{name_pattern(load_vocab())})?(?:{report})", title)
+    return Found(m[1], "标题中的年份") if m else None
 
 
 def labelled(text: str, key: str) -> str | None:
@@ -125,16 +192,16 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     found: dict[str, Found] = {}
     title = Found(carried["title"], "文件自带的元数据") if "title" in carried else title_of(text)
     date, place = delivery(text)
-    place = place or speaker_place(text) or (title_place(title.value) if title else None)
+    news_date, news_place = meeting(text)
+    date = date or news_date
+    place = place or speaker_place(text) or (title_place(title.value) if title else None) or news_place
     if date is None:
         published = labelled(text, "published_label")
         m = re.match(_ISO, published or "")
         if m:
             date = Found(_date(m[1], m[2], m[3]), "页面的发布时间（不是报告日期，请核对）")
     if date is None and title is not None:
-        m = re.search(r"((?:19|20)\d{2})\s*年", title.value)
-        if m:
-            date = Found(m[1], "标题中的年份")
+        date = title_year(title.value)
     if title is not None:
         report_word = _alt(_cues().get("report_word", ()))
         if place and re.fullmatch(rf"(?:{report_word})", title.value) and date:

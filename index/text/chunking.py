@@ -8,7 +8,7 @@ from functools import cached_property
 
 from index.reading.documents import Document
 from index.text.normalise import fold
-from index.text.timelabel import Frame, Scope, TimeLabel, label, scope_of
+from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, scope_of
 
 DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"]*")
@@ -106,6 +106,11 @@ def _spans_of(offsets: list[int], s: int, e: int) -> tuple[tuple[int, int], ...]
     return tuple((a, b) for a, b in spans)
 
 
+def _lead(text: str) -> str:
+    """A paragraph's opening clause ("刚刚过去的2025年，"), where it says what it is about."""
+    return re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
+
+
 def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
     """Pack whole sentences of each paragraph into chunks of at most `max_chars` characters,
     labelling each chunk and each of its sentences (see index.text.timelabel)."""
@@ -120,7 +125,7 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
         if key not in scopes:
             scopes[key] = scope_of(key, frame)
             context[key] = label(key[-1] if key else "", frame)
-        scope = scopes[key]
+        scope = narrowed(scopes[key], _lead(para.text), frame)
         para_label = label(para.text, frame, scope, context[key])
         if para_label.kind:
             context[key] = para_label

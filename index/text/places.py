@@ -24,6 +24,43 @@ def short_name(place: str, vocab: Vocab) -> str | None:
     return None
 
 
+def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
+    """Every name a place goes by, folded, the official one first: without the level it is named
+    under (广州市南沙区 → 南沙区), with a zone's ending as people say it (…高新技术产业开发区 →
+    …高新区) and without qualifiers people drop (国家), and each of these without its ending
+    (南沙, 广西) while a name of two characters or more is left."""
+    name = fold(place).strip()
+    bases, above = [name], ""  # the name, and the name of the level it is named under
+    for parent in vocab.suffixes("parent"):
+        at = name.find(parent)
+        rest = name[at + len(parent):] if at >= 2 else ""
+        if len(rest) >= 2 and any(rest.endswith(e) for e in vocab.suffixes(*ENDINGS)):
+            bases, above = [rest], name[:at]
+            break
+    for base in list(bases):
+        for long_ending in vocab.suffixes("zone"):
+            said = vocab.place_suffixes.get(f"said:{long_ending}", ())
+            if said and base.endswith(long_ending):
+                stem = _without_qualifiers(base[: -len(long_ending)], vocab.suffixes("qualifier"))
+                bases += [stem + ending for ending in said if len(stem) >= 2]
+                break
+    bases += [without for b in bases if (without := _without_city(b, vocab))]
+    shorts = [short_name(b, vocab) for b in bases]
+    # 长沙市长沙县 is not 长沙: a short name that is the level above's own names that level
+    return tuple(dict.fromkeys([name, *bases, *(s for s in shorts if s and s != above)]))
+
+
+def _without_city(zone: str, vocab: Vocab) -> str | None:
+    """长春净月高新区 → 净月高新区: a zone named after its city (`cities.txt`) is also named without
+    it, when a name is left that is not a generic ending itself (苏州工业园区 is no 工业园区)."""
+    ending = next((e for e in vocab.suffixes("zone") if zone.endswith(e)), None)
+    if ending is None:
+        return None
+    stem, endings = zone[: -len(ending)], vocab.suffixes(*ENDINGS)
+    city = next((c for c in vocab.cities if stem.startswith(c) and len(stem) - len(c) >= 2), None)
+    return None if city is None or stem[len(city):] + ending in endings else stem[len(city):] + ending
+
+
 def _without_qualifiers(stem: str, qualifiers: tuple[str, ...]) -> str:
     """恩施土家族苗族 → 恩施: every ethnic qualifier at the end, as long as a name is left."""
     while True:

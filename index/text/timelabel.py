@@ -161,6 +161,17 @@ def scope_of(titles: tuple[str, ...], frame: Frame) -> Scope:
     return scope
 
 
+def narrowed(scope: Scope, lead: str, frame: Frame) -> Scope:
+    """A paragraph of a period's section that opens by naming one year of the period ("刚刚过去的
+    2025年，…" under "一、“十四五”时期回顾") speaks of that year: its sentences that name no year
+    are that year's, not the period's."""
+    if scope.period is None or scope.year is not None or periods_in(lead) or _FROM_TO.search(fold(lead)):
+        return scope
+    years = set(years_in(lead, frame.year))
+    year = years.pop() if len(years) == 1 else None
+    return Scope(scope.kind, year, None) if year and scope.period[0] <= year <= scope.period[1] else scope
+
+
 def _span_label(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
     if span[1] < frame.plan:  # a total or average over a past period
         return TimeLabel(None, RESULT, span, source)
@@ -176,7 +187,16 @@ def _change_over(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
 
 def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | None = None) -> TimeLabel:
     """Label a clause; what it leaves open comes from its section (`scope`), else from the
-    passage before it (`context`), else from the report's date."""
+    passage before it (`context`), else from the report's date. Nothing of the year a report
+    plans has happened when it is delivered: whatever the words, a figure of that year or a later
+    one is not a result."""
+    found = _label(text, frame, scope, context)
+    if found.kind == RESULT and found.span is None and found.year is not None and found.year >= frame.plan:
+        return replace(found, kind=TARGET)
+    return found
+
+
+def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None) -> TimeLabel:
     scores = cue_scores(text)
     years = years_in(text, frame.year)
     from_to = _FROM_TO.search(fold(text))

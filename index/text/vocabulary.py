@@ -6,7 +6,8 @@
 - `synonyms.tsv`: canonical term, then the aliases people use for it;
 - `relative_years.tsv`: 去年, 明年, … and how many years they are from "now";
 - `place_suffixes.tsv`: the generic endings of place names, by kind;
-- `magnitudes.tsv`: 万亿, 亿, 万… and the value each scales its unit by.
+- `magnitudes.tsv`: 万亿, 亿, 万… and the value each scales its unit by;
+- `cities.txt`: cities a zone may be named after (长春净月高新区 is also 净月高新区).
 
 `load_vocab()` returns the same `Vocab` while the files are unchanged and a new one as soon as
 one of them is edited, so caches keyed on a `Vocab` follow the files.
@@ -22,7 +23,7 @@ from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 
 FILES = ("userdict.txt", "units.txt", "stopwords.txt", "synonyms.tsv", "relative_years.tsv",
-         "place_suffixes.tsv", "magnitudes.tsv")
+         "place_suffixes.tsv", "magnitudes.tsv", "cities.txt")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per file state
@@ -34,6 +35,7 @@ class Vocab:
     relative_years: tuple[tuple[str, int], ...] = ()  # (word, offset from the reference year)
     place_suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     magnitudes: tuple[tuple[str, float, str], ...] = ()  # (word, value, English), longest first
+    cities: tuple[str, ...] = ()  # folded, longest first
 
     def in_base_units(self, number: float, unit: str) -> tuple[float, str]:
         """4.64, "万亿元" → 4.64e12, "元": a figure with its magnitude taken out of its unit."""
@@ -91,6 +93,7 @@ def load_vocab(data_dir: Path = INDEX_DATA) -> Vocab:
         place_suffixes=datafiles.table(data_dir / "place_suffixes.tsv"),
         magnitudes=tuple(sorted(((fold(w), float(v), en) for w, v, en in
                                  datafiles.rows(data_dir / "magnitudes.tsv", 3)), key=lambda m: -len(m[0]))),
+        cities=tuple(sorted({fold(c) for c in datafiles.lines(data_dir / "cities.txt")}, key=len, reverse=True)),
     )
     _loaded[data_dir] = (sig, vocab)
     return vocab

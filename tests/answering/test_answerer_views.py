@@ -87,6 +87,12 @@ def test_now_is_each_places_latest_report_unless_set():
     assert reports(DOCS, CHUNKS, AnswerSettings(reporting_year=2031)).now("苏州市") == 2031
 
 
+def test_now_after_a_year_end_report_is_the_year_it_plans():
+    """A county report of December 2023 reviews 2023 and plans 2024: 今年 is 2024 afterwards."""
+    docs = [*DOCS, {"doc_id": "g", "place": "泉港区", "date": "2023-12-19"}]
+    assert reports(docs, CHUNKS).now("泉港区") == 2024
+
+
 def test_a_places_reports_and_who_delivered_them():
     view = reports(DOCS, CHUNKS)
     assert view.dates("昆山高新区") == {"a": "2019-01", "b": "2020-02", "f": "2020-02"}

@@ -28,7 +28,7 @@ def test_the_metric_must_be_named_for_any_coverage():
     ("地区生产总值762亿元", "money", True),
     ("地区生产总值762亿元", "percent", False),
     ("地区生产总值762亿元,增长7.1%", "percent", True),       # through its growth rate
-    ("研发投入占比提升0.5个百分点", "percent", True),
+    ("研发投入占比提升0.5个百分点", "percent", False),   # a share answers only a share asked (below)
     ("综合实力排名第47位,提升5个名次", "rank", True),
     ("综合实力排名第47位,提升5个名次", "count", False),      # "个名次" is a rank, not a count of 个
     ("入选国家级人才10名", "count", True),
@@ -36,6 +36,11 @@ def test_the_metric_must_be_named_for_any_coverage():
 ])
 def test_unit_agreement_follows_the_unit_groups(sentence, group, agrees):
     assert unit_agrees(question("x", unit=group), fact(sentence)) is agrees
+
+
+def test_a_share_agrees_when_the_question_asks_a_share():
+    asked = replace(question("研发投入", unit="percent"), normalised="研发投入占比提升多少")
+    assert unit_agrees(asked, fact("研发投入占比提升0.5个百分点"))
 
 
 @pytest.mark.parametrize("label,agrees", [

@@ -56,6 +56,16 @@ def test_years_are_not_figures():
     assert [v[2] for v in values_in("2019年新增2家")] == ["2家"]
 
 
+@pytest.mark.parametrize("sentence, figures", [
+    ("2025年1月13日在河北省第十四届人民代表大会第三次会议上", []),
+    ("3月14日,南沙区第三届人民代表大会第四次会议开幕", []),
+    ("11月6日至10日，总书记亲临视察", []),
+    ("用时3个月，提前15日完成", ["3个", "15日"]),  # durations are figures
+])
+def test_calendar_dates_are_not_figures(sentence, figures):
+    assert [v[2] for v in values_in(sentence)] == figures
+
+
 def test_thousands_separator_is_one_number():
     assert segments("投资1,000万元,增长5%") == ["投资1,000万元", "增长5%"]
     (fact,) = extract("投资1,000万元,增长5%")
@@ -77,3 +87,39 @@ def test_nothing_to_extract(sentence):
 def test_quotation_marks_stay_balanced_in_a_clause():
     (fact,) = extract("“12345”处置满意率99.7%。")
     assert fact.window.count("“") == fact.window.count("”")
+
+
+@pytest.mark.parametrize("sentence, value, number, unit", [
+    ("地区生产总值增长5.1％", "5.1％", 5.1, "%"),
+    ("新增就业１２万人", "１２万人", 12, "万人"),
+    ("完成投资１，２００亿元", "１，２００亿元", 1200, "亿元"),
+    ("增长５．２％左右", "５．２％左右", 5.2, "%"),
+])
+def test_a_figure_written_full_width_is_read_and_quoted_as_written(sentence, value, number, unit):
+    [fact] = extract(sentence)
+    assert (fact.value, fact.number, fact.unit) == (value, number, unit)
+    assert value in fact.window
+
+
+@pytest.mark.parametrize("sentence", ["1—11月规模以上工业能耗强度下降5%", "230个新开工项目9月底前全部开工",
+                                      "——20231219日在泉港区会议上", "2025年1月13日在会议上"])
+def test_calendar_months_and_days_are_not_figures(sentence):
+    assert not [f.value for f in extract(sentence) if f.value.endswith(("月", "日")) or f.value in ("1", "9")]
+
+
+def test_a_count_of_months_or_days_is_a_figure():
+    assert [f.value for f in extract("用时3个月建成，历时15日")] == ["3个", "15日"]
+
+
+def test_a_from_to_change_starts_from_an_earlier_year_s_figure_and_quotes_the_level_reached():
+    start, reached, _ = extract("一般公共预算收入从3826.5亿元增长到4398.6亿元，规上工业增加值年均增长6.5%")
+    assert start.opening and not reached.opening
+    assert reached.reached == "一般公共预算收入增长到4398.6亿元"
+    assert reached.window == "一般公共预算收入从3826.5亿元增长到4398.6亿元"  # the whole change, for a period asked
+
+
+def test_respectively_with_its_own_subject_keeps_its_figures():
+    """"城镇和农村居民人均可支配收入分别增长4.3%、5.5%" is not a change of the figures before it."""
+    facts = extract("全省生产总值增长5.5%，一般公共预算收入增长1.8%，城镇和农村居民人均可支配收入分别增长4.3%、5.5%")
+    assert [f.change for f in facts] == [None, None, None, None]
+    assert facts[2].window == facts[3].window == "城镇和农村居民人均可支配收入分别增长4.3%、5.5%"

@@ -105,3 +105,10 @@ def test_a_five_year_growth_is_the_periods_not_the_last_years(answerer):
 def test_a_figure_question_ending_in_啥_gets_the_figure(answerer):
     a = answerer.ask("测试省2025年城镇新增就业目标是啥")
     assert not a.abstained and "100万人以上" in a.answer and a.kind == "target"
+
+
+def test_an_amount_asked_where_the_report_gives_only_a_rate_is_refused_with_the_rate(answerer):
+    a = answerer.ask("测试省今年GDP总量是多少")
+    assert a.abstained and a.value is None
+    assert "数额" in a.answer and "5%左右" in a.answer  # offered, not passed off as the amount
+

@@ -38,7 +38,7 @@ def test_a_figure_in_the_asked_unit_beats_one_in_another_unit_by_confidence():
 def test_the_asked_rate_beats_an_amount_that_only_grew_at_a_rate():
     """Both agree with "占比多少" (the amount through its growth rate), so confidence ties;
     the figure whose own unit is a rate wins, though the amount's clause names more of the question."""
-    q = question("一般公共预算收入", "税收", unit="percent")
+    q = replace(question("一般公共预算收入", "税收", unit="percent"), normalised="一般公共预算收入税收占比多少")
     share, amount = figures(q, [evidence(q, "一般公共预算收入90亿元,增长11.4%,税收占比93.2%")])
     assert (share.fact.value, amount.fact.value) == ("93.2%", "90亿元")
     assert amount.confidence == share.confidence and amount.clause_coverage > share.clause_coverage
@@ -142,3 +142,24 @@ def test_sentence_answers_rank_by_coverage_then_retrieval_rank():
     both_far = evidence(q, "三大支柱产业为电子信息、智能装备、生物医药", rank=4)
     both_near = evidence(q, "三大支柱产业产值增长", rank=2)
     assert sentences(q, [one_word, both_far, both_near]) == [both_near, both_far, one_word]
+
+
+def test_a_share_of_the_metric_answers_only_a_question_about_a_share():
+    """"GDP增长多少" is not answered with "工业对GDP增长贡献率45%", a share of GDP's growth."""
+    q = question(GDP, unit="percent", asks_change=True)
+    share = evidence(q, "工业对地区生产总值增长贡献率45%", rank=1)
+    growth = evidence(q, "地区生产总值增长4.2%左右", rank=2)
+    assert winner(q, share, growth).fact.value == "4.2%左右"
+    asked = replace(q, normalised="工业对地区生产总值增长贡献率多少", asks_change=False)
+    assert winner(asked, share, growth).fact.value == "45%"
+
+
+def test_the_year_s_own_figure_beats_a_statement_about_a_period_or_a_milestone():
+    q = question("粮食产量")
+    period = evidence(q, "粮食产量连续13年稳定在430亿斤以上", rank=1)
+    exact = evidence(q, "粮食产量达446.1亿斤", rank=2)
+    assert winner(q, period, exact).fact.value == "446.1亿斤"
+    milestone = evidence(q, "粮食产量迈上1000亿斤台阶", rank=1)
+    assert winner(q, milestone, exact).fact.value == "446.1亿斤"
+    after = evidence(q, "粮食产量达446.1亿斤、连续13年居全国首位", rank=3)  # said after the figure: still the year's
+    assert not figures(q, [after])[0].of_period

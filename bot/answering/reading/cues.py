@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.vocabulary import alternation, cues
-from index.text.places import short_name
+from index.text.places import names_of
 from index.text.timelabel import periods
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
@@ -70,7 +70,7 @@ def clauses(text: str, places: tuple[str, ...]) -> list[str]:
     where = places[0] if len(places) == 1 else ""
 
     def given(clause: str) -> str:
-        named = where and any(n and n in clause for n in (where, short_name(where, load_vocab())))
+        named = where and any(n in clause for n in names_of(where, load_vocab()))
         dated = re.search(r"\d{4}|年", clause)
         return ("" if named else where) + ("" if dated else when) + clause
     return [found[0]] + [given(c) for c in found[1:]]

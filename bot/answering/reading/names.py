@@ -3,11 +3,12 @@ names shaped like a place that no list knows) and metrics, found longest first."
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from bot.answering.vocabulary import gazetteer
 from index.text.normalise import fold
-from index.text.places import ENDINGS, short_name
+from index.text.places import ENDINGS, names_of
 from index.text.tokens import Tokenizer, default_tokenizer
 from index.text.vocabulary import Vocab
 
@@ -42,16 +43,16 @@ def places_table(doc_places: tuple[str, ...], vocab: Vocab) -> Names:
 
 @lru_cache(maxsize=8)
 def _places_of(doc_places: tuple[str, ...], known: Names, vocab: Vocab) -> Names:
-    """Known places: the gazetteer, plus each report's place and its short name (广西壮族自治区 →
-    广西, 溧阳高新区 → 溧阳), unless the gazetteer gives that name to another place or two
-    reports' places share it (then it names neither)."""
+    """Known places: the gazetteer, plus each report's place and the names it goes by (广西壮族自治区
+    → 广西, 广州市南沙区 → 南沙区, 南沙; index.text.places.names_of), unless the gazetteer gives
+    that name to another place or two reports' places share it (then it names neither)."""
     table = dict(known)
     taken = {f: c_ for c_, aliases in table.items() for f in (fold(c_), *aliases)}
-    shorts = {p: short_name(p, vocab) for p in doc_places}
-    for place, short in shorts.items():
-        mine = short and taken.get(short, place) == place \
-            and sum(s == short for s in shorts.values()) == 1
-        table[place] = tuple(dict.fromkeys(table.get(place, ()) + ((short,) if mine else ())))
+    names = {p: names_of(p, vocab)[1:] for p in doc_places}
+    shared = Counter(n for forms in names.values() for n in set(forms))
+    for place, forms in names.items():
+        mine = tuple(n for n in forms if taken.get(n, place) == place and shared[n] == 1)
+        table[place] = tuple(dict.fromkeys(table.get(place, ()) + mine))
     return tuple(table.items())
 
 

@@ -47,6 +47,21 @@ def test_metadata_given_wins_over_inferred(settings):
     assert added.inferred == {}
 
 
+@pytest.mark.parametrize("when", ["2099-05-01", "2099", "2030-01"])
+def test_a_delivery_date_after_today_is_refused_unless_staff_say_so(settings, when):
+    data = report_file("x.txt", CASES["report.txt"][0])
+    before = _snapshot(settings.index.corpus_dir)
+    with pytest.raises(IngestError, match=f"报告日期 {when} 晚于今天，请核对日期"):
+        add_report(settings.index.corpus_dir, "x.txt", data, date=when)
+    assert _snapshot(settings.index.corpus_dir) == before
+    assert add_report(settings.index.corpus_dir, "x.txt", data, date=when, future_ok=True).meta["date"] == when
+
+
+def test_a_date_that_is_no_date_is_refused(settings):
+    with pytest.raises(IngestError, match="报告日期“2026-13-45”不是有效的日期"):
+        add_report(settings.index.corpus_dir, "x.txt", report_file("x.txt", CASES["report.txt"][0]), date="2026-13-45")
+
+
 def test_duplicates_are_refused(settings):
     data = report_file("a.txt", CASES["report.txt"][0])
     add_report(settings.index.corpus_dir, "a.txt", data)

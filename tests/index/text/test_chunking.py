@@ -138,3 +138,18 @@ def test_embed_text_and_hash():
     assert (c.start, c.end) == (0, 3)
 
 
+
+
+def test_a_paragraph_opening_with_one_year_of_a_period_speaks_of_that_year(tmp_path):
+    """Under "一、“十四五”时期回顾", "刚刚过去的2025年，…" gives its sentences 2025, not 2021—2025;
+    the five years' paragraph keeps the period."""
+    path = tmp_path / "r.md"
+    path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
+                    "一、“十四五”时期经济社会发展回顾\n"
+                    "这五年，全省生产总值年均增长5.5%。\n"
+                    "刚刚过去的2025年，我们顶住压力。全省生产总值增长5.6%，一般公共预算收入增长2%。\n",
+                    encoding="utf-8")
+    labels = {s.strip(): tl for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+    assert (labels["全省生产总值增长5.6%，一般公共预算收入增长2%。"].year,
+            labels["全省生产总值增长5.6%，一般公共预算收入增长2%。"].span) == (2025, None)
+    assert labels["这五年，全省生产总值年均增长5.5%。"].span == (2021, 2025)

@@ -101,9 +101,23 @@ def yk(tl: TimeLabel) -> tuple:
 
 
 def test_comparison_base_does_not_override_the_named_year():
-    assert yk(label("2020年，全区完成地区生产总值120亿元，比上年增长5%。", EARLY_2020)) == (2020, RESULT)
-    assert yk(label("今年上半年，全区完成地区生产总值60亿元，较上年同期增长5%。", EARLY_2020)) == \
+    # a year-end review (December 2020), the first report in which 2020 has results
+    late_2020 = Frame.of("2020-12")
+    assert yk(label("2020年，全区完成地区生产总值120亿元，比上年增长5%。", late_2020)) == (2020, RESULT)
+    assert yk(label("今年上半年，全区完成地区生产总值60亿元，较上年同期增长5%。", late_2020)) == \
         (2020, RESULT)
+
+
+@pytest.mark.parametrize("sentence", [
+    "2020年，全区完成地区生产总值120亿元，比上年增长5%。",  # "完成" of the year planned
+    "今年经济社会发展主要预期目标是：地区生产总值增长5%左右，居民收入增长5%左右，新增城镇就业1万人。",
+    "全年实现一般公共预算收入增长6%左右。",
+])
+def test_nothing_of_the_year_planned_is_a_result_before_it_has_happened(sentence):
+    """A report delivered in February 2020 plans 2020: no 2020 figure in it is a result yet,
+    whatever its verbs; its results are 2019's."""
+    tl = label(sentence, EARLY_2020)
+    assert not (tl.kind == RESULT and tl.year is not None and tl.year >= 2020), tl
 
 
 # --- inheritance within a report ---------------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""Checks over every development text — the seed, the provincial reports, the zone, district and
+county texts — that need no hand-written answer. A gold question tests one sentence of one
+report; these hold for every figure the index labels, so a rule fitted to one report shows up as
+a broken check in another."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.answering.catalogue import Figure, figures
+from conftest import ROOT
+from index.reading.documents import Document, load_document
+from index.text.chunking import chunk_document
+from index.text.timelabel import ESTIMATE, RESULT, TARGET
+
+TEXTS = sorted([*(ROOT / "corpus").glob("*.md"), *(ROOT / "tests" / "reports").glob("*.txt"),
+                *(ROOT / "tests" / "zones").glob("*.txt")])
+ANNOUNCED = re.compile("主要预期目标是|主要目标是|预期目标是")
+NOT_A_FIGURE = re.compile(r"\d{1,2}[月日号]|第\d+[次届条款]|(?:19|20)\d{6}日")
+
+
+@pytest.fixture(scope="module")
+def labelled() -> list[tuple[Document, list[Figure]]]:
+    out = []
+    for path in TEXTS:
+        doc = load_document(path)
+        out.append((doc, figures(chunk_document(doc), {doc.doc_id: doc.info()})))
+    return out
+
+
+def plan_year(date: str) -> int:
+    """The year a report plans: its own year, or the next one when delivered from October on."""
+    year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 1
+    return year + 1 if month >= 10 else year
+
+
+def test_the_checks_cover_every_kind_of_text(labelled):
+    assert len(labelled) >= 30 and sum(len(found) for _, found in labelled) >= 3000
+
+
+def test_no_report_states_a_result_of_the_year_it_plans(labelled):
+    wrong = [f"{doc.doc_id} ({doc.date}): {f.year}年 {f.kind} {f.value} “{f.sentence[:40]}”"
+             for doc, found in labelled for f in found
+             if f.kind in (RESULT, ESTIMATE) and f.span is None and f.year and f.year >= plan_year(doc.date)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_figure_after_the_announcement_of_the_main_targets_is_a_target(labelled):
+    wrong = []
+    for doc, found in labelled:
+        for f in found:
+            m = ANNOUNCED.search(f.sentence)
+            if m and f.sentence.find(f.value, m.end()) >= 0 and f.kind != TARGET and f.span is None:
+                wrong.append(f"{doc.doc_id}: {f.kind} {f.value} “{f.sentence[:50]}”")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_date_session_or_article_number_is_a_figure(labelled):
+    wrong = [f"{doc.doc_id}: {f.value} “{f.sentence[:40]}”" for doc, found in labelled for f in found
+             if NOT_A_FIGURE.fullmatch(f.value)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_figure_is_doubtful_for_staff(labelled):
+    """What staff would see flagged after adding any of these texts: nothing."""
+    from bot.answering.doubts import doubts
+
+    flagged = {f"{f.doc_id}: {f.value} {why}" for doc, found in labelled
+               for f, why in doubts(found, {doc.doc_id: doc.info()}).items()}
+    assert not flagged, "\n".join(sorted(flagged))
