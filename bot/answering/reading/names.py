@@ -14,6 +14,7 @@ from index.text.vocabulary import Vocab
 
 
 Names = tuple[tuple[str, tuple[str, ...]], ...]  # (canonical, aliases): hashable, so cached
+PROPER = ("ns", "nr")  # jieba's tags of place and person names (it tags 武侯区 as a person's)
 
 
 @lru_cache(maxsize=16)
@@ -70,8 +71,9 @@ def _pos_tokenizer(tokenizer: Tokenizer):
 
 def unknown_places(text: str, known: Names, vocab: Vocab) -> tuple[list[tuple[int, str]], str]:
     """Place names the gazetteer does not know: a name followed by a generic place word
-    ("溧阳" + "高新区"), masked so that word is not read as our own 高新区. A bare name with no
-    such word is only a place when the gazetteer lists it (jieba also tags 上市 as a place)."""
+    ("溧阳" + "高新区"), masked so that word is not read as our own 高新区, or a proper name that
+    ends in one ("余杭区", "双流县"). A bare name with no such word is only a place when the
+    gazetteer lists it (jieba also tags 上市 as a place)."""
     suffixes = vocab.suffixes(*ENDINGS)
     if not any(s in text for s in suffixes):  # most questions: no tagging needed
         return [], text
@@ -83,10 +85,13 @@ def unknown_places(text: str, known: Names, vocab: Vocab) -> tuple[list[tuple[in
         start, pos = pos, pos + len(word)
         following = words[i + 1][0] if i + 1 < len(words) else ""
         end = start + len(word + following)
-        if not (flag.startswith("n") and following in suffixes) or "\0" in word \
+        # a proper name with its own ending ("余杭区", "双流县", "武侯区"), or a name before an ending
+        own = flag in PROPER and any(word.endswith(s) and len(word) - len(s) >= 2 for s in suffixes)
+        end = start + len(word) if own else end
+        if not (own or (flag.startswith("n") and following in suffixes)) or "\0" in word \
                 or any(s <= start and end <= e for s, e in known_spans):  # inside a known name
             continue
-        found.append((start, word + following))
+        found.append((start, word if own else word + following))
     for start, name in found:
         text = text[:start] + "\0" * len(name) + text[start + len(name):]
     return found, text
