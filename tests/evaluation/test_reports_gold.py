@@ -27,7 +27,7 @@ def reports_answerer(tmp_path_factory, model_cache, embedder) -> Answerer:
 
 
 @pytest.mark.parametrize("gold", sorted(FLOORS))
-def test_real_report_gold_sets_do_not_get_worse(reports_answerer, gold, capsys):
+def test_real_report_gold_sets_do_not_get_worse(reports_answerer, gold):
     texts = [p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("*.txt"))]
     items = load_gold(ROOT / "tests" / "gold" / gold, texts)
     searcher = reports_answerer.searcher
@@ -37,8 +37,7 @@ def test_real_report_gold_sets_do_not_get_worse(reports_answerer, gold, capsys):
         return {**answer.to_dict(), "confidence": answer.confidence}
 
     report = evaluate(items, ask, lambda q, k: [h.to_dict() for h in searcher.search(q, k)])
-    with capsys.disabled():
-        print(f"\n{gold}\n{format_table(report)}")
+    print(f"\n{gold}\n{format_table(report)}")  # pytest shows it when the test fails
     summary = report["summary"]
     accuracy, abstention, confusions = FLOORS[gold]
     assert summary["accuracy"] >= accuracy
