@@ -217,12 +217,13 @@ def compare(old: dict, new: dict) -> dict:
 def check_thresholds(summary: dict, min_accuracy: float | None, min_abstain: float | None) -> list[str]:
     """Messages for every threshold not met; an unmeasurable metric fails its threshold."""
     failed = []
-    for name, floor in (("accuracy", min_accuracy), ("abstention", min_abstain)):
+    for name, label, floor in (("accuracy", "可作答题的正确率", min_accuracy),
+                               ("abstention", "不可作答题的拒答率", min_abstain)):
         if floor is None:
             continue
         value = summary.get(name)
         if value is None:
-            failed.append(f"{name} is not measurable (no items) but {floor:.3f} was required")
+            failed.append(f"{label}（{name}）无法计算：没有这类题目，却要求至少 {floor:.3f}")
         elif value < floor:
-            failed.append(f"{name} {value:.3f} < {floor:.3f}")
+            failed.append(f"{label}（{name}）{value:.3f} < {floor:.3f}")
     return failed

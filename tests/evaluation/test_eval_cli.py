@@ -68,7 +68,7 @@ def small_gold(tmp_path) -> Path:
 def test_gold_set_passes_the_ci_gate(full_run):
     code, out, err, _ = full_run
     assert code == 0, err
-    assert "below threshold" not in err
+    assert "低于阈值" not in err
     assert "Overall" in out and "Accuracy by type" in out
 
 
@@ -96,7 +96,7 @@ def test_report_html_is_written(full_run):
 def test_accuracy_below_the_minimum_exits_1(small_gold, seed_settings, searcher):
     code, _, err = run(["eval", str(small_gold), "--min-accuracy", "1.01"], seed_settings, searcher)
     assert code == 1
-    assert "below threshold: accuracy" in err
+    assert "低于阈值：可作答题的正确率（accuracy）" in err
 
 
 def test_compare_lists_a_question_whose_verdict_flipped(full_run, small_gold, tmp_path,

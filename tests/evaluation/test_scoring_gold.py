@@ -152,10 +152,11 @@ def test_check_thresholds():
     s = {"accuracy": 0.8, "abstention": 0.5}
     assert check_thresholds(s, None, None) == []
     assert check_thresholds(s, 0.8, 0.5) == []
-    assert check_thresholds(s, 0.81, 0.6) == ["accuracy 0.800 < 0.810", "abstention 0.500 < 0.600"]
-    assert check_thresholds(s, None, 0.6) == ["abstention 0.500 < 0.600"]
+    assert check_thresholds(s, 0.81, 0.6) == ["可作答题的正确率（accuracy）0.800 < 0.810",
+                                               "不可作答题的拒答率（abstention）0.500 < 0.600"]
+    assert check_thresholds(s, None, 0.6) == ["不可作答题的拒答率（abstention）0.500 < 0.600"]
     assert check_thresholds({"accuracy": None, "abstention": 1.0}, 0.5, None) == [
-        "accuracy is not measurable (no items) but 0.500 was required"]
+        "可作答题的正确率（accuracy）无法计算：没有这类题目，却要求至少 0.500"]
 
 
 def test_compare():
