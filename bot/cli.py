@@ -386,8 +386,8 @@ def cmd_eval(args, settings: Settings) -> int:
 
     baselines = None
     if args.baselines:
-        baselines = {f"top {name} passage": (lambda q, n=name: _passage_answer(
-            searcher.search(q, k=1, use=(n,)))) for name in ("bm25", "dense")}
+        baselines = {f"只取{shown}第一段": (lambda q, n=name: _passage_answer(
+            searcher.search(q, k=1, use=(n,)))) for name, shown in (("bm25", " BM25 "), ("dense", "向量检索"))}
     report = evaluate(items, ask, lambda q, k: [h.to_dict() for h in searcher.search(q, k)],
                       baselines=baselines)
     print(format_table(report))

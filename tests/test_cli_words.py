@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 
 import pytest
 
+from chinese import PYTHON_WORDS, english
 from conftest import ROOT
 
-CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
-# What may stand in a line without Chinese: options, paths and file names, upper-case placeholders
-# (URL, YYYY-MM-DD), numbers, and the program's own name.
-NOT_WORDS = re.compile(r"-{1,2}[\w-]+|\S*[/.]\S+|\b[A-Z][A-Z0-9_-]*\b|\d[\d.,%]*|\bzoneqa\b")
-PYTHON_WORDS = re.compile(r"\b\w*(?:Error|Exception)\b|Errno|Traceback|strerror")
 ENCODER = ("torch", "sentence_transformers", "transformers")
 LONG = "高新区今年的地区生产总值目标是多少" * 300
 
@@ -48,13 +43,6 @@ def walk(commands: list[list[str]], **env: str) -> tuple[dict[str, dict], list[s
     assert run.returncode == 0, run.stderr
     found = json.loads(run.stdout.strip().splitlines()[-1])
     return {" ".join(r["argv"]): r for r in found["results"]}, found["loaded"]
-
-
-def english(text: str) -> list[str]:
-    """Lines that say something in English: no Chinese, and words left once options, paths,
-    placeholders and numbers are taken out."""
-    return [line for line in text.splitlines()
-            if not CJK.search(line) and re.search(r"[A-Za-z]{2,}", NOT_WORDS.sub(" ", line))]
 
 
 @pytest.fixture(scope="module")
