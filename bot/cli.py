@@ -3,7 +3,7 @@
     zoneqa index build [--corpus DIR]
     zoneqa corpus add FILE... [--title T] [--date YYYY-MM-DD] [--place P] [--source S]
     zoneqa corpus list  |  zoneqa corpus remove ID
-    zoneqa facts [--place P] [--year Y] [--kind 实际|目标|预计|多年] [--json | --html FILE]
+    zoneqa facts [--place P] [--year Y] [--kind 实际|目标|预计|多年] [--doubtful] [--json | --html FILE]
     zoneqa search QUESTION [-k N] [--json]      |  zoneqa search --jsonl [-k N] < questions
     zoneqa ask QUESTION [--json]                |  zoneqa ask --jsonl < questions
     zoneqa chat
@@ -174,31 +174,38 @@ def cmd_facts(args, settings: Settings) -> int:
     self-contained HTML page to filter and sort. Reads the index only (no model). For example:
 
         $ zoneqa facts --place 昆山高新区 --year 2019 --kind 目标
-        地点  年份  类型  数值  变化  指标  依据  原句  报告
+        地点  年份  类型  数值  变化  指标  依据  原句  报告  存疑
         昆山高新区  2019年  目标  810亿元  增长7%  完成地区生产总值  句中年份  2019年,昆山高新区再接再厉,…
         $ zoneqa facts --html 数字.html
+
+    `--doubtful` keeps the figures whose label breaks a check (bot/answering/doubts.py), the
+    reason in the 存疑 column (and marked on the page).
     """
     from bot.answering.catalogue import COLUMNS, figures, is_named, select
+    from bot.answering.doubts import DOUBT, doubts
     from index import store
 
     index = store.load(settings.index.index_dir, settings.index.model)
     places = sorted({d["place"] for d in index.documents.values()})
     if args.place and not any(is_named(p, args.place) for p in places):
         raise UserError(f"资料库中没有“{args.place}”的报告（现有：{'、'.join(places)}）")
-    found = figures(index.chunks, index.documents)
-    chosen = select(found, args.place, args.year, args.kind)
+    chosen = select(figures(index.chunks, index.documents), args.place, args.year, args.kind)
+    doubtful = doubts(chosen, index.documents)
+    if args.doubtful:
+        chosen = [f for f in chosen if f in doubtful]
     if args.html:
-        from bot.answering.figures_page import doubts_of, write_page
+        from bot.answering.figures_page import write_page
 
         path = Path(args.html)
         try:
-            write_page(path, chosen, index.documents, doubts_of(found, index.documents))
+            write_page(path, chosen, index.documents, doubtful)
         except OSError as exc:
             raise file_error(path, exc, "写入") from None
         print(f"已写入 {path}：{len(chosen)} 个数字，用浏览器打开即可筛选和排序")
         return 0
-    for line in ([json.dumps(f.to_dict(), ensure_ascii=False) for f in chosen] if args.json
-                 else ["\t".join(COLUMNS), *("\t".join(f.row()) for f in chosen)]):
+    for line in ([json.dumps({**f.to_dict(), "doubt": doubtful.get(f)}, ensure_ascii=False) for f in chosen]
+                 if args.json else ["\t".join((*COLUMNS, DOUBT)),
+                                    *("\t".join((*f.row(), doubtful.get(f, ""))) for f in chosen)]):
         print(line)
     print(f"共 {len(chosen)} 个数字", file=sys.stderr)
     return 0
@@ -465,6 +472,8 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--place", metavar="地点", help="只看这个地点（任一名称：河南省、河南）")
     facts.add_argument("--year", type=int, metavar="年份", help="只看这一年（含跨这一年的多年数字）")
     facts.add_argument("--kind", type=_kind_arg, metavar="类型", help="实际、目标、预计或多年")
+    facts.add_argument("--doubtful", action="store_true",
+                       help="只看标注存疑的数字（如报告里出现了它正在规划的年份的实际值）")
     shown = facts.add_mutually_exclusive_group()
     shown.add_argument("--json", action="store_true", help="每行一个 JSON 对象")
     shown.add_argument("--html", metavar="文件", help="写成一个可筛选、可排序的网页（离线可用）")

@@ -14,7 +14,7 @@ import pytest
 from bot.cli import main
 from conftest import ROOT, make_settings
 
-COLUMNS = ["地点", "年份", "类型", "数值", "变化", "指标", "依据", "原句", "报告"]
+COLUMNS = ["地点", "年份", "类型", "数值", "变化", "指标", "依据", "原句", "报告", "存疑"]
 SEED_DOC = "2019-kunshan-hitech-zone-work-conference"
 JIANGSU_2026 = ROOT / "tests" / "reports" / "2026-江苏省.txt"
 
@@ -78,6 +78,18 @@ def test_facts_filters_by_kind_year_and_place(served, capsys):
     assert facts(capsys, "--place", "高新区") == every  # a place by the name people use
     assert main(["facts", "--place", "河南"]) == 2
     assert "没有“河南”的报告（现有：昆山高新区）" in capsys.readouterr().err
+
+
+def test_facts_doubtful_lists_only_the_figures_a_check_doubts_with_the_reason(served, capsys, monkeypatch):
+    from bot.answering import doubts
+
+    monkeypatch.setattr(doubts, "doubt", lambda f, date: "测试用的理由" if f.value == "762亿元" else None)
+    assert one(facts(capsys), "762亿元")["存疑"] == "测试用的理由"
+    [row] = facts(capsys, "--doubtful")
+    assert (row["数值"], row["年份"], row["存疑"]) == ("762亿元", "2018年", "测试用的理由")
+    assert main(["facts", "--doubtful", "--json"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["doubt"] == "测试用的理由"
     with pytest.raises(SystemExit):
         main(["facts", "--kind", "今年"])
     assert "类型只能是 实际、目标、预计、多年" in capsys.readouterr().err
@@ -132,3 +144,15 @@ def test_facts_html_writes_the_page_of_the_figures_listed(served, capsys, tmp_pa
     rows = re.findall(r'<tr data-place="([^"]*)" data-kind="([^"]*)"', html)
     assert len(rows) == len(listed) and set(rows) == {("昆山高新区", "目标")}
     assert "<mark>810亿元</mark>" in html
+
+
+def test_facts_html_marks_the_doubtful_figures(served, capsys, tmp_path, monkeypatch):
+    from bot.answering import doubts
+
+    monkeypatch.setattr(doubts, "doubt", lambda f, date: "测试用的理由" if f.value == "762亿元" else None)
+    path = tmp_path / "存疑.html"
+    assert main(["facts", "--doubtful", "--html", str(path)]) == 0
+    html = path.read_text(encoding="utf-8")
+    [row] = re.findall(r'<tr class="doubt"[^>]*>(.*?)</tr>', html)
+    assert "<mark>762亿元</mark>" in row and "⚠ 测试用的理由" in row
+    assert len(re.findall(r"<tr [^>]*data-place=", html)) == 1

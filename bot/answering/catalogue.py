@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
+from bot.answering.doubts import DOUBT, doubts
 from bot.answering.evidence import Answer
 from bot.answering.facts import extract
 from bot.answering.vocabulary import cues, gazetteer
@@ -32,6 +33,7 @@ COLUMNS = ("地点", "年份", "类型", "数值", "变化", "指标", "依据",
 # passing ("2019年是新中国成立70周年"), not a year the reports cover.
 MAIN_SHARE = 0.1
 SUMMARY_EXAMPLES = 3
+SUMMARY_DOUBTS = 5  # doubtful figures shown in a summary; `zoneqa facts --doubtful` lists them all
 SENTENCE_CHARS = 80  # of a sentence quoted in a summary
 
 
@@ -165,6 +167,7 @@ class Summary:
     counts: tuple[tuple[str, int], ...]  # type name → count, every type, then 未定 if any
     total: int
     examples: tuple[Figure, ...]
+    doubtful: tuple[tuple[Figure, str], ...] = ()  # figure, why its label is doubtful
 
     def lines(self) -> list[str]:
         """The summary in Chinese, for staff: one fact a line."""
@@ -178,6 +181,11 @@ class Summary:
             out.append("示例：")
             out += [f"• {f.period()} {f.type_name()} {f.value}（依据：{f.source_name()}）"
                     f"“{_excerpt(f.sentence, f.value)}”" for f in self.examples]
+        if self.doubtful:
+            out.append(f"{DOUBT} {len(self.doubtful)} 个（请核对章节标题或提示词，"
+                       f"全部：zoneqa facts --place {self.place} --doubtful）：")
+            out += [f"• {f.value}：{why}“{_excerpt(f.sentence, f.value)}”"
+                    for f, why in self.doubtful[:SUMMARY_DOUBTS]]
         return out
 
 
@@ -210,7 +218,7 @@ def summarize(doc_id: str, chunks: Iterable[Chunk], documents: Mapping[str, Mapp
     counts = tuple((name, counted[name]) for name in TYPES.values()) + \
         (((UNLABELLED, counted[UNLABELLED]),) if counted[UNLABELLED] else ())
     return Summary(doc_id, doc.get("place", ""), doc.get("date", ""), years, counts, len(found),
-                   _examples(found))
+                   _examples(found), tuple(doubts(found, documents).items()))
 
 
 def summarize_document(doc: Document) -> Summary | None:

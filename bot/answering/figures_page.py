@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from bot.answering.catalogue import COLUMNS, TYPES, UNLABELLED, Figure
+from bot.answering.doubts import DOUBT
 from index.files import write_atomic
 
-DOUBT = "存疑"
 TABLE_COLUMNS = (*COLUMNS, DOUBT)
 KIND_NAMES = (*TYPES.values(), UNLABELLED)
 _NUMERIC = {"年份", "数值"}  # columns sorted by the number they start with
@@ -78,16 +78,6 @@ _SCRIPT = """
 """
 
 
-def doubts_of(found: list[Figure], documents: Mapping[str, Mapping]) -> dict[Figure, str]:
-    """figure → why its label breaks a corpus check (bot/answering/doubts.py, issue #22).
-    Before that module is merged there are no checks, so nothing is doubtful."""
-    try:
-        from bot.answering.doubts import doubts
-    except ModuleNotFoundError:
-        return {}
-    return doubts(found, documents)
-
-
 def write_page(path: Path, found: list[Figure], documents: Mapping[str, Mapping],
                doubtful: Mapping[Figure, str], title: str = "识别出的数字") -> None:
     """Write `page(...)` to `path` whole (index.files: one step, the project's file mode)."""
@@ -96,8 +86,8 @@ def write_page(path: Path, found: list[Figure], documents: Mapping[str, Mapping]
 
 def page(found: list[Figure], documents: Mapping[str, Mapping], doubtful: Mapping[Figure, str],
          title: str = "识别出的数字") -> str:
-    """The page for `found` (figures of the reports in `documents`); `doubtful`: figure → why it
-    is doubtful (bot/answering/doubts.py), shown in the 存疑 column and marked."""
+    """The page for `found` (figures of the reports in `documents`); `doubtful`: figure → why its
+    label is doubtful (`bot.answering.doubts.doubts`), shown in the 存疑 column and marked."""
     reports = [doc_id for doc_id in documents if any(f.doc_id == doc_id for f in found)]
     years = sorted({y for f in found for y in _years(f)})
     return "\n".join([

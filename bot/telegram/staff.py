@@ -38,7 +38,8 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answering.catalogue import Figure, Summary, figures, summarize
-from bot.answering.figures_page import doubts_of, page
+from bot.answering.doubts import doubts
+from bot.answering.figures_page import page
 from bot.answering.live import LiveAnswerer, ReindexFailed
 from bot.telegram import messages
 from bot.telegram.history import REFUSED, Downvoted, History
@@ -226,11 +227,10 @@ def _understood(live: LiveAnswerer, doc_id: str) -> Summary | None:
 
 def _figures_page(live: LiveAnswerer, doc_id: str) -> tuple[bytes, list[Figure], int]:
     """The facts page of report `doc_id` as the index now serving labelled it; its figures and
-    how many are doubtful (checked against the whole corpus)."""
+    how many are doubtful."""
     index = live.current.searcher.index
-    found = figures(index.chunks, index.documents)
-    doubtful = doubts_of(found, index.documents)
-    mine = [f for f in found if f.doc_id == doc_id]
+    mine = [f for f in figures(index.chunks, index.documents) if f.doc_id == doc_id]
+    doubtful = doubts(mine, index.documents)
     title = f"识别出的数字：{index.documents[doc_id].get('title') or doc_id}"
     return page(mine, index.documents, doubtful, title).encode("utf-8"), mine, sum(f in doubtful for f in mine)
 
