@@ -398,7 +398,7 @@ def feedback_text(items: list[Downvoted]) -> str:
 
 
 def figures_page_caption(figures: int, doubtful: int) -> str:
-    """Beside the 识别结果: the page of every figure of the new report (bot.answering.figures_page)."""
+    """Beside the 识别结果: the page of every figure of the new report (bot.figures_page)."""
     doubts = f"，其中存疑 {doubtful} 个（已标出）" if doubtful else ""
     return (f"📄 这份报告识别出的全部 {figures} 个数字{doubts}。用浏览器打开，可按地点、年份、类型和文字筛选，"
             "点表头排序。")

@@ -10,7 +10,7 @@ In a private chat with the bot an admin can
   work (已收到 → 已提取 N 字 → 已索引 M 个片段 → 已上线), or says why the file was refused; once
   live, it ends with what the new index understood of the report (place, date, years, how many
   figures are results, targets, estimates or multi-year, three examples: bot.answering.catalogue),
-  and the page of all its figures follows as a file (bot.answering.figures_page).
+  and the page of all its figures follows as a file (bot.figures_page).
   The caption may override the inferred metadata, one `key: value` a line (title, date, place, source);
 - /reindex: rebuild the index from the corpus while the old one keeps answering;
 - /stats: today's questions, answered and refused, 👍/👎, the slowest answers;
@@ -39,7 +39,7 @@ from telegram.ext import ContextTypes
 
 from bot.answering.catalogue import Figure, Summary, figures, summarize
 from bot.answering.doubts import doubts
-from bot.answering.figures_page import page
+from bot.figures_page import page
 from bot.answering.live import LiveAnswerer, ReindexFailed
 from bot.telegram import messages
 from bot.telegram.history import REFUSED, Downvoted, History

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.catalogue import Figure
-from bot.answering.figures_page import TABLE_COLUMNS, page, write_page
+from bot.figures_page import TABLE_COLUMNS, page, write_page
 from browser import offline_browser
 
 DOCUMENTS = {
