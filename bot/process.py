@@ -10,7 +10,7 @@ import logging
 from index.search import embedding
 from index.settings import IndexSettings
 
-CLI_FORMAT = "%(levelname)s %(name)s: %(message)s"
+CLI_FORMAT = "zoneqa：%(message)s"  # staff read these as the command's own words, in Chinese
 SERVICE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # Libraries that talk too much for staff: pypdf warns about every damaged object (we report the
 # file once), httpx logs request URLs at INFO (a Bot API URL holds the token).
@@ -50,4 +50,10 @@ def configure(index: IndexSettings, *, level: int = logging.WARNING, fmt: str = 
 
     jieba.setLogLevel(max(level, logging.WARNING))  # "Building prefix dict…" on every start
     if encodes:
-        embedding.limit_threads(index.encoder_threads)
+        size_encoder(index)
+
+
+def size_encoder(index: IndexSettings) -> None:
+    """Size the encoder's thread pool for the whole process. It imports torch (about 2 s): a
+    command calls it just before it loads the model, so one that stops earlier never pays."""
+    embedding.limit_threads(index.encoder_threads)

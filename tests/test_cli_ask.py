@@ -8,6 +8,7 @@ import json
 import pytest
 
 from bot import cli
+from conftest import ROOT
 
 KEYS = ["question", "answer", "abstained", "value", "year", "kind", "sources", "latency_ms"]
 SOURCE_KEYS = ["doc_id", "title", "section", "text", "score"]
@@ -103,6 +104,13 @@ def test_ask_plain_prints_the_answer_and_where_it_came_from(loaded, capsys):
     assert any("762亿元" in line for line in lines[lines.index(cited[0]) + 1:])
 
 
+def test_the_readme_shows_the_answer_as_printed(loaded, capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split('Ask "去年高新区GDP多少？" and it replies\n\n```\n')[1].split("```")[0]
+    assert cli.main(["ask", "去年高新区GDP多少？"]) == 0
+    assert capsys.readouterr().out == sample
+
+
 def test_ask_plain_refusal_is_printed(loaded, capsys):
     assert cli.main(["ask", "为什么高新区GDP增长这么快"]) == 0
     lines = out_lines(capsys)
@@ -111,7 +119,7 @@ def test_ask_plain_refusal_is_printed(loaded, capsys):
 
 def test_ask_without_a_question_is_a_usage_error(loaded, capsys):
     assert cli.main(["ask"]) == 2
-    assert "question" in capsys.readouterr().err
+    assert "请给出问题" in capsys.readouterr().err
 
 
 def test_chat_answers_two_questions_with_a_follow_up(loaded, monkeypatch, capsys):

@@ -133,3 +133,26 @@ def test_corpus_add_shows_what_was_understood_of_the_report(served, capsys):
     assert {kind for _, kind, _, _ in examples} >= {"实际", "目标"}
     assert all(value.split("（")[0] in sentence.replace("…", "") for _, _, value, sentence in examples)
     assert "zoneqa facts --place 江苏省" in understood
+
+
+def test_facts_html_writes_the_page_of_the_figures_listed(served, capsys, tmp_path):
+    listed = facts(capsys, "--kind", "目标")
+    path = tmp_path / "目标.html"
+    assert main(["facts", "--kind", "目标", "--html", str(path)]) == 0
+    assert capsys.readouterr().out == f"已写入 {path}：{len(listed)} 个数字，用浏览器打开即可筛选和排序\n"
+    html = path.read_text(encoding="utf-8")
+    rows = re.findall(r'<tr data-place="([^"]*)" data-kind="([^"]*)"', html)
+    assert len(rows) == len(listed) and set(rows) == {("昆山高新区", "目标")}
+    assert "<mark>810亿元</mark>" in html
+
+
+def test_facts_html_marks_the_doubtful_figures(served, capsys, tmp_path, monkeypatch):
+    from bot.answering import doubts
+
+    monkeypatch.setattr(doubts, "doubt", lambda f, date: "测试用的理由" if f.value == "762亿元" else None)
+    path = tmp_path / "存疑.html"
+    assert main(["facts", "--doubtful", "--html", str(path)]) == 0
+    html = path.read_text(encoding="utf-8")
+    [row] = re.findall(r'<tr class="doubt"[^>]*>(.*?)</tr>', html)
+    assert "<mark>762亿元</mark>" in row and "⚠ 测试用的理由" in row
+    assert len(re.findall(r"<tr [^>]*data-place=", html)) == 1

@@ -81,7 +81,7 @@ def test_index_build_prints_summary(fresh, capsys):
     assert main(["index", "build"]) == 0
     out, err = capsys.readouterr()
     assert summary(out) == (1, n, n, 0)
-    assert "skipped: empty.md: empty file" in err
+    assert "已跳过：empty.md：文件是空的" in err
     assert (fresh.index.index_dir / "CURRENT").is_file()
 
     assert main(["index", "build"]) == 0
@@ -103,7 +103,7 @@ def test_index_build_without_readable_reports(fresh, capsys):
         path.write_bytes(b"")
     assert main(["index", "build"]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err.startswith("zoneqa: ") and "没有可读的报告" in err
+    assert out == "" and err.startswith("zoneqa：") and "没有可读的报告" in err
     assert not (fresh.index.index_dir / "CURRENT").exists()
 
 
@@ -147,7 +147,7 @@ def test_search_jsonl_blank_line_gives_empty_list(served, capsys, monkeypatch):
 
 def test_search_without_question(served, capsys):
     assert main(["search"]) == 2
-    assert "give a question" in capsys.readouterr().err
+    assert "请给出问题" in capsys.readouterr().err
 
 
 def test_search_builds_index_on_first_use(fresh, capsys):
@@ -163,7 +163,7 @@ def test_search_with_index_of_another_model(served, capsys, monkeypatch):
     assert main(["search", "--json", "去年高新区GDP多少"]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith("zoneqa: ") and "zoneqa index build" in err and "other/model" in err
+    assert err.startswith("zoneqa：") and "zoneqa index build" in err and "other/model" in err
 
 
 def test_search_with_damaged_index(served, capsys):
@@ -205,7 +205,7 @@ def test_what_zoneqa_writes_is_for_the_service_and_its_group_only(fresh, tmp_pat
 
     assert main(["index", "build"]) == 0
     assert main(["corpus", "add", str(upload)]) == 0
-    doc_id = re.search(r"added (\S+):", capsys.readouterr().out)[1]
+    doc_id = re.search(r"已收录 (\S+)：", capsys.readouterr().out)[1]
     assert main(["index", "build"]) == 0
     assert main(["corpus", "remove", doc_id]) == 0
     assert main(["index", "build"]) == 0

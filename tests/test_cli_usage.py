@@ -27,8 +27,8 @@ def run(argv: list[str], **env: str) -> tuple[dict, str]:
 
 
 @pytest.mark.parametrize("argv, env, message", [
-    (["ask"], {}, "give a question"),
-    (["search", "-k", "3"], {}, "give a question"),
+    (["ask"], {}, "请给出问题"),
+    (["search", "-k", "3"], {}, "请给出问题"),
     (["bot"], {}, "没有设置 TELEGRAM_BOT_TOKEN"),
     (["bot", "--webhook", "https://example.org/zq"], {"TELEGRAM_BOT_TOKEN": "1:secret"}, "--webhook 需要同时给出 --port"),
     (["ask", "去年GDP多少"], {"ZONEQA_RATE_LIMIT": "ten"}, "环境变量 ZONEQA_RATE_LIMIT"),

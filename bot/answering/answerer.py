@@ -57,6 +57,13 @@ ROUTES: dict[Shape, Handler | FanOut] = {
 }
 
 
+def unreadable(question: str) -> Answer | None:
+    """The answer to input no question can be read from (empty, over-long, not Chinese), else
+    None; it needs neither index nor model, so it can be given before either is loaded."""
+    message = problem(question)
+    return Answer(clean(question), message, abstained=True, explanation="unreadable input") if message else None
+
+
 class Answerer:
     """Loads the index and model once; `ask` is thread-safe and may run off the event loop."""
 
@@ -90,10 +97,9 @@ class Answerer:
     def _answer(self, question: str, previous: Answer | None, vector: np.ndarray | None = None,
                 parsed: Question | None = None) -> Answer:
         """`vector`, `parsed`: what a question of several clauses computed for this one."""
+        if refused := unreadable(question):
+            return refused
         text = clean(question)
-        message = problem(question)
-        if message:
-            return Answer(text, message, abstained=True, explanation="unreadable input")
         before = previous.query if previous else None
         q = parsed or self.reports.read(text, None, before)
         asked = Asked(text, q, before, continued=previous is not None)

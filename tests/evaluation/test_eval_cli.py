@@ -11,6 +11,7 @@ import pytest
 
 from bot import cli
 
+from chinese import english
 from conftest import GOLD
 
 SUMMARY_KEYS = {"answerable", "answerable_correct", "unanswerable", "abstained_correct", "accuracy",
@@ -68,8 +69,10 @@ def small_gold(tmp_path) -> Path:
 def test_gold_set_passes_the_ci_gate(full_run):
     code, out, err, _ = full_run
     assert code == 0, err
-    assert "below threshold" not in err
-    assert "Overall" in out and "Accuracy by type" in out
+    labels = {json.loads(line)["type"] for line in GOLD.read_text(encoding="utf-8").splitlines()}
+    assert [line for line in english(out + err) if line.split()[0] not in labels] == []  # the gold's own words aside
+    assert "低于阈值" not in err
+    assert "总体" in out and "各类题目的正确率" in out
 
 
 def test_report_json_has_the_summary(full_run):
@@ -85,7 +88,7 @@ def test_report_json_has_the_summary(full_run):
     assert 0 <= summary["hit_at_1"] <= summary["hit_at_3"] <= summary["hit_at_5"] <= 1
     assert 0 < summary["mrr"] <= 1
     assert 0 < summary["latency_p50_ms"] <= summary["latency_p95_ms"]
-    assert set(report["baselines"]) == {"top bm25 passage", "top dense passage"}
+    assert set(report["baselines"]) == {"只取 BM25 第一段", "只取向量检索第一段"}
 
 
 def test_report_html_is_written(full_run):
@@ -96,7 +99,7 @@ def test_report_html_is_written(full_run):
 def test_accuracy_below_the_minimum_exits_1(small_gold, seed_settings, searcher):
     code, _, err = run(["eval", str(small_gold), "--min-accuracy", "1.01"], seed_settings, searcher)
     assert code == 1
-    assert "below threshold: accuracy" in err
+    assert "低于阈值：可作答题的正确率（accuracy）" in err
 
 
 def test_compare_lists_a_question_whose_verdict_flipped(full_run, small_gold, tmp_path,
@@ -109,10 +112,10 @@ def test_compare_lists_a_question_whose_verdict_flipped(full_run, small_gold, tm
     old_path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run(["eval", str(small_gold), "--compare", str(old_path)], seed_settings, searcher)
     assert code == 0
-    passing = out[out.index("newly passing"):]
-    assert "newly passing (1):" in passing and "q038" in passing
-    failing = out[out.index("newly failing"):out.index("newly passing")]
-    assert "newly failing (0):" in failing and "q0" not in failing
+    passing = out[out.index("新答对"):]
+    assert "新答对（1）：" in passing and "q038" in passing
+    failing = out[out.index("新答错"):out.index("新答对")]
+    assert "新答错（0）：" in failing and "q0" not in failing
 
 
 def test_gold_file_as_staff_write_it_is_scored(tmp_path, seed_settings, searcher):
@@ -149,7 +152,7 @@ def test_malformed_gold_exits_2_with_line_numbers(tmp_path, seed_settings, searc
                     (5, "语料中找不到 evidence"), (6, "id 'q001' 重复")]:
         assert any(line.startswith(f"第{n}行：") and what in line for line in err.splitlines()), (n, err)
     assert "共 5 处问题" in err and not any(line.startswith("第1行") for line in err.splitlines())
-    assert "Overall" not in out  # nothing was evaluated
+    assert "总体" not in out  # nothing was evaluated
 
 
 def test_missing_gold_file_exits_2(tmp_path, seed_settings, searcher):

@@ -127,8 +127,8 @@ def test_failed_follow_ups_show_their_conversation(tmp_path):
     items = items_of(tmp_path, [{**FOLLOW, "note": None}, {**ALONE, "id": "g9", "after": ["江苏呢", "浙江呢"]}])
     report = evaluate(items, wrong, lambda q, k: [], progress=False)
     text = format_table(report)
-    assert "  f2 [followup] 那前年呢\n      after:    江苏去年GDP增长了多少\n      expected:" in text
-    assert "      after:    江苏呢 → 浙江呢" in text
+    assert "  f2 [followup] 那前年呢\n      此前：江苏去年GDP增长了多少\n      应答：" in text
+    assert "      此前：江苏呢 → 浙江呢" in text
     _, html = write_report(report, tmp_path / "out")
     page = html.read_text(encoding="utf-8")
     assert "<th>after</th>" in page and "江苏呢 → 浙江呢" in page

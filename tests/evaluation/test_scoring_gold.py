@@ -152,10 +152,11 @@ def test_check_thresholds():
     s = {"accuracy": 0.8, "abstention": 0.5}
     assert check_thresholds(s, None, None) == []
     assert check_thresholds(s, 0.8, 0.5) == []
-    assert check_thresholds(s, 0.81, 0.6) == ["accuracy 0.800 < 0.810", "abstention 0.500 < 0.600"]
-    assert check_thresholds(s, None, 0.6) == ["abstention 0.500 < 0.600"]
+    assert check_thresholds(s, 0.81, 0.6) == ["可作答题的正确率（accuracy）0.800 < 0.810",
+                                               "不可作答题的拒答率（abstention）0.500 < 0.600"]
+    assert check_thresholds(s, None, 0.6) == ["不可作答题的拒答率（abstention）0.500 < 0.600"]
     assert check_thresholds({"accuracy": None, "abstention": 1.0}, 0.5, None) == [
-        "accuracy is not measurable (no items) but 0.500 was required"]
+        "可作答题的正确率（accuracy）无法计算：没有这类题目，却要求至少 0.500"]
 
 
 def test_compare():
@@ -167,22 +168,22 @@ def test_compare():
     assert cmp["newly_passing"] == [{"id": "a2", "question": "question a2"}, {"id": "u2", "question": "<b>2020</b>"}]
     assert cmp["delta"]["accuracy"] == pytest.approx(1 / 3) and cmp["delta"]["confusions"] == -1
     text = format_compare(cmp)
-    assert "accuracy: +0.333" in text and "confusions: -1" in text
-    assert "newly failing (1):\n  u1  question u1" in text
-    assert "newly passing (2):" in text
+    assert "可作答题的正确率      accuracy: +0.333" in text and "年份或类型混淆        confusions: -1" in text
+    assert "新答错（1）：\n  u1  question u1" in text
+    assert "新答对（2）：" in text
 
 
 def test_format_table():
     report, _ = run({"abstain": lambda q: result("", abstained=True)})
     text = format_table(report)
-    assert "accuracy              0.333" in text
-    assert "mrr                   0.444" in text
-    header = next(line for line in text.splitlines() if line.strip().startswith("type"))
-    assert header.split() == ["type", "system", "abstain"]
+    assert "  可作答题的正确率      accuracy              0.333" in text
+    assert "  检索 MRR              mrr                   0.444" in text
+    header = next(line for line in text.splitlines() if line.strip().startswith("类型"))
+    assert header.split() == ["类型", "system", "abstain"]
     assert "unanswerable          1/2 0.50        2/2 1.00" in text
-    assert "answerable               0.333           0.000" in text
-    assert "Failures (3)" in text
-    assert "a2 [target] question a2" in text and "contains '762'" in text
+    assert "全部可作答题             0.333           0.000" in text
+    assert "答错的题（3）" in text
+    assert "a2 [target] question a2" in text and "原因：missing '810亿元'; contains '762'（检索排名 3" in text
     assert " a1 [" not in text
 
 
@@ -226,11 +227,11 @@ def test_free_type_labels_get_their_own_rows_and_only_unanswerable_is_scored_by_
 
 def test_format_table_lists_free_labels_aligned_and_extra_keys_of_failures():
     text = format_table(evaluate(FREE, FREE_ANSWERS.__getitem__, lambda q, k: [], progress=False))
-    block = text[text.index("Accuracy by type"):text.index("Abstention threshold")].strip().splitlines()
-    assert [line.split()[0] for line in block[2:]] == ["target_2019", "zeta", "目标", "unanswerable", "answerable"]
+    block = text[text.index("各类题目的正确率"):text.index("拒答阈值的取舍")].strip().splitlines()
+    assert [line.split()[0] for line in block[2:]] == ["target_2019", "zeta", "目标", "unanswerable", "全部可作答题"]
     # Aligned in a terminal, where each Chinese character takes two columns.
     assert block[3:6] == ["  zeta                  0/1 0.00",
                           "  目标                  0/1 0.00",
                           "  unanswerable          1/1 1.00"]
-    assert "      extra:    pages: [3, 4]" in text
+    assert "      其他：pages: [3, 4]" in text
     assert "note: 表3" not in text                                  # t1 passed: not listed

@@ -192,12 +192,12 @@ def test_unreadable_reports_are_skipped_and_reported(corpus, tmp_path, embedder)
     assert report.documents == 2
     assert len(report.problems) == len(BAD_FILES)
     for name in BAD_FILES:
-        assert sum(p.startswith(f"{name}:") for p in report.problems) == 1, report.problems
-    by_name = {p.split(":")[0]: p for p in report.problems}
-    assert "empty file" in by_name["empty.md"] and "empty file" in by_name["blank.txt"]
-    assert "binary" in by_name["binary.md"]
+        assert sum(p.startswith(f"{name}：") for p in report.problems) == 1, report.problems
+    by_name = {p.split("：")[0]: p for p in report.problems}
+    assert "文件是空的" in by_name["empty.md"] and "文件是空的" in by_name["blank.txt"]
+    assert "二进制" in by_name["binary.md"]
     assert "UTF-8" in by_name["gbk.txt"] and "UTF-8" in by_name["latin1.md"]
-    assert "metadata header" in by_name["noheader.md"]
+    assert "元数据头" in by_name["noheader.md"]
     assert set(store.load(tmp_path / "index", DEFAULT_MODEL).documents) == {"a", "b"}
 
 
@@ -205,7 +205,7 @@ def test_unreadable_file_does_not_stop_an_incremental_build(corpus, tmp_path, em
     build(corpus, tmp_path / "index", DEFAULT_MODEL, lambda: embedder)
     (corpus / "zz.md").write_bytes(b"\x00\x01")
     report = build(corpus, tmp_path / "index", DEFAULT_MODEL, no_embedder)
-    assert report.embedded == 0 and report.problems == ["zz.md: binary file, not UTF-8 text"]
+    assert report.embedded == 0 and report.problems == ["zz.md：是二进制文件，不是 UTF-8 文本"]
 
 
 def test_no_readable_report_raises_build_error_and_keeps_served_index(corpus, tmp_path, embedder):

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import re
 import shutil
 import sqlite3
 import threading
@@ -269,6 +270,19 @@ async def test_the_upload_status_ends_with_what_the_new_index_understood(real_st
     assert lines[4].startswith("• 2018年 实际 321亿元（依据：句中年份）“2018年,溧阳高新区全年完成地区生产总值321亿元")
     assert lines[5].startswith("• 2019年 目标 350亿元（依据：句中年份）“2019年目标:完成地区生产总值350亿元")
     assert len(lines) == 6
+
+
+async def test_the_upload_is_followed_by_the_page_of_its_figures(staff):
+    caption = "place: 溧阳高新区\ndate: 2019-02-01\ntitle: 2019年溧阳高新区工作会议"
+    assert_went_live(await staff.upload("liyang.txt", LIYANG.encode(), caption=caption))
+    sent = await staff.api.next_call("sendDocument", chat_id=ADMIN)
+    assert sent.params["document"]["filename"].endswith(".html")
+    assert sent.params["caption"].startswith("📄 这份报告识别出的全部 2 个数字。")
+    html = sent.params["document"]["content"].decode("utf-8")
+    assert "<title>识别出的数字：2019年溧阳高新区工作会议</title>" in html
+    rows = re.findall(r'<tr data-place="([^"]*)" data-kind="([^"]*)"', html)
+    assert rows == [("溧阳高新区", "实际"), ("溧阳高新区", "目标")]  # the new report's only
+    assert "<mark>321亿元</mark>" in html and "<mark>350亿元</mark>" in html
 
 
 # --- rebuilding ---------------------------------------------------------------------------------

