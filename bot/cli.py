@@ -38,12 +38,9 @@ def _stdin_lines():
 
 
 def cmd_index_build(args, settings: Settings) -> int:
-    from index.builder import build
-    from index.search.embedding import Embedder
+    from index.childbuild import build_in_child
 
-    corpus = Path(args.corpus) if args.corpus else settings.index.corpus_dir
-    report = build(corpus, settings.index.index_dir, settings.index.model,
-                   lambda: Embedder(settings.index.model, settings.index.model_cache_dir), progress=True)
+    report = build_in_child(settings.index, Path(args.corpus) if args.corpus else None, progress=True)
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     print(f"index built: {report.summary()}")
