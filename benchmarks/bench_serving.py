@@ -54,6 +54,20 @@ def timed(argv: list[str], env: dict, stdin: str = "") -> tuple[float, subproces
     return time.perf_counter() - t, run
 
 
+def medians_ms(run, texts: list[str], repeat: int) -> list[float]:
+    """Per text: the median ms of `run(text)` over `repeat` calls, after one to warm up."""
+    out = []
+    for text in texts:
+        run(text)
+        rounds = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            run(text)
+            rounds.append((time.perf_counter() - t) * 1e3)
+        out.append(statistics.median(rounds))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--index", type=Path, help="a data dir with a built index")
@@ -81,29 +95,13 @@ def main() -> None:
     print(f"serving RSS after {args.questions} questions: {rss:.0f} MB (peak {peak:.0f} MB), "
           f"{answerer.searcher.index.manifest['chunks']} passages")
 
-    answer_ms = []
-    for q in questions:
-        answerer.ask(q)  # warm
-        rounds = []
-        for _ in range(args.repeat):
-            t = time.perf_counter()
-            answerer.ask(q)
-            rounds.append((time.perf_counter() - t) * 1e3)
-        answer_ms.append(statistics.median(rounds))
+    answer_ms = medians_ms(answerer.ask, questions, args.repeat)
     from index.search.embedding import Embedder, limit_threads
 
     limit_threads(settings.index.encoder_threads)
     torch_encoder = Embedder(settings.index.model, settings.index.model_cache_dir)
-    texts = [expand_query(q, answerer.searcher.vocab) for q in questions]
-    encode_ms = []
-    for text in texts:
-        torch_encoder.query(text)  # warm
-        rounds = []
-        for _ in range(args.repeat):
-            t = time.perf_counter()
-            torch_encoder.query(text)
-            rounds.append((time.perf_counter() - t) * 1e3)
-        encode_ms.append(statistics.median(rounds))
+    encode_ms = medians_ms(torch_encoder.query, [expand_query(q, answerer.searcher.vocab) for q in questions],
+                           args.repeat)
     a95, e95 = np.percentile(answer_ms, 95), np.percentile(encode_ms, 95)
     print(f"answer p95 {a95:.1f} ms (p50 {np.percentile(answer_ms, 50):.1f}); torch encode p95 {e95:.1f} ms "
           f"(p50 {np.percentile(encode_ms, 50):.1f}); ratio {a95 / e95:.2f}")
