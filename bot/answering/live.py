@@ -3,8 +3,9 @@
 Questions keep going to the answerer in use until a new index version is complete and has
 passed a check; then one reference assignment switches to it. The build runs in a child process
 (index.childbuild), so a crash or an out-of-memory kill of it leaves this process serving the
-old index. The check runs here, while the child holds the build lock, so that the version is checked and switched to on disk before another build can
-start (which removes versions that never served). A failed build or check leaves the old one
+old index. The check runs here, while the child holds the build lock, so that the version is
+checked and switched to on disk before another build can start (which removes versions that
+never served). A failed build or check leaves the old one
 serving and says why. An index built elsewhere (`zoneqa index build` while the bot runs) is
 picked up by `refresh_if_changed`.
 """
