@@ -27,6 +27,9 @@ from index.reading.documents import CorpusError
 from index.settings import IndexSettings
 from index.store import IndexUnavailable
 
+# The child's program. The caller's working directory (a data dir holds an `index` folder) is
+# taken off sys.path first, so that `index` is this package (what `python -P` does from 3.11 on).
+CHILD = "import sys; sys.path.remove(''); from index.childbuild import _child; sys.exit(_child())"
 # Errors the child reports that are raised again, as they are, in the parent.
 PASSED_ON = {cls.__name__: cls for cls in (BuildError, CorpusError, IndexUnavailable)}
 
@@ -49,9 +52,8 @@ def build_in_child(settings: IndexSettings, corpus_dir: Path | None = None, prog
     job = {"corpus_dir": str(corpus_dir or settings.corpus_dir), "index_dir": str(settings.index_dir),
            "model": settings.model, "model_cache": str(settings.model_cache_dir),
            "threads": settings.encoder_threads, "progress": progress, "check": check is not None}
-    # -P: the caller's working directory (a data dir may hold an `index` folder) is not on sys.path
-    child = subprocess.Popen([sys.executable, "-P", "-m", "index.childbuild"], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-c", CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True, encoding="utf-8")
     refused: BaseException | None = None
     outcome: dict = {}
     try:
@@ -129,7 +131,3 @@ def _child() -> int:
         return 1
     say({"report": {f.name: getattr(report, f.name) for f in fields(report)} | {"version": str(report.version)}})
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_child())
