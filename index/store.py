@@ -4,7 +4,8 @@ Layout under the index dir::
 
     CURRENT                  name of the version being served
     v-<time>-<id>/
-        manifest.json        format version, model id, dimension, build time, the fingerprints of
+        manifest.json        format version, model id, what encoded its passages and encodes its
+                             questions (embedding.identity), dimension, build time, the fingerprints of
                              what chunks and tokens were made with, the segments it uses and, per
                              report in position order: its hashes and the segment and rows of its chunks
         segments.json        the segments it uses, readable without the manifest
@@ -40,7 +41,7 @@ import numpy as np
 
 from index import segments
 from index.files import make_dir, write_atomic
-from index.search import dense
+from index.search import dense, embedding
 from index.search.lexical import Lexical
 from index.text.chunking import Chunk
 
@@ -213,6 +214,9 @@ def _manifest(path: Path, model: str | None) -> dict:
     if model is not None and manifest.get("model") != model:
         raise IndexUnavailable(f"索引是用模型 {manifest.get('model')!r} 建的，不是当前的 {model!r}；"
                                f"{REBUILD_HINT}")
+    if model is not None and manifest.get("encoders") != embedding.identity(model):
+        raise IndexUnavailable(f"索引的编码方式（{manifest.get('encoders')}）与当前程序的"
+                               f"（{embedding.identity(model)}）不同；{REBUILD_HINT}")
     return manifest
 
 

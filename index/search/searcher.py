@@ -10,7 +10,7 @@ from index import store
 from index.search import dense
 from index.text.chunking import Chunk
 from index.settings import IndexSettings
-from index.search.embedding import Embedder
+from index.search.embedding import QueryEncoder, query_encoder
 from index.search.fusion import rrf
 from index.text.tokens import Tokenizer, default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
@@ -45,7 +45,7 @@ def expand_query(query: str, vocab: Vocab) -> str:
 class Searcher:
     """A loaded index with its encoder and tokenizer. Read-only, so safe across threads."""
 
-    def __init__(self, index: store.StoredIndex, embedder: Embedder,
+    def __init__(self, index: store.StoredIndex, embedder: QueryEncoder,
                  tokenizer: Tokenizer | None = None, vocab: Vocab | None = None):
         self.index = index
         self.embedder = embedder
@@ -53,21 +53,14 @@ class Searcher:
         self.vocab = vocab or load_vocab()
 
     @classmethod
-    def open(cls, settings: IndexSettings, embedder: Embedder | None = None,
+    def open(cls, settings: IndexSettings, embedder: QueryEncoder | None = None,
              build_if_missing: bool = True) -> "Searcher":
-        """Load the served index; build it first if there is none yet."""
-        embedder_box: list[Embedder] = [embedder] if embedder else []
-
-        def get_embedder() -> Embedder:
-            if not embedder_box:
-                embedder_box.append(Embedder(settings.model, settings.model_cache_dir))
-            return embedder_box[0]
-
+        """Load the served index; build it first (in a child process) if there is none yet."""
         if build_if_missing and store.current_version(settings.index_dir) is None:
-            from index.builder import build
-            build(settings.corpus_dir, settings.index_dir, settings.model, get_embedder)
+            from index.childbuild import build_in_child
+            build_in_child(settings)
         index = store.load(settings.index_dir, settings.model)
-        return cls(index, get_embedder())
+        return cls(index, embedder or query_encoder(settings))
 
     def documents(self) -> list[dict]:
         return list(self.index.documents.values())

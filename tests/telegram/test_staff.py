@@ -14,8 +14,10 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import os
 import re
 import shutil
+import signal
 import sqlite3
 import threading
 import time
@@ -34,14 +36,15 @@ from bot.telegram import messages
 from bot.telegram.app import build_application
 from bot.telegram.history import DB_NAME, History
 from conftest import CORPUS, copy_seed, with_settings
-from index.builder import build
+from index import store
+from index.childbuild import build_in_child
 from index.reading import ingest
 from index.search.searcher import Searcher
 from index.settings import IndexSettings
 from report_files import CASES, FILLER, pdf_bytes, report_file, zip_bomb
 from telegram_standin import BOT_USER, Call, FakeAnswerer, FakeLiveAnswerer, TelegramStandIn, polling
 from telegram_checks import assert_all_html, buttons, hashed, plain
-from waiting import until, until_async
+from waiting import build_children, until, until_async
 
 pytestmark = pytest.mark.anyio
 
@@ -115,8 +118,9 @@ class Staff:
     async def ask(self, question: str, chat_id: int = CITIZEN) -> str:
         return plain(await self.say(chat_id, question))
 
-    async def status(self, chat_id: int = ADMIN, timeout: float = 60) -> list[str]:
-        """The texts one status message went through, up to its final ✅ or ❌."""
+    async def status(self, chat_id: int = ADMIN, timeout: float = 180) -> list[str]:
+        """The texts one status message went through, up to its final ✅ or ❌ (a build runs in a
+        child process that loads the model: seconds, a minute or more on a busy machine)."""
         texts = [(await self.api.next_call("sendMessage", chat_id=chat_id)).params["text"]]
         while "✅" not in texts[-1] and "❌" not in texts[-1]:
             edit = await self.api.next_call("editMessageText", timeout=timeout, chat_id=chat_id)
@@ -297,20 +301,24 @@ async def test_questions_are_answered_throughout_a_reindex_then_from_the_new_ind
         return sum(c.method == "sendMessage" and c.at > building[0] and c.params.get("chat_id") in askers
                    for c in list(staff.api.calls))
 
-    def slow_build(*args, **kwargs):  # held until a stream of questions has met it
+    def slow_build(settings, check):  # the new version serves once a stream of questions has met the build
         building.append(time.monotonic())
-        until(lambda: answered_since_the_build_began() >= 5, 30,
-              what=lambda: f"5 questions answered while the index was built (only {answered_since_the_build_began()})")
-        report = build(*args, **kwargs)
+
+        def held(version):
+            until(lambda: answered_since_the_build_began() >= 5, 30,
+                  what=lambda: f"5 questions answered while the index was built (only {answered_since_the_build_began()})")
+            check(version)
+
+        report = build_in_child(settings, check=held)
         building.append(time.monotonic())
         return report
 
-    monkeypatch.setattr(live_module, "build", slow_build)
+    monkeypatch.setattr(live_module, "build_in_child", slow_build)
     staff.api.send(ADMIN, "/reindex")
     outcome = asyncio.ensure_future(staff.status())
     askers = [CITIZEN, OTHER_CITIZEN, 43, 44]
     sent = 0
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while not outcome.done() and time.monotonic() < deadline:
         staff.api.send(askers[sent % len(askers)], GDP_2018)
         sent += 1
@@ -326,6 +334,26 @@ async def test_questions_are_answered_throughout_a_reindex_then_from_the_new_ind
     assert sum(start < c.at < end for c in replies) >= 5  # answered while the new index was built
     assert figure in await staff.ask(question, chat_id=45)
     assert audit_rows(staff.settings)[-1][1::2] == ("reindex", 1)
+
+
+async def test_a_reindex_whose_build_is_killed_says_so_in_chinese_and_the_old_index_answers(real_staff):
+    """The kernel's out-of-memory killer ends the build process (SIGKILL): the admin is told so, in
+    Chinese, and citizens are answered from the index served before."""
+    staff = real_staff
+    index_dir = staff.settings.index.index_dir
+    served = store.current_version(index_dir)
+    ingest.add_report(staff.settings.index.corpus_dir, "report.txt",  # something to embed: the build takes a while
+                      report_file("report.txt", CASES["report.txt"][0]))
+    staff.api.send(ADMIN, "/reindex")
+    outcome = asyncio.ensure_future(staff.status())
+    await until_async(build_children, 30, what="the build process started")
+    for pid in build_children():
+        os.kill(pid, signal.SIGKILL)
+    final = (await outcome)[-1]
+    assert "❌ 重建失败，旧索引继续回答" in final and "SIGKILL" in final and "内存不足" in final, final
+    assert "762亿元" in await staff.ask(GDP_2018)
+    assert store.current_version(index_dir) == served
+    assert audit_rows(staff.settings)[-1][1::2] == ("reindex", 0)
 
 
 async def test_a_failed_reindex_says_why_and_the_old_index_keeps_answering(staff):
