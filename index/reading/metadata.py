@@ -50,26 +50,17 @@ def _date(year: str, month: str, day: str | None) -> str:
     return f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
+_CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})([01]\d)([0-3]\d)日")
-
-
-def _cn_number(text: str) -> int:
-    """二十七 → 27, 十一 → 11, 一 → 1."""
-    tens, _, ones = text.rpartition("十")
-    if "十" not in text:
-        return _CN_DIGITS[text]
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
 def _in_digits(text: str) -> str:
     """A date in Chinese numerals ("二〇二六年一月二十七日") or run together ("20231219日") written
     the common way (2026年1月27日), so one pattern reads every delivery line."""
-    def cn(m: re.Match) -> str:
-        year = "".join(str(_CN_DIGITS[c]) for c in m[1])
-        return f"{year}年{_cn_number(m[2])}月" + (f"{_cn_number(m[3])}日" if m[3] else "")
-    return _COMPACT_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", _CN_DATE.sub(cn, text))
+    import cn2an  # when a report's opening is read (adding or building), not on every import
+
+    text = _CN_DATE.sub(lambda m: cn2an.transform(m[0], "cn2an"), text)
+    return _COMPACT_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
 
 
 def _head(text: str) -> str:
