@@ -126,7 +126,7 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
             scopes[key] = scope_of(key, frame)
             context[key] = label(key[-1] if key else "", frame)
         scope = narrowed(scopes[key], _lead(para.text), frame)
-        para_label = label(para.text, frame, scope, context[key])
+        para_label = label(para.text, frame, scope, context[key], para.text)
         if para_label.kind:
             context[key] = para_label
         offsets = para.offsets()
@@ -141,8 +141,8 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
         for group in groups:
             s, e = group[0][0], group[-1][1]
             text = para.text[s:e]
-            tl = label(text, frame, scope, para_label)
-            sentences = tuple((a, b, label(text[a:b], frame, scope, tl)) for a, b in split_sentences(text))
+            tl = label(text, frame, scope, para_label, para.text)
+            sentences = tuple((a, b, label(text[a:b], frame, scope, tl, para.text)) for a, b in split_sentences(text))
             chunks.append(Chunk(f"{doc.doc_id}#{len(chunks)}", doc.doc_id, text, para.section,
                                 _spans_of(offsets, s, e), tl, sentences))
     return chunks

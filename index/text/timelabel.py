@@ -4,7 +4,8 @@ Kinds: a result (achieved), a target (planned), an estimate (预计, before the 
 are final). A figure said of a multi-year period (十四五, 年均, 累计, 到2030年) carries its span.
 Every label says where it came from:
 - `year`: a year the clause names itself (explicit years always win);
-- `cue`: its own cue words (`index/data/timecues.tsv`);
+- `cue`: its own words: the kind words of `kind_signals.tsv`, read with its paragraph's
+  (`sentence_kind`), else the weighted cue words of `timecues.tsv`;
 - `section`: the section it stands in ("一、2024年工作回顾", "三、2026年重点工作", the
   periods of `periods.tsv` and the words of `section_scopes.tsv` in the section titles);
 - `context`: the paragraph or passage before it, where no section says anything;
@@ -28,6 +29,7 @@ SPAN = "span"  # a cue kind only: the clause speaks of its section's period
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 DECISIVE_LEAD = 2  # a clause's own cue words decide its kind when they lead by this much…
 SECTION_LEAD = 4  # …and override what its section says only when they lead by this much
+PARAGRAPH_SAYS = 2  # sentences of a paragraph whose kind words its other sentences take
 YEAR_END_MONTH = 10  # a report dated from this month on reviews its own year
 # "从11.37万亿元提高到14.58万亿元", "由2020年的10.5万元增加到2025年的14万元": a change over a
 # period, whose last figure is the state at the period's end
@@ -125,6 +127,62 @@ def cue_kind(text: str, needed: int = DECISIVE_LEAD) -> str | None:
     return RESULT if lead > 0 else TARGET
 
 
+def kind_signals(path: Path = INDEX_DATA / "kind_signals.tsv") -> dict[tuple[str, str], tuple[str, ...]]:
+    """(kind, where) → words, folded: see the file's header."""
+    return _kind_signals(datafiles.rows(path, 3))
+
+
+@lru_cache(maxsize=4)
+def _kind_signals(rows: tuple[tuple[str, ...], ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for kind, where, words in rows:
+        out[(kind, where)] = out.get((kind, where), ()) + tuple(fold(w) for w in words.split("|") if w)
+    return out
+
+
+def _numbering() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for _, p in datafiles.rows(INDEX_DATA / "sections.tsv", 2))
+
+
+def _opening(sentence: str) -> str:
+    """A sentence without its section number and its enumerating words ("（三）", "一是", "同时")."""
+    text, skip, numbers = fold(sentence).strip(), kind_signals().get(("skip", "opening"), ()), _numbering()
+    while True:
+        cut = next((m.end() for p in numbers if (m := p.match(text))), 0) \
+            or next((len(w) for w in skip if text.startswith(w)), 0)
+        if not cut:
+            return text
+        text = text[cut:].lstrip(" ，,")
+
+
+def _said(text: str) -> set[str]:
+    """The kinds whose `words` the text holds."""
+    text, signals = fold(text), kind_signals()
+    return {kind for (kind, where), words in signals.items() if where == "words" and any(w in text for w in words)}
+
+
+def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
+    """RESULT or TARGET as a sentence tells on its own, with its paragraph, else None (see
+    `kind_signals.tsv`): its own kind words; else its paragraph's; else, in a paragraph whose
+    sentences mostly open with a plan's imperative verb, such an opening. Words that point both
+    ways, or none, leave it unlabelled: a guess here is what an article without sections gets wrong."""
+    own = _said(sentence)
+    if own:
+        return own.pop() if len(own) == 1 else None
+    sentences = [s for s in re.split(r"(?<=[。；;！!？?])", paragraph or sentence) if s.strip()]
+    said = [kind for s in sentences for kind in _said(s)]
+    kinds = set(said)
+    if len(kinds) > 1:
+        return None
+    if len(said) >= PARAGRAPH_SAYS:  # one word may be incidental ("累计" in a plan): a paragraph's kind needs two
+        return kinds.pop()
+    if RESULT in kinds:
+        return None
+    verbs = kind_signals().get((TARGET, "opening"), ())
+    opens = [_opening(s).startswith(verbs) for s in sentences]
+    return TARGET if _opening(sentence).startswith(verbs) and 2 * sum(opens) >= len(opens) else None
+
+
 def years_in(text: str, doc_year: int) -> list[int]:
     """Absolute years named in `text`, relative ones resolved against the report's year."""
     text = fold(text)
@@ -146,11 +204,14 @@ def scope_of(titles: tuple[str, ...], frame: Frame) -> Scope:
     words = section_words()
     for title in titles:
         folded = fold(title)
-        kind = next((k for k, ws in words.items() if any(w in folded for w in ws)), None)
+        kinds = {k for k, ws in words.items() if any(w in folded for w in ws)}
         years = years_in(title, frame.year)
         spans = periods_in(title)
-        if not (kind or years or spans):
+        if len(kinds) > 1:  # words of both kinds: one year named decides ("2025年目标任务和主要工作"),
+            kinds = set() if len(set(years)) == 1 else {None}  # two periods do not ("十四五…成就和十五五…目标")
+        if kinds == {None} or not (kinds or years or spans):
             continue
+        kind = kinds.pop() if kinds else None
         year = max(years) if years else None
         if kind is None and year is not None:
             kind = RESULT if year < frame.plan else TARGET
@@ -185,18 +246,20 @@ def _change_over(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
     return _span_label(span, frame, source)
 
 
-def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | None = None) -> TimeLabel:
-    """Label a clause; what it leaves open comes from its section (`scope`), else from the
-    passage before it (`context`), else from the report's date. Nothing of the year a report
+def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | None = None,
+          paragraph: str = "") -> TimeLabel:
+    """Label a clause; what it leaves open comes from its section (`scope`), else from its own
+    words read with its `paragraph`, else from the passage before it (`context`), else from the
+    report's date. Nothing of the year a report
     plans has happened when it is delivered: whatever the words, a figure of that year or a later
     one is not a result."""
-    found = _label(text, frame, scope, context)
+    found = _label(text, frame, scope, context, paragraph)
     if found.kind == RESULT and found.span is None and found.year is not None and found.year >= frame.plan:
         return replace(found, kind=TARGET)
     return found
 
 
-def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None) -> TimeLabel:
+def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, paragraph: str) -> TimeLabel:
     scores = cue_scores(text)
     years = years_in(text, frame.year)
     from_to = _FROM_TO.search(fold(text))
@@ -219,7 +282,9 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None) -> 
         if scope.year is None and scope.period:
             return _span_label(scope.period, frame, "section")
         return TimeLabel(scope.year or frame.year_of(scope.kind), scope.kind, None, "section")
-    own = cue_kind(text)
+    # an estimate says so itself; else the kind words, which abstain where they disagree; the
+    # weighted cue counts only where those say nothing
+    own = (ESTIMATE if scores[ESTIMATE] else None) or sentence_kind(text, paragraph) or cue_kind(text)
     if own:
         if context and context.kind == own and context.year:
             return TimeLabel(context.year, own, context.span, "cue")

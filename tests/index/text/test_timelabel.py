@@ -5,7 +5,7 @@ import pytest
 from index.text.chunking import chunk_document
 from index.reading.documents import load_document
 from index.text.timelabel import (ESTIMATE, RESULT, TARGET, Frame, Scope, TimeLabel, cue_kind, cue_scores,
-                                  label, scope_of, years_in)
+                                  label, scope_of, sentence_kind, years_in)
 
 from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
@@ -241,3 +241,34 @@ def test_the_reports_date_gives_the_years_it_reviews_and_plans(date, review, pla
 ])
 def test_real_report_sentences(text, scope, expected):
     assert label(text, Frame.of("2026-01-20"), scope) == expected
+
+
+def test_a_title_naming_both_a_review_and_a_plan_is_read_by_its_year_or_says_neither():
+    frame = Frame.of("2026-01-20")
+    assert scope_of(("二、“十四五”时期发展成就和“十五五”时期主要目标任务",), frame) == Scope()
+    assert scope_of(("二、2026年目标任务和主要工作",), frame) == Scope(TARGET, 2026, None)
+
+
+@pytest.mark.parametrize("sentence, paragraph, kind", [
+    ("地区生产总值增长5.2%，增速居全国第3位。", "", RESULT),  # a word only a result says
+    ("力争全社会研发投入强度达到3.35%。", "", TARGET),  # a word only a plan says
+    ("新增城镇就业120万人。", "", None),  # cannot tell on its own
+    ("力争新增入选国家级项目10个以上。", "", None),  # words pointing both ways
+    # a paragraph whose sentences say "result" twice lends its kind to a sentence that says nothing
+    ("新增城镇就业120万人。", "外贸进出口同比增长8%。新增城镇就业120万人。获批国家级新区1个。", RESULT),
+    # …but one incidental word does not
+    ("新增城镇就业120万人。", "外贸进出口同比增长8%。新增城镇就业120万人。", None),
+    # an imperative opening, in a paragraph that opens so throughout, is a plan
+    ("（三）加快建设现代化产业体系。", "（三）加快建设现代化产业体系。深化国有企业改革。", TARGET),
+    ("一是深化国有企业改革。", "一是深化国有企业改革。二是推动设备更新。", TARGET),
+    ("加快推进重大项目建设。", "加快推进重大项目建设。1299个重大项目完成投资1.4万亿元。全省经济运行平稳。", None),
+])
+def test_a_sentence_alone_says_its_kind_or_nothing(sentence, paragraph, kind):
+    assert sentence_kind(sentence, paragraph) == kind
+
+
+def test_an_article_without_sections_reads_its_sentences_by_their_own_words():
+    frame = Frame.of("2025-01-15")
+    # the weighted cue counts would read 新增…增长 as a result; 力争 says it is a plan
+    assert label("力争新增城镇就业65万人、地区生产总值增长5%以上。", frame, paragraph="").kind == TARGET
+    assert label("外贸进出口同比增长8%。", frame, paragraph="").kind == RESULT
