@@ -120,12 +120,15 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
     # Where no section title says anything, a paragraph inherits the label of the one before
     # it under the same titles (the first report's unnumbered sections).
     context: dict[tuple[str, ...], TimeLabel] = {}
+    # A period's section narrowed to one of its years stays so for the paragraphs that follow.
+    year_of_period: dict[tuple[str, ...], Scope | None] = {}
     for para in doc.paragraphs:
         key = para.headings
         if key not in scopes:
             scopes[key] = scope_of(key, frame)
             context[key] = label(key[-1] if key else "", frame)
-        scope = narrowed(scopes[key], _lead(para.text), frame)
+        scope = narrowed(scopes[key], _lead(para.text), frame, year_of_period.get(key))
+        year_of_period[key] = scope if scope != scopes[key] else None
         para_label = label(para.text, frame, scope, context[key], para.text)
         if para_label.kind:
             context[key] = para_label

@@ -222,12 +222,16 @@ def scope_of(titles: tuple[str, ...], frame: Frame) -> Scope:
     return scope
 
 
-def narrowed(scope: Scope, lead: str, frame: Frame) -> Scope:
+def narrowed(scope: Scope, lead: str, frame: Frame, before: Scope | None = None) -> Scope:
     """A paragraph of a period's section that opens by naming one year of the period ("刚刚过去的
     2025年，…" under "一、“十四五”时期回顾") speaks of that year: its sentences that name no year
-    are that year's, not the period's."""
+    are that year's, not the period's. So do the paragraphs after it under the same titles
+    (`before`, the scope the previous paragraph was narrowed to) until one opens by naming a
+    time again ("过去五年，…", "2024年，…")."""
     if scope.period is None or scope.year is not None or periods_in(lead) or _FROM_TO.search(fold(lead)):
         return scope
+    if before is not None and not years_in(lead, frame.year) and not cue_scores(lead)[SPAN]:
+        return before
     years = set(years_in(lead, frame.year))
     year = years.pop() if len(years) == 1 else None
     return Scope(scope.kind, year, None) if year and scope.period[0] <= year <= scope.period[1] else scope

@@ -147,9 +147,15 @@ def test_a_paragraph_opening_with_one_year_of_a_period_speaks_of_that_year(tmp_p
     path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
                     "一、“十四五”时期经济社会发展回顾\n"
                     "这五年，全省生产总值年均增长5.5%。\n"
-                    "刚刚过去的2025年，我们顶住压力。全省生产总值增长5.6%，一般公共预算收入增长2%。\n",
+                    "刚刚过去的2025年，我们顶住压力。全省生产总值增长5.6%，一般公共预算收入增长2%。\n"
+                    "加强科技创新，驱动能源转型。全年规上原煤产量13.05亿吨、增长2.1%。\n"
+                    "回顾过去五年发展历程，我们深切体会到，城镇新增就业累计200万人。\n",
                     encoding="utf-8")
     labels = {s.strip(): tl for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
     assert (labels["全省生产总值增长5.6%，一般公共预算收入增长2%。"].year,
             labels["全省生产总值增长5.6%，一般公共预算收入增长2%。"].span) == (2025, None)
     assert labels["这五年，全省生产总值年均增长5.5%。"].span == (2021, 2025)
+    # the paragraphs after it speak of 2025 too, until one opens by naming the period again
+    assert (labels["全年规上原煤产量13.05亿吨、增长2.1%。"].year, labels["全年规上原煤产量13.05亿吨、增长2.1%。"].span) \
+        == (2025, None)
+    assert labels["回顾过去五年发展历程，我们深切体会到，城镇新增就业累计200万人。"].span == (2021, 2025)
