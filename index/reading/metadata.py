@@ -88,11 +88,28 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
                       rf"(?:{_alt(cues.get('meeting', ()))})", head)
     where = "新闻开头的会议名称"
     found_place = Found(named[1], where) if named else None
-    day = re.search(r"(?:^|\n|[，,。：:])\s*(\d{1,2})月(\d{1,2})日", head)
-    years = sorted({int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", head)})
-    if day is None or int(day[1]) >= YEAR_END_MONTH or len(years) < 2 or years[-1] - years[-2] != 1:
+    day = re.search(r"(?:^|\n|[，,。：:][”’」』\"]?)\s*(\d{1,2})月(\d{1,2})日", head)
+    year = _meeting_year(head)
+    if day is None or int(day[1]) >= YEAR_END_MONTH or year is None:
         return None, found_place
-    return Found(_date(str(years[-1]), day[1], day[2]), where + "与文中的年份"), found_place
+    return Found(_date(str(year), day[1], day[2]), where + "与文中的年份"), found_place
+
+
+def _meeting_year(head: str) -> int | None:
+    """The year of a meeting held before October, where the text makes it clear: it names two
+    years running (it reviews the first), or one year in a clause that says it is the one reviewed
+    ("对2019年政府工作进行了回顾", "2018年南沙成绩如何": the meeting is the year after) or the one
+    planned ("部署2023年重点工作"). A year said of nothing else ("2024年是…的一年") decides nothing."""
+    years = sorted({int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", head)})
+    if len(years) >= 2:
+        return years[-1] if years[-1] - years[-2] == 1 else None
+    if not years:
+        return None
+    cues = _cues()
+    clauses = [c for c in re.split(r"[，,。；;！!？?\n]", head) if re.search(rf"{years[0]}\s*年", c)]
+    said = {shift for key, shift in (("reviewed_year", 1), ("planned_year", 0))
+            if any(w in fold(c) for c in clauses for w in cues.get(key, ()))}
+    return years[0] + said.pop() if len(said) == 1 else None
 
 
 def delivery(text: str) -> tuple[Found | None, Found | None]:

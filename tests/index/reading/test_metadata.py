@@ -105,10 +105,25 @@ def test_news_of_a_meeting_gives_the_place_it_is_named_after():
     assert found["date"].value == "2019-01-26"  # reviews 2018, plans 2019: held in 2019
 
 
-def test_news_naming_one_year_leaves_the_date_to_staff():
-    text = "3月14日，南沙区第三届人民代表大会第五次会议开幕。\n2018年南沙成绩如何？实现地区生产总值1458.41亿元。"
-    found = infer(text, "n.txt")
-    assert found["place"].value == "南沙区" and "date" not in found
+@pytest.mark.parametrize("text, date", [
+    # one year, named as the one reviewed: the meeting is the year after
+    ("3月14日，南沙区第三届人民代表大会第五次会议开幕。\n2018年南沙成绩如何？实现地区生产总值1458.41亿元。", "2019-03-14"),
+    ("1月12日上午，安次区第八届人民代表大会第四次会议开幕。\n区长在报告中对2019年政府工作进行了回顾。", "2020-01-12"),
+    # one year, named as the one planned
+    ("2月10日，某高新区召开工作会议，部署2023年重点工作。", "2023-02-10"),
+    # a closing quote before the day
+    ("“既要晒晒2022年成绩单，更要做好2023年工作。”1月16日，在某高新区党工委会议上，书记表示。", "2023-01-16"),
+])
+def test_news_dates_a_month_and_day_by_the_year_the_text_makes_clear(text, date):
+    assert infer(text, "n.txt")["date"].value == date
+
+
+@pytest.mark.parametrize("text", [
+    "2月11日上午，凤县第十八届人民代表大会第四次会议开幕。\n报告指出，2024年是凤县发展历程中极为不易的一年。",
+    "11月20日，某区工作会议召开，回顾2023年工作。",  # from October a meeting may review its own year
+])
+def test_news_whose_year_is_unclear_leaves_the_date_to_staff(text):
+    assert "date" not in infer(text, "n.txt")
 
 
 def test_a_title_s_year_dates_only_the_report_of_that_year():
