@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from index.reading.documents import Document
+from index.reading.layout import numbered_level
 from index.text.normalise import fold
 from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, scope_of
 
+APPENDIX_LEVEL = 0  # the level sections.tsv gives an appendix (附件): notes, not the speech
 DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"]*")
 # A clause comma: Chinese comma, or an ASCII comma not between two digits ("1,000");
@@ -111,6 +113,10 @@ def _lead(text: str) -> str:
     return re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
 
 
+def _in_appendix(titles: tuple[str, ...]) -> bool:
+    return any((numbered_level(t) or (None,))[0] == APPENDIX_LEVEL for t in titles)
+
+
 def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
     """Pack whole sentences of each paragraph into chunks of at most `max_chars` characters,
     labelling each chunk and each of its sentences (see index.text.timelabel)."""
@@ -122,16 +128,20 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
     context: dict[tuple[str, ...], TimeLabel] = {}
     # A period's section narrowed to one of its years stays so for the paragraphs that follow.
     year_of_period: dict[tuple[str, ...], Scope | None] = {}
+    last: TimeLabel | None = None  # the last paragraph's label that had a kind
     for para in doc.paragraphs:
         key = para.headings
         if key not in scopes:
             scopes[key] = scope_of(key, frame)
-            context[key] = label(key[-1] if key else "", frame)
+            # a title that says nothing of time ("经济运行保持健康稳定增长") keeps the passage's
+            # label, unless it opens an appendix (附件: notes, not the speech)
+            own = label(key[-1] if key else "", frame)
+            context[key] = own if own.kind or last is None or _in_appendix(key) else last
         scope = narrowed(scopes[key], _lead(para.text), frame, year_of_period.get(key))
         year_of_period[key] = scope if scope != scopes[key] else None
         para_label = label(para.text, frame, scope, context[key], para.text)
         if para_label.kind:
-            context[key] = para_label
+            context[key] = last = para_label
         offsets = para.offsets()
         pieces = [p for s, e in split_sentences(para.text)
                   for p in _split_long(para.text, s, e, max_chars)]

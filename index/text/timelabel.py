@@ -183,18 +183,25 @@ def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
     return TARGET if _opening(sentence).startswith(verbs) and 2 * sum(opens) >= len(opens) else None
 
 
+def _without_bases(text: str) -> str:
+    """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
+    "较“十三五”时期"): they name the base of a comparison, not the time a figure speaks of."""
+    bases = "|".join(re.escape(w) for w in datafiles.lines(INDEX_DATA / "comparison_bases.txt"))
+    times = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, _ in load_vocab().relative_years]
+                     + [re.escape(name) for name, _, _ in periods()])
+    return re.sub(rf"(?:{bases})[\"“”‘’「」]?(?:{times})", "", fold(text)) if bases else fold(text)
+
+
 def years_in(text: str, doc_year: int) -> list[int]:
     """Absolute years named in `text`, relative ones resolved against the report's year."""
-    text = fold(text)
+    text = _without_bases(text)
     years = [int(y) for y in _YEAR.findall(text)]
-    # "比上年增长" names the year compared with, not the year the figure belongs to.
-    years += [doc_year + d for word, d in load_vocab().relative_years
-              if re.search(rf"(?<![比较]){word}", text)]
+    years += [doc_year + d for word, d in load_vocab().relative_years if word in text]
     return years
 
 
 def periods_in(text: str) -> list[tuple[int, int]]:
-    folded = fold(text)
+    folded = _without_bases(text)
     return [(a, b) for name, a, b in periods() if name in folded]
 
 

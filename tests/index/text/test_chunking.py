@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from index.text.timelabel import TimeLabel
+from index.text.timelabel import RESULT, TimeLabel
 from index.text.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document, split_sentences, text_hash
 from index.reading.documents import load_document
 from index.text.normalise import squeeze
@@ -159,3 +159,17 @@ def test_a_paragraph_opening_with_one_year_of_a_period_speaks_of_that_year(tmp_p
     assert (labels["全年规上原煤产量13.05亿吨、增长2.1%。"].year, labels["全年规上原煤产量13.05亿吨、增长2.1%。"].span) \
         == (2025, None)
     assert labels["回顾过去五年发展历程，我们深切体会到，城镇新增就业累计200万人。"].span == (2021, 2025)
+
+
+def test_a_title_saying_nothing_of_time_keeps_the_passages_label_but_an_appendix_does_not(tmp_path):
+    """News with topical subtitles: "经济运行保持健康稳定增长" does not undo the "2023年，…" before it."""
+    path = tmp_path / "n.md"
+    path.write_text("---\ntitle: 7组数据看某高新区发展\ndate: 2024-04-29\nplace: 某高新区\nsource: 测试\n---\n"
+                    "2023年，某高新区向高而攀、向新而行，交出一份亮眼成绩单。\n"
+                    "经济运行保持健康稳定增长\n"
+                    "全年GDP增长6.6%。\n"
+                    "附件 名词解释\n"
+                    "1.“四上”企业：年主营业务收入2000万元及以上的工业企业。\n", encoding="utf-8")
+    labels = {s.strip(): tl for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+    assert (labels["全年GDP增长6.6%。"].year, labels["全年GDP增长6.6%。"].kind) == (2023, RESULT)
+    assert labels["1.“四上”企业：年主营业务收入2000万元及以上的工业企业。"].kind is None

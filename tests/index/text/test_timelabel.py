@@ -5,7 +5,7 @@ import pytest
 from index.text.chunking import chunk_document
 from index.reading.documents import load_document
 from index.text.timelabel import (ESTIMATE, RESULT, TARGET, Frame, Scope, TimeLabel, cue_kind, cue_scores,
-                                  label, scope_of, sentence_kind, years_in)
+                                  label, periods_in, scope_of, sentence_kind, years_in)
 
 from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
@@ -272,3 +272,15 @@ def test_an_article_without_sections_reads_its_sentences_by_their_own_words():
     # the weighted cue counts would read 新增…增长 as a result; 力争 says it is a plan
     assert label("力争新增城镇就业65万人、地区生产总值增长5%以上。", frame, paragraph="").kind == TARGET
     assert label("外贸进出口同比增长8%。", frame, paragraph="").kind == RESULT
+
+
+@pytest.mark.parametrize("text, years, spans", [
+    ("全年GDP增长4%，快于2024年1.8个百分点。", [], []),  # the base of a comparison, not the figure's year
+    ("累计使用外资比“十三五”时期增长71%。", [], []),
+    ("比上年增长5%。", [], []),
+    ("2025年全省生产总值比2024年增长5.1%。", [2025], []),
+    ("去年地区生产总值增长5%。", [2025], []),
+    ("“十四五”时期全省地区生产总值年均增长5.5%。", [], [(2021, 2025)]),
+])
+def test_a_year_compared_with_is_not_the_figures_year(text, years, spans):
+    assert years_in(text, 2026) == years and periods_in(text) == spans
