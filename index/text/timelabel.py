@@ -186,10 +186,12 @@ def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
 def _without_bases(text: str) -> str:
     """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
     "较“十三五”时期"): they name the base of a comparison, not the time a figure speaks of."""
-    bases = "|".join(re.escape(w) for w in datafiles.lines(INDEX_DATA / "comparison_bases.txt"))
+    bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")
+    before, after = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)" for k in ("before", "after"))
     times = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, _ in load_vocab().relative_years]
                      + [re.escape(name) for name, _, _ in periods()])
-    return re.sub(rf"(?:{bases})[\"“”‘’「」]?(?:{times})", "", fold(text)) if bases else fold(text)
+    quote = r"[\"“”‘’「」]?"
+    return re.sub(rf"(?:{before}){quote}(?:{times})|(?:{times}){quote}(?:时期)?(?:{after})", "", fold(text))
 
 
 def years_in(text: str, doc_year: int) -> list[int]:
