@@ -191,7 +191,7 @@ def _without_bases(text: str) -> str:
     times = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, _ in load_vocab().relative_years]
                      + [re.escape(name) for name, _, _ in periods()])
     quote = r"[\"“”‘’「」]?"
-    return re.sub(rf"(?:{before}){quote}(?:{times})|(?:{times}){quote}(?:时期)?(?:{after})", "", fold(text))
+    return re.sub(rf"(?:{before}){quote}(?:{times})|(?:{times}){quote}(?:{after})", "", fold(text))
 
 
 def years_in(text: str, doc_year: int) -> list[int]:
@@ -263,9 +263,8 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
           paragraph: str = "") -> TimeLabel:
     """Label a clause; what it leaves open comes from its section (`scope`), else from its own
     words read with its `paragraph`, else from the passage before it (`context`), else from the
-    report's date. Nothing of the year a report
-    plans has happened when it is delivered: whatever the words, a figure of that year or a later
-    one is not a result."""
+    report's date. Nothing of the year a report plans has happened when it is delivered: whatever
+    the words, a figure of that year or a later one is not a result."""
     found = _label(text, frame, scope, context, paragraph)
     if found.kind == RESULT and found.span is None and found.year is not None and found.year >= frame.plan:
         return replace(found, kind=TARGET)
