@@ -76,6 +76,9 @@ class Scope:
     kind: str | None = None
     year: int | None = None
     period: tuple[int, int] | None = None
+    # a title naming a past period's review and a coming one's plan ("“十四五”时期发展成就和“十五五”
+    # 时期主要目标任务"): a sentence's own kind says which of them its 年均/累计 speaks of
+    periods: tuple[tuple[int, int], ...] = ()
 
 
 def load_cues(path: Path = INDEX_DATA / "timecues.tsv") -> tuple[tuple[str, int, str], ...]:
@@ -218,7 +221,10 @@ def scope_of(titles: tuple[str, ...], frame: Frame) -> Scope:
         spans = periods_in(title)
         if len(kinds) > 1:  # words of both kinds: one year named decides ("2025年目标任务和主要工作"),
             kinds = set() if len(set(years)) == 1 else {None}  # two periods do not ("十四五…成就和十五五…目标")
-        if kinds == {None} or not (kinds or years or spans):
+        if kinds == {None}:
+            scope = Scope(periods=tuple(spans))
+            continue
+        if not (kinds or years or spans):
             continue
         kind = kinds.pop() if kinds else None
         year = max(years) if years else None
@@ -287,6 +293,12 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
         return _change_over(scope.period, frame, "section")
     if scores[SPAN] and scope.period:
         return _span_label(scope.period, frame, "section")
+    if scores[SPAN] and scope.periods:
+        own = sentence_kind(text, paragraph) or cue_kind(text)
+        period = next((p for p in scope.periods if own in (RESULT, TARGET) and (p[1] < frame.plan) == (own == RESULT)),
+                      None)
+        if period:
+            return _span_label(period, frame, "section")
     if scope.kind:
         own = cue_kind(text, SECTION_LEAD)
         if own and own != scope.kind:

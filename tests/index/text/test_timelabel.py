@@ -245,7 +245,8 @@ def test_real_report_sentences(text, scope, expected):
 
 def test_a_title_naming_both_a_review_and_a_plan_is_read_by_its_year_or_says_neither():
     frame = Frame.of("2026-01-20")
-    assert scope_of(("二、“十四五”时期发展成就和“十五五”时期主要目标任务",), frame) == Scope()
+    assert scope_of(("二、“十四五”时期发展成就和“十五五”时期主要目标任务",), frame) \
+        == Scope(periods=((2021, 2025), (2026, 2030)))
     assert scope_of(("二、2026年目标任务和主要工作",), frame) == Scope(TARGET, 2026, None)
 
 
@@ -285,3 +286,12 @@ def test_an_article_without_sections_reads_its_sentences_by_their_own_words():
 ])
 def test_a_year_compared_with_is_not_the_figures_year(text, years, spans):
     assert years_in(text, 2026) == years and periods_in(text) == spans
+
+
+def test_under_a_title_of_two_periods_a_sentences_kind_says_which_period_it_speaks_of():
+    frame = Frame.of("2026-01-20")
+    scope = scope_of(("二、“十四五”时期发展成就和“十五五”时期主要目标任务",), frame)
+    past = label("一般公共预算收支累计分别突破9千亿元、3万亿元，获批国家级新区1个。", frame, scope, paragraph="")
+    coming = label("力争地区生产总值年均增长5%左右。", frame, scope, paragraph="")
+    assert (past.kind, past.span) == (RESULT, (2021, 2025))
+    assert (coming.kind, coming.span) == (TARGET, (2026, 2030))
