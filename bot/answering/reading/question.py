@@ -275,7 +275,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if counted:  # "三个省" likewise
         rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
     rest = asked_cues.levels_and_venues(rest, tuple(f for f, _ in names.forms(places_table)), c, vocab)
-    unknown, rest = names.unknown_places(rest, places_table, vocab)
+    unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
     metric_hits, rest = names.take(rest, names.metric_names(vocab))
