@@ -39,7 +39,7 @@ def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], voc
             return None  # "报告里提到了哪些措施" asks for a list, not whether
         a, b = m.span()
         if not placeless[a:b].replace("\0", "").strip(edges):
-            named.append(m.group(0).strip(edges))  # only places
+            named += [m.group(0).strip(edges)] if m.group(0).strip(edges) else []  # only places
             continue
         while a < b and (known[a] == "\0" or text[a] in edges):
             a += 1
