@@ -66,6 +66,7 @@ def answerer():
     ("苏超江苏说了没有", "苏超"),
     ("浙江报告里写了良渚吗", "良渚"),
     ("提到雄安了吗", "雄安"),  # a place alone is the topic
+    ("浙江的报告里说了DeepSeek没有", "DeepSeek"),  # as typed, not folded
 ])
 def test_a_mention_question_s_topic_is_what_its_scaffolding_leaves(text, topic):
     q = parse(text, 2026, PLACES)

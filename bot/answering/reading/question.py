@@ -264,7 +264,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     for name, _, _ in periods():  # a period is when, like a year: not a topic word
         rest = rest.replace(name, "\0")
     places_table = names.places_table(tuple(sorted(doc_places)), vocab)
-    mentioned = topic.mentioned(rest, places_table, c, vocab)
+    mentioned = topic.mentioned(rest, places_table, c, vocab, clean(text))
     threshold = asked_cues.threshold(normalised, c, vocab)
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ())
     if ranks:

@@ -18,12 +18,14 @@ from bot.answering.reading import names
 from bot.answering.vocabulary import alternation, cues
 from index.text.vocabulary import Vocab
 
-def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
+def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], vocab: Vocab,
+              typed: str = "") -> str | None:
     """The words a mention question looks for, or None when `text` asks no such question: it
     names no mention verb, or what is left asks for something else ("提到了哪些措施"). A known
     place at either end of a piece left is the place asked about ("江苏的报告里…", "…浙江说了没有"),
     and a piece that is only places is dropped, unless nothing else is left ("提到雄安了吗"); a
-    name no list knows, inside a piece, is part of the topic (粤港澳大湾区)."""
+    name no list knows, inside a piece, is part of the topic (粤港澳大湾区). `text` is folded;
+    the topic is given in the letters of `typed`, the question as typed ("6G", not "6g")."""
     verbs = c.get("mention", ()) + (c.get("which_mention", ()) if _has(text, c.get("which_places", ())) else ())
     if not _has(text, verbs):
         return None
@@ -47,8 +49,13 @@ def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], voc
             b -= 1
         pieces.append(text[a:b])
     if not pieces:  # "提到雄安了吗": the place named is itself the topic
-        return named[-1] if named else None
-    return " ".join(pieces)
+        return _as_typed(named[-1], typed) if named else None
+    return _as_typed(" ".join(pieces), typed)
+
+
+def _as_typed(words: str, typed: str) -> str:
+    m = re.search(re.escape(words), typed, re.IGNORECASE)
+    return m.group(0) if m else words
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
