@@ -3,6 +3,7 @@
 - `question_cues.tsv`: intents, target/result words, unit cues of questions;
 - `unit_groups.tsv`: which units answer which kind of question (几个 → 名/人/个…);
 - `places.tsv`: places and their aliases (each report's own `place:` counts too);
+- `place_shapes.tsv`: what is not a place though shaped like one, for names no list knows;
 - `figure_words.tsv`: how report sentences say a figure changed (增长, 同比, 分别);
 - `metric_units.tsv`: the unit groups each metric is measured in;
 - `headline_metrics.txt`: the metrics an overview question is answered with.
@@ -67,6 +68,10 @@ def _namer_of(table: dict[str, tuple[str, ...]]) -> Callable[[str], str]:
             named[place] = names.get(fold(place), place)
         return named[place]
     return canonical
+
+
+def place_shapes() -> dict[str, tuple[str, ...]]:
+    return datafiles.table(_file(BOT_DATA, "place_shapes.tsv"))
 
 
 def figure_words() -> dict[str, tuple[str, ...]]:

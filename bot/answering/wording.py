@@ -10,10 +10,12 @@ import re
 
 from bot.answering.evidence import coverage
 from bot.answering.facts import segments
+from bot.answering.reading import typos
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
 from index.reading.layout import LEAD_IN
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
+from index.text.vocabulary import load_vocab
 
 MAX_ANSWER = 150  # characters of an answer, refusals included
 MAX_PARTS = 400  # characters of an answer that lists the parts of a section
@@ -79,7 +81,11 @@ def describe(q: Question) -> str:
 
 
 def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | None = None) -> str:
-    """"资料中没有…" and, given `other` (label, clause), "资料中只有2019年目标：…"."""
+    """"资料中没有…" and, given `other` (label, clause), "资料中只有2019年目标：…"; for a question
+    whose metric is not recognised but is a slip away from known ones, those names."""
+    near = None if q.metrics else typos.near_metric(q.normalised, load_vocab())
+    if near:
+        return clip(f"没有认出“{near[0]}”这项指标，您是不是想问：{'、'.join(near[1])}？", MAX_ANSWER)
     text = f"资料中没有{describe(q)}{consequence}。"
     if other is not None:
         tl, window = other
@@ -132,6 +138,11 @@ def mentioned(words: str, quotes: list, counted: bool = False) -> str:
 
 def not_mentioned(words: str, places: list[str]) -> str:
     return f"资料中{'、'.join(places)}的报告没有提到“{words}”。"
+
+
+def mentioned_nowhere(words: str, places: int) -> str:
+    """No place's reports name the words: said without listing the places, which are no answer."""
+    return f"资料中{places}个地方的报告都没有提到“{words}”。"
 
 
 def ranked(year: int | None, kind: str | None, metric: str, lines: list[str], missing: list[str],

@@ -16,6 +16,7 @@ from bot.answering.asked import Asked, FanOut, Part
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Source
 from bot.answering.facts import segments, values_in
+from bot.answering.reading import topic
 from bot.answering.reading.cues import lowest_first
 from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, Question, Shape
 from bot.answering.reports import Reports
@@ -99,12 +100,16 @@ RANK = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports),
 
 
 def first_mention(reports: Reports, place: str, words: str) -> Source | None:
-    """The latest report's first sentence of `place` that names `words`, as a short quote."""
+    """The latest report's first sentence of `place` that names `words` (whole, or all the parts
+    the asker wrote apart: reading.topic), as a short quote of the clause naming them."""
     folded = fold(words)
+    apart = topic.parts(folded)
     for chunk in reports.chunks_of(place):
         for sentence, _ in chunk.labelled_sentences():
-            if folded in fold(sentence):
-                clause = next((c for c in segments(sentence) if folded in fold(c)), sentence)
+            if topic.names_topic(fold(sentence), folded, apart):
+                segs = segments(sentence)  # the clause naming them, else the one naming the first part
+                clause = next((c for c in segs if topic.names_topic(fold(c), folded, apart)), None) or \
+                    next((c for c in segs if (apart or (folded,))[0] in fold(c)), sentence)
                 doc = reports.document(chunk.doc_id)
                 return Source(chunk.doc_id, doc.get("title", ""), chunk.section_title(),
                               wording.clip(clause, QUOTE), 1.0, chunk.text, chunk.chunk_id, place)
@@ -127,7 +132,7 @@ def which(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     text, q = asked.text, asked.q
     found = [s for s in (first_mention(reports, p, q.mentioned or "") for p in reports.places()) if s]
     if not found:
-        return Answer(text, wording.not_mentioned(q.mentioned or "", reports.places()), abstained=True,
+        return Answer(text, wording.mentioned_nowhere(q.mentioned or "", len(reports.places())), abstained=True,
                       query=q, explanation="no place's reports name the words")
     return Answer(text, wording.mentioned(q.mentioned or "", found, counted=True), abstained=False,
                   sources=found, evidence=len(found), confidence=1.0, explanation="sentences name the words",

@@ -1,6 +1,5 @@
-"""Words that say what kind of question it is, read before its topic: what a mention question
-looks for, a level or a venue that is not the place asked about, the figure a yes/no question
-compares with, a period's end, the clauses that each ask for a figure.
+"""Words that say what kind of question it is, read before its topic: a level or a venue that is
+not the place asked about, the figure a yes/no question compares with, a period's end, the clauses that each ask for a figure.
 """
 from __future__ import annotations
 
@@ -14,13 +13,6 @@ from index.text.vocabulary import Vocab, load_vocab
 
 _CLAUSE_END = re.compile(r"[，,；;]")
 _COUNT = r"(?:\d+|[两二三四五六七八九十几]+)个"  # "三个", "5个", "几个"
-
-
-def mentioned(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
-    """What "提到低空经济了吗" / "哪些地方的报告里有核电" looks for: the words after the verb."""
-    verbs, ends = alternation(c.get("mention", ())), alternation(c.get("mention_end", ()))
-    m = re.search(f"(?:{verbs})(?:了|过)?([^\\0？?！!。，,]{{2,20}}?)(?:{ends})?[？?！!。]*$", text)
-    return m.group(1).strip() if m else None
 
 
 def levels_and_venues(text: str, place_forms: tuple[str, ...], c: dict[str, tuple[str, ...]],

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from bot.answering.vocabulary import gazetteer
+from bot.answering.vocabulary import gazetteer, place_shapes
 from index.text.normalise import fold
 from index.text.places import ENDINGS, names_of
 from index.text.tokens import Tokenizer, default_tokenizer
@@ -14,7 +14,10 @@ from index.text.vocabulary import Vocab
 
 
 Names = tuple[tuple[str, tuple[str, ...]], ...]  # (canonical, aliases): hashable, so cached
-PROPER = ("ns", "nr")  # jieba's tags of place and person names (it tags 武侯区 as a person's)
+PROPER = ("ns", "nr", "nz")  # jieba's tags of place and person names (it tags 武侯区 as a person's)
+# jieba's tags of words never part of a name: pronouns, prepositions, conjunctions, particles,
+# adverbs, directions, measure words, time words, verbs
+_FUNCTION = ("r", "p", "c", "u", "d", "f", "q", "t", "y", "e", "o", "x", "w", "v")
 
 
 @lru_cache(maxsize=16)
@@ -69,32 +72,91 @@ def _pos_tokenizer(tokenizer: Tokenizer):
     return jieba.posseg.POSTokenizer(tokenizer=tokenizer.jieba)
 
 
-def unknown_places(text: str, known: Names, vocab: Vocab) -> tuple[list[tuple[int, str]], str]:
-    """Place names the gazetteer does not know: a name followed by a generic place word
-    ("溧阳" + "高新区"), masked so that word is not read as our own 高新区, or a proper name that
-    ends in one ("余杭区", "双流县"). A bare name with no such word is only a place when the
-    gazetteer lists it (jieba also tags 上市 as a place)."""
+def unknown_places(text: str, known: Names, vocab: Vocab,
+                   venues: tuple[str, ...] = ()) -> tuple[list[tuple[int, str]], str]:
+    """Place names no list knows, by their shape: a name, then a generic ending of
+    place_suffixes.tsv, the longest that fits ("宁乡" + "经开区", "保定" + "高新区", so that word is not
+    read as our own 高新区), masked. The name before the ending is a proper name (jieba's tag, or
+    a city of cities.txt), characters jieba could not join into a word ("千灯镇"), or a noun
+    right before the ending ("光明区", "天府新区"); a word with its own ending is a place when
+    jieba tags it or its name as a proper name ("余杭区", "寿光市"). Not a place: a generic
+    word (place_shapes.tsv: 老城区), a level (全市, 本区, 我县, 市级: no name before the ending),
+    nor a place a thing went to, after one of `venues` ("落户…")."""
     suffixes = vocab.suffixes(*ENDINGS)
     if not any(s in text for s in suffixes):  # most questions: no tagging needed
         return [], text
-    known_spans = [(m.start(), m.end()) for f, _ in forms(known) if f in text
-                   for m in re.finditer(re.escape(f), text)]
-    found, pos = [], 0
+    known_forms = {f for f, _ in forms(known)}
+    known_spans = [m.span() for f in known_forms if f in text for m in re.finditer(re.escape(f), text)]
     words = [(w.word, w.flag) for w in _pos_tokenizer(default_tokenizer()).cut(text)]
+    starts = [0]
+    for word, _ in words:
+        starts.append(starts[-1] + len(word))
+    shapes = place_shapes()
+    generic, single = set(shapes.get("generic", ())), shapes.get("one_character", ())
+    found = []
     for i, (word, flag) in enumerate(words):
-        start, pos = pos, pos + len(word)
-        following = words[i + 1][0] if i + 1 < len(words) else ""
-        end = start + len(word + following)
-        # a proper name with its own ending ("余杭区", "双流县", "武侯区"), or a name before an ending
-        own = flag in PROPER and any(word.endswith(s) and len(word) - len(s) >= 2 for s in suffixes)
-        end = start + len(word) if own else end
-        if not (own or (flag.startswith("n") and following in suffixes)) or "\0" in word \
-                or any(s <= start and end <= e for s, e in known_spans):  # inside a known name
+        end = starts[i + 1]
+        ending = next((s for s in suffixes if text.endswith(s, 0, end)), None)
+        if ending is None or "\0" in word:
             continue
-        found.append((start, word if own else word + following))
-    for start, name in found:
-        text = text[:start] + "\0" * len(name) + text[start + len(name):]
+        begin = end - len(ending)
+        j = next(k for k in range(i, -1, -1) if starts[k] <= begin)  # the word the ending starts in
+        # an ending of its own ("区", "高新区") may follow lone characters and a known place
+        # ("新" "吴" "区", "溧阳" "高新区"); a word's own ending, only names ("玉" "山镇", not "广东" "城镇")
+        alone = starts[j] == begin
+        if not alone:  # the ending is part of a word: the word is the name ("余杭区", "山镇")
+            own = text[starts[j]:begin]
+            if len(own) >= 2 and not (_proper(words[j][1]) or _proper_name(own, vocab)):
+                continue  # 主城区, 示范区: a common word
+            begin = starts[j]
+        elif j > 0 and words[j - 1][1].startswith("n") and len(words[j - 1][0]) >= 2 \
+                and not _level(words[j - 1][0], suffixes):
+            j, begin = j - 1, starts[j - 1]  # "光明" + "区", "天府" + "新区"
+        if text[begin:end] in known_forms and end - begin > len(ending):
+            continue  # a known place ("吴江区"), though a known place may name a zone ("溧阳" + "高新区")
+        while j > 0 and _name_part(*words[j - 1], vocab, alone) \
+                and (alone or not any(a < starts[j] and starts[j - 1] < b for a, b in known_spans)):
+            j, begin = j - 1, starts[j - 1]  # "青岛" + "西海岸新区", "千" + "灯" + "镇"
+        name = text[begin:end]
+        stem = len(name) - len(ending)
+        if stem < 1 or (stem == 1 and not (ending in single and _proper(flag))) or name in generic \
+                or any(a <= begin and end <= b for a, b in known_spans) \
+                or any(v in text[max(0, begin - 4 - len(v)):begin] for v in venues):
+            continue
+        found.append((begin, name))
+    # "成都市武侯区": the longest name, not also the city inside it
+    found = [(b, n) for b, n in found if not any(b2 <= b and b + len(n) <= b2 + len(n2) and n2 != n
+                                                for b2, n2 in found)]
+    for begin, name in found:
+        text = text[:begin] + "\0" * len(name) + text[begin + len(name):]
     return found, text
+
+
+def _level(word: str, suffixes: tuple[str, ...]) -> bool:
+    """全市, 本区, 城区: one character and an ending, a level or a part of a place, not a name."""
+    return any(word.endswith(s) and len(word) - len(s) == 1 for s in suffixes)
+
+
+def _proper(flag: str) -> bool:
+    return flag.startswith(PROPER)
+
+
+def _proper_name(word: str, vocab: Vocab) -> bool:
+    """A city's name, or a word jieba tags, read alone, as a proper name ("寿光")."""
+    if word in vocab.cities:
+        return True
+    tagged = list(_pos_tokenizer(default_tokenizer()).cut(word))
+    return len(tagged) == 1 and _proper(tagged[0].flag)
+
+
+def _name_part(word: str, flag: str, vocab: Vocab, lone: bool) -> bool:
+    """A word that may be part of a place's name before its ending: a proper name or a place word
+    (jieba's "s": 西海岸), or, when `lone`, a lone character jieba joined to nothing that is not a
+    function word or a verb (我, 各, 和, 要)."""
+    if "\0" in word or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return False
+    return _proper(flag) or flag == "s" or word in vocab.cities or \
+        (lone and len(word) == 1 and not flag.startswith(_FUNCTION) and word not in vocab.stopwords)
 
 
 def mentions(normalised: str, hits: list[tuple[int, str]],

@@ -11,7 +11,7 @@ from enum import Enum
 from functools import lru_cache
 
 from bot.answering.reading import cues as asked_cues
-from bot.answering.reading import names
+from bot.answering.reading import names, topic
 from bot.answering.reading.typed import clean, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics, unit_group
 from index.text.normalise import fold
@@ -145,7 +145,8 @@ class Question:
 
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
-_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "rank_places", "rank_high", "rank_low"})
+_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "rank_places", "rank_high", "rank_low",
+                           "mention_scaffold", "mention_particle", "mention_joiner"})
 
 def _years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
     """The years named, in the order named (2019年, 19年, 去年), and the text without them."""
@@ -263,7 +264,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     for name, _, _ in periods():  # a period is when, like a year: not a topic word
         rest = rest.replace(name, "\0")
     places_table = names.places_table(tuple(sorted(doc_places)), vocab)
-    mentioned = asked_cues.mentioned(rest, c)
+    mentioned = topic.mentioned(rest, places_table, c, vocab, clean(text))
     threshold = asked_cues.threshold(normalised, c, vocab)
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ())
     if ranks:
@@ -274,7 +275,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if counted:  # "三个省" likewise
         rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
     rest = asked_cues.levels_and_venues(rest, tuple(f for f, _ in names.forms(places_table)), c, vocab)
-    unknown, rest = names.unknown_places(rest, places_table, vocab)
+    unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
     metric_hits, rest = names.take(rest, names.metric_names(vocab))

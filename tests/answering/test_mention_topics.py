@@ -1,0 +1,124 @@
+"""Mention and "which places" questions however they are phrased: the topic is what is left of
+the question once its scaffolding is taken away (reading/topic.py), and a place is listed only
+when one of its sentences names that topic. Run on hand-made reports and no model: these routes
+need no passages.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from bot.answering.answerer import Answerer
+from bot.answering.reading.question import Shape, parse
+from bot.answering.settings import AnswerSettings
+from index.text.chunking import Chunk
+from index.text.timelabel import RESULT, TimeLabel
+
+PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
+DOCS = [
+    {"doc_id": "js", "place": "江苏省", "date": "2026-02-03", "title": "2026年江苏省政府工作报告"},
+    {"doc_id": "zj", "place": "浙江省", "date": "2026-01-14", "title": "2026年浙江省政府工作报告"},
+    {"doc_id": "gd", "place": "广东省", "date": "2026-01-20", "title": "2026年广东省政府工作报告"},
+]
+TEXTS = [
+    ("js", "新建改造公厕120座。培育独角兽企业8家，瞪羚企业新增200家。大力发展冰雪经济。"),
+    ("zj", "推进冰雪运动进校园，数字经济增长8%。建设粤港澳大湾区联动平台。"),  # 冰雪 and 经济 apart
+    ("gd", "冰雪经济蓬勃发展。"),
+]
+
+
+class NoModel:
+    """A searcher over hand-made chunks that fails any search: these routes need none."""
+
+    def __init__(self):
+        chunks, spans = [], {}
+        for doc, text in TEXTS:
+            sentences = [s + "。" for s in text.split("。") if s]
+            bounds, at = [], 0
+            for s in sentences:
+                bounds.append((at, at + len(s), TimeLabel(2025, RESULT)))
+                at += len(s)
+            spans[doc] = range(len(chunks), len(chunks) + 1)
+            chunks.append(Chunk(f"{doc}-0", doc, text, ("一、工作",), ((0, len(text)),), sentences=tuple(bounds)))
+        self.index = SimpleNamespace(chunks=chunks, spans=spans)
+
+    def documents(self):
+        return list(DOCS)
+
+    def encode(self, texts):
+        raise AssertionError(f"encoded {texts}: this question needs no passages")
+
+    search_encoded = encode
+
+
+@pytest.fixture
+def answerer():
+    return Answerer(NoModel(), AnswerSettings(default_place="江苏省"))
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("提到独角兽了吗", "独角兽"),
+    ("报告里说没说独角兽", "独角兽"),
+    ("独角兽的事提了没", "独角兽"),
+    ("有没有讲到公厕这方面", "公厕"),
+    ("江苏的报告里提到苏超了吗", "苏超"),  # the place asked about is not the topic
+    ("苏超江苏说了没有", "苏超"),
+    ("浙江报告里写了良渚吗", "良渚"),
+    ("提到雄安了吗", "雄安"),  # a place alone is the topic
+    ("浙江的报告里说了DeepSeek没有", "DeepSeek"),  # as typed, not folded
+])
+def test_a_mention_question_s_topic_is_what_its_scaffolding_leaves(text, topic):
+    q = parse(text, 2026, PLACES)
+    assert (q.shape, q.mentioned) == (Shape.MENTION, topic)
+
+
+@pytest.mark.parametrize("text", [
+    "哪些省份提到了冰雪经济",
+    "冰雪经济被哪些地方写进了报告",
+    "说到冰雪经济的地方有哪些",
+    "都有哪些地方在搞冰雪经济",
+    "冰雪经济在哪些省的报告里出现过",
+    "有哪些省份提到冰雪经济",
+    "冰雪经济哪几个省有提到",
+    "冰雪经济哪些省在提",
+])
+def test_which_places_phrasings_share_one_topic(text):
+    q = parse(text, 2026, PLACES)
+    assert (q.shape, q.mentioned) == (Shape.WHICH_PLACES, "冰雪经济")
+
+
+@pytest.mark.parametrize("text", ["报告里提到了哪些措施", "报告里写了什么", "江苏提了多少次人工智能"])
+def test_a_question_asking_for_something_else_is_no_mention(text):
+    q = parse(text, 2026, PLACES)
+    assert q.mentioned is None and q.shape not in (Shape.MENTION, Shape.WHICH_PLACES)
+
+
+@pytest.mark.parametrize("text", ["哪些地方提到了粤港澳大湾区", "粤港澳大湾区被哪些地方写进了报告"])
+def test_a_name_no_list_knows_inside_the_topic_stays_in_it(text):
+    assert parse(text, 2026, PLACES).mentioned == "粤港澳大湾区"
+
+
+@pytest.mark.parametrize("text", ["报告里说没说独角兽", "独角兽的事提了没", "江苏有没有讲到独角兽这方面"])
+def test_each_phrasing_is_answered_with_the_sentence_naming_the_topic(answerer, text):
+    got = answerer.ask(text)
+    assert not got.abstained and got.answer == "提到了。江苏省：“培育独角兽企业8家”。"
+
+
+def test_which_places_lists_exactly_the_places_naming_the_term(answerer):
+    for text in ("哪些省份提到了冰雪经济", "冰雪经济被哪些地方写进了报告", "都有哪些地方在搞冰雪经济"):
+        got = answerer.ask(text)
+        assert got.answer.startswith("2个地方提到了冰雪经济："), got.answer
+        assert "江苏省" in got.answer and "广东省" in got.answer and "浙江" not in got.answer
+
+
+def test_a_term_no_report_holds_lists_no_place(answerer):
+    got = answerer.ask("说到元宇宙的地方有哪些")
+    assert got.abstained and "没有提到“元宇宙”" in got.answer
+    assert not any(p[:2] in got.answer for p in PLACES)
+
+
+def test_parts_written_apart_may_stand_apart_in_a_sentence_but_a_term_may_not(answerer):
+    assert not answerer.ask("报告里有没有提到独角兽企业和瞪羚企业").abstained  # two parts, one sentence
+    got = answerer.ask("浙江提到冰雪经济了吗")  # 冰雪运动…数字经济: not 冰雪经济
+    assert got.abstained and got.answer == "资料中浙江省的报告没有提到“冰雪经济”。"
