@@ -40,7 +40,7 @@ def main() -> int:
     settings = load_settings()
     answerer = Answerer.load(settings.index, settings.answering)
     texts = report_texts(args.corpus)
-    rows = ask_all(lambda q: answerer.ask(q).answer, read_terms(args.terms), texts, PHRASINGS)
+    rows = ask_all(answerer, read_terms(args.terms), texts, PHRASINGS)
     for phrasing in PHRASINGS:
         print(f"{phrasing:<16} {score((r['truth'], r['named']) for r in rows if r['phrasing'] == phrasing).line()}")
     print(f"{'all':<16} {score((r['truth'], r['named']) for r in rows).line()}")

@@ -7,8 +7,9 @@ the places are recomputed from the files wherever they are scored, and a test ch
 still agrees, so the truth cannot drift from the texts.
 
 An answer names a place when it holds the place's header name or its short form (广西壮族自治区 →
-广西). Scores are pooled over all terms (micro): a place named for a term no report contains
-counts against precision, a place left out against recall.
+广西), outside any clause that says the place does not mention the term ("…的报告没有提到"); a refusal
+or a request to name a place names none. Scores are pooled over all terms (micro): a place named
+for a term no report contains counts against precision, a place left out against recall.
 
     python -m bot.evaluation.which_places CORPUS_DIR [--write tests/gold/which_places.tsv]
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,9 @@ PHRASINGS = (
 # Level words a citizen drops from a place's name (江西省 → 江西); longest first.
 _LEVELS = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 _PLACE = re.compile(r"^place:\s*(.+?)\s*$", re.MULTILINE)
+# A clause with one of these lists places that do *not* mention the term.
+_NEGATED = ("没有提到", "没提到", "未提到", "没有提及", "未提及", "没有涉及", "未涉及")
+_CLAUSE = re.compile(r"[。；;！!？?\n]")
 
 
 def _body(text: str) -> str:
@@ -88,8 +92,8 @@ def short_forms(place: str) -> tuple[str, ...]:
 
 
 def named_places(answer: str, places: Iterable[str]) -> frozenset[str]:
-    """The places (of `places`) that an answer names, by full or short name."""
-    text = normalise(answer)
+    """The places (of `places`) that an answer names as mentioning, by full or short name."""
+    text = "。".join(c for c in _CLAUSE.split(normalise(answer)) if not any(n in c for n in _NEGATED))
     return frozenset(p for p in places if any(normalise(name) in text for name in short_forms(p)))
 
 
@@ -119,17 +123,17 @@ def score(rows: Iterable[tuple[frozenset[str], frozenset[str]]]) -> Score:
                  found, named, expected, n)
 
 
-def ask_all(ask: Callable[[str], str], terms: Iterable[str], texts: Mapping[str, str],
-            phrasings: Iterable[str]) -> list[dict]:
-    """Ask each term in each phrasing; one row per question with the truth and the places named."""
+def ask_all(answerer, terms: Iterable[str], texts: Mapping[str, str], phrasings: Iterable[str]) -> list[dict]:
+    """Ask each term in each phrasing; one row per question with the truth and the places named.
+    `answerer.ask(question)` gives the answer's `.answer` text and `.abstained` (a refusal names no place)."""
     rows = []
     for term in terms:
         truth = places_mentioning(term, texts)
         for phrasing in phrasings:
             question = phrasing.format(term=term)
-            answer = ask(question)
-            rows.append({"term": term, "phrasing": phrasing, "question": question, "answer": answer,
-                         "truth": truth, "named": named_places(answer, texts)})
+            a = answerer.ask(question)
+            rows.append({"term": term, "phrasing": phrasing, "question": question, "answer": a.answer,
+                         "truth": truth, "named": frozenset() if a.abstained else named_places(a.answer, texts)})
     return rows
 
 

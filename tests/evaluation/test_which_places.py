@@ -49,7 +49,7 @@ def test_which_places_answers_have_the_places_the_texts_have(real_answerers, tex
     others = PHRASINGS[1:]
     rows = []
     for i, term in enumerate(read_terms()):
-        rows += ask_all(lambda q: answerer.ask(q).answer, [term], texts, (PHRASINGS[0], others[i % len(others)]))
+        rows += ask_all(answerer, [term], texts, (PHRASINGS[0], others[i % len(others)]))
     overall = score((r["truth"], r["named"]) for r in rows)
     print(f"\nwhich places, all: {overall.line()}")
     for phrasing in PHRASINGS:
