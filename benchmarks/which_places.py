@@ -19,16 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.answering.answerer import Answerer
-from bot.evaluation.which_places import (
-    PHRASINGS,
-    TERMS,
-    ask_all,
-    read_terms,
-    report_texts,
-    score,
-)
-from bot.settings import load_settings
+from bot.answering.answerer import Answerer  # noqa: E402
+from bot.evaluation.which_places import PHRASINGS, TERMS, ask_all, read_terms, report_texts, score  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
 
 
 def main() -> int:

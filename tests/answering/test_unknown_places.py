@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import CORPUS, ROOT
 
 PLACES = ROOT / "tests" / "gold" / "unknown_places.txt"

@@ -9,11 +9,11 @@ confusion)."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 from bot.evaluation.gold import load_gold
 from bot.evaluation.scoring import evaluate
 from bot.evaluation.tables import format_table
+from conftest import ROOT
 
 REPORTS, ZONES = ROOT / "tests" / "reports", ROOT / "tests" / "zones"  # real_answerers' corpora
 FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions)

@@ -9,17 +9,11 @@ from the answerer.
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 from bot.evaluation.which_places import (
-    PHRASINGS,
-    ask_all,
-    places_mentioning,
-    read_listed,
-    read_terms,
-    report_texts,
-    score,
+    PHRASINGS, ask_all, places_mentioning, read_listed, read_terms, report_texts, score,
 )
+from conftest import ROOT
 
 REPORTS = ROOT / "tests" / "reports"
 
