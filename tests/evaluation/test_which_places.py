@@ -35,8 +35,6 @@ def test_the_terms_are_some_places_terms_and_no_places_terms(texts):
     assert sum(not f for f in found) >= 10
 
 
-@pytest.mark.xfail(strict=False, reason="issue #23: phrasings other than 哪些省份提到了X are asked back for a place "
-                                        "(2026-12-06: recall 0.513, precision 0.990); remove when both reach 0.95")
 def test_which_places_answers_have_the_places_the_texts_have(real_answerers, texts):
     """Run with -s to see the figures (recall, precision, per phrasing, and each wrong answer)."""
     answerer = real_answerers[REPORTS]
