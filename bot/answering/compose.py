@@ -59,6 +59,13 @@ class Composer:
         else:
             ranked = scoring.figures(q, evidence)
         best = ranked[0] if ranked else None
+        if (best is None or best.confidence < self.threshold) and q.kind and not q.kind_asked \
+                and q.year is not None:
+            # A kind the question did not ask for: whatever the reports hold for the year, labelled
+            # ("2025年投资完成多少" of a year under review: its estimate; "2023年GDP预计多少": its target).
+            q = replace(q, kind=None)
+            ranked = scoring.figures(q, evidence)
+            best = ranked[0] if ranked else None
         if best is None or best.confidence < self.threshold:
             if not offer:
                 return self.refuse(text, q, None, "no figure for this year/kind")
@@ -68,7 +75,7 @@ class Composer:
             if best is not None and not other:
                 why += f": {best.explain()}"
             return self.refuse(text, q, other[0] if other else None, why)
-        if unit_group(best.fact.unit) == "percent" and any(w in q.normalised for w in cues().get("amount", ())):
+        if unit_group(best.fact.unit) == "percent" and _asks_amount(q):
             # "GDP总量是多少" where the report gives only its growth: the rate is offered, not passed off
             named = next(iter(cues().get("named:amount", ())), "")
             return self.refuse(text, q, best, f"an amount asked, a rate found: {best.explain()}", f"的{named}")
@@ -166,6 +173,14 @@ class Composer:
             if coverage(q, chunk.section[depth - 1])[0] >= self.threshold:
                 return self.reports.sections(chunk.doc_id).get(chunk.section[:depth], [])
         return []
+
+
+def _asks_amount(q: Question) -> bool:
+    """"GDP总量是多少": an amount asked in so many words, not by a metric's own name ("进出口总额")."""
+    text = q.normalised
+    for form in q.terms[0].forms if q.metrics else ():
+        text = text.replace(form, "\0")
+    return any(w in text for w in cues().get("amount", ()))
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

@@ -91,6 +91,7 @@ class Question:
     years: tuple[int, ...] = ()
     span: tuple[int, int] | None = None  # a multi-year period asked about (十四五)
     kind: str | None = None
+    kind_asked: bool = False  # the question says result or target itself (目标, 实际…), not inferred
     intent: str = FIGURE
     metrics: tuple[str, ...] = ()  # canonical metric names, in the order asked
     terms: tuple[Term, ...] = ()
@@ -303,10 +304,10 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
-    kind = TARGET if has("target") else RESULT if has("result") else None
+    kind, kind_asked = _kind(normalised, metric_hits, c)
     overview = not metrics and has("overview")
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
-                 kind=kind, intent=intent,
+                 kind=kind, kind_asked=kind_asked, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(names.mentions(normalised, place_hits, places)),
                  unit=_expected_unit(normalised, c, vocab),
@@ -322,7 +323,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  each=has("each_place") or counts_places,
                  rank=bool(metrics) and ranks)
     if overview:  # a year gone by is asked for its results, "今年有什么目标" for its targets
-        q = replace(q, kind=q.kind or (TARGET if has("target") or (q.year or 0) >= reporting_year else RESULT))
+        q = replace(q, kind=q.kind or (TARGET if has("target") or (q.year or 0) >= reporting_year else RESULT),
+                    kind_asked=True)  # an overview shows one kind: the year's results, or its targets
     elif previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
     if q.kind is None and q.span is not None:
@@ -332,6 +334,18 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if q.kind is None and q.year is not None and q.intent not in (COMPARISON, ENTITY, LIST):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
     return replace(q, shape=_shape(q, seen, one_place))
+
+
+def _kind(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> tuple[str | None, bool]:
+    """The kind of figure asked, and whether the question says it (目标, 实际) or only leans to it
+    ("完成多少": a result first, else the year's other figures). A metric's own name says nothing of
+    the kind: 实际使用外资 is not 实际."""
+    words = {w for _, m in metric_hits for w in (fold(m), *load_vocab().aliases(m))} | set(c.get("not_cue", ()))
+    text = re.sub(alternation(tuple(words)), "\0", normalised) if words else normalised
+    said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
+    if said("target") or said("result"):
+        return (TARGET if said("target") else RESULT), True
+    return (RESULT if said("result_lean") else None), False
 
 
 @dataclass(frozen=True)
@@ -388,6 +402,7 @@ def _follow_up(q: Question, prev: Question) -> Question:
         places=q.places or prev.places, years=q.years or prev.years,
         place_mentions=q.place_mentions or prev.place_mentions,
         kind=q.kind or (prev.kind if same_year else None),
+        kind_asked=q.kind_asked or (prev.kind_asked and same_year and not q.kind),
         intent=q.intent if q.intent != FIGURE else prev.intent if prev.intent != COMPARISON else FIGURE,
         unit=q.unit or (None if q.asks_change else prev.unit),
         asks_change=q.asks_change or prev.asks_change)
