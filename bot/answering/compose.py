@@ -15,7 +15,7 @@ from bot.answering.reading.question import LIST, Question
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
 from bot.answering.vocabulary import cues, unit_group
-from index.text.timelabel import RESULT
+from index.text.timelabel import RESULT, TARGET
 
 RETRIEVE_K = 12  # passages retrieved for each part of a question
 EXTRA_SOURCES = 2  # passages cited after the evidence, for context
@@ -59,13 +59,17 @@ class Composer:
         else:
             ranked = scoring.figures(q, evidence)
         best = ranked[0] if ranked else None
-        if (best is None or best.confidence < self.threshold) and q.kind and not q.kind_asked \
+        if (best is None or best.confidence < self.threshold) and q.kind == TARGET and not q.kind_asked \
                 and q.year is not None:
-            # A kind the question did not ask for: whatever the reports hold for the year, labelled
-            # ("2025年投资完成多少" of a year under review: its estimate; "2023年GDP预计多少": its target).
-            q = replace(q, kind=None)
-            ranked = scoring.figures(q, evidence)
+            # A year taken for a plan, though the question did not say so: whatever the reports hold
+            # for it, labelled ("2025年投资完成多少" where a year-end report reviews 2025: its result
+            # or estimate). A year under review is asked for its result: a target of it is only offered.
+            # Only a figure whose own clause names the metric: the fallback must not turn a loose
+            # match into an answer of a kind nobody asked for.
+            anykind = replace(q, kind=None)
+            ranked = [c for c in scoring.figures(anykind, evidence) if scoring.names_metric(q, c.fact.window)]
             best = ranked[0] if ranked else None
+            q = anykind if ranked else q
         if best is None or best.confidence < self.threshold:
             if not offer:
                 return self.refuse(text, q, None, "no figure for this year/kind")
@@ -74,8 +78,10 @@ class Composer:
             why = "no figure for this year/kind" if other else "low confidence"
             if best is not None and not other:
                 why += f": {best.explain()}"
-            return self.refuse(text, q, other[0] if other else None, why)
-        if unit_group(best.fact.unit) == "percent" and _asks_amount(q):
+            strict = q.unit in cues().get("strict_unit", ())  # "排第几": no rank is said, not no GDP
+            named = next(iter(cues().get(f"named:{q.unit}", ())), "") if strict else ""
+            return self.refuse(text, q, other[0] if other else None, why, f"的{named}" if named else "")
+        if unit_group(best.fact.unit) == "percent" and any(w in q.normalised for w in cues().get("amount", ())):
             # "GDP总量是多少" where the report gives only its growth: the rate is offered, not passed off
             named = next(iter(cues().get("named:amount", ())), "")
             return self.refuse(text, q, best, f"an amount asked, a rate found: {best.explain()}", f"的{named}")
@@ -173,14 +179,6 @@ class Composer:
             if coverage(q, chunk.section[depth - 1])[0] >= self.threshold:
                 return self.reports.sections(chunk.doc_id).get(chunk.section[:depth], [])
         return []
-
-
-def _asks_amount(q: Question) -> bool:
-    """"GDP总量是多少": an amount asked in so many words, not by a metric's own name ("进出口总额")."""
-    text = q.normalised
-    for form in q.terms[0].forms if q.metrics else ():
-        text = text.replace(form, "\0")
-    return any(w in text for w in cues().get("amount", ()))
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

@@ -3,7 +3,8 @@
 Every figure of every fitting sentence is a `Candidate`. Whether to answer at all is decided by
 its confidence alone:
 
-    confidence = coverage × unit agreement   (1, or UNIT_MISMATCH when the unit is not the one asked)
+    confidence = coverage × unit agreement   (1, or UNIT_MISMATCH when the unit is not the one asked;
+                                              0 for a unit group that alone answers, `strict_unit`)
 
 Which candidate answers is decided by `Candidate.preference`, compared in this order:
 1. confidence;
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
 from bot.answering.reading.question import Question
-from bot.answering.vocabulary import figure_words, unit_group
+from bot.answering.vocabulary import cues, figure_words, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE
 
@@ -88,9 +89,10 @@ def rank(candidates: list[Candidate]) -> list[Candidate]:
 def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
     """Score one figure of an evidence sentence against the question."""
     agrees = unit_agrees(q, fact)
+    mismatch = 0.0 if q.unit in cues().get("strict_unit", ()) else UNIT_MISMATCH
     return Candidate(
         ev, fact, window(ev, fact, q),
-        confidence=ev.coverage * (1.0 if agrees else UNIT_MISMATCH),
+        confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
@@ -125,6 +127,11 @@ def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
         return True
     before = [ev.hit.chunk.section_title(), *segments(ev.sentence)[: fact.segment + 1]]
     return any(q.terms[0].found_in(fold(text)) for text in before)
+
+
+def names_metric(q: Question, text: str) -> bool:
+    """Whether `text` names the metric asked about (any text does when none is asked)."""
+    return not q.metrics or q.terms[0].found_in(fold(text))
 
 
 def nearest(q: Question, others: list[Candidate]) -> list[Candidate]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from bot.answering.evidence import coverage
-from bot.answering.facts import segments
+from bot.answering.facts import RATE, segments, values_in
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
 from index.reading.layout import LEAD_IN
+from index.text.vocabulary import load_vocab
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
 
 MAX_ANSWER = 150  # characters of an answer, refusals included
@@ -80,7 +81,9 @@ def describe(q: Question) -> str:
 
 def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | None = None) -> str:
     """"资料中没有…" and, given `other` (label, clause), "资料中只有2019年目标：…"."""
-    text = f"资料中没有{describe(q)}{consequence}。"
+    # "…的排名": what is missing says itself, without "的数据"
+    what = describe(q) if q.kind or not consequence else describe(q).removesuffix("的数据")
+    text = f"资料中没有{what}{consequence}。"
     if other is not None:
         tl, window = other
         text += f"资料中只有{prefix(tl, '').rstrip('：')}：{squash(window)}。"
@@ -141,3 +144,28 @@ def ranked(year: int | None, kind: str | None, metric: str, lines: list[str], mi
     body = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
     left = f"\n资料中没有{'、'.join(missing)}可比的这项数据。" if missing else ""
     return f"{head}\n{body}{left}"
+
+
+def higher(metric: str, given: list, rates_asked: bool) -> str | None:
+    """Which of several answers (name, Answer) has the higher figure: "浙江省的地区生产总值增速更高
+    （江苏省5.3%，浙江省5.5%）。", or why they cannot be told apart (another year or kind, another
+    unit, rates only where amounts are asked: `rates_asked`)."""
+    vocab = load_vocab()
+    figures = []
+    for name, a in given:
+        found = values_in(a.value or "")
+        if not found:
+            return None
+        figures.append((name, a, found[0][2], *vocab.in_base_units(found[0][3], found[0][4])))
+    shown = "，".join(f"{name}{value}" for name, _, value, _, _ in figures)
+    if len({(a.year, a.kind) for _, a, *_ in figures}) > 1:
+        return f"各自的数字年份或类型不同（{shown}），不能直接比较。"
+    if len({unit for *_, unit in figures}) > 1:
+        return f"各自的数字单位不同（{shown}），不能直接比较。"
+    if not rates_asked and all(unit == RATE for *_, unit in figures):
+        return f"报告只给出了增速（{shown}），不能据此比较{metric}的多少。"
+    top = max(figures, key=lambda f: f[3])
+    if sum(f[3] == top[3] for f in figures) > 1:
+        return f"{metric}一样（{shown}）。"
+    word = "更高" if top[4] == RATE else "更多"
+    return f"{top[0]}的{metric}{word}（{shown}）。"

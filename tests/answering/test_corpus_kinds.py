@@ -1,8 +1,8 @@
 """A kind only when asked, checked over every development report without hand-written answers.
 
-For each figure the facts table finds for a year and a metric, "X年<metric>多少" (no kind asked)
-and "X年<metric>完成多少" (完成 may be the verb of a result, or of a plan) are asked of that report
-alone, all its passages retrieved. The answer may be another figure of the year, but never a
+For each figure the facts table finds for a year and a metric, "X年<metric>多少" (no kind asked;
+"增长多少" for a rate) and "X年<metric>完成多少" (完成 may be the verb of a result, or of a plan)
+are asked of that report alone, all its passages retrieved, 今年 the year it plans. The answer may be another figure of the year, but never a
 refusal whose "资料中只有…" quotes the very figure of that year and metric. No index, no model.
 """
 from __future__ import annotations
@@ -13,18 +13,21 @@ import pytest
 
 from bot.answering.catalogue import figures
 from bot.answering.compose import Composer
-from bot.answering.evidence import gather
+from bot.answering.evidence import Evidence, coverage, gather
 from bot.answering.reading.question import parse
 from conftest import ROOT
+from handmade import hit
 from index.reading.documents import load_document
 from index.search.searcher import Hit
 from index.text.chunking import chunk_document
 from index.text.normalise import fold
-from index.text.timelabel import Frame
+from index.text.timelabel import Frame, TimeLabel
 from index.text.vocabulary import load_vocab
 
 TEXTS = sorted([*(ROOT / "tests" / "reports").glob("*.txt"), *(ROOT / "tests" / "zones").glob("*.txt")])
-TEMPLATES = ("{year}年{metric}多少", "{year}年{metric}完成多少")
+# the figure asked as it is given: a level, or a rate of growth
+TEMPLATES = {False: ("{year}年{metric}多少", "{year}年{metric}完成多少"),
+             True: ("{year}年{metric}增长多少", "{year}年{metric}完成增长多少")}
 
 
 def _metric(subject: str) -> str | None:
@@ -48,7 +51,7 @@ def _asked(path) -> list[tuple[str, str, str]]:
         if f.span or not f.year or not f.kind or not metric or (f.year, metric, f.value) in seen:
             continue
         seen.add((f.year, metric, f.value))
-        for template in TEMPLATES:
+        for template in TEMPLATES["%" in f.value]:
             text = template.format(year=f.year, metric=metric)
             q = parse(text, now)
             answer = compose.figure(text, q, gather(q, hits))
@@ -61,3 +64,35 @@ def _asked(path) -> list[tuple[str, str, str]]:
 def test_no_refusal_quotes_the_figure_of_the_year_and_metric_asked(path):
     wrong = _asked(path)
     assert not wrong, "\n".join(wrong)
+
+
+# -- the same rule on hand-made evidence ----------------------------------------------------
+
+def _answer(text: str, now: int, *labelled: tuple[str, int, str]):
+    q = parse(text, now)
+    evidence = [Evidence(hit(s, i + 1), s, TimeLabel(year, kind), *coverage(q, s))
+                for i, (s, year, kind) in enumerate(labelled)]
+    return Composer(SimpleNamespace(place_of={}), 0.5).figure(text, q, evidence)
+
+
+ESTIMATED = ("全年预计完成固定资产投资120亿元,增长8%", 2025, "estimate")
+PLANNED = ("固定资产投资增长6%左右", 2025, "target")
+
+
+def test_a_plan_year_without_its_target_is_answered_with_what_the_reports_hold_for_it():
+    """A report planning 2025 and (from a year-end report) 2025's estimate: "2025年投资完成多少"
+    asks no kind, so the estimate answers, labelled as one."""
+    a = _answer("2025年固定资产投资完成多少", 2025, ESTIMATED)
+    assert not a.abstained and a.value == "120亿元" and "2025年预计" in a.answer
+
+
+def test_a_kind_asked_in_so_many_words_is_not_replaced_by_another():
+    a = _answer("2025年固定资产投资目标多少", 2025, ESTIMATED)
+    assert a.abstained and a.answer.startswith("资料中没有2025年固定资产投资的目标")
+
+
+def test_a_year_under_review_is_answered_by_its_result_and_only_offers_its_target():
+    a = _answer("2025年固定资产投资增长多少", 2026, PLANNED)
+    assert a.abstained and "资料中只有2025年目标" in a.answer
+    a = _answer("2025年固定资产投资增长多少", 2026, PLANNED, ESTIMATED)
+    assert not a.abstained and a.value == "8%"

@@ -193,3 +193,34 @@ def test_noise_around_a_question_is_not_read_as_part_of_it(noisy):
     plain = parse("2018年GDP多少", 2019)
     q = parse(noisy, 2019)
     assert (q.years, q.metrics, [t.text for t in q.terms]) == (plain.years, plain.metrics, [t.text for t in plain.terms])
+
+
+def test_a_new_topic_that_goes_on_keeps_the_year_and_kind_asked_before():
+    """"高新区今年GDP目标多少" then "那一般公共预算收入呢": 2019's target, not the latest result."""
+    first = ask("高新区今年GDP目标多少")
+    q = ask("那一般公共预算收入呢", previous=first)
+    assert q.metrics == ("一般公共预算收入",) and (q.years, q.kind) == ((2019,), TARGET)
+    assert ask("还有一般公共预算收入呢", previous=first).kind == TARGET
+    q = ask("那2018年一般公共预算收入呢", previous=first)  # its own year: the year's own kind
+    assert (q.years, q.kind) == ((2018,), RESULT)
+    assert ask("一般公共预算收入多少", previous=first).years == ()  # a new question altogether
+
+
+@pytest.mark.parametrize("text,kind,said", [
+    ("2019年GDP目标多少", TARGET, True),
+    ("2018年GDP实际多少", RESULT, True),
+    ("2018年实际使用外资多少", RESULT, False),    # 实际 is the metric's own word: the year decides
+    ("2019年实际使用外资多少", TARGET, False),
+    ("2019年GDP预计多少", TARGET, False),         # an estimate: the year's figure, whichever kind
+    ("2018年固定资产投资完成多少", RESULT, False),  # 完成 is said of plans and results alike
+    ("2018年争取上级资金多少", RESULT, False),
+])
+def test_a_kind_is_asked_only_in_so_many_words(text, kind, said):
+    q = ask(text)
+    assert (q.kind, q.kind_asked) == (kind, said)
+
+
+def test_a_yes_no_about_reaching_a_target_figure_compares_the_result_with_it():
+    q = parse("江苏2025年GDP增长达到5%的目标了吗", 2026, ("江苏省",))
+    assert q.shape.value == "attained" and q.years == (2025,)
+    assert parse("江苏2025年GDP增长能达到5%吗", 2026, ("江苏省",)).shape.value == "yes/no"

@@ -163,3 +163,11 @@ def test_the_year_s_own_figure_beats_a_statement_about_a_period_or_a_milestone()
     assert winner(q, milestone, exact).fact.value == "446.1亿斤"
     after = evidence(q, "粮食产量达446.1亿斤、连续13年居全国首位", rank=3)  # said after the figure: still the year's
     assert not figures(q, [after])[0].of_period
+
+
+def test_a_rank_question_is_answered_by_a_rank_alone():
+    """"GDP在全国排第几": the GDP itself is no answer, however well its sentence matches."""
+    q = question(GDP, unit="rank")
+    ranked = figures(q, [evidence(q, "地区生产总值达13.7万亿元,规模居全国第2位")])
+    assert ranked[0].fact.value == "第2位" and ranked[0].confidence == 1.0
+    assert [c.confidence for c in ranked if c.fact.value == "13.7万亿元"] == [0.0]

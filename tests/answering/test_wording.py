@@ -1,7 +1,8 @@
 """The Chinese wording of answers and refusals, on hand-made text."""
 from __future__ import annotations
 
-from bot.answering.wording import MAX_ANSWER, focus, refusal, reply, squash
+from bot.answering.evidence import Answer
+from bot.answering.wording import MAX_ANSWER, focus, higher, refusal, reply, squash
 from index.text.timelabel import RESULT, TARGET, TimeLabel
 
 from handmade import question
@@ -48,3 +49,20 @@ def test_focus_keeps_a_long_sentence_to_the_clauses_around_the_best_one():
     kept = focus(sentence, q, limit=40)
     assert "新增国家级人才10名" in kept and len(kept) <= 40
     assert focus("新增国家级人才10名", q) == "新增国家级人才10名"
+
+
+def said(value: str, year: int = 2025, kind: str = RESULT) -> Answer:
+    return Answer("", "", abstained=False, value=value, year=year, kind=kind)
+
+
+def test_two_places_figures_say_which_is_higher_or_why_they_cannot_be_compared():
+    assert higher("地区生产总值增速", [("江苏省", said("5.3%")), ("浙江省", said("5.5%"))], True) \
+        == "浙江省的地区生产总值增速更高（江苏省5.3%，浙江省5.5%）。"
+    assert higher("粮食产量", [("江苏省", said("760亿斤")), ("河南省", said("1.34亿吨"))], False) \
+        == "各自的数字单位不同（江苏省760亿斤，河南省1.34亿吨），不能直接比较。"
+    assert higher("地区生产总值", [("广东省", said("14.5万亿元")), ("江苏省", said("14万亿元"))], False) \
+        .startswith("广东省的地区生产总值更多")
+    assert "年份或类型不同" in higher("地区生产总值", [("广东省", said("3.9%")),
+                                                    ("江苏省", said("5%", kind=TARGET))], True)
+    # GDP asked, growth rates given: no verdict on the GDP itself
+    assert "只给出了增速" in higher("地区生产总值", [("广东省", said("3.9%")), ("江苏省", said("5.3%"))], False)

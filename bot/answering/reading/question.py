@@ -289,12 +289,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
               if p not in doc_places]
     terms += _topic_terms(rest, c, vocab)
 
+    attained = has("attained") or asked_cues.aims(normalised, threshold, c)
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
     intent = FIGURE
     if has("why"):
         intent = WHY
-    elif has("attained"):
+    elif attained:
         intent = COMPARISON
     elif compares and (len(years) >= 2 or has("target")):
         intent = COMPARISON
@@ -318,7 +319,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two
                  several=len(metrics) >= 2 and intent == FIGURE and has("parts") and (not has("ratio") or has("each")),
                  trend=bool(metrics) and has("trend"),
-                 attained=has("attained"),
+                 attained=attained,
                  which=bool(mentioned) and has("which_places"),
                  each=has("each_place") or counts_places,
                  rank=bool(metrics) and ranks)
@@ -327,6 +328,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                     kind_asked=True)  # an overview shows one kind: the year's results, or its targets
     elif previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
+    elif previous is not None and asked_cues.continues(clean(text), c):
+        q = _carried_over(q, previous)
     if q.kind is None and q.span is not None:
         q = replace(q, kind=RESULT if q.span[1] < reporting_year else TARGET)
     # A year in "2025年的报告是谁作的" names the report, not results or plans.
@@ -337,15 +340,15 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
 
 
 def _kind(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> tuple[str | None, bool]:
-    """The kind of figure asked, and whether the question says it (目标, 实际) or only leans to it
-    ("完成多少": a result first, else the year's other figures). A metric's own name says nothing of
-    the kind: 实际使用外资 is not 实际."""
+    """The kind of figure asked, and whether the question says it (目标, 实际). "完成多少" does not:
+    完成 is the verb of a plan as of a result. A metric's own name says nothing of the kind either:
+    实际使用外资 is not 实际."""
     words = {w for _, m in metric_hits for w in (fold(m), *load_vocab().aliases(m))} | set(c.get("not_cue", ()))
     text = re.sub(alternation(tuple(words)), "\0", normalised) if words else normalised
     said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
     if said("target") or said("result"):
         return (TARGET if said("target") else RESULT), True
-    return (RESULT if said("result_lean") else None), False
+    return None, False
 
 
 @dataclass(frozen=True)
@@ -392,6 +395,16 @@ def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
     if q.intent == ENTITY:
         return Shape.WHO
     return Shape.YES_NO if q.threshold else Shape.FIGURE
+
+
+def _carried_over(q: Question, prev: Question) -> Question:
+    """"那一般公共预算收入呢" after "高新区今年GDP目标多少": a new topic, asked for the year, kind and
+    place of the previous question, each unless the new one names its own."""
+    same_year = not q.years
+    return replace(q, years=q.years or prev.years, span=q.span or (prev.span if same_year else None),
+                   places=q.places or prev.places, place_mentions=q.place_mentions or prev.place_mentions,
+                   kind=q.kind or (prev.kind if same_year else None),
+                   kind_asked=q.kind_asked or (prev.kind_asked and same_year and not q.kind))
 
 
 def _follow_up(q: Question, prev: Question) -> Question:
