@@ -99,15 +99,20 @@ class Composer:
     def compare(self, text: str, q: Question, evidence: list[Evidence], sides) -> Answer:
         """Two figures of one metric, each side (year, kind) from its own retrieval and the question's."""
         compared = [side for side, _ in sides]
-        best = []
+        found = []
         for (year, kind), hits in sides:
-            ranked = scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
-            if not ranked or ranked[0].confidence < self.threshold:
+            ranked = [c for c in scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
+                      if c.confidence >= self.threshold]
+            if not ranked:
                 return self.refuse(text, replace(q, years=(year,), kind=kind), None,
                                    f"comparison: nothing for {year} {kind}", "，无法比较")
-            best.append(ranked[0])
-        a, b = best
+            found.append(ranked)
         attained = comparison.asks_attained(q)  # the result (b) against the target (a)
+        b = found[1][0]
+        # a target is the one its result can be measured against ("增长5%以上" for "增长5.3%"), not
+        # another figure in the same words ("与生产总值的比率再下降0.3个百分点")
+        a = next((c for c in found[0] if comparison.difference(q, b.fact, c.fact) is not None), found[0][0]) \
+            if attained else found[0][0]
         diff = comparison.difference(q, b.fact, a.fact) if attained else comparison.difference(q, a.fact, b.fact)
         if attained:
             return self._attainment(text, q, compared[0][0], a, b, diff, evidence)

@@ -163,9 +163,9 @@ def higher(metric: str, given: list, rates_asked: bool) -> str | None:
     if len({unit for *_, unit in figures}) > 1:
         return f"各自的数字单位不同（{shown}），不能直接比较。"
     if not rates_asked and all(unit == RATE for *_, unit in figures):
-        return f"报告只给出了增速（{shown}），不能据此比较{metric}的多少。"
+        return f"报告只给出了增速（{shown}），不能据此比较{metric or '两者'}的多少。"
     top = max(figures, key=lambda f: f[3])
     if sum(f[3] == top[3] for f in figures) > 1:
-        return f"{metric}一样（{shown}）。"
+        return f"{metric or '两者'}一样（{shown}）。"
     word = "更高" if top[4] == RATE else "更多"
-    return f"{top[0]}的{metric}{word}（{shown}）。"
+    return f"{top[0]}{'的' if metric else ''}{metric}{word}（{shown}）。"

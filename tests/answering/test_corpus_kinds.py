@@ -16,7 +16,7 @@ from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage, gather
 from bot.answering.reading.question import parse
 from conftest import ROOT
-from handmade import hit
+from handmade import evidence, hit
 from index.reading.documents import load_document
 from index.search.searcher import Hit
 from index.text.chunking import chunk_document
@@ -96,3 +96,14 @@ def test_a_year_under_review_is_answered_by_its_result_and_only_offers_its_targe
     assert a.abstained and "资料中只有2025年目标" in a.answer
     a = _answer("2025年固定资产投资增长多少", 2026, PLANNED, ESTIMATED)
     assert not a.abstained and a.value == "8%"
+
+
+def test_reaching_a_target_measures_the_result_against_a_target_it_can_be_measured_against():
+    """Two 2025 targets name GDP; the one in the result's terms is the target, never the result itself."""
+    q = parse("2025年GDP增长目标达到了吗", 2026)
+    said = [evidence(q, "地区生产总值年均增长提高0.4个百分点", 1, 2025, "target"),
+            evidence(q, "经济增长5.5%左右", 2, 2025, "target"),
+            evidence(q, "全省生产总值增长5.6%", 3, 2025, "result")]
+    a = Composer(SimpleNamespace(place_of={}), 0.5).compare(q.text, q, said, [((2025, "target"), []),
+                                                                             ((2025, "result"), [])])
+    assert a.answer == "完成了。2025年目标：经济增长5.5%左右；2025年实际：全省生产总值增长5.6%。"

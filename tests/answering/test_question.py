@@ -224,3 +224,20 @@ def test_a_yes_no_about_reaching_a_target_figure_compares_the_result_with_it():
     q = parse("江苏2025年GDP增长达到5%的目标了吗", 2026, ("江苏省",))
     assert q.shape.value == "attained" and q.years == (2025,)
     assert parse("江苏2025年GDP增长能达到5%吗", 2026, ("江苏省",)).shape.value == "yes/no"
+
+
+def test_an_office_asked_with_a_de_is_the_same_office():
+    assert [t.text for t in ask("高新区的党工委书记是谁").terms] == ["党工委书记"]
+    assert [t.text for t in ask("高新区党工委书记是谁").terms] == ["党工委书记"]
+
+
+def test_the_verb_of_an_honour_is_not_a_topic_word():
+    """"被评为…独角兽的是哪家公司": the report says 获评; the honour is what must be found."""
+    assert "评为" not in [t.text for t in ask("被评为独角兽的是哪家公司").terms]
+
+
+@pytest.mark.parametrize("text", ["高新区GDP和一般公共预算收入哪个增长快", "去年GDP和一般公共预算收入哪个多"])
+def test_which_of_two_metrics_asks_each_of_them(text):
+    q = ask(text)
+    assert q.shape.value == "several" and q.metrics == ("地区生产总值", "一般公共预算收入")
+    assert q.kind == (RESULT if "去年" in text else None)

@@ -15,7 +15,7 @@ from bot.answering.asked import Asked, FanOut, Part
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Sentences, assess
 from bot.answering.reading.cues import clauses
-from bot.answering.reading.question import Question, Shape
+from bot.answering.reading.question import ENTITY, Question, Shape
 from bot.answering.reading.typed import clean
 from bot.answering.reports import Reports
 
@@ -40,7 +40,14 @@ def several(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     text, q = asked.text, asked.q
     sentences, parts = Sentences(asked.hits), q.parts()  # the sentences read once, assessed for each part
     if q.shape != Shape.OVERVIEW:
-        return combined(text, q, [compose.figure(text, p, assess(p, sentences)) for p in parts])
+        answers = [compose.figure(text, p, assess(p, sentences)) for p in parts]
+        both = combined(text, q, answers)
+        given = [(p.metrics[0], a) for p, a in zip(parts, answers) if not a.abstained and a.value]
+        if q.intent != ENTITY or len(given) < 2:
+            return both
+        # "GDP和财政收入哪个增长快": each figure, led by which is higher
+        lead = wording.higher("增速" if q.asks_change else "", given, q.asks_change or q.unit == "percent")
+        return replace(both, answer=f"{lead}\n{both.answer}") if lead else both
     # The first few headline figures the reports give. Refusals are not shown, so not worded with
     # another year's figure, unless every metric is refused: then the first one's is.
     answers = (compose.figure(text, p, assess(p, sentences), offer=False) for p in parts)

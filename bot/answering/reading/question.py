@@ -231,10 +231,11 @@ def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list
     m = re.search(f"([\u4e00-\u9fff]{{2,12}})(?:是|叫|为)(?:{alternation(c.get('who', ()))})\\W*$", rest)
     if not m:
         return terms
-    inside = [t for t in terms if t.text in m.group(1)]
+    said = m.group(1).lstrip(_PARTICLES)  # "高新区的党工委书记": the office, without the 的
+    inside = [t for t in terms if t.text.lstrip(_PARTICLES) in said]
     if len(inside) < 2:
         return terms
-    office = Term(m.group(1), sum(t.weight for t in inside), (m.group(1),))
+    office = Term(said, sum(t.weight for t in inside), (said,))
     return [office] + [t for t in terms if t not in inside]
 
 
@@ -306,6 +307,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
     kind, kind_asked = _kind(normalised, metric_hits, c)
+    # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two; "A和B哪个增长快" each, then
+    # which is higher
+    several = len(metrics) >= 2 and intent in (FIGURE, ENTITY) and has("parts") and (not has("ratio") or has("each"))
     overview = not metrics and has("overview")
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind, kind_asked=kind_asked, intent=intent,
@@ -316,8 +320,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  threshold=threshold,
                  mentioned=mentioned)
     seen = _Seen(overview=overview,
-                 # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two
-                 several=len(metrics) >= 2 and intent == FIGURE and has("parts") and (not has("ratio") or has("each")),
+                 several=several,
                  trend=bool(metrics) and has("trend"),
                  attained=attained,
                  which=bool(mentioned) and has("which_places"),
@@ -334,7 +337,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         q = replace(q, kind=RESULT if q.span[1] < reporting_year else TARGET)
     # A year in "2025年的报告是谁作的" names the report, not results or plans.
     # Nor does a list's ("2025年十件民生实事都有啥"): the plan and the review list the same things.
-    if q.kind is None and q.year is not None and q.intent not in (COMPARISON, ENTITY, LIST):
+    if q.kind is None and q.year is not None and (q.intent not in (COMPARISON, ENTITY, LIST) or several):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
     return replace(q, shape=_shape(q, seen, one_place))
 
