@@ -12,7 +12,8 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    gives the actual result, that wins;
 3. one_year: a figure of the year itself beats a period's change that ends in it
    ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025) and a statement about a
-   period or a milestone (`figure_words.tsv`: "连续13年稳定在430亿斤以上", "迈上…台阶");
+   period or a milestone, or one said against another figure (`figure_words.tsv`: "连续13年稳定在
+   430亿斤以上", "迈上…台阶", "高于全省0.4个百分点");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
 5. clause_coverage: its own clause names more of the question;
@@ -49,7 +50,7 @@ class Candidate:
     unit_exact: bool = True
     clause_coverage: float = 0.0
     states_change: bool = True
-    of_period: bool = False  # its clause speaks of a period or a milestone, not the year alone
+    of_period: bool = False  # its clause speaks of a period, a milestone or another figure, not the year alone
 
     @property
     def retrieval_rank(self) -> int:
@@ -101,10 +102,11 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
 
 def _of_period(fact: Fact) -> bool:
     """Whether the figure's clause speaks of a period or a milestone up to the figure ("连续13年
-    稳定在430亿斤以上", "迈上1万亿元台阶"), not after it ("增长3.9%、总量连续37年居全国首位")."""
+    稳定在430亿斤以上", "迈上1万亿元台阶"), not after it ("增长3.9%、总量连续37年居全国首位"), or
+    measures it against another figure ("增速高于全省0.4个百分点")."""
     end = fact.window.find(fact.value)
     head = fact.window[: end + len(fact.value) + MILESTONE_TAIL] if end >= 0 else fact.window
-    return any(w in head for w in figure_words().get("period", ()))
+    return any(w in head for w in figure_words().get("period", ()) + figure_words().get("relative", ()))
 
 
 def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind: str | None = None,

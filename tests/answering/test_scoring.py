@@ -165,6 +165,14 @@ def test_the_year_s_own_figure_beats_a_statement_about_a_period_or_a_milestone()
     assert not figures(q, [after])[0].of_period
 
 
+def test_the_year_s_own_rate_beats_one_said_against_another_place_s():
+    """An overview's GDP line: "增长5.8%", not "经济增速高于全省经济增速0.4个百分点"."""
+    q = question(GDP, aliases=("经济增速",))  # as an overview asks it: no unit, no change
+    relative = evidence(q, "县域经济增速高于全省经济增速0.4个百分点", rank=1)
+    own = evidence(q, "地区生产总值增长5.8%", rank=2)
+    assert winner(q, relative, own).fact.value == "5.8%"
+
+
 def test_a_rank_question_is_answered_by_a_rank_alone():
     """"GDP在全国排第几": the GDP itself is no answer, however well its sentence matches."""
     q = question(GDP, unit="rank")
