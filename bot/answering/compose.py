@@ -52,12 +52,15 @@ class Composer:
 
     # -- one figure -----------------------------------------------------------------------
 
-    def figure(self, text: str, q: Question, evidence: list[Evidence], offer: bool = True) -> Answer:
-        """The best figure for `q`, or a refusal; `offer`: one offering another year's ("资料中只有…")."""
+    def figure(self, text: str, q: Question, evidence: list[Evidence], offer: bool = True,
+               agreeing: bool = False) -> Answer:
+        """The best figure for `q`, or a refusal; `offer`: one offering another year's ("资料中只有…");
+        `agreeing`: only a figure in the unit asked or its metric's."""
         if q.year is None and q.kind is None:  # no year asked: the latest results come first
             ranked = scoring.figures(q, evidence, kind=RESULT) or scoring.figures(q, evidence)
         else:
             ranked = scoring.figures(q, evidence)
+        ranked = [c for c in ranked if c.agrees] if agreeing else ranked
         best = ranked[0] if ranked else None
         if (best is None or best.confidence < self.threshold) and q.kind == TARGET and not q.kind_asked \
                 and q.year is not None:

@@ -16,13 +16,14 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    430亿斤以上", "迈上…台阶", "高于全省0.4个百分点");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-5. clause_coverage: its own clause names more of the question;
+5. clause_coverage: its own clause names more of the question, then named_as: by a fuller name
+   of the metric ("城镇新增就业110万人" over "农村劳动力转移就业40万人" for 城镇新增就业);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
 8. retrieval_rank: the better-ranked passage.
-Candidates equal on all eight keep reading order (the earlier sentence, the earlier clause).
+Candidates equal on all of these keep reading order (the earlier sentence, the earlier clause).
 """
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ class Candidate:
     clause_coverage: float = 0.0
     states_change: bool = True
     of_period: bool = False  # its clause speaks of a period, a milestone or another figure, not the year alone
+    named_as: int = 0  # the length of the fullest name of the metric its clause gives
+
+    @property
+    def agrees(self) -> bool:
+        """In the unit asked, or one its metric is measured in: no UNIT_MISMATCH taken."""
+        return self.confidence == self.evidence.coverage
 
     @property
     def retrieval_rank(self) -> int:
@@ -68,10 +75,10 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, float, bool, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, float, int, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
-                self.states_change, self.dated, -self.retrieval_rank)
+                self.named_as, self.states_change, self.dated, -self.retrieval_rank)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
@@ -97,7 +104,13 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
-        of_period=_of_period(fact))
+        of_period=_of_period(fact), named_as=_named_as(q, fact.window))
+
+
+def _named_as(q: Question, clause: str) -> int:
+    """The length of the longest name of the metric asked that `clause` gives, 0 for none."""
+    folded = fold(clause)
+    return max((len(f) for f in q.terms[0].forms if f in folded), default=0) if q.metrics else 0
 
 
 def _of_period(fact: Fact) -> bool:

@@ -179,3 +179,10 @@ def test_a_rank_question_is_answered_by_a_rank_alone():
     ranked = figures(q, [evidence(q, "地区生产总值达13.7万亿元,规模居全国第2位")])
     assert ranked[0].fact.value == "第2位" and ranked[0].confidence == 1.0
     assert [c.confidence for c in ranked if c.fact.value == "13.7万亿元"] == [0.0]
+
+
+def test_a_clause_naming_the_metric_in_full_beats_one_naming_it_by_a_short_alias():
+    q = question("城镇新增就业", aliases=("就业",))
+    loose = evidence(q, "新增农村劳动力转移就业40万人", rank=1)
+    full = evidence(q, "城镇新增就业110万人以上", rank=2)
+    assert winner(q, loose, full).fact.value == "110万人以上"

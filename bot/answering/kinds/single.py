@@ -27,7 +27,9 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     answer = compose.figure(asked.text, q, gather(q, asked.hits))
     if not answer.abstained or asked.search is None or q.year is None or q.kind is None:
         return answer
-    again = compose.figure(asked.text, q, gather(q, asked.search.stating((q.year, q.kind)) + asked.hits))
+    # a second look is wider, so only a figure in the unit the metric is measured in answers from it
+    again = compose.figure(asked.text, q, gather(q, asked.search.stating((q.year, q.kind)) + asked.hits),
+                           agreeing=True)
     return answer if again.abstained else again
 
 
