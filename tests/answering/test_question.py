@@ -241,3 +241,14 @@ def test_which_of_two_metrics_asks_each_of_them(text):
     q = ask(text)
     assert q.shape.value == "several" and q.metrics == ("地区生产总值", "一般公共预算收入")
     assert q.kind == (RESULT if "去年" in text else None)
+
+
+@pytest.mark.parametrize("text,place,office", [
+    ("北京市长是谁", "北京市", "市长"),        # not 北京市 + "长是"
+    ("余杭区长是谁", "余杭区", "区长"),
+    ("江苏省长是谁", "江苏省", "省长"),
+    ("江苏省省长是谁", "江苏省", "省长"),
+])
+def test_where_a_place_and_an_office_overlap_both_are_read(text, place, office):
+    q = parse(text, 2026, (place,))
+    assert q.places == (place,) and [t.text for t in q.terms] == [office]

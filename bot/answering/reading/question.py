@@ -275,7 +275,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
     if counted:  # "三个省" likewise
         rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
-    rest = asked_cues.levels_and_venues(rest, tuple(f for f, _ in names.forms(places_table)), c, vocab)
+    place_forms = tuple(f for f, _ in names.forms(places_table))
+    rest = asked_cues.offices_first(rest, place_forms, offices())
+    rest = asked_cues.levels_and_venues(rest, place_forms, c, vocab)
     unknown, rest = names.unknown_places(rest, places_table, vocab)
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
