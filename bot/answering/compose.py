@@ -111,11 +111,12 @@ class Composer:
                                    f"comparison: nothing for {year} {kind}", "，无法比较")
             found.append(ranked)
         attained = comparison.asks_attained(q)  # the result (b) against the target (a)
-        b = found[1][0]
-        # a target is the one its result can be measured against ("增长5%以上" for "增长5.3%"), not
-        # another figure in the same words ("与生产总值的比率再下降0.3个百分点")
-        a = next((c for c in found[0] if comparison.difference(q, b.fact, c.fact) is not None), found[0][0]) \
-            if attained else found[0][0]
+        a, b = found[0][0], found[1][0]
+        if attained:
+            # the best result and target that can be measured against each other ("增长5.2%" for
+            # "增长5%左右", not "达3.6万亿元"), not another figure in the same words
+            a, b = next(((t, r) for r in found[1] for t in found[0]
+                         if comparison.difference(q, r.fact, t.fact) is not None), (a, b))
         diff = comparison.difference(q, b.fact, a.fact) if attained else comparison.difference(q, a.fact, b.fact)
         if attained:
             return self._attainment(text, q, compared[0][0], a, b, diff, evidence)

@@ -27,11 +27,13 @@ Candidates equal on all of these keep reading order (the earlier sentence, the e
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
 from bot.answering.reading.question import Question
+from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import cues, figure_words, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE
@@ -131,7 +133,16 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank([figure(q, ev, fact) for ev in evidence
                  if ev.coverage and time_agrees(q, ev.label, year, kind) == timely
-                 for fact in extract(ev.sentence) if not fact.opening and _named_before(q, ev, fact)])
+                 for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
+                 if not fact.opening and _named_before(q, ev, fact)])
+
+
+_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内])第([一二三四五六七八九十]{1,3})")
+
+
+def _ordinals(sentence: str) -> str:
+    """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位"."""
+    return _ORDINAL.sub(lambda m: f"第{to_arabic('第' + (m.group(1) or m.group(2)))[1:]}", sentence)
 
 
 def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:

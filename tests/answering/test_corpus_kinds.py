@@ -107,3 +107,14 @@ def test_reaching_a_target_measures_the_result_against_a_target_it_can_be_measur
     a = Composer(SimpleNamespace(place_of={}), 0.5).compare(q.text, q, said, [((2025, "target"), []),
                                                                              ((2025, "result"), [])])
     assert a.answer == "完成了。2025年目标：经济增长5.5%左右；2025年实际：全省生产总值增长5.6%。"
+
+
+def test_reaching_a_target_takes_the_result_in_the_target_s_terms():
+    """The result's level ("达3.6万亿元") cannot be measured against a growth target: its growth can."""
+    q = parse("2025年GDP目标完成没", 2026)
+    said = [evidence(q, "地区生产总值增长5%左右", 1, 2025, "target"),
+            evidence(q, "地区生产总值突破3万亿元、达3.6万亿元", 2, 2025, "result"),
+            evidence(q, "地区生产总值增长5.2%", 3, 2025, "result")]
+    a = Composer(SimpleNamespace(place_of={}), 0.5).compare(q.text, q, said, [((2025, "target"), []),
+                                                                             ((2025, "result"), [])])
+    assert a.answer.startswith("完成了。") and "5.2%" in a.answer and "3.6万亿元" not in a.answer

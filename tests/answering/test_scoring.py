@@ -186,3 +186,10 @@ def test_a_clause_naming_the_metric_in_full_beats_one_naming_it_by_a_short_alias
     loose = evidence(q, "新增农村劳动力转移就业40万人", rank=1)
     full = evidence(q, "城镇新增就业110万人以上", rank=2)
     assert winner(q, loose, full).fact.value == "110万人以上"
+
+
+def test_a_rank_said_in_words_answers_a_rank_question():
+    q = question("五上企业", unit="rank")
+    ranked = figures(q, [evidence(q, "新增五上企业62户，增量全市第一")])
+    assert ranked[0].fact.value == "第1" and ranked[0].confidence == 1.0
+    assert figures(question("五上企业"), [evidence(q, "新增五上企业62户，增量全市第一")])[0].fact.value == "62户"
