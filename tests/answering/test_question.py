@@ -252,13 +252,3 @@ def test_which_of_two_metrics_asks_each_of_them(text):
 def test_where_a_place_and_an_office_overlap_both_are_read(text, place, office):
     q = parse(text, 2026, (place,))
     assert q.places == (place,) and [t.text for t in q.terms] == [office]
-
-
-@pytest.mark.parametrize("text,unit", [
-    ("去年规上工业增加值的目标完成得怎么样", None),   # 增加值 names the metric, asks no money
-    ("去年一般公共预算收入多少", None),
-    ("去年财政收入多少钱", "money"),
-    ("空气质量优良天数比例是多少", "percent"),       # a rate in the name is the metric's own unit
-])
-def test_a_metric_s_own_name_asks_no_unit_of_money(text, unit):
-    assert ask(text).unit == unit

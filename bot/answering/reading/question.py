@@ -174,9 +174,7 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
     return about and any(w in q.normalised for w in c.get("byline", ()))
 
 
-def _expected_unit(text: str, unnamed: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
-    """The unit group asked for; money and area only by words outside the metric's name
-    (`unnamed`): "工业增加值的目标完成得怎么样" asks for a growth rate as much as an amount."""
+def _expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
     for group in ("rank", "percent"):
         if any(w in text for w in c.get(f"unit:{group}", ())):
             return group
@@ -184,7 +182,7 @@ def _expected_unit(text: str, unnamed: str, c: dict[str, tuple[str, ...]], vocab
     if m and unit_group(m.group(1)):
         return unit_group(m.group(1))
     for group in ("money", "area"):
-        if any(w in unnamed for w in c.get(f"unit:{group}", ())):
+        if any(w in text for w in c.get(f"unit:{group}", ())):
             return group
     return None
 
@@ -319,7 +317,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  kind=kind, kind_asked=kind_asked, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(names.mentions(normalised, place_hits, places)),
-                 unit=_expected_unit(normalised, _without_metrics(normalised, metric_hits, c), c, vocab),
+                 unit=_expected_unit(normalised, c, vocab),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
                  threshold=threshold,
                  mentioned=mentioned)
@@ -346,17 +344,12 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     return replace(q, shape=_shape(q, seen, one_place))
 
 
-def _without_metrics(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> str:
-    """The question without the metrics it names, nor words that only hold a cue (主要): a metric's
-    own name says nothing of the kind or unit asked (实际使用外资 is not 实际, 工业增加值 asks no money)."""
-    words = {w for _, m in metric_hits for w in (fold(m), *load_vocab().aliases(m))} | set(c.get("not_cue", ()))
-    return re.sub(alternation(tuple(words)), "\0", normalised) if words else normalised
-
-
 def _kind(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> tuple[str | None, bool]:
     """The kind of figure asked, and whether the question says it (目标, 实际). "完成多少" does not:
-    完成 is the verb of a plan as of a result."""
-    text = _without_metrics(normalised, metric_hits, c)
+    完成 is the verb of a plan as of a result. A metric's own name says nothing of the kind either:
+    实际使用外资 is not 实际."""
+    words = {w for _, m in metric_hits for w in (fold(m), *load_vocab().aliases(m))} | set(c.get("not_cue", ()))
+    text = re.sub(alternation(tuple(words)), "\0", normalised) if words else normalised
     said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
     if said("target") or said("result"):
         return (TARGET if said("target") else RESULT), True
