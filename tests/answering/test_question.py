@@ -2,7 +2,7 @@
 input that is not a question; follow-ups that build on the previous question."""
 import pytest
 
-from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, parse
+from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, asks_byline, parse
 from bot.answering.reading.typed import MAX_CHARS, clean, problem
 from index.text.timelabel import RESULT, TARGET
 
@@ -252,3 +252,9 @@ def test_which_of_two_metrics_asks_each_of_them(text):
 def test_where_a_place_and_an_office_overlap_both_are_read(text, place, office):
     q = parse(text, 2026, (place,))
     assert q.places == (place,) and [t.text for t in q.terms] == [office]
+
+
+def test_an_office_asks_for_the_byline_where_that_office_delivered_the_report():
+    q = parse("泉山区区长叫啥", 2024, ("徐州市泉山区",))
+    assert asks_byline(q, "区 长 庄 红")              # the speaker's line, spaced out as printed
+    assert not asks_byline(q, "省长 刘小涛")

@@ -169,6 +169,7 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
     """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
     delivered it (`speaker`, e.g. "浙江省省长 刘捷"), not what it says."""
     c = cues()
+    speaker = re.sub(r"\s+", "", speaker)  # "区 长 庄 红", spaced out as printed
     about = any(w in q.normalised for w in c.get("report", ())) or \
         any(w in q.normalised and w in speaker for w in offices())
     return about and any(w in q.normalised for w in c.get("byline", ()))
