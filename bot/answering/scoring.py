@@ -35,7 +35,7 @@ from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
-from bot.answering.vocabulary import cues, figure_words, unit_group
+from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE
 
@@ -142,7 +142,11 @@ _ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?
 
 
 def _ordinals(sentence: str) -> str:
-    """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位"."""
+    """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位",
+    "居全国首位" → "居全国第1位"."""
+    first = figure_words().get("rank_first", ())
+    if first:
+        sentence = re.sub(alternation(first), "第1位", sentence)
     return _ORDINAL.sub(lambda m: f"第{to_arabic('第' + (m.group(1) or m.group(2)))[1:]}", sentence)
 
 
