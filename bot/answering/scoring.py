@@ -16,11 +16,11 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    430亿斤以上", "迈上…台阶", "高于全省0.4个百分点");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-5. clause_coverage: its own clause names more of the question;
+5. clause_coverage: its own clause names more of the question, then named_as: by a fuller name
+   of the metric ("城镇新增就业110万人" over "农村劳动力转移就业40万人" for 城镇新增就业,
+   "固定资产投资增长1.6%" over "工程项目完成投资1.22万亿元" for 固定资产投资);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
-   level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元"); then
-   named_as: its clause names the metric by a fuller name ("城镇新增就业110万人" over
-   "农村劳动力转移就业40万人" for 城镇新增就业);
+   level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
 8. retrieval_rank: the better-ranked passage.
@@ -78,10 +78,10 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, float, bool, int, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, float, int, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
-                self.states_change, self.named_as, self.dated, -self.retrieval_rank)
+                self.named_as, self.states_change, self.dated, -self.retrieval_rank)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
