@@ -11,7 +11,7 @@ from dataclasses import replace
 from bot.answering import comparison, scoring, wording
 from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
 from bot.answering.facts import RATE, values_in
-from bot.answering.reading.question import LIST, Question
+from bot.answering.reading.question import ENTITY, LIST, Question
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
 from bot.answering.vocabulary import cues, unit_group
@@ -176,7 +176,7 @@ class Composer:
                           year=ev.label.year, kind=ev.label.kind, sources=self.sources([ev], evidence),
                           confidence=ev.coverage, explanation="the parts of the section the sentence opens",
                           query=q)
-        window = wording.focus(ev.sentence, q)
+        window = wording.named(ev.sentence, q) if q.intent == ENTITY else wording.focus(ev.sentence, q)
         dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
         return Answer(text, self._reply(ev, window, dated=dated), abstained=False,
                       year=ev.label.year, kind=ev.label.kind,

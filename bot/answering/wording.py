@@ -109,6 +109,24 @@ def focus(sentence: str, q: Question, limit: int = FOCUS) -> str:
             return "，".join(segs[lo:hi + 1])
 
 
+def named(sentence: str, q: Question) -> str:
+    """For a name asked ("哪个实验室进了国家实验室体系"): the clause that alone covers what the
+    sentence covers, with the clause before it (where the name often stands), not the other names
+    the sentence goes on to list; the focused sentence when no one clause covers it."""
+    segs = segments(sentence)
+    scores = [coverage(q, s)[0] for s in segs]
+    asked = _pairs(q.normalised)
+    # equal cover: the clause sharing more of the question's wording ("苏州市级独角兽")
+    best = max(range(len(segs)), key=lambda i: (scores[i], len(asked & _pairs(segs[i])))) if segs else 0
+    if not segs or scores[best] < coverage(q, sentence)[0]:
+        return focus(sentence, q)
+    return "，".join(segs[max(0, best - 1):best + 1])
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 def byline(title: str, said: str) -> str:
     """"《2026年广东省政府工作报告》：2026年1月26日在…会议上，广东省省长 孟凡利" """
     return clip(f"《{title}》：{said}。", MAX_ANSWER)

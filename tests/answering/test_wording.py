@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from bot.answering.evidence import Answer
-from bot.answering.wording import MAX_ANSWER, focus, higher, refusal, reply, squash
+from bot.answering.reading.question import parse
+from bot.answering.wording import MAX_ANSWER, focus, higher, named, refusal, reply, squash
 from index.text.timelabel import RESULT, TARGET, TimeLabel
 
 from handmade import question
@@ -66,3 +67,9 @@ def test_two_places_figures_say_which_is_higher_or_why_they_cannot_be_compared()
                                                     ("江苏省", said("5%", kind=TARGET))], True)
     # GDP asked, growth rates given: no verdict on the GDP itself
     assert "只给出了增速" in higher("地区生产总值", [("广东省", said("3.9%")), ("江苏省", said("5.3%"))], False)
+
+
+def test_a_name_is_quoted_with_its_clause_not_the_other_names_of_the_sentence():
+    q = parse("余杭哪个实验室进了国家实验室体系", 2023, ("余杭区",))
+    said = "科技成果蓬勃涌现，之江实验室纳入国家实验室体系，天目山实验室顺利揭牌"
+    assert named(said, q) == "科技成果蓬勃涌现，之江实验室纳入国家实验室体系"
