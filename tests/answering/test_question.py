@@ -258,3 +258,8 @@ def test_an_office_asks_for_the_byline_where_that_office_delivered_the_report():
     q = parse("泉山区区长叫啥", 2024, ("徐州市泉山区",))
     assert asks_byline(q, "区 长 庄 红")              # the speaker's line, spaced out as printed
     assert not asks_byline(q, "省长 刘小涛")
+
+
+@pytest.mark.parametrize("text", ["GDP24年到25年变化大吗", "GDP增速前后两年变化", "GDP这两年有啥变化"])
+def test_a_change_over_the_years_is_a_trend(text):
+    assert parse(text, 2026, ()).shape.value == "trend"
