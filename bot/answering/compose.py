@@ -102,15 +102,20 @@ class Composer:
     def compare(self, text: str, q: Question, evidence: list[Evidence], sides) -> Answer:
         """Two figures of one metric, each side (year, kind) from its own retrieval and the question's."""
         compared = [side for side, _ in sides]
-        found = []
-        for (year, kind), hits in sides:
-            ranked = [c for c in scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
-                      if c.confidence >= self.threshold]
+        attained = comparison.asks_attained(q)  # the result (b) against the target (a)
+        found = [[c for c in scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
+                  if c.confidence >= self.threshold] for (year, kind), hits in sides]
+        if attained and found[1] and comparison.says_attained(found[1][0].evidence.sentence):
+            # "省重大项目投资7300亿元、超年度计划目标13.9%": the result says it reached its target
+            said = found[1][0]
+            return Answer(text, "完成了。" + self._reply(said.evidence, said.window), abstained=False,
+                          value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
+                          sources=self.sources([said.evidence], evidence), confidence=said.confidence,
+                          explanation=f"the result says it reached its target: {said.explain()}", query=q)
+        for ((year, kind), _), ranked in zip(sides, found):
             if not ranked:
                 return self.refuse(text, replace(q, years=(year,), kind=kind), None,
                                    f"comparison: nothing for {year} {kind}", "，无法比较")
-            found.append(ranked)
-        attained = comparison.asks_attained(q)  # the result (b) against the target (a)
         a, b = found[0][0], found[1][0]
         if attained:
             # the best result and target that can be measured against each other ("增长5.2%" for

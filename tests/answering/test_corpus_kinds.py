@@ -118,3 +118,12 @@ def test_reaching_a_target_takes_the_result_in_the_target_s_terms():
     a = Composer(SimpleNamespace(place_of={}), 0.5).compare(q.text, q, said, [((2025, "target"), []),
                                                                              ((2025, "result"), [])])
     assert a.answer.startswith("完成了。") and "5.2%" in a.answer and "3.6万亿元" not in a.answer
+
+
+def test_a_result_that_says_it_beat_its_plan_answers_whether_the_target_was_reached():
+    q = parse("2024年省重大项目投资完成计划了吗", 2025)
+    said = [evidence(q, "省重大项目投资7300亿元、超年度计划目标13.9%", 1, 2024, "result")]
+    a = Composer(SimpleNamespace(place_of={}), 0.5).compare(q.text, q, said, [((2024, "target"), []),
+                                                                             ((2024, "result"), [])])
+    assert q.shape.value == "attained" and not a.abstained
+    assert a.answer == "完成了。2024年实际完成：省重大项目投资7300亿元、超年度计划目标13.9%。"
