@@ -263,3 +263,8 @@ def test_an_office_asks_for_the_byline_where_that_office_delivered_the_report():
 @pytest.mark.parametrize("text", ["GDP24年到25年变化大吗", "GDP增速前后两年变化", "GDP这两年有啥变化"])
 def test_a_change_over_the_years_is_a_trend(text):
     assert parse(text, 2026, ()).shape.value == "trend"
+
+
+def test_tax_revenue_is_a_metric_two_metrics_can_be_compared_on():
+    q = ask("南沙18年GDP和税收总额哪个增长快", places=("南沙区",))
+    assert q.shape.value == "several" and q.metrics == ("地区生产总值", "税收总额")
