@@ -2,8 +2,10 @@
 
 For each figure the facts table finds for a year and a metric, "X年<metric>多少" (no kind asked;
 "增长多少" for a rate) and "X年<metric>完成多少" (完成 may be the verb of a result, or of a plan)
-are asked of that report alone, all its passages retrieved, 今年 the year it plans. The answer may be another figure of the year, but never a
-refusal whose "资料中只有…" quotes the very figure of that year and metric. No index, no model.
+are asked of that report alone, all its passages retrieved, 今年 the year it plans. The answer
+may be another figure of the year, but never a refusal whose "资料中只有…" quotes the very figure
+of that year and metric. No index, no model. Then the same rule, and reaching a target, on
+hand-made evidence.
 """
 from __future__ import annotations
 
