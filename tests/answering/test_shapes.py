@@ -180,3 +180,10 @@ def test_an_overview_quotes_the_sentence_leading_with_the_most_headline_figures(
     assert quoted == "2018年全年完成地区生产总值762亿元，增长7.1%，一般公共预算收入90亿元，进出口总额62.9亿美元，增长4.7%"
     without_gdp = "2018年一般公共预算收入90亿元,进出口总额62.9亿美元,固定资产投资增长5%。"
     assert _lead(q, q.parts(), Sentences([hit(without_gdp)])) is None
+
+
+def test_an_overview_s_lead_may_be_written_as_clauses_ending_on_semicolons():
+    q = parse("去年干得怎么样", 2019)
+    lead = "2018年全年地区生产总值同比增长3.5%;规上工业增加值同比增长3%;固定资产投资同比增长16.4%。"
+    assert _lead(q, q.parts(), Sentences([hit(lead)]))[1] \
+        == "2018年全年地区生产总值同比增长3.5%，规上工业增加值同比增长3%，固定资产投资同比增长16.4%"

@@ -13,7 +13,7 @@ from itertools import islice
 from bot.answering import wording
 from bot.answering.asked import Asked, FanOut, Part
 from bot.answering.compose import Composer
-from bot.answering.evidence import Answer, Evidence, Sentences, assess, time_agrees
+from bot.answering.evidence import Answer, Evidence, Sentence, Sentences, assess, time_agrees
 from bot.answering.facts import segments, values_in
 from bot.answering.reading.cues import clauses
 from bot.answering.reading.question import ENTITY, Question, Shape
@@ -66,10 +66,10 @@ def _lead(q: Question, parts: tuple[Question, ...], sentences: Sentences) -> tup
     leads its review or its targets with them; quoted from its first headline clause to its last.
     None when no sentence states enough."""
     best: tuple[int, Evidence, str] | None = None
-    for s in sentences.items:
+    for s, text in _statements(sentences):
         if s.label.span is not None or not time_agrees(q, s.label):
             continue
-        segs = segments(s.text)
+        segs = segments(text)
         named = [{p.metrics[0] for p in parts if values_in(seg) and p.terms[0].found_in(fold(seg))} for seg in segs]
         stated = set().union(*named)
         count = len(stated)
@@ -78,8 +78,20 @@ def _lead(q: Question, parts: tuple[Question, ...], sentences: Sentences) -> tup
             end = at[-1] + 1
             while end < len(segs) and segs[end].startswith(figure_words().get("change_verb", ())):
                 end += 1  # the last figure's change ("进出口总额62.9亿美元，增长4.7%")
-            best = (count, Evidence(s.hit, s.text, s.label, 1.0, ()), "，".join(segs[at[0]:end]))
+            best = (count, Evidence(s.hit, text, s.label, 1.0, ()), "，".join(segs[at[0]:end]))
     return best[1:] if best else None
+
+
+def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
+    """The sentences, those that end on a semicolon joined to the next of their passage ("全年地区
+    生产总值增长3.5%;规上工业增加值增长3%;…"), each with the first one's label."""
+    out: list[tuple[Sentence, str]] = []
+    for s in sentences.items:
+        if out and out[-1][0].hit is s.hit and out[-1][1].rstrip().endswith((";", "；")):
+            out[-1] = (out[-1][0], out[-1][1] + s.text)
+        else:
+            out.append((s, s.text))
+    return out
 
 
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:
