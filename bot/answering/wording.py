@@ -112,13 +112,15 @@ def focus(sentence: str, q: Question, limit: int = FOCUS) -> str:
 def named(sentence: str, q: Question) -> str:
     """For a name asked ("哪个实验室进了国家实验室体系"): the clause that alone covers what the
     sentence covers, with the clause before it (where the name often stands), not the other names
-    the sentence goes on to list; the focused sentence when no one clause covers it."""
+    the sentence goes on to list; the focused sentence when no one clause covers it, or when the
+    sentence opens with it."""
     segs = segments(sentence)
     scores = [coverage(q, s)[0] for s in segs]
     asked = _pairs(q.normalised)
     # equal cover: the clause sharing more of the question's wording ("苏州市级独角兽")
     best = max(range(len(segs)), key=lambda i: (scores[i], len(asked & _pairs(segs[i])))) if segs else 0
-    if not segs or scores[best] < coverage(q, sentence)[0]:
+    # a sentence that opens with what is asked about names it later ("在…工作会议上，…管凤良表示")
+    if not segs or best == 0 or scores[best] < coverage(q, sentence)[0]:
         return focus(sentence, q)
     return "，".join(segs[max(0, best - 1):best + 1])
 

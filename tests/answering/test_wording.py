@@ -73,3 +73,10 @@ def test_a_name_is_quoted_with_its_clause_not_the_other_names_of_the_sentence():
     q = parse("余杭哪个实验室进了国家实验室体系", 2023, ("余杭区",))
     said = "科技成果蓬勃涌现，之江实验室纳入国家实验室体系，天目山实验室顺利揭牌"
     assert named(said, q) == "科技成果蓬勃涌现，之江实验室纳入国家实验室体系"
+
+
+def test_a_name_asked_about_a_setting_is_quoted_with_the_sentence_around_it():
+    """"工作会议上谁讲话了": the meeting is one clause, the speaker another."""
+    q = parse("工作会议上谁讲话了", 2019, ())
+    said = "在日前召开的昆山高新区工作会议上，昆山市委常委，昆山高新区党工委书记、管委会主任管凤良表示，2019年是关键之年"
+    assert "管凤良" in named(said, q)
