@@ -105,8 +105,8 @@ class Composer:
         attained = comparison.asks_attained(q)  # the result (b) against the target (a)
         found = [[c for c in scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
                   if c.confidence >= self.threshold] for (year, kind), hits in sides]
-        if attained and found[1] and comparison.says_attained(found[1][0].evidence.sentence):
-            # "省重大项目投资7300亿元、超年度计划目标13.9%": the result says it reached its target
+        if attained and not found[0] and found[1] and comparison.says_attained(found[1][0].evidence.sentence):
+            # no target stated, but the result says it reached it: "…投资7300亿元、超年度计划目标13.9%"
             said = found[1][0]
             return Answer(text, "完成了。" + self._reply(said.evidence, said.window), abstained=False,
                           value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
@@ -181,7 +181,8 @@ class Composer:
                           year=ev.label.year, kind=ev.label.kind, sources=self.sources([ev], evidence),
                           confidence=ev.coverage, explanation="the parts of the section the sentence opens",
                           query=q)
-        window = wording.named(ev.sentence, q) if q.intent == ENTITY else wording.focus(ev.sentence, q)
+        one_name = q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
+        window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
         dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
         return Answer(text, self._reply(ev, window, dated=dated), abstained=False,
                       year=ev.label.year, kind=ev.label.kind,

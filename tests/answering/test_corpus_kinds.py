@@ -129,3 +129,12 @@ def test_a_result_that_says_it_beat_its_plan_answers_whether_the_target_was_reac
                                                                              ((2024, "result"), [])])
     assert q.shape.value == "attained" and not a.abstained
     assert a.answer == "完成了。2024年实际完成：省重大项目投资7300亿元、超年度计划目标13.9%。"
+
+
+def test_a_stated_target_is_shown_even_where_the_result_says_it_was_exceeded():
+    q = parse("2025年城镇新增就业完成目标没有", 2026)
+    said = [evidence(q, "城镇新增就业110万人以上", 1, 2025, "target"),
+            evidence(q, "城镇新增就业149.4万人、超额完成国家下达任务", 2, 2025, "result")]
+    a = Composer(SimpleNamespace(place_of={}), 0.5).compare(q.text, q, said, [((2025, "target"), []),
+                                                                             ((2025, "result"), [])])
+    assert "110万人以上" in a.answer and "149.4万人" in a.answer
