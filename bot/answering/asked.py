@@ -49,9 +49,15 @@ class Search:
 
     def sides(self) -> list[tuple[tuple[int, str], list[Hit]]]:
         """Each side of a comparison, (year, kind), with its own passages."""
-        return [(side, self.searcher.search_encoded(f"{side[0]}年{self.q.topic()}", self.vector, self.depth,
-                                                    comparison.stating(side, self.dates)))
-                for side in comparison.sides(self.q, self.now)]
+        return [(side, self.stating(side)) for side in comparison.sides(self.q, self.now)]
+
+    def stating(self, side: tuple[int, str]) -> list[Hit]:
+        """The passages for one year and kind: the year and topic (the metric by all its names, as
+        "经济增长5.5%左右" is GDP's) looked for in the report that states them (a year's result in
+        the next year's report)."""
+        said = self.q.terms[0].forms[1:] if self.q.metrics else ()  # the metric as reports also say it
+        return self.searcher.search_encoded(" ".join((f"{side[0]}年{self.q.topic()}", *said)), self.vector,
+                                            self.depth, comparison.stating(side, self.dates))
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,11 @@ def asks_attained(q: Question) -> bool:
     return q.shape == Shape.ATTAINED
 
 
+def says_attained(sentence: str) -> bool:
+    """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%")."""
+    return any(w in sentence for w in figure_words().get("attained", ()))
+
+
 def sides(q: Question, reporting_year: int) -> list[tuple[int, str]]:
     """The (year, kind) of each side: a year's target against its result ("2025年目标完成了吗",
     the last reviewed year when none is named); the two years asked; or, when one year or none is

@@ -11,11 +11,11 @@ from dataclasses import replace
 from bot.answering import comparison, scoring, wording
 from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
 from bot.answering.facts import RATE, values_in
-from bot.answering.reading.question import LIST, Question
+from bot.answering.reading.question import ENTITY, LIST, Question
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
 from bot.answering.vocabulary import cues, unit_group
-from index.text.timelabel import RESULT
+from index.text.timelabel import RESULT, TARGET
 
 RETRIEVE_K = 12  # passages retrieved for each part of a question
 EXTRA_SOURCES = 2  # passages cited after the evidence, for context
@@ -52,13 +52,27 @@ class Composer:
 
     # -- one figure -----------------------------------------------------------------------
 
-    def figure(self, text: str, q: Question, evidence: list[Evidence], offer: bool = True) -> Answer:
-        """The best figure for `q`, or a refusal; `offer`: one offering another year's ("资料中只有…")."""
+    def figure(self, text: str, q: Question, evidence: list[Evidence], offer: bool = True,
+               agreeing: bool = False) -> Answer:
+        """The best figure for `q`, or a refusal; `offer`: one offering another year's ("资料中只有…");
+        `agreeing`: only a figure in the unit asked or its metric's."""
         if q.year is None and q.kind is None:  # no year asked: the latest results come first
             ranked = scoring.figures(q, evidence, kind=RESULT) or scoring.figures(q, evidence)
         else:
             ranked = scoring.figures(q, evidence)
+        ranked = [c for c in ranked if c.agrees] if agreeing else ranked
         best = ranked[0] if ranked else None
+        if (best is None or best.confidence < self.threshold) and q.kind == TARGET and not q.kind_asked \
+                and q.year is not None:
+            # A year taken for a plan, though the question did not say so: whatever the reports hold
+            # for it, labelled ("2025年投资完成多少" where a year-end report reviews 2025: its result
+            # or estimate). A year under review is asked for its result: a target of it is only offered.
+            # Only a figure whose own clause names the metric: the fallback must not turn a loose
+            # match into an answer of a kind nobody asked for.
+            anykind = replace(q, kind=None)
+            ranked = [c for c in scoring.figures(anykind, evidence) if scoring.names_metric(q, c.fact.window)]
+            best = ranked[0] if ranked else None
+            q = anykind if ranked else q
         if best is None or best.confidence < self.threshold:
             if not offer:
                 return self.refuse(text, q, None, "no figure for this year/kind")
@@ -67,7 +81,9 @@ class Composer:
             why = "no figure for this year/kind" if other else "low confidence"
             if best is not None and not other:
                 why += f": {best.explain()}"
-            return self.refuse(text, q, other[0] if other else None, why)
+            strict = q.unit in cues().get("strict_unit", ())  # "排第几": no rank is said, not no GDP
+            named = next(iter(cues().get(f"named:{q.unit}", ())), "") if strict else ""
+            return self.refuse(text, q, other[0] if other else None, why, f"的{named}" if named else "")
         if unit_group(best.fact.unit) == "percent" and any(w in q.normalised for w in cues().get("amount", ())):
             # "GDP总量是多少" where the report gives only its growth: the rate is offered, not passed off
             named = next(iter(cues().get("named:amount", ())), "")
@@ -86,15 +102,26 @@ class Composer:
     def compare(self, text: str, q: Question, evidence: list[Evidence], sides) -> Answer:
         """Two figures of one metric, each side (year, kind) from its own retrieval and the question's."""
         compared = [side for side, _ in sides]
-        best = []
-        for (year, kind), hits in sides:
-            ranked = scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
-            if not ranked or ranked[0].confidence < self.threshold:
+        attained = comparison.asks_attained(q)  # the result (b) against the target (a)
+        found = [[c for c in scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
+                  if c.confidence >= self.threshold] for (year, kind), hits in sides]
+        if attained and not found[0] and found[1] and comparison.says_attained(found[1][0].evidence.sentence):
+            # no target stated, but the result says it reached it: "…投资7300亿元、超年度计划目标13.9%"
+            said = found[1][0]
+            return Answer(text, "完成了。" + self._reply(said.evidence, said.window), abstained=False,
+                          value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
+                          sources=self.sources([said.evidence], evidence), confidence=said.confidence,
+                          explanation=f"the result says it reached its target: {said.explain()}", query=q)
+        for ((year, kind), _), ranked in zip(sides, found):
+            if not ranked:
                 return self.refuse(text, replace(q, years=(year,), kind=kind), None,
                                    f"comparison: nothing for {year} {kind}", "，无法比较")
-            best.append(ranked[0])
-        a, b = best
-        attained = comparison.asks_attained(q)  # the result (b) against the target (a)
+        a, b = found[0][0], found[1][0]
+        if attained:
+            # the best result and target that can be measured against each other ("增长5.2%" for
+            # "增长5%左右", not "达3.6万亿元"), not another figure in the same words
+            a, b = next(((t, r) for r in found[1] for t in found[0]
+                         if comparison.difference(q, r.fact, t.fact) is not None), (a, b))
         diff = comparison.difference(q, b.fact, a.fact) if attained else comparison.difference(q, a.fact, b.fact)
         if attained:
             return self._attainment(text, q, compared[0][0], a, b, diff, evidence)
@@ -120,6 +147,12 @@ class Composer:
                       sources=self.sources([target.evidence, result.evidence], evidence), evidence=2,
                       confidence=min(target.confidence, result.confidence),
                       explanation=f"{target.explain()} | {result.explain()}", query=q)
+
+    def quoted(self, text: str, q: Question, ev: Evidence, window: str, hits) -> Answer:
+        """One sentence's clauses, quoted as they stand (an overview's headline figures)."""
+        return Answer(text, self._reply(ev, window), abstained=False, year=ev.label.year, kind=ev.label.kind,
+                      sources=self.sources([ev], gather(q, hits[:RETRIEVE_K])), confidence=ev.coverage,
+                      explanation="the sentence stating the most headline figures", query=q)
 
     # -- a report's byline ----------------------------------------------------------------
 
@@ -148,7 +181,8 @@ class Composer:
                           year=ev.label.year, kind=ev.label.kind, sources=self.sources([ev], evidence),
                           confidence=ev.coverage, explanation="the parts of the section the sentence opens",
                           query=q)
-        window = wording.focus(ev.sentence, q)
+        one_name = q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
+        window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
         dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
         return Answer(text, self._reply(ev, window, dated=dated), abstained=False,
                       year=ev.label.year, kind=ev.label.kind,

@@ -3,7 +3,8 @@
 Every figure of every fitting sentence is a `Candidate`. Whether to answer at all is decided by
 its confidence alone:
 
-    confidence = coverage × unit agreement   (1, or UNIT_MISMATCH when the unit is not the one asked)
+    confidence = coverage × unit agreement   (1, or UNIT_MISMATCH when the unit is not the one asked;
+                                              0 for a unit group that alone answers, `strict_unit`)
 
 Which candidate answers is decided by `Candidate.preference`, compared in this order:
 1. confidence;
@@ -11,25 +12,30 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    gives the actual result, that wins;
 3. one_year: a figure of the year itself beats a period's change that ends in it
    ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025) and a statement about a
-   period or a milestone (`figure_words.tsv`: "连续13年稳定在430亿斤以上", "迈上…台阶");
+   period or a milestone, or one said against another figure (`figure_words.tsv`: "连续13年稳定在
+   430亿斤以上", "迈上…台阶", "高于全省0.4个百分点");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-5. clause_coverage: its own clause names more of the question;
+5. clause_coverage: its own clause names more of the question, then named_as: by a fuller name
+   of the metric ("城镇新增就业110万人" over "农村劳动力转移就业40万人" for 城镇新增就业,
+   "固定资产投资增长1.6%" over "工程项目完成投资1.22万亿元" for 固定资产投资);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
 8. retrieval_rank: the better-ranked passage.
-Candidates equal on all eight keep reading order (the earlier sentence, the earlier clause).
+Candidates equal on all of these keep reading order (the earlier sentence, the earlier clause).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
 from bot.answering.reading.question import Question
-from bot.answering.vocabulary import figure_words, unit_group
+from bot.answering.reading.typed import to_arabic
+from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE
 
@@ -48,7 +54,13 @@ class Candidate:
     unit_exact: bool = True
     clause_coverage: float = 0.0
     states_change: bool = True
-    of_period: bool = False  # its clause speaks of a period or a milestone, not the year alone
+    of_period: bool = False  # its clause speaks of a period, a milestone or another figure, not the year alone
+    named_as: int = 0  # the length of the fullest name of the metric its clause gives
+
+    @property
+    def agrees(self) -> bool:
+        """In the unit asked, or one its metric is measured in: no UNIT_MISMATCH taken."""
+        return self.confidence == self.evidence.coverage
 
     @property
     def retrieval_rank(self) -> int:
@@ -66,10 +78,10 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, float, bool, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, float, int, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
-                self.states_change, self.dated, -self.retrieval_rank)
+                self.named_as, self.states_change, self.dated, -self.retrieval_rank)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
@@ -88,21 +100,29 @@ def rank(candidates: list[Candidate]) -> list[Candidate]:
 def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
     """Score one figure of an evidence sentence against the question."""
     agrees = unit_agrees(q, fact)
+    mismatch = 0.0 if q.unit in cues().get("strict_unit", ()) else UNIT_MISMATCH
     return Candidate(
         ev, fact, window(ev, fact, q),
-        confidence=ev.coverage * (1.0 if agrees else UNIT_MISMATCH),
+        confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
-        of_period=_of_period(fact))
+        of_period=_of_period(fact), named_as=_named_as(q, fact.window))
+
+
+def _named_as(q: Question, clause: str) -> int:
+    """The length of the longest name of the metric asked that `clause` gives, 0 for none."""
+    folded = fold(clause)
+    return max((len(f) for f in q.terms[0].forms if f in folded), default=0) if q.metrics else 0
 
 
 def _of_period(fact: Fact) -> bool:
     """Whether the figure's clause speaks of a period or a milestone up to the figure ("连续13年
-    稳定在430亿斤以上", "迈上1万亿元台阶"), not after it ("增长3.9%、总量连续37年居全国首位")."""
+    稳定在430亿斤以上", "迈上1万亿元台阶"), not after it ("增长3.9%、总量连续37年居全国首位"), or
+    measures it against another figure ("增速高于全省0.4个百分点")."""
     end = fact.window.find(fact.value)
     head = fact.window[: end + len(fact.value) + MILESTONE_TAIL] if end >= 0 else fact.window
-    return any(w in head for w in figure_words().get("period", ()))
+    return any(w in head for w in figure_words().get("period", ()) + figure_words().get("relative", ()))
 
 
 def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind: str | None = None,
@@ -114,7 +134,20 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank([figure(q, ev, fact) for ev in evidence
                  if ev.coverage and time_agrees(q, ev.label, year, kind) == timely
-                 for fact in extract(ev.sentence) if not fact.opening and _named_before(q, ev, fact)])
+                 for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
+                 if not fact.opening and _named_before(q, ev, fact)])
+
+
+_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内])第([一二三四五六七八九十]{1,3})")
+
+
+def _ordinals(sentence: str) -> str:
+    """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位",
+    "居全国首位" → "居全国第1位"."""
+    first = figure_words().get("rank_first", ())
+    if first:
+        sentence = re.sub(alternation(first), "第1位", sentence)
+    return _ORDINAL.sub(lambda m: f"第{to_arabic('第' + (m.group(1) or m.group(2)))[1:]}", sentence)
 
 
 def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
@@ -125,6 +158,11 @@ def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
         return True
     before = [ev.hit.chunk.section_title(), *segments(ev.sentence)[: fact.segment + 1]]
     return any(q.terms[0].found_in(fold(text)) for text in before)
+
+
+def names_metric(q: Question, text: str) -> bool:
+    """Whether `text` names the metric asked about (any text does when none is asked)."""
+    return not q.metrics or q.terms[0].found_in(fold(text))
 
 
 def nearest(q: Question, others: list[Candidate]) -> list[Candidate]:

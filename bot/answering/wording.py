@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.evidence import coverage
-from bot.answering.facts import segments
+from bot.answering.facts import RATE, segments, values_in
 from bot.answering.reading import typos
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
@@ -86,7 +86,9 @@ def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | N
     near = None if q.metrics else typos.near_metric(q.normalised, load_vocab())
     if near:
         return clip(f"没有认出“{near[0]}”这项指标，您是不是想问：{'、'.join(near[1])}？", MAX_ANSWER)
-    text = f"资料中没有{describe(q)}{consequence}。"
+    # "…的排名": what is missing says itself, without "的数据"
+    what = describe(q) if q.kind or not consequence else describe(q).removesuffix("的数据")
+    text = f"资料中没有{what}{consequence}。"
     if other is not None:
         tl, window = other
         text += f"资料中只有{prefix(tl, '').rstrip('：')}：{squash(window)}。"
@@ -110,6 +112,26 @@ def focus(sentence: str, q: Question, limit: int = FOCUS) -> str:
                     lo, hi, grown = new_lo, new_hi, True
         if not grown:
             return "，".join(segs[lo:hi + 1])
+
+
+def named(sentence: str, q: Question) -> str:
+    """For a name asked ("哪个实验室进了国家实验室体系"): the clause that alone covers what the
+    sentence covers, with the clause before it (where the name often stands), not the other names
+    the sentence goes on to list; the focused sentence when no one clause covers it, or when the
+    sentence opens with it."""
+    segs = segments(sentence)
+    scores = [coverage(q, s)[0] for s in segs]
+    asked = _pairs(q.normalised)
+    # equal cover: the clause sharing more of the question's wording ("苏州市级独角兽")
+    best = max(range(len(segs)), key=lambda i: (scores[i], len(asked & _pairs(segs[i])))) if segs else 0
+    # a sentence that opens with what is asked about names it later ("在…工作会议上，…管凤良表示")
+    if not segs or best == 0 or scores[best] < coverage(q, sentence)[0]:
+        return focus(sentence, q)
+    return "，".join(segs[max(0, best - 1):best + 1])
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def byline(title: str, said: str) -> str:
@@ -152,3 +174,28 @@ def ranked(year: int | None, kind: str | None, metric: str, lines: list[str], mi
     body = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
     left = f"\n资料中没有{'、'.join(missing)}可比的这项数据。" if missing else ""
     return f"{head}\n{body}{left}"
+
+
+def higher(metric: str, given: list, rates_asked: bool) -> str | None:
+    """Which of several answers (name, Answer) has the higher figure: "浙江省的地区生产总值增速更高
+    （江苏省5.3%，浙江省5.5%）。", or why they cannot be told apart (another year or kind, another
+    unit, rates only where amounts are asked: `rates_asked`)."""
+    vocab = load_vocab()
+    figures = []
+    for name, a in given:
+        found = values_in(a.value or "")
+        if not found:
+            return None
+        figures.append((name, a, found[0][2], *vocab.in_base_units(found[0][3], found[0][4])))
+    shown = "，".join(f"{name}{value}" for name, _, value, _, _ in figures)
+    if len({(a.year, a.kind) for _, a, *_ in figures}) > 1:
+        return f"各自的数字年份或类型不同（{shown}），不能直接比较。"
+    if len({unit for *_, unit in figures}) > 1:
+        return f"各自的数字单位不同（{shown}），不能直接比较。"
+    if not rates_asked and all(unit == RATE for *_, unit in figures):
+        return f"报告只给出了增速（{shown}），不能据此比较{metric or '两者'}的多少。"
+    top = max(figures, key=lambda f: f[3])
+    if sum(f[3] == top[3] for f in figures) > 1:
+        return f"{metric or '两者'}一样（{shown}）。"
+    word = "更高" if top[4] == RATE else "更多"
+    return f"{top[0]}{'的' if metric else ''}{metric}{word}（{shown}）。"

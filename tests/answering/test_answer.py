@@ -212,6 +212,13 @@ def test_follow_up_after_a_refusal_still_knows_the_topic(answerer):
     assert not a.abstained and a.value == "762亿元" and a.year == 2018
 
 
+def test_a_follow_up_with_its_own_topic_keeps_the_year_and_kind(answerer):
+    """"今年GDP目标多少" then "那一般公共预算收入呢": 2019's target, not 2018's result."""
+    a = answerer.ask("那一般公共预算收入呢", previous=answerer.ask("高新区今年GDP目标多少"))
+    assert not a.abstained and (a.year, a.kind) == (2019, "target")
+    assert has_figure(a.answer, "100亿元") and not has_figure(a.answer, "90亿元")
+
+
 # -- refusals ---------------------------------------------------------------------------------
 
 def test_another_year_offers_the_nearest_figure(answerer):

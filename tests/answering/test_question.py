@@ -2,7 +2,7 @@
 input that is not a question; follow-ups that build on the previous question."""
 import pytest
 
-from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, parse
+from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, asks_byline, parse
 from bot.answering.reading.typed import MAX_CHARS, clean, problem
 from index.text.timelabel import RESULT, TARGET
 
@@ -193,3 +193,78 @@ def test_noise_around_a_question_is_not_read_as_part_of_it(noisy):
     plain = parse("2018年GDP多少", 2019)
     q = parse(noisy, 2019)
     assert (q.years, q.metrics, [t.text for t in q.terms]) == (plain.years, plain.metrics, [t.text for t in plain.terms])
+
+
+def test_a_new_topic_that_goes_on_keeps_the_year_and_kind_asked_before():
+    """"高新区今年GDP目标多少" then "那一般公共预算收入呢": 2019's target, not the latest result."""
+    first = ask("高新区今年GDP目标多少")
+    q = ask("那一般公共预算收入呢", previous=first)
+    assert q.metrics == ("一般公共预算收入",) and (q.years, q.kind) == ((2019,), TARGET)
+    assert ask("还有一般公共预算收入呢", previous=first).kind == TARGET
+    q = ask("那2018年一般公共预算收入呢", previous=first)  # its own year: the year's own kind
+    assert (q.years, q.kind) == ((2018,), RESULT)
+    assert ask("一般公共预算收入多少", previous=first).years == ()  # a new question altogether
+
+
+@pytest.mark.parametrize("text,kind,said", [
+    ("2019年GDP目标多少", TARGET, True),
+    ("2018年GDP实际多少", RESULT, True),
+    ("2018年实际使用外资多少", RESULT, False),    # 实际 is the metric's own word: the year decides
+    ("2019年实际使用外资多少", TARGET, False),
+    ("2019年GDP预计多少", TARGET, False),         # an estimate: the year's figure, whichever kind
+    ("2018年固定资产投资完成多少", RESULT, False),  # 完成 is said of plans and results alike
+    ("2018年争取上级资金多少", RESULT, False),
+])
+def test_a_kind_is_asked_only_in_so_many_words(text, kind, said):
+    q = ask(text)
+    assert (q.kind, q.kind_asked) == (kind, said)
+
+
+def test_a_yes_no_about_reaching_a_target_figure_compares_the_result_with_it():
+    q = parse("江苏2025年GDP增长达到5%的目标了吗", 2026, ("江苏省",))
+    assert q.shape.value == "attained" and q.years == (2025,)
+    assert parse("江苏2025年GDP增长能达到5%吗", 2026, ("江苏省",)).shape.value == "yes/no"
+
+
+def test_an_office_asked_with_a_de_is_the_same_office():
+    assert [t.text for t in ask("高新区的党工委书记是谁").terms] == ["党工委书记"]
+    assert [t.text for t in ask("高新区党工委书记是谁").terms] == ["党工委书记"]
+
+
+def test_the_verb_of_an_honour_is_not_a_topic_word():
+    """"被评为…独角兽的是哪家公司": the report says 获评; the honour is what must be found."""
+    assert "评为" not in [t.text for t in ask("被评为独角兽的是哪家公司").terms]
+
+
+@pytest.mark.parametrize("text", ["高新区GDP和一般公共预算收入哪个增长快", "去年GDP和一般公共预算收入哪个多"])
+def test_which_of_two_metrics_asks_each_of_them(text):
+    q = ask(text)
+    assert q.shape.value == "several" and q.metrics == ("地区生产总值", "一般公共预算收入")
+    assert q.kind == (RESULT if "去年" in text else None)
+
+
+@pytest.mark.parametrize("text,place,office", [
+    ("北京市长是谁", "北京市", "市长"),        # not 北京市 + "长是"
+    ("余杭区长是谁", "余杭区", "区长"),
+    ("江苏省长是谁", "江苏省", "省长"),
+    ("江苏省省长是谁", "江苏省", "省长"),
+])
+def test_where_a_place_and_an_office_overlap_both_are_read(text, place, office):
+    q = parse(text, 2026, (place,))
+    assert q.places == (place,) and [t.text for t in q.terms] == [office]
+
+
+def test_an_office_asks_for_the_byline_where_that_office_delivered_the_report():
+    q = parse("泉山区区长叫啥", 2024, ("徐州市泉山区",))
+    assert asks_byline(q, "区 长 庄 红")              # the speaker's line, spaced out as printed
+    assert not asks_byline(q, "省长 刘小涛")
+
+
+@pytest.mark.parametrize("text", ["GDP24年到25年变化大吗", "GDP增速前后两年变化", "GDP这两年有啥变化"])
+def test_a_change_over_the_years_is_a_trend(text):
+    assert parse(text, 2026, ()).shape.value == "trend"
+
+
+def test_tax_revenue_is_a_metric_two_metrics_can_be_compared_on():
+    q = ask("南沙18年GDP和税收总额哪个增长快", places=("南沙区",))
+    assert q.shape.value == "several" and q.metrics == ("地区生产总值", "税收总额")

@@ -163,3 +163,35 @@ def test_the_year_s_own_figure_beats_a_statement_about_a_period_or_a_milestone()
     assert winner(q, milestone, exact).fact.value == "446.1亿斤"
     after = evidence(q, "粮食产量达446.1亿斤、连续13年居全国首位", rank=3)  # said after the figure: still the year's
     assert not figures(q, [after])[0].of_period
+
+
+def test_the_year_s_own_rate_beats_one_said_against_another_place_s():
+    """An overview's GDP line: "增长5.8%", not "经济增速高于全省经济增速0.4个百分点"."""
+    q = question(GDP, aliases=("经济增速",))  # as an overview asks it: no unit, no change
+    relative = evidence(q, "县域经济增速高于全省经济增速0.4个百分点", rank=1)
+    own = evidence(q, "地区生产总值增长5.8%", rank=2)
+    assert winner(q, relative, own).fact.value == "5.8%"
+
+
+def test_a_rank_question_is_answered_by_a_rank_alone():
+    """"GDP在全国排第几": the GDP itself is no answer, however well its sentence matches."""
+    q = question(GDP, unit="rank")
+    ranked = figures(q, [evidence(q, "地区生产总值达13.7万亿元,规模居全国第2位")])
+    assert ranked[0].fact.value == "第2位" and ranked[0].confidence == 1.0
+    assert [c.confidence for c in ranked if c.fact.value == "13.7万亿元"] == [0.0]
+
+
+def test_a_clause_naming_the_metric_in_full_beats_one_naming_it_by_a_short_alias():
+    q = question("城镇新增就业", aliases=("就业",))
+    loose = evidence(q, "新增农村劳动力转移就业40万人", rank=1)
+    full = evidence(q, "城镇新增就业110万人以上", rank=2)
+    assert winner(q, loose, full).fact.value == "110万人以上"
+
+
+def test_a_rank_said_in_words_answers_a_rank_question():
+    q = question("五上企业", unit="rank")
+    ranked = figures(q, [evidence(q, "新增五上企业62户，增量全市第一")])
+    assert ranked[0].fact.value == "第1" and ranked[0].confidence == 1.0
+    assert figures(question("五上企业"), [evidence(q, "新增五上企业62户，增量全市第一")])[0].fact.value == "62户"
+    q = question(GDP, unit="rank")
+    assert figures(q, [evidence(q, "地区生产总值增长3.9%、总量连续37年居全国首位")])[0].window.endswith("居全国第1位")

@@ -9,12 +9,15 @@ import pytest
 
 from bot.answering.answerer import ROUTES, Answerer
 from bot.answering.asked import Asked, Part
-from bot.answering.evidence import Answer, Source
+from bot.answering.evidence import Answer, Sentences, Source
 from bot.answering.kinds import places
+from bot.answering.kinds.parts import _lead
 from bot.answering.reading.question import Shape, parse
 from bot.answering.settings import AnswerSettings
 from index.text.chunking import Chunk
 from index.text.timelabel import RESULT, TARGET, TimeLabel
+
+from handmade import hit
 
 PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
 
@@ -165,3 +168,22 @@ def test_who_delivered_a_report_from_its_opening_lines(answerer):
 def test_refusals_that_need_no_passages(answerer, question, says):
     got = answerer.ask(question)
     assert got.abstained and says in got.answer
+
+
+def test_an_overview_quotes_the_sentence_leading_with_the_most_headline_figures():
+    """"去年干得怎么样": the report's own lead sentence, GDP first, not one figure a line picked
+    from wherever a headline metric is named."""
+    q = parse("去年干得怎么样", 2019)
+    lead = "2018年，县域经济增速高于全省经济增速0.4个百分点。2018年全年完成地区生产总值762亿元,增长7.1%," \
+           "一般公共预算收入90亿元,进出口总额62.9亿美元,增长4.7%。"
+    ev, quoted = _lead(q, q.parts(), Sentences([hit(lead)]))
+    assert quoted == "2018年全年完成地区生产总值762亿元，增长7.1%，一般公共预算收入90亿元，进出口总额62.9亿美元，增长4.7%"
+    without_gdp = "2018年一般公共预算收入90亿元,进出口总额62.9亿美元,固定资产投资增长5%。"
+    assert _lead(q, q.parts(), Sentences([hit(without_gdp)])) is None
+
+
+def test_an_overview_s_lead_may_be_written_as_clauses_ending_on_semicolons():
+    q = parse("去年干得怎么样", 2019)
+    lead = "2018年全年地区生产总值同比增长3.5%;规上工业增加值同比增长3%;固定资产投资同比增长16.4%。"
+    assert _lead(q, q.parts(), Sentences([hit(lead)]))[1] \
+        == "2018年全年地区生产总值同比增长3.5%，规上工业增加值同比增长3%，固定资产投资同比增长16.4%"

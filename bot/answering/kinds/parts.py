@@ -13,11 +13,14 @@ from itertools import islice
 from bot.answering import wording
 from bot.answering.asked import Asked, FanOut, Part
 from bot.answering.compose import Composer
-from bot.answering.evidence import Answer, Sentences, assess
+from bot.answering.evidence import Answer, Evidence, Sentence, Sentences, assess, time_agrees
+from bot.answering.facts import segments, values_in
 from bot.answering.reading.cues import clauses
-from bot.answering.reading.question import Question, Shape
+from bot.answering.reading.question import ENTITY, Question, Shape
 from bot.answering.reading.typed import clean
 from bot.answering.reports import Reports
+from bot.answering.vocabulary import figure_words
+from index.text.normalise import fold
 
 HEADLINES = 3  # figures in an overview answer
 
@@ -40,12 +43,55 @@ def several(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     text, q = asked.text, asked.q
     sentences, parts = Sentences(asked.hits), q.parts()  # the sentences read once, assessed for each part
     if q.shape != Shape.OVERVIEW:
-        return combined(text, q, [compose.figure(text, p, assess(p, sentences)) for p in parts])
-    # The first few headline figures the reports give. Refusals are not shown, so not worded with
-    # another year's figure, unless every metric is refused: then the first one's is.
+        answers = [compose.figure(text, p, assess(p, sentences)) for p in parts]
+        both = combined(text, q, answers)
+        given = [(p.metrics[0], a) for p, a in zip(parts, answers) if not a.abstained and a.value]
+        if q.intent != ENTITY or len(given) < 2:
+            return both
+        # "GDP和财政收入哪个增长快": each figure, led by which is higher
+        lead = wording.higher("增速" if q.asks_change else "", given, q.asks_change or q.unit == "percent")
+        return replace(both, answer=f"{lead}\n{both.answer}") if lead else both
+    if led := _lead(q, parts, sentences):
+        return compose.quoted(text, q, *led, asked.hits)
+    # Else the first few headline figures the reports give. Refusals are not shown, so not worded
+    # with another year's figure, unless every metric is refused: then the first one's is.
     answers = (compose.figure(text, p, assess(p, sentences), offer=False) for p in parts)
     given = list(islice((a for a in answers if not a.abstained), HEADLINES))
     return combined(text, q, given or [compose.figure(text, parts[0], assess(parts[0], sentences))])
+
+
+def _lead(q: Question, parts: tuple[Question, ...], sentences: Sentences) -> tuple[Evidence, str] | None:
+    """The sentence an overview is answered by: of the year and kind asked, the one stating the
+    most headline figures (at least HEADLINES, the first of them among them: GDP), as a report
+    leads its review or its targets with them; quoted from its first headline clause to its last.
+    None when no sentence states enough."""
+    best: tuple[int, Evidence, str] | None = None
+    for s, text in _statements(sentences):
+        if s.label.span is not None or not time_agrees(q, s.label):
+            continue
+        segs = segments(text)
+        named = [{p.metrics[0] for p in parts if values_in(seg) and p.terms[0].found_in(fold(seg))} for seg in segs]
+        stated = set().union(*named)
+        count = len(stated)
+        if count >= HEADLINES and parts[0].metrics[0] in stated and (best is None or count > best[0]):
+            at = [i for i, n in enumerate(named) if n]
+            end = at[-1] + 1
+            while end < len(segs) and segs[end].startswith(figure_words().get("change_verb", ())):
+                end += 1  # the last figure's change ("进出口总额62.9亿美元，增长4.7%")
+            best = (count, Evidence(s.hit, text, s.label, 1.0, ()), "，".join(segs[at[0]:end]))
+    return best[1:] if best else None
+
+
+def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
+    """The sentences, those that end on a semicolon joined to the next of their passage ("全年地区
+    生产总值增长3.5%;规上工业增加值增长3%;…"), each with the first one's label."""
+    out: list[tuple[Sentence, str]] = []
+    for s in sentences.items:
+        if out and out[-1][0].hit is s.hit and out[-1][1].rstrip().endswith((";", "；")):
+            out[-1] = (out[-1][0], out[-1][1] + s.text)
+        else:
+            out.append((s, s.text))
+    return out
 
 
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:

@@ -85,9 +85,21 @@ def _expected(unit: str, q: Question) -> bool:
     return group == q.unit if q.unit else group != "percent"
 
 
-# Several places named: each one's own answer, one a line.
-SIDE_BY_SIDE = FanOut(lambda asked, reports: _each_of(list(asked.places), asked, reports),
-                      lambda asked, split, answers: combined(asked.text, asked.q, answers, answers[0].answer))
+def side_by_side(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
+    """Each place's own answer, one a line; asked which is higher ("谁的GDP增速快", "对比…"), first
+    the verdict on their figures of one year, kind and unit."""
+    both = combined(asked.text, asked.q, answers, answers[0].answer)
+    if asked.q.intent not in (COMPARISON, ENTITY) or not asked.q.metrics:
+        return both
+    given = [(p.place, a) for p, a in zip(split, answers) if not a.abstained and a.value]
+    what = asked.q.metrics[0] + ("增速" if asked.q.asks_change else "")
+    rates = asked.q.asks_change or asked.q.unit == "percent"
+    lead = wording.higher(what, given, rates) if len(given) >= 2 else None
+    return replace(both, answer=f"{lead}\n{both.answer}") if lead else both
+
+
+# Several places named: each one's own answer, one a line, and which is higher when asked.
+SIDE_BY_SIDE = FanOut(lambda asked, reports: _each_of(list(asked.places), asked, reports), side_by_side)
 def _each_place(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
     """Every place's answer that has the figure; the first refusal when none has."""
     return combined(asked.text, asked.q, answers, answers[0].answer if answers else wording.no_topic(False))

@@ -20,7 +20,17 @@ def no_topic(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 
 def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    return compose.figure(asked.text, asked.q, gather(asked.q, asked.hits))
+    """The figure; when the passages retrieved for the question hold none of the year and kind,
+    once more from those of the report that states them ("GDP增速" can retrieve the sentences
+    about other 增速 before the one giving the GDP's)."""
+    q = asked.q
+    answer = compose.figure(asked.text, q, gather(q, asked.hits))
+    if not answer.abstained or asked.search is None or q.year is None or q.kind is None:
+        return answer
+    # a second look is wider, so only a figure in the unit the metric is measured in answers from it
+    again = compose.figure(asked.text, q, gather(q, asked.search.stating((q.year, q.kind)) + asked.hits),
+                           agreeing=True)
+    return answer if again.abstained else again
 
 
 def compared(asked: Asked, reports: Reports, compose: Composer) -> Answer:

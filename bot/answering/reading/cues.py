@@ -37,6 +37,30 @@ def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | N
     return None
 
 
+def aims(text: str, threshold: str | None, c: dict[str, tuple[str, ...]]) -> bool:
+    """"GDP增长达到5%的目标了吗": the figure asked about is the target, so the question is whether
+    the result reached it, not whether the target is 5%."""
+    after = alternation(c.get("attained_after", ()))
+    return bool(threshold and after and re.search(f"{re.escape(threshold)}(?:{after})", text))
+
+
+def continues(text: str, c: dict[str, tuple[str, ...]]) -> bool:
+    """"那一般公共预算收入呢", "还有财政收入呢": a question that goes on from the previous one."""
+    opens, ends = alternation(c.get("follow_on", ())), alternation(c.get("follow_on_end", ()))
+    return bool((opens and re.match(f"(?:{opens})", text)) or (ends and re.search(f"(?:{ends})[？?！!。]*$", text)))
+
+
+def offices_first(text: str, place_forms: tuple[str, ...], offices: tuple[str, ...]) -> str:
+    """"北京市长是谁": where a place's ending is an office's first character, both are meant (北京市
+    + 市长), so the office is written out in full and not left as "长是"."""
+    for office in offices:
+        ends = [f for f in place_forms if len(f) > 2 and f.endswith(office[0])]
+        if ends and office[1:]:
+            text = re.sub(f"({alternation(tuple(ends))})(?={re.escape(office[1:])})",
+                          lambda m: m.group(1) + office[0], text)
+    return text
+
+
 def period_ends(text: str, years: list[int], c: dict[str, tuple[str, ...]]) -> tuple[list[int], str]:
     """"十四五末" is the period's last year, a year like any other, not the whole period."""
     ends = alternation(c.get("period_end", ()))

@@ -91,6 +91,7 @@ class Question:
     years: tuple[int, ...] = ()
     span: tuple[int, int] | None = None  # a multi-year period asked about (十四五)
     kind: str | None = None
+    kind_asked: bool = False  # the question says result or target itself (目标, 实际…), not inferred
     intent: str = FIGURE
     metrics: tuple[str, ...] = ()  # canonical metric names, in the order asked
     terms: tuple[Term, ...] = ()
@@ -169,6 +170,7 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
     """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
     delivered it (`speaker`, e.g. "浙江省省长 刘捷"), not what it says."""
     c = cues()
+    speaker = re.sub(r"\s+", "", speaker)  # "区 长 庄 红", spaced out as printed
     about = any(w in q.normalised for w in c.get("report", ())) or \
         any(w in q.normalised and w in speaker for w in offices())
     return about and any(w in q.normalised for w in c.get("byline", ()))
@@ -231,10 +233,11 @@ def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list
     m = re.search(f"([\u4e00-\u9fff]{{2,12}})(?:是|叫|为)(?:{alternation(c.get('who', ()))})\\W*$", rest)
     if not m:
         return terms
-    inside = [t for t in terms if t.text in m.group(1)]
+    said = m.group(1).lstrip(_PARTICLES)  # "高新区的党工委书记": the office, without the 的
+    inside = [t for t in terms if t.text.lstrip(_PARTICLES) in said]
     if len(inside) < 2:
         return terms
-    office = Term(m.group(1), sum(t.weight for t in inside), (m.group(1),))
+    office = Term(said, sum(t.weight for t in inside), (said,))
     return [office] + [t for t in terms if t not in inside]
 
 
@@ -274,7 +277,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
     if counted:  # "三个省" likewise
         rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
-    rest = asked_cues.levels_and_venues(rest, tuple(f for f, _ in names.forms(places_table)), c, vocab)
+    place_forms = tuple(f for f, _ in names.forms(places_table))
+    rest = asked_cues.offices_first(rest, place_forms, offices())
+    rest = asked_cues.levels_and_venues(rest, place_forms, c, vocab)
     unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
@@ -289,12 +294,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
               if p not in doc_places]
     terms += _topic_terms(rest, c, vocab)
 
+    attained = has("attained") or asked_cues.aims(normalised, threshold, c)
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
     intent = FIGURE
     if has("why"):
         intent = WHY
-    elif has("attained"):
+    elif attained:
         intent = COMPARISON
     elif compares and (len(years) >= 2 or has("target")):
         intent = COMPARISON
@@ -304,10 +310,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
-    kind = TARGET if has("target") else RESULT if has("result") else None
+    kind, kind_asked = _kind(normalised, metric_hits, c)
+    # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two; "A和B哪个增长快" each, then
+    # which is higher
+    several = len(metrics) >= 2 and intent in (FIGURE, ENTITY) and has("parts") and (not has("ratio") or has("each"))
     overview = not metrics and has("overview")
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
-                 kind=kind, intent=intent,
+                 kind=kind, kind_asked=kind_asked, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(names.mentions(normalised, place_hits, places)),
                  unit=_expected_unit(normalised, c, vocab),
@@ -315,24 +324,38 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  threshold=threshold,
                  mentioned=mentioned)
     seen = _Seen(overview=overview,
-                 # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two
-                 several=len(metrics) >= 2 and intent == FIGURE and has("parts") and (not has("ratio") or has("each")),
+                 several=several,
                  trend=bool(metrics) and has("trend"),
-                 attained=has("attained"),
+                 attained=attained,
                  which=bool(mentioned) and has("which_places"),
                  each=has("each_place") or counts_places,
                  rank=bool(metrics) and ranks)
     if overview:  # a year gone by is asked for its results, "今年有什么目标" for its targets
-        q = replace(q, kind=q.kind or (TARGET if has("target") or (q.year or 0) >= reporting_year else RESULT))
+        q = replace(q, kind=q.kind or (TARGET if has("target") or (q.year or 0) >= reporting_year else RESULT),
+                    kind_asked=True)  # an overview shows one kind: the year's results, or its targets
     elif previous is not None and not any(t.weight >= 1 for t in q.terms) and intent != WHY:
         q = _follow_up(q, previous)
+    elif previous is not None and asked_cues.continues(clean(text), c):
+        q = _carried_over(q, previous)
     if q.kind is None and q.span is not None:
         q = replace(q, kind=RESULT if q.span[1] < reporting_year else TARGET)
     # A year in "2025年的报告是谁作的" names the report, not results or plans.
     # Nor does a list's ("2025年十件民生实事都有啥"): the plan and the review list the same things.
-    if q.kind is None and q.year is not None and q.intent not in (COMPARISON, ENTITY, LIST):
+    if q.kind is None and q.year is not None and (q.intent not in (COMPARISON, ENTITY, LIST) or several):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
     return replace(q, shape=_shape(q, seen, one_place))
+
+
+def _kind(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> tuple[str | None, bool]:
+    """The kind of figure asked, and whether the question says it (目标, 实际). "完成多少" does not:
+    完成 is the verb of a plan as of a result. A metric's own name says nothing of the kind either:
+    实际使用外资 is not 实际."""
+    words = {w for _, m in metric_hits for w in (fold(m), *load_vocab().aliases(m))} | set(c.get("not_cue", ()))
+    text = re.sub(alternation(tuple(words)), "\0", normalised) if words else normalised
+    said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
+    if said("target") or said("result"):
+        return (TARGET if said("target") else RESULT), True
+    return None, False
 
 
 @dataclass(frozen=True)
@@ -381,6 +404,16 @@ def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
     return Shape.YES_NO if q.threshold else Shape.FIGURE
 
 
+def _carried_over(q: Question, prev: Question) -> Question:
+    """"那一般公共预算收入呢" after "高新区今年GDP目标多少": a new topic, asked for the year, kind and
+    place of the previous question, each unless the new one names its own."""
+    same_year = not q.years
+    return replace(q, years=q.years or prev.years, span=q.span or (prev.span if same_year else None),
+                   places=q.places or prev.places, place_mentions=q.place_mentions or prev.place_mentions,
+                   kind=q.kind or (prev.kind if same_year else None),
+                   kind_asked=q.kind_asked or (prev.kind_asked and same_year and not q.kind))
+
+
 def _follow_up(q: Question, prev: Question) -> Question:
     """"那今年呢？" / "增长了多少？": keep the previous topic, take what the new words change."""
     same_year = not q.years or q.years == prev.years
@@ -389,6 +422,7 @@ def _follow_up(q: Question, prev: Question) -> Question:
         places=q.places or prev.places, years=q.years or prev.years,
         place_mentions=q.place_mentions or prev.place_mentions,
         kind=q.kind or (prev.kind if same_year else None),
+        kind_asked=q.kind_asked or (prev.kind_asked and same_year and not q.kind),
         intent=q.intent if q.intent != FIGURE else prev.intent if prev.intent != COMPARISON else FIGURE,
         unit=q.unit or (None if q.asks_change else prev.unit),
         asks_change=q.asks_change or prev.asks_change)

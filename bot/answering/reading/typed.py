@@ -39,6 +39,8 @@ def _convert(run: str) -> str:
         if len(run) == 2 and int(digits[1]) == int(digits[0]) + 1:
             return f"{digits[0]}-{digits[1]}"  # "两三家" is a range, 2-3
         return "".join(digits)  # a year written digit by digit: 二〇一八, 一八
+    if run[0] in "百千":  # "破千亿": a hundred, a thousand, said without its 一
+        run = "一" + run
     value = cn2an.cn2an(run, "smart")
     return str(int(value)) if float(value).is_integer() else str(value)
 
