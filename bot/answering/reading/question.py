@@ -208,7 +208,8 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
     minor = set("".join(c.get("relation", ()) + c.get("filler", ())))
     terms: list[Term] = []
     after_question_word = False
-    for word in default_tokenizer().jieba.lcut(rest.replace("\0", " ")):
+    text = rest.replace("\0", " ")
+    for word in default_tokenizer().jieba_for(text).lcut(text):
         word = word.strip()
         answer_type = after_question_word
         after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
