@@ -145,7 +145,9 @@ class _StoredDictionary:
                 Path(tmp).unlink(missing_ok=True)
 
     def tokenizer_for(self, text: str) -> jieba.Tokenizer:
-        pieces = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + self.longest) + 1)}
+        # jieba looks words up only within its runs of Chinese characters, letters and digits
+        pieces = {run[i:j] for run in jieba.re_han_default.findall(text)
+                  for i in range(len(run)) for j in range(i + 1, min(len(run), i + self.longest) + 1)}
         with self._lock:
             found = self._db.execute("SELECT word, freq FROM words WHERE word IN (SELECT value FROM json_each(?))",
                                      (json.dumps(list(pieces), ensure_ascii=False),)).fetchall()
