@@ -119,7 +119,7 @@ class _StoredDictionary:
         path = cls.path(vocab)
         try:
             return cls(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False))
-        except (sqlite3.Error, KeyError, ValueError):  # not written yet, or half
+        except (sqlite3.Error, KeyError, ValueError):  # not written yet, or unreadable
             return None
 
     @classmethod
