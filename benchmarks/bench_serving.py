@@ -12,6 +12,8 @@ Uses ZONEQA_DATA_DIR / ZONEQA_CORPUS_DIR as the app does (the index is built on 
    RSS at the end and its peak.
 3. Warm latency: answer p95 over the gold questions (each asked --repeat times, its median counts)
    against the p95 of encoding the same questions with sentence-transformers on torch.
+4. The engine alone: this process's RSS before and after --engine-queries queries (10,000; the
+   gold questions and input it must clean, cycled), after a warm-up, before torch is imported.
 """
 from __future__ import annotations
 
@@ -68,12 +70,29 @@ def medians_ms(run, texts: list[str], repeat: int) -> list[float]:
     return out
 
 
+def rss_mb() -> float:
+    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS")) / 1024
+
+
+def engine_rss(engine, questions: list[str], queries: int) -> None:
+    texts = questions + ["", "\ud800", "x\x00y", "<s>" * 20, "🏭" * 30, "高新区GDP是多少" * 60]
+    for i in range(300):  # warm: the allocator's pools reach their working size
+        engine.query(texts[i % len(texts)])
+    before = rss_mb()
+    for i in range(queries):
+        engine.query(texts[i % len(texts)])
+    after = rss_mb()
+    print(f"engine RSS over {queries} queries: {before:.1f} → {after:.1f} MB "
+          f"({(after - before) * 2 ** 20 / queries:.0f} bytes a query)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--index", type=Path, help="a data dir with a built index")
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "dev.jsonl")
     parser.add_argument("--questions", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--engine-queries", type=int, default=10_000)
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if args.index:
@@ -96,6 +115,7 @@ def main() -> None:
           f"{answerer.searcher.index.manifest['chunks']} passages")
 
     answer_ms = medians_ms(answerer.ask, questions, args.repeat)
+    engine_rss(answerer.searcher.embedder, questions, args.engine_queries)
     from index.search.embedding import Embedder, limit_threads
 
     limit_threads(settings.index.encoder_threads)

@@ -266,7 +266,7 @@ def _fresh(entries: list[_Entry], previous: _Previous, tokenizer: Tokenizer | No
         for chunk in doc_chunks:
             hit = found.get(chunk.content_hash)
             if hit is None or not previous.same_tokens:
-                words = words or (tokenizer or default_tokenizer()).words
+                words = words or (tokenizer or default_tokenizer().for_many()).words
             out.tokens[doc_id].append(hit[0] if hit and previous.same_tokens else words(chunk.embed_text()))
             out.vectors[doc_id].append(hit[1] if hit else None)
     return out

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.answering.vocabulary import alternation, figure_words
+from bot.answering.vocabulary import alternation, figure_words, figure_words_version
 from index.text.normalise import fold, halfwidth
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
@@ -158,6 +158,12 @@ def _distributed(seg: str, index: int, value_re: re.Pattern) -> list[Fact] | Non
 
 def extract(sentence: str) -> list[Fact]:
     """Every figure in `sentence` with its subject and change."""
+    return list(_extract(sentence, load_vocab(), figure_words_version()))
+
+
+@lru_cache(maxsize=2048)  # a report's sentences, read again by every question they answer
+def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> tuple[Fact, ...]:
+    """`extract`, for one state of the data files it reads (the vocabulary and figure words)."""
     facts: list[Fact] = []
     change, respectively, value_re = _change_re(), _respectively(), _value_re()  # not per clause
     for index, seg in enumerate(segments(sentence)):
@@ -190,7 +196,7 @@ def extract(sentence: str) -> list[Fact]:
             mine.append(Fact(subject, value, number, unit, None, seg, index))
             start = e
         facts += _from_to(seg, found, mine)
-    return facts
+    return tuple(facts)
 
 
 def _from_to(seg: str, found: list, mine: list[Fact]) -> list[Fact]:

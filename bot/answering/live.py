@@ -73,10 +73,10 @@ class LiveAnswerer:
         """A new index must load, hold every readable report and return passages."""
         docs = candidate.documents()
         if not docs:
-            raise ReindexFailed("the new index holds no report")
+            raise ReindexFailed("新索引里一份报告也没有")
         probe = docs[0]["title"]
         if not candidate.searcher.search(probe, k=1):
-            raise ReindexFailed("the new index returns nothing for a report's own title")
+            raise ReindexFailed(f"新索引用报告自己的标题（{probe}）也检索不到任何段落")
 
     def _loaded(self, version: Path) -> Answerer:
         """An answerer over `version`, loaded beside the one in use and checked."""
@@ -108,7 +108,7 @@ class LiveAnswerer:
                 raise ReindexFailed(str(exc)) from None
             except Exception as exc:  # a crash in the build must not take the bot down
                 log.exception("reindex crashed")
-                raise ReindexFailed(f"{type(exc).__name__}: {exc}") from None
+                raise ReindexFailed(f"重建时程序出错（{type(exc).__name__}），详情见日志") from None
 
     def refresh_if_changed(self) -> Swap | None:
         """Switch to the served version on disk if another process built a newer one."""

@@ -78,6 +78,11 @@ def figure_words() -> dict[str, tuple[str, ...]]:
     return datafiles.table(_file(BOT_DATA, "figure_words.tsv"))
 
 
+def figure_words_version() -> tuple[int, int]:
+    """Changes whenever figure_words.tsv does: a key for what is worked out from it."""
+    return datafiles.signature(_file(BOT_DATA, "figure_words.tsv"))
+
+
 def metric_units() -> dict[str, tuple[str, ...]]:
     return datafiles.table(_file(BOT_DATA, "metric_units.tsv"))
 

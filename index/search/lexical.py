@@ -6,8 +6,10 @@ itself). Each segment keeps only its own chunks' term counts (`Terms`), never th
 document frequencies or average length, so a build that adds a segment rewrites nothing else:
 `Lexical` works those out over the rows a version serves, at load time and per question word.
 
-On disk (a segment's `terms/` folder): `counts.npz` (scipy sparse, chunks × words, CSC),
-`lengths.npy` (tokens per chunk) and `words.json` (the word of each column).
+On disk (a segment's `terms/` folder): `counts.npz` (chunks × words, CSC, in the layout of
+scipy.sparse.save_npz, which earlier versions wrote), `lengths.npy` (tokens per chunk) and
+`words.json` (the word of each column). Only numpy reads and writes them: scipy took a third of a
+second to import, on every cold start of the command line.
 """
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse
 
 K1, B = 1.5, 0.75
 _COUNTS, _LENGTHS, _WORDS = "counts.npz", "lengths.npy", "words.json"
@@ -24,46 +25,55 @@ _COUNTS, _LENGTHS, _WORDS = "counts.npz", "lengths.npy", "words.json"
 
 @dataclass(frozen=True)
 class Terms:
-    """How often each word occurs in each chunk of one segment."""
+    """How often each word occurs in each chunk of one segment: column `c` (word) holds the chunk
+    rows `rows[starts[c]:starts[c + 1]]`, ascending, with their counts."""
 
-    counts: scipy.sparse.csc_matrix  # int64, chunk × word
+    starts: np.ndarray  # int64, one more than there are columns
+    rows: np.ndarray
+    counts: np.ndarray  # int64
     lengths: np.ndarray  # int64, tokens per chunk
     words: dict[str, int]  # word → column
 
     @classmethod
     def build(cls, docs_tokens: list[list[str]]) -> "Terms":
         words: dict[str, int] = {}
-        ids = [words.setdefault(t, len(words)) for tokens in docs_tokens for t in tokens]
+        ids = np.fromiter((words.setdefault(t, len(words)) for tokens in docs_tokens for t in tokens), np.int64)
         lengths = np.fromiter((len(t) for t in docs_tokens), np.int64, len(docs_tokens))
-        starts = np.concatenate(([0], np.cumsum(lengths)))
-        # scipy adds up a chunk's repeated words itself
-        counts = scipy.sparse.csr_matrix((np.ones(len(ids), np.int64), np.asarray(ids, np.int64), starts),
-                                         shape=(len(docs_tokens), max(len(words), 1)))
-        counts.sum_duplicates()
-        return cls(counts.tocsc(), lengths, words)
+        chunks = max(len(docs_tokens), 1)
+        # one key per (word, chunk), sorted by word then chunk: counting them gives the columns
+        keys, counts = np.unique(ids * chunks + np.repeat(np.arange(len(docs_tokens)), lengths),
+                                 return_counts=True)
+        columns, rows = np.divmod(keys, chunks)
+        starts = np.searchsorted(columns, np.arange(max(len(words), 1) + 1))
+        return cls(starts.astype(np.int64), rows, counts.astype(np.int64), lengths, words)
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
-        scipy.sparse.save_npz(path / _COUNTS, self.counts, compressed=False)
+        shape = np.array((len(self.lengths), len(self.starts) - 1), np.int64)
+        np.savez(path / _COUNTS, indices=self.rows, indptr=self.starts, format=np.array(b"csc"),
+                 shape=shape, data=self.counts)
         np.save(path / _LENGTHS, self.lengths)
         (path / _WORDS).write_text(json.dumps(list(self.words), ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> "Terms":
-        counts = scipy.sparse.load_npz(path / _COUNTS).tocsc()
+        with np.load(path / _COUNTS, allow_pickle=False) as f:
+            layout, shape = f["format"].item(), tuple(f["shape"])
+            starts, rows, counts = f["indptr"].astype(np.int64), f["indices"], f["data"]
         lengths = np.load(path / _LENGTHS)
         words = json.loads((path / _WORDS).read_text(encoding="utf-8"))
-        if counts.shape != (len(lengths), max(len(words), 1)) or lengths.dtype != np.int64:
-            raise ValueError(f"{path}: {counts.shape} counts for {len(lengths)} chunks and {len(words)} words")
-        return cls(counts, lengths, {w: i for i, w in enumerate(words)})
+        if layout != b"csc" or shape != (len(lengths), max(len(words), 1)) or len(starts) != shape[1] + 1 \
+                or lengths.dtype != np.int64:
+            raise ValueError(f"{path}: {layout!r} {shape} counts for {len(lengths)} chunks and {len(words)} words")
+        return cls(starts, rows, counts.astype(np.int64), lengths, {w: i for i, w in enumerate(words)})
 
     def postings(self, word: str) -> tuple[np.ndarray, np.ndarray]:
         """(chunk rows, counts) of `word` in this segment."""
         column = self.words.get(word)
         if column is None:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        start, end = self.counts.indptr[column], self.counts.indptr[column + 1]
-        return self.counts.indices[start:end], self.counts.data[start:end]
+        start, end = self.starts[column], self.starts[column + 1]
+        return self.rows[start:end], self.counts[start:end]
 
 
 class Lexical:

@@ -103,16 +103,25 @@ def test_a_new_index_that_fails_its_check_is_removed_and_the_old_one_keeps_servi
     served_segments = {p.name for p in (index_dir / store.SEGMENTS).iterdir()}
     _add_fact(live)
 
-    def refuse(self, candidate):
-        raise ReindexFailed("the new index returns nothing for a report's own title")
-
-    monkeypatch.setattr(LiveAnswerer, "_check", refuse)
-    with pytest.raises(ReindexFailed, match="returns nothing"):
+    monkeypatch.setattr(Searcher, "search", lambda self, *args, **kwargs: [])  # the new index finds nothing
+    with pytest.raises(ReindexFailed, match="新索引用报告自己的标题.*也检索不到任何段落"):
         live.rebuild()
+    monkeypatch.undo()
     assert store.current_version(index_dir) == served
     assert list(index_dir.glob("v-*")) == [served]  # the version no citizen saw is gone, and its segment
     assert {p.name for p in (index_dir / store.SEGMENTS).iterdir()} == served_segments
     assert "762亿元" in live.ask(GDP).answer and live.ask(QUESTION).abstained
+
+
+def test_an_unexpected_error_in_a_rebuild_is_told_to_staff_in_chinese(live, monkeypatch):
+    def crash(settings, check):
+        raise KeyError("manifest")
+
+    monkeypatch.setattr(live_module, "build_in_child", crash)
+    with pytest.raises(ReindexFailed) as failed:
+        live.rebuild()
+    assert str(failed.value) == "重建时程序出错（KeyError），详情见日志"
+    assert "762亿元" in live.ask(GDP).answer
 
 
 def test_a_build_started_while_the_new_index_is_checked_waits_for_the_switch(live, embedder, monkeypatch):

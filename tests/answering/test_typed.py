@@ -21,6 +21,8 @@ from bot.answering.reading.typed import to_arabic
     ("第四十七位", "第47位"),
     ("第一", "第1"),
     ("百分之七点一", "7.1%"),
+    ("这两年GDP增长多少", "这2年GDP增长多少"),    # one numeral before a unit
+    ("〇家", "0家"),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_numbers_become_digits(text, expected):
     assert to_arabic(text) == expected

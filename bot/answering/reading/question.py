@@ -211,7 +211,8 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
     minor = set("".join(c.get("relation", ()) + c.get("filler", ())))
     terms: list[Term] = []
     after_question_word = False
-    for word in default_tokenizer().jieba.lcut(rest.replace("\0", " ")):
+    text = rest.replace("\0", " ")
+    for word in default_tokenizer().jieba_for(text).lcut(text):
         word = word.strip()
         answer_type = after_question_word
         after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
@@ -241,6 +242,19 @@ def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list
     return [office] + [t for t in terms if t not in inside]
 
 
+@lru_cache(maxsize=256)
+def _by_not_cues(words: tuple[str, ...], not_cues: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A cue's words inside a not-cue word (looked for with the not-cues masked), and the others."""
+    inside = tuple(w for w in words if any(w in n for n in not_cues))
+    return inside, tuple(w for w in words if w not in inside)
+
+
+@lru_cache(maxsize=64)
+def _with_digits(words: tuple[str, ...], vocab: Vocab) -> tuple[tuple[str, str], ...]:
+    """Each cue word with its numerals as digits, as a question reads once `to_arabic` ran."""
+    return tuple((w, to_arabic(w)) for w in words)
+
+
 def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
           previous: "Question | None" = None, one_place: bool = False) -> Question:
     """Read a (valid) question. `previous` is the last question in the same conversation;
@@ -255,8 +269,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     blind = [re.sub(alternation(not_cues), "\0", t) if not_cues else t for t in (normalised, as_written)]
 
     def has(key: str) -> bool:
-        return any(w in t for w in c.get(key, ())
-                   for t in (blind if any(w in n for n in not_cues) else (normalised, as_written)))
+        inside, plain = _by_not_cues(c.get(key, ()), not_cues)
+        return (any(w in t for w in inside for t in blind)
+                or any(w in t for w in plain for t in (normalised, as_written)))
 
     counted = asked_cues.counted_places(c)
     counts_places = bool(counted and (counted.search(normalised) or counted.search(as_written)))
@@ -272,9 +287,10 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ())
     if ranks:
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
-    for w in ((threshold,) if threshold else ()) + scope_words:
+    said = _with_digits(scope_words, vocab)
+    for w, arabic in ((threshold, to_arabic(threshold)),) + said if threshold else said:
         # the figure compared with, "这两年" and "各省" say which figures, not what about
-        rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
+        rest = rest.replace(w, "\0").replace(arabic, "\0")
     if counted:  # "三个省" likewise
         rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
     place_forms = tuple(f for f, _ in names.forms(places_table))

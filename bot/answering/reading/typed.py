@@ -12,8 +12,6 @@ import html
 import re
 import unicodedata
 
-import cn2an
-
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
 
@@ -34,13 +32,15 @@ def _is_unit_next(text: str, pos: int) -> bool:
 
 
 def _convert(run: str) -> str:
-    if all(c in _DIGITWISE for c in run) and len(run) > 1:
+    if all(c in _DIGITWISE for c in run):  # a single one too: cn2an reads "两" as 2 likewise
         digits = [_DIGITWISE[c] for c in run]
         if len(run) == 2 and int(digits[1]) == int(digits[0]) + 1:
             return f"{digits[0]}-{digits[1]}"  # "两三家" is a range, 2-3
         return "".join(digits)  # a year written digit by digit: 二〇一八, 一八
     if run[0] in "百千":  # "破千亿": a hundred, a thousand, said without its 一
         run = "一" + run
+    import cn2an  # a quarter of a second to import: only for questions that hold such a numeral
+
     value = cn2an.cn2an(run, "smart")
     return str(int(value)) if float(value).is_integer() else str(value)
 

@@ -106,7 +106,7 @@ for i in range(int(sys.argv[1])):
     engine.query(texts[i % len(texts)])
 print(warm, rss_kb())
 """
-QUESTIONS = 1000  # benchmarks/bench_serving.py asks 10,000, too slow for every test run
+QUESTIONS = 1000  # benchmarks/bench_serving.py measures 10,000 (--engine-queries), too slow here
 
 
 def test_thousands_of_questions_leak_nothing():

@@ -57,3 +57,27 @@ def test_empty_documents_and_queries():
     assert lexical.scores([]).tolist() == [0.0, 0.0, 0.0]
     scores = lexical.scores(["b"])
     assert scores[1] == 0 and scores[2] > scores[0] > 0
+
+
+def test_counts_keep_the_layout_earlier_versions_wrote_with_scipy(corpus_tokens, tmp_path):
+    """Indexes built before scipy left the serving path still load, and new ones read back in
+    scipy as the same chunk × word counts."""
+    import json
+
+    import scipy.sparse
+
+    terms = Terms.build(corpus_tokens)
+    terms.save(tmp_path / "new")
+    matrix = scipy.sparse.load_npz(tmp_path / "new" / "counts.npz")
+    for word in ("地区生产总值", "762亿元", "高新区"):
+        column = matrix[:, terms.words[word]].toarray().ravel()
+        rows, counts = terms.postings(word)
+        assert rows.tolist() == column.nonzero()[0].tolist() and counts.tolist() == column[rows].tolist()
+    old = tmp_path / "old"
+    old.mkdir()
+    scipy.sparse.save_npz(old / "counts.npz", matrix.tocsc(), compressed=False)
+    np.save(old / "lengths.npy", terms.lengths)
+    (old / "words.json").write_text(json.dumps(list(terms.words), ensure_ascii=False), encoding="utf-8")
+    words = default_tokenizer().words(QUERIES[0])
+    assert np.array_equal(Lexical([(Terms.load(old), np.arange(len(corpus_tokens)))], len(corpus_tokens)).scores(words),
+                          Lexical.build(corpus_tokens).scores(words))

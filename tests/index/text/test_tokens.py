@@ -1,4 +1,6 @@
 """Tokenizer and text folding: numbers keep their units, width/script folded, stopwords dropped."""
+import json
+
 import pytest
 
 from index.text.normalise import fold, squeeze
@@ -87,3 +89,25 @@ def test_synonyms_fold_aliases_and_find_canonical_terms():
     vocab = load_vocab()
     assert "地区生产总值" in vocab.canonical_terms("去年高新区ＧＤＰ多少")
     assert "一般公共预算收入" in vocab.canonical_terms("今年財政收入目标")
+
+
+def test_short_texts_cut_from_the_stored_dictionary_as_from_the_whole_one(tmp_path, monkeypatch):
+    """A cold start reads only a question's own words from the dictionary jieba's cache dir holds;
+    the tokens are those of the whole dictionary, for questions and for awkward input."""
+    import jieba
+
+    from conftest import GOLD
+    from index.text.tokens import SHORT, Tokenizer
+
+    monkeypatch.setattr(jieba.dt, "tmp_dir", str(tmp_path))
+    vocab = load_vocab()
+    whole = Tokenizer(vocab)
+    whole.jieba  # loading the whole dictionary writes the stored one
+    texts = [json.loads(line)["question"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    texts += ["全年完成地区生产总值762亿元,增长7.1%;新增永久绿地23.6万平方米。", "万人发明专利拥有量62件",
+              "昆山高新区GDP🚀多少\x07？", "溧阳高新区和余杭区哪个高", "", "区", "高新区" * (SHORT // 3)]
+    cold = Tokenizer(vocab)
+    for text in texts:
+        assert len(cold.jieba_for(text).FREQ) < 10_000  # not the whole dictionary
+        assert cold.words(text) == whole.words(text), text
+        assert cold.jieba_for(text).lcut(text) == whole.jieba.lcut(text), text
