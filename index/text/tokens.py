@@ -29,6 +29,7 @@ _WORD = re.compile(r"[\w%‰]+", re.UNICODE)
 # A question's worth of text: cut with the words it holds, read from the stored dictionary. Longer
 # texts are report passages, cut in bulk when building, where loading the whole dictionary pays.
 SHORT = 256
+_PLACEHOLDER = "\ue000"  # private use, outside the runs jieba looks words up in: never cut as a word
 
 
 class Tokenizer:
@@ -102,8 +103,8 @@ class _StoredDictionary:
     whenever the whole dictionary is loaded (every build does), under a name that changes with
     jieba's version and the user words."""
 
-    def __init__(self, db: sqlite3.Connection):
-        self._db, self._lock = db, threading.Lock()
+    def __init__(self, db: sqlite3.Connection, seed: Path):
+        self._db, self._lock, self._seed = db, threading.Lock(), seed
         meta = dict(db.execute("SELECT key, value FROM meta"))
         self.total, self.longest = int(meta["total"]), int(meta["longest"])
         for word in json.loads(meta["force_split"]):  # user words given frequency 0: never one word
@@ -117,9 +118,12 @@ class _StoredDictionary:
     @classmethod
     def open(cls, vocab: Vocab) -> "_StoredDictionary | None":
         path = cls.path(vocab)
+        seed = path.with_suffix(".seed.txt")
         try:
-            return cls(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False))
-        except (sqlite3.Error, KeyError, ValueError):  # not written yet, or unreadable
+            if not seed.exists():
+                seed.write_text(f"{_PLACEHOLDER} 1\n", encoding="utf-8")
+            return cls(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False), seed)
+        except (OSError, sqlite3.Error, KeyError, ValueError):  # not written yet, or unreadable
             return None
 
     @classmethod
@@ -151,8 +155,14 @@ class _StoredDictionary:
         with self._lock:
             found = self._db.execute("SELECT word, freq FROM words WHERE word IN (SELECT value FROM json_each(?))",
                                      (json.dumps(list(pieces), ensure_ascii=False),)).fetchall()
-        cut = jieba.Tokenizer()
-        cut.FREQ, cut.total, cut.initialized = dict(found), self.total, True
+        # Through jieba's public API: a dictionary of one word no text holds, then the words found
+        # (each adds its own prefixes), then that word again with the rest of the whole dictionary's
+        # count, so every word's probability, freq / total, is the whole dictionary's.
+        cut = jieba.Tokenizer(dictionary=str(self._seed))
+        for word, freq in found:
+            if freq:  # the 0s are prefixes, which add_word adds; a 0 given to it would force a split
+                cut.add_word(word, freq)
+        cut.add_word(_PLACEHOLDER, self.total - cut.total)
         return cut
 
 

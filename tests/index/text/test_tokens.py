@@ -105,7 +105,7 @@ def test_short_texts_cut_from_the_stored_dictionary_as_from_the_whole_one(tmp_pa
     whole.jieba  # loading the whole dictionary writes the stored one
     texts = [json.loads(line)["question"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
     texts += ["全年完成地区生产总值762亿元,增长7.1%;新增永久绿地23.6万平方米。", "万人发明专利拥有量62件",
-              "昆山高新区GDP🚀多少\x07？", "溧阳高新区和余杭区哪个高", "", "区", "高新区" * (SHORT // 3)]
+              "昆山高新区GDP🚀多少\x07？", "溧阳高新区和余杭区哪个高", "高新区\ue000GDP\ue000多少", "", "区", "高新区" * (SHORT // 3)]
     cold = Tokenizer(vocab)
     for text in texts:
         assert len(cold.jieba_for(text).FREQ) < 10_000  # not the whole dictionary
