@@ -7,6 +7,8 @@ from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
 from bot.answering.reports import Reports
+from bot.answering.vocabulary import cues
+from index.reading.metadata import offices
 
 
 def why(asked: Asked, reports: Reports, compose: Composer) -> Answer:
@@ -44,5 +46,13 @@ def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 
 def byline(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """Who delivered the place's report of the year asked, and at which meeting."""
-    return compose.byline(asked.text, asked.q, asked.place, asked.q.year or asked.now)
+    """Who delivered the place's report of the year asked, and at which meeting; a news article,
+    whose opening lines say neither, by the sentence naming an office and the report
+    ("南沙区常务副区长董可向大会作政府工作报告")."""
+    answer = compose.byline(asked.text, asked.q, asked.place, asked.q.year or asked.now)
+    if not answer.abstained or asked.search is None:
+        return answer
+    said = sentence(asked, reports, compose)
+    delivers = said.sources and any(w in said.sources[0].text for w in offices()) and \
+        any(w in said.sources[0].text for w in cues().get("report", ()))
+    return said if not said.abstained and delivers else answer

@@ -211,7 +211,7 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
     minor = set("".join(c.get("relation", ()) + c.get("filler", ())))
     terms: list[Term] = []
     after_question_word = False
-    for word in default_tokenizer().jieba.lcut(rest.replace("\0", " ")):
+    for word in _numbered(default_tokenizer().jieba.lcut(rest.replace("\0", " ")), skip):
         word = word.strip()
         answer_type = after_question_word
         after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
@@ -225,6 +225,18 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
         weight = 0.25 if answer_type else 1.0 if len(word) > 1 else 0.5
         terms.append(Term(word, weight, (word,), _shadows((word,), vocab)))
     return terms
+
+
+def _numbered(words: list[str], skip: set[str]) -> list[str]:
+    """"世界500强企业" → 世界, 500强, 企业: a number with the character after it is one name (500强,
+    100佳), so a sentence that only has 500 elsewhere ("突破500家") does not cover it."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1].isdigit() and len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in skip:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list[Term]:
