@@ -1,18 +1,23 @@
 """Rules the #23 paraphrase families needed, on hand-made questions, evidence and reports (no
 index, no model): a stock over the year's addition, a rank stated over a period, rank question
-words, 粮食 as a metric, 500强 as one word, places named beside covered ones."""
+words, 粮食 as a metric, 500强 as one word, places named beside covered ones, and who delivered a
+report that only news articles relay."""
 from __future__ import annotations
 
 from dataclasses import replace
 from types import SimpleNamespace
 
+import numpy as np
+
+from bot.answering.answerer import Answerer
 from bot.answering.evidence import time_agrees
 from bot.answering.reading.question import Shape, parse
 from bot.answering.reports import Reports
 from bot.answering.scoring import figures
 from bot.answering.settings import AnswerSettings
-from index.text.chunking import Chunk
-from index.text.timelabel import RESULT, TimeLabel
+from index.search.searcher import Hit
+from index.text.chunking import Chunk, split_sentences
+from index.text.timelabel import RESULT, Frame, TimeLabel, label
 
 from handmade import evidence, question
 
@@ -101,3 +106,41 @@ def test_a_comparison_with_a_side_not_covered_is_refused_by_its_name():
 
 def test_the_scale_a_figure_is_measured_against_is_not_a_place_asked():
     assert scope("甘肃25年GDP增速全国排第几") == (["甘肃省"], [], None)
+
+
+# -- who delivered a report only news articles relay ---------------------------------------------
+
+NEWS = [{"doc_id": "ns", "place": "广州市南沙区", "date": "2019-03-14",
+         "title": "2018年广州南沙的成绩如何?这场会议告诉你…"}]
+NEWS_TEXT = ("南沙区人大常委会主任张谭均主持会议。根据会议议程,南沙区常务副区长董可向大会作政府工作报告。"
+             "南沙区政协主席钟华英出席会议。")
+
+
+class NewsSearcher:
+    """Every question retrieves the one news passage (the handler picks the sentence)."""
+
+    def __init__(self, text: str):
+        sentences = tuple((s, e, label(text[s:e], Frame.of("2019-03-14"))) for s, e in split_sentences(text))
+        self.chunk = Chunk("ns-0", "ns", text, (), ((0, len(text)),), sentences=sentences)
+        self.index = SimpleNamespace(chunks=[self.chunk], spans={"ns": range(0, 1)})
+
+    def documents(self):
+        return list(NEWS)
+
+    def encode(self, texts):
+        return np.zeros((len(texts), 4), dtype=np.float32)
+
+    def search_encoded(self, query, qvec, k=5, doc_ids=None, *args, **kwargs):
+        return [Hit(1, 0, self.chunk, NEWS[0], 1.0, 1, 1)]
+
+
+def test_a_report_relayed_by_news_is_bylined_by_the_sentence_saying_who_delivered_it():
+    answerer = Answerer(NewsSearcher(NEWS_TEXT), AnswerSettings(default_place="广州市南沙区"))
+    got = answerer.ask("南沙政府工作报告是谁做的")
+    assert not got.abstained and "董可" in got.answer and "张谭均" not in got.answer
+
+
+def test_news_naming_no_one_who_delivered_it_is_still_a_refusal():
+    answerer = Answerer(NewsSearcher("南沙区召开经济工作会议。全年地区生产总值增长6.5%。"),
+                        AnswerSettings(default_place="广州市南沙区"))
+    assert answerer.ask("南沙政府工作报告是谁做的").abstained

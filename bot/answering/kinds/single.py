@@ -46,12 +46,14 @@ def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 
 def byline(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """Who delivered the place's report of the year asked, and at which meeting; a news article,
-    whose opening lines say neither, by the sentence naming an office and the report
+    """Who delivered the place's report of the year asked, and at which meeting; where the place has
+    only news articles about its report, by the sentence naming an office and the report
     ("南沙区常务副区长董可向大会作政府工作报告")."""
     answer = compose.byline(asked.text, asked.q, asked.place, asked.q.year or asked.now)
-    if not answer.abstained or asked.search is None:
-        return answer
+    titles = [reports.document(d).get("title", "") for d in reports.reports_in.get(asked.place, [])]
+    if not answer.abstained or asked.search is None or \
+            any(w in t for t in titles for w in cues().get("report", ())):
+        return answer  # a report itself says its byline in its opening lines, or not at all
     said = sentence(asked, reports, compose)
     delivers = said.sources and any(w in said.sources[0].text for w in offices()) and \
         any(w in said.sources[0].text for w in cues().get("report", ()))
