@@ -11,7 +11,7 @@ import numpy as np
 
 from bot.answering.answerer import Answerer
 from bot.answering.evidence import time_agrees
-from bot.answering.reading.question import Shape, parse
+from bot.answering.reading.question import Shape, in_report_words, parse
 from bot.answering.reports import Reports
 from bot.answering.scoring import figures
 from bot.answering.settings import AnswerSettings
@@ -66,8 +66,18 @@ def test_rank_words_ask_a_rank_of_the_topic_not_the_ranking_metric():
     assert not any("排" in t.text for t in q.terms)
 
 
-def test_grain_is_the_grain_output_metric():
-    assert parse("黑龙江25年粮食打了多少", 2026).metrics == ("粮食产量",)
+def test_grain_asks_the_grain_output_but_a_sentence_about_grain_does_not_state_it():
+    q = parse("黑龙江25年粮食打了多少", 2026)
+    assert q.metrics == ("粮食产量",) and "粮食产量" in q.normalised  # retrieved by its report name
+    assert not q.terms[0].found_in("深入实施千万吨粮食增产计划，粮食作物平均单产提高2.7%")
+    assert q.terms[0].found_in("粮食总产量1640.06亿斤")
+
+
+def test_an_increment_loses_to_the_year_s_level():
+    q = question("粮食产量", aliases=("粮食总产量", "粮食总产"))
+    best = figures(q, [evidence(q, "粮食总产再创历史新高,增量39.7亿斤", rank=1),
+                       evidence(q, "粮食总产量1640.06亿斤", rank=2)])[0]
+    assert best.fact.value == "1640.06亿斤"
 
 
 def test_a_number_and_the_character_after_it_are_one_word():
@@ -144,3 +154,11 @@ def test_news_naming_no_one_who_delivered_it_is_still_a_refusal():
     answerer = Answerer(NewsSearcher("南沙区召开经济工作会议。全年地区生产总值增长6.5%。"),
                         AnswerSettings(default_place="广州市南沙区"))
     assert answerer.ask("南沙政府工作报告是谁做的").abstained
+
+
+# -- everyday words --------------------------------------------------------------------------------
+
+def test_everyday_words_are_read_as_the_reports_words_unless_part_of_a_longer_word():
+    assert in_report_words("凤县24年城里人和农村人收入各多少") == "凤县24年城镇居民和农村居民收入各多少"
+    assert in_report_words("农村人口多少") == "农村人口多少"
+    assert in_report_words("农村人均收入多少") == "农村人均收入多少"

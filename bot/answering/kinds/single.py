@@ -2,7 +2,7 @@
 list in a sentence, a report's byline; and the refusals that need no passages at all."""
 from __future__ import annotations
 
-from bot.answering import wording
+from bot.answering import scoring, wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
@@ -23,11 +23,15 @@ def no_topic(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """The figure; when the passages retrieved for the question hold none of the year and kind,
-    once more from those of the report that states them ("GDP增速" can retrieve the sentences
-    about other 增速 before the one giving the GDP's)."""
+    or only a statement about a period, a milestone or the year's addition ("粮食总产…连续16年
+    位居全国首位，增量39.7亿斤"), once more from those of the report that states them ("GDP增速"
+    can retrieve the sentences about other 增速 before the one giving the GDP's)."""
     q = asked.q
-    answer = compose.figure(asked.text, q, gather(q, asked.hits))
-    if not answer.abstained or asked.search is None or q.year is None or q.kind is None:
+    first = gather(q, asked.hits)
+    answer = compose.figure(asked.text, q, first)
+    if asked.search is None or q.year is None or q.kind is None:
+        return answer
+    if not answer.abstained and all(c.one_year for c in scoring.figures(q, first)[:1]):
         return answer
     # a second look is wider, so only a figure in the unit the metric is measured in answers from it
     again = compose.figure(asked.text, q, gather(q, asked.search.stating((q.year, q.kind)) + asked.hits),

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from bot.answering.vocabulary import gazetteer, place_shapes
+from bot.answering.vocabulary import asked_names, gazetteer, place_shapes
 from index.text.normalise import fold
 from index.text.places import ENDINGS, names_of
 from index.text.tokens import Tokenizer, default_tokenizer
@@ -62,7 +62,10 @@ def _places_of(doc_places: tuple[str, ...], known: Names, vocab: Vocab) -> Names
 
 @lru_cache(maxsize=4)
 def metric_names(vocab: Vocab) -> Names:
-    return tuple(vocab.synonyms.items())
+    """Each metric by its names in reports (synonyms.tsv) and those only questions give it
+    (asked_names.tsv: 粮食 for 粮食产量), which a passage must not be matched by."""
+    asked = asked_names()
+    return tuple((c, aliases + asked.get(c, ())) for c, aliases in vocab.synonyms.items())
 
 
 @lru_cache(maxsize=4)

@@ -13,7 +13,8 @@ from functools import lru_cache
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.typed import clean, to_arabic
-from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics, unit_group
+from bot.answering.vocabulary import (alternation, asked_names, change_words, cues, everyday_words,
+                                      headline_metrics, unit_group)
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
@@ -253,6 +254,17 @@ def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list
     return [office] + [t for t in terms if t not in inside]
 
 
+def in_report_words(text: str) -> str:
+    """The question with its everyday words in the reports' words (everyday_words.tsv: 城里人 →
+    城镇居民), except where the word goes on into a longer one (农村人口, 农村人均)."""
+    table = everyday_words()
+    goes_on = alternation(table.get("!goes_on", ()))
+    for word, said in table.items():
+        if not word.startswith("!") and said:
+            text = re.sub(f"(?:{alternation(said)})" + (f"(?!{goes_on})" if goes_on else ""), word, text)
+    return text
+
+
 def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
           previous: "Question | None" = None, one_place: bool = False) -> Question:
     """Read a (valid) question. `previous` is the last question in the same conversation;
@@ -260,8 +272,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     then that of the part."""
     vocab = load_vocab()
     c = cues()
-    normalised = to_arabic(fold(clean(text)))
-    as_written = fold(clean(text))  # cues such as 哪两家 must match before numerals change
+    as_written = in_report_words(fold(clean(text)))  # cues such as 哪两家 must match before numerals change
+    normalised = to_arabic(as_written)
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
     not_cues = c.get("not_cue", ())
     blind = [re.sub(alternation(not_cues), "\0", t) if not_cues else t for t in (normalised, as_written)]
@@ -297,6 +309,11 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     place_hits = sorted(place_hits + unknown)
     metric_hits, rest = names.take(rest, names.metric_names(vocab))
     metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
+    # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
+    for m in metrics:
+        for form in asked_names().get(m, ()):
+            if form in normalised and fold(m) not in normalised:
+                normalised = normalised.replace(form, fold(m), 1)
     terms = []
     for i, m in enumerate(metrics):
         forms = (fold(m), *vocab.aliases(m))
