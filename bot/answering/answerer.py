@@ -29,8 +29,8 @@ from bot.answering.kinds import over_time, parts, places, single
 from bot.answering.reading.question import WIDE, Question, Shape, asks_byline
 from bot.answering.reading.typed import clean, problem
 from bot.answering.reports import Reports
-from bot.answering.wording import places_not_covered
 from bot.answering.settings import AnswerSettings
+from bot.answering.wording import places_not_covered
 from index import datafiles
 from index.search.searcher import Searcher
 from index.settings import IndexSettings

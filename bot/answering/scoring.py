@@ -128,12 +128,13 @@ def _of_period(fact: Fact) -> bool:
 
 def _addition(q: Question, fact: Fact) -> bool:
     """Whether the figure is the year's addition to what was asked ("新认定高新技术企业227户" for
-    "高企有多少"), not its level: an addition word in its clause that is neither in the question
-    nor part of a name of the metric (城镇新增就业 is a metric of its own)."""
+    "高企有多少"), not its level: an addition word in its clause up to the figure that is neither
+    in the question nor part of a name of the metric (城镇新增就业 is a metric of its own)."""
     words = [w for w in figure_words().get("addition", ()) if w not in q.normalised]
     if not words:
         return False
-    clause = fold(fact.window)
+    end = fact.window.find(fact.value)  # up to the figure: "增长5.3%、增量保持全国第一" is a level
+    clause = fold(fact.window[: end + len(fact.value)] if end >= 0 else fact.window)
     for form in sorted(q.terms[0].forms if q.metrics else (), key=len, reverse=True):
         clause = clause.replace(form, "\0")
     return any(w in clause for w in words)

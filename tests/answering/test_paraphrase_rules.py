@@ -73,6 +73,17 @@ def test_grain_asks_the_grain_output_but_a_sentence_about_grain_does_not_state_i
     assert q.terms[0].found_in("粮食总产量1640.06亿斤")
 
 
+def test_grain_at_the_head_of_another_metric_s_name_is_not_grain_output():
+    assert "粮食产量" not in parse("江苏省2025年粮食播种面积要稳定在多少", 2025).metrics
+
+
+def test_an_addition_word_after_the_figure_does_not_make_it_an_addition():
+    q = question("地区生产总值", asks_change=True)  # "GDP增长多少"
+    rate = figures(q, [evidence(q, "地区生产总值增长5.3%、增量保持全国第一")])[0]
+    assert rate.fact.value == "5.3%" and rate.one_year
+    assert not figures(q, [evidence(q, "地区生产总值增量3000亿元")])[0].one_year
+
+
 def test_an_increment_loses_to_the_year_s_level():
     q = question("粮食产量", aliases=("粮食总产量", "粮食总产"))
     best = figures(q, [evidence(q, "粮食总产再创历史新高,增量39.7亿斤", rank=1),

@@ -13,8 +13,8 @@ from functools import lru_cache
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.typed import clean, to_arabic
-from bot.answering.vocabulary import (alternation, asked_names, change_words, cues, everyday_words,
-                                      headline_metrics, unit_group)
+from bot.answering.vocabulary import (alternation, change_words, cues, everyday_words, headline_metrics,
+                                      unit_group)
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
@@ -307,12 +307,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
-    metric_hits, rest = names.take(rest, names.metric_names(vocab))
+    asked = names.asked_in(rest)
+    metric_hits, rest = names.take(rest, names.metric_names(vocab, asked))
     metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
     # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
-    for m in metrics:
-        for form in asked_names().get(m, ()):
-            if form in normalised and fold(m) not in normalised:
+    for m, forms in asked:
+        for form in forms:
+            if m in metrics and form in normalised and fold(m) not in normalised:
                 normalised = normalised.replace(form, fold(m), 1)
     terms = []
     for i, m in enumerate(metrics):
