@@ -30,6 +30,7 @@ from bot.answering.reading.question import WIDE, Question, Shape, asks_byline
 from bot.answering.reading.typed import clean, problem
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
+from bot.answering.wording import places_not_covered
 from index import datafiles
 from index.search.searcher import Searcher
 from index.settings import IndexSettings
@@ -105,13 +106,16 @@ class Answerer:
         asked = Asked(text, q, before, continued=previous is not None)
         if q.shape in WIDE:
             return self._route(q.shape, asked, previous)
-        named, refusal = self.reports.scope(q)
+        named, missing, refusal = self.reports.scope(q)
         if refusal:
             return Answer(text, refusal, abstained=True, query=q, explanation="place not covered or not named")
         if len(named) > 1:
-            return self._route(Shape.SIDE_BY_SIDE, replace(asked, places=tuple(named)), previous)
-        same_now = self.reports.now(named[0]) == self.reports.now(self.reports.default)
-        return self._in_place(text, q if same_now else None, named[0], before, vector)
+            answer = self._route(Shape.SIDE_BY_SIDE, replace(asked, places=tuple(named)), previous)
+        else:
+            same_now = self.reports.now(named[0]) == self.reports.now(self.reports.default)
+            answer = self._in_place(text, q if same_now else None, named[0], before, vector)
+        # a place asked beside covered ones is named as not covered, never silently left out
+        return replace(answer, answer=f"{answer.answer}\n{places_not_covered(missing)}") if missing else answer
 
     def _route(self, shape: Shape, asked: Asked, previous: Answer | None) -> Answer:
         route = ROUTES[shape]

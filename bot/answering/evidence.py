@@ -174,13 +174,16 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
     """Whether a sentence labelled `tl` is about the year (or period) and kind asked, or those given.
 
     A multi-year figure (十四五 totals, goals for 2030) answers only a question about its period,
-    or about the year its goal is set for; an estimate answers a question about results.
+    or about the year its goal is set for, or a rank asked with no year; an estimate answers a
+    question about results.
     """
     year = year if year is not None else q.year
     kind = kind if kind is not None else q.kind
     if q.span is not None:
         return tl.span == q.span and (kind is None or tl.kind in (kind, None))
-    if tl.span is not None and (year is None or tl.year != year):
+    # a standing stated over a period ("十四五…规模稳居全国第4位") still holds when no year is asked
+    standing = year is None and q.unit == "rank"
+    if tl.span is not None and not standing and (year is None or tl.year != year):
         return False
     if year is not None and tl.year != year:
         return False

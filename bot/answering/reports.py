@@ -6,13 +6,14 @@ place or report: a new index is served without a pass over all its chunks.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cached_property
 
 from bot.answering import wording
-from bot.answering.reading.question import Question, parse
+from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
 from bot.answering.settings import AnswerSettings
-from bot.answering.vocabulary import place_namer
+from bot.answering.vocabulary import alternation, cues, gazetteer, place_namer
 from index.text.chunking import Chunk
 from index.text.normalise import fold
 from index.text.timelabel import Frame
@@ -124,27 +125,41 @@ class Reports:
 
     # -- which places a question is about -------------------------------------------------
 
-    def scope(self, q: Question) -> tuple[list[str], str | None]:
-        """The places whose reports may answer (several when several are named), or a refusal. A
-        place named but not covered is refused by name. With no place named: the default place,
-        else the only place covered, else the one place whose reports hold all the question's
-        words, else ask which place."""
+    def scope(self, q: Question) -> tuple[list[str], list[str], str | None]:
+        """The places whose reports may answer (several when several are named), the places named
+        beside them that no report covers (named in the answer), or a refusal. A place named but
+        not covered is refused by name, and so is a comparison one side of which is not covered.
+        With no place named: the default place, else the only place covered, else the one place
+        whose reports hold all the question's words, else ask which place."""
         places = set(self._places)
         # A place the reports themselves mention in those words is part of a name or topic
         # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
         named = [p for p, phrases in q.place_mentions
                  if p in places or not any(ph in self.place_text(t) for t in self.reports_in for ph in phrases)]
         covered = [p for p in named if p in places]
+        missing = [p for p in named if p not in places and not _reference(q.normalised, p)]
         if named and not covered:
-            return [], wording.place_not_covered(named[0], places)
+            return [], [], wording.place_not_covered(named[0], places)
+        if missing and q.intent in (COMPARISON, ENTITY) and q.metrics:
+            return [], [], wording.cannot_compare(missing, places)
         if covered:
-            return covered, None
+            return covered, missing, None
         if self.default in places:
-            return [self.default], None
+            return [self.default], [], None
         if len(places) == 1:
-            return [self._places[0]], None
+            return [self._places[0]], [], None
         words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
         holding = [p for p in self.reports_in if words and all(t.found_in(self.place_text(p)) for t in words)]
         if len(holding) == 1:
-            return holding, None
-        return [], wording.which_place(places)
+            return holding, [], None
+        return [], [], wording.which_place(places)
+
+
+def _reference(normalised: str, place: str) -> bool:
+    """Whether `place` is named as what a figure is measured against ("增速全国排第几", "占昆山市"),
+    not as a place asked about beside the others (question_cues.tsv: reference_before/after)."""
+    c = cues()
+    forms = alternation((fold(place), *gazetteer().get(place, ())))
+    before, after = alternation(c.get("reference_before", ())), alternation(c.get("reference_after", ()))
+    return bool(before and re.search(f"(?:{before})(?:{forms})", normalised)) or \
+        bool(after and re.search(f"(?:{forms})(?:{after})", normalised))

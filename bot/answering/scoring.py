@@ -13,7 +13,8 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 3. one_year: a figure of the year itself beats a period's change that ends in it
    ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025) and a statement about a
    period or a milestone, or one said against another figure (`figure_words.tsv`: "连续13年稳定在
-   430亿斤以上", "迈上…台阶", "高于全省0.4个百分点");
+   430亿斤以上", "迈上…台阶", "高于全省0.4个百分点"), or the year's addition to a stock asked
+   ("高企总数达到476户" over "新认定高新技术企业227户");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
 5. clause_coverage: its own clause names more of the question, then named_as: by a fuller name
@@ -54,7 +55,7 @@ class Candidate:
     unit_exact: bool = True
     clause_coverage: float = 0.0
     states_change: bool = True
-    of_period: bool = False  # its clause speaks of a period, a milestone or another figure, not the year alone
+    of_period: bool = False  # its clause speaks of a period, a milestone, another figure or an addition, not the year's level
     named_as: int = 0  # the length of the fullest name of the metric its clause gives
 
     @property
@@ -107,7 +108,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
-        of_period=_of_period(fact), named_as=_named_as(q, fact.window))
+        of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window))
 
 
 def _named_as(q: Question, clause: str) -> int:
@@ -123,6 +124,20 @@ def _of_period(fact: Fact) -> bool:
     end = fact.window.find(fact.value)
     head = fact.window[: end + len(fact.value) + MILESTONE_TAIL] if end >= 0 else fact.window
     return any(w in head for w in figure_words().get("period", ()) + figure_words().get("relative", ()))
+
+
+def _addition(q: Question, fact: Fact) -> bool:
+    """Whether the figure is the year's addition to what was asked ("新认定高新技术企业227户" for
+    "高企有多少"), not its level: an addition word in its clause up to the figure that is neither
+    in the question nor part of a name of the metric (城镇新增就业 is a metric of its own)."""
+    words = [w for w in figure_words().get("addition", ()) if w not in q.normalised]
+    if not words:
+        return False
+    end = fact.window.find(fact.value)  # up to the figure: "增长5.3%、增量保持全国第一" is a level
+    clause = fold(fact.window[: end + len(fact.value)] if end >= 0 else fact.window)
+    for form in sorted(q.terms[0].forms if q.metrics else (), key=len, reverse=True):
+        clause = clause.replace(form, "\0")
+    return any(w in clause for w in words)
 
 
 def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind: str | None = None,

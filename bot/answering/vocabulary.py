@@ -6,7 +6,9 @@
 - `place_shapes.tsv`: what is not a place though shaped like one, for names no list knows;
 - `figure_words.tsv`: how report sentences say a figure changed (增长, 同比, 分别);
 - `metric_units.tsv`: the unit groups each metric is measured in;
-- `headline_metrics.txt`: the metrics an overview question is answered with.
+- `headline_metrics.txt`: the metrics an overview question is answered with;
+- `everyday_words.tsv`: how people say what the reports call otherwise (城里人 → 城镇居民);
+- `asked_names.tsv`: names of a metric questions use but sentences do not (粮食 → 粮食产量).
 
 Read through `index.datafiles`, so an edited file is used by the next question.
 """
@@ -85,6 +87,14 @@ def figure_words_version() -> tuple[int, int]:
 
 def metric_units() -> dict[str, tuple[str, ...]]:
     return datafiles.table(_file(BOT_DATA, "metric_units.tsv"))
+
+
+def asked_names() -> dict[str, tuple[str, ...]]:
+    return datafiles.table(_file(BOT_DATA, "asked_names.tsv"))
+
+
+def everyday_words() -> dict[str, tuple[str, ...]]:
+    return datafiles.table(_file(BOT_DATA, "everyday_words.tsv"))
 
 
 def headline_metrics() -> tuple[str, ...]:

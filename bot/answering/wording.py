@@ -39,6 +39,16 @@ def place_not_covered(named: str, places: set[str]) -> str:
     return f"资料中没有关于{named}的数据，目前的报告只涉及{'、'.join(sorted(places))}。"
 
 
+def places_not_covered(missing: list[str]) -> str:
+    """The line naming the places asked beside covered ones whose reports are not loaded."""
+    return f"资料中没有{'、'.join(missing)}的报告。"
+
+
+def cannot_compare(missing: list[str], places: set[str]) -> str:
+    """A comparison of places one side of which has no reports."""
+    return f"资料中没有{'、'.join(missing)}的报告，无法比较。目前的报告只涉及{'、'.join(sorted(places))}。"
+
+
 def which_place(places: set[str]) -> str:
     """The question names no place and the reports cover several."""
     return f"请问您想了解哪个地方？目前的报告涉及{'、'.join(sorted(places))}，提问时请带上地名。"

@@ -2,11 +2,13 @@
 list in a sentence, a report's byline; and the refusals that need no passages at all."""
 from __future__ import annotations
 
-from bot.answering import wording
+from bot.answering import scoring, wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
 from bot.answering.reports import Reports
+from bot.answering.vocabulary import cues
+from index.reading.metadata import offices
 
 
 def why(asked: Asked, reports: Reports, compose: Composer) -> Answer:
@@ -21,11 +23,15 @@ def no_topic(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """The figure; when the passages retrieved for the question hold none of the year and kind,
-    once more from those of the report that states them ("GDP增速" can retrieve the sentences
-    about other 增速 before the one giving the GDP's)."""
+    or only a statement about a period, a milestone or the year's addition ("粮食总产…连续16年
+    位居全国首位，增量39.7亿斤"), once more from those of the report that states them ("GDP增速"
+    can retrieve the sentences about other 增速 before the one giving the GDP's)."""
     q = asked.q
-    answer = compose.figure(asked.text, q, gather(q, asked.hits))
-    if not answer.abstained or asked.search is None or q.year is None or q.kind is None:
+    first = gather(q, asked.hits)
+    answer = compose.figure(asked.text, q, first)
+    if asked.search is None or q.year is None or q.kind is None:
+        return answer
+    if not answer.abstained and all(c.one_year for c in scoring.figures(q, first)[:1]):
         return answer
     # a second look is wider, so only a figure in the unit the metric is measured in answers from it
     again = compose.figure(asked.text, q, gather(q, asked.search.stating((q.year, q.kind)) + asked.hits),
@@ -44,5 +50,15 @@ def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 
 def byline(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """Who delivered the place's report of the year asked, and at which meeting."""
-    return compose.byline(asked.text, asked.q, asked.place, asked.q.year or asked.now)
+    """Who delivered the place's report of the year asked, and at which meeting; where the place has
+    only news articles about its report, by the sentence naming an office and the report
+    ("南沙区常务副区长董可向大会作政府工作报告")."""
+    answer = compose.byline(asked.text, asked.q, asked.place, asked.q.year or asked.now)
+    titles = [reports.document(d).get("title", "") for d in reports.reports_in.get(asked.place, [])]
+    if not answer.abstained or asked.search is None or \
+            any(w in t for t in titles for w in cues().get("report", ())):
+        return answer  # a report itself says its byline in its opening lines, or not at all
+    said = sentence(asked, reports, compose)
+    delivers = said.sources and any(w in said.sources[0].text for w in offices()) and \
+        any(w in said.sources[0].text for w in cues().get("report", ()))
+    return said if not said.abstained and delivers else answer

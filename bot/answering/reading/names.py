@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from bot.answering.vocabulary import gazetteer, place_shapes
+from bot.answering.vocabulary import asked_names, gazetteer, place_shapes
 from index.text.normalise import fold
 from index.text.places import ENDINGS, names_of
 from index.text.tokens import Tokenizer, default_tokenizer
@@ -60,9 +60,22 @@ def _places_of(doc_places: tuple[str, ...], known: Names, vocab: Vocab) -> Names
     return tuple(table.items())
 
 
-@lru_cache(maxsize=4)
-def metric_names(vocab: Vocab) -> Names:
-    return tuple(vocab.synonyms.items())
+@lru_cache(maxsize=16)
+def metric_names(vocab: Vocab, asked: Names = ()) -> Names:
+    """Each metric by its names in reports (synonyms.tsv) and `asked`, those only questions give
+    it (asked_in), which a passage must not be matched by."""
+    more = dict(asked)
+    return tuple((c, aliases + more.get(c, ())) for c, aliases in vocab.synonyms.items())
+
+
+def asked_in(text: str) -> Names:
+    """The names only questions give a metric (asked_names.tsv: 粮食 for 粮食产量) that `text` uses
+    alone, not as the head of a longer name (粮食播种面积: the table's !goes_on)."""
+    table = asked_names()
+    goes_on = "|".join(re.escape(w) for w in table.get("!goes_on", ()))
+    tail = f"(?!{goes_on})" if goes_on else ""
+    return tuple((m, used) for m, forms in table.items() if not m.startswith("!")
+                 if (used := tuple(f for f in forms if re.search(re.escape(f) + tail, text))))
 
 
 @lru_cache(maxsize=4)

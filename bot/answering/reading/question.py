@@ -13,7 +13,8 @@ from functools import lru_cache
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.typed import clean, to_arabic
-from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics, unit_group
+from bot.answering.vocabulary import (alternation, change_words, cues, everyday_words, headline_metrics,
+                                      unit_group)
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
@@ -212,7 +213,7 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
     terms: list[Term] = []
     after_question_word = False
     text = rest.replace("\0", " ")
-    for word in default_tokenizer().jieba_for(text).lcut(text):
+    for word in _numbered(default_tokenizer().jieba_for(text).lcut(text), skip):
         word = word.strip()
         answer_type = after_question_word
         after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
@@ -226,6 +227,18 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
         weight = 0.25 if answer_type else 1.0 if len(word) > 1 else 0.5
         terms.append(Term(word, weight, (word,), _shadows((word,), vocab)))
     return terms
+
+
+def _numbered(words: list[str], skip: set[str]) -> list[str]:
+    """"世界500强企业" → 世界, 500强, 企业: a number with the character after it is one name (500强,
+    100佳), so a sentence that only has 500 elsewhere ("突破500家") does not cover it."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1].isdigit() and len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in skip:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list[Term]:
@@ -255,6 +268,17 @@ def _with_digits(words: tuple[str, ...], vocab: Vocab) -> tuple[tuple[str, str],
     return tuple((w, to_arabic(w)) for w in words)
 
 
+def in_report_words(text: str) -> str:
+    """The question with its everyday words in the reports' words (everyday_words.tsv: 城里人 →
+    城镇居民), except where the word goes on into a longer one (农村人口, 农村人均)."""
+    table = everyday_words()
+    goes_on = alternation(table.get("!goes_on", ()))
+    for word, said in table.items():
+        if not word.startswith("!") and said:
+            text = re.sub(f"(?:{alternation(said)})" + (f"(?!{goes_on})" if goes_on else ""), word, text)
+    return text
+
+
 def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
           previous: "Question | None" = None, one_place: bool = False) -> Question:
     """Read a (valid) question. `previous` is the last question in the same conversation;
@@ -262,8 +286,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     then that of the part."""
     vocab = load_vocab()
     c = cues()
-    normalised = to_arabic(fold(clean(text)))
-    as_written = fold(clean(text))  # cues such as 哪两家 must match before numerals change
+    as_written = in_report_words(fold(clean(text)))  # cues such as 哪两家 must match before numerals change
+    normalised = to_arabic(as_written)
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
     not_cues = c.get("not_cue", ())
     blind = [re.sub(alternation(not_cues), "\0", t) if not_cues else t for t in (normalised, as_written)]
@@ -284,13 +308,18 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     places_table = names.places_table(tuple(sorted(doc_places)), vocab)
     mentioned = topic.mentioned(rest, places_table, c, vocab, clean(text))
     threshold = asked_cues.threshold(normalised, c, vocab)
-    scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ())
+    scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ()) + c.get("rank_asked", ())
     if ranks:
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
     said = _with_digits(scope_words, vocab)
     for w, arabic in ((threshold, to_arabic(threshold)),) + said if threshold else said:
         # the figure compared with, "这两年" and "各省" say which figures, not what about
         rest = rest.replace(w, "\0").replace(arabic, "\0")
+
+
+    for w in ((threshold,) if threshold else ()) + scope_words:
+        # the figure compared with, "这两年", "各省" and "排第几" say which figures, not what about
+        rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
     if counted:  # "三个省" likewise
         rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
     place_forms = tuple(f for f, _ in names.forms(places_table))
@@ -299,8 +328,14 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
-    metric_hits, rest = names.take(rest, names.metric_names(vocab))
+    asked = names.asked_in(rest)
+    metric_hits, rest = names.take(rest, names.metric_names(vocab, asked))
     metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
+    # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
+    for m, forms in asked:
+        for form in forms:
+            if m in metrics and form in normalised and fold(m) not in normalised:
+                normalised = normalised.replace(form, fold(m), 1)
     terms = []
     for i, m in enumerate(metrics):
         forms = (fold(m), *vocab.aliases(m))
