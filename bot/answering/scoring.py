@@ -110,6 +110,16 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         of_period=_of_period(fact), named_as=_named_as(q, fact.window))
 
 
+def amounts(ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates that are the metric's amount, in their order: a figure that is neither a rate
+    nor a rank, in a clause that names the metric asked ("全省生产总值增长到2025年的4.93万亿元")
+    or whose subject is its amount ("外贸进出口增长8.4%，总额突破8000亿元"), not another metric's
+    amount in a later clause ("GDP增长5.6%，一般公共预算收入4398.6亿元")."""
+    subjects = figure_words().get("amount", ())
+    return [c for c in ranked if unit_group(c.fact.unit) not in ("percent", "rank") and c.agrees
+            and (c.named_as or fold(c.fact.window).startswith(subjects))]
+
+
 def _named_as(q: Question, clause: str) -> int:
     """The length of the longest name of the metric asked that `clause` gives, 0 for none."""
     folded = fold(clause)
