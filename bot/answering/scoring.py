@@ -29,7 +29,7 @@ Candidates equal on all of these keep reading order (the earlier sentence, the e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
@@ -37,7 +37,7 @@ from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
 from index.text.normalise import fold
-from index.text.timelabel import ESTIMATE
+from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
 
 UNIT_MISMATCH = 0.7
 MILESTONE_TAIL = 2  # characters after a figure that may make it a milestone: "…万亿元台阶"
@@ -142,10 +142,30 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     Only sentences about the year and kind asked (or `year`/`kind` when given); with
     timely=False, only those about another year or kind — what "资料中只有…" can offer.
     """
-    return rank([figure(q, ev, fact) for ev in evidence
-                 if ev.coverage and time_agrees(q, ev.label, year, kind) == timely
+    return rank([figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if not fact.opening and _named_before(q, ev, fact)])
+                 if not fact.opening and _named_before(q, ev, fact)
+                 for at in (_dated(ev, fact),) if _timely(q, at.label, fact, year, kind) == timely])
+
+
+def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:
+    """`time_agrees`, and with no year asked, a level a reviewed period ended on ("人均GDP提高到
+    2025年的7.4万元") is a latest result, as the year's own figures are."""
+    if time_agrees(q, tl, year, kind):
+        return True
+    return (q.span is None and (year if year is not None else q.year) is None and tl.span is not None
+            and tl.year is not None and tl.kind == RESULT and (kind or q.kind) in (RESULT, None)
+            and not fact.states_change)
+
+
+def _dated(ev: Evidence, fact: Fact) -> Evidence:
+    """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共
+    预算收入年均增长4.5%", labelled with the period alone), a level whose own clause says nothing of
+    the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the period's last."""
+    tl = ev.label
+    if tl.span is None or tl.year is not None or fact.states_change or cue_scores(fact.window)[SPAN]:
+        return ev
+    return replace(ev, label=replace(tl, year=tl.span[1]))
 
 
 _ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内])第([一二三四五六七八九十]{1,3})")

@@ -137,8 +137,8 @@ def _met(cues: tuple[tuple[str, int, str], ...]) -> tuple[re.Pattern, int] | Non
     if not verbs or not goals:
         return None
     weight = max(wt for kind, wt, _ in cues if kind == MET)
-    alt = lambda ws: "|".join(map(re.escape, ws))  # noqa: E731
-    return re.compile(f"(?:{alt(verbs)})[^，,。；;：:]{{0,{MET_REACH}}}?(?:{alt(goals)})+"), weight
+    verb, goal = ("|".join(map(re.escape, words)) for words in (verbs, goals))
+    return re.compile(f"(?:{verb})[^，,。；;：:]{{0,{MET_REACH}}}?(?:{goal})+"), weight
 
 
 def cue_kind(text: str, needed: int = DECISIVE_LEAD) -> str | None:

@@ -195,3 +195,23 @@ def test_a_rank_said_in_words_answers_a_rank_question():
     assert figures(question("五上企业"), [evidence(q, "新增五上企业62户，增量全市第一")])[0].fact.value == "62户"
     q = question(GDP, unit="rank")
     assert figures(q, [evidence(q, "地区生产总值增长3.9%、总量连续37年居全国首位")])[0].window.endswith("居全国第1位")
+
+
+def _of_period(q, sentence, year=None):
+    ev = evidence(q, sentence)
+    return replace(ev, label=TimeLabel(year, RESULT, (2021, 2025)))
+
+
+def test_a_level_a_period_ends_on_answers_for_its_last_year_but_its_yearly_average_does_not():
+    q = question(GDP, year=2025)
+    said = _of_period(q, "全省地区生产总值达到23562亿元，地区生产总值年均增长5.4%")
+    assert [c.fact.value for c in figures(q, [said])] == ["23562亿元"]
+    assert figures(question(GDP, year=2024), [said]) == []
+
+
+def test_with_no_year_asked_a_level_a_reviewed_period_reached_is_a_latest_result():
+    q = question("人均地区生产总值", year=None, aliases=("人均gdp",))
+    reached = _of_period(q, "人均GDP提高到2025年的7.4万元", year=2025)
+    assert [c.fact.value for c in figures(q, [reached])] == ["7.4万元"]
+    growth = _of_period(q, "人均GDP年均增长5%", year=None)
+    assert figures(q, [growth]) == []
