@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import gazetteer, place_shapes
 from index.text.normalise import fold
 from index.text.places import ENDINGS, names_of
@@ -62,7 +63,15 @@ def _places_of(doc_places: tuple[str, ...], known: Names, vocab: Vocab) -> Names
 
 @lru_cache(maxsize=4)
 def metric_names(vocab: Vocab) -> Names:
-    return tuple(vocab.synonyms.items())
+    return _as_read(tuple(vocab.synonyms.items()))
+
+
+@lru_cache(maxsize=4)
+def _as_read(names: Names) -> Names:
+    """Each name also as a question reads it, numerals in digits: "第三产业增加值" is asked as
+    "第3产业增加值" (`to_arabic`)."""
+    return tuple((c, tuple(dict.fromkeys((*aliases, *(to_arabic(a) for a in (fold(c), *aliases))))))
+                 for c, aliases in names)
 
 
 @lru_cache(maxsize=4)
