@@ -14,16 +14,18 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025) and a statement about a
    period or a milestone, or one said against another figure (`figure_words.tsv`: "连续13年稳定在
    430亿斤以上", "迈上…台阶", "高于全省0.4个百分点");
-4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
+4. whole: when a total is asked ("高企总共多少家"), a figure of all there is beats one of what is new
+   this year ("新认定高新技术企业227户");
+5. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-5. clause_coverage: its own clause names more of the question, then named_as: by a fuller name
+6. clause_coverage: its own clause names more of the question, then named_as: by a fuller name
    of the metric ("城镇新增就业110万人" over "农村劳动力转移就业40万人" for 城镇新增就业,
    "固定资产投资增长1.6%" over "工程项目完成投资1.22万亿元" for 固定资产投资);
-6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
+7. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
-7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
+8. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
-8. retrieval_rank: the better-ranked passage.
+9. retrieval_rank: the better-ranked passage.
 Candidates equal on all of these keep reading order (the earlier sentence, the earlier clause).
 """
 from __future__ import annotations
@@ -55,6 +57,7 @@ class Candidate:
     clause_coverage: float = 0.0
     states_change: bool = True
     of_period: bool = False  # its clause speaks of a period, a milestone or another figure, not the year alone
+    whole: bool = True  # False when a total is asked and its clause counts only what is new
     named_as: int = 0  # the length of the fullest name of the metric its clause gives
 
     @property
@@ -78,9 +81,9 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, float, int, bool, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
-        return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
+        return (self.confidence, self.final, self.one_year, self.whole, self.unit_exact, self.clause_coverage,
                 self.named_as, self.states_change, self.dated, -self.retrieval_rank)
 
     def explain(self) -> str:
@@ -107,7 +110,15 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
-        of_period=_of_period(fact), named_as=_named_as(q, fact.window))
+        of_period=_of_period(fact), named_as=_named_as(q, fact.window), whole=not _only_new(q, fact))
+
+
+def _only_new(q: Question, fact: Fact) -> bool:
+    """Whether a total is asked ("高企总共多少家") and the figure's clause counts only what is new
+    ("新认定高新技术企业227户"), in words the question does not use itself ("城镇新增就业一共多少")."""
+    if not any(w in q.normalised for w in cues().get("stock", ())):
+        return False
+    return any(w in fact.window and w not in q.normalised for w in figure_words().get("new", ()))
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:

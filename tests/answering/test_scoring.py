@@ -215,3 +215,11 @@ def test_with_no_year_asked_a_level_a_reviewed_period_reached_is_a_latest_result
     assert [c.fact.value for c in figures(q, [reached])] == ["7.4万元"]
     growth = _of_period(q, "人均GDP年均增长5%", year=None)
     assert figures(q, [growth]) == []
+
+
+def test_a_total_asked_is_answered_by_all_there_is_not_by_what_is_new_this_year():
+    q = replace(question("高新技术企业", unit="count", aliases=("高企",)), normalised="高新技术企业总共多少家")
+    said = evidence(q, "全区新认定高新技术企业227户，高企总数达到476户")
+    assert winner(q, said).fact.value == "476户"
+    plain = question("高新技术企业", unit="count", aliases=("高企",))  # "高新技术企业多少家": the fuller name
+    assert winner(plain, said).fact.value == "227户"
