@@ -89,3 +89,9 @@ def test_a_count_of_trading_firms_does_not_name_the_trade_volume():
     q = parse("2024年外贸进出口总额多少", 2025)
     assert coverage(q, "新增有实绩进出口外贸企业132家")[0] == 0
     assert coverage(q, "外贸进出口总额增长5.1%")[0] > 0
+
+
+def test_the_car_output_is_named_as_整车产量_and_not_by_the_new_energy_cars_alone():
+    q = parse("2025年汽车产量目标是多少辆", 2025)
+    assert coverage(q, "力争整车产量200万辆、新能源汽车140万辆")[0] > 0
+    assert coverage(q, "新能源汽车产量突破70万辆")[0] == 0
