@@ -207,8 +207,10 @@ def names_metric(q: Question, text: str) -> bool:
 
 
 def nearest(q: Question, others: list[Candidate]) -> list[Candidate]:
-    """Figures of another year or kind, the closest year first, then the kind asked."""
-    return sorted(others, key=lambda c: (abs((c.evidence.label.year or 0) - (q.year or 0)),
+    """Figures of another year or kind, the closest year first (to a period asked, its last year),
+    then the kind asked."""
+    asked = q.year or (q.span[1] if q.span else 0)
+    return sorted(others, key=lambda c: (abs((c.evidence.label.year or 0) - asked),
                                          c.evidence.label.kind != q.kind))
 
 

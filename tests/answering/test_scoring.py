@@ -223,3 +223,11 @@ def test_a_total_asked_is_answered_by_all_there_is_not_by_what_is_new_this_year(
     assert winner(q, said).fact.value == "476户"
     plain = question("高新技术企业", unit="count", aliases=("高企",))  # "高新技术企业多少家": the fuller name
     assert winner(plain, said).fact.value == "227户"
+
+
+def test_for_a_period_asked_the_figure_offered_first_is_of_its_last_year():
+    q = replace(question("高标准农田", year=None), span=(2021, 2025))  # "十四五期间新建了多少高标准农田"
+    said = [evidence(q, "新建改造高标准农田550万亩", year=2024, rank=1),
+            evidence(q, "新建改造高标准农田3167万亩", year=2025, rank=2)]
+    assert figures(q, said) == []
+    assert nearest(q, figures(q, said, timely=False))[0].fact.value == "3167万亩"
