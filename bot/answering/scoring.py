@@ -156,7 +156,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     return rank([figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if not fact.opening and _named_before(q, ev, fact)
-                 for at in (_dated(ev, fact),) if _timely(q, at.label, fact, year, kind) == timely])
+                 for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely])
 
 
 def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:
@@ -169,11 +169,16 @@ def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str 
             and not fact.states_change)
 
 
-def _dated(ev: Evidence, fact: Fact) -> Evidence:
+def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evidence:
     """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共
     预算收入年均增长4.5%", labelled with the period alone), a level whose own clause says nothing of
-    the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the period's last."""
+    the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the period's last.
+    Conversely, in a sentence labelled with the last year of the period asked (`span`), a figure
+    whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元")
+    is that period's."""
     tl = ev.label
+    if tl.span is None and span is not None and tl.year == span[1] and cue_scores(fact.window)[SPAN]:
+        return replace(ev, label=replace(tl, span=span))
     if tl.span is None or tl.year is not None or fact.states_change or cue_scores(fact.window)[SPAN]:
         return ev
     return replace(ev, label=replace(tl, year=tl.span[1]))

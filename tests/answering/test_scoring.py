@@ -231,3 +231,11 @@ def test_for_a_period_asked_the_figure_offered_first_is_of_its_last_year():
             evidence(q, "新建改造高标准农田3167万亩", year=2025, rank=2)]
     assert figures(q, said) == []
     assert nearest(q, figures(q, said, timely=False))[0].fact.value == "3167万亩"
+
+
+def test_a_yearly_average_in_a_sentence_dated_by_the_period_s_last_year_answers_for_the_period():
+    q = replace(question(GDP, year=None, unit="percent"), span=(2021, 2025))  # "十四五期间GDP年均增长多少"
+    said = evidence(q, "地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元", year=2025)
+    best = winner(q, said)
+    assert best.fact.value == "4.8%" and best.evidence.label.span == (2021, 2025)
+    assert figures(q, [evidence(q, "地区生产总值增长5.1%", year=2025)]) == []  # the year's own rate is not
