@@ -39,6 +39,7 @@ from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
 from index.text.normalise import fold
+from index.text.vocabulary import load_vocab
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
 
 UNIT_MISMATCH = 0.7
@@ -155,8 +156,16 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank([figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if not fact.opening and _named_before(q, ev, fact)
+                 if not fact.opening and _named_before(q, ev, fact) and not _of_a_city_within(ev, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely])
+
+
+def _of_a_city_within(ev: Evidence, fact: Fact) -> bool:
+    """Whether the figure's clause opens with a city (`cities.txt`) its report's place is not named
+    after: "酒泉经济总量突破千亿" in a province's report is 酒泉's figure, not the province's."""
+    clause = fold(segments(ev.sentence)[fact.segment]) if fact.segment < len(segments(ev.sentence)) else ""
+    city = next((c for c in load_vocab().cities if clause.startswith(c)), None)
+    return city is not None and city not in fold(ev.hit.doc.get("place", ""))
 
 
 def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:

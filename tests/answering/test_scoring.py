@@ -239,3 +239,13 @@ def test_a_yearly_average_in_a_sentence_dated_by_the_period_s_last_year_answers_
     best = winner(q, said)
     assert best.fact.value == "4.8%" and best.evidence.label.span == (2021, 2025)
     assert figures(q, [evidence(q, "地区生产总值增长5.1%", year=2025)]) == []  # the year's own rate is not
+
+
+def test_a_clause_opening_with_a_city_within_is_that_city_s_figure_not_the_report_place_s():
+    q = question(GDP, "总量")
+    city = evidence(q, "酒泉地区生产总值突破千亿、达到1042亿元", rank=1)  # DOC's place is 昆山高新区
+    own = evidence(q, "全省地区生产总值达到1.3万亿元", rank=2)
+    assert [c.fact.value for c in figures(q, [city, own])] == ["1.3万亿元"]
+    zone = evidence(q, "兰州新区地区生产总值达到500亿元")
+    zone = replace(zone, hit=replace(zone.hit, doc={**zone.hit.doc, "place": "兰州新区"}))
+    assert [c.fact.value for c in figures(q, [zone])] == ["500亿元"]  # its report's place is named after it
