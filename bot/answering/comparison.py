@@ -91,7 +91,8 @@ def difference(q: Question, first: Fact, second: Fact) -> Difference | None:
         return Difference(a, b, POINTS)
     if first.unit != second.unit:
         return None
-    return Difference(first.number, second.number, first.unit)
+    # two rates differ by percentage points, not by a percent: "16%比13%高3个百分点"
+    return Difference(first.number, second.number, POINTS if first.unit == RATE else first.unit)
 
 
 def reply(compared: list[tuple[int, str]], diff: Difference, metric: str, place: str) -> str:

@@ -21,6 +21,14 @@ RETRIEVE_K = 12  # passages retrieved for each part of a question
 EXTRA_SOURCES = 2  # passages cited after the evidence, for context
 
 
+def asks_amount(q: Question) -> bool:
+    """Whether the question asks for an amount, not a rate: "GDP总量是多少", "GDP突破5万亿了吗"."""
+    threshold = values_in(q.threshold or "")
+    if threshold and unit_group(threshold[0][4]) != "percent":
+        return True
+    return any(w in q.normalised for w in cues().get("amount", ()))
+
+
 class Composer:
     def __init__(self, reports: Reports, threshold: float):
         self.reports = reports
@@ -84,10 +92,15 @@ class Composer:
             strict = q.unit in cues().get("strict_unit", ())  # "排第几": no rank is said, not no GDP
             named = next(iter(cues().get(f"named:{q.unit}", ())), "") if strict else ""
             return self.refuse(text, q, other[0] if other else None, why, f"的{named}" if named else "")
-        if unit_group(best.fact.unit) == "percent" and any(w in q.normalised for w in cues().get("amount", ())):
-            # "GDP总量是多少" where the report gives only its growth: the rate is offered, not passed off
-            named = next(iter(cues().get("named:amount", ())), "")
-            return self.refuse(text, q, best, f"an amount asked, a rate found: {best.explain()}", f"的{named}")
+        if unit_group(best.fact.unit) == "percent" and asks_amount(q):
+            # "GDP总量是多少": the amount answers even where a rate ranks first (the amount may be
+            # the level a period's change reaches); where the report gives only the growth, the
+            # rate is offered, not passed off
+            amount = next((c for c in scoring.amounts(ranked) if c.confidence >= self.threshold), None)
+            if amount is None:
+                named = next(iter(cues().get("named:amount", ())), "")
+                return self.refuse(text, q, best, f"an amount asked, a rate found: {best.explain()}", f"的{named}")
+            best = amount
         fact, ev = best.fact, best.evidence
         value = fact.value
         if q.asks_change and q.unit in (None, "percent") and fact.change and fact.unit != RATE:

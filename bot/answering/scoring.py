@@ -30,7 +30,7 @@ Candidates equal on all of these keep reading order (the earlier sentence, the e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
@@ -38,7 +38,8 @@ from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
 from index.text.normalise import fold
-from index.text.timelabel import ESTIMATE
+from index.text.vocabulary import load_vocab
+from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
 
 UNIT_MISMATCH = 0.7
 MILESTONE_TAIL = 2  # characters after a figure that may make it a milestone: "…万亿元台阶"
@@ -79,7 +80,7 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, float, int, bool, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
                 self.named_as, self.states_change, self.dated, -self.retrieval_rank)
@@ -109,6 +110,16 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window))
+
+
+def amounts(ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates that are the metric's amount, in their order: a figure that is neither a rate
+    nor a rank, in a clause that names the metric asked ("全省生产总值增长到2025年的4.93万亿元")
+    or whose subject is its amount ("外贸进出口增长8.4%，总额突破8000亿元"), not another metric's
+    amount in a later clause ("GDP增长5.6%，一般公共预算收入4398.6亿元")."""
+    subjects = figure_words().get("amount", ())
+    return [c for c in ranked if unit_group(c.fact.unit) not in ("percent", "rank") and c.agrees
+            and (c.named_as or fold(c.fact.window).startswith(subjects))]
 
 
 def _named_as(q: Question, clause: str) -> int:
@@ -147,10 +158,43 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     Only sentences about the year and kind asked (or `year`/`kind` when given); with
     timely=False, only those about another year or kind — what "资料中只有…" can offer.
     """
-    return rank([figure(q, ev, fact) for ev in evidence
-                 if ev.coverage and time_agrees(q, ev.label, year, kind) == timely
+    return rank([figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if not fact.opening and _named_before(q, ev, fact)])
+                 if not fact.opening and _named_before(q, ev, fact) and not _of_a_city_within(ev, fact)
+                 for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely])
+
+
+def _of_a_city_within(ev: Evidence, fact: Fact) -> bool:
+    """Whether the figure's clause opens with a city (`cities.txt`) its report's place is not named
+    after: "酒泉经济总量突破千亿" in a province's report is 酒泉's figure, not the province's."""
+    clause = fold(segments(ev.sentence)[fact.segment]) if fact.segment < len(segments(ev.sentence)) else ""
+    city = next((c for c in load_vocab().cities if clause.startswith(c)), None)
+    return city is not None and city not in fold(ev.hit.doc.get("place", ""))
+
+
+def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:
+    """`time_agrees`, and with no year asked, a level a reviewed period ended on ("人均GDP提高到
+    2025年的7.4万元") is a latest result, as the year's own figures are."""
+    if time_agrees(q, tl, year, kind):
+        return True
+    return (q.span is None and (year if year is not None else q.year) is None and tl.span is not None
+            and tl.year is not None and tl.kind == RESULT and (kind or q.kind) in (RESULT, None)
+            and not fact.states_change)
+
+
+def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evidence:
+    """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共
+    预算收入年均增长4.5%", labelled with the period alone), a level whose own clause says nothing of
+    the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the period's last.
+    Conversely, in a sentence labelled with the last year of the period asked (`span`), a figure
+    whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元")
+    is that period's."""
+    tl = ev.label
+    if tl.span is None and span is not None and tl.year == span[1] and cue_scores(fact.window)[SPAN]:
+        return replace(ev, label=replace(tl, span=span))
+    if tl.span is None or tl.year is not None or fact.states_change or cue_scores(fact.window)[SPAN]:
+        return ev
+    return replace(ev, label=replace(tl, year=tl.span[1]))
 
 
 _ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内])第([一二三四五六七八九十]{1,3})")
@@ -181,8 +225,10 @@ def names_metric(q: Question, text: str) -> bool:
 
 
 def nearest(q: Question, others: list[Candidate]) -> list[Candidate]:
-    """Figures of another year or kind, the closest year first, then the kind asked."""
-    return sorted(others, key=lambda c: (abs((c.evidence.label.year or 0) - (q.year or 0)),
+    """Figures of another year or kind, the closest year first (to a period asked, its last year),
+    then the kind asked."""
+    asked = q.year or (q.span[1] if q.span else 0)
+    return sorted(others, key=lambda c: (abs((c.evidence.label.year or 0) - asked),
                                          c.evidence.label.kind != q.kind))
 
 

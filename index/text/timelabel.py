@@ -26,6 +26,8 @@ from index.text.vocabulary import load_vocab
 
 RESULT, TARGET, ESTIMATE = "result", "target", "estimate"
 SPAN = "span"  # a cue kind only: the clause speaks of its section's period
+MET, GOAL = "met", "goal"  # cue kinds only: a verb saying a target was met, and the target's word
+MET_REACH = 8  # characters between such a verb and its target word ("完成全年主要目标任务")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 DECISIVE_LEAD = 2  # a clause's own cue words decide its kind when they lead by this much…
 SECTION_LEAD = 4  # …and override what its section says only when they lead by this much
@@ -108,15 +110,35 @@ def section_words() -> dict[str, tuple[str, ...]]:
 
 
 def cue_scores(text: str) -> dict[str, int]:
-    """Weighted cue counts per kind. A longer cue hides the shorter ones inside it."""
+    """Weighted cue counts per kind. A longer cue hides the shorter ones inside it; a target
+    said to be met ("顺利完成全年主要目标任务") counts for a result, not its target words for a plan."""
     text = fold(text)
     scores = {RESULT: 0, TARGET: 0, ESTIMATE: 0, SPAN: 0}
+    met = _met(load_cues())
+    if met is not None:
+        text, n = met[0].subn("\0", text)
+        scores[RESULT] += met[1] * n
     for kind, weight, word in load_cues():
+        if kind in (MET, GOAL):
+            continue
         n = text.count(word)
         if n:
             scores[kind] = scores.get(kind, 0) + weight * n
             text = text.replace(word, "\0")
     return scores
+
+
+@lru_cache(maxsize=4)
+def _met(cues: tuple[tuple[str, int, str], ...]) -> tuple[re.Pattern, int] | None:
+    """The pattern of a target said to be met, a `met` verb then a `goal` word in its clause
+    (`timecues.tsv`), and its weight; None when the file has none."""
+    verbs = [w for kind, _, w in cues if kind == MET]
+    goals = [w for kind, _, w in cues if kind == GOAL]
+    if not verbs or not goals:
+        return None
+    weight = max(wt for kind, wt, _ in cues if kind == MET)
+    verb, goal = ("|".join(map(re.escape, words)) for words in (verbs, goals))
+    return re.compile(f"(?:{verb})[^，,。；;：:]{{0,{MET_REACH}}}?(?:{goal})+"), weight
 
 
 def cue_kind(text: str, needed: int = DECISIVE_LEAD) -> str | None:

@@ -71,3 +71,9 @@ def test_a_lower_rate_is_worded_as_lower_with_a_real_minus_sign():
 def test_a_long_reply_is_cut_to_the_answer_length():
     text = reply([(2019, TARGET), (2018, RESULT)], Difference(5, 6, "名"), "人" * 200, "")
     assert len(text) == MAX_ANSWER and text.endswith("…")
+
+
+def test_two_rates_differ_by_percentage_points_though_no_change_is_asked():
+    q = question("地区生产总值", year=None)  # "今年GDP目标比去年实际高多少"
+    diff = difference(q, fact("地区生产总值增长16%"), fact("地区生产总值增长13%"))
+    assert (diff.value, diff.shown()) == (3, "3个百分点")

@@ -138,3 +138,30 @@ def test_a_stated_target_is_shown_even_where_the_result_says_it_was_exceeded():
     a = Composer(SimpleNamespace(place_of={}), 0.5).compare(q.text, q, said, [((2025, "target"), []),
                                                                              ((2025, "result"), [])])
     assert "110万人以上" in a.answer and "149.4万人" in a.answer
+
+
+# -- an amount asked: the amount answers, not the rate that ranks first ----------------------
+
+GDP_RATE = ("全省生产总值增长5.6%，一般公共预算收入4398.6亿元", 2025, "result")
+
+
+def test_an_amount_asked_is_answered_by_the_amount_a_period_s_change_reached():
+    a = _answer("2025年GDP总量有多少", 2026, GDP_RATE,
+                ("全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元", 2025, "result"))
+    assert not a.abstained and "4.93万亿元" in a.answer and "5.6%" not in a.answer
+
+
+def test_an_amount_asked_is_answered_by_the_clause_whose_subject_is_its_amount():
+    a = _answer("去年外贸进出口总额多少", 2026, ("外贸进出口增长8.4%，总额突破8000亿元、排西部第二", 2025, "result"))
+    assert not a.abstained and "8000亿元" in a.answer
+
+
+def test_another_metric_s_amount_does_not_answer_for_the_metric_asked():
+    a = _answer("2025年GDP总量有多少", 2026, GDP_RATE)
+    assert a.abstained and "4398.6亿元" not in a.answer and "5.6%" in a.answer  # the rate offered only
+
+
+def test_a_threshold_in_an_amount_asks_for_the_amount():
+    a = _answer("2025年GDP突破5万亿了吗", 2026, GDP_RATE,
+                ("全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元", 2025, "result"))
+    assert "4.93万亿元" in a.answer

@@ -7,6 +7,7 @@ import pytest
 
 from bot.answering.evidence import Sentences, Source, assess, coverage, gather, time_agrees, unit_agrees
 from bot.answering.facts import extract
+from bot.answering.reading.question import parse
 from index.text.timelabel import RESULT, TARGET, TimeLabel
 
 from handmade import DOC, hit, question
@@ -81,3 +82,16 @@ def test_sentences_read_once_are_assessed_as_each_sentence_alone():
     for q in (gdp, per_head, question("粮食总产"), question("一般公共预算收入"), question("财政收入")):
         assert [(e.coverage, e.missing) for e in assess(q, sentences)] == [
             coverage(q, f"{s.hit.chunk.section_title()} {s.text}") for s in sentences.items]
+
+
+def test_a_count_of_trading_firms_does_not_name_the_trade_volume():
+    """外贸企业 is a metric of its own (synonyms.tsv): its name inside a passage is not 进出口总额."""
+    q = parse("2024年外贸进出口总额多少", 2025)
+    assert coverage(q, "新增有实绩进出口外贸企业132家")[0] == 0
+    assert coverage(q, "外贸进出口总额增长5.1%")[0] > 0
+
+
+def test_the_car_output_is_named_as_整车产量_and_not_by_the_new_energy_cars_alone():
+    q = parse("2025年汽车产量目标是多少辆", 2025)
+    assert coverage(q, "力争整车产量200万辆、新能源汽车140万辆")[0] > 0
+    assert coverage(q, "新能源汽车产量突破70万辆")[0] == 0

@@ -268,3 +268,10 @@ def test_a_change_over_the_years_is_a_trend(text):
 def test_tax_revenue_is_a_metric_two_metrics_can_be_compared_on():
     q = ask("南沙18年GDP和税收总额哪个增长快", places=("南沙区",))
     assert q.shape.value == "several" and q.metrics == ("地区生产总值", "税收总额")
+
+
+@pytest.mark.parametrize("text", ["2023年第三产业增加值多少", "2023年三产增加值多少"])
+def test_a_metric_whose_name_holds_a_numeral_is_read_though_the_numeral_becomes_a_digit(text):
+    """"第三" is read as "第3"; the metric's names (synonyms.tsv) are read the same way."""
+    q = parse(text, 2024)
+    assert q.metrics[:1] == ("服务业增加值",)

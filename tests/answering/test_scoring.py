@@ -195,3 +195,58 @@ def test_a_rank_said_in_words_answers_a_rank_question():
     assert figures(question("五上企业"), [evidence(q, "新增五上企业62户，增量全市第一")])[0].fact.value == "62户"
     q = question(GDP, unit="rank")
     assert figures(q, [evidence(q, "地区生产总值增长3.9%、总量连续37年居全国首位")])[0].window.endswith("居全国第1位")
+
+
+def _of_period(q, sentence, year=None):
+    ev = evidence(q, sentence)
+    return replace(ev, label=TimeLabel(year, RESULT, (2021, 2025)))
+
+
+def test_a_level_a_period_ends_on_answers_for_its_last_year_but_its_yearly_average_does_not():
+    q = question(GDP, year=2025)
+    said = _of_period(q, "全省地区生产总值达到23562亿元，地区生产总值年均增长5.4%")
+    assert [c.fact.value for c in figures(q, [said])] == ["23562亿元"]
+    assert figures(question(GDP, year=2024), [said]) == []
+
+
+def test_with_no_year_asked_a_level_a_reviewed_period_reached_is_a_latest_result():
+    q = question("人均地区生产总值", year=None, aliases=("人均gdp",))
+    reached = _of_period(q, "人均GDP提高到2025年的7.4万元", year=2025)
+    assert [c.fact.value for c in figures(q, [reached])] == ["7.4万元"]
+    growth = _of_period(q, "人均GDP年均增长5%", year=None)
+    assert figures(q, [growth]) == []
+
+
+def test_a_count_asked_is_answered_by_all_there_is_unless_what_is_new_is_asked():
+    said_as = "全区新认定高新技术企业227户，高企总数达到476户"
+    for asked in ("高新技术企业总共多少家", "高新技术企业多少家"):
+        q = replace(question("高新技术企业", unit="count", aliases=("高企",)), normalised=asked)
+        assert winner(q, evidence(q, said_as)).fact.value == "476户", asked
+    new = replace(question("高新技术企业", unit="count", aliases=("高企",)), normalised="新认定高新技术企业多少家")
+    assert winner(new, evidence(new, said_as)).fact.value == "227户"
+
+
+def test_for_a_period_asked_the_figure_offered_first_is_of_its_last_year():
+    q = replace(question("高标准农田", year=None), span=(2021, 2025))  # "十四五期间新建了多少高标准农田"
+    said = [evidence(q, "新建改造高标准农田550万亩", year=2024, rank=1),
+            evidence(q, "新建改造高标准农田3167万亩", year=2025, rank=2)]
+    assert figures(q, said) == []
+    assert nearest(q, figures(q, said, timely=False))[0].fact.value == "3167万亩"
+
+
+def test_a_yearly_average_in_a_sentence_dated_by_the_period_s_last_year_answers_for_the_period():
+    q = replace(question(GDP, year=None, unit="percent"), span=(2021, 2025))  # "十四五期间GDP年均增长多少"
+    said = evidence(q, "地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元", year=2025)
+    best = winner(q, said)
+    assert best.fact.value == "4.8%" and best.evidence.label.span == (2021, 2025)
+    assert figures(q, [evidence(q, "地区生产总值增长5.1%", year=2025)]) == []  # the year's own rate is not
+
+
+def test_a_clause_opening_with_a_city_within_is_that_city_s_figure_not_the_report_place_s():
+    q = question(GDP, "总量")
+    city = evidence(q, "酒泉地区生产总值突破千亿、达到1042亿元", rank=1)  # DOC's place is 昆山高新区
+    own = evidence(q, "全省地区生产总值达到1.3万亿元", rank=2)
+    assert [c.fact.value for c in figures(q, [city, own])] == ["1.3万亿元"]
+    zone = evidence(q, "兰州新区地区生产总值达到500亿元")
+    zone = replace(zone, hit=replace(zone.hit, doc={**zone.hit.doc, "place": "兰州新区"}))
+    assert [c.fact.value for c in figures(q, [zone])] == ["500亿元"]  # its report's place is named after it

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import asked_names, gazetteer, place_shapes
 from index.text.normalise import fold
 from index.text.places import ENDINGS, names_of
@@ -63,9 +64,17 @@ def _places_of(doc_places: tuple[str, ...], known: Names, vocab: Vocab) -> Names
 @lru_cache(maxsize=16)
 def metric_names(vocab: Vocab, asked: Names = ()) -> Names:
     """Each metric by its names in reports (synonyms.tsv) and `asked`, those only questions give
-    it (asked_in), which a passage must not be matched by."""
+    it (asked_in), which a passage must not be matched by; each name also as a question reads it."""
     more = dict(asked)
-    return tuple((c, aliases + more.get(c, ())) for c, aliases in vocab.synonyms.items())
+    return _as_read(tuple((c, aliases + more.get(c, ())) for c, aliases in vocab.synonyms.items()))
+
+
+@lru_cache(maxsize=16)
+def _as_read(names: Names) -> Names:
+    """Each name also as a question reads it, numerals in digits: "第三产业增加值" is asked as
+    "第3产业增加值" (`to_arabic`)."""
+    return tuple((c, tuple(dict.fromkeys((*aliases, *(to_arabic(a) for a in (fold(c), *aliases))))))
+                 for c, aliases in names)
 
 
 def asked_in(text: str) -> Names:

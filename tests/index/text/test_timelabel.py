@@ -226,6 +226,9 @@ def test_the_reports_date_gives_the_years_it_reviews_and_plans(date, review, pla
     # a year gone by is reviewed, never planned, even beside 目标
     ("2024年地区生产总值达13.7万亿元，顺利完成全年主要目标任务", Scope(),
      TimeLabel(2024, RESULT, None, "year")),
+    # a target said to be met is a result: the review section's label stands against 目标任务
+    ("粮食产量1350.97亿斤，主要指标增速居全国前列，顺利完成全年主要目标任务", Scope(RESULT, 2025, None),
+     TimeLabel(2025, RESULT, None, "section")),
     # "超" says how much, not when: the review section's label stands
     ("接待游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%", Scope(RESULT, 2025, None),
      TimeLabel(2025, RESULT, None, "section")),
@@ -295,3 +298,15 @@ def test_under_a_title_of_two_periods_a_sentences_kind_says_which_period_it_spea
     coming = label("力争地区生产总值年均增长5%左右。", frame, scope, paragraph="")
     assert (past.kind, past.span) == (RESULT, (2021, 2025))
     assert (coming.kind, coming.span) == (TARGET, (2026, 2030))
+
+
+@pytest.mark.parametrize("text", ["顺利完成全年主要目标任务", "实现预期目标", "超额完成年度任务"])
+def test_a_target_said_to_be_met_counts_for_a_result(text):
+    scores = cue_scores(text)
+    assert scores[RESULT] > scores[TARGET]
+
+
+@pytest.mark.parametrize("scope", [Scope(), Scope(TARGET, 2026, None)])
+def test_a_target_still_to_be_met_stays_a_plan(scope):
+    text = "确保完成全年目标任务，力争地区生产总值增长5%"
+    assert label(text, Frame.of("2026-01-20"), scope).kind == TARGET
