@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -20,6 +21,11 @@ import jieba.finalseg
 
 from index.text.normalise import fold
 from index.text.vocabulary import Vocab, load_vocab
+
+# jieba logs every dictionary it loads at DEBUG on a handler of its own; a question's tokenizer
+# (below) is such a load, so any process using this module would print four lines a question
+if logging.getLogger("jieba").level < logging.WARNING:
+    jieba.setLogLevel(logging.WARNING)
 
 # Thousands separators only in groups of three ("1,000"): "上升4，2019年" is two numbers.
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:\s*[-~]\s*\d+(?:\.\d+)?)?"
