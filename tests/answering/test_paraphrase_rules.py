@@ -11,7 +11,8 @@ import numpy as np
 
 from bot.answering.answerer import Answerer
 from bot.answering.evidence import time_agrees
-from bot.answering.reading.question import Shape, in_report_words, parse
+from bot.answering.reading.question import Shape, parse
+from bot.answering.reading.typed import in_report_words
 from bot.answering.reports import Reports
 from bot.answering.scoring import figures
 from bot.answering.settings import AnswerSettings

@@ -4,8 +4,10 @@ not the place asked about, the figure a yes/no question compares with, a period'
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from bot.answering.vocabulary import alternation, cues
+from bot.answering.reading.typed import to_arabic
+from bot.answering.vocabulary import alternation, cues, unit_group
 from index.text.places import names_of
 from index.text.timelabel import periods
 from index.text.tokens import NUMBER
@@ -101,3 +103,50 @@ def counted_places(c: dict[str, tuple[str, ...]]) -> re.Pattern | None:
 def lowest_first(text: str) -> bool:
     """"哪个省增速最低": the places ranked lowest first."""
     return any(w in text for w in cues().get("rank_low", ()))
+
+
+_YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
+_YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
+
+
+def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
+    """The years named, in the order named (2019年, 19年, 去年), and the text without them."""
+    years = [(m.start(), int(m.group(1))) for m in _YEAR4.finditer(text)]
+    years += [(m.start(), 2000 + int(m.group(1))) for m in _YEAR2.finditer(text)]
+    years += [(m.start(), reporting_year + delta) for word, delta in vocab.relative_years
+              for m in re.finditer(word, text)]
+    text = _YEAR4.sub("\0", _YEAR2.sub("\0", text))
+    for word, _ in vocab.relative_years:
+        text = text.replace(word, "\0")
+    return list(dict.fromkeys(y for _, y in sorted(years))), text
+
+
+def ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
+    """The question ends on its question word ("…是啥"), so it names no kind of answer."""
+    return bool(re.search(f"(?:{alternation(c.get('entity', ()))})[\\W_]*$", text))
+
+
+def expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
+    for group in ("rank", "percent"):
+        if any(w in text for w in c.get(f"unit:{group}", ())):
+            return group
+    m = re.search(f"(?:{alternation(c.get('quantity', ()))})({alternation(vocab.units)})", text)
+    if m and unit_group(m.group(1)):
+        return unit_group(m.group(1))
+    for group in ("money", "area"):
+        if any(w in text for w in c.get(f"unit:{group}", ())):
+            return group
+    return None
+
+
+@lru_cache(maxsize=256)
+def by_not_cues(words: tuple[str, ...], not_cues: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A cue's words inside a not-cue word (looked for with the not-cues masked), and the others."""
+    inside = tuple(w for w in words if any(w in n for n in not_cues))
+    return inside, tuple(w for w in words if w not in inside)
+
+
+@lru_cache(maxsize=64)
+def with_digits(words: tuple[str, ...], vocab: Vocab) -> tuple[tuple[str, str], ...]:
+    """Each cue word with its numerals as digits, as a question reads once `to_arabic` ran."""
+    return tuple((w, to_arabic(w)) for w in words)

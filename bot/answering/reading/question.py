@@ -12,9 +12,8 @@ from functools import lru_cache
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.typed import clean, to_arabic
-from bot.answering.vocabulary import (alternation, change_words, cues, everyday_words, headline_metrics,
-                                      unit_group)
+from bot.answering.reading.typed import clean, in_report_words, to_arabic
+from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
@@ -50,8 +49,6 @@ class Shape(str, Enum):
 
 # Shapes that take the question across places or clauses: a place's part is read without them.
 WIDE = frozenset({Shape.WHY, Shape.NO_TOPIC, Shape.CLAUSES, Shape.WHICH_PLACES, Shape.EACH_PLACE, Shape.RANK})
-_YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
-_YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
 _NOT_TERM = re.compile(r"^[\W\d_]+$")
 _PARTICLES = "了的过着呢吗"  # stripped from the end of a word, and never a term alone
 
@@ -150,23 +147,6 @@ class Question:
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "rank_places", "rank_high", "rank_low",
                            "mention_scaffold", "mention_particle", "mention_joiner"})
 
-def _years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
-    """The years named, in the order named (2019年, 19年, 去年), and the text without them."""
-    years = [(m.start(), int(m.group(1))) for m in _YEAR4.finditer(text)]
-    years += [(m.start(), 2000 + int(m.group(1))) for m in _YEAR2.finditer(text)]
-    years += [(m.start(), reporting_year + delta) for word, delta in vocab.relative_years
-              for m in re.finditer(word, text)]
-    text = _YEAR4.sub("\0", _YEAR2.sub("\0", text))
-    for word, _ in vocab.relative_years:
-        text = text.replace(word, "\0")
-    return list(dict.fromkeys(y for _, y in sorted(years))), text
-
-
-def _ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
-    """The question ends on its question word ("…是啥"), so it names no kind of answer."""
-    return bool(re.search(f"(?:{alternation(c.get('entity', ()))})[\\W_]*$", text))
-
-
 def asks_byline(q: Question, speaker: str = "") -> bool:
     """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
     delivered it (`speaker`, e.g. "浙江省省长 刘捷"), not what it says."""
@@ -175,19 +155,6 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
     about = any(w in q.normalised for w in c.get("report", ())) or \
         any(w in q.normalised and w in speaker for w in offices())
     return about and any(w in q.normalised for w in c.get("byline", ()))
-
-
-def _expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
-    for group in ("rank", "percent"):
-        if any(w in text for w in c.get(f"unit:{group}", ())):
-            return group
-    m = re.search(f"(?:{alternation(c.get('quantity', ()))})({alternation(vocab.units)})", text)
-    if m and unit_group(m.group(1)):
-        return unit_group(m.group(1))
-    for group in ("money", "area"):
-        if any(w in text for w in c.get(f"unit:{group}", ())):
-            return group
-    return None
 
 
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
@@ -255,30 +222,6 @@ def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list
     return [office] + [t for t in terms if t not in inside]
 
 
-@lru_cache(maxsize=256)
-def _by_not_cues(words: tuple[str, ...], not_cues: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A cue's words inside a not-cue word (looked for with the not-cues masked), and the others."""
-    inside = tuple(w for w in words if any(w in n for n in not_cues))
-    return inside, tuple(w for w in words if w not in inside)
-
-
-@lru_cache(maxsize=64)
-def _with_digits(words: tuple[str, ...], vocab: Vocab) -> tuple[tuple[str, str], ...]:
-    """Each cue word with its numerals as digits, as a question reads once `to_arabic` ran."""
-    return tuple((w, to_arabic(w)) for w in words)
-
-
-def in_report_words(text: str) -> str:
-    """The question with its everyday words in the reports' words (everyday_words.tsv: 城里人 →
-    城镇居民), except where the word goes on into a longer one (农村人口, 农村人均)."""
-    table = everyday_words()
-    goes_on = alternation(table.get("!goes_on", ()))
-    for word, said in table.items():
-        if not word.startswith("!") and said:
-            text = re.sub(f"(?:{alternation(said)})" + (f"(?!{goes_on})" if goes_on else ""), word, text)
-    return text
-
-
 def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
           previous: "Question | None" = None, one_place: bool = False) -> Question:
     """Read a (valid) question. `previous` is the last question in the same conversation;
@@ -293,14 +236,14 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     blind = [re.sub(alternation(not_cues), "\0", t) if not_cues else t for t in (normalised, as_written)]
 
     def has(key: str) -> bool:
-        inside, plain = _by_not_cues(c.get(key, ()), not_cues)
+        inside, plain = asked_cues.by_not_cues(c.get(key, ()), not_cues)
         return (any(w in t for w in inside for t in blind)
                 or any(w in t for w in plain for t in (normalised, as_written)))
 
     counted = asked_cues.counted_places(c)
     counts_places = bool(counted and (counted.search(normalised) or counted.search(as_written)))
     ranks = has("rank_places") and (has("rank_high") or has("rank_low"))
-    years, rest = _years(normalised, reporting_year, vocab)
+    years, rest = asked_cues.years(normalised, reporting_year, vocab)
     years, rest = asked_cues.period_ends(rest, years, c)
     spans = periods_in(rest)
     for name, _, _ in periods():  # a period is when, like a year: not a topic word
@@ -311,7 +254,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ()) + c.get("rank_asked", ())
     if ranks:
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
-    said = _with_digits(scope_words, vocab)
+    said = asked_cues.with_digits(scope_words, vocab)
     for w, arabic in ((threshold, to_arabic(threshold)),) + said if threshold else said:
         # the figure compared with, "这两年" and "各省" say which figures, not what about
         rest = rest.replace(w, "\0").replace(arabic, "\0")
@@ -357,7 +300,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = COMPARISON
     elif has("list"):
         intent = LIST
-    elif has("entity") and not has("quantity") and not (metric_hits and _ends_asking(normalised, c)):
+    elif has("entity") and not has("quantity") and not (metric_hits and asked_cues.ends_asking(normalised, c)):
         intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
@@ -370,7 +313,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  kind=kind, kind_asked=kind_asked, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(names.mentions(normalised, place_hits, places)),
-                 unit=_expected_unit(normalised, c, vocab),
+                 unit=asked_cues.expected_unit(normalised, c, vocab),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
                  threshold=threshold,
                  mentioned=mentioned)

@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 
+from bot.answering.vocabulary import alternation, everyday_words
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
 
@@ -114,3 +115,14 @@ def clean(text: str) -> str:
     kept = "".join(" " if ch in "\t\r\n" else ch for ch in text
                    if ch in "\t\r\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
     return re.sub(r"\s{2,}", " ", kept).strip()
+
+
+def in_report_words(text: str) -> str:
+    """The question with its everyday words in the reports' words (everyday_words.tsv: 城里人 →
+    城镇居民), except where the word goes on into a longer one (农村人口, 农村人均)."""
+    table = everyday_words()
+    goes_on = alternation(table.get("!goes_on", ()))
+    for word, said in table.items():
+        if not word.startswith("!") and said:
+            text = re.sub(f"(?:{alternation(said)})" + (f"(?!{goes_on})" if goes_on else ""), word, text)
+    return text
