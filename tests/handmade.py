@@ -1,6 +1,8 @@
 """Hand-made questions and evidence for the answering rules: no index, no model."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.reading.question import Question, Term
 from index.search.searcher import Hit
@@ -33,3 +35,19 @@ def evidence(q: Question, sentence: str, rank: int = 1, year: int | None = 2018,
     """`sentence` as retrieved at `rank`, labelled (year, kind), with its coverage of `q`."""
     cov, missing = coverage(q, sentence)
     return Evidence(hit(sentence, rank), sentence, TimeLabel(year, kind), cov, missing)
+
+
+class NoSearch:
+    """A searcher over hand-made chunks that fails any search: the routes under test need none."""
+
+    def __init__(self, docs: list, chunks: list[Chunk], spans: dict[str, range]):
+        self._docs = docs
+        self.index = SimpleNamespace(chunks=chunks, spans=spans)
+
+    def documents(self):
+        return list(self._docs)
+
+    def encode(self, texts):
+        raise AssertionError(f"encoded {texts}: this question needs no passages")
+
+    search_encoded = encode

@@ -5,7 +5,6 @@ need no passages.
 """
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pytest
 
@@ -14,6 +13,8 @@ from bot.answering.reading.question import Shape, parse
 from bot.answering.settings import AnswerSettings
 from index.text.chunking import Chunk
 from index.text.timelabel import RESULT, TimeLabel
+
+from handmade import NoSearch
 
 PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
 DOCS = [
@@ -28,33 +29,22 @@ TEXTS = [
 ]
 
 
-class NoModel:
-    """A searcher over hand-made chunks that fails any search: these routes need none."""
-
-    def __init__(self):
-        chunks, spans = [], {}
-        for doc, text in TEXTS:
-            sentences = [s + "。" for s in text.split("。") if s]
-            bounds, at = [], 0
-            for s in sentences:
-                bounds.append((at, at + len(s), TimeLabel(2025, RESULT)))
-                at += len(s)
-            spans[doc] = range(len(chunks), len(chunks) + 1)
-            chunks.append(Chunk(f"{doc}-0", doc, text, ("一、工作",), ((0, len(text)),), sentences=tuple(bounds)))
-        self.index = SimpleNamespace(chunks=chunks, spans=spans)
-
-    def documents(self):
-        return list(DOCS)
-
-    def encode(self, texts):
-        raise AssertionError(f"encoded {texts}: this question needs no passages")
-
-    search_encoded = encode
+def _no_model() -> NoSearch:
+    chunks, spans = [], {}
+    for doc, text in TEXTS:
+        sentences = [s + "。" for s in text.split("。") if s]
+        bounds, at = [], 0
+        for s in sentences:
+            bounds.append((at, at + len(s), TimeLabel(2025, RESULT)))
+            at += len(s)
+        spans[doc] = range(len(chunks), len(chunks) + 1)
+        chunks.append(Chunk(f"{doc}-0", doc, text, ("一、工作",), ((0, len(text)),), sentences=tuple(bounds)))
+    return NoSearch(DOCS, chunks, spans)
 
 
 @pytest.fixture
 def answerer():
-    return Answerer(NoModel(), AnswerSettings(default_place="江苏省"))
+    return Answerer(_no_model(), AnswerSettings(default_place="江苏省"))
 
 
 @pytest.mark.parametrize("text, topic", [

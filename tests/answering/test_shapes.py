@@ -3,7 +3,6 @@ handlers are run on a hand-made index whose searcher has no model at all, so a q
 needs no passages (a mention, a byline, a refusal) is shown to need none."""
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pytest
 
@@ -17,7 +16,7 @@ from bot.answering.settings import AnswerSettings
 from index.text.chunking import Chunk
 from index.text.timelabel import RESULT, TARGET, TimeLabel
 
-from handmade import hit
+from handmade import NoSearch, hit
 
 PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
 
@@ -118,26 +117,15 @@ DOCS = [
 TEXTS = [("js", "大力发展低空经济，开通航线50条。"), ("zj", "推进“苏超”之外的城市联赛。")]
 
 
-class NoModel:
-    """A searcher over hand-made chunks that fails any search: these routes need none."""
-
-    def __init__(self):
-        chunks = [Chunk(f"{d}-0", d, text, ("一、工作",), ((0, len(text)),),
-                        sentences=((0, len(text), TimeLabel(2025, RESULT)),)) for d, text in TEXTS]
-        self.index = SimpleNamespace(chunks=chunks, spans={"js": range(0, 1), "zj": range(1, 2)})
-
-    def documents(self):
-        return list(DOCS)
-
-    def encode(self, texts):
-        raise AssertionError(f"encoded {texts}: this question needs no passages")
-
-    search_encoded = encode
+def _no_model() -> NoSearch:
+    chunks = [Chunk(f"{d}-0", d, text, ("一、工作",), ((0, len(text)),),
+                    sentences=((0, len(text), TimeLabel(2025, RESULT)),)) for d, text in TEXTS]
+    return NoSearch(DOCS, chunks, {"js": range(0, 1), "zj": range(1, 2)})
 
 
 @pytest.fixture
 def answerer():
-    return Answerer(NoModel(), AnswerSettings(default_place="江苏省"))
+    return Answerer(_no_model(), AnswerSettings(default_place="江苏省"))
 
 
 def test_a_mention_quotes_where_the_place_names_it(answerer):
