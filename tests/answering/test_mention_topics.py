@@ -5,7 +5,6 @@ need no passages.
 """
 from __future__ import annotations
 
-
 import pytest
 
 from bot.answering.answerer import Answerer

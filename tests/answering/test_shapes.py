@@ -3,7 +3,6 @@ handlers are run on a hand-made index whose searcher has no model at all, so a q
 needs no passages (a mention, a byline, a refusal) is shown to need none."""
 from __future__ import annotations
 
-
 import pytest
 
 from bot.answering.answerer import ROUTES, Answerer
