@@ -37,7 +37,7 @@ def test_the_terms_are_some_places_terms_and_no_places_terms(texts):
 
 def test_which_places_answers_have_the_places_the_texts_have(real_answerers, texts):
     """Run with -s to see the figures (recall, precision, per phrasing, and each wrong answer)."""
-    answerer = real_answerers[REPORTS]
+    answerer = real_answerers["reports"]
     others = PHRASINGS[1:]
     rows = []
     for i, term in enumerate(read_terms()):
