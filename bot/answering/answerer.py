@@ -3,7 +3,8 @@
 No language model: the answer is a clause of a report, chosen because it names what was asked,
 for the year and kind asked. The pipeline:
 
-1. read the question (reading/): what was typed, and its metric, year, kind, places and shape;
+1. read the question (reading/): what was typed, and its metric, year, kind, places and shape
+   (where the cue words leave it a plain figure, its vector votes on the shape: shape_vote.py);
 2. a question across places or clauses is split into parts, each answered as below, and their
    answers combined (kinds/places.py, kinds/parts.py);
 3. otherwise scope it to the reports of the place asked (the default place when none is named;
