@@ -3,7 +3,8 @@
 No language model: the answer is a clause of a report, chosen because it names what was asked,
 for the year and kind asked. The pipeline:
 
-1. read the question (reading/): what was typed, and its metric, year, kind, places and shape;
+1. read the question (reading/): what was typed, and its metric, year, kind, places and shape
+   (where the cue words leave it a plain figure, its vector votes on the shape: shape_vote.py);
 2. a question across places or clauses is split into parts, each answered as below, and their
    answers combined (kinds/places.py, kinds/parts.py);
 3. otherwise scope it to the reports of the place asked (the default place when none is named;
@@ -26,10 +27,12 @@ from bot.answering.asked import Asked, FanOut, Handler, Search
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer
 from bot.answering.kinds import over_time, parts, places, single
-from bot.answering.reading.question import WIDE, Question, Shape, asks_byline
+from bot.answering.reading import shape_vote
+from bot.answering.reading.question import VOTED_ON, WIDE, Question, Shape, asks_byline
 from bot.answering.reading.typed import clean, problem
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
+from bot.answering.vocabulary import shape_exemplars
 from bot.answering.wording import places_not_covered
 from index import datafiles
 from index.search.searcher import Searcher
@@ -109,31 +112,46 @@ class Answerer:
         named, missing, refusal = self.reports.scope(q)
         if refusal:
             return Answer(text, refusal, abstained=True, query=q, explanation="place not covered or not named")
+        if parsed is None and q.shape == VOTED_ON and not q.follow_up:
+            vector, q = self._voted(text, q, before)
+            asked = replace(asked, q=q)
         if len(named) > 1:
-            answer = self._route(Shape.SIDE_BY_SIDE, replace(asked, places=tuple(named)), previous)
+            answer = self._route(Shape.SIDE_BY_SIDE, replace(asked, places=tuple(named)), previous, vector)
         else:
             same_now = self.reports.now(named[0]) == self.reports.now(self.reports.default)
-            answer = self._in_place(text, q if same_now else None, named[0], before, vector)
+            answer = self._in_place(text, q if same_now else None, named[0], before, vector, q.vote)
         # a place asked beside covered ones is named as not covered, never silently left out
         return replace(answer, answer=f"{answer.answer}\n{places_not_covered(missing)}") if missing else answer
 
-    def _route(self, shape: Shape, asked: Asked, previous: Answer | None) -> Answer:
+    def _voted(self, text: str, q: Question, before: Question | None) -> tuple[np.ndarray, Question]:
+        """The question read again with the shape its meaning votes for (reading/shape_vote.py),
+        and its vector, which then serves its retrieval: one encoding a question."""
+        vector = self.searcher.encode([q.dense_text()])[0]
+        manifest = getattr(self.searcher.index, "manifest", {})  # a hand-made index has none
+        path = getattr(self.searcher.index, "path", None)  # data_dir/index/<version>
+        exemplars = shape_vote.exemplars(shape_exemplars(), manifest.get("model", ""), self.searcher.encode,
+                                         path.parent.parent / "cache" if path else None, [s.value for s in Shape])
+        vote = exemplars.vote(vector)
+        return vector, (self.reports.read(text, None, before, vote=vote) if vote.clear else q)
+
+    def _route(self, shape: Shape, asked: Asked, previous: Answer | None, vector: np.ndarray | None = None) -> Answer:
         route = ROUTES[shape]
         if not isinstance(route, FanOut):
             return route(asked, self.reports, self.compose)
         # one encoding of the whole question serves each part, whose own words go to BM25
-        vector = self.searcher.encode([asked.q.dense_text()])[0]
+        if vector is None:
+            vector = self.searcher.encode([asked.q.dense_text()])[0]
         split = route.split(asked, self.reports)
         answers = [self._answer(p.text, previous, vector, p.q) if p.place is None
                    else self._in_place(p.text, p.q, p.place, asked.before, vector) for p in split]
         return route.combine(asked, split, answers)
 
     def _in_place(self, text: str, q: Question | None, place: str, before: Question | None,
-                  vector: np.ndarray | None) -> Answer:
+                  vector: np.ndarray | None, vote: shape_vote.Vote | None = None) -> Answer:
         """The answer from `place`'s reports alone; `q`: the question as read for the place, else
-        read here against the place's own 去年/今年."""
+        read here against the place's own 去年/今年 (with the `vote` of its meaning)."""
         now = self.reports.now(place)
-        q = q or self.reports.read(text, place, before, one_place=True)
+        q = q or self.reports.read(text, place, before, one_place=True, vote=vote)
         # Who delivered a report is known from the place's reports: "浙江的省长叫什么" asks for
         # the byline only where a 省长 delivered it.
         shape = Shape.BYLINE if asks_byline(q, self.reports.speaker(place, q.year or now)) else q.shape

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from bot.answering import wording
 from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
+from bot.answering.reading.shape_vote import Vote
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import alternation, cues, gazetteer, place_namer
 from index.text.chunking import Chunk
@@ -78,10 +79,12 @@ class Reports:
         doc = self.delivered.get((place, str(year)), {})
         return doc.get("speaker") or doc.get("delivered", "")
 
-    def read(self, text: str, place: str | None, before: Question | None, one_place: bool = False) -> Question:
+    def read(self, text: str, place: str | None, before: Question | None, one_place: bool = False,
+             vote: Vote | None = None) -> Question:
         """The question as read for `place` (the default place when None): its 今年 is the year of
-        the place's latest report. `one_place`: read as one place's part of a wider question."""
-        return parse(text, self.now(place or self.default), self._places, before, one_place)
+        the place's latest report. `one_place`: read as one place's part of a wider question;
+        `vote`: the shape its meaning votes for."""
+        return parse(text, self.now(place or self.default), self._places, before, one_place, vote)
 
     # -- their chunks ---------------------------------------------------------------------
 

@@ -36,6 +36,11 @@ def cues() -> dict[str, tuple[str, ...]]:
     return datafiles.table(_file(BOT_DATA, "question_cues.tsv"))
 
 
+def shape_exemplars() -> tuple[tuple[str, ...], ...]:
+    """(shape, question) rows: the exemplars a question's meaning votes on its shape with."""
+    return datafiles.rows(_file(BOT_DATA, "shape_exemplars.tsv"), 2)
+
+
 def unit_groups() -> dict[str, tuple[str, ...]]:
     return datafiles.table(_file(BOT_DATA, "unit_groups.tsv"))
 

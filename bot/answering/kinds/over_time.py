@@ -14,6 +14,7 @@ from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Sentences, assess, gather
 from bot.answering.facts import values_in
+from bot.answering.kinds import single
 from bot.answering.reading.question import Shape
 from bot.answering.reports import Reports
 from index.text.timelabel import RESULT, TARGET, Frame
@@ -69,9 +70,10 @@ def reaches(value: str, threshold: str) -> bool | None:
 
 
 def yes_or_no(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """The figure's answer, led by yes or no against the figure asked about."""
+    """The figure's answer (as a figure question gets it: a second look past a milestone or an
+    addition, "增量39.7亿斤"), led by yes or no against the figure asked about."""
     q = asked.q
-    answer = compose.figure(asked.text, q, gather(q, asked.hits))
+    answer = single.figure(asked, reports, compose)
     verdict = None if answer.abstained else reaches(answer.value or "", q.threshold or "")
     if verdict is None:
         return answer

@@ -45,7 +45,7 @@ def several(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     if q.shape != Shape.OVERVIEW:
         answers = [compose.figure(text, p, assess(p, sentences)) for p in parts]
         both = combined(text, q, answers)
-        given = [(p.metrics[0], a) for p, a in zip(parts, answers) if not a.abstained and a.value]
+        given = [(p.terms[0].text, a) for p, a in zip(parts, answers) if not a.abstained and a.value]
         if q.intent != ENTITY or len(given) < 2:
             return both
         # "GDP和财政收入哪个增长快": each figure, led by which is higher

@@ -53,7 +53,7 @@ def _each_of(places: list[str], asked: Asked, reports: Reports) -> list[Part]:
     read: dict[int, Question] = {}
     for place in places:
         if reports.now(place) not in read:
-            read[reports.now(place)] = reports.read(asked.text, place, asked.before, one_place=True)
+            read[reports.now(place)] = reports.read(asked.text, place, asked.before, one_place=True, vote=asked.q.vote)
     return [Part(asked.text, one_figure(read[reports.now(p)], reports.now(p)), p) for p in places]
 
 

@@ -29,14 +29,17 @@ def levels_and_venues(text: str, place_forms: tuple[str, ...], c: dict[str, tupl
         if venues else text
 
 
-def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
-    """The figure a yes/no question compares with: "过750亿了吗" → "750亿"."""
+def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, verbless: bool = False) -> str | None:
+    """The figure a yes/no question compares with: "过750亿了吗" → "750亿". `verbless`: the
+    question's meaning says it is a yes/no question, so a figure with its unit just before the
+    ending is one without a verb before it ("有450亿吗", "过了150万没")."""
     verbs, ends = alternation(c.get("threshold", ())), alternation(c.get("yesno_end", ()))
-    scaled = vocab.units + tuple(w for w, _, _ in vocab.magnitudes)  # "750亿" as well as "750亿元"
-    m = re.search(f"(?:{verbs})({NUMBER}\\s*(?:{alternation(scaled)})?)", text)
+    scaled = alternation(vocab.units + tuple(w for w, _, _ in vocab.magnitudes))  # "750亿" as well as "750亿元"
+    m = re.search(f"(?:{verbs})({NUMBER}\\s*(?:{scaled})?)", text)
     if m and re.search(f"(?:{ends})[？?！!。]*$", text):
         return m.group(1)
-    return None
+    m = re.search(f"({NUMBER}\\s*(?:{scaled}))了?(?:{ends})[？?！!。]*$", text) if verbless else None
+    return m.group(1) if m else None
 
 
 def aims(text: str, threshold: str | None, c: dict[str, tuple[str, ...]]) -> bool:
@@ -150,3 +153,15 @@ def by_not_cues(words: tuple[str, ...], not_cues: tuple[str, ...]) -> tuple[tupl
 def with_digits(words: tuple[str, ...], vocab: Vocab) -> tuple[tuple[str, str], ...]:
     """Each cue word with its numerals as digits, as a question reads once `to_arabic` ran."""
     return tuple((w, to_arabic(w)) for w in words)
+
+
+def topic_groups(text: str, terms: tuple, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[tuple[tuple, str | None]]:
+    """"外资到账和开票销售分别多少" → (外资到账…), (开票, 销售): the parts of a question asking for
+    several figures though it names fewer than two metrics. Each is a stretch between the words
+    joining its parts that holds a topic word (of `terms`), with the terms it holds (one in none,
+    such as 全国, goes with each) and the unit group it expects itself (R&D占比 beside a count)."""
+    stretches = [s for s in re.split(alternation(c.get("parts", ())), text) if s.strip()]
+    where = [next((i for i, s in enumerate(stretches) if t.found_in(s)), None) for t in terms]
+    everywhere = tuple(t for t, i in zip(terms, where) if i is None)
+    return [(tuple(t for t, j in zip(terms, where) if j == i) + everywhere, expected_unit(s, c, vocab))
+            for i, s in enumerate(stretches) if any(j == i and t.weight >= 1 for t, j in zip(terms, where))]

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
@@ -19,6 +20,9 @@ from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
+
+if TYPE_CHECKING:  # numpy's, loaded with the model, not to read a question
+    from bot.answering.reading.shape_vote import Vote
 
 # What a clause asks for: a figure, a list, a name, two figures compared, a reason.
 FIGURE, LIST, ENTITY, COMPARISON, WHY = "figure", "list", "entity", "comparison", "why"
@@ -102,6 +106,8 @@ class Question:
     shape: Shape = Shape.FIGURE
     threshold: str | None = None  # "能过100亿吗": the figure to compare with ("100亿")
     mentioned: str | None = None  # "提到低空经济了吗": the words looked for
+    vote: Vote | None = None  # the shape its meaning votes for (shape_vote.py), when asked
+    groups: tuple[tuple[tuple[Term, ...], str | None], ...] = ()  # a voted several's parts: terms, unit
 
     def parts(self) -> tuple["Question", ...]:
         """One question per metric asked, each with the words that are not another metric; for
@@ -114,6 +120,10 @@ class Question:
                          for m, f in forms.items())
         if self.shape != Shape.SEVERAL:
             return (self,)
+        if len(self.metrics) < 2:  # voted: "外资到账和开票销售分别多少", each stretch a part
+            return tuple(replace(self, shape=Shape.FIGURE, terms=(replace(g[0], weight=2.0),) + g[1:], unit=u,
+                                 metrics=tuple(t.text for t in g if t.text in self.metrics))
+                         for g, u in self.groups)
         others = tuple(t for t in self.terms if t.text not in self.metrics)
         return tuple(replace(self, metrics=(m,), shape=Shape.FIGURE,
                              terms=(replace(t, weight=2.0),) + others)
@@ -223,10 +233,10 @@ def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list
 
 
 def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
-          previous: "Question | None" = None, one_place: bool = False) -> Question:
+          previous: "Question | None" = None, one_place: bool = False, vote: Vote | None = None) -> Question:
     """Read a (valid) question. `previous` is the last question in the same conversation;
     `one_place`: read as one place's part of a question across places or clauses, whose shape is
-    then that of the part."""
+    then that of the part; `vote`: the shape its meaning votes for, where the cue words are silent."""
     vocab = load_vocab()
     c = cues()
     as_written = in_report_words(fold(clean(text)))  # cues such as 哪两家 must match before numerals change
@@ -250,7 +260,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         rest = rest.replace(name, "\0")
     places_table = names.places_table(tuple(sorted(doc_places)), vocab)
     mentioned = topic.mentioned(rest, places_table, c, vocab, clean(text))
-    threshold = asked_cues.threshold(normalised, c, vocab)
+    voted = vote.shape if vote is not None and vote.clear else None
+    threshold = asked_cues.threshold(normalised, c, vocab, verbless=voted == Shape.YES_NO)
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ()) + c.get("rank_asked", ())
     if ranks:
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
@@ -316,7 +327,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  unit=asked_cues.expected_unit(normalised, c, vocab),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
                  threshold=threshold,
-                 mentioned=mentioned)
+                 mentioned=mentioned, vote=vote)
+    if voted == Shape.SEVERAL and not several:
+        q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,
                  several=several,
                  trend=bool(metrics) and has("trend"),
@@ -337,7 +350,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     # Nor does a list's ("2025年十件民生实事都有啥"): the plan and the review list the same things.
     if q.kind is None and q.year is not None and (q.intent not in (COMPARISON, ENTITY, LIST) or several):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
-    return replace(q, shape=_shape(q, seen, one_place))
+    return replace(q, shape=_voted(_shape(q, seen, one_place), q))
 
 
 def _kind(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> tuple[str | None, bool]:
@@ -396,6 +409,20 @@ def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
     if q.intent == ENTITY:
         return Shape.WHO
     return Shape.YES_NO if q.threshold else Shape.FIGURE
+
+
+# The shape the cue words fall back on: a clear vote may make it one the question was read for.
+VOTED_ON = Shape.FIGURE
+_VOTED = {Shape.YES_NO: lambda q: bool(q.threshold), Shape.SEVERAL: lambda q: len(q.parts()) > 1,
+          Shape.TREND: lambda q: bool(q.metrics)}
+
+
+def _voted(cued: Shape, q: Question) -> Shape:
+    """The cue words decide where they say anything; where they leave a figure, a clear vote."""
+    if cued != VOTED_ON or q.vote is None or not q.vote.clear:
+        return cued
+    fits = _VOTED.get(voted := Shape(q.vote.shape))
+    return voted if fits and fits(replace(q, shape=voted)) else cued
 
 
 def _carried_over(q: Question, prev: Question) -> Question:
