@@ -45,8 +45,11 @@ class Reports:
         self._docs = {d["doc_id"]: d for d in documents}
         latest = sorted(documents, key=lambda d: d["date"], reverse=True)
         self._rank = {d["doc_id"]: i for i, d in enumerate(latest)}  # 0: the latest report
-        self.delivered = {(self.place_of[d["doc_id"]], d["date"][:4]): d for d in reversed(latest)
-                          if d.get("delivered")}  # the latest report of a place and year
+        # the latest report of a place and year that says who delivered it, or where; a report's
+        # own opening lines before news of it ("张凤林出席会议并讲话")
+        said = sorted((d for d in reversed(latest) if d.get("delivered") or d.get("speaker")),
+                      key=lambda d: bool(d.get("delivered")))
+        self.delivered = {(self.place_of[d["doc_id"]], d["date"][:4]): d for d in said}
         self._texts, self._chunks, self._parts = {}, {}, {}  # per place or report, on first use
 
     # -- the reports ----------------------------------------------------------------------
@@ -73,9 +76,17 @@ class Reports:
         move it."""
         return self.settings.reporting_year or self._latest.get(place or "", max(self._latest.values()))
 
-    def speaker(self, place: str, year: int) -> str:
+    def delivery(self, place: str, year: int | None) -> dict | None:
+        """`place`'s report of `year` that says who delivered it; with no year asked, its latest
+        (a report of December is delivered the year before the one it plans)."""
+        if year is not None:
+            return self.delivered.get((place, str(year)))
+        years = [y for p, y in self.delivered if p == place]
+        return self.delivered[(place, max(years))] if years else None
+
+    def speaker(self, place: str, year: int | None) -> str:
         """Who delivered `place`'s report of `year`, as its opening lines say."""
-        doc = self.delivered.get((place, str(year)), {})
+        doc = self.delivery(place, year) or {}
         return doc.get("speaker") or doc.get("delivered", "")
 
     def read(self, text: str, place: str | None, before: Question | None, one_place: bool = False) -> Question:

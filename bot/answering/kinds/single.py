@@ -53,7 +53,7 @@ def byline(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Who delivered the place's report of the year asked, and at which meeting; where the place has
     only news articles about its report, by the sentence naming an office and the report
     ("南沙区常务副区长董可向大会作政府工作报告")."""
-    answer = compose.byline(asked.text, asked.q, asked.place, asked.q.year or asked.now)
+    answer = compose.byline(asked.text, asked.q, asked.place, asked.q.year, asked.now)
     titles = [reports.document(d).get("title", "") for d in reports.reports_in.get(asked.place, [])]
     if not answer.abstained or asked.search is None or \
             any(w in t for t in titles for w in cues().get("report", ())):

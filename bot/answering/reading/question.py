@@ -149,11 +149,13 @@ _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "rank_places", "rank
 
 def asks_byline(q: Question, speaker: str = "") -> bool:
     """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
-    delivered it (`speaker`, e.g. "浙江省省长 刘捷"), not what it says."""
+    delivered it (`speaker`, e.g. "浙江省省长 刘捷"), not what it says. An office asks it only when
+    the speaker holds the very office asked ("发展和改革局局长", not any 局长)."""
     c = cues()
     speaker = re.sub(r"\s+", "", speaker)  # "区 长 庄 红", spaced out as printed
-    about = any(w in q.normalised for w in c.get("report", ())) or \
-        any(w in q.normalised and w in speaker for w in offices())
+    holds = any(w in q.normalised and w in speaker for w in offices()) and \
+        all(any(f in speaker for f in t.forms) for t in q.terms if t.weight >= 1)
+    about = any(w in q.normalised for w in c.get("report", ()) + c.get("delivered_by", ())) or holds
     return about and any(w in q.normalised for w in c.get("byline", ()))
 
 
