@@ -140,8 +140,8 @@ class Reports:
         """The places whose reports may answer (several when several are named), the places named
         beside them that no report covers (named in the answer), or a refusal. A place named but
         not covered is refused by name, and so is a comparison one side of which is not covered.
-        With no place named: the default place, else the only place covered, else the one place
-        whose reports hold all the question's words, else ask which place."""
+        With no place named: the only place covered, else the one place whose reports hold all the
+        question's words when the default place's do not, else the default place, else ask which."""
         places = set(self._places)
         # A place the reports themselves mention in those words is part of a name or topic
         # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
@@ -155,13 +155,13 @@ class Reports:
             return [], [], wording.cannot_compare(missing, places)
         if covered:
             return covered, missing, None
-        if self.default in places:
-            return [self.default], [], None
         if len(places) == 1:
             return [self._places[0]], [], None
         words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
         holding = [p for p in self.reports_in if words and all(t.found_in(self.place_text(p)) for t in words)]
-        if len(holding) == 1:
+        if self.default in places and (self.default in holding or len(holding) != 1):
+            return [self.default], [], None
+        if len(holding) == 1:  # "诚信化工连续几年入选…": said of one place only, not the default's
             return holding, [], None
         return [], [], wording.which_place(places)
 

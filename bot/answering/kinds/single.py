@@ -2,13 +2,17 @@
 list in a sentence, a report's byline; and the refusals that need no passages at all."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answering import scoring, wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
+from bot.answering.reading.question import ENTITY, Term, count_in_words
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import cues
 from index.reading.metadata import offices
+from index.text.normalise import fold
 
 
 def why(asked: Asked, reports: Reports, compose: Composer) -> Answer:
@@ -29,6 +33,8 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     q = asked.q
     first = gather(q, asked.hits)
     answer = compose.figure(asked.text, q, first)
+    if answer.abstained and (counted := count_in_words(q)) is not None:
+        return _in_words(asked, compose, counted) or answer
     if asked.search is None or q.year is None or q.kind is None:
         return answer
     if not answer.abstained and all(c.one_year for c in scoring.figures(q, first)[:1]):
@@ -42,6 +48,14 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 def compared(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Two figures of one metric: two years, or a year's target against its result."""
     return compose.compare(asked.text, asked.q, gather(asked.q, asked.hits), asked.search.sides())
+
+
+def _in_words(asked: Asked, compose: Composer, counted: Term) -> Answer | None:
+    """"诚信化工连续几年入选…" when no figure answers: the sentence that covers the question and
+    states the count in words ("连续三年入选"), else None."""
+    q = replace(asked.q, terms=asked.q.terms + (counted,), intent=ENTITY)
+    said = compose.sentence(asked.text, q, gather(q, asked.hits))
+    return said if not said.abstained and counted.found_in(fold(said.answer)) else None
 
 
 def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:

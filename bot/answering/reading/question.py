@@ -144,7 +144,7 @@ class Question:
 
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
-_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "rank_places", "rank_high", "rank_low",
+_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "rank_places", "rank_high", "rank_low",
                            "mention_scaffold", "mention_particle", "mention_joiner"})
 
 def asks_byline(q: Question, speaker: str = "") -> bool:
@@ -157,6 +157,16 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
         all(any(f in speaker for f in t.forms) for t in q.terms if t.weight >= 1)
     about = any(w in q.normalised for w in c.get("report", ()) + c.get("delivered_by", ())) or holds
     return about and any(w in q.normalised for w in c.get("byline", ()))
+
+
+def count_in_words(q: Question) -> Term | None:
+    """"连续几年入选…": the count asked, as a sentence writes it in words ("连续三年", "四大特色产业"),
+    a figure none of the report's figures is; None when the question asks no count (第几 is a rank)."""
+    m = re.search(r"(?<!第)几([\u4e00-\u9fff])", q.normalised)
+    if m is None:
+        return None
+    forms = tuple(n + m[1] for n in cues().get("count_numeral", ()))
+    return Term(f"几{m[1]}", 1.0, forms)
 
 
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
