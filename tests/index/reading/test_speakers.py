@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from index.reading.documents import body_of
 from index.reading.metadata import byline
 
@@ -30,8 +30,8 @@ def test_a_body_naming_nobody_is_no_speaker():
 
 @pytest.mark.parametrize("news,speaker", [
     ("2月15日上午,辽源经济开发区召开2018年度工作总结大会。张凤林出席会议并讲话。会上,宣读了表彰决定。", "张凤林"),
-    ("大洋网讯 2月8日,南沙区第四届人民代表大会第四次会议开幕。区委书记卢一先出席会议。\n"
-     "根据会议议程,南沙区区长吴扬向大会作政府工作报告。", "南沙区区长吴扬"),
+    (("大洋网讯 2月8日,南沙区第四届人民代表大会第四次会议开幕。区委书记卢一先出席会议。\n"
+     "根据会议议程,南沙区区长吴扬向大会作政府工作报告。"), "南沙区区长吴扬"),
 ])
 def test_news_of_a_meeting_names_who_spoke_with_the_office_it_gives(news, speaker):
     assert byline(news) == {"speaker": speaker}
