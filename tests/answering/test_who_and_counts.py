@@ -55,8 +55,10 @@ PLACES = ("泉州市泉港区", "广州市南沙区", "武汉市汉南区", "辽
 
 @pytest.mark.parametrize("text,speaker", [
     ("泉港区发改局局长是谁", SPEAKER),  # 发改局 is how people say 发展和改革局
+    ("泉港发改局长叫什么", SPEAKER),  # … and 发改局长 its 局长
     ("2023年南沙区长是谁", "南沙区区长吴扬"),  # 南沙区 + 区长, written as one
     ("汉南区计划执行报告是谁作的", "区发展和改革局 龚德茂"),  # whatever the report is called
+    ("汉南计划执行报告作报告的是谁", "区发展和改革局 龚德茂"),
     ("辽源经开区年度总结大会上谁讲的话", "张凤林"),
 ])
 def test_who_delivered_it_is_asked_by_the_office_held_or_by_the_delivering(text, speaker):
