@@ -144,8 +144,8 @@ class Question:
 
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
-_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "rank_places", "rank_high", "rank_low",
-                           "mention_scaffold", "mention_particle", "mention_joiner"})
+_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "rank_places", "rank_high",
+                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner"})
 
 def asks_byline(q: Question, speaker: str = "") -> bool:
     """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
