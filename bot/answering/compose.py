@@ -179,7 +179,8 @@ class Composer:
         said = "，".join(v for v in (doc.get("delivered"), doc.get("speaker")) if v)
         source = Source(doc["doc_id"], doc["title"], "", said, 1.0, place=place)
         return Answer(text, wording.byline(doc["title"], said), abstained=False,
-                      year=year or int(doc["date"][:4]), sources=[source], confidence=1.0, explanation="the report's opening lines", query=q)
+                      year=year or int(doc["date"][:4]), sources=[source], confidence=1.0,
+                      explanation="the report's opening lines", query=q)
 
     # -- a sentence: a name, a list -------------------------------------------------------
 
