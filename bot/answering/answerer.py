@@ -154,7 +154,7 @@ class Answerer:
         q = q or self.reports.read(text, place, before, one_place=True, vote=vote)
         # Who delivered a report is known from the place's reports: "浙江的省长叫什么" asks for
         # the byline only where a 省长 delivered it.
-        shape = Shape.BYLINE if asks_byline(q, self.reports.speaker(place, q.year or now)) else q.shape
+        shape = Shape.BYLINE if asks_byline(q, self.reports.speaker(place, q.year)) else q.shape
         search = Search(self.searcher, q, self.reports.dates(place), now, vector)
         asked = Asked(text, q, before, place=place, now=now, search=search)
         return self._route(shape, asked, None)

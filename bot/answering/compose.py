@@ -169,16 +169,18 @@ class Composer:
 
     # -- a report's byline ----------------------------------------------------------------
 
-    def byline(self, text: str, q: Question, place: str, year: int) -> Answer:
-        """Who delivered a report and at which meeting, as the report's opening lines say it."""
-        doc = self.reports.delivered.get((place, str(year)))
+    def byline(self, text: str, q: Question, place: str, year: int | None, now: int) -> Answer:
+        """Who delivered a report and at which meeting, as the report's opening lines say it;
+        `year` None: the place's latest."""
+        doc = self.reports.delivery(place, year)
         if doc is None:
-            return Answer(text, wording.no_byline(place, year), abstained=True, query=q,
+            return Answer(text, wording.no_byline(place, year or now), abstained=True, query=q,
                           explanation="no report of that place and year says who delivered it")
-        said = "，".join(v for v in (doc["delivered"], doc.get("speaker")) if v)
+        said = "，".join(v for v in (doc.get("delivered"), doc.get("speaker")) if v)
         source = Source(doc["doc_id"], doc["title"], "", said, 1.0, place=place)
-        return Answer(text, wording.byline(doc["title"], said), abstained=False, year=year,
-                      sources=[source], confidence=1.0, explanation="the report's opening lines", query=q)
+        return Answer(text, wording.byline(doc["title"], said), abstained=False,
+                      year=year or int(doc["date"][:4]), sources=[source], confidence=1.0,
+                      explanation="the report's opening lines", query=q)
 
     # -- a sentence: a name, a list -------------------------------------------------------
 

@@ -46,8 +46,11 @@ class Reports:
         self._docs = {d["doc_id"]: d for d in documents}
         latest = sorted(documents, key=lambda d: d["date"], reverse=True)
         self._rank = {d["doc_id"]: i for i, d in enumerate(latest)}  # 0: the latest report
-        self.delivered = {(self.place_of[d["doc_id"]], d["date"][:4]): d for d in reversed(latest)
-                          if d.get("delivered")}  # the latest report of a place and year
+        # the latest report of a place and year that says who delivered it, or where; a report's
+        # own opening lines before news of it ("张凤林出席会议并讲话")
+        said = sorted((d for d in reversed(latest) if d.get("delivered") or d.get("speaker")),
+                      key=lambda d: bool(d.get("delivered")))
+        self.delivered = {(self.place_of[d["doc_id"]], d["date"][:4]): d for d in said}
         self._texts, self._chunks, self._parts = {}, {}, {}  # per place or report, on first use
 
     # -- the reports ----------------------------------------------------------------------
@@ -74,9 +77,17 @@ class Reports:
         move it."""
         return self.settings.reporting_year or self._latest.get(place or "", max(self._latest.values()))
 
-    def speaker(self, place: str, year: int) -> str:
+    def delivery(self, place: str, year: int | None) -> dict | None:
+        """`place`'s report of `year` that says who delivered it; with no year asked, its latest
+        (a report of December is delivered the year before the one it plans)."""
+        if year is not None:
+            return self.delivered.get((place, str(year)))
+        years = [y for p, y in self.delivered if p == place]
+        return self.delivered[(place, max(years))] if years else None
+
+    def speaker(self, place: str, year: int | None) -> str:
         """Who delivered `place`'s report of `year`, as its opening lines say."""
-        doc = self.delivered.get((place, str(year)), {})
+        doc = self.delivery(place, year) or {}
         return doc.get("speaker") or doc.get("delivered", "")
 
     def read(self, text: str, place: str | None, before: Question | None, one_place: bool = False,
@@ -132,8 +143,8 @@ class Reports:
         """The places whose reports may answer (several when several are named), the places named
         beside them that no report covers (named in the answer), or a refusal. A place named but
         not covered is refused by name, and so is a comparison one side of which is not covered.
-        With no place named: the default place, else the only place covered, else the one place
-        whose reports hold all the question's words, else ask which place."""
+        With no place named: the only place covered, else the one place whose reports hold all the
+        question's words when the default place's do not, else the default place, else ask which."""
         places = set(self._places)
         # A place the reports themselves mention in those words is part of a name or topic
         # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
@@ -147,13 +158,13 @@ class Reports:
             return [], [], wording.cannot_compare(missing, places)
         if covered:
             return covered, missing, None
-        if self.default in places:
-            return [self.default], [], None
         if len(places) == 1:
             return [self._places[0]], [], None
         words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
         holding = [p for p in self.reports_in if words and all(t.found_in(self.place_text(p)) for t in words)]
-        if len(holding) == 1:
+        if self.default in places and (self.default in holding or len(holding) != 1):
+            return [self.default], [], None
+        if len(holding) == 1:  # "诚信化工连续几年入选…": said of one place only, not the default's
             return holding, [], None
         return [], [], wording.which_place(places)
 

@@ -131,16 +131,31 @@ def byline(text: str) -> dict[str, str]:
     "2026年1月26日在广东省第十四届人民代表大会第五次会议上", "speaker": "广东省省长 孟凡利"}."""
     cues, out = _cues(), {}
     meeting = _alt(cues.get("meeting", ()))
-    office = _alt(cues.get("office", ()))
+    office, body = _alt(cues.get("office", ())), _alt(cues.get("body", ()))
     for line in _head_lines(text):
         line = line.lstrip("—-－ ")
         if "delivered" not in out and re.fullmatch(rf"{_DATE}\s*在[^。，,]{{0,40}}?(?:{meeting})上(?:[^。，,]{{0,30}}作[^。，,]*报告。?)?", line) \
                 and len(line) <= 60:
             out["delivered"] = line
-        elif "speaker" not in out and len(line) <= 30 and \
-                re.search(rf"(?:{office})[\u4e00-\u9fff·]{{2,4}}$", "".join(line.split())):  # 区 长 庄 红
-            out["speaker"] = line
+        elif "speaker" not in out and len(line) <= 30 and (
+                re.search(rf"(?:{office})[\u4e00-\u9fff·]{{2,4}}$", "".join(line.split()))  # 区 长 庄 红
+                or re.fullmatch(rf"[\u4e00-\u9fff]{{1,20}}(?:{body})\s+[\u4e00-\u9fff·]{{2,4}}", line)):
+            out["speaker"] = line  # "区发展和改革局 龚德茂": a body, then the name
+    if "speaker" not in out and (said := spoke(text)):
+        out["speaker"] = said
     return out
+
+
+def spoke(text: str) -> str | None:
+    """Who news of a meeting says spoke or delivered the report, with the office the clause gives
+    ("张凤林出席会议并讲话" → 张凤林, "南沙区区长吴扬向大会作政府工作报告" → 南沙区区长吴扬); a clause
+    that is more than an office and a name ("我代表区人民政府向大会作…") names nobody."""
+    cues = _cues()
+    office, verbs = _alt(cues.get("office", ())), _alt(cues.get("spoke", ()))
+    for m in re.finditer(rf"([^，,。；;：:、\s]*?)(?:{verbs})", _head(text)):
+        if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?[\u4e00-\u9fff·]{{2,3}}", m[1]):
+            return m[1]
+    return None
 
 
 def speaker_place(text: str) -> Found | None:

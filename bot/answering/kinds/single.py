@@ -2,13 +2,17 @@
 list in a sentence, a report's byline; and the refusals that need no passages at all."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answering import scoring, wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
+from bot.answering.reading.question import ENTITY, Term, count_in_words
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import cues
 from index.reading.metadata import offices
+from index.text.normalise import fold
 
 
 def why(asked: Asked, reports: Reports, compose: Composer) -> Answer:
@@ -29,6 +33,8 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     q = asked.q
     first = gather(q, asked.hits)
     answer = compose.figure(asked.text, q, first)
+    if answer.abstained and (counted := count_in_words(q)) is not None:
+        return _in_words(asked, compose, counted) or answer
     if asked.search is None or q.year is None or q.kind is None:
         return answer
     if not answer.abstained and all(c.one_year for c in scoring.figures(q, first)[:1]):
@@ -44,6 +50,14 @@ def compared(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     return compose.compare(asked.text, asked.q, gather(asked.q, asked.hits), asked.search.sides())
 
 
+def _in_words(asked: Asked, compose: Composer, counted: Term) -> Answer | None:
+    """"诚信化工连续几年入选…" when no figure answers: the sentence that covers the question and
+    states the count in words ("连续三年入选"), else None."""
+    q = replace(asked.q, terms=asked.q.terms + (counted,), intent=ENTITY)
+    said = compose.sentence(asked.text, q, gather(q, asked.hits))
+    return said if not said.abstained and counted.found_in(fold(said.answer)) else None
+
+
 def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """A name ("哪家企业") or a list ("有哪些…") as a sentence of the reports says it."""
     return compose.sentence(asked.text, asked.q, gather(asked.q, asked.hits))
@@ -53,7 +67,7 @@ def byline(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Who delivered the place's report of the year asked, and at which meeting; where the place has
     only news articles about its report, by the sentence naming an office and the report
     ("南沙区常务副区长董可向大会作政府工作报告")."""
-    answer = compose.byline(asked.text, asked.q, asked.place, asked.q.year or asked.now)
+    answer = compose.byline(asked.text, asked.q, asked.place, asked.q.year, asked.now)
     titles = [reports.document(d).get("title", "") for d in reports.reports_in.get(asked.place, [])]
     if not answer.abstained or asked.search is None or \
             any(w in t for t in titles for w in cues().get("report", ())):

@@ -1,0 +1,125 @@
+"""Who a report or its news names, and how many (几) a sentence says in words: a speaker asked by
+the office held or by what they delivered, and a count such as 连续三年 that is no figure."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from bot.answering.answerer import Answerer
+from bot.answering.reading.question import asks_byline, count_in_words, parse
+from bot.answering.settings import AnswerSettings
+from index.search.searcher import Hit
+from index.text.chunking import Chunk, split_sentences
+from index.text.timelabel import Frame, label
+
+LIAOYUAN = {"doc_id": "ly", "place": "辽源经济开发区", "date": "2019-02-15", "title": "辽源经济开发区召开2018年度工作总结大会"}
+GUANGAN = {"doc_id": "ga", "place": "广安经济技术开发区", "date": "2024-01-10", "title": "广安经开区2024年工作报告"}
+HOME = {"doc_id": "home", "place": "昆山高新区", "date": "2019-01-20", "title": "2019年工作会议"}
+
+
+class Passages:
+    """Each report of `texts` is one passage; a search retrieves those of the reports it is given."""
+
+    def __init__(self, docs: list[dict], texts: dict[str, str]):
+        self.docs = {d["doc_id"]: d for d in docs}
+        self.chunks = {}
+        for doc_id, text in texts.items():
+            frame = Frame.of(self.docs[doc_id]["date"])
+            sentences = tuple((s, e, label(text[s:e], frame)) for s, e in split_sentences(text))
+            self.chunks[doc_id] = Chunk(f"{doc_id}-0", doc_id, text, (), ((0, len(text)),), sentences=sentences)
+        self.index = SimpleNamespace(chunks=list(self.chunks.values()),
+                                     spans={d: range(i, i + 1) for i, d in enumerate(self.chunks)})
+
+    def documents(self):
+        return list(self.docs.values())
+
+    def encode(self, texts):
+        return np.zeros((len(texts), 4), dtype=np.float32)
+
+    def search_encoded(self, query, qvec, k=5, doc_ids=None, *args, **kwargs):
+        found = [c for d, c in self.chunks.items() if doc_ids is None or d in doc_ids]
+        return [Hit(i + 1, i, c, self.docs[c.doc_id], 1.0, i + 1, i + 1) for i, c in enumerate(found)]
+
+
+def ask(question: str, docs: list[dict], texts: dict[str, str], default: str):
+    return Answerer(Passages(docs, texts), AnswerSettings(default_place=default)).ask(question)
+
+
+# -- who delivered it, asked by what they delivered or the office they hold ---------------------
+
+SPEAKER = "泉港区发展和改革局局长 吴文辉"
+PLACES = ("泉州市泉港区", "广州市南沙区", "武汉市汉南区", "辽源经济开发区")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("泉港区发改局局长是谁", SPEAKER),  # 发改局 is how people say 发展和改革局
+    ("泉港发改局长叫什么", SPEAKER),  # … and 发改局长 its 局长
+    ("2023年南沙区长是谁", "南沙区区长吴扬"),  # 南沙区 + 区长, written as one
+    ("汉南区计划执行报告是谁作的", "区发展和改革局 龚德茂"),  # whatever the report is called
+    ("汉南计划执行报告作报告的是谁", "区发展和改革局 龚德茂"),
+    ("辽源经开区年度总结大会上谁讲的话", "张凤林"),
+])
+def test_who_delivered_it_is_asked_by_the_office_held_or_by_the_delivering(text, speaker):
+    assert asks_byline(parse(text, 2024, PLACES), speaker)
+
+
+def test_an_office_of_another_body_is_not_the_speakers():
+    assert not asks_byline(parse("泉港区财政局局长是谁", 2024, PLACES), SPEAKER)
+
+
+NEWS = "2月15日上午,辽源经济开发区召开2018年度工作总结大会。张凤林出席会议并讲话。会上宣读了表彰决定。"
+
+
+def test_who_spoke_at_a_meeting_is_the_speaker_the_news_names():
+    doc = {**LIAOYUAN, "speaker": "张凤林"}  # as the build reads it from NEWS
+    got = ask("辽源经开区年度总结大会上谁讲的话", [doc], {"ly": NEWS}, "辽源经济开发区")
+    assert not got.abstained and "张凤林" in got.answer
+
+
+def test_a_meeting_whose_news_names_no_speaker_is_a_refusal():
+    got = ask("辽源经开区年度总结大会上谁讲的话", [LIAOYUAN],
+              {"ly": "2月15日上午,辽源经济开发区召开2018年度工作总结大会。会上宣读了表彰决定。"}, "辽源经济开发区")
+    assert got.abstained
+
+
+def test_with_no_year_asked_the_latest_report_names_the_speaker():
+    """A plan report of December is delivered the year before the one it plans."""
+    old = {"doc_id": "hn20", "place": "武汉市汉南区", "date": "2020-12-10", "title": "关于2021年计划的报告",
+           "delivered": "2020年12月10日在汉南区第九届人民代表大会第五次会议上", "speaker": "区发展和改革局 张三"}
+    new = {"doc_id": "hn21", "place": "武汉市汉南区", "date": "2021-12-14", "title": "关于2022年计划的报告",
+           "delivered": "2021年12月14日在汉南区第十届人民代表大会第一次会议上", "speaker": "区发展和改革局 龚德茂"}
+    got = ask("汉南区计划执行报告是谁作的", [old, new], {"hn21": "现向大会报告计划执行情况。"}, "武汉市汉南区")
+    assert not got.abstained and "龚德茂" in got.answer and "张三" not in got.answer
+
+
+# -- how many, said in words ---------------------------------------------------------------------
+
+def test_a_count_asked_with_几_is_looked_for_in_words_but_a_rank_is_not():
+    assert "三年" in count_in_words(parse("诚信化工连续几年入选全省民营企业100强", 2024, ())).forms
+    assert count_in_words(parse("广安经开区在西部国开区中排第几", 2024, ())) is None
+
+
+COUNTED = "“四个百亿”全面开建。诚信化工连续三年入选全省民营企业100强。"
+
+
+def test_a_count_written_in_words_answers_how_many():
+    got = ask("诚信化工连续几年入选全省民营企业100强", [GUANGAN], {"ga": COUNTED}, "广安经济技术开发区")
+    assert not got.abstained and "连续三年" in got.answer
+
+
+def test_a_sentence_that_states_no_count_does_not_answer_how_many():
+    got = ask("辽源经开区要壮大几大特色产业", [LIAOYUAN], {"ly": "张凤林要求,以项目建设为统领,发展壮大特色产业。"},
+              "辽源经济开发区")
+    assert got.abstained
+    got = ask("辽源经开区要壮大几大特色产业", [LIAOYUAN], {"ly": "张凤林要求,以项目建设为统领,发展壮大“四大特色”产业。"},
+              "辽源经济开发区")
+    assert not got.abstained and "四大" in got.answer
+
+
+def test_a_question_naming_no_place_goes_to_the_one_place_whose_reports_say_it():
+    """The default place's reports do not name 诚信化工; 广安's do, so it answers, named."""
+    got = ask("诚信化工连续几年入选全省民营企业100强", [HOME, GUANGAN],
+              {"home": "全年完成地区生产总值762亿元。", "ga": COUNTED}, "昆山高新区")
+    assert not got.abstained and "连续三年" in got.answer and "广安" in got.answer

@@ -1,0 +1,66 @@
+"""Who delivered a report or spoke at a meeting, as a text's opening says it: a speaker line under
+the delivery line (an office or a body, then a name), else the sentence of news naming who spoke."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from index.reading.documents import body_of
+from index.reading.metadata import byline
+
+PLAN_REPORT = """关于区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划(草案)的报告
+20211214日在汉南区第十届人民代表大会第一次会议上
+{speaker}
+各位代表:
+区人民政府委托,现向大会报告2021年国民经济和社会发展计划执行情况。
+"""
+
+
+def test_a_body_then_a_name_under_the_delivery_line_is_the_speaker():
+    said = byline(PLAN_REPORT.format(speaker="区发展和改革局 龚德茂"))
+    assert said["speaker"] == "区发展和改革局 龚德茂"
+    assert said["delivered"].startswith("2021年12月14日")
+
+
+def test_a_body_naming_nobody_is_no_speaker():
+    assert "speaker" not in byline(PLAN_REPORT.format(speaker="杭州市余杭区发展和改革局"))
+
+
+@pytest.mark.parametrize("news,speaker", [
+    ("2月15日上午,辽源经济开发区召开2018年度工作总结大会。张凤林出席会议并讲话。会上,宣读了表彰决定。", "张凤林"),
+    (("大洋网讯 2月8日,南沙区第四届人民代表大会第四次会议开幕。区委书记卢一先出席会议。\n"
+     "根据会议议程,南沙区区长吴扬向大会作政府工作报告。"), "南沙区区长吴扬"),
+])
+def test_news_of_a_meeting_names_who_spoke_with_the_office_it_gives(news, speaker):
+    assert byline(news) == {"speaker": speaker}
+
+
+@pytest.mark.parametrize("text", [
+    "各位代表:\n现在,我代表区人民政府,向大会作政府工作报告,请予审议。",  # the speaker says 我
+    "区委书记卢一先出席会议。全年地区生产总值增长4.2%。",  # attended, spoke no word
+])
+def test_a_text_naming_nobody_who_spoke_has_no_speaker(text):
+    assert "speaker" not in byline(text)
+
+
+TEXTS = sorted([*(ROOT / "corpus").glob("*.md"), *(ROOT / "tests" / "reports").glob("*.txt"),
+                *(ROOT / "tests" / "zones").glob("*.txt"), *(ROOT / "tests" / "heldout").glob("*.txt"),
+                *(ROOT / "tests" / "heldout2").glob("*.txt")])
+
+
+def test_every_report_printing_its_presenter_above_the_greeting_has_that_presenter_as_speaker():
+    """As printed, the line above "各位代表" holds the presenter, office (or body) and name spaced
+    apart ("省长 李炳军", "区发展和改革局 龚德茂", "区 长 庄 红")."""
+    checked, wrong = 0, []
+    for path in TEXTS:
+        body = body_of(path.read_text(encoding="utf-8"))
+        lines = [ln.strip() for ln in body[:1000].splitlines() if ln.strip()]
+        greeting = next((i for i, ln in enumerate(lines) if ln.startswith("各位代表")), 0)
+        above = lines[greeting - 1] if greeting else ""
+        if re.fullmatch(r"[\u4e00-\u9fff]+[\s\u3000]+[\u4e00-\u9fff\s]+", above):
+            checked += 1
+            if byline(body).get("speaker") != above:
+                wrong.append(f"{path.name}: {above} → {byline(body).get('speaker')}")
+    assert checked >= 20 and not wrong, "\n".join(wrong)
