@@ -9,6 +9,7 @@ from bot.answering import wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.kinds import lists
+from bot.answering.reading.question import Shape, parse
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
 from index.search.searcher import Hit
@@ -109,3 +110,14 @@ def test_a_short_list_keeps_its_items_whole_and_says_its_count():
     said = wording.listed("持续办好为民实事", ["增补学位2万个，支持普通高中。", "建设养老中心。"],
                           TimeLabel(2026, TARGET), "测试省")
     assert said == "测试省2026年目标：持续办好为民实事，共2项：增补学位2万个，支持普通高中；建设养老中心。"
+
+
+def test_a_topics_targets_are_a_list_not_the_years_headline_figures():
+    assert parse("长春新区今年项目方面定了哪些目标", 2024, ("长春新区",)).shape == Shape.LIST
+    assert parse("今年有哪些目标", 2024).shape == Shape.OVERVIEW
+    assert parse("2019年的主要指标定了哪些", 2024).shape == Shape.OVERVIEW  # the overview's own words
+
+
+def test_everyday_words_of_a_list_are_read_as_the_reports_words():
+    q = parse("甘肃都有啥火出圈了", 2026, ("甘肃省",))
+    assert q.shape == Shape.LIST and any(t.text == "出圈" for t in q.terms)
