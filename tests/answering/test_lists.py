@@ -29,6 +29,9 @@ PARAGRAPHS = [
     (PLAN, ["促进消费扩容升级。持续扩大有效投资。"]),
     (PLAN, ["（二）强化创新驱动发展，加速新旧动能转换"]),
     (PLAN, ["（三）加快乡村全面振兴，促进城乡融合发展"]),
+    (("四、其他工作",), ["布局建设物理、应用数学、合成生物三大基础科学中心。"]),
+    (("四、其他工作", "（一）做好安全工作"), ["守牢安全底线。"]),
+    (("四、其他工作", "（二）加强政府建设"), ["提高行政效能。"]),
 ]
 
 
@@ -75,6 +78,12 @@ def test_numbered_paragraphs_after_an_announcing_sentence_are_its_items_matching
     for item in ("充分挖掘内需潜力", "强化创新驱动发展", "加快乡村全面振兴"):
         assert item in a.answer
     assert "促进消费扩容升级" not in a.answer  # the text under an item is not an item
+
+
+def test_a_count_its_sections_do_not_match_leaves_the_sentences_own_items():
+    a = ask("测试省今年要建设哪三大基础科学中心", ["c7-0", "c0-0"])
+    assert not a.abstained and "物理、应用数学、合成生物" in a.answer
+    assert "安全" not in a.answer and "政府建设" not in a.answer
 
 
 def test_a_topic_nothing_is_about_is_refused():

@@ -2,9 +2,10 @@
 enumeration of the reports that lists what was asked, all its items, each by its head, and their count.
 
 An enumeration opened by a sentence about the topic is one of
-- the sub-sections of the section the sentence announces ("重点做好六个方面工作：") or whose title
-  is the topic ("2025年省十件民生实事");
-- the numbered sentences that follow it in its paragraph ("持续办好为民实事。一是…。二是…");
+- the sub-sections of the section the sentence announces ("重点抓好以下14个方面的工作：") or whose
+  title is the topic ("2025年省十件民生实事");
+- the sentences or paragraphs numbered 1, 2, 3… right after it in its section ("持续办好为民实事。
+  一是…。二是…", "重点做好六个方面工作：（一）…");
 - its own run of items ("大力发展第六代移动通信、具身智能、…等重点细分产业"), quoted as it stands.
 The sentences looked at are those covering the question best, with the rest of their paragraphs
 (a paragraph's heading sentence is often what is retrieved, its enumeration a few chunks on).
@@ -75,7 +76,7 @@ def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Li
     """What `ev` enumerates: the sub-sections it announces, the numbered sentences after it, or
     its own run of items."""
     announced = announced_count(ev.sentence)
-    parts, lead = _sections(ev, q, reports, threshold, announced is not None)
+    parts, lead = _sections(ev, q, reports, threshold, announced)
     if not parts:
         parts, lead = numbered(_after(ev, reports)), ev.sentence
     run = ev.sentence.count("、") + 1
@@ -95,14 +96,15 @@ def _lead(sentence: str, announced: int | None) -> str:
 
 
 def _sections(ev: Evidence, q: Question, reports: Reports, threshold: float,
-              announces: bool) -> tuple[list[str], str]:
+              announced: int | None) -> tuple[list[str], str]:
     """The sub-sections a sentence is answered by, and their lead: those of the section the
-    sentence announces ("重点抓好以下14个方面的工作：", "重点做好八方面工作。"), or of a
-    section whose title is the topic ("2026年省十件民生实事")."""
+    sentence announces ("重点抓好以下14个方面的工作：", or "重点做好八方面工作。" over eight), or
+    of a section whose title is the topic ("2026年省十件民生实事")."""
     chunk = ev.hit.chunk
     sections = reports.sections(chunk.doc_id)
-    if (ev.sentence.rstrip().endswith(("：", ":")) or announces) and sections.get(chunk.section):
-        return sections[chunk.section], ev.sentence
+    parts = sections.get(chunk.section, [])
+    if parts and (ev.sentence.rstrip().endswith(("：", ":")) or announced == len(parts)):
+        return parts, ev.sentence
     for depth in range(len(chunk.section), 0, -1):
         title = chunk.section[depth - 1]
         if coverage(q, title)[0] >= threshold and sections.get(chunk.section[:depth]):
