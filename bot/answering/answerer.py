@@ -26,7 +26,7 @@ import numpy as np
 from bot.answering.asked import Asked, FanOut, Handler, Search
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer
-from bot.answering.kinds import over_time, parts, places, single
+from bot.answering.kinds import lists, over_time, parts, places, single
 from bot.answering.reading import shape_vote
 from bot.answering.reading.question import VOTED_ON, WIDE, Question, Shape, asks_byline
 from bot.answering.reading.typed import clean, problem
@@ -54,7 +54,7 @@ ROUTES: dict[Shape, Handler | FanOut] = {
     Shape.TREND: over_time.trend,
     Shape.ATTAINED: single.compared,
     Shape.COMPARISON: single.compared,
-    Shape.LIST: single.sentence,
+    Shape.LIST: lists.answer,
     Shape.WHO: single.sentence,
     Shape.YES_NO: over_time.yes_or_no,
     Shape.FIGURE: single.figure,

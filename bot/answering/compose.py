@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.answering import comparison, scoring, wording
-from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
+from bot.answering.evidence import Answer, Evidence, Source, gather, unique
 from bot.answering.facts import RATE, values_in
 from bot.answering.reading.question import ENTITY, LIST, Question
 from bot.answering.reports import Reports
@@ -189,13 +189,6 @@ class Composer:
         if not ranked or ranked[0].coverage < self.threshold:
             return self.refuse(text, q, None, "low coverage")
         ev = _closest([e for e in ranked if e.coverage == ranked[0].coverage], q)
-        place = self.reports.place_of.get(ev.hit.chunk.doc_id, "")
-        parts = self._listed_parts(ev, q) if q.intent == LIST else []
-        if parts:
-            return Answer(text, wording.parts(ev.sentence, parts, ev.label, place), abstained=False,
-                          year=ev.label.year, kind=ev.label.kind, sources=self.sources([ev], evidence),
-                          confidence=ev.coverage, explanation="the parts of the section the sentence opens",
-                          query=q)
         one_name = q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
         window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
         dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
@@ -203,18 +196,6 @@ class Composer:
                       year=ev.label.year, kind=ev.label.kind,
                       sources=self.sources([ev], evidence), confidence=ev.coverage,
                       explanation=Candidate(ev, None, window, ev.coverage).explain(), query=q)
-
-    def _listed_parts(self, ev: Evidence, q: Question) -> list[str]:
-        """The sub-sections a list question is answered by: those of the section the sentence
-        announces ("重点抓好以下14个方面的工作："), or of a section whose title is the topic
-        ("2026年省十件民生实事")."""
-        chunk = ev.hit.chunk
-        if ev.sentence.rstrip().endswith(("：", ":")):
-            return self.reports.sections(chunk.doc_id).get(chunk.section, [])
-        for depth in range(len(chunk.section), 0, -1):
-            if coverage(q, chunk.section[depth - 1])[0] >= self.threshold:
-                return self.reports.sections(chunk.doc_id).get(chunk.section[:depth], [])
-        return []
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

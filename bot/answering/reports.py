@@ -122,6 +122,33 @@ class Reports:
         return _kept(self._chunks, place, lambda p: sorted(
             self._place_chunks(p), key=lambda c: self._rank.get(c.doc_id, len(self._rank))))
 
+    def paragraph(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks of `chunk`'s paragraph in reading order: its report's chunks that continue
+        one another with no break between them."""
+        span, chunks = self.index.spans.get(chunk.doc_id), self.index.chunks
+        at = next((i for i in span or () if chunks[i].chunk_id == chunk.chunk_id), None)
+        if at is None:
+            return [chunk]
+        lo, hi = at, at + 1
+        while lo > span.start and chunks[lo - 1].end == chunks[lo].start:
+            lo -= 1
+        while hi < span.stop and chunks[hi].start == chunks[hi - 1].end:
+            hi += 1
+        return chunks[lo:hi]
+
+    def following(self, chunk: Chunk, limit: int = 80) -> list[Chunk]:
+        """Up to `limit` chunks after `chunk` in its report and section (sub-sections included)."""
+        span, chunks = self.index.spans.get(chunk.doc_id), self.index.chunks
+        at = next((i for i in span or () if chunks[i].chunk_id == chunk.chunk_id), None)
+        if at is None:
+            return []
+        out = []
+        for c in chunks[at + 1:min(span.stop, at + 1 + limit)]:
+            if c.section[:len(chunk.section)] != chunk.section:
+                break
+            out.append(c)
+        return out
+
     def _place_chunks(self, place: str) -> list[Chunk]:
         """The chunks of `place`'s reports, in stored order."""
         spans, chunks = self.index.spans, self.index.chunks

@@ -13,12 +13,14 @@ from bot.answering.facts import RATE, segments, values_in
 from bot.answering.reading import typos
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
+from bot.answering.vocabulary import alternation, list_marks
 from index.reading.layout import LEAD_IN
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
 from index.text.vocabulary import load_vocab
 
 MAX_ANSWER = 150  # characters of an answer, refusals included
-MAX_PARTS = 400  # characters of an answer that lists the parts of a section
+MAX_LIST = 200  # characters of an answer that lists a list's items
+MAX_PARTS = 400  # characters of an answer that quotes several places
 _ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
 KIND_WORDS = {RESULT: "实际完成", TARGET: "目标", ESTIMATE: "预计"}
@@ -153,11 +155,39 @@ def no_byline(place: str, year: int) -> str:
     return f"资料中没有{place}{year}年报告的报告人和会议信息。"
 
 
-def parts(opening: str, titles: list[str], tl: TimeLabel, place: str) -> str:
-    """A section's parts, each by the first clause of its title: "…14个方面：（一）…；（二）…"."""
-    heads = "；".join(_ORDINAL.sub("", re.split(r"[，,。]", t, maxsplit=1)[0]) for t in titles)
-    lead = squash(opening).rstrip("：:。") if opening.rstrip().endswith(("：", ":")) else ""
-    return clip(f"{prefix(tl, place)}{lead}{'：' if lead else ''}{heads}。", MAX_PARTS)
+def strip_ordinal(title: str) -> str:
+    """A title or item without its number ("（一）", "一、", "1.")."""
+    return _ORDINAL.sub("", title)
+
+
+def listed(lead: str, items: list[str], tl: TimeLabel, place: str, counted: bool = False) -> str:
+    """A list's items, each by its head, and their count (unless the lead, `counted`, says it),
+    within MAX_LIST: "…持续办好为民实事，共10项：…；…。". Each item whole when all fit, else by its
+    head (`_head`) without a rhetorical opener, the longest heads cut to one length (`_fitted`)."""
+    count = "" if counted else f"共{len(items)}项"
+    opening = f"{prefix(tl, place)}{lead}{'，' if lead and count else ''}{count}："
+    room = MAX_LIST - len(opening) - 1 - (len(items) - 1)  # the full stop, the separators
+    whole = [squash(strip_ordinal(i)) for i in items]
+    if sum(map(len, whole)) <= room:
+        return f"{opening}{'；'.join(whole)}。"
+    fillers = alternation(list_marks().get("filler", ()))
+    heads = [re.sub(f"^(?:{fillers})", "", h) if fillers else h for h in (_head(segments(w) or [w]) for w in whole)]
+    return f"{opening}{'；'.join(_fitted(heads, room))}。"
+
+
+def _head(clauses: list[str]) -> str:
+    """An item's head: its first clause stating a figure ("增补义务教育学位2万个"), else its first."""
+    return next((c for c in clauses if values_in(c)), clauses[0])
+
+
+def _fitted(heads: list[str], room: int) -> list[str]:
+    """The heads, the longest cut ("…") to the one length that lets them all fit in `room`."""
+    if sum(map(len, heads)) <= room:
+        return heads
+    cap = max(1, room // len(heads))
+    while sum(min(len(h), cap + 1) for h in heads) <= room:
+        cap += 1
+    return [h if len(h) <= cap else h[:cap - 1] + "…" for h in heads]
 
 
 def mentioned(words: str, quotes: list, counted: bool = False) -> str:

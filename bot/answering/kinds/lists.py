@@ -1,0 +1,177 @@
+"""A list question ("今年重点抓哪几方面工作", "要办哪些为民实事", "要发展哪些未来产业"): the
+enumeration of the reports that lists what was asked, all its items, each by its head, and their count.
+
+An enumeration opened by a sentence about the topic is one of
+- the sub-sections of the section the sentence announces ("重点抓好以下14个方面的工作：") or whose
+  title is the topic ("2025年省十件民生实事");
+- the sentences or paragraphs numbered 1, 2, 3… right after it in its section ("持续办好为民实事。
+  一是…。二是…", "重点做好六个方面工作：（一）…");
+- its own run of items ("大力发展第六代移动通信、具身智能、…等重点细分产业"), quoted as it stands.
+The sentences looked at are those covering the question best, with the rest of their paragraphs
+(a paragraph's heading sentence is often what is retrieved, its enumeration a few chunks on).
+Of them, the one whose announced count ("六个方面") its items match wins, then one opening an
+enumeration, then the longer run; a topic nothing enumerates is answered by its sentence, as any
+question naming a thing, or refused.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from bot.answering import scoring, wording
+from bot.answering.asked import Asked
+from bot.answering.compose import Composer
+from bot.answering.evidence import Answer, Evidence, coverage, gather, unique
+from bot.answering.facts import segments
+from bot.answering.reading.question import Question
+from bot.answering.reports import Reports
+from bot.answering.vocabulary import alternation, list_marks
+from index.text.normalise import fold
+
+LEAD = 24  # characters of an announcing sentence a list is worded under whole
+OPENING = 8  # characters of a sentence its number is looked for in
+RUN = 3  # items a sentence's own run must have ("A、B、C") to count as an enumeration
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a sentence enumerates: its items (none for a run quoted as it stands), the lead they
+    are worded under, and whether their number is the count the sentence announces."""
+
+    ev: Evidence
+    items: tuple[str, ...] = ()
+    lead: str = ""
+    counted: bool = False
+    run: int = 0  # items of the sentence's own run
+
+    def key(self) -> tuple:
+        return self.counted, bool(self.items), self.run, -self.ev.hit.rank
+
+
+def answer(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    q = asked.q
+    evidence = gather(q, asked.hits)
+    ranked = scoring.sentences(q, evidence)
+    if not ranked or ranked[0].coverage < compose.threshold:
+        return compose.sentence(asked.text, q, evidence)  # the refusal, worded as for any sentence
+    best = ranked[0].coverage
+    top = unique([e for e in ranked if e.coverage == best])
+    around = [replace(e.hit, chunk=c) for e in top for c in reports.paragraph(e.hit.chunk)
+              if c.chunk_id != e.hit.chunk.chunk_id]
+    candidates = unique(top + [e for e in scoring.sentences(q, gather(q, around)) if e.coverage == best])
+    chosen = max((listing(e, q, reports, compose.threshold) for e in candidates), key=Listing.key)
+    if not chosen.items:
+        return compose.sentence(asked.text, q, [chosen.ev] + evidence)
+    ev = chosen.ev
+    place = reports.place_of.get(ev.hit.chunk.doc_id, "")
+    return Answer(asked.text, wording.listed(chosen.lead, list(chosen.items), ev.label, place,
+                                                 announced_count(chosen.lead) == len(chosen.items)),
+                  abstained=False, year=ev.label.year, kind=ev.label.kind,
+                  sources=compose.sources([ev], evidence), confidence=ev.coverage,
+                  explanation=f"the {len(chosen.items)} items the sentence opens", query=q)
+
+
+def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Listing:
+    """What `ev` enumerates: the sub-sections it announces, the numbered sentences after it, or
+    its own run of items."""
+    announced = announced_count(ev.sentence)
+    parts, lead = _sections(ev, q, reports, threshold, announced)
+    if not parts:
+        parts, lead = numbered(_after(ev, reports)), ev.sentence
+    run = ev.sentence.count("、") + 1
+    if not parts:
+        return Listing(ev, run=run if run >= RUN else 0)
+    return Listing(ev, tuple(parts), _lead(lead, announced), announced == len(parts), run)
+
+
+def _lead(sentence: str, announced: int | None) -> str:
+    """What a list is worded under: its announcing sentence, or where that is long, the clause
+    announcing the count, else its first."""
+    said = wording.squash(sentence).rstrip("：:。")
+    if len(said) <= LEAD:
+        return said
+    clauses = segments(said)
+    return next((c for c in clauses if announced_count(c) == announced), clauses[0]) if clauses else said
+
+
+def _sections(ev: Evidence, q: Question, reports: Reports, threshold: float,
+              announced: int | None) -> tuple[list[str], str]:
+    """The sub-sections a sentence is answered by, and their lead: those of the section the
+    sentence announces ("重点抓好以下14个方面的工作：", or "重点做好八方面工作。" over eight), or
+    of a section whose title is the topic ("2026年省十件民生实事")."""
+    chunk = ev.hit.chunk
+    sections = reports.sections(chunk.doc_id)
+    parts = sections.get(chunk.section, [])
+    if parts and (ev.sentence.rstrip().endswith(("：", ":")) or announced == len(parts)):
+        return parts, ev.sentence
+    for depth in range(len(chunk.section), 0, -1):
+        title = chunk.section[depth - 1]
+        if coverage(q, title)[0] >= threshold and sections.get(chunk.section[:depth]):
+            return sections[chunk.section[:depth]], wording.squash(wording.strip_ordinal(title))
+    return [], ""
+
+
+def _after(ev: Evidence, reports: Reports) -> list[str]:
+    """The sentences after `ev` in its section, its sub-sections included."""
+    own = [s for s, _ in ev.hit.chunk.labelled_sentences()]
+    rest = own[own.index(ev.sentence) + 1:] if ev.sentence in own else []
+    return rest + [s for c in reports.following(ev.hit.chunk) for s, _ in c.labelled_sentences()]
+
+
+def numbered(sentences: list[str]) -> list[str]:
+    """The items numbered 1, 2, 3… from the first of `sentences` on ("一是…。二是…", "（一）…"),
+    each without its number; none when the first is not item 1. Sentences not numbered the same
+    way go on the item before; a number out of turn ends the list."""
+    first = _numbered(sentences[0]) if sentences else None
+    if first is None or first[1] != 1:
+        return []
+    items = [first[2]]
+    for s in sentences[1:]:
+        mark = _numbered(s)
+        if mark and mark[0] == first[0]:
+            if mark[1] != len(items) + 1:
+                break
+            items.append(mark[2])
+    return items if len(items) >= 2 else []
+
+
+def _numbered(sentence: str) -> tuple[str, int, str] | None:
+    """How a sentence is numbered ("N是"), its number and the rest, or None."""
+    marks = list_marks()
+    numerals = "".join(marks.get("numeral", ()))
+    opening = fold(sentence[:OPENING])  # the marks are read folded, as their data file is
+    for shape, pattern in _shapes(marks.get("ordinal", ()), numerals):
+        m = pattern.match(opening)
+        if m and (n := _number(m.group(1), numerals)):
+            return shape, n, sentence[m.end():].lstrip("，,、：: ")
+    return None
+
+
+@lru_cache(maxsize=4)
+def _shapes(shapes: tuple[str, ...], numerals: str) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((shape, re.compile(r"^\s*" + re.escape(shape).replace("n", f"([{numerals}]+)")))
+                 for shape in shapes if "n" in shape)
+
+
+def announced_count(sentence: str) -> int | None:
+    """The count a sentence announces its list with ("六个方面工作" 6, "以下14个方面" 14), or None."""
+    marks = list_marks()
+    numerals = "".join(marks.get("numeral", ()))
+    counters = alternation(marks.get("counter", ()))
+    if not counters:
+        return None
+    m = re.search(rf"(\d+|[{numerals}]+)(?:{counters})", sentence)
+    return _number(m.group(1), numerals) if m else None
+
+
+def _number(said: str, numerals: str) -> int | None:
+    """"14" 14, "十四" 14, "八" 8, "二十" 20."""
+    if said.isdigit():
+        return int(said)
+    value = {n: i + 1 for i, n in enumerate(numerals)}
+    ten = value.get("十", 10)
+    if "十" in said:
+        tens, _, ones = said.partition("十")
+        return (value.get(tens, 1) if tens else 1) * ten + (value.get(ones, 0) if ones else 0)
+    return value.get(said)

@@ -1,0 +1,132 @@
+"""List questions ("今年要办哪些为民实事", "重点抓哪几方面工作"): the enumeration of the topic asked,
+all its items each by its head, their count, within the length a list answer may take; and a
+refusal where nothing is about the topic. Hand-made reports: no model, no index on disk."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from bot.answering import wording
+from bot.answering.asked import Asked
+from bot.answering.compose import Composer
+from bot.answering.kinds import lists
+from bot.answering.reading.question import Shape, parse
+from bot.answering.reports import Reports
+from bot.answering.settings import AnswerSettings
+from index.search.searcher import Hit
+from index.text.chunking import Chunk, split_sentences
+from index.text.timelabel import TARGET, TimeLabel
+
+DOC = {"doc_id": "t-2026", "title": "2026年测试省政府工作报告", "date": "2026-01", "place": "测试省"}
+PLAN = ("三、2026年工作安排",)
+# (section, text): paragraphs are told apart by a break between their chunks
+PARAGRAPHS = [
+    (PLAN, ["办好民生实事，加强养老、托育、就业等服务保障。"]),
+    (PLAN, ["持续办好为民实事。一是增补义务教育学位2万个，支持20所普通高中改善办学条件。",
+            "二是建设100个乡镇综合养老服务中心。三是免费实施1万名老年人白内障复明工程。",
+            "民生无小事，我们将继续加力。"]),
+    (PLAN, ["重点做好三个方面工作："]),
+    (PLAN, ["（一）充分挖掘内需潜力，推动经济稳定增长"]),
+    (PLAN, ["促进消费扩容升级。持续扩大有效投资。"]),
+    (PLAN, ["（二）强化创新驱动发展，加速新旧动能转换"]),
+    (PLAN, ["（三）加快乡村全面振兴，促进城乡融合发展"]),
+    (("四、其他工作",), ["布局建设物理、应用数学、合成生物三大基础科学中心。"]),
+    (("四、其他工作", "（一）做好安全工作"), ["守牢安全底线。"]),
+    (("四、其他工作", "（二）加强政府建设"), ["提高行政效能。"]),
+]
+
+
+def _index():
+    chunks, at = [], 0
+    for p, (section, texts) in enumerate(PARAGRAPHS):
+        for i, text in enumerate(texts):
+            label = TimeLabel(2026, TARGET)
+            sentences = tuple((s, e, label) for s, e in split_sentences(text))
+            chunks.append(Chunk(f"c{p}-{i}", DOC["doc_id"], text, section, ((at, at + len(text)),),
+                                label, sentences))
+            at += len(text)
+        at += 1  # the paragraph break
+    return SimpleNamespace(chunks=chunks, spans={DOC["doc_id"]: range(len(chunks))})
+
+
+INDEX = _index()
+REPORTS = Reports([DOC], INDEX, AnswerSettings(default_place="测试省"))
+
+
+def ask(text: str, retrieved: list[str]):
+    """The list answer when the chunks `retrieved` (by id, in rank order) are what the search gave."""
+    by_id = {c.chunk_id: c for c in INDEX.chunks}
+    hits = [Hit(rank, rank - 1, by_id[cid], DOC, 1.0 / rank, rank, rank) for rank, cid in enumerate(retrieved, 1)]
+    q = REPORTS.read(text, "测试省", None, one_place=True)
+    asked = Asked(text, q, place="测试省", now=2026, search=SimpleNamespace(hits=hits))
+    return lists.answer(asked, REPORTS, Composer(REPORTS, 0.5))
+
+
+def test_the_numbered_items_after_the_heading_sentence_answer_with_their_count():
+    # the heading sentence is retrieved, its items are further on in its paragraph; the other
+    # paragraph about 民生实事 lists other things
+    a = ask("测试省今年要办哪些为民实事", ["c0-0", "c1-0"])
+    assert not a.abstained
+    for item in ("增补义务教育学位2万个", "养老服务中心", "白内障复明"):
+        assert item in a.answer
+    assert "共3项" in a.answer and "托育" not in a.answer and "继续加力" not in a.answer
+    assert (a.year, a.kind) == (2026, TARGET)
+
+
+def test_numbered_paragraphs_after_an_announcing_sentence_are_its_items_matching_its_count():
+    a = ask("测试省今年重点抓哪几方面工作", ["c2-0", "c0-0"])
+    assert not a.abstained and "三个方面" in a.answer
+    for item in ("充分挖掘内需潜力", "强化创新驱动发展", "加快乡村全面振兴"):
+        assert item in a.answer
+    assert "促进消费扩容升级" not in a.answer  # the text under an item is not an item
+
+
+def test_a_count_its_sections_do_not_match_leaves_the_sentences_own_items():
+    a = ask("测试省今年要建设哪三大基础科学中心", ["c7-0", "c0-0"])
+    assert not a.abstained and "物理、应用数学、合成生物" in a.answer
+    assert "安全" not in a.answer and "政府建设" not in a.answer
+
+
+def test_a_topic_nothing_is_about_is_refused():
+    a = ask("测试省今年要发展哪些未来产业", ["c0-0", "c1-0"])
+    assert a.abstained and "一是" not in a.answer
+
+
+def test_a_count_is_read_in_figures_and_in_chinese_numerals():
+    assert lists.announced_count("重点做好六个方面工作：") == 6
+    assert lists.announced_count("重点抓好以下14个方面的工作：") == 14
+    assert lists.announced_count("办好十二件民生实事") == 12
+    assert lists.announced_count("持续办好为民实事。") is None
+
+
+def test_numbered_items_run_from_one_in_turn_and_skip_what_is_not_numbered():
+    said = ["一是甲。", "甲的细节。", "二是乙。", "三是丙。", "一是另一个列表。"]
+    assert lists.numbered(said) == ["甲。", "乙。", "丙。"]
+    assert lists.numbered(["二是乙。", "三是丙。"]) == []  # not from its first item
+    assert lists.numbered(["（一）甲", "（二）乙", "二是别的"]) == ["甲", "乙"]
+
+
+def test_a_long_list_keeps_every_item_by_its_head_within_the_bound():
+    items = [f"（{n}）坚定不移推动第{n}项很长很长很长很长的重点任务建设，并且还有很多后续说明文字"
+             for n in "一二三四五六七八九十"] + ["（十一）建设1000个农村“水盆子”项目，其中小型水库7座"]
+    said = wording.listed("重点抓好以下11个方面的工作", items, TimeLabel(2026, TARGET), "测试省", counted=True)
+    assert len(said) <= wording.MAX_LIST
+    assert said.count("；") == len(items) - 1  # every item is there
+    assert "推动第十项" in said and "坚定不移" not in said  # a head without its rhetorical opener
+    assert "建设1000个农村“水盆子" in said and "小型水库" not in said  # the clause with the figure
+
+
+def test_a_short_list_keeps_its_items_whole_and_says_its_count():
+    said = wording.listed("持续办好为民实事", ["增补学位2万个，支持普通高中。", "建设养老中心。"],
+                          TimeLabel(2026, TARGET), "测试省")
+    assert said == "测试省2026年目标：持续办好为民实事，共2项：增补学位2万个，支持普通高中；建设养老中心。"
+
+
+def test_a_topics_targets_are_a_list_not_the_years_headline_figures():
+    assert parse("长春新区今年项目方面定了哪些目标", 2024, ("长春新区",)).shape == Shape.LIST
+    assert parse("今年有哪些目标", 2024).shape == Shape.OVERVIEW
+    assert parse("2019年的主要指标定了哪些", 2024).shape == Shape.OVERVIEW  # the overview's own words
+
+
+def test_everyday_words_of_a_list_are_read_as_the_reports_words():
+    q = parse("甘肃都有啥火出圈了", 2026, ("甘肃省",))
+    assert q.shape == Shape.LIST and any(t.text == "出圈" for t in q.terms)
