@@ -28,7 +28,8 @@ from bot.answering.compose import Composer
 from bot.answering.evidence import Answer
 from bot.answering.kinds import lists, over_time, parts, places, single
 from bot.answering.reading import shape_vote
-from bot.answering.reading.question import VOTED_ON, WIDE, Question, Shape, asks_byline
+from bot.answering.reading.asks import asks_byline
+from bot.answering.reading.question import VOTED_ON, WIDE, Question, Shape
 from bot.answering.reading.typed import clean, problem
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings

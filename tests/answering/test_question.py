@@ -2,7 +2,8 @@
 input that is not a question; follow-ups that build on the previous question."""
 import pytest
 
-from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, asks_byline, parse
+from bot.answering.reading.asks import asks_byline
+from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, WHY, parse
 from bot.answering.reading.typed import MAX_CHARS, clean, problem
 from index.text.timelabel import RESULT, TARGET
 

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from bot.answering.answerer import Answerer
-from bot.answering.reading.question import asks_byline, count_in_words, parse
+from bot.answering.reading.asks import asks_byline, count_in_words
+from bot.answering.reading.question import parse
 from bot.answering.settings import AnswerSettings
 from index.search.searcher import Hit
 from index.text.chunking import Chunk, split_sentences

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
-from bot.answering.evidence import Answer, Sentences, assess, gather
+from bot.answering.evidence import Answer, Sentences, assess
 from bot.answering.facts import values_in
 from bot.answering.kinds import single
 from bot.answering.reading.question import Shape

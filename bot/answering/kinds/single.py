@@ -8,7 +8,8 @@ from bot.answering import scoring, wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
-from bot.answering.reading.question import ENTITY, Term, count_in_words
+from bot.answering.reading.asks import count_in_words
+from bot.answering.reading.question import ENTITY, Term
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import cues
 from index.reading.metadata import offices

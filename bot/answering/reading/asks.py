@@ -1,0 +1,31 @@
+"""What a question asks of a report's own words rather than its figures: who delivered the report,
+or a count the report writes in words."""
+from __future__ import annotations
+
+import re
+
+from bot.answering.reading.question import Question, Term
+from bot.answering.vocabulary import cues
+from index.reading.metadata import offices
+
+
+def asks_byline(q: Question, speaker: str = "") -> bool:
+    """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
+    delivered it (`speaker`, e.g. "浙江省省长 刘捷"), not what it says. An office asks it only when
+    the speaker holds the very office asked ("发展和改革局局长", not any 局长)."""
+    c = cues()
+    speaker = re.sub(r"\s+", "", speaker)  # "区 长 庄 红", spaced out as printed
+    holds = any(w in q.normalised and w in speaker for w in offices()) and \
+        all(any(f in speaker for f in t.forms) for t in q.terms if t.weight >= 1)
+    about = any(w in q.normalised for w in c.get("report", ()) + c.get("delivered_by", ())) or holds
+    return about and any(w in q.normalised for w in c.get("byline", ()))
+
+
+def count_in_words(q: Question) -> Term | None:
+    """"连续几年入选…": the count asked, as a sentence writes it in words ("连续三年", "四大特色产业"),
+    a figure none of the report's figures is; None when the question asks no count (第几 is a rank)."""
+    m = re.search(r"(?<!第)几([\u4e00-\u9fff])", q.normalised)
+    if m is None:
+        return None
+    forms = tuple(n + m[1] for n in cues().get("count_numeral", ()))
+    return Term(f"几{m[1]}", 1.0, forms)
