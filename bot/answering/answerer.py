@@ -49,6 +49,7 @@ ROUTES: dict[Shape, Handler | FanOut] = {
     Shape.OVERVIEW: parts.several,
     Shape.SEVERAL: parts.several,
     Shape.TREND: over_time.trend,
+    Shape.AGAINST: single.against,
     Shape.ATTAINED: single.compared,
     Shape.COMPARISON: single.compared,
     Shape.LIST: single.sentence,

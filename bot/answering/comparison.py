@@ -6,14 +6,18 @@ different units are never compared.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.answering.facts import RATE, Fact, values_in
 from bot.answering.reading.question import Question, Shape
-from bot.answering.vocabulary import figure_words
+from bot.answering.vocabulary import alternation, figure_words, figure_words_version
 from bot.answering.wording import KIND_WORDS, MAX_ANSWER, clip
 from index.text.timelabel import RESULT, TARGET
+from index.text.tokens import NUMBER
+from index.text.vocabulary import load_vocab
 
 POINTS = "个百分点"  # the unit of a difference between two rates
 
@@ -23,9 +27,70 @@ def asks_attained(q: Question) -> bool:
     return q.shape == Shape.ATTAINED
 
 
-def says_attained(sentence: str) -> bool:
-    """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%")."""
-    return any(w in sentence for w in figure_words().get("attained", ()))
+def says_attained(sentence: str) -> bool | None:
+    """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%"),
+    or how much of it ("完成全年总量目标的107%": reached; "的92%": not); None when it says neither."""
+    if any(w in sentence for w in figure_words().get("attained", ())):
+        return True
+    m = _completion(figure_words_version()).search(sentence)
+    return float(m.group(1)) >= 100 if m else None
+
+
+@lru_cache(maxsize=4)
+def _completion(version: tuple[int, int]) -> re.Pattern:
+    """"完成全年总量目标的107%": a completion verb, the target's name in the same clause, its share."""
+    words = figure_words()
+    verbs, of = alternation(words.get("completion_verb", ())), alternation(words.get("completion_of", ()))
+    return re.compile(f"(?:{verbs})[^，,；;。]{{0,12}}?(?:{of})({NUMBER})%")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A gap a sentence states between its figure and a level's ("比全省高2个百分点"): signed, in `unit`."""
+
+    level: str
+    value: float
+    unit: str
+
+    def shown(self) -> str:
+        """"比全省高2个百分点", "比全市低0.3个百分点"."""
+        return f"比{self.level}{'高' if self.value >= 0 else '低'}{_num(abs(self.value))}{self.unit}"
+
+
+def stated_gaps(text: str) -> list[Gap]:
+    """The gaps `text` states at its start, before any other figure: "，比全省、全市分别高2、1.4个
+    百分点" → 全省 +2, 全市 +1.4; "，超过全市19.7个百分点" → 全市 +19.7. A level may be named with
+    more words ("高于全省平均水平"); a bare 比 needs the word saying which way (高, 低)."""
+    m = _gap(figure_words_version()).search(text)
+    if m is None or re.search(r"\d", text[:m.start()]):
+        return []
+    sign = 1 if m.group("above") or m.group("higher") else -1 if m.group("below") or m.group("lower") else 0
+    if not sign:
+        return []
+    levels = [w for w in re.split("[、和与及]", m.group("levels")) if w]
+    numbers = [float(n.replace(",", "")) for n in re.split("[、和与及]", m.group("numbers"))]
+    if len(numbers) == 1:
+        numbers *= len(levels)
+    unit = POINTS if "百分点" in m.group("unit") else m.group("unit")
+    return [Gap(lv, sign * n, unit) for lv, n in zip(levels, numbers)] if len(numbers) == len(levels) else []
+
+
+@lru_cache(maxsize=4)
+def _gap(version: tuple[int, int]) -> re.Pattern:
+    words = {k: alternation(figure_words().get(f"gap_{k}", ())) for k in
+             ("above", "below", "against", "higher", "lower")}
+    each = alternation(figure_words().get("respectively", ()))
+    units = alternation(("个百分点", "百分点") + load_vocab().units)
+    return re.compile(
+        f"(?:(?P<above>{words['above']})|(?P<below>{words['below']})|(?:{words['against']}))"
+        f"(?P<levels>[^，,；;。\\d]{{1,16}}?)(?:{each})?(?:(?P<higher>{words['higher']})|(?P<lower>{words['lower']}))?"
+        f"(?P<numbers>{NUMBER}(?:[、和与及]{NUMBER})*)\\s*(?P<unit>{units})")
+
+
+def gap_reply(gaps: list[Gap], asked: Gap) -> str:
+    """"比全省高2个百分点（比全市高1.4个百分点）。": the level asked first, the others its sentence states."""
+    others = "，".join(g.shown() for g in gaps if g is not asked)
+    return f"{asked.shown()}{f'（{others}）' if others else ''}。"
 
 
 def sides(q: Question, reporting_year: int) -> list[tuple[int, str]]:

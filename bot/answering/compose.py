@@ -6,6 +6,7 @@ kinds are never mixed: a figure for another year or kind is only offered as "资
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.answering import comparison, scoring, wording
@@ -118,13 +119,17 @@ class Composer:
         attained = comparison.asks_attained(q)  # the result (b) against the target (a)
         found = [[c for c in scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
                   if c.confidence >= self.threshold] for (year, kind), hits in sides]
-        if attained and not found[0] and found[1] and comparison.says_attained(found[1][0].evidence.sentence):
-            # no target stated, but the result says it reached it: "…投资7300亿元、超年度计划目标13.9%"
-            said = found[1][0]
-            return Answer(text, "完成了。" + self._reply(said.evidence, said.window), abstained=False,
-                          value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
+        said = found[1][0] if attained and not found[0] and found[1] else None
+        reached = comparison.says_attained(said.evidence.sentence) if said else None
+        if said and reached is not None:
+            # no target stated, but the result says it reached it ("…投资7300亿元、超年度计划目标13.9%")
+            # or how much of it ("预计实现1900亿元，完成全年总量目标的107%")
+            quoted = said.window if comparison.says_attained(said.window) is not None else \
+                _to_clause_end(said.evidence.sentence, said.window)
+            return Answer(text, ("完成了。" if reached else "没有完成。") + self._reply(said.evidence, quoted),
+                          abstained=False, value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
                           sources=self.sources([said.evidence], evidence), confidence=said.confidence,
-                          explanation=f"the result says it reached its target: {said.explain()}", query=q)
+                          explanation=f"the result says whether it reached its target: {said.explain()}", query=q)
         for ((year, kind), _), ranked in zip(sides, found):
             if not ranked:
                 return self.refuse(text, replace(q, years=(year,), kind=kind), None,
@@ -148,6 +153,27 @@ class Composer:
                       sources=self.sources([a.evidence, b.evidence], evidence), evidence=2,
                       confidence=min(a.confidence, b.confidence),
                       explanation=f"{a.explain()} | {b.explain()}", query=q)
+
+    def against(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
+        """"增速比全省高多少": the figure and the gap its sentence states to the level asked, right after
+        it ("增长8%，比全省、全市分别高2、1.4个百分点"); a refusal offering the figure when none is stated."""
+        ranked = scoring.figures(q, evidence, kind=RESULT) if q.year is None and q.kind is None else []
+        ranked = [c for c in ranked or scoring.figures(q, evidence) if c.confidence >= self.threshold]
+        for c in ranked:
+            sentence = c.evidence.sentence
+            start = sentence.find(c.fact.window)
+            start, size = (start, len(c.fact.window)) if start >= 0 else (sentence.find(c.fact.value), len(c.fact.value))
+            tail = re.split("[。；;]", sentence[start + size:])[0]
+            gaps = comparison.stated_gaps(tail)
+            asked = next((g for g in gaps if q.against in g.level), None)
+            if asked is not None:
+                said = self._reply(c.evidence, sentence[start:start + size + len(tail)])
+                return Answer(text, comparison.gap_reply(gaps, asked) + said, abstained=False,
+                              value=asked.shown(), year=c.evidence.label.year, kind=c.evidence.label.kind,
+                              sources=self.sources([c.evidence], evidence), confidence=c.confidence,
+                              explanation=f"the gap its sentence states: {c.explain()}", query=q)
+        return self.refuse(text, q, ranked[0] if ranked else None, "no gap to the level stated",
+                           f"与{q.against}的比较")
 
     def _attainment(self, text: str, q: Question, year: int, target: Candidate, result: Candidate, diff,
                     evidence: list[Evidence]) -> Answer:
@@ -213,6 +239,12 @@ class Composer:
             if coverage(q, chunk.section[depth - 1])[0] >= self.threshold:
                 return self.reports.sections(chunk.doc_id).get(chunk.section[:depth], [])
         return []
+
+
+def _to_clause_end(sentence: str, window: str) -> str:
+    """`window` and the rest of its sentence up to the next 。 or ；: what it goes on to say of the figure."""
+    start = sentence.find(window)
+    return window if start < 0 else re.split("[。；;]", sentence[start:])[0]
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

@@ -44,6 +44,11 @@ def compared(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     return compose.compare(asked.text, asked.q, gather(asked.q, asked.hits), asked.search.sides())
 
 
+def against(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """A figure and the gap its report states to a level ("比全省高多少")."""
+    return compose.against(asked.text, asked.q, gather(asked.q, asked.hits))
+
+
 def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """A name ("哪家企业") or a list ("有哪些…") as a sentence of the reports says it."""
     return compose.sentence(asked.text, asked.q, gather(asked.q, asked.hits))

@@ -46,6 +46,13 @@ def aims(text: str, threshold: str | None, c: dict[str, tuple[str, ...]]) -> boo
     return bool(threshold and after and re.search(f"{re.escape(threshold)}(?:{after})", text))
 
 
+def against(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    """"GDP增速比全省高多少": the level a figure is compared with, named after a comparing word."""
+    words, levels = alternation(c.get("against", ())), alternation(c.get("level", ()))
+    m = re.search(f"(?:{words})({levels})", text) if words and levels else None
+    return m.group(1) if m else None
+
+
 def continues(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     """"那一般公共预算收入呢", "还有财政收入呢": a question that goes on from the previous one."""
     opens, ends = alternation(c.get("follow_on", ())), alternation(c.get("follow_on_end", ()))

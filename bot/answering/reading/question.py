@@ -39,6 +39,7 @@ class Shape(str, Enum):
     OVERVIEW = "overview"  # "去年干得怎么样": the year's headline figures
     SEVERAL = "several"  # "GDP和财政收入各是多少": each metric a part of its own
     TREND = "trend"  # "这两年怎么变化": the metric over the years the reports cover
+    AGAINST = "against"  # "增速比全省高多少": the gap its report states to a level
     ATTAINED = "attained"  # "完成目标了吗": a year's target against its result
     COMPARISON = "comparison"  # two figures of one metric
     LIST = "list"  # "有哪些…": a sentence listing them, or a section's parts
@@ -102,6 +103,7 @@ class Question:
     shape: Shape = Shape.FIGURE
     threshold: str | None = None  # "能过100亿吗": the figure to compare with ("100亿")
     mentioned: str | None = None  # "提到低空经济了吗": the words looked for
+    against: str | None = None  # "比全省高多少": the level a figure is compared with
 
     def parts(self) -> tuple["Question", ...]:
         """One question per metric asked, each with the words that are not another metric; for
@@ -145,7 +147,7 @@ class Question:
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "rank_places", "rank_high", "rank_low",
-                           "mention_scaffold", "mention_particle", "mention_joiner"})
+                           "mention_scaffold", "mention_particle", "mention_joiner", "level"})
 
 def asks_byline(q: Question, speaker: str = "") -> bool:
     """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
@@ -316,7 +318,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  unit=asked_cues.expected_unit(normalised, c, vocab),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
                  threshold=threshold,
-                 mentioned=mentioned)
+                 mentioned=mentioned,
+                 against=asked_cues.against(normalised, c))
     seen = _Seen(overview=overview,
                  several=several,
                  trend=bool(metrics) and has("trend"),
@@ -389,6 +392,8 @@ def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
         return Shape.SEVERAL
     if seen.trend:
         return Shape.TREND
+    if q.against:
+        return Shape.AGAINST
     if q.intent == COMPARISON:
         return Shape.ATTAINED if seen.attained else Shape.COMPARISON
     if q.intent == LIST:
