@@ -125,7 +125,7 @@ class Composer:
             # no target stated, but the result says it reached it ("…投资7300亿元、超年度计划目标13.9%")
             # or how much of it ("预计实现1900亿元，完成全年总量目标的107%")
             quoted = said.window if comparison.says_attained(said.window) is not None else \
-                _to_clause_end(said.evidence.sentence, said.window)
+                said.window + (_said_after(said.evidence.sentence, said.window) or "")
             return Answer(text, ("完成了。" if reached else "没有完成。") + self._reply(said.evidence, quoted),
                           abstained=False, value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
                           sources=self.sources([said.evidence], evidence), confidence=said.confidence,
@@ -159,15 +159,12 @@ class Composer:
         it ("增长8%，比全省、全市分别高2、1.4个百分点"); a refusal offering the figure when none is stated."""
         ranked = scoring.figures(q, evidence, kind=RESULT) if q.year is None and q.kind is None else []
         ranked = [c for c in ranked or scoring.figures(q, evidence) if c.confidence >= self.threshold]
-        for c in ranked:
-            sentence = c.evidence.sentence
-            start = sentence.find(c.fact.window)
-            start, size = (start, len(c.fact.window)) if start >= 0 else (sentence.find(c.fact.value), len(c.fact.value))
-            tail = re.split("[。；;]", sentence[start + size:])[0]
-            gaps = comparison.stated_gaps(tail)
+        for c in (c for c in ranked if scoring.names_metric(q, c.fact.window)):  # not the next metric's gap
+            tail = _said_after(c.evidence.sentence, c.fact.window)
+            gaps = comparison.stated_gaps(tail or "")
             asked = next((g for g in gaps if q.against in g.level), None)
             if asked is not None:
-                said = self._reply(c.evidence, sentence[start:start + size + len(tail)])
+                said = self._reply(c.evidence, c.fact.window + tail)
                 return Answer(text, comparison.gap_reply(gaps, asked) + said, abstained=False,
                               value=asked.shown(), year=c.evidence.label.year, kind=c.evidence.label.kind,
                               sources=self.sources([c.evidence], evidence), confidence=c.confidence,
@@ -241,10 +238,11 @@ class Composer:
         return []
 
 
-def _to_clause_end(sentence: str, window: str) -> str:
-    """`window` and the rest of its sentence up to the next 。 or ；: what it goes on to say of the figure."""
-    start = sentence.find(window)
-    return window if start < 0 else re.split("[。；;]", sentence[start:])[0]
+def _said_after(sentence: str, window: str) -> str | None:
+    """What `sentence` goes on to say after `window` (its commas as written, "，" or ",") up to its
+    next 。 or ；; None when the window is not in it."""
+    m = re.search(re.escape(window).replace("，", "[，,]"), sentence)
+    return re.split("[。；;]", sentence[m.end():])[0] if m else None
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

@@ -1,0 +1,61 @@
+"""Comparisons a report states itself, on hand-made evidence: the gap of a figure to a level
+("比全省、全市分别高2、1.4个百分点"), and the share of a target reached ("完成全年总量目标的107%")."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from bot.answering.compose import Composer
+from bot.answering.reading.question import parse
+from handmade import evidence
+
+
+def _against(text: str, *sentences: str):
+    q = parse(text, 2024)
+    said = [evidence(q, s, i + 1, 2023, "result") for i, s in enumerate(sentences)]
+    return q, Composer(SimpleNamespace(place_of={}), 0.5).against(text, q, said)
+
+
+def test_the_gap_to_the_level_asked_comes_first_with_the_figure_and_the_other_levels():
+    q, a = _against("GDP增速比全省高多少", "地区生产总值增长8%，比全省、全市分别高2、1.4个百分点。")
+    assert q.shape.value == "against" and not a.abstained
+    assert a.answer.startswith("比全省高2个百分点（比全市高1.4个百分点）。") and "增长8%" in a.answer
+    _, a = _against("GDP增速比全市高多少", "地区生产总值增长8%，比全省、全市分别高2、1.4个百分点。")
+    assert a.answer.startswith("比全市高1.4个百分点（比全省高2个百分点）。")
+
+
+def test_a_gap_said_with_a_verb_keeps_its_direction():
+    _, a = _against("去年工业用电增速比全市高多少",  # half-width commas, as the report has them
+                    "完成工业用电量22.9亿千瓦时,同比增长20.2%,超过全市19.7个百分点,居全市头部;完成存款余额190亿元")
+    assert a.answer.startswith("比全市高19.7个百分点。") and "20.2%" in a.answer
+    _, a = _against("GDP增速比全国高多少", "地区生产总值增长4.8%，低于全国0.3个百分点")
+    assert a.answer.startswith("比全国低0.3个百分点。")
+
+
+def test_without_a_stated_gap_the_figure_is_only_offered():
+    _, a = _against("GDP增速比全省高多少", "地区生产总值增长8%。")
+    assert a.abstained and "与全省的比较" in a.answer and "资料中只有" in a.answer and "8%" in a.answer
+
+
+def test_a_gap_stated_after_another_figure_is_that_figure_s():
+    _, a = _against("GDP增速比全省高多少", "地区生产总值增长8%，规上工业增加值增长17.7%，比全省高11.6个百分点")
+    assert a.abstained and "11.6" not in a.answer.partition("资料中只有")[0]
+
+
+def _attained(sentence: str):
+    q = parse("2021年GDP完成全年目标了吗", 2022)
+    said = [evidence(q, sentence, 1, 2021, "estimate")]
+    return q, Composer(SimpleNamespace(place_of={}), 0.5).compare(q.text, q, said, [((2021, "target"), []),
+                                                                                    ((2021, "result"), [])])
+
+
+def test_a_stated_share_of_the_target_says_whether_it_was_reached_by_the_year_s_estimate():
+    q, a = _attained("地区生产总值预计实现1900亿元，完成全年总量目标的107%，同比增长15%")
+    assert q.shape.value == "attained" and not a.abstained
+    assert a.answer.startswith("完成了。") and "1900亿元" in a.answer and "107%" in a.answer
+    _, a = _attained("地区生产总值预计实现1600亿元，完成全年总量目标的92%")
+    assert a.answer.startswith("没有完成。") and "92%" in a.answer
+
+
+def test_without_a_target_or_a_stated_share_there_is_nothing_to_compare():
+    _, a = _attained("地区生产总值预计实现1900亿元，同比增长15%")
+    assert a.abstained and "目标" in a.answer
