@@ -50,6 +50,7 @@ ROUTES: dict[Shape, Handler | FanOut] = {
     Shape.SEVERAL: parts.several,
     Shape.TREND: over_time.trend,
     Shape.AGAINST: single.against,
+    Shape.METRICS: single.metrics,
     Shape.ATTAINED: single.compared,
     Shape.COMPARISON: single.compared,
     Shape.LIST: single.sentence,

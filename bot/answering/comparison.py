@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.facts import RATE, Fact, values_in
-from bot.answering.reading.question import Question, Shape
+from bot.answering.reading.question import Question, Shape, Term
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version
 from bot.answering.wording import KIND_WORDS, MAX_ANSWER, clip
 from index.text.timelabel import RESULT, TARGET
@@ -170,6 +170,30 @@ def reply(compared: list[tuple[int, str]], diff: Difference, metric: str, place:
         what, shown_a, shown_b, word = metric, f"{a}{diff.unit}", f"{b}{diff.unit}", "多" if d > 0 else "少"
     text = (f"{place}{year_a}年{KIND_WORDS[kind_a]}{what}{shown_a}，"
             f"比{year_b}年{KIND_WORDS[kind_b]}的{shown_b}{word}{diff.shown()}（{a}−{b}={_num(d)}）。")
+    return clip(text, MAX_ANSWER)
+
+
+def side_question(q: Question, side: tuple[Term, ...]) -> Question:
+    """One metric of two compared ("贷款余额比存款多还是少" → 存款) asked alone: its own terms, its
+    metric first, and the places asked."""
+    metrics = tuple(t.text for t in side if t.text in q.metrics)
+    terms = tuple(replace(t, weight=2.0) if t.text in metrics[:1] else t for t in side)
+    terms = tuple(sorted(terms, key=lambda t: t.text not in metrics[:1]))
+    places = tuple(t for t in q.terms if t.text in q.places)
+    return replace(q, metrics=metrics, terms=terms + places, versus=(), shape=Shape.FIGURE)
+
+
+def side_name(side: tuple[Term, ...], metrics: tuple[str, ...]) -> str:
+    """How the reply names a side: its words as asked, the metric last ("城镇" + 居民人均可支配收入)."""
+    return "".join(t.text for t in sorted(side, key=lambda t: t.text in metrics))
+
+
+def metrics_reply(names: tuple[str, str], said: tuple[str, str], diff: Difference, dated: str) -> str:
+    """"多。肇庆高新区2022年实际完成：贷款余额201亿元；存款余额190亿元。贷款余额比存款多11亿元（201−190=11）。" """
+    a, b, d = _num(diff.first), _num(diff.second), diff.value
+    word = ("高" if d > 0 else "低") if diff.of_rates else ("多" if d > 0 else "少")
+    verdict = f"{names[0]}比{names[1]}{word}{diff.shown()}" if d else f"{names[0]}与{names[1]}持平"
+    text = f"{word if d else '持平'}。{dated}{said[0]}；{said[1]}。{verdict}（{a}−{b}={_num(d)}）。"
     return clip(text, MAX_ANSWER)
 
 

@@ -16,6 +16,7 @@ from bot.answering.reading.question import ENTITY, LIST, Question
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
 from bot.answering.vocabulary import cues, unit_group
+from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
 
 RETRIEVE_K = 12  # passages retrieved for each part of a question
@@ -171,6 +172,35 @@ class Composer:
                               explanation=f"the gap its sentence states: {c.explain()}", query=q)
         return self.refuse(text, q, ranked[0] if ranked else None, "no gap to the level stated",
                            f"与{q.against}的比较")
+
+    def metrics(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
+        """"贷款余额比存款多还是少": each metric's own figure (its clause naming it), of one year and
+        kind, then which is larger and by how much; a refusal when a side has none."""
+        asked = [comparison.side_question(q, side) for side in q.versus]
+        found = []
+        for sq, side in zip(asked, q.versus):
+            # each sentence as it covers this metric alone
+            own = [replace(e, coverage=cov, missing=missing) for e in evidence
+                   for cov, missing in (coverage(sq, e.sentence),)]
+            ranked = scoring.figures(sq, own, kind=RESULT) if q.year is None and q.kind is None else []
+            found.append([c for c in ranked or scoring.figures(sq, own) if c.confidence >= self.threshold
+                          and all(t.found_in(fold(c.fact.window)) for t in side)])
+            if not found[-1]:
+                return self.refuse(text, sq, None, f"two metrics: nothing for {sq.topic()}", "，无法比较")
+        names = tuple(comparison.side_name(side, q.metrics) for side in q.versus)
+        pairs = ((a, b, comparison.difference(asked[0], a.fact, b.fact)) for a in found[0] for b in found[1]
+                 if a.fact is not b.fact and (a.evidence.label.year, a.evidence.label.kind) ==
+                 (b.evidence.label.year, b.evidence.label.kind))
+        a, b, diff = next(((a, b, d) for a, b, d in pairs if d is not None), (None, None, None))
+        if diff is None:
+            return self.refuse(text, q, None, "two metrics: no figures of one year, kind and unit", "，无法比较")
+        place = self.reports.place_of.get(a.evidence.hit.chunk.doc_id, "")
+        said = (wording.squash(a.window), wording.squash(b.window))
+        return Answer(text, comparison.metrics_reply(names, said, diff, wording.prefix(a.evidence.label, place)),
+                      abstained=False, value=diff.shown(), year=a.evidence.label.year, kind=a.evidence.label.kind,
+                      sources=self.sources([a.evidence, b.evidence], evidence), evidence=2,
+                      confidence=min(a.confidence, b.confidence),
+                      explanation=f"{a.explain()} | {b.explain()}", query=q)
 
     def _attainment(self, text: str, q: Question, year: int, target: Candidate, result: Candidate, diff,
                     evidence: list[Evidence]) -> Answer:

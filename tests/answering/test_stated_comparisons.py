@@ -59,3 +59,44 @@ def test_a_stated_share_of_the_target_says_whether_it_was_reached_by_the_year_s_
 def test_without_a_target_or_a_stated_share_there_is_nothing_to_compare():
     _, a = _attained("地区生产总值预计实现1900亿元，同比增长15%")
     assert a.abstained and "目标" in a.answer
+
+
+# -- two metrics of one place: each side its own figure, then which is larger ------------------
+
+ZONE_2022 = ("完成存款余额190亿元、增长6%,贷款余额201亿元、增长11%;完成总税收42.18亿元。", 2022, "result")
+
+
+def _metrics(text: str, *said: tuple[str, int, str]):
+    q = parse(text, 2023)
+    ev = [evidence(q, s, i + 1, year, kind) for i, (s, year, kind) in enumerate(said)]
+    return q, Composer(SimpleNamespace(place_of={}), 0.5).metrics(text, q, ev)
+
+
+def test_two_metrics_each_show_their_own_figure_then_which_is_larger_and_by_how_much():
+    q, a = _metrics("去年贷款余额比存款多还是少", ZONE_2022)
+    assert q.shape.value == "two metrics" and not a.abstained
+    assert a.answer.startswith("多。2022年实际完成：贷款余额201亿元") and "存款余额190亿元" in a.answer
+    assert a.answer.endswith("贷款余额比存款多11亿元（201−190=11）。") and a.value == "11亿元"
+    _, a = _metrics("去年存款比贷款多多少", ZONE_2022)
+    assert a.answer.startswith("少。") and "存款比贷款少11亿元" in a.answer
+
+
+def test_two_growth_rates_differ_by_percentage_points():
+    _, a = _metrics("去年贷款增速比存款高多少", ZONE_2022)
+    assert a.answer.startswith("高。") and "贷款比存款高5个百分点（11−6=5）" in a.answer
+
+
+def test_a_metric_the_reports_do_not_give_leaves_nothing_to_compare():
+    _, a = _metrics("去年贷款余额比进出口多多少", ZONE_2022)
+    assert a.abstained and a.answer.startswith("资料中没有2022年进出口") and "无法比较" in a.answer
+
+
+def test_figures_of_different_years_are_not_compared():
+    _, a = _metrics("贷款余额比存款多多少", ("贷款余额201亿元", 2022, "result"), ("存款余额150亿元", 2021, "result"))
+    assert a.abstained and "无法比较" in a.answer and "51" not in a.answer
+
+
+def test_a_year_or_a_level_after_bi_is_not_a_second_metric():
+    assert parse("GDP比去年增长多少", 2023).shape.value == "figure"
+    assert parse("GDP增速比全省高多少", 2023).shape.value == "against"
+    assert parse("城镇居民收入比农村居民收入高多少", 2023).shape.value == "two metrics"

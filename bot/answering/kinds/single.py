@@ -49,6 +49,11 @@ def against(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     return compose.against(asked.text, asked.q, gather(asked.q, asked.hits))
 
 
+def metrics(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """Two metrics of one place compared ("贷款余额比存款多还是少")."""
+    return compose.metrics(asked.text, asked.q, gather(asked.q, asked.hits))
+
+
 def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """A name ("哪家企业") or a list ("有哪些…") as a sentence of the reports says it."""
     return compose.sentence(asked.text, asked.q, gather(asked.q, asked.hits))

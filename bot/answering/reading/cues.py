@@ -53,6 +53,14 @@ def against(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
     return m.group(1) if m else None
 
 
+def versus(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    """"贷款余额比存款多还是少": what the first figure is compared with, from 比 to the word saying
+    how (question_cues.tsv: versus_end); whether it names a metric is the reader's to say."""
+    ends = alternation(c.get("versus_end", ()))
+    m = re.search(f"比(.+?)(?:{ends})", text) if ends else None
+    return m.group(1) if m else None
+
+
 def continues(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     """"那一般公共预算收入呢", "还有财政收入呢": a question that goes on from the previous one."""
     opens, ends = alternation(c.get("follow_on", ())), alternation(c.get("follow_on_end", ()))

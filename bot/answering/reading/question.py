@@ -40,6 +40,7 @@ class Shape(str, Enum):
     SEVERAL = "several"  # "GDP和财政收入各是多少": each metric a part of its own
     TREND = "trend"  # "这两年怎么变化": the metric over the years the reports cover
     AGAINST = "against"  # "增速比全省高多少": the gap its report states to a level
+    METRICS = "two metrics"  # "贷款余额比存款多还是少": two metrics of one place, same year and kind
     ATTAINED = "attained"  # "完成目标了吗": a year's target against its result
     COMPARISON = "comparison"  # two figures of one metric
     LIST = "list"  # "有哪些…": a sentence listing them, or a section's parts
@@ -104,6 +105,7 @@ class Question:
     threshold: str | None = None  # "能过100亿吗": the figure to compare with ("100亿")
     mentioned: str | None = None  # "提到低空经济了吗": the words looked for
     against: str | None = None  # "比全省高多少": the level a figure is compared with
+    versus: tuple = ()  # "贷款余额比存款多还是少": the terms of each metric compared ((贷款, 余额), (存款,))
 
     def parts(self) -> tuple["Question", ...]:
         """One question per metric asked, each with the words that are not another metric; for
@@ -319,7 +321,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
                  threshold=threshold,
                  mentioned=mentioned,
-                 against=asked_cues.against(normalised, c))
+                 against=asked_cues.against(normalised, c),
+                 versus=_versus(normalised, tuple(terms), tuple(p for _, p in place_hits), c))
     seen = _Seen(overview=overview,
                  several=several,
                  trend=bool(metrics) and has("trend"),
@@ -341,6 +344,20 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if q.kind is None and q.year is not None and (q.intent not in (COMPARISON, ENTITY, LIST) or several):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
     return replace(q, shape=_shape(q, seen, one_place))
+
+
+def _versus(normalised: str, terms: tuple[Term, ...], places: tuple[str, ...],
+            c: dict[str, tuple[str, ...]]) -> tuple[tuple[Term, ...], tuple[Term, ...]] | tuple[()]:
+    """The terms of each of two metrics compared ("贷款余额比存款多还是少" → 贷款 余额 | 存款), when
+    each side of 比 names its own topic (not "比去年", "比全省": a year or a level is no metric);
+    a term on both sides is of both ("城镇居民收入比农村居民收入")."""
+    after = asked_cues.versus(normalised, c)
+    if not after:
+        return ()
+    before = normalised[:normalised.index("比" + after)]
+    topical = [t for t in terms if t.text not in places and (t.weight >= 1 or t.weight == 0.5 and len(t.text) > 1)]
+    first, second = (tuple(t for t in topical if any(f in side for f in t.forms)) for side in (before, after))
+    return (first, second) if first and second and first != second else ()
 
 
 def _kind(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> tuple[str | None, bool]:
@@ -394,6 +411,8 @@ def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
         return Shape.TREND
     if q.against:
         return Shape.AGAINST
+    if q.versus:
+        return Shape.METRICS
     if q.intent == COMPARISON:
         return Shape.ATTAINED if seen.attained else Shape.COMPARISON
     if q.intent == LIST:
