@@ -50,8 +50,14 @@ def against(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 
 def metrics(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """Two metrics of one place compared ("贷款余额比存款多还是少")."""
-    return compose.metrics(asked.text, asked.q, gather(asked.q, asked.hits))
+    """Two metrics of one place compared ("贷款余额比存款多还是少"). Where a side's figure is not its
+    own clause's ("城乡居民人均可支配收入分别达到…"), the sentence that best gives the figures is
+    quoted as for any figure; the refusal only where that finds nothing either."""
+    answer = compose.metrics(asked.text, asked.q, gather(asked.q, asked.hits))
+    if not answer.abstained:
+        return answer
+    quoted = figure(asked, reports, compose)
+    return answer if quoted.abstained else quoted
 
 
 def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:

@@ -322,7 +322,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  threshold=threshold,
                  mentioned=mentioned,
                  against=asked_cues.against(normalised, c),
-                 versus=_versus(normalised, tuple(terms), tuple(p for _, p in place_hits), c))
+                 versus=_versus(normalised, tuple(terms), metrics, tuple(p for _, p in place_hits), c))
     seen = _Seen(overview=overview,
                  several=several,
                  trend=bool(metrics) and has("trend"),
@@ -346,17 +346,21 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     return replace(q, shape=_shape(q, seen, one_place))
 
 
-def _versus(normalised: str, terms: tuple[Term, ...], places: tuple[str, ...],
+def _versus(normalised: str, terms: tuple[Term, ...], metrics: tuple[str, ...], places: tuple[str, ...],
             c: dict[str, tuple[str, ...]]) -> tuple[tuple[Term, ...], tuple[Term, ...]] | tuple[()]:
     """The terms of each of two metrics compared ("贷款余额比存款多还是少" → 贷款 余额 | 存款), when
-    each side of 比 names its own topic (not "比去年", "比全省": a year or a level is no metric);
-    a term on both sides is of both ("城镇居民收入比农村居民收入")."""
-    after = asked_cues.versus(normalised, c)
+    each side of 比 names its own topic (not "比去年", "比全省": a year or a level is no metric,
+    nor is 占比 a comparison); a term on both sides is of both ("城镇居民收入比农村居民收入"), and
+    a second side naming no metric is of the first's ("农村居民收入增速比城镇快": 城镇居民收入)."""
+    text = re.sub(alternation(c.get("ratio", ())), lambda m: "\0" * len(m.group(0)), normalised)
+    after = asked_cues.versus(text, c)
     if not after:
         return ()
-    before = normalised[:normalised.index("比" + after)]
+    before = text[:text.index("比" + after)]
     topical = [t for t in terms if t.text not in places and (t.weight >= 1 or t.weight == 0.5 and len(t.text) > 1)]
     first, second = (tuple(t for t in topical if any(f in side for f in t.forms)) for side in (before, after))
+    if second and not any(t.text in metrics for t in second):
+        second = tuple(t for t in first if t.text in metrics) + second
     return (first, second) if first and second and first != second else ()
 
 
