@@ -2,7 +2,10 @@
 
 A comparison of amounts subtracts two figures of the same unit ("810−762=48", 亿元). A comparison
 of growth ("增速目标比去年实际低多少") subtracts the two growth rates, in 个百分点. Figures of
-different units are never compared.
+different units are never compared. Two metrics of one place ("贷款余额比存款多还是少") are
+compared the same way, each side its own figure of one year and kind. A figure against a level
+("增速比全省高多少") is answered by the gap its sentence states, and whether a target was reached
+by a result that says so itself ("超年度计划目标", "完成全年总量目标的107%").
 """
 from __future__ import annotations
 
@@ -53,8 +56,9 @@ class Gap:
     unit: str
 
     def shown(self) -> str:
-        """"比全省高2个百分点", "比全市低0.3个百分点"."""
-        return f"比{self.level}{'高' if self.value >= 0 else '低'}{_num(abs(self.value))}{self.unit}"
+        """"比全省高2个百分点", "比全市低0.3个百分点", "比全市多3亿元"."""
+        word = ("高" if self.value >= 0 else "低") if self.unit == POINTS else ("多" if self.value >= 0 else "少")
+        return f"比{self.level}{word}{_num(abs(self.value))}{self.unit}"
 
 
 def stated_gaps(text: str) -> list[Gap]:

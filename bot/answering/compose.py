@@ -1,5 +1,6 @@
-"""One answer composed from its evidence: the best figure or sentence, two figures compared, a
-report's byline, or an honest refusal; each with its sources and its Chinese wording.
+"""One answer composed from its evidence: the best figure or sentence, two figures compared (two
+years, two metrics, a target and its result, a figure and its stated gap to a level), a report's
+byline, or an honest refusal; each with its sources and its Chinese wording.
 
 Below the confidence threshold (ZONEQA_ABSTAIN_THRESHOLD, default 0.5) it abstains. Years and
 kinds are never mixed: a figure for another year or kind is only offered as "资料中只有…".
@@ -170,7 +171,8 @@ class Composer:
                               value=asked.shown(), year=c.evidence.label.year, kind=c.evidence.label.kind,
                               sources=self.sources([c.evidence], evidence), confidence=c.confidence,
                               explanation=f"the gap its sentence states: {c.explain()}", query=q)
-        return self.refuse(text, q, ranked[0] if ranked else None, "no gap to the level stated",
+        own = replace(q, terms=tuple(t for t in q.terms if t.text != q.against), kind=None)  # "…与全省的比较"
+        return self.refuse(text, own, ranked[0] if ranked else None, "no gap to the level stated",
                            f"与{q.against}的比较")
 
     def metrics(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
