@@ -30,12 +30,13 @@ def asks_attained(q: Question) -> bool:
     return q.shape == Shape.ATTAINED
 
 
-def says_attained(sentence: str) -> bool | None:
+def says_attained(sentence: str, onward: str) -> bool | None:
     """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%"),
-    or how much of it ("完成全年总量目标的107%": reached; "的92%": not); None when it says neither."""
+    or, from the figure's clause on (`onward`: a sentence may give several figures' shares), how much
+    of it ("完成全年总量目标的107%": reached; "的92%": not); None when it says neither."""
     if any(w in sentence for w in figure_words().get("attained", ())):
         return True
-    m = _completion(figure_words_version()).search(sentence)
+    m = _completion(figure_words_version()).search(onward)
     return float(m.group(1)) >= 100 if m else None
 
 

@@ -122,12 +122,12 @@ class Composer:
         found = [[c for c in scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
                   if c.confidence >= self.threshold] for (year, kind), hits in sides]
         said = found[1][0] if attained and not found[0] and found[1] else None
-        reached = comparison.says_attained(said.evidence.sentence) if said else None
+        onward = said.window + (_said_after(said.evidence.sentence, said.window) or "") if said else ""
+        reached = comparison.says_attained(said.evidence.sentence, onward) if said else None
         if said and reached is not None:
             # no target stated, but the result says it reached it ("…投资7300亿元、超年度计划目标13.9%")
             # or how much of it ("预计实现1900亿元，完成全年总量目标的107%")
-            quoted = said.window if comparison.says_attained(said.window) is not None else \
-                said.window + (_said_after(said.evidence.sentence, said.window) or "")
+            quoted = said.window if comparison.says_attained(said.window, said.window) is not None else onward
             return Answer(text, ("完成了。" if reached else "没有完成。") + self._reply(said.evidence, quoted),
                           abstained=False, value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
                           sources=self.sources([said.evidence], evidence), confidence=said.confidence,

@@ -58,6 +58,11 @@ def test_a_stated_share_of_the_target_says_whether_it_was_reached_by_the_year_s_
     assert a.answer.startswith("没有完成。") and "92%" in a.answer
 
 
+def test_the_share_is_the_figure_s_own_not_an_earlier_figure_s():
+    _, a = _attained("一般公共预算收入预计完成150.9亿元,完成全年总量目标的98%;地区生产总值预计实现1900亿元,完成全年总量目标的107%")
+    assert a.answer.startswith("完成了。") and "107%" in a.answer and "98%" not in a.answer
+
+
 def test_without_a_target_or_a_stated_share_there_is_nothing_to_compare():
     _, a = _attained("地区生产总值预计实现1900亿元，同比增长15%")
     assert a.abstained and "目标" in a.answer
