@@ -73,7 +73,7 @@ def stated_gaps(text: str) -> list[Gap]:
     if not sign:
         return []
     levels = [w for w in re.split("[、和与及]", m.group("levels")) if w]
-    numbers = [float(n.replace(",", "")) for n in re.split("[、和与及]", m.group("numbers"))]
+    numbers = [float(n.rstrip("个").replace(",", "")) for n in re.split("[、和与及]", m.group("numbers"))]
     if len(numbers) == 1:
         numbers *= len(levels)
     unit = POINTS if "百分点" in m.group("unit") else m.group("unit")
@@ -89,7 +89,7 @@ def _gap(version: tuple[int, int]) -> re.Pattern:
     return re.compile(
         f"(?:(?P<above>{words['above']})|(?P<below>{words['below']})|(?:{words['against']}))"
         f"(?P<levels>[^，,；;。\\d]{{1,16}}?)(?:{each})?(?:(?P<higher>{words['higher']})|(?P<lower>{words['lower']}))?"
-        f"(?P<numbers>{NUMBER}(?:[、和与及]{NUMBER})*)\\s*(?P<unit>{units})")
+        f"(?P<numbers>{NUMBER}(?:个?[、和与及]{NUMBER})*)\\s*(?P<unit>{units})")
 
 
 def gap_reply(gaps: list[Gap], asked: Gap) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from bot.answering.comparison import stated_gaps
 from bot.answering.compose import Composer
 from bot.answering.reading.question import parse
 from handmade import evidence
@@ -29,6 +30,12 @@ def test_a_gap_said_with_a_verb_keeps_its_direction():
     assert a.answer.startswith("比全市高19.7个百分点。") and "20.2%" in a.answer
     _, a = _against("GDP增速比全国高多少", "地区生产总值增长4.8%，低于全国0.3个百分点")
     assert a.answer.startswith("比全国低0.3个百分点。")
+
+
+def test_gaps_of_several_figures_to_one_level_are_no_one_figure_s_gap():
+    """"工业技改投资、制造业技改投资增速分别高于全国12.7个、12个百分点": two figures, one level."""
+    assert stated_gaps("，分别高于全国12.7个、12个百分点") == []
+    assert [(g.level, g.value) for g in stated_gaps("，高出全国平均水平9.1个百分点")] == [("全国平均水平", 9.1)]
 
 
 def test_without_a_stated_gap_the_figure_is_only_offered():
