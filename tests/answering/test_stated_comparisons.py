@@ -113,4 +113,10 @@ def test_figures_of_different_years_are_not_compared():
 def test_a_year_or_a_level_after_bi_is_not_a_second_metric():
     assert parse("GDP比去年增长多少", 2023).shape.value == "figure"
     assert parse("GDP增速比全省高多少", 2023).shape.value == "against"
+    assert parse("R&D占比和新增孵化载体各多少", 2023).shape.value != "two metrics"  # 占比 compares nothing
     assert parse("城镇居民收入比农村居民收入高多少", 2023).shape.value == "two metrics"
+
+
+def test_a_second_metric_named_without_its_head_is_of_the_first_s():
+    q = parse("农村居民收入增速比城镇快吗", 2023)  # 城镇: 城镇居民人均可支配收入
+    assert [[t.text for t in side] for side in q.versus] == [["居民人均可支配收入", "农村"], ["居民人均可支配收入", "城镇"]]
