@@ -53,6 +53,8 @@ ROUTES: dict[Shape, Handler | FanOut] = {
     Shape.OVERVIEW: parts.several,
     Shape.SEVERAL: parts.several,
     Shape.TREND: over_time.trend,
+    Shape.AGAINST: single.against,
+    Shape.METRICS: single.metrics,
     Shape.ATTAINED: single.compared,
     Shape.COMPARISON: single.compared,
     Shape.LIST: lists.answer,

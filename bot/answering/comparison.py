@@ -2,18 +2,25 @@
 
 A comparison of amounts subtracts two figures of the same unit ("810−762=48", 亿元). A comparison
 of growth ("增速目标比去年实际低多少") subtracts the two growth rates, in 个百分点. Figures of
-different units are never compared.
+different units are never compared. Two metrics of one place ("贷款余额比存款多还是少") are
+compared the same way, each side its own figure of one year and kind. A figure against a level
+("增速比全省高多少") is answered by the gap its sentence states, and whether a target was reached
+by a result that says so itself ("超年度计划目标", "完成全年总量目标的107%").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.answering.facts import RATE, Fact, values_in
-from bot.answering.reading.question import Question, Shape
-from bot.answering.vocabulary import figure_words
+from bot.answering.reading.question import Question, Shape, Term
+from bot.answering.vocabulary import alternation, figure_words, figure_words_version
 from bot.answering.wording import KIND_WORDS, MAX_ANSWER, clip
 from index.text.timelabel import RESULT, TARGET
+from index.text.tokens import NUMBER
+from index.text.vocabulary import load_vocab
 
 POINTS = "个百分点"  # the unit of a difference between two rates
 
@@ -23,9 +30,72 @@ def asks_attained(q: Question) -> bool:
     return q.shape == Shape.ATTAINED
 
 
-def says_attained(sentence: str) -> bool:
-    """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%")."""
-    return any(w in sentence for w in figure_words().get("attained", ()))
+def says_attained(sentence: str, onward: str) -> bool | None:
+    """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%"),
+    or, from the figure's clause on (`onward`: a sentence may give several figures' shares), how much
+    of it ("完成全年总量目标的107%": reached; "的92%": not); None when it says neither."""
+    if any(w in sentence for w in figure_words().get("attained", ())):
+        return True
+    m = _completion(figure_words_version()).search(onward)
+    return float(m.group(1)) >= 100 if m else None
+
+
+@lru_cache(maxsize=4)
+def _completion(version: tuple[int, int]) -> re.Pattern:
+    """"完成全年总量目标的107%": a completion verb, the target's name in the same clause, its share."""
+    words = figure_words()
+    verbs, of = alternation(words.get("completion_verb", ())), alternation(words.get("completion_of", ()))
+    return re.compile(f"(?:{verbs})[^，,；;。]{{0,12}}?(?:{of})({NUMBER})%")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A gap a sentence states between its figure and a level's ("比全省高2个百分点"): signed, in `unit`."""
+
+    level: str
+    value: float
+    unit: str
+
+    def shown(self) -> str:
+        """"比全省高2个百分点", "比全市低0.3个百分点", "比全市多3亿元"."""
+        word = ("高" if self.value >= 0 else "低") if self.unit == POINTS else ("多" if self.value >= 0 else "少")
+        return f"比{self.level}{word}{_num(abs(self.value))}{self.unit}"
+
+
+def stated_gaps(text: str) -> list[Gap]:
+    """The gaps `text` states at its start, before any other figure: "，比全省、全市分别高2、1.4个
+    百分点" → 全省 +2, 全市 +1.4; "，超过全市19.7个百分点" → 全市 +19.7. A level may be named with
+    more words ("高于全省平均水平"); a bare 比 needs the word saying which way (高, 低)."""
+    m = _gap(figure_words_version()).search(text)
+    if m is None or re.search(r"\d", text[:m.start()]):
+        return []
+    sign = 1 if m.group("above") or m.group("higher") else -1 if m.group("below") or m.group("lower") else 0
+    if not sign:
+        return []
+    levels = [w for w in re.split("[、和与及]", m.group("levels")) if w]
+    numbers = [float(n.rstrip("个").replace(",", "")) for n in re.split("[、和与及]", m.group("numbers"))]
+    if len(numbers) == 1:
+        numbers *= len(levels)
+    unit = POINTS if "百分点" in m.group("unit") else m.group("unit")
+    return [Gap(lv, sign * n, unit) for lv, n in zip(levels, numbers)] if len(numbers) == len(levels) else []
+
+
+@lru_cache(maxsize=4)
+def _gap(version: tuple[int, int]) -> re.Pattern:
+    words = {k: alternation(figure_words().get(f"gap_{k}", ())) for k in
+             ("above", "below", "against", "higher", "lower")}
+    each = alternation(figure_words().get("respectively", ()))
+    units = alternation(("个百分点", "百分点") + load_vocab().units)
+    return re.compile(
+        f"(?:(?P<above>{words['above']})|(?P<below>{words['below']})|(?:{words['against']}))"
+        f"(?P<levels>[^，,；;。\\d]{{1,16}}?)(?:{each})?(?:(?P<higher>{words['higher']})|(?P<lower>{words['lower']}))?"
+        f"(?P<numbers>{NUMBER}(?:个?[、和与及]{NUMBER})*)\\s*(?P<unit>{units})")
+
+
+def gap_reply(gaps: list[Gap], asked: Gap) -> str:
+    """"比全省高2个百分点（比全市高1.4个百分点）。": the level asked first, the others its sentence states."""
+    others = "，".join(g.shown() for g in gaps if g is not asked)
+    return f"{asked.shown()}{f'（{others}）' if others else ''}。"
 
 
 def sides(q: Question, reporting_year: int) -> list[tuple[int, str]]:
@@ -105,6 +175,30 @@ def reply(compared: list[tuple[int, str]], diff: Difference, metric: str, place:
         what, shown_a, shown_b, word = metric, f"{a}{diff.unit}", f"{b}{diff.unit}", "多" if d > 0 else "少"
     text = (f"{place}{year_a}年{KIND_WORDS[kind_a]}{what}{shown_a}，"
             f"比{year_b}年{KIND_WORDS[kind_b]}的{shown_b}{word}{diff.shown()}（{a}−{b}={_num(d)}）。")
+    return clip(text, MAX_ANSWER)
+
+
+def side_question(q: Question, side: tuple[Term, ...]) -> Question:
+    """One metric of two compared ("贷款余额比存款多还是少" → 存款) asked alone: its own terms, its
+    metric first, and the places asked."""
+    metrics = tuple(t.text for t in side if t.text in q.metrics)
+    terms = tuple(replace(t, weight=2.0) if t.text in metrics[:1] else t for t in side)
+    terms = tuple(sorted(terms, key=lambda t: t.text not in metrics[:1]))
+    places = tuple(t for t in q.terms if t.text in q.places)
+    return replace(q, metrics=metrics, terms=terms + places, versus=(), shape=Shape.FIGURE)
+
+
+def side_name(side: tuple[Term, ...], metrics: tuple[str, ...]) -> str:
+    """How the reply names a side: its words as asked, the metric last ("城镇" + 居民人均可支配收入)."""
+    return "".join(t.text for t in sorted(side, key=lambda t: t.text in metrics))
+
+
+def metrics_reply(names: tuple[str, str], said: tuple[str, str], diff: Difference, dated: str) -> str:
+    """"多。肇庆高新区2022年实际完成：贷款余额201亿元；存款余额190亿元。贷款余额比存款多11亿元（201−190=11）。" """
+    a, b, d = _num(diff.first), _num(diff.second), diff.value
+    word = ("高" if d > 0 else "低") if diff.of_rates else ("多" if d > 0 else "少")
+    verdict = f"{names[0]}比{names[1]}{word}{diff.shown()}" if d else f"{names[0]}与{names[1]}持平"
+    text = f"{word if d else '持平'}。{dated}{said[0]}；{said[1]}。{verdict}（{a}−{b}={_num(d)}）。"
     return clip(text, MAX_ANSWER)
 
 

@@ -1,20 +1,23 @@
-"""One answer composed from its evidence: the best figure or sentence, two figures compared, a
-report's byline, or an honest refusal; each with its sources and its Chinese wording.
+"""One answer composed from its evidence: the best figure or sentence, two figures compared (two
+years, two metrics, a target and its result, a figure and its stated gap to a level), a report's
+byline, or an honest refusal; each with its sources and its Chinese wording.
 
 Below the confidence threshold (ZONEQA_ABSTAIN_THRESHOLD, default 0.5) it abstains. Years and
 kinds are never mixed: a figure for another year or kind is only offered as "资料中只有…".
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.answering import comparison, scoring, wording
-from bot.answering.evidence import Answer, Evidence, Source, gather, unique
+from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
 from bot.answering.facts import RATE, values_in
 from bot.answering.reading.question import ENTITY, LIST, Question
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
 from bot.answering.vocabulary import cues, unit_group
+from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
 
 RETRIEVE_K = 12  # passages retrieved for each part of a question
@@ -118,13 +121,17 @@ class Composer:
         attained = comparison.asks_attained(q)  # the result (b) against the target (a)
         found = [[c for c in scoring.figures(q, gather(q, hits[:RETRIEVE_K]) + evidence, year=year, kind=kind)
                   if c.confidence >= self.threshold] for (year, kind), hits in sides]
-        if attained and not found[0] and found[1] and comparison.says_attained(found[1][0].evidence.sentence):
-            # no target stated, but the result says it reached it: "…投资7300亿元、超年度计划目标13.9%"
-            said = found[1][0]
-            return Answer(text, "完成了。" + self._reply(said.evidence, said.window), abstained=False,
-                          value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
+        said = found[1][0] if attained and not found[0] and found[1] else None
+        onward = said.window + (_said_after(said.evidence.sentence, said.window) or "") if said else ""
+        reached = comparison.says_attained(said.evidence.sentence, onward) if said else None
+        if said and reached is not None:
+            # no target stated, but the result says it reached it ("…投资7300亿元、超年度计划目标13.9%")
+            # or how much of it ("预计实现1900亿元，完成全年总量目标的107%")
+            quoted = said.window if comparison.says_attained(said.window, said.window) is not None else onward
+            return Answer(text, ("完成了。" if reached else "没有完成。") + self._reply(said.evidence, quoted),
+                          abstained=False, value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
                           sources=self.sources([said.evidence], evidence), confidence=said.confidence,
-                          explanation=f"the result says it reached its target: {said.explain()}", query=q)
+                          explanation=f"the result says whether it reached its target: {said.explain()}", query=q)
         for ((year, kind), _), ranked in zip(sides, found):
             if not ranked:
                 return self.refuse(text, replace(q, years=(year,), kind=kind), None,
@@ -145,6 +152,54 @@ class Composer:
         (year, kind), _ = compared
         return Answer(text, comparison.reply(compared, diff, metric, place), abstained=False,
                       value=diff.shown(), year=year, kind=kind,
+                      sources=self.sources([a.evidence, b.evidence], evidence), evidence=2,
+                      confidence=min(a.confidence, b.confidence),
+                      explanation=f"{a.explain()} | {b.explain()}", query=q)
+
+    def against(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
+        """"增速比全省高多少": the figure and the gap its sentence states to the level asked, right after
+        it ("增长8%，比全省、全市分别高2、1.4个百分点"); a refusal offering the figure when none is stated."""
+        ranked = scoring.figures(q, evidence, kind=RESULT) if q.year is None and q.kind is None else []
+        ranked = [c for c in ranked or scoring.figures(q, evidence) if c.confidence >= self.threshold]
+        for c in (c for c in ranked if scoring.names_metric(q, c.fact.window)):  # not the next metric's gap
+            tail = _said_after(c.evidence.sentence, c.fact.window)
+            gaps = comparison.stated_gaps(tail or "")
+            asked = next((g for g in gaps if q.against in g.level), None)
+            if asked is not None:
+                said = self._reply(c.evidence, c.fact.window + tail)
+                return Answer(text, comparison.gap_reply(gaps, asked) + said, abstained=False,
+                              value=asked.shown(), year=c.evidence.label.year, kind=c.evidence.label.kind,
+                              sources=self.sources([c.evidence], evidence), confidence=c.confidence,
+                              explanation=f"the gap its sentence states: {c.explain()}", query=q)
+        own = replace(q, terms=tuple(t for t in q.terms if t.text != q.against), kind=None)  # "…与全省的比较"
+        return self.refuse(text, own, ranked[0] if ranked else None, "no gap to the level stated",
+                           f"与{q.against}的比较")
+
+    def metrics(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
+        """"贷款余额比存款多还是少": each metric's own figure (its clause naming it), of one year and
+        kind, then which is larger and by how much; a refusal when a side has none."""
+        asked = [comparison.side_question(q, side) for side in q.versus]
+        found = []
+        for sq, side in zip(asked, q.versus):
+            # each sentence as it covers this metric alone
+            own = [replace(e, coverage=cov, missing=missing) for e in evidence
+                   for cov, missing in (coverage(sq, e.sentence),)]
+            ranked = scoring.figures(sq, own, kind=RESULT) if q.year is None and q.kind is None else []
+            found.append([c for c in ranked or scoring.figures(sq, own) if c.confidence >= self.threshold
+                          and all(t.found_in(fold(c.fact.window)) for t in side)])
+            if not found[-1]:
+                return self.refuse(text, sq, None, f"two metrics: nothing for {sq.topic()}", "，无法比较")
+        names = tuple(comparison.side_name(side, q.metrics) for side in q.versus)
+        pairs = ((a, b, comparison.difference(asked[0], a.fact, b.fact)) for a in found[0] for b in found[1]
+                 if a.fact is not b.fact and (a.evidence.label.year, a.evidence.label.kind) ==
+                 (b.evidence.label.year, b.evidence.label.kind))
+        a, b, diff = next(((a, b, d) for a, b, d in pairs if d is not None), (None, None, None))
+        if diff is None:
+            return self.refuse(text, q, None, "two metrics: no figures of one year, kind and unit", "，无法比较")
+        place = self.reports.place_of.get(a.evidence.hit.chunk.doc_id, "")
+        said = (wording.squash(a.window), wording.squash(b.window))
+        return Answer(text, comparison.metrics_reply(names, said, diff, wording.prefix(a.evidence.label, place)),
+                      abstained=False, value=diff.shown(), year=a.evidence.label.year, kind=a.evidence.label.kind,
                       sources=self.sources([a.evidence, b.evidence], evidence), evidence=2,
                       confidence=min(a.confidence, b.confidence),
                       explanation=f"{a.explain()} | {b.explain()}", query=q)
@@ -196,6 +251,13 @@ class Composer:
                       year=ev.label.year, kind=ev.label.kind,
                       sources=self.sources([ev], evidence), confidence=ev.coverage,
                       explanation=Candidate(ev, None, window, ev.coverage).explain(), query=q)
+
+
+def _said_after(sentence: str, window: str) -> str | None:
+    """What `sentence` goes on to say after `window` (its commas as written, "，" or ",") up to its
+    next 。 or ；; None when the window is not in it."""
+    m = re.search(re.escape(window).replace("，", "[，,]"), sentence)
+    return re.split("[。；;]", sentence[m.end():])[0] if m else None
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

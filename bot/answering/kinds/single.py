@@ -59,6 +59,22 @@ def _in_words(asked: Asked, compose: Composer, counted: Term) -> Answer | None:
     return said if not said.abstained and counted.found_in(fold(said.answer)) else None
 
 
+def against(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """A figure and the gap its report states to a level ("比全省高多少")."""
+    return compose.against(asked.text, asked.q, gather(asked.q, asked.hits))
+
+
+def metrics(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """Two metrics of one place compared ("贷款余额比存款多还是少"). Where a side's figure is not its
+    own clause's ("城乡居民人均可支配收入分别达到…"), the sentence that best gives the figures is
+    quoted as for any figure; the refusal only where that finds nothing either."""
+    answer = compose.metrics(asked.text, asked.q, gather(asked.q, asked.hits))
+    if not answer.abstained:
+        return answer
+    quoted = figure(asked, reports, compose)
+    return answer if quoted.abstained else quoted
+
+
 def sentence(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """A name ("哪家企业") or a list ("有哪些…") as a sentence of the reports says it."""
     return compose.sentence(asked.text, asked.q, gather(asked.q, asked.hits))

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, unit_group
 from index.text.places import names_of
-from index.text.timelabel import periods
+from index.text.normalise import fold
+from index.text.timelabel import RESULT, TARGET, periods
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
+
+if TYPE_CHECKING:  # question.py reads its cues here
+    from bot.answering.reading.question import Term
 
 _CLAUSE_END = re.compile(r"[，,；;]")
 _COUNT = r"(?:\d+|[两二三四五六七八九十几]+)个"  # "三个", "5个", "几个"
@@ -47,6 +52,21 @@ def aims(text: str, threshold: str | None, c: dict[str, tuple[str, ...]]) -> boo
     the result reached it, not whether the target is 5%."""
     after = alternation(c.get("attained_after", ()))
     return bool(threshold and after and re.search(f"{re.escape(threshold)}(?:{after})", text))
+
+
+def against(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    """"GDP增速比全省高多少": the level a figure is compared with, named after a comparing word."""
+    words, levels = alternation(c.get("against", ())), alternation(c.get("level", ()))
+    m = re.search(f"(?:{words})({levels})", text) if words and levels else None
+    return m.group(1) if m else None
+
+
+def versus(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    """"贷款余额比存款多还是少": what the first figure is compared with, from 比 to the word saying
+    how (question_cues.tsv: versus_end); whether it names a metric is the reader's to say."""
+    ends = alternation(c.get("versus_end", ()))
+    m = re.search(f"比(.+?)(?:{ends})", text) if ends else None
+    return m.group(1) if m else None
 
 
 def continues(text: str, c: dict[str, tuple[str, ...]]) -> bool:
@@ -165,3 +185,33 @@ def topic_groups(text: str, terms: tuple, c: dict[str, tuple[str, ...]], vocab: 
     everywhere = tuple(t for t, i in zip(terms, where) if i is None)
     return [(tuple(t for t, j in zip(terms, where) if j == i) + everywhere, expected_unit(s, c, vocab))
             for i, s in enumerate(stretches) if any(j == i and t.weight >= 1 for t, j in zip(terms, where))]
+
+
+def sides(normalised: str, terms: tuple[Term, ...], metrics: tuple[str, ...], places: tuple[str, ...],
+          c: dict[str, tuple[str, ...]]) -> tuple[tuple[Term, ...], tuple[Term, ...]] | tuple[()]:
+    """The terms of each of two metrics compared ("贷款余额比存款多还是少" → 贷款 余额 | 存款), when
+    each side of 比 names its own topic (not "比去年", "比全省": a year or a level is no metric,
+    nor is 占比 a comparison); a term on both sides is of both ("城镇居民收入比农村居民收入"), and
+    a second side naming no metric is of the first's ("农村居民收入增速比城镇快": 城镇居民收入)."""
+    text = re.sub(alternation(c.get("ratio", ())), lambda m: "\0" * len(m.group(0)), normalised)
+    after = versus(text, c)
+    if not after:
+        return ()
+    before = text[:text.index("比" + after)]
+    topical = [t for t in terms if t.text not in places and (t.weight >= 1 or t.weight == 0.5 and len(t.text) > 1)]
+    first, second = (tuple(t for t in topical if any(f in side for f in t.forms)) for side in (before, after))
+    if second and not any(t.text in metrics for t in second):
+        second = tuple(t for t in first if t.text in metrics) + second
+    return (first, second) if first and second and first != second else ()
+
+
+def kind_said(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> tuple[str | None, bool]:
+    """The kind of figure asked, and whether the question says it (目标, 实际). "完成多少" does not:
+    完成 is the verb of a plan as of a result. A metric's own name says nothing of the kind either:
+    实际使用外资 is not 实际."""
+    words = {w for _, m in metric_hits for w in (fold(m), *load_vocab().aliases(m))} | set(c.get("not_cue", ()))
+    text = re.sub(alternation(tuple(words)), "\0", normalised) if words else normalised
+    said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
+    if said("target") or said("result"):
+        return (TARGET if said("target") else RESULT), True
+    return None, False

@@ -43,6 +43,8 @@ class Shape(str, Enum):
     OVERVIEW = "overview"  # "去年干得怎么样": the year's headline figures
     SEVERAL = "several"  # "GDP和财政收入各是多少": each metric a part of its own
     TREND = "trend"  # "这两年怎么变化": the metric over the years the reports cover
+    AGAINST = "against"  # "增速比全省高多少": the gap its report states to a level
+    METRICS = "two metrics"  # "贷款余额比存款多还是少": two metrics of one place, same year and kind
     ATTAINED = "attained"  # "完成目标了吗": a year's target against its result
     COMPARISON = "comparison"  # two figures of one metric
     LIST = "list"  # "有哪些…": a sentence listing them, or a section's parts
@@ -108,6 +110,8 @@ class Question:
     mentioned: str | None = None  # "提到低空经济了吗": the words looked for
     vote: Vote | None = None  # the shape its meaning votes for (shape_vote.py), when asked
     groups: tuple[tuple[tuple[Term, ...], str | None], ...] = ()  # a voted several's parts: terms, unit
+    against: str | None = None  # "比全省高多少": the level a figure is compared with
+    versus: tuple = ()  # "贷款余额比存款多还是少": the terms of each metric compared ((贷款, 余额), (存款,))
 
     def parts(self) -> tuple["Question", ...]:
         """One question per metric asked, each with the words that are not another metric; for
@@ -155,7 +159,7 @@ class Question:
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "rank_places", "rank_high",
-                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner"})
+                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level"})
 
 
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
@@ -306,7 +310,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
-    kind, kind_asked = _kind(normalised, metric_hits, c)
+    kind, kind_asked = asked_cues.kind_said(normalised, metric_hits, c)
     # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two; "A和B哪个增长快" each, then
     # which is higher
     several = len(metrics) >= 2 and intent in (FIGURE, ENTITY) and has("parts") and (not has("ratio") or has("each"))
@@ -321,7 +325,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  unit=asked_cues.expected_unit(normalised, c, vocab),
                  asks_change=has("change") or any(w in normalised for w in change_words()),
                  threshold=threshold,
-                 mentioned=mentioned, vote=vote)
+                 mentioned=mentioned, vote=vote,
+                 against=asked_cues.against(normalised, c),
+                 versus=asked_cues.sides(normalised, tuple(terms), metrics, tuple(p for _, p in place_hits), c))
     if voted == Shape.SEVERAL and not several:
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,
@@ -345,18 +351,6 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if q.kind is None and q.year is not None and (q.intent not in (COMPARISON, ENTITY, LIST) or several):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
     return replace(q, shape=_voted(_shape(q, seen, one_place), q))
-
-
-def _kind(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]]) -> tuple[str | None, bool]:
-    """The kind of figure asked, and whether the question says it (目标, 实际). "完成多少" does not:
-    完成 is the verb of a plan as of a result. A metric's own name says nothing of the kind either:
-    实际使用外资 is not 实际."""
-    words = {w for _, m in metric_hits for w in (fold(m), *load_vocab().aliases(m))} | set(c.get("not_cue", ()))
-    text = re.sub(alternation(tuple(words)), "\0", normalised) if words else normalised
-    said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
-    if said("target") or said("result"):
-        return (TARGET if said("target") else RESULT), True
-    return None, False
 
 
 @dataclass(frozen=True)
@@ -396,6 +390,10 @@ def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
         return Shape.SEVERAL
     if seen.trend:
         return Shape.TREND
+    if q.against:
+        return Shape.AGAINST
+    if q.versus:
+        return Shape.METRICS
     if q.intent == COMPARISON:
         return Shape.ATTAINED if seen.attained else Shape.COMPARISON
     if q.intent == LIST:
