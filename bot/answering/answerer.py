@@ -126,15 +126,19 @@ class Answerer:
         # a place asked beside covered ones is named as not covered, never silently left out
         return replace(answer, answer=f"{answer.answer}\n{places_not_covered(missing)}") if missing else answer
 
+    def exemplars(self) -> shape_vote.Exemplars:
+        """The shape exemplars as this index's model encodes them: encoded once per version of the
+        file, then read back from the data dir's cache."""
+        manifest = getattr(self.searcher.index, "manifest", {})  # a hand-made index has none
+        path = getattr(self.searcher.index, "path", None)  # data_dir/index/<version>
+        return shape_vote.exemplars(shape_exemplars(), manifest.get("model", ""), self.searcher.encode,
+                                    path.parent.parent / "cache" if path else None, [s.value for s in Shape])
+
     def _voted(self, text: str, q: Question, before: Question | None) -> tuple[np.ndarray, Question]:
         """The question read again with the shape its meaning votes for (reading/shape_vote.py),
         and its vector, which then serves its retrieval: one encoding a question."""
         vector = self.searcher.encode([q.dense_text()])[0]
-        manifest = getattr(self.searcher.index, "manifest", {})  # a hand-made index has none
-        path = getattr(self.searcher.index, "path", None)  # data_dir/index/<version>
-        exemplars = shape_vote.exemplars(shape_exemplars(), manifest.get("model", ""), self.searcher.encode,
-                                         path.parent.parent / "cache" if path else None, [s.value for s in Shape])
-        vote = exemplars.vote(vector)
+        vote = self.exemplars().vote(vector)
         return vector, (self.reports.read(text, None, before, vote=vote) if vote.clear else q)
 
     def _route(self, shape: Shape, asked: Asked, previous: Answer | None, vector: np.ndarray | None = None) -> Answer:

@@ -52,7 +52,9 @@ class LiveAnswerer:
 
     @classmethod
     def load(cls, index: IndexSettings, settings: AnswerSettings) -> "LiveAnswerer":
-        return cls(index, settings, Answerer.load(index, settings))
+        answerer = Answerer.load(index, settings)
+        answerer.exemplars()  # encoded (or read back) now, not while the first citizen waits
+        return cls(index, settings, answerer)
 
     @property
     def current(self) -> Answerer:
