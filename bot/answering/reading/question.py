@@ -13,7 +13,7 @@ from functools import lru_cache
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.typed import clean, in_report_words, to_arabic
-from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
+from bot.answering.vocabulary import alternation, change_words, cues, figure_words, headline_metrics
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
@@ -108,7 +108,7 @@ class Question:
         an overview, one per headline metric."""
         if self.shape == Shape.OVERVIEW:
             vocab = load_vocab()
-            forms = {m: (fold(m), *vocab.aliases(m)) for m in headline_metrics()}
+            forms = {m: metric_names(m, vocab) for m in headline_metrics()}
             return tuple(replace(self, shape=Shape.FIGURE, intent=FIGURE, metrics=(m,),
                                  terms=(Term(m, 2.0, f, _shadows(f, vocab)),))
                          for m, f in forms.items())
@@ -158,14 +158,28 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
 
 
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
+def metric_names(metric: str, vocab: Vocab) -> tuple[str, ...]:
+    """The names a metric goes by in a report: its own, its aliases, and those said of two groups at
+    once (figure_words.tsv `joint:城乡`: "城乡居民人均可支配收入分别为32204元、13904元" names the
+    城镇 and the 农村 figures alike)."""
+    forms = (fold(metric), *vocab.aliases(metric))
+    joint = tuple(f.replace(part, key.partition(":")[2]) for key, parts in figure_words().items()
+                  if key.startswith("joint:") for part in parts for f in forms if part in f)
+    return tuple(dict.fromkeys(forms + joint))
+
+
 def _shadows(forms: tuple[str, ...], vocab: Vocab) -> tuple[str, ...]:
-    names = _metric_forms(vocab)
-    return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)},
+    """The longer names that contain a form but mean something else: other metrics' names, and
+    the form after a word that makes it what another metric is measured per ("万元GDP综合能耗"
+    is energy use, not GDP: figure_words.tsv `divisor`)."""
+    names = metric_forms(vocab)
+    per = {d + f for d in figure_words().get("divisor", ()) for f in forms}
+    return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)} | per - set(forms),
                         key=len, reverse=True))
 
 
 @lru_cache(maxsize=4)
-def _metric_forms(vocab: Vocab) -> frozenset[str]:
+def metric_forms(vocab: Vocab) -> frozenset[str]:
     """Every metric name and alias, folded."""
     return frozenset({fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al})
 
@@ -281,7 +295,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                 normalised = normalised.replace(form, fold(m), 1)
     terms = []
     for i, m in enumerate(metrics):
-        forms = (fold(m), *vocab.aliases(m))
+        forms = metric_names(m, vocab)
         terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, _shadows(forms, vocab)))
     places = dict(places_table)
     terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
