@@ -64,3 +64,38 @@ def test_one_population_s_income_is_not_another_s():
     assert got.abstained and "1207元" not in got.answer
     got = answer("去年农民收入多少", "农民人均收入增加1207元", year=2025)
     assert not got.abstained and "1207元" in got.answer
+
+
+def test_both_groups_said_together_name_each_group_and_all_residents():
+    both = "城镇和农村常住居民人均可支配收入分别增长3.9%和5.7%"
+    for text in ("去年城乡居民收入增长多少", "去年农村居民收入增长多少", "去年居民收入增长多少"):
+        got = answer(text, both, year=2025)
+        assert not got.abstained and "5.7%" in got.answer, text
+    got = answer("去年城镇居民收入多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
+    assert not got.abstained and "42149元" in got.answer
+
+
+SHARES = "高新技术产品产值占规模以上工业产值的比重约50%,先进制造业产值占规模以上工业产值的比重达66.7%"
+
+
+def test_a_share_of_a_whole_asks_for_the_part_s_share():
+    got = answer("先进制造业占工业产值多少", SHARES)
+    assert not got.abstained and "66.7%" in got.answer and "50%" not in got.answer
+    got = answer("先进制造业占工业产值多少", "规模以上工业产值增长8%")
+    assert got.abstained and "8%" not in got.answer
+
+
+def test_the_tax_share_said_short_is_the_tax_share():
+    sentence = "一般公共预算收入32.7亿元,增长10.8%,税占比90.7%"
+    got = answer("去年税收占比多少", sentence, year=2023)
+    assert not got.abstained and "90.7%" in got.answer and "10.8%" not in got.answer
+
+
+def test_a_change_asked_is_not_answered_by_a_level_which_is_only_offered():
+    level = "地区生产总值实现432.6亿元"
+    got = answer("去年GDP增长了多少", level)
+    assert got.abstained and "资料中只有" in got.answer and "432.6亿元" in got.answer
+    got = answer("去年GDP增长了多少", level, "地区生产总值增长6.5%")
+    assert not got.abstained and "6.5%" in got.answer
+    got = answer("去年经济增长多少", level)  # 经济增长 names the metric: its level answers
+    assert not got.abstained and "432.6亿元" in got.answer

@@ -13,7 +13,7 @@ from functools import lru_cache
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.typed import clean, in_report_words, to_arabic
-from bot.answering.vocabulary import alternation, change_words, cues, figure_words, headline_metrics
+from bot.answering.vocabulary import alternation, change_words, cues, figure_words, figure_words_version, headline_metrics
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
@@ -65,9 +65,28 @@ class Term:
     def found_in(self, folded_text: str) -> bool:
         if not any(f[:2] in folded_text for f in self.forms):
             return False  # the common case, decided before masking the shadows
+        folded_text = joined(folded_text)
         for longer in self.shadows:  # "规上工业产值" is not "工业产值"
             folded_text = folded_text.replace(longer, "\0")
         return any(f in folded_text or _listed(f, folded_text) for f in self.forms)
+
+
+def joined(folded_text: str) -> str:
+    """Two groups said one after the other as the word naming both (figure_words.tsv `joint:`,
+    `joined_by`): "城镇和农村居民人均可支配收入" is "城乡居民人均可支配收入", which names the
+    residents' income and each group's, not the 农村居民's alone."""
+    for joint, (first, *rest) in _joints(figure_words_version()):
+        if first in folded_text:
+            for said in (first + by + other for other in rest for by in figure_words().get("joined_by", ())):
+                folded_text = folded_text.replace(said, joint)
+    return folded_text
+
+
+@lru_cache(maxsize=4)
+def _joints(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(joint word, the groups it names) of figure_words.tsv, for one version of the file."""
+    return tuple((key.partition(":")[2], parts) for key, parts in figure_words().items()
+                 if key.startswith("joint:") and parts)
 
 
 def _listed(form: str, text: str) -> bool:
@@ -210,6 +229,18 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
     return terms
 
 
+def _whole_of_share(unread: str, rest: str, metric_hits: list[tuple[int, str]],
+                    c: dict[str, tuple[str, ...]]) -> str | None:
+    """The metric a share asked is a share of, when something else is what it is a share of
+    ("先进制造业占工业产值多少": 先进制造业's share, not 工业产值): the first metric named, right
+    after a `share_of` cue, with words before the cue. None otherwise."""
+    if not metric_hits:
+        return None
+    pos, metric = metric_hits[0]
+    cue = next((w for w in c.get("share_of", ()) if unread[:pos].endswith(w)), None)
+    return metric if cue and re.search(r"[\u4e00-\u9fff]", rest[:pos - len(cue)]) else None
+
+
 def _numbered(words: list[str], skip: set[str]) -> list[str]:
     """"世界500强企业" → 世界, 500强, 企业: a number with the character after it is one name (500强,
     100佳), so a sentence that only has 500 elsewhere ("突破500家") does not cover it."""
@@ -286,8 +317,10 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
     asked = names.asked_in(rest)
+    unread = rest
     metric_hits, rest = names.take(rest, names.metric_names(vocab, asked))
-    metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
+    whole = _whole_of_share(unread, rest, metric_hits, c)
+    metrics = tuple(dict.fromkeys(m for _, m in metric_hits if m != whole))
     # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
     for m, forms in asked:
         for form in forms:
@@ -301,6 +334,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
               if p not in doc_places]
     terms += _topic_terms(rest, c, vocab)
+    if whole:  # named loosely: a share of 规模以上工业产值 is one of 工业产值
+        terms.append(Term(whole, 0.5, metric_names(whole, vocab)))
 
     attained = has("attained") or asked_cues.aims(normalised, threshold, c)
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
