@@ -112,9 +112,9 @@ class Composer:
                 named = next(iter(cues().get("named:amount", ())), "")
                 return self.refuse(text, q, best, f"an amount asked, a rate found: {best.explain()}", f"的{named}")
             best = amount
-        if asks_a_change(q) and not best.fact.states_change:
-            # "GDP增长了多少": a level alone does not answer it; where the report gives no change,
-            # the level is offered, not passed off as one
+        if asks_a_change(q) and not best.fact.states_change and unit_group(best.fact.unit) != "percent":
+            # "GDP增长了多少": an amount alone does not answer it (a rate may: "涨幅2%"); where the
+            # report gives no change, the amount is offered, not passed off as one
             change = next((c for c in ranked if c.fact.states_change and c.confidence >= self.threshold), None)
             if change is None:
                 named = next(iter(cues().get("named:change", ())), "")
