@@ -19,8 +19,9 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
 5. clause_coverage: its own clause names more of the question, then whole: not a part given
    after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元 is a part, unless
-   the question names the part), then named_as: by a fuller name of the metric ("城镇新增就业110万人" over "农村劳动力转移就业40万人" for 城镇新增就业,
-   "固定资产投资增长1.6%" over "工程项目完成投资1.22万亿元" for 固定资产投资);
+   the question names the part), then named_as: by a fuller name of the metric ("城镇新增就业
+   110万人" over "农村劳动力转移就业40万人" for 城镇新增就业, "固定资产投资增长1.6%" over
+   "工程项目完成投资1.22万亿元" for 固定资产投资);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words

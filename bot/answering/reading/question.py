@@ -13,7 +13,8 @@ from functools import lru_cache
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.typed import clean, in_report_words, to_arabic
-from bot.answering.vocabulary import alternation, change_words, cues, figure_words, figure_words_version, headline_metrics
+from bot.answering.vocabulary import (alternation, change_words, cues, figure_words, figure_words_version,
+                                      headline_metrics)
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
 from index.reading.metadata import offices
@@ -176,21 +177,26 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
     return about and any(w in q.normalised for w in c.get("byline", ()))
 
 
-@lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
 def metric_names(metric: str, vocab: Vocab) -> tuple[str, ...]:
     """The names a metric goes by in a report: its own, its aliases, and those said of two groups at
     once (figure_words.tsv `joint:城乡`: "城乡居民人均可支配收入分别为32204元、13904元" names the
     城镇 and the 农村 figures alike)."""
     forms = (fold(metric), *vocab.aliases(metric))
-    joint = tuple(f.replace(part, key.partition(":")[2]) for key, parts in figure_words().items()
-                  if key.startswith("joint:") for part in parts for f in forms if part in f)
+    joint = tuple(f.replace(part, joint) for joint, parts in _joints(figure_words_version())
+                  for part in parts for f in forms if part in f)
     return tuple(dict.fromkeys(forms + joint))
 
 
 def _shadows(forms: tuple[str, ...], vocab: Vocab) -> tuple[str, ...]:
+    return _shadows_at(forms, vocab, figure_words_version())
+
+
+@lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
+def _shadows_at(forms: tuple[str, ...], vocab: Vocab,
+                figure_words_at: tuple[int, int]) -> tuple[str, ...]:
     """The longer names that contain a form but mean something else: other metrics' names, and
     the form after a word that makes it what another metric is measured per ("万元GDP综合能耗"
-    is energy use, not GDP: figure_words.tsv `divisor`)."""
+    is energy use, not GDP: figure_words.tsv `divisor`), for one version of figure_words.tsv."""
     names = metric_forms(vocab)
     per = {d + f for d in figure_words().get("divisor", ()) for f in forms}
     return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)} | per - set(forms),
