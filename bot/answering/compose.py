@@ -30,14 +30,22 @@ def asks_amount(q: Question) -> bool:
 
 
 def asks_a_change(q: Question) -> bool:
-    """Whether the question asks how the metric changed ("GDP增长了多少"), in words other than the
-    metric's own names (经济增长 and 工业增加值 name a metric, asking for no change)."""
+    """Whether the question asks how the metric changed by a report's own verb ("GDP增长了多少"),
+    in words other than the metric's names (经济增长 and 工业增加值 name a metric, asking for no
+    change); 降到, 变化 and the like may ask a level or a trend."""
     if not q.asks_change or q.unit not in (None, "percent"):
         return False
     said = q.normalised
     for form in sorted(q.terms[0].forms if q.metrics else (), key=len, reverse=True):
         said = said.replace(form, "\0")
-    return any(w in said for w in change_words() + cues().get("change", ()))
+    return any(w in said for w in change_words())
+
+
+def _a_level_alone(c: Candidate) -> bool:
+    """An amount whose clause says nothing of a change ("地区生产总值实现432.6亿元"); a rate
+    ("涨幅2%") or a clause about growth ("5项指标增幅位列全市第一") is not one."""
+    return not c.fact.states_change and unit_group(c.fact.unit) != "percent" \
+        and not any(w in c.fact.window for w in change_words())
 
 
 class Composer:
@@ -112,10 +120,10 @@ class Composer:
                 named = next(iter(cues().get("named:amount", ())), "")
                 return self.refuse(text, q, best, f"an amount asked, a rate found: {best.explain()}", f"的{named}")
             best = amount
-        if asks_a_change(q) and not best.fact.states_change and unit_group(best.fact.unit) != "percent":
-            # "GDP增长了多少": an amount alone does not answer it (a rate may: "涨幅2%"); where the
-            # report gives no change, the amount is offered, not passed off as one
-            change = next((c for c in ranked if c.fact.states_change and c.confidence >= self.threshold), None)
+        if asks_a_change(q) and _a_level_alone(best):
+            # "GDP增长了多少": a level alone does not answer it; where the report gives no change,
+            # the level is offered, not passed off as one
+            change = next((c for c in ranked if not _a_level_alone(c) and c.confidence >= self.threshold), None)
             if change is None:
                 named = next(iter(cues().get("named:change", ())), "")
                 return self.refuse(text, q, best, f"a change asked, a level found: {best.explain()}", f"的{named}")

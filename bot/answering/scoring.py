@@ -246,16 +246,19 @@ def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
 def _names_another(q: Question, folded: str) -> bool:
     """Whether a text that does not name the metric asked names another metric: one of
     synonyms.tsv, or a longer name holding the asked one (人均GDP, 万元GDP), unless the question
-    says it too ("GDP排名" asks about 排名 as well)."""
+    says it too ("GDP排名" asks about 排名 as well) or it holds another word of the question
+    ("财政收入里税收占多少比例" asks about 税收占比)."""
     term = q.terms[0]
     if any(s in folded and s not in q.normalised for s in term.shadows):
         return True
-    return any(n in folded for n in _other_metrics(term.forms, q.normalised))
+    said = tuple(f for t in q.terms[1:] for f in t.forms)
+    return any(n in folded for n in _other_metrics(term.forms, q.normalised, said))
 
 
 @lru_cache(maxsize=64)
-def _other_metrics(forms: tuple[str, ...], question: str) -> tuple[str, ...]:
-    return tuple(n for n in metric_forms(load_vocab()) if n not in forms and n not in question)
+def _other_metrics(forms: tuple[str, ...], question: str, said: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in metric_forms(load_vocab()) if n not in forms and n not in question
+                 and not any(w in n for w in said))
 
 
 def names_metric(q: Question, text: str) -> bool:
