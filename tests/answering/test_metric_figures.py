@@ -99,3 +99,15 @@ def test_a_change_asked_is_not_answered_by_a_level_which_is_only_offered():
     assert not got.abstained and "6.5%" in got.answer
     got = answer("去年经济增长多少", level)  # 经济增长 names the metric: its level answers
     assert not got.abstained and "432.6亿元" in got.answer
+
+
+def test_a_name_holding_a_word_of_the_question_is_not_another_metric():
+    got = answer("财政收入里税收占多少比例", "一般公共预算收入90亿元,增长11.4%,税收占比93.2%")
+    assert not got.abstained and "93.2%" in got.answer
+
+
+def test_a_level_answers_where_the_question_asks_no_change_by_a_report_s_verb():
+    got = answer("去年减税降费多少", "全年减税降费31.8亿元", year=2022)
+    assert not got.abstained and "31.8亿元" in got.answer
+    got = answer("去年几项指标增幅全市第一", "一般公共预算收入、固定资产投资等5项主要经济指标增幅位列全市第一")
+    assert not got.abstained and "5项" in got.answer
