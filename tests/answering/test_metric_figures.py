@@ -111,3 +111,8 @@ def test_a_level_answers_where_the_question_asks_no_change_by_a_report_s_verb():
     assert not got.abstained and "31.8亿元" in got.answer
     got = answer("去年几项指标增幅全市第一", "一般公共预算收入、固定资产投资等5项主要经济指标增幅位列全市第一")
     assert not got.abstained and "5项" in got.answer
+
+
+def test_the_base_a_change_is_said_against_is_neither_answered_nor_quoted():
+    got = answer("去年GDP增加了多少", "地区生产总值达到1369.7亿元,较上年的1232.1亿元增加137.6亿元,增长11.2%")
+    assert not got.abstained and "137.6亿元" in got.answer and "1232.1亿元" not in got.answer
