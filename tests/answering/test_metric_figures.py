@@ -116,3 +116,8 @@ def test_a_level_answers_where_the_question_asks_no_change_by_a_report_s_verb():
 def test_the_base_a_change_is_said_against_is_neither_answered_nor_quoted():
     got = answer("去年GDP增加了多少", "地区生产总值达到1369.7亿元,较上年的1232.1亿元增加137.6亿元,增长11.2%")
     assert not got.abstained and "137.6亿元" in got.answer and "1232.1亿元" not in got.answer
+
+
+def test_a_time_word_said_inside_the_metric_s_name_leaves_the_name_whole():
+    got = answer("城镇居民去年收入多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
+    assert not got.abstained and "42149元" in got.answer

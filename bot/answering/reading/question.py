@@ -323,8 +323,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
     asked = names.asked_in(rest)
-    unread = rest
-    metric_hits, rest = names.take(rest, names.metric_names(vocab, asked))
+    unread, metric_table = rest, names.metric_names(vocab, asked)
+    metric_hits, rest = names.take(rest, metric_table)
+    if not metric_hits:  # "城镇居民去年收入多少": a time word said inside the metric's name
+        squeezed = re.sub("(?<=[\u4e00-\u9fff])\0(?=[\u4e00-\u9fff])", "", unread)
+        hits, left = names.take(squeezed, metric_table)
+        if hits:
+            unread, metric_hits, rest = squeezed, hits, left
     whole = _whole_of_share(unread, rest, metric_hits, c)
     metrics = tuple(dict.fromkeys(m for _, m in metric_hits if m != whole))
     # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
