@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version
+from index import datafiles
+from index.datafiles import INDEX_DATA
 from index.text.normalise import fold, halfwidth
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
@@ -195,8 +197,23 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
             mine.append(Fact(subject, value, number, unit, None, seg, index))
             start = e
-        facts += _from_to(seg, found, mine)
+        facts += _against_base(seg, found, _from_to(seg, found, mine), change)
     return tuple(facts)
+
+
+def _against_base(seg: str, found: list, mine: list[Fact], change: re.Pattern) -> list[Fact]:
+    """"较“十三五”末的9323.1亿元增加4374.4亿元": the first figure is the base a change is said
+    against (index/data/comparison_bases.tsv `before`), an earlier level, not one to answer with;
+    the change is quoted without it, "较“十三五”末增加4374.4亿元"."""
+    if len(mine) < 2 or mine[0].opening or not change.match(seg[found[0][1]:found[1][0]]):
+        return mine
+    bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv").get("before", ())
+    said = seg[:found[0][0]]
+    at = max((said.rfind(w) for w in bases), default=-1)
+    if at < 0 or any(c.isdigit() for c in said[at:]):
+        return mine
+    quoted = said.removesuffix("的") + seg[found[0][1]:]
+    return [replace(mine[0], opening=True), replace(mine[1], window=quoted), *mine[2:]]
 
 
 def _from_to(seg: str, found: list, mine: list[Fact]) -> list[Fact]:

@@ -17,9 +17,11 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    ("高企总数达到476户" over "新认定高新技术企业227户");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-5. clause_coverage: its own clause names more of the question, then named_as: by a fuller name
-   of the metric ("城镇新增就业110万人" over "农村劳动力转移就业40万人" for 城镇新增就业,
-   "固定资产投资增长1.6%" over "工程项目完成投资1.22万亿元" for 固定资产投资);
+5. clause_coverage: its own clause names more of the question, then whole: not a part given
+   after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元 is a part, unless
+   the question names the part), then named_as: by a fuller name of the metric ("城镇新增就业
+   110万人" over "农村劳动力转移就业40万人" for 城镇新增就业, "固定资产投资增长1.6%" over
+   "工程项目完成投资1.22万亿元" for 固定资产投资);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
@@ -31,9 +33,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments
+from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
@@ -58,6 +62,7 @@ class Candidate:
     states_change: bool = True
     of_period: bool = False  # its clause speaks of a period, a milestone, another figure or an addition, not the year's level
     named_as: int = 0  # the length of the fullest name of the metric its clause gives
+    whole: bool = True  # not a part of the figure before it ("其中…"), or the part the question names
 
     @property
     def agrees(self) -> bool:
@@ -80,10 +85,10 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, float, bool, int, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
-                self.named_as, self.states_change, self.dated, -self.retrieval_rank)
+                self.whole, self.named_as, self.states_change, self.dated, -self.retrieval_rank)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
@@ -109,7 +114,8 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
-        of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window))
+        of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
+        whole=not _a_part(q, fact.window))
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
@@ -126,6 +132,17 @@ def _named_as(q: Question, clause: str) -> int:
     """The length of the longest name of the metric asked that `clause` gives, 0 for none."""
     folded = fold(clause)
     return max((len(f) for f in q.terms[0].forms if f in folded), default=0) if q.metrics else 0
+
+
+def _a_part(q: Question, clause: str) -> bool:
+    """Whether the clause gives a part of the figure before it (figure_words.tsv `part`: "其中地方
+    财政收入17.3亿元"), by a name of the metric other than the question's own ("财政总收入多少" is
+    not asking for the 地方财政收入 within it; "地方财政收入多少" is)."""
+    folded = fold(clause)
+    if not q.metrics or not folded.startswith(figure_words().get("part", ()) or ("\0",)):
+        return False
+    fullest = max((f for f in q.terms[0].forms if f in folded), key=len, default="")
+    return not fullest or fullest not in q.normalised
 
 
 def _of_period(fact: Fact) -> bool:
@@ -210,13 +227,39 @@ def _ordinals(sentence: str) -> str:
 
 
 def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
-    """Whether the metric asked is named where a figure's subject is: its section, its own clause
-    or one before it. A clause after the figure speaks of something else ("规模以上工业增加值增长
-    7.5%，工业对GDP增长贡献率45%": 7.5% is not GDP's)."""
+    """Whether the metric asked is the nearest metric named where a figure's subject is: its own
+    clause, or else the closest clause before it (or its section) that names a metric. A clause
+    after the figure speaks of something else ("规模以上工业增加值增长7.5%，工业对GDP增长贡献率45%":
+    7.5% is not GDP's), and so does a figure after another metric's name ("地区生产总值实现432.6
+    亿元，固定资产投资总量211.9亿元，建筑业完成151.6亿元，较去年增长21.8%": 21.8% is not GDP's)."""
     if not q.metrics:
         return True
     before = [ev.hit.chunk.section_title(), *segments(ev.sentence)[: fact.segment + 1]]
-    return any(q.terms[0].found_in(fold(text)) for text in before)
+    for text in reversed(before):
+        folded = fold(text)
+        if q.terms[0].found_in(folded):
+            return True
+        if _names_another(q, folded):
+            return False
+    return False
+
+
+def _names_another(q: Question, folded: str) -> bool:
+    """Whether a text that does not name the metric asked names another metric: one of
+    synonyms.tsv, or a longer name holding the asked one (人均GDP, 万元GDP), unless the question
+    says it too ("GDP排名" asks about 排名 as well) or it holds another word of the question
+    ("财政收入里税收占多少比例" asks about 税收占比)."""
+    term = q.terms[0]
+    if any(s in folded and s not in q.normalised for s in term.shadows):
+        return True
+    said = tuple(f for t in q.terms[1:] for f in t.forms)
+    return any(n in folded for n in _other_metrics(term.forms, q.normalised, said))
+
+
+@lru_cache(maxsize=64)
+def _other_metrics(forms: tuple[str, ...], question: str, said: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in metric_forms(load_vocab()) if n not in forms and n not in question
+                 and not any(w in n for w in said))
 
 
 def names_metric(q: Question, text: str) -> bool:

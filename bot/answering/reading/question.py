@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
+from bot.answering.reading.metric_forms import joined, metric_names, shadows, whole_of_share
 from bot.answering.reading.typed import clean, in_report_words, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
@@ -71,6 +72,7 @@ class Term:
     def found_in(self, folded_text: str) -> bool:
         if not any(f[:2] in folded_text for f in self.forms):
             return False  # the common case, decided before masking the shadows
+        folded_text = joined(folded_text)
         for longer in self.shadows:  # "规上工业产值" is not "工业产值"
             folded_text = folded_text.replace(longer, "\0")
         return any(f in folded_text or _listed(f, folded_text) for f in self.forms)
@@ -118,9 +120,9 @@ class Question:
         an overview, one per headline metric."""
         if self.shape == Shape.OVERVIEW:
             vocab = load_vocab()
-            forms = {m: (fold(m), *vocab.aliases(m)) for m in headline_metrics()}
+            forms = {m: metric_names(m, vocab) for m in headline_metrics()}
             return tuple(replace(self, shape=Shape.FIGURE, intent=FIGURE, metrics=(m,),
-                                 terms=(Term(m, 2.0, f, _shadows(f, vocab)),))
+                                 terms=(Term(m, 2.0, f, shadows(f, vocab)),))
                          for m, f in forms.items())
         if self.shape != Shape.SEVERAL:
             return (self,)
@@ -162,19 +164,6 @@ _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "ra
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level"})
 
 
-@lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
-def _shadows(forms: tuple[str, ...], vocab: Vocab) -> tuple[str, ...]:
-    names = _metric_forms(vocab)
-    return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)},
-                        key=len, reverse=True))
-
-
-@lru_cache(maxsize=4)
-def _metric_forms(vocab: Vocab) -> frozenset[str]:
-    """Every metric name and alias, folded."""
-    return frozenset({fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al})
-
-
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[Term]:
     skip = set(vocab.stopwords) | set(vocab.units) | set(change_words())
     rest = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", rest)
@@ -197,7 +186,7 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
             continue
         # The noun after 什么/哪些 says what kind of answer is wanted, so it need not be in it.
         weight = 0.25 if answer_type else 1.0 if len(word) > 1 else 0.5
-        terms.append(Term(word, weight, (word,), _shadows((word,), vocab)))
+        terms.append(Term(word, weight, (word,), shadows((word,), vocab)))
     return terms
 
 
@@ -278,8 +267,15 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
     asked = names.asked_in(rest)
-    metric_hits, rest = names.take(rest, names.metric_names(vocab, asked))
-    metrics = tuple(dict.fromkeys(m for _, m in metric_hits))
+    unread, metric_table = rest, names.metric_names(vocab, asked)
+    metric_hits, rest = names.take(rest, metric_table)
+    if not metric_hits:  # "城镇居民去年收入多少": a time word said inside the metric's name
+        squeezed = re.sub("(?<=[\u4e00-\u9fff])\0(?=[\u4e00-\u9fff])", "", unread)
+        hits, left = names.take(squeezed, metric_table)
+        if hits:
+            unread, metric_hits, rest = squeezed, hits, left
+    whole = whole_of_share(unread, rest, metric_hits, c)
+    metrics = tuple(dict.fromkeys(m for _, m in metric_hits if m != whole))
     # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
     for m, forms in asked:
         for form in forms:
@@ -287,12 +283,14 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                 normalised = normalised.replace(form, fold(m), 1)
     terms = []
     for i, m in enumerate(metrics):
-        forms = (fold(m), *vocab.aliases(m))
-        terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, _shadows(forms, vocab)))
+        forms = metric_names(m, vocab)
+        terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, shadows(forms, vocab)))
     places = dict(places_table)
     terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
               if p not in doc_places]
     terms += _topic_terms(rest, c, vocab)
+    if whole:  # named loosely: a share of 规模以上工业产值 is one of 工业产值
+        terms.append(Term(whole, 0.5, metric_names(whole, vocab)))
 
     attained = has("attained") or asked_cues.aims(normalised, threshold, c)
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).

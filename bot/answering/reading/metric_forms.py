@@ -1,0 +1,73 @@
+"""The names a metric goes by, in a question and in a report: its own and its aliases, the word
+naming two groups at once (城乡), the longer names that contain it but mean another metric
+(规上工业产值, 万元GDP综合能耗), and the whole a share asked is a share of."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.answering.vocabulary import figure_words, figure_words_version
+from index.text.normalise import fold
+from index.text.vocabulary import Vocab
+
+
+def joined(folded_text: str) -> str:
+    """Two groups said one after the other as the word naming both (figure_words.tsv `joint:`,
+    `joined_by`): "城镇和农村居民人均可支配收入" is "城乡居民人均可支配收入", which names the
+    residents' income and each group's, not the 农村居民's alone."""
+    for joint, (first, *rest) in _joints(figure_words_version()):
+        if first in folded_text:
+            for said in (first + by + other for other in rest for by in figure_words().get("joined_by", ())):
+                folded_text = folded_text.replace(said, joint)
+    return folded_text
+
+
+@lru_cache(maxsize=4)
+def _joints(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(joint word, the groups it names) of figure_words.tsv, for one version of the file."""
+    return tuple((key.partition(":")[2], parts) for key, parts in figure_words().items()
+                 if key.startswith("joint:") and parts)
+
+
+def metric_names(metric: str, vocab: Vocab) -> tuple[str, ...]:
+    """The names a metric goes by in a report: its own, its aliases, and those said of two groups at
+    once (figure_words.tsv `joint:城乡`: "城乡居民人均可支配收入分别为32204元、13904元" names the
+    城镇 and the 农村 figures alike)."""
+    forms = (fold(metric), *vocab.aliases(metric))
+    joint = tuple(f.replace(part, joint) for joint, parts in _joints(figure_words_version())
+                  for part in parts for f in forms if part in f)
+    return tuple(dict.fromkeys(forms + joint))
+
+
+def shadows(forms: tuple[str, ...], vocab: Vocab) -> tuple[str, ...]:
+    return _shadows_at(forms, vocab, figure_words_version())
+
+
+@lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
+def _shadows_at(forms: tuple[str, ...], vocab: Vocab,
+                figure_words_at: tuple[int, int]) -> tuple[str, ...]:
+    """The longer names that contain a form but mean something else: other metrics' names, and
+    the form after a word that makes it what another metric is measured per ("万元GDP综合能耗"
+    is energy use, not GDP: figure_words.tsv `divisor`), for one version of figure_words.tsv."""
+    names = metric_forms(vocab)
+    per = {d + f for d in figure_words().get("divisor", ()) for f in forms}
+    return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)} | per - set(forms),
+                        key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def metric_forms(vocab: Vocab) -> frozenset[str]:
+    """Every metric name and alias, folded."""
+    return frozenset({fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al})
+
+
+def whole_of_share(unread: str, rest: str, metric_hits: list[tuple[int, str]],
+                    c: dict[str, tuple[str, ...]]) -> str | None:
+    """The metric a share asked is a share of, when something else is what it is a share of
+    ("先进制造业占工业产值多少": 先进制造业's share, not 工业产值): the first metric named, right
+    after a `share_of` cue, with words before the cue. None otherwise."""
+    if not metric_hits:
+        return None
+    pos, metric = metric_hits[0]
+    cue = next((w for w in c.get("share_of", ()) if unread[:pos].endswith(w)), None)
+    return metric if cue and re.search(r"[\u4e00-\u9fff]", rest[:pos - len(cue)]) else None

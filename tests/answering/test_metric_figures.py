@@ -1,0 +1,123 @@
+"""Which figure of a sentence is the metric asked (issue #22, figures that are not the metric): a
+part given after its whole, a name used as another metric's divisor, a figure after another
+metric's name, and the income of one population. Questions read by the parser, answers composed
+from hand-made evidence (no index, no model)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from bot.answering.compose import Composer
+from bot.answering.evidence import Evidence, coverage
+from bot.answering.reading.question import parse
+from handmade import hit
+from index.text.timelabel import RESULT, TimeLabel
+
+
+def answer(text: str, *sentences: str, year: int = 2017):
+    """The answer to `text` from `sentences`, each a result of `year`, in retrieval order."""
+    q = parse(text, year + 1)
+    evidence = [Evidence(hit(s, i + 1), s, TimeLabel(year, RESULT), *coverage(q, s))
+                for i, s in enumerate(sentences)]
+    return Composer(SimpleNamespace(place_of={}), 0.5).figure(text, q, evidence)
+
+
+REVENUE = "财政总收入30.9亿元,其中地方财政收入17.3亿元,分别增长13.3%、8.6%"
+
+
+def test_a_part_given_after_its_whole_does_not_answer_for_the_whole():
+    got = answer("去年财政总收入多少", REVENUE)
+    assert "30.9亿元" in got.answer and "17.3亿元" not in got.answer
+    got = answer("去年财政收入多少", REVENUE)
+    assert "30.9亿元" in got.answer and "17.3亿元" not in got.answer
+
+
+def test_the_part_answers_when_the_question_names_it():
+    got = answer("去年地方财政收入多少", REVENUE)
+    assert "17.3亿元" in got.answer and "30.9亿元" not in got.answer
+
+
+def test_a_metric_measured_per_unit_of_gdp_is_not_gdp():
+    got = answer("2021年GDP增长了多少", "万元GDP综合能耗下降2.3%", year=2021)
+    assert got.abstained and "2.3%" not in got.answer
+    got = answer("2021年GDP增长了多少", "万元GDP综合能耗下降2.3%", "地区生产总值同比增长15%", year=2021)
+    assert not got.abstained and "15%" in got.answer and "2.3%" not in got.answer
+
+
+def test_a_change_after_another_metric_s_name_is_that_metric_s():
+    sentence = "地区生产总值实现432.6亿元,固定资产投资总量211.9亿元,建筑业完成151.6亿元,较去年增长21.8%"
+    got = answer("去年GDP增长了多少", sentence)
+    assert "21.8%" not in got.answer and "151.6亿元" not in got.answer
+    got = answer("去年GDP多少", sentence)
+    assert "432.6亿元" in got.answer and "211.9亿元" not in got.answer
+
+
+def test_residents_income_is_not_one_population_s():
+    rural = "农村居民人均可支配收入增长6.1%"
+    got = answer("2024年居民收入增长多少", rural, "居民人均可支配收入增长5.4%", year=2024)
+    assert "5.4%" in got.answer and "6.1%" not in got.answer
+    got = answer("2024年居民收入增长多少", rural, year=2024)
+    assert got.abstained and "6.1%" not in got.answer.partition("资料中只有")[0]
+
+
+def test_one_population_s_income_is_not_another_s():
+    got = answer("去年城镇居民人均可支配收入多少", "农民人均收入增加1207元", year=2025)
+    assert got.abstained and "1207元" not in got.answer
+    got = answer("去年农民收入多少", "农民人均收入增加1207元", year=2025)
+    assert not got.abstained and "1207元" in got.answer
+
+
+def test_both_groups_said_together_name_each_group_and_all_residents():
+    both = "城镇和农村常住居民人均可支配收入分别增长3.9%和5.7%"
+    for text in ("去年城乡居民收入增长多少", "去年农村居民收入增长多少", "去年居民收入增长多少"):
+        got = answer(text, both, year=2025)
+        assert not got.abstained and "5.7%" in got.answer, text
+    got = answer("去年城镇居民收入多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
+    assert not got.abstained and "42149元" in got.answer
+
+
+SHARES = "高新技术产品产值占规模以上工业产值的比重约50%,先进制造业产值占规模以上工业产值的比重达66.7%"
+
+
+def test_a_share_of_a_whole_asks_for_the_part_s_share():
+    got = answer("先进制造业占工业产值多少", SHARES)
+    assert not got.abstained and "66.7%" in got.answer and "50%" not in got.answer
+    got = answer("先进制造业占工业产值多少", "规模以上工业产值增长8%")
+    assert got.abstained and "8%" not in got.answer
+
+
+def test_the_tax_share_said_short_is_the_tax_share():
+    sentence = "一般公共预算收入32.7亿元,增长10.8%,税占比90.7%"
+    got = answer("去年税收占比多少", sentence, year=2023)
+    assert not got.abstained and "90.7%" in got.answer and "10.8%" not in got.answer
+
+
+def test_a_change_asked_is_not_answered_by_a_level_which_is_only_offered():
+    level = "地区生产总值实现432.6亿元"
+    got = answer("去年GDP增长了多少", level)
+    assert got.abstained and "资料中只有" in got.answer and "432.6亿元" in got.answer
+    got = answer("去年GDP增长了多少", level, "地区生产总值增长6.5%")
+    assert not got.abstained and "6.5%" in got.answer
+    got = answer("去年经济增长多少", level)  # 经济增长 names the metric: its level answers
+    assert not got.abstained and "432.6亿元" in got.answer
+
+
+def test_a_name_holding_a_word_of_the_question_is_not_another_metric():
+    got = answer("财政收入里税收占多少比例", "一般公共预算收入90亿元,增长11.4%,税收占比93.2%")
+    assert not got.abstained and "93.2%" in got.answer
+
+
+def test_a_level_answers_where_the_question_asks_no_change_by_a_report_s_verb():
+    got = answer("去年减税降费多少", "全年减税降费31.8亿元", year=2022)
+    assert not got.abstained and "31.8亿元" in got.answer
+    got = answer("去年几项指标增幅全市第一", "一般公共预算收入、固定资产投资等5项主要经济指标增幅位列全市第一")
+    assert not got.abstained and "5项" in got.answer
+
+
+def test_the_base_a_change_is_said_against_is_neither_answered_nor_quoted():
+    got = answer("去年GDP增加了多少", "地区生产总值达到1369.7亿元,较上年的1232.1亿元增加137.6亿元,增长11.2%")
+    assert not got.abstained and "137.6亿元" in got.answer and "1232.1亿元" not in got.answer
+
+
+def test_a_time_word_said_inside_the_metric_s_name_leaves_the_name_whole():
+    got = answer("城镇居民去年收入多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
+    assert not got.abstained and "42149元" in got.answer
