@@ -118,5 +118,5 @@ def test_a_year_or_a_level_after_bi_is_not_a_second_metric():
 
 
 def test_a_second_metric_named_without_its_head_is_of_the_first_s():
-    q = parse("农村居民收入增速比城镇快吗", 2023)  # 城镇: 城镇居民人均可支配收入
-    assert [[t.text for t in side] for side in q.versus] == [["居民人均可支配收入", "农村"], ["居民人均可支配收入", "城镇"]]
+    q = parse("农村居民收入增速比城镇快吗", 2023)  # 城镇: the group's own metric, 城镇居民人均可支配收入
+    assert [[t.text for t in side] for side in q.versus] == [["农村居民人均可支配收入"], ["城镇居民人均可支配收入"]]

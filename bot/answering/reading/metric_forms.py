@@ -71,3 +71,15 @@ def whole_of_share(unread: str, rest: str, metric_hits: list[tuple[int, str]],
     pos, metric = metric_hits[0]
     cue = next((w for w in c.get("share_of", ()) if unread[:pos].endswith(w)), None)
     return metric if cue and re.search(r"[\u4e00-\u9fff]", rest[:pos - len(cue)]) else None
+
+
+def sibling(metric: str, word: str, vocab: Vocab) -> str | None:
+    """The known metric that is `metric` with one of its words swapped for `word` ("农村居民收入比城镇
+    快吗": 城镇 beside 农村居民人均可支配收入 is 城镇居民人均可支配收入), or None."""
+    n = len(word)
+    for other in vocab.synonyms:
+        if other != metric and word in other and any(
+                metric[i:i + n] != word and metric[:i] + metric[i + n:] == other.replace(word, "", 1)
+                for i in range(len(metric) - n + 1)):
+            return other
+    return None

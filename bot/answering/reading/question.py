@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import joined, metric_names, shadows, whole_of_share
+from bot.answering.reading.metric_forms import joined, metric_names, shadows, sibling, whole_of_share
 from bot.answering.reading.typed import clean, in_report_words, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
@@ -325,7 +325,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  threshold=threshold,
                  mentioned=mentioned, vote=vote,
                  against=asked_cues.against(normalised, c),
-                 versus=asked_cues.sides(normalised, tuple(terms), metrics, tuple(p for _, p in place_hits), c))
+                 versus=_siblings(asked_cues.sides(normalised, tuple(terms), metrics,
+                                                   tuple(p for _, p in place_hits), c), metrics, vocab))
     if voted == Shape.SEVERAL and not several:
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,
@@ -349,6 +350,15 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if q.kind is None and q.year is not None and (q.intent not in (COMPARISON, ENTITY, LIST) or several):
         q = replace(q, kind=RESULT if q.year < reporting_year else TARGET)
     return replace(q, shape=_voted(_shape(q, seen, one_place), q))
+
+
+def _siblings(versus: tuple, metrics: tuple[str, ...], vocab: Vocab) -> tuple:
+    """A second side that names a group, not a metric, with the first side's metric ("农村居民收入增速
+    比城镇快"): the metric of that group where one is known (城镇居民人均可支配收入)."""
+    if versus and metrics and not any(t.text in metrics[1:] for t in versus[1]):
+        for other in filter(None, (sibling(metrics[0], t.text, vocab) for t in versus[1] if t.text not in metrics)):
+            return versus[0], (Term(other, 2.0, (forms := metric_names(other, vocab)), shadows(forms, vocab)),)
+    return versus
 
 
 @dataclass(frozen=True)
