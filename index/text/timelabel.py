@@ -27,6 +27,7 @@ from index.text.vocabulary import load_vocab
 RESULT, TARGET, ESTIMATE = "result", "target", "estimate"
 SPAN = "span"  # a cue kind only: the clause speaks of its section's period
 MET, GOAL = "met", "goal"  # cue kinds only: a verb saying a target was met, and the target's word
+WHOLE = "whole"  # a cue kind only: words naming a section's period as a whole ("过去五年", "五年来")
 MET_REACH = 8  # characters between such a verb and its target word ("完成全年主要目标任务")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 DECISIVE_LEAD = 2  # a clause's own cue words decide its kind when they lead by this much…
@@ -119,7 +120,7 @@ def cue_scores(text: str) -> dict[str, int]:
         text, n = met[0].subn("\0", text)
         scores[RESULT] += met[1] * n
     for kind, weight, word in load_cues():
-        if kind in (MET, GOAL):
+        if kind in (MET, GOAL, WHOLE):
             continue
         n = text.count(word)
         if n:
@@ -169,7 +170,7 @@ def _numbering() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for _, p in datafiles.rows(INDEX_DATA / "sections.tsv", 2))
 
 
-def _opening(sentence: str) -> str:
+def opening(sentence: str) -> str:
     """A sentence without its section number and its enumerating words ("（三）", "一是", "同时")."""
     text, skip, numbers = fold(sentence).strip(), kind_signals().get(("skip", "opening"), ()), _numbering()
     while True:
@@ -177,7 +178,7 @@ def _opening(sentence: str) -> str:
             or next((len(w) for w in skip if text.startswith(w)), 0)
         if not cut:
             return text
-        text = text[cut:].lstrip(" ，,")
+        text = text[cut:].lstrip(" ，,！!：:")
 
 
 def _said(text: str) -> set[str]:
@@ -204,8 +205,8 @@ def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
     if RESULT in kinds:
         return None
     verbs = kind_signals().get((TARGET, "opening"), ())
-    opens = [_opening(s).startswith(verbs) for s in sentences]
-    return TARGET if _opening(sentence).startswith(verbs) and 2 * sum(opens) >= len(opens) else None
+    opens = [opening(s).startswith(verbs) for s in sentences]
+    return TARGET if opening(sentence).startswith(verbs) and 2 * sum(opens) >= len(opens) else None
 
 
 def _without_bases(text: str) -> str:
@@ -264,14 +265,29 @@ def narrowed(scope: Scope, lead: str, frame: Frame, before: Scope | None = None)
     2025年，…" under "一、“十四五”时期回顾") speaks of that year: its sentences that name no year
     are that year's, not the period's. So do the paragraphs after it under the same titles
     (`before`, the scope the previous paragraph was narrowed to) until one opens by naming a
-    time again ("过去五年，…", "2024年，…")."""
-    if scope.period is None or scope.year is not None or periods_in(lead) or _FROM_TO.search(fold(lead)):
+    time again ("过去五年，…", "2024年，…"). Conversely, under a title of a year and its period
+    ("一、“十四五”时期和2025年工作回顾"), a paragraph that opens by naming the period ("“十四五”时期
+    我省…", "过去的五年…": `periods.tsv`, the `whole` words of `timecues.tsv`) speaks of the period,
+    and so do the paragraphs after it until one opens by naming a year."""
+    if scope.period is None or _FROM_TO.search(fold(lead)):
         return scope
-    if before is not None and not years_in(lead, frame.year) and not cue_scores(lead)[SPAN]:
-        return before
     years = set(years_in(lead, frame.year))
+    if scope.year is not None:
+        if not years and (scope.period in periods_in(lead) or _names_whole(lead)):
+            return Scope(scope.kind, None, scope.period)
+        return before if before is not None and not years else scope
+    if periods_in(lead):
+        return scope
+    if before is not None and not years and not cue_scores(lead)[SPAN]:
+        return before
     year = years.pop() if len(years) == 1 else None
     return Scope(scope.kind, year, None) if year and scope.period[0] <= year <= scope.period[1] else scope
+
+
+def _names_whole(text: str) -> bool:
+    """Whether `text` names its section's period as a whole (the `whole` words of `timecues.tsv`)."""
+    folded = fold(text)
+    return any(kind == WHOLE and word in folded for kind, _, word in load_cues())
 
 
 def _span_label(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
