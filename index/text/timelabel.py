@@ -273,9 +273,11 @@ def narrowed(scope: Scope, lead: str, frame: Frame, before: Scope | None = None)
     我省…", "过去的五年…": `periods.tsv`, the `whole` words of `timecues.tsv`) speaks of the period,
     and so do the paragraphs after it until one opens by naming a year ("2025年，…", "过去一年，…":
     the `one_year` words)."""
-    if scope.period is None or _FROM_TO.search(fold(lead)):
+    if _FROM_TO.search(fold(lead)):
         return scope
     years = set(years_in(lead, frame.year))
+    if scope.period is None:
+        return _to_period(scope, lead, frame, before, years)
     if scope.year is not None:
         if years or _names(lead, ONE_YEAR):
             return scope
@@ -288,6 +290,18 @@ def narrowed(scope: Scope, lead: str, frame: Frame, before: Scope | None = None)
         return before
     year = years.pop() if len(years) == 1 else None
     return Scope(scope.kind, year, None) if year and scope.period[0] <= year <= scope.period[1] else scope
+
+
+def _to_period(scope: Scope, lead: str, frame: Frame, before: Scope | None, years: set[int]) -> Scope:
+    """Under a review (or plan) title naming no time ("一、工作回顾"), a paragraph opening by naming
+    a past (or coming) period ("“十四五”时期是…的五年") speaks of it, and so do the paragraphs
+    after it until one opens by naming a year."""
+    if scope.kind is None or scope.year is not None or years or _names(lead, ONE_YEAR):
+        return scope
+    named = [p for p in periods_in(lead) if (p[1] < frame.plan) == (scope.kind == RESULT)]
+    if named:
+        return Scope(scope.kind, None, named[0])
+    return before if before is not None else scope
 
 
 def _names(text: str, kind: str) -> bool:

@@ -187,6 +187,28 @@ def test_under_a_title_of_a_year_and_its_period_a_paragraph_naming_the_period_sp
     assert labels["过去一年，新建改造高标准农田600万亩。"] == year
 
 
+def test_under_a_review_title_naming_no_time_a_paragraph_naming_a_period_speaks_of_it(tmp_path):
+    """Under "一、工作回顾", "“十四五”时期是…的五年" opens the period's paragraphs; a plan's period
+    named in a review ("“十五五”开好局") does not."""
+    path = tmp_path / "r.md"
+    path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
+                    "一、工作回顾\n"
+                    "全省粮食总产量达到871.6亿斤。\n"
+                    "“十四五”时期是攻坚克难的五年。\n"
+                    "这五年，建设高标准农田2556万亩。\n"
+                    "城镇新增就业124.27万人。\n"
+                    "过去一年，城镇新增就业25万人。\n"
+                    "“十五五”要开好局，全省高技术制造业增长8%。\n",
+                    encoding="utf-8")
+    labels = {s.strip(): (tl.year, tl.span) for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+    period, year = (None, (2021, 2025)), (2025, None)
+    assert labels["全省粮食总产量达到871.6亿斤。"] == year
+    assert labels["这五年，建设高标准农田2556万亩。"] == period
+    assert labels["城镇新增就业124.27万人。"] == period
+    assert labels["过去一年，城镇新增就业25万人。"] == year
+    assert labels["“十五五”要开好局，全省高技术制造业增长8%。"] != period
+
+
 def test_a_title_saying_nothing_of_time_keeps_the_passages_label_but_an_appendix_does_not(tmp_path):
     """News with topical subtitles: "经济运行保持健康稳定增长" does not undo the "2023年，…" before it."""
     path = tmp_path / "n.md"
