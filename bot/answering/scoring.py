@@ -173,7 +173,8 @@ def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:
         return found
     def end_level(c: Candidate) -> bool:
         tl = c.evidence.label
-        return tl.span is not None and tl.year == tl.span[1] and tl.kind == RESULT and not c.fact.states_change
+        return (tl.span is not None and tl.year == tl.span[1] and tl.kind == RESULT and not c.fact.states_change
+                and not c.fact.reached)  # a from-to change's end is the period's change ("从…提高到14.58万亿元")
     own = {(c.evidence.label.year, unit_group(c.fact.unit)) for c in found if c.one_year}
     return [replace(c, evidence=replace(c.evidence, label=replace(c.evidence.label, span=None)))
             if end_level(c) and (c.evidence.label.year, unit_group(c.fact.unit)) not in own else c for c in found]

@@ -263,4 +263,8 @@ def test_a_level_a_period_ended_on_is_its_last_year_s_where_that_year_states_non
     assert best.fact.value == "6.66万亿元" and (best.evidence.label.year, best.evidence.label.span) == (2025, None)
     own = evidence(q, "生产总值6.5万亿元。", rank=3, year=2025)
     assert figures(q, [rate, period, own])[0].fact.value == "6.5万亿元"
+    # a from-to change over the period ends in 2025 but is the period's change: the year's rate wins
+    change = replace(evidence(q, "生产总值从11.37万亿元提高到14.58万亿元。", rank=2),
+                     label=TimeLabel(2025, RESULT, (2021, 2025)))
+    assert figures(q, [rate, change])[0].fact.value == "5.6%"
 
