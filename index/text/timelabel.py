@@ -27,7 +27,8 @@ from index.text.vocabulary import load_vocab
 RESULT, TARGET, ESTIMATE = "result", "target", "estimate"
 SPAN = "span"  # a cue kind only: the clause speaks of its section's period
 MET, GOAL = "met", "goal"  # cue kinds only: a verb saying a target was met, and the target's word
-WHOLE, ONE_YEAR = "whole", "one_year"  # cue kinds only: words naming a period as a whole ("过去五年"), or one year ("过去一年")
+# cue kinds only: words naming a section's period as a whole ("过去五年"), or one year ("过去一年")
+WHOLE, ONE_YEAR = "whole", "one_year"
 MET_REACH = 8  # characters between such a verb and its target word ("完成全年主要目标任务")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")  # 二〇三五年, as a report may write it
