@@ -288,8 +288,9 @@ def _said_after(sentence: str, window: str) -> str | None:
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:
-    """Among sentences that cover the question equally: for a list, the one listing the most
-    items; else the better retrieved."""
+    """Among sentences that cover the question equally: one of a single year before a period's
+    review (the latest news, where no year is asked); for a list, the one listing the most items;
+    else the better retrieved."""
     def items(ev: Evidence) -> int:
         return ev.sentence.count("、") if q.intent == LIST else 0
-    return max(unique(tied), key=lambda ev: (items(ev), -ev.hit.rank))
+    return max(unique(tied), key=lambda ev: (ev.label.span is None, items(ev), -ev.hit.rank))

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from bot.answering.facts import Fact
-from bot.answering.reading.question import LIST, Question, Term
+from bot.answering.reading.question import ENTITY, LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.normalise import fold
@@ -174,15 +174,16 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
     """Whether a sentence labelled `tl` is about the year (or period) and kind asked, or those given.
 
     A multi-year figure (十四五 totals, goals for 2030) answers only a question about its period,
-    or about the year its goal is set for, or a rank asked with no year; an estimate answers a
-    question about results.
+    or about the year its goal is set for, or, with no year asked, a rank or a name (哪个, 有哪些)
+    a past period's review gives; an estimate answers a question about results.
     """
     year = year if year is not None else q.year
     kind = kind if kind is not None else q.kind
     if q.span is not None:
         return tl.span == q.span and (kind is None or tl.kind in (kind, None))
-    # a standing stated over a period ("十四五…规模稳居全国第4位") still holds when no year is asked
-    standing = year is None and q.unit == "rank"
+    # a standing stated over a period ("十四五…规模稳居全国第4位") still holds when no year is asked,
+    # as does a name its review gives ("苏州工业园区…稳居第一")
+    standing = year is None and (q.unit == "rank" or (q.intent in (ENTITY, LIST) and tl.year is None))
     if tl.span is not None and not standing and (year is None or tl.year != year):
         return False
     if year is not None and tl.year != year:

@@ -175,10 +175,26 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     Only sentences about the year and kind asked (or `year`/`kind` when given); with
     timely=False, only those about another year or kind — what "资料中只有…" can offer.
     """
-    return rank([figure(q, at, fact) for ev in evidence if ev.coverage
+    return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if not fact.opening and _named_before(q, ev, fact) and not _of_a_city_within(ev, fact)
-                 for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely])
+                 for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
+
+
+def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:
+    """A level a period ended on (`_dated`: "过去五年…生产总值6.66万亿元") is its last year's own
+    figure where that year states none in its unit ("生产总值增长5.6%" is a rate): so it is told as
+    that year's, and not passed over for the rate. Where the year states one ("城镇新增就业121.7万人"
+    beside the five years' "603.7万人"), the year's wins (`one_year`). Not when the period is asked."""
+    if q.span is not None:
+        return found
+    def end_level(c: Candidate) -> bool:
+        tl = c.evidence.label
+        return (tl.span is not None and tl.year == tl.span[1] and tl.kind == RESULT and not c.fact.states_change
+                and not c.fact.reached)  # a from-to change's end is the period's change ("从…提高到14.58万亿元")
+    own = {(c.evidence.label.year, unit_group(c.fact.unit)) for c in found if c.one_year}
+    return [replace(c, evidence=replace(c.evidence, label=replace(c.evidence.label, span=None)))
+            if end_level(c) and (c.evidence.label.year, unit_group(c.fact.unit)) not in own else c for c in found]
 
 
 def _of_a_city_within(ev: Evidence, fact: Fact) -> bool:

@@ -9,7 +9,7 @@ from functools import cached_property
 from index.reading.documents import Document
 from index.reading.layout import numbered_level
 from index.text.normalise import fold
-from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, scope_of
+from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, opening, scope_of
 
 APPENDIX_LEVEL = 0  # the level sections.tsv gives an appendix (附件): notes, not the speech
 DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
@@ -109,8 +109,9 @@ def _spans_of(offsets: list[int], s: int, e: int) -> tuple[tuple[int, int], ...]
 
 
 def _lead(text: str) -> str:
-    """A paragraph's opening clause ("刚刚过去的2025年，"), where it says what it is about."""
-    return re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
+    """A paragraph's opening clause ("刚刚过去的2025年，"), where it says what it is about, past its
+    number and the words that open without saying it ("（一）", "各位代表，": `kind_signals.tsv`)."""
+    return re.split(r"[，,。；;：:]", opening(text), maxsplit=1)[0]
 
 
 def _in_appendix(titles: tuple[str, ...]) -> bool:
@@ -126,8 +127,10 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
     # Where no section title says anything, a paragraph inherits the label of the one before
     # it under the same titles (the first report's unnumbered sections).
     context: dict[tuple[str, ...], TimeLabel] = {}
-    # A period's section narrowed to one of its years stays so for the paragraphs that follow.
-    year_of_period: dict[tuple[str, ...], Scope | None] = {}
+    # A section narrowed to one of its years, or to its period, stays so for the paragraphs that
+    # follow, in its subsections too while their titles say nothing else of time: keyed by the
+    # top title and the scope the titles give.
+    narrowing: dict[tuple[tuple[str, ...], Scope], Scope | None] = {}
     last: TimeLabel | None = None  # the last paragraph's label that had a kind
     for para in doc.paragraphs:
         key = para.headings
@@ -137,8 +140,9 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
             # label, unless it opens an appendix (附件: notes, not the speech)
             own = label(key[-1] if key else "", frame)
             context[key] = own if own.kind or last is None or _in_appendix(key) else last
-        scope = narrowed(scopes[key], _lead(para.text), frame, year_of_period.get(key))
-        year_of_period[key] = scope if scope != scopes[key] else None
+        where = (key[:1], scopes[key])
+        scope = narrowed(scopes[key], _lead(para.text), frame, narrowing.get(where))
+        narrowing[where] = scope if scope != scopes[key] else None
         para_label = label(para.text, frame, scope, context[key], para.text)
         if para_label.kind:
             context[key] = last = para_label

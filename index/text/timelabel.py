@@ -27,8 +27,13 @@ from index.text.vocabulary import load_vocab
 RESULT, TARGET, ESTIMATE = "result", "target", "estimate"
 SPAN = "span"  # a cue kind only: the clause speaks of its section's period
 MET, GOAL = "met", "goal"  # cue kinds only: a verb saying a target was met, and the target's word
+# cue kinds only: words naming a section's period as a whole ("过去五年"), or one year ("过去一年")
+WHOLE, ONE_YEAR = "whole", "one_year"
 MET_REACH = 8  # characters between such a verb and its target word ("完成全年主要目标任务")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")  # 二〇三五年, as a report may write it
+_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[月日])")  # a figure, not a date
 DECISIVE_LEAD = 2  # a clause's own cue words decide its kind when they lead by this much…
 SECTION_LEAD = 4  # …and override what its section says only when they lead by this much
 PARAGRAPH_SAYS = 2  # sentences of a paragraph whose kind words its other sentences take
@@ -119,7 +124,7 @@ def cue_scores(text: str) -> dict[str, int]:
         text, n = met[0].subn("\0", text)
         scores[RESULT] += met[1] * n
     for kind, weight, word in load_cues():
-        if kind in (MET, GOAL):
+        if kind in (MET, GOAL, WHOLE, ONE_YEAR):
             continue
         n = text.count(word)
         if n:
@@ -169,7 +174,7 @@ def _numbering() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for _, p in datafiles.rows(INDEX_DATA / "sections.tsv", 2))
 
 
-def _opening(sentence: str) -> str:
+def opening(sentence: str) -> str:
     """A sentence without its section number and its enumerating words ("（三）", "一是", "同时")."""
     text, skip, numbers = fold(sentence).strip(), kind_signals().get(("skip", "opening"), ()), _numbering()
     while True:
@@ -177,7 +182,7 @@ def _opening(sentence: str) -> str:
             or next((len(w) for w in skip if text.startswith(w)), 0)
         if not cut:
             return text
-        text = text[cut:].lstrip(" ，,")
+        text = text[cut:].lstrip(" ，,！!：:")
 
 
 def _said(text: str) -> set[str]:
@@ -204,8 +209,8 @@ def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
     if RESULT in kinds:
         return None
     verbs = kind_signals().get((TARGET, "opening"), ())
-    opens = [_opening(s).startswith(verbs) for s in sentences]
-    return TARGET if _opening(sentence).startswith(verbs) and 2 * sum(opens) >= len(opens) else None
+    opens = [opening(s).startswith(verbs) for s in sentences]
+    return TARGET if opening(sentence).startswith(verbs) and 2 * sum(opens) >= len(opens) else None
 
 
 def _without_bases(text: str) -> str:
@@ -221,7 +226,7 @@ def _without_bases(text: str) -> str:
 
 def years_in(text: str, doc_year: int) -> list[int]:
     """Absolute years named in `text`, relative ones resolved against the report's year."""
-    text = _without_bases(text)
+    text = _without_bases(_CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), text))
     years = [int(y) for y in _YEAR.findall(text)]
     years += [doc_year + d for word, d in load_vocab().relative_years if word in text]
     return years
@@ -264,14 +269,46 @@ def narrowed(scope: Scope, lead: str, frame: Frame, before: Scope | None = None)
     2025年，…" under "一、“十四五”时期回顾") speaks of that year: its sentences that name no year
     are that year's, not the period's. So do the paragraphs after it under the same titles
     (`before`, the scope the previous paragraph was narrowed to) until one opens by naming a
-    time again ("过去五年，…", "2024年，…")."""
-    if scope.period is None or scope.year is not None or periods_in(lead) or _FROM_TO.search(fold(lead)):
+    time again ("过去五年，…", "2024年，…"). Conversely, under a title of a year and its period
+    ("一、“十四五”时期和2025年工作回顾"), a paragraph that opens by naming the period ("“十四五”时期
+    我省…", "过去的五年…": `periods.tsv`, the `whole` words of `timecues.tsv`) speaks of the period,
+    and so do the paragraphs after it until one opens by naming a year ("2025年，…", "过去一年，…":
+    the `one_year` words)."""
+    if _FROM_TO.search(fold(lead)):
         return scope
-    if before is not None and not years_in(lead, frame.year) and not cue_scores(lead)[SPAN]:
-        return before
     years = set(years_in(lead, frame.year))
+    if scope.period is None:
+        return _to_period(scope, lead, frame, before, years)
+    if scope.year is not None:
+        if years or _names(lead, ONE_YEAR):
+            return scope
+        if scope.period in periods_in(lead) or _names(lead, WHOLE):
+            return Scope(scope.kind, None, scope.period)
+        return before if before is not None else scope
+    if periods_in(lead):
+        return scope
+    if before is not None and not years and not cue_scores(lead)[SPAN]:
+        return before
     year = years.pop() if len(years) == 1 else None
     return Scope(scope.kind, year, None) if year and scope.period[0] <= year <= scope.period[1] else scope
+
+
+def _to_period(scope: Scope, lead: str, frame: Frame, before: Scope | None, years: set[int]) -> Scope:
+    """Under a review (or plan) title naming no time ("一、工作回顾"), a paragraph opening by naming
+    a past (or coming) period ("“十四五”时期是…的五年") speaks of it, and so do the paragraphs
+    after it until one opens by naming a year."""
+    if scope.kind is None or scope.year is not None or years or _names(lead, ONE_YEAR):
+        return scope
+    named = [p for p in periods_in(lead) if (p[1] < frame.plan) == (scope.kind == RESULT)]
+    if named:
+        return Scope(scope.kind, None, named[0])
+    return before if before is not None else scope
+
+
+def _names(text: str, kind: str) -> bool:
+    """Whether `text` holds one of the cue words of `kind` (`timecues.tsv`)."""
+    folded = fold(text)
+    return any(k == kind and word in folded for k, _, word in load_cues())
 
 
 def _span_label(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
@@ -301,7 +338,7 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
 
 def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, paragraph: str) -> TimeLabel:
     scores = cue_scores(text)
-    years = years_in(text, frame.year)
+    years = years_in(_to_last_figure(text), frame.year)
     from_to = _FROM_TO.search(fold(text))
     if from_to and len(set(years_in(from_to.group(0), frame.year))) == 2:
         first, last = sorted(set(years_in(from_to.group(0), frame.year)))
@@ -338,6 +375,18 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     if context and context.kind:
         return replace(context, source="context")
     return TimeLabel(None, None, None, "")
+
+
+def _to_last_figure(text: str) -> str:
+    """`text` up to the end of the clause of its last figure, when a clause after it ends the
+    sentence: a year named only there ("提出地区生产总值年均增长5%左右，为…实现2035年人均地区生产总值
+    比2020年翻一番打好基础") is the time of another aim, not of the figures before it."""
+    figures = [m for m in _NUMBER.finditer(text) if not _YEAR.match(text, m.start())]
+    if not figures:
+        return text
+    end = re.search(r"[，,；;。！!？?]|$", text[figures[-1].end():])
+    cut = figures[-1].end() + end.start()
+    return text if re.search(r"[。！!？?]\s*\S", text[cut:]) else text[:cut]
 
 
 def _explicit(years: list[int], kind: str | None, frame: Frame) -> TimeLabel:

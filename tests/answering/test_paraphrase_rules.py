@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from bot.answering.answerer import Answerer
+from bot.answering.compose import _closest
 from bot.answering.evidence import time_agrees
 from bot.answering.reading.question import Shape, parse
 from bot.answering.reading.typed import in_report_words
@@ -57,6 +58,26 @@ def test_a_rank_asked_without_a_year_is_answered_by_a_period_s_standing():
     assert time_agrees(rank, five_years)
     assert not time_agrees(amount, five_years)  # an amount asked with no year is the year's, not the period's
     assert not time_agrees(question("地区生产总值", unit="rank", year=2024, kind=None), five_years)
+
+
+def test_a_name_asked_without_a_year_is_answered_by_a_past_period_s_review():
+    """"哪个园区…稳居第一" is told in the 十四五 review (labelled 2021—2025): the name still holds;
+    a figure asked with no year is still the year's, and a year asked is still that year's."""
+    five_years = TimeLabel(None, RESULT, span=(2021, 2025))
+    assert time_agrees(parse("江苏哪个园区在国家级经开区综合考核里稳居第一", 2026), five_years)
+    assert time_agrees(parse("江苏有哪些国家先进制造业集群", 2026), five_years)
+    assert not time_agrees(parse("江苏城镇新增就业多少", 2026), five_years)
+    assert not time_agrees(parse("江苏2025年哪个园区在国家级经开区综合考核里稳居第一", 2026), five_years)
+
+
+def test_among_names_told_alike_the_year_s_news_comes_before_a_period_s_review():
+    """"哪个县成了生产总值超千亿元的县": the period's review and the year's report may both be
+    found; told alike, the year's sentence is the answer."""
+    q = parse("广东哪个县成了生产总值超千亿元的县", 2026)
+    period = evidence(q, "57个县生产总值超千亿元的县增速快于全省。", rank=1)
+    period = replace(period, label=TimeLabel(None, RESULT, span=(2021, 2025)))
+    year = replace(evidence(q, "惠州博罗成为生产总值超千亿元的县。", rank=2), coverage=period.coverage)
+    assert _closest([period, year], q).sentence == year.sentence
 
 
 # -- reading the question ------------------------------------------------------------------------

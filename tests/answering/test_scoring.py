@@ -250,3 +250,21 @@ def test_a_clause_opening_with_a_city_within_is_that_city_s_figure_not_the_repor
     zone = evidence(q, "兰州新区地区生产总值达到500亿元")
     zone = replace(zone, hit=replace(zone.hit, doc={**zone.hit.doc, "place": "兰州新区"}))
     assert [c.fact.value for c in figures(q, [zone])] == ["500亿元"]  # its report's place is named after it
+
+
+def test_a_level_a_period_ended_on_is_its_last_year_s_where_that_year_states_none_in_its_unit():
+    """"过去五年…生产总值6.66万亿元" is 2025's level when 2025 states only a rate; told as 2025's, it
+    beats the rate for a level asked. Where 2025 states its own amount, that one wins."""
+    q = question("生产总值", year=2025)
+    rate = evidence(q, "生产总值增长5.6%。", rank=1, year=2025)
+    period = evidence(q, "生产总值6.66万亿元。", rank=2)
+    period = replace(period, label=TimeLabel(None, RESULT, (2021, 2025)))
+    best = figures(q, [rate, period])[0]
+    assert best.fact.value == "6.66万亿元" and (best.evidence.label.year, best.evidence.label.span) == (2025, None)
+    own = evidence(q, "生产总值6.5万亿元。", rank=3, year=2025)
+    assert figures(q, [rate, period, own])[0].fact.value == "6.5万亿元"
+    # a from-to change over the period ends in 2025 but is the period's change: the year's rate wins
+    change = replace(evidence(q, "生产总值从11.37万亿元提高到14.58万亿元。", rank=2),
+                     label=TimeLabel(2025, RESULT, (2021, 2025)))
+    assert figures(q, [rate, change])[0].fact.value == "5.6%"
+

@@ -9,7 +9,7 @@ from bot.answering.answerer import ROUTES, Answerer
 from bot.answering.asked import Asked, Part
 from bot.answering.evidence import Answer, Sentences, Source
 from bot.answering.kinds import places
-from bot.answering.kinds.parts import _lead
+from bot.answering.kinds.parts import _goal, _lead
 from bot.answering.reading.question import Shape, parse
 from bot.answering.settings import AnswerSettings
 from index.text.chunking import Chunk
@@ -177,3 +177,16 @@ def test_an_overview_s_lead_may_be_written_as_clauses_ending_on_semicolons():
     lead = "2018年全年地区生产总值同比增长3.5%;规上工业增加值同比增长3%;固定资产投资同比增长16.4%。"
     assert _lead(q, q.parts(), Sentences([hit(lead)]))[1] \
         == "2018年全年地区生产总值同比增长3.5%，规上工业增加值同比增长3%，固定资产投资同比增长16.4%"
+
+
+def test_a_long_range_goal_asked_is_answered_by_the_sentence_setting_it():
+    """"到2035年要达到什么目标": a report states its vision in words, no headline figure; the
+    sentence setting the goal for that year answers, not a 十五五 goal or a refusal."""
+    q = parse("到2035年要达到什么目标", 2019)
+    assert q.shape == Shape.OVERVIEW
+    vision = "展望未来，从党的二十大到二〇三五年，基本实现社会主义现代化，经济总量实现倍增。"
+    plan = "到2030年，地区生产总值年均增长5%左右。"
+    ev, quoted = _goal(q, Sentences([hit(plan), hit(vision, rank=2)]))
+    assert quoted == vision and (ev.label.year, ev.label.kind) == (2035, TARGET)
+    assert _goal(parse("到2035年要达到什么目标", 2019), Sentences([hit(plan)])) is None
+

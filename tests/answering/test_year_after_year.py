@@ -21,6 +21,8 @@ REPORT_2025 = """{header}2025年测试市政府工作报告
 REPORT_2026 = """{header}2026年测试市政府工作报告
 各位代表：
 一、“十四五”时期和2025年工作回顾
+“十四五”时期极不平凡。
+森林覆盖率提高1.5个百分点。
 五年来，全市地区生产总值年均增长6.1%。
 过去一年，全市地区生产总值增长5.4%，城镇新增就业8.6万人，居民消费价格上涨0.5%。
 2024年全市研发投入强度3.05%，比上年提高0.1个百分点。
@@ -84,3 +86,13 @@ def test_a_five_year_average_answers_only_a_question_about_the_five_years(answer
     assert "6.1%" not in answerer.ask("测试市2025年GDP增长多少").answer
     a = answerer.ask("测试市十四五期间GDP年均增长多少")
     assert not a.abstained and "6.1%" in a.answer
+
+
+def test_a_period_asked_is_answered_by_the_paragraphs_that_follow_its_name(answerer):
+    """Under a title of a year and its period, "“十四五”时期…" opens the period's paragraphs: their
+    figures answer 十四五期间, and are not given as 2025's."""
+    a = answerer.ask("测试市十四五期间森林覆盖率提高了多少")
+    assert not a.abstained and "1.5个百分点" in a.answer and "2021—2025" in a.answer
+    year = answerer.ask("测试市2025年森林覆盖率提高了多少")
+    assert year.abstained and "只有“十四五”时期（2021—2025年）" in year.answer
+

@@ -21,6 +21,7 @@ from bot.answering.reading.typed import clean
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import figure_words
 from index.text.normalise import fold
+from index.text.timelabel import TARGET
 
 HEADLINES = 3  # figures in an overview answer
 
@@ -57,6 +58,8 @@ def several(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     # with another year's figure, unless every metric is refused: then the first one's is.
     answers = (compose.figure(text, p, assess(p, sentences), offer=False) for p in parts)
     given = list(islice((a for a in answers if not a.abstained), HEADLINES))
+    if not given and (goal := _goal(q, sentences)):
+        return compose.quoted(text, q, *goal, asked.hits)
     return combined(text, q, given or [compose.figure(text, parts[0], assess(parts[0], sentences))])
 
 
@@ -80,6 +83,17 @@ def _lead(q: Question, parts: tuple[Question, ...], sentences: Sentences) -> tup
                 end += 1  # the last figure's change ("进出口总额62.9亿美元，增长4.7%")
             best = (count, Evidence(s.hit, text, s.label, 1.0, ()), "，".join(segs[at[0]:end]))
     return best[1:] if best else None
+
+
+def _goal(q: Question, sentences: Sentences) -> tuple[Evidence, str] | None:
+    """A long-range goal asked ("到2035年要达到什么目标") that no headline figure states: the
+    best-retrieved sentence setting the goal for that year (a target whose span ends in it),
+    as a report states its vision in words ("基本实现社会主义现代化，经济总量实现倍增")."""
+    for s in sentences.items:
+        tl = s.label
+        if q.year is not None and tl.span is not None and tl.year == q.year and tl.kind == TARGET:
+            return Evidence(s.hit, s.text, tl, 1.0, ()), s.text
+    return None
 
 
 def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:

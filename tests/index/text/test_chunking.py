@@ -161,6 +161,54 @@ def test_a_paragraph_opening_with_one_year_of_a_period_speaks_of_that_year(tmp_p
     assert labels["回顾过去五年发展历程，我们深切体会到，城镇新增就业累计200万人。"].span == (2021, 2025)
 
 
+def test_under_a_title_of_a_year_and_its_period_a_paragraph_naming_the_period_speaks_of_it(tmp_path):
+    """Under "一、“十四五”时期和2025年工作回顾", the paragraphs from "“十四五”时期…" on, in the
+    subsections too, give the period's figures (2021—2025), not 2025's, until one names the year."""
+    path = tmp_path / "r.md"
+    path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
+                    "一、“十四五”时期和2025年工作回顾\n"
+                    "全省生产总值增长5.4%。\n"
+                    "“十四五”时期是极不平凡的五年。\n"
+                    "新建改造高标准农田3167万亩，森林覆盖率提高1.43个百分点。\n"
+                    "（一）民生福祉不断增进\n"
+                    "城镇新增就业超690万人。\n"
+                    "各位代表，刚刚过去的2025年很不平凡。\n"
+                    "城镇新增就业121.7万人。\n"
+                    "过去五年，粮食总产量稳定在1300亿斤以上。\n"
+                    "过去一年，新建改造高标准农田600万亩。\n",
+                    encoding="utf-8")
+    labels = {s.strip(): (tl.year, tl.span) for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+    period, year = (None, (2021, 2025)), (2025, None)
+    assert labels["全省生产总值增长5.4%。"] == year  # before the period is named, the year's
+    assert labels["新建改造高标准农田3167万亩，森林覆盖率提高1.43个百分点。"] == period
+    assert labels["城镇新增就业超690万人。"] == period  # a subsection whose title says nothing of time
+    assert labels["城镇新增就业121.7万人。"] == year  # "各位代表，" is passed over to the year it names
+    assert labels["过去五年，粮食总产量稳定在1300亿斤以上。"] == period
+    assert labels["过去一年，新建改造高标准农田600万亩。"] == year
+
+
+def test_under_a_review_title_naming_no_time_a_paragraph_naming_a_period_speaks_of_it(tmp_path):
+    """Under "一、工作回顾", "“十四五”时期是…的五年" opens the period's paragraphs; a plan's period
+    named in a review ("“十五五”开好局") does not."""
+    path = tmp_path / "r.md"
+    path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
+                    "一、工作回顾\n"
+                    "全省粮食总产量达到871.6亿斤。\n"
+                    "“十四五”时期是攻坚克难的五年。\n"
+                    "这五年，建设高标准农田2556万亩。\n"
+                    "城镇新增就业124.27万人。\n"
+                    "过去一年，城镇新增就业25万人。\n"
+                    "“十五五”要开好局，全省高技术制造业增长8%。\n",
+                    encoding="utf-8")
+    labels = {s.strip(): (tl.year, tl.span) for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+    period, year = (None, (2021, 2025)), (2025, None)
+    assert labels["全省粮食总产量达到871.6亿斤。"] == year
+    assert labels["这五年，建设高标准农田2556万亩。"] == period
+    assert labels["城镇新增就业124.27万人。"] == period
+    assert labels["过去一年，城镇新增就业25万人。"] == year
+    assert labels["“十五五”要开好局，全省高技术制造业增长8%。"] != period
+
+
 def test_a_title_saying_nothing_of_time_keeps_the_passages_label_but_an_appendix_does_not(tmp_path):
     """News with topical subtitles: "经济运行保持健康稳定增长" does not undo the "2023年，…" before it."""
     path = tmp_path / "n.md"

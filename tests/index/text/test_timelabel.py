@@ -300,6 +300,23 @@ def test_under_a_title_of_two_periods_a_sentences_kind_says_which_period_it_spea
     assert (coming.kind, coming.span) == (TARGET, (2026, 2030))
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a year named only in a clause after the last figure is another aim's: the 十五五 goal stays the period's
+    ("提出地区生产总值年均增长5%左右，为确保实现2035年人均地区生产总值比2020年翻一番打好基础。",
+     TimeLabel(2030, TARGET, (2026, 2030), "section")),
+    # a year in the figure's own clause, or before it, dates it
+    ("地区生产总值年均增长5%左右，到2035年人均地区生产总值达到15万元。", TimeLabel(2035, TARGET, (2026, 2035), "year")),
+    # a year in Chinese digits is a year
+    ("从党的二十大到二〇三五年，用13年时间基本实现现代化，经济总量实现倍增。", TimeLabel(2035, TARGET, (2026, 2035), "year")),
+])
+def test_the_year_of_a_goal_section_sentence(text, expected):
+    assert label(text, Frame.of("2026-01-20"), Scope(TARGET, None, (2026, 2030))) == expected
+
+
+def test_a_date_is_no_figure_that_a_later_year_would_not_date():
+    assert label("2月15日上午，某开发区召开2018年度工作总结大会。", Frame.of("2019-02-16")).year == 2018
+
+
 @pytest.mark.parametrize("text", ["顺利完成全年主要目标任务", "实现预期目标", "超额完成年度任务"])
 def test_a_target_said_to_be_met_counts_for_a_result(text):
     scores = cue_scores(text)
