@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, unit_group
@@ -14,9 +13,6 @@ from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
-
-if TYPE_CHECKING:  # question.py reads its cues here
-    from bot.answering.reading.question import Term
 
 _CLAUSE_END = re.compile(r"[，,；;]")
 _COUNT = r"(?:\d+|[两二三四五六七八九十几]+)个"  # "三个", "5个", "几个"
@@ -187,8 +183,8 @@ def topic_groups(text: str, terms: tuple, c: dict[str, tuple[str, ...]], vocab: 
             for i, s in enumerate(stretches) if any(j == i and t.weight >= 1 for t, j in zip(terms, where))]
 
 
-def sides(normalised: str, terms: tuple[Term, ...], metrics: tuple[str, ...], places: tuple[str, ...],
-          c: dict[str, tuple[str, ...]]) -> tuple[tuple[Term, ...], tuple[Term, ...]] | tuple[()]:
+def sides(normalised: str, terms: tuple, metrics: tuple[str, ...], places: tuple[str, ...],
+          c: dict[str, tuple[str, ...]]) -> tuple:
     """The terms of each of two metrics compared ("贷款余额比存款多还是少" → 贷款 余额 | 存款), when
     each side of 比 names its own topic (not "比去年", "比全省": a year or a level is no metric,
     nor is 占比 a comparison); a term on both sides is of both ("城镇居民收入比农村居民收入"), and

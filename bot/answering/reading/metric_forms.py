@@ -61,16 +61,45 @@ def metric_forms(vocab: Vocab) -> frozenset[str]:
     return frozenset({fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al})
 
 
+def shared_metrics(unread: str, rest: str, metric_hits: list[tuple[int, str]], c: dict[str, tuple[str, ...]],
+                   vocab: Vocab) -> tuple[tuple[str, ...], str | None]:
+    """The metrics asked, and the whole a share asked is of (not itself asked): "财政收入里税收占多少
+    比例" asks 税收占比, a share of 一般公共预算收入."""
+    whole, part = whole_of_share(unread, rest, metric_hits, c), shared_part(rest, metric_hits, c)
+    asked = ((share_metric(m, vocab) or m) if m == part else m for _, m in metric_hits if m != whole)
+    return tuple(dict.fromkeys(asked)), whole
+
+
 def whole_of_share(unread: str, rest: str, metric_hits: list[tuple[int, str]],
                     c: dict[str, tuple[str, ...]]) -> str | None:
     """The metric a share asked is a share of, when something else is what it is a share of
     ("先进制造业占工业产值多少": 先进制造业's share, not 工业产值): the first metric named, right
-    after a `share_of` cue, with words before the cue. None otherwise."""
+    after a `share_of` cue, with words before the cue; or named before the metric the cue follows
+    ("财政收入里税收占多少比例": 税收's share of 一般公共预算收入). None otherwise."""
     if not metric_hits:
         return None
     pos, metric = metric_hits[0]
-    cue = next((w for w in c.get("share_of", ()) if unread[:pos].endswith(w)), None)
-    return metric if cue and re.search(r"[\u4e00-\u9fff]", rest[:pos - len(cue)]) else None
+    cues_ = c.get("share_of", ())
+    cue = next((w for w in cues_ if unread[:pos].endswith(w)), None)
+    if cue and re.search(r"[\u4e00-\u9fff]", rest[:pos - len(cue)]):
+        return metric
+    return metric if len(metric_hits) > 1 and shared_part(rest, metric_hits, c) else None
+
+
+def shared_part(rest: str, metric_hits: list[tuple[int, str]], c: dict[str, tuple[str, ...]]) -> str | None:
+    """The metric whose share is asked, named right before a `share_of` cue ("税收占多少比例"), or None."""
+    if not metric_hits:
+        return None
+    pos, metric = metric_hits[-1]
+    last = len(rest) - len(rest[pos:].lstrip("\0"))  # just after the last metric named
+    return metric if any(rest.startswith(w, last) for w in c.get("share_of", ())) else None
+
+
+def share_metric(metric: str, vocab: Vocab) -> str | None:
+    """The metric that is a share of `metric` ("税收总额" → 税收占比): one named by a name of `metric`
+    and a share word (figure_words.tsv `share`), or None."""
+    said = {n + w for n in (fold(metric), *vocab.aliases(metric)) for w in figure_words().get("share", ())}
+    return next((m for m, aliases in vocab.synonyms.items() if said & {fold(m), *aliases}), None)
 
 
 def sibling(metric: str, word: str, vocab: Vocab) -> str | None:

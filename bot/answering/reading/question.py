@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import joined, metric_names, shadows, sibling, whole_of_share
+from bot.answering.reading.metric_forms import joined, metric_names, shadows, shared_metrics, sibling
 from bot.answering.reading.typed import clean, in_report_words, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
@@ -274,8 +274,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         hits, left = names.take(squeezed, metric_table)
         if hits:
             unread, metric_hits, rest = squeezed, hits, left
-    whole = whole_of_share(unread, rest, metric_hits, c)
-    metrics = tuple(dict.fromkeys(m for _, m in metric_hits if m != whole))
+    metrics, whole = shared_metrics(unread, rest, metric_hits, c, vocab)
     # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
     for m, forms in asked:
         for form in forms:
