@@ -121,3 +121,10 @@ def test_the_base_a_change_is_said_against_is_neither_answered_nor_quoted():
 def test_a_time_word_said_inside_the_metric_s_name_leaves_the_name_whole():
     got = answer("城镇居民去年收入多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
     assert not got.abstained and "42149元" in got.answer
+
+
+def test_a_share_asked_of_a_metric_before_zhan_is_its_share_not_its_amount():
+    budget = "一般公共预算收入90亿元,增长11.4%,税收占比93.2%"
+    for question in ("财政收入里税收占多少比例", "税收占多少比例"):
+        got = answer(question, budget, "税收收入83.9亿元")
+        assert "93.2%" in got.answer and "83.9亿元" not in got.answer, question

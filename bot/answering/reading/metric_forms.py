@@ -87,12 +87,14 @@ def whole_of_share(unread: str, rest: str, metric_hits: list[tuple[int, str]],
 
 
 def shared_part(rest: str, metric_hits: list[tuple[int, str]], c: dict[str, tuple[str, ...]]) -> str | None:
-    """The metric whose share is asked, named right before a `share_of` cue ("税收占多少比例"), or None."""
+    """The metric whose share is asked, named right before a `share_of` cue ("税收占多少比例"), or None.
+    Not before 占比: "R&D占比" is a name of its own, left to the vocabulary."""
     if not metric_hits:
         return None
     pos, metric = metric_hits[-1]
     last = len(rest) - len(rest[pos:].lstrip("\0"))  # just after the last metric named
-    return metric if any(rest.startswith(w, last) for w in c.get("share_of", ())) else None
+    said = [w for w in c.get("share_of", ()) if rest.startswith(w, last)]
+    return metric if said and not any(rest.startswith(w + "比", last) for w in said) else None
 
 
 def share_metric(metric: str, vocab: Vocab) -> str | None:
