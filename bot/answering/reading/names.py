@@ -43,6 +43,14 @@ def take(text: str, names: Names) -> tuple[list[tuple[int, str]], str]:
     return sorted(found), text
 
 
+def only_names(text: str, *tables: Names) -> bool:
+    """Nothing but names of `tables` and punctuation ("高新区万人发明专利拥有量"): no year, kind or
+    question word, so the question asks what the reports hold of the name."""
+    for table in tables:
+        _, text = take(text, table)
+    return not re.sub(r"[\W_\0]", "", text)
+
+
 def places_table(doc_places: tuple[str, ...], vocab: Vocab) -> Names:
     return _places_of(doc_places, tuple(gazetteer().items()), vocab)
 
