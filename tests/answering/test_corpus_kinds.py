@@ -13,12 +13,14 @@ from types import SimpleNamespace
 
 import pytest
 
+from bot.answering.answerer import ROUTES
+from bot.answering.asked import Asked
 from bot.answering.catalogue import figures
 from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage, gather
 from bot.answering.reading.question import parse
 from conftest import ROOT
-from handmade import evidence, hit
+from handmade import DOC, evidence, hit
 from index.reading.documents import load_document
 from index.search.searcher import Hit
 from index.text.chunking import chunk_document
@@ -165,3 +167,27 @@ def test_a_threshold_in_an_amount_asks_for_the_amount():
     a = _answer("2025年GDP突破5万亿了吗", 2026, GDP_RATE,
                 ("全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元", 2025, "result"))
     assert "4.93万亿元" in a.answer
+
+
+# -- a metric named alone asks what the reports hold of it -----------------------------------
+
+def _held(text: str, *sentences: str):
+    q = parse(text, 2019, ("昆山高新区",))
+    asked = Asked(text, q, place="昆山高新区", now=2019,
+                  search=SimpleNamespace(hits=[hit(s, i + 1) for i, s in enumerate(sentences)]))
+    reports = SimpleNamespace(dates=lambda place: {DOC["doc_id"]: DOC["date"]})
+    return ROUTES[q.shape](asked, reports, Composer(SimpleNamespace(place_of={DOC["doc_id"]: DOC["place"]}), 0.5))
+
+
+PATENTS = ("2018年，万人发明专利拥有量达62件。", "2019年，万人发明专利拥有量力争达到65件。")
+
+
+def test_a_metric_named_alone_is_answered_with_the_latest_result_and_the_plan_s_target():
+    a = _held("高新区万人发明专利拥有量", *PATENTS)
+    assert a.answer.splitlines() == ["昆山高新区2018年实际完成：万人发明专利拥有量达62件。",
+                                     "昆山高新区2019年目标：万人发明专利拥有量力争达到65件。"]
+
+
+@pytest.mark.parametrize("text", ["高新区万人发明专利拥有量是多少", "高新区2018年万人发明专利拥有量"])
+def test_a_question_word_or_a_year_asks_one_figure(text):
+    assert _held(text, *PATENTS).answer.count("万人发明专利拥有量") == 1

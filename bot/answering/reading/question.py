@@ -330,7 +330,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,
                  several=several,
-                 trend=bool(metrics) and has("trend"),
+                 trend=bool(metrics) and (has("trend") or names.only_names(normalised, places_table, metric_table)),
                  attained=attained,
                  which=bool(mentioned) and has("which_places"),
                  each=has("each_place") or counts_places,
