@@ -22,6 +22,17 @@ def joined(folded_text: str) -> str:
     return folded_text
 
 
+def each_group(name: str) -> list[str]:
+    """A name said of two groups at once, as each group's own name, in the order the groups are
+    named (figure_words.tsv `joint:`, `joined_by`): "城乡居民人均可支配收入" and "城镇和农村居民人均
+    可支配收入" are "城镇居民人均可支配收入" and "农村居民人均可支配收入"; any other name is itself."""
+    for joint, parts in _joints(figure_words_version()):
+        for said in (joint, *(by.join(parts) for by in figure_words().get("joined_by", ()))):
+            if said in name:
+                return [name.replace(said, part, 1) for part in parts]
+    return [name]
+
+
 @lru_cache(maxsize=4)
 def _joints(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(joint word, the groups it names) of figure_words.tsv, for one version of the file."""

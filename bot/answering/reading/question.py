@@ -315,12 +315,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     # overview's own words ("主要指标定了哪些"), is an overview
     overview = not metrics and has("overview") and not (intent == LIST and any(
         t.weight >= 1 and not any(t.text in w for w in c.get("overview", ())) for t in terms))
+    asks_change = has("change") or any(w in normalised for w in change_words())
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind, kind_asked=kind_asked, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(names.mentions(normalised, place_hits, places)),
-                 unit=asked_cues.expected_unit(normalised, c, vocab),
-                 asks_change=has("change") or any(w in normalised for w in change_words()),
+                 unit=asked_cues.expected_unit(normalised, c, vocab, asks_change),
+                 asks_change=asks_change,
                  threshold=threshold,
                  mentioned=mentioned, vote=vote,
                  against=asked_cues.against(normalised, c),
