@@ -56,3 +56,8 @@ def test_a_change_asked_of_an_income_is_its_rate_not_its_level():
     assert not got.abstained and "5.5%" in got.answer and "4.5万元" not in got.answer
     got = answer("去年农村居民收入多少", both, year=2025)
     assert not got.abstained and "4.5万元" in got.answer
+
+
+def test_both_groups_asked_get_the_figures_of_both():
+    got = answer("凤县去年城里人和农村人收入各多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
+    assert not got.abstained and "42149元" in got.answer and "18435元" in got.answer

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import joined, metric_names, shadows, shared_metrics, sibling
+from bot.answering.reading.metric_forms import joined, metric_names, shadows, shared_metrics, sibling, with_joint
 from bot.answering.reading.typed import clean, in_report_words, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
@@ -186,7 +186,8 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
             continue
         # The noun after 什么/哪些 says what kind of answer is wanted, so it need not be in it.
         weight = 0.25 if answer_type else 1.0 if len(word) > 1 else 0.5
-        terms.append(Term(word, weight, (word,), shadows((word,), vocab)))
+        # a group's word is named by the word naming it with the others ("城镇居民": "城乡居民")
+        terms.append(Term(word, weight, with_joint((word,)), shadows((word,), vocab)))
     return terms
 
 
