@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from bot.answering.reading.metric_forms import each_group
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -158,6 +159,21 @@ def _distributed(seg: str, index: int, value_re: re.Pattern) -> list[Fact] | Non
     return facts
 
 
+def _each_group(seg: str, index: int, value_re: re.Pattern) -> list[Fact]:
+    """Facts of "城乡居民人均可支配收入分别增长4.3%、6.1%", one name for two groups: the n-th figure
+    is the n-th group's, under that group's own name ("农村居民人均可支配收入增长6.1%"); none when
+    the name is not one said of groups, or the figures do not match the groups one to one."""
+    head, _, tail = seg.partition(_respectively())
+    values = _values(tail, value_re)
+    groups = each_group(head) if "、" not in head else []
+    if len(groups) < 2 or len(values) != len(groups):
+        return []
+    verb = tail[:values[0][0]].strip()
+    said_change = bool(_change_re().match(verb))  # "增长6.1%" is a change, as in a clause of its own
+    return [Fact(group + verb if said_change else group, value, number, unit, None, f"{group}{verb}{value}", index)
+            for group, (_, _, value, number, unit) in zip(groups, values)]
+
+
 def extract(sentence: str) -> list[Fact]:
     """Every figure in `sentence` with its subject and change."""
     return list(_extract(sentence, load_vocab(), figure_words_version()))
@@ -173,6 +189,8 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
         if not found:
             continue
         if respectively in seg:
+            # each group's figure first, then the clause's figures as said, which answer for both
+            facts += _each_group(seg, index, value_re)
             listed = _distributed(seg, index, value_re)
             if listed:
                 facts += listed

@@ -41,6 +41,7 @@ from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
+from index.text.chunking import headed
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
@@ -250,9 +251,10 @@ def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
     亿元，固定资产投资总量211.9亿元，建筑业完成151.6亿元，较去年增长21.8%": 21.8% is not GDP's)."""
     if not q.metrics:
         return True
-    before = [ev.hit.chunk.section_title(), *segments(ev.sentence)[: fact.segment + 1]]
-    for text in reversed(before):
-        folded = fold(text)
+    lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
+    before = [fold(ev.hit.chunk.section_title()),
+              *(headed(lead, fold(s)) for s in segments(ev.sentence)[: fact.segment + 1])]
+    for folded in reversed(before):
         if q.terms[0].found_in(folded):
             return True
         if _names_another(q, folded):

@@ -28,6 +28,8 @@ _PARAGRAPH_END = "。！？!?…"  # "；" ends a clause of a list, not a paragr
 _CLOSERS = "”’」』）)\"'"
 _CLAUSE_PUNCT = re.compile(r"[。！？!?；;，,：:、]")
 LEAD_IN = re.compile(r"^([^。！？!?；;]{4,40})——")
+# a paragraph opening on a short dash-led heading sentence ("——粮食生产再创新高。"): its topic
+LEAD_HEADING = re.compile(r"^——([^。！？!?；;—]{2,30})[。！？!?]")
 _FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?]")
 
 

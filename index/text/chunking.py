@@ -4,12 +4,13 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from index.reading.documents import Document
-from index.reading.layout import numbered_level
+from index.reading.layout import LEAD_HEADING, numbered_level
 from index.text.normalise import fold
 from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, opening, scope_of
+from index.text.vocabulary import Vocab, load_vocab
 
 APPENDIX_LEVEL = 0  # the level sections.tsv gives an appendix (附件): notes, not the speech
 DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
@@ -43,8 +44,16 @@ class Chunk:
 
     @cached_property  # the chunk never changes: folded on first use, not on every question
     def folded_sentences(self) -> tuple[str, ...]:
-        """Each sentence after its section title, folded: what matching a question reads."""
-        return tuple(fold(f"{self.section_title()} {self.text[s:e]}") for s, e, _ in self.sentences)
+        """Each sentence after its section title, folded, its partial metric names read with the
+        chunk's lead heading (`headed`): what matching a question reads."""
+        title = fold(self.section_title())
+        return tuple(f"{title} {headed(self.lead, fold(self.text[s:e]))}" for s, e, _ in self.sentences)
+
+    @property
+    def lead(self) -> str:
+        """The short dash-led heading the chunk opens with ("——粮食生产再创新高。"), folded, or ""."""
+        m = LEAD_HEADING.match(self.text)
+        return fold(m.group(1)) if m else ""
 
     @property
     def start(self) -> int:
@@ -64,6 +73,44 @@ class Chunk:
     def embed_text(self) -> str:
         """What the encoder and BM25 see: the section path gives a passage its context."""
         return f"{self.section_title()}：{self.text}" if self.section else self.text
+
+
+_CLAUSE_OPENING = re.compile(r"(?:^|[，,。；;：:、！？!?]|——)")
+
+
+def headed(lead: str, text: str) -> str:
+    """`text` (folded) with each clause that opens on the tail of a metric's name whose head the
+    lead heading names read as the whole name: under "——粮食生产再创新高。", "…，总产量达到853.2亿
+    斤" is "…，粮食总产量达到853.2亿斤". A heading names the topic of the sentences after it, which
+    then say only the rest of the name (总产量, 产量, 增加值…)."""
+    if not lead:
+        return text
+    tails = _name_tails(load_vocab())
+    out, last = [], 0
+    for m in _CLAUSE_OPENING.finditer(text):
+        at = m.end()
+        for n in range(min(_LONGEST_TAIL, len(text) - at), 1, -1):
+            head = next((h for h in tails.get(text[at:at + n], ()) if h in lead), None)
+            if head:
+                out += [text[last:at], head]
+                last = at
+                break
+    return "".join(out) + text[last:]
+
+
+_LONGEST_TAIL = 12
+
+
+@lru_cache(maxsize=4)
+def _name_tails(vocab: Vocab) -> dict[str, tuple[str, ...]]:
+    """Each tail of two or more characters of a metric's name (synonyms.tsv, folded), with the
+    heads that complete it, longest first: "总产量" → ("粮食",)."""
+    names = {fold(c) for c in vocab.synonyms} | {a for al in vocab.synonyms.values() for a in al}
+    tails: dict[str, set[str]] = {}
+    for name in names:
+        for i in range(2, len(name) - 1):
+            tails.setdefault(name[i:], set()).add(name[:i])
+    return {t: tuple(sorted(h, key=len, reverse=True)) for t, h in tails.items()}
 
 
 def text_hash(text: str) -> str:

@@ -121,5 +121,7 @@ def test_a_from_to_change_starts_from_an_earlier_year_s_figure_and_quotes_the_le
 def test_respectively_with_its_own_subject_keeps_its_figures():
     """"城镇和农村居民人均可支配收入分别增长4.3%、5.5%" is not a change of the figures before it."""
     facts = extract("全省生产总值增长5.5%，一般公共预算收入增长1.8%，城镇和农村居民人均可支配收入分别增长4.3%、5.5%")
-    assert [f.change for f in facts] == [None, None, None, None]
-    assert facts[2].window == facts[3].window == "城镇和农村居民人均可支配收入分别增长4.3%、5.5%"
+    assert [f.change for f in facts] == [None] * 6
+    assert [(f.value, f.window) for f in facts[2:4]] == [("4.3%", "城镇居民人均可支配收入增长4.3%"),
+                                                      ("5.5%", "农村居民人均可支配收入增长5.5%")]
+    assert facts[4].window == facts[5].window == "城镇和农村居民人均可支配收入分别增长4.3%、5.5%"

@@ -145,14 +145,17 @@ def ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     return bool(re.search(f"(?:{alternation(c.get('entity', ()))})[\\W_]*$", text))
 
 
-def expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str | None:
+def expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, asks_change: bool = False) -> str | None:
+    """The unit group a question asks for: by its words, or a unit said after a quantity word; a
+    money or area word ("收入", "面积") names what changed when a change is asked ("农村居民收入
+    增长这两年是多少"), not the unit, which the metric's own units then decide."""
     for group in ("rank", "percent"):
         if any(w in text for w in c.get(f"unit:{group}", ())):
             return group
     m = re.search(f"(?:{alternation(c.get('quantity', ()))})({alternation(vocab.units)})", text)
     if m and unit_group(m.group(1)):
         return unit_group(m.group(1))
-    for group in ("money", "area"):
+    for group in () if asks_change else ("money", "area"):
         if any(w in text for w in c.get(f"unit:{group}", ())):
             return group
     return None

@@ -22,6 +22,17 @@ def joined(folded_text: str) -> str:
     return folded_text
 
 
+def each_group(name: str) -> list[str]:
+    """A name said of two groups at once, as each group's own name, in the order the groups are
+    named (figure_words.tsv `joint:`, `joined_by`): "城乡居民人均可支配收入" and "城镇和农村居民人均
+    可支配收入" are "城镇居民人均可支配收入" and "农村居民人均可支配收入"; any other name is itself."""
+    for joint, parts in _joints(figure_words_version()):
+        for said in (joint, *(by.join(parts) for by in figure_words().get("joined_by", ()))):
+            if said in name:
+                return [name.replace(said, part, 1) for part in parts]
+    return [name]
+
+
 @lru_cache(maxsize=4)
 def _joints(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(joint word, the groups it names) of figure_words.tsv, for one version of the file."""
@@ -33,7 +44,12 @@ def metric_names(metric: str, vocab: Vocab) -> tuple[str, ...]:
     """The names a metric goes by in a report: its own, its aliases, and those said of two groups at
     once (figure_words.tsv `joint:城乡`: "城乡居民人均可支配收入分别为32204元、13904元" names the
     城镇 and the 农村 figures alike)."""
-    forms = (fold(metric), *vocab.aliases(metric))
+    return with_joint((fold(metric), *vocab.aliases(metric)))
+
+
+def with_joint(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms, and each with a group it names said as the word naming it with the others
+    (figure_words.tsv `joint:城乡`: "城镇居民" is named by "城乡居民" too)."""
     joint = tuple(f.replace(part, joint) for joint, parts in _joints(figure_words_version())
                   for part in parts for f in forms if part in f)
     return tuple(dict.fromkeys(forms + joint))

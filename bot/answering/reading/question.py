@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import joined, metric_names, shadows, shared_metrics, sibling
+from bot.answering.reading.metric_forms import joined, metric_names, shadows, shared_metrics, sibling, with_joint
 from bot.answering.reading.typed import clean, in_report_words, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
@@ -186,7 +186,8 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
             continue
         # The noun after 什么/哪些 says what kind of answer is wanted, so it need not be in it.
         weight = 0.25 if answer_type else 1.0 if len(word) > 1 else 0.5
-        terms.append(Term(word, weight, (word,), shadows((word,), vocab)))
+        # a group's word is named by the word naming it with the others ("城镇居民": "城乡居民")
+        terms.append(Term(word, weight, with_joint((word,)), shadows((word,), vocab)))
     return terms
 
 
@@ -315,12 +316,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     # overview's own words ("主要指标定了哪些"), is an overview
     overview = not metrics and has("overview") and not (intent == LIST and any(
         t.weight >= 1 and not any(t.text in w for w in c.get("overview", ())) for t in terms))
+    asks_change = has("change") or any(w in normalised for w in change_words())
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind, kind_asked=kind_asked, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(names.mentions(normalised, place_hits, places)),
-                 unit=asked_cues.expected_unit(normalised, c, vocab),
-                 asks_change=has("change") or any(w in normalised for w in change_words()),
+                 unit=asked_cues.expected_unit(normalised, c, vocab, asks_change),
+                 asks_change=asks_change,
                  threshold=threshold,
                  mentioned=mentioned, vote=vote,
                  against=asked_cues.against(normalised, c),

@@ -1,0 +1,63 @@
+"""Figures given with 分别 for two groups named at once (figure_words.tsv `joint:`, `joined_by`):
+the n-th figure is the n-th group's, so a question about one group gets its own figure, quoted
+under its own name. Questions read by the parser, answers composed from hand-made evidence."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from bot.answering.compose import Composer
+from bot.answering.evidence import Evidence, coverage
+from bot.answering.facts import extract
+from bot.answering.reading.question import parse
+from handmade import hit
+from index.text.timelabel import RESULT, TimeLabel
+
+def answer(text: str, sentence: str, year: int):
+    """The answer to `text` from one sentence, a result of `year`."""
+    q = parse(text, year + 1)
+    evidence = [Evidence(hit(sentence, 1), sentence, TimeLabel(year, RESULT), *coverage(q, sentence))]
+    return Composer(SimpleNamespace(place_of={}), 0.5).figure(text, q, evidence)
+
+
+JOINT = "城乡居民人均可支配收入分别增长4.3%、6.1%"
+JOINED = "全省生产总值增长5.5%，城镇和农村居民人均可支配收入分别增长4.3%、5.5%，十方面民生实事圆满完成"
+
+
+@pytest.mark.parametrize("sentence,rural", [(JOINT, "6.1%"), (JOINED, "5.5%")])
+def test_the_second_figure_is_the_second_group_s(sentence, rural):
+    got = answer("去年农村居民收入增长多少", sentence, year=2024)
+    assert not got.abstained and rural in got.answer and "4.3%" not in got.answer
+    assert "农村居民人均可支配收入增长" + rural in got.answer
+    got = answer("去年城镇居民收入增长多少", sentence, year=2024)
+    assert not got.abstained and "4.3%" in got.answer and rural not in got.answer
+
+
+def test_levels_given_for_two_groups_go_to_each_group():
+    got = answer("去年农村居民收入多少", "城镇和农村居民人均可支配收入分别超过8万元、4.5万元", year=2025)
+    assert not got.abstained and "4.5万元" in got.answer and "8万元" not in got.answer
+
+
+def test_a_figure_count_that_does_not_fit_the_groups_leaves_the_clause_whole():
+    """Three figures for two groups: no figure is given to a group it may not be."""
+    assert all("农村居民" not in f.window for f in extract("城乡居民人均可支配收入分别增长4.3%、6.1%、5%"))
+
+
+def test_a_name_for_no_group_keeps_its_figures_as_said():
+    facts = extract("进出口、出口分别增长7%、11%")
+    assert [(f.value, f.window) for f in facts] == [("7%", "进出口增长7%"), ("11%", "出口增长11%")]
+
+
+def test_a_change_asked_of_an_income_is_its_rate_not_its_level():
+    """收入 names what changed when a change is asked, so the level beside the rate does not win."""
+    both = "城镇和农村居民人均可支配收入分别超过8万元、4.5万元，城镇和农村居民人均可支配收入分别增长4.3%、5.5%"
+    got = answer("农村居民收入去年增长是多少", both, year=2025)
+    assert not got.abstained and "5.5%" in got.answer and "4.5万元" not in got.answer
+    got = answer("去年农村居民收入多少", both, year=2025)
+    assert not got.abstained and "4.5万元" in got.answer
+
+
+def test_both_groups_asked_get_the_figures_of_both():
+    got = answer("凤县去年城里人和农村人收入各多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
+    assert not got.abstained and "42149元" in got.answer and "18435元" in got.answer
