@@ -111,8 +111,65 @@ def test_a_long_list_keeps_every_item_by_its_head_within_the_bound():
     said = wording.listed("重点抓好以下11个方面的工作", items, TimeLabel(2026, TARGET), "测试省", counted=True)
     assert len(said) <= wording.MAX_LIST
     assert said.count("；") == len(items) - 1  # every item is there
-    assert "推动第十项" in said and "坚定不移" not in said  # a head without its rhetorical opener
-    assert "建设1000个农村“水盆子" in said and "小型水库" not in said  # the clause with the figure
+    assert "第十项" in said and "坚定不移" not in said  # a head without its rhetorical opener
+    assert "推动" not in said  # nor the verb most items open with, which tells none apart
+    assert "1000个农村“水盆子”项目" in said and "小型水库" not in said  # the clause with the figure
+
+
+# the eight parts of a report's work plan, each "聚焦X，Y": together longer than a list may be
+FOCUS = ["（一）聚焦服务和融入构建新发展格局，充分挖掘释放内需潜力",
+         "（二）聚焦加快构建体现江西特色和优势的现代化产业体系，深化实施“1269”行动计划",
+         "（三）聚焦因地制宜发展新质生产力，推进科技创新和产业创新深度融合",
+         "（四）聚焦增强高质量发展动力活力，加快内陆地区改革开放高地建设",
+         "（五）聚焦提高全域发展整体效能，促进区域城乡协调联动发展",
+         "（六）聚焦扎实推进全体人民共同富裕，加大保障和改善民生力度",
+         "（七）聚焦打造国家生态文明建设高地，加快经济社会发展全面绿色转型",
+         "（八）聚焦建设更高水平平安江西，加强安全体系和能力建设"]
+
+
+def test_items_too_long_are_each_shown_by_the_clause_that_tells_them_apart():
+    said = wording.listed("重点做好八方面工作", FOCUS, TimeLabel(2026, TARGET), "江西省", counted=True)
+    assert len(said) <= wording.MAX_LIST and said.count("；") == 7
+    assert said.startswith("江西省2026年目标：重点做好八方面工作：")  # room is left for the lead
+    assert "聚焦" not in said  # the opener every item shares
+    assert "内需" in said and "1269" in said and "生态文明" in said
+    assert "…" not in said  # a clause is shown whole, not cut
+
+
+# ten deeds promised, most longer than their share of the bound, most with a figure
+DEEDS = ["继续实施“强县中增学位”工程，支持20所普通高中改善办学条件、提升办学能力，在14个市州城区和兰州新区增补义务教育学位2万个。",
+         "利用闲置资源改造建设100个乡镇综合养老服务中心和300个村级互助幸福院。",
+         "支持1万名未就业普通高校毕业生到基层就业，城镇新增就业30万人。",
+         "在省级和美乡村、易地扶贫搬迁和生态及地质灾害避险搬迁集中安置点，建设300个乡村全民健身提升工程。",
+         "继续对困难家庭子女普通高校入学给予资助，录取到本科院校的一次性补助1万元、专科院校的一次性补助8000元。",
+         "免费实施1万名老年人白内障复明工程。",
+         "完成困难重度残疾人家庭无障碍改造5000户，改造建设残疾人日间照料服务省级示范中心20个。",
+         "实施农村水利惠民工程，建设1000个农村“水盆子”项目，其中小型水库7座、水池等调蓄设施993个。",
+         "开展职工关心关爱“四个1”活动。",
+         "实施100个社区儿童友好空间改造工程。"]
+
+
+def test_a_deed_too_long_is_shown_from_its_figure_and_what_it_counts():
+    said = wording.listed("持续办好为民实事", DEEDS, TimeLabel(2026, TARGET), "甘肃省")
+    assert len(said) <= wording.MAX_LIST and said.count("；") == 9
+    assert "共10项" in said
+    assert "100个乡镇综合养老服务中心" in said  # not "利用闲置资源改造建设100个乡…"
+    assert "白内障" in said and "1000个农村“水盆子”项目" in said
+    assert "本科院校的一次性补助1万元" in said  # a figure closing its phrase counts what precedes it
+    assert "残疾人家庭无障碍改造" in said and "改造50…" not in said  # no figure shown in part
+
+
+def test_the_lead_gives_way_before_the_items_words_and_no_word_is_shown_in_part():
+    items = ["为老年人提供健康管理、医养结合服务和提升养老机构服务水平；", "提升困难群众兜底保障和关爱服务水平；",
+             "为重点群体提供稳定就业保障和温馨暖心服务；", "提升县域基础教育教学水平和提高特殊教育经费保障标准；",
+             "为孕产妇、新生儿提供出生缺陷筛查服务和增加普惠托育服务供给；", "扎实推进城镇和农村生活污水治理；",
+             "深入推进“四好农村路”和高速公路服务配套建设；", "提升县域医疗服务水平和完善居民医保激励机制；",
+             "提升食品、药品安全抽检水平和开展放心消费活动；", "为青少年提供更加普惠专业的心理健康服务。"]
+    lead = "推动省十件民生实事更贴民意、更合民需、更有成色"
+    said = wording.listed(lead, items, TimeLabel(2025, TARGET), "广东省", counted=True)
+    assert len(said) <= wording.MAX_LIST and said.count("；") == 9
+    assert said.startswith("广东省2025年目标：共10项：")  # the lead gave way, so the count is said
+    assert "心理健康" in said and "生活污水" in said and "老年人" in said
 
 
 def test_a_short_list_keeps_its_items_whole_and_says_its_count():
