@@ -18,6 +18,7 @@ from bot.answering.reading.typed import EXAMPLE
 from bot.answering.vocabulary import alternation, list_marks
 from index.reading.layout import LEAD_IN
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
+from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
 
 MAX_ANSWER = 150  # characters of an answer, refusals included
@@ -244,7 +245,8 @@ def _fitted(heads: list[list[str]], room: int) -> list[str]:
         if cost <= spare:
             kept[i], spare = kept[i] + need, spare - cost
         else:  # a word is not shown in part ("…改造50…" would misstate 5000户)
-            kept[i] = max((e for e in ends[i] if e < kept[i]), default=kept[i])
+            cut = max((e for e in ends[i] if e < kept[i]), default=kept[i])
+            kept[i], spare = cut, spare + kept[i] - cut
     return [t if kept[i] == len(t) else t[:kept[i]] + "…" for i, t in enumerate(texts)]
 
 
@@ -261,8 +263,6 @@ def _clauses(words: list[str]) -> list[list[str]]:
 
 def _words(text: str) -> list[str]:
     """`text` in words, every character kept."""
-    from index.text.tokens import default_tokenizer
-
     return list(default_tokenizer().jieba.cut(text))
 
 
