@@ -187,17 +187,22 @@ def listed(lead: str, items: list[str], tl: TimeLabel, place: str, counted: bool
 
 
 def _shortened(items: list[str], room: int) -> list[list[str]]:
-    """Each item, in words, by the clause that says most within its share of `room`: the first
-    stating a figure ("增补义务教育学位2万个"), else the one that says most for its length. What
-    says most is read from the items themselves: a word says less the more items share it, and
-    nothing when most do, so an opener most items share ("聚焦…") is dropped too."""
+    """Each item, in words, without a rhetorical opener, nor the opener most items share when
+    there is one ("聚焦…", "着力…": it tells none apart); whole when all then fit in `room`, else
+    by one clause: the first stating a figure ("增补义务教育学位2万个"), else its heading, the first
+    clause. Under a shared opener the first clauses are as alike as the opener ("聚焦服务和融入构建
+    新发展格局，充分挖掘释放内需潜力"), so the clause that says most for its length is chosen: a word
+    says less the more items share it, and nothing when most do."""
     fillers = alternation(list_marks().get("filler", ()))
     words = [_words(re.sub(f"^(?:{fillers})", "", i) if fillers else i) for i in items]
     share = Counter(w for item in words for w in set(item))
     most = len(items) / 2
     opener = Counter(item[0] for item in words if len(item) > 1).most_common(1)
-    if opener and opener[0][1] > most:
+    shared = bool(opener) and opener[0][1] > most
+    if shared:
         words = [item[1:] if len(item) > 1 and item[0] == opener[0][0] else item for item in words]
+    if sum(len(w) for item in words for w in item) <= room:
+        return words
     cap = max(1, room // len(items))
 
     def says(clause: list[str]) -> float:
@@ -208,9 +213,10 @@ def _shortened(items: list[str], room: int) -> list[list[str]]:
 
     heads = []
     for item in words:
-        clauses = _clauses(item)
+        clauses = _clauses(item) or [item]
         figured = [c for c in clauses if values_in("".join(c))]
-        heads.append(_from_figure(figured[0], cap) if figured else max(clauses, key=says, default=item))
+        heads.append(_from_figure(figured[0], cap) if figured
+                     else max(clauses, key=says) if shared else clauses[0])
     return heads
 
 

@@ -187,3 +187,33 @@ def test_a_topics_targets_are_a_list_not_the_years_headline_figures():
 def test_everyday_words_of_a_list_are_read_as_the_reports_words():
     q = parse("甘肃都有啥火出圈了", 2026, ("甘肃省",))
     assert q.shape == Shape.LIST and any(t.text == "出圈" for t in q.terms)
+
+
+def test_items_whole_once_the_opener_they_share_is_dropped():
+    items = ["（一）着力优化供给扩大需求，拓展内需增长新空间", "（二）着力发展新质生产力，加快构建以先进制造业为骨干的现代化产业体系",
+             "（三）着力夯实粮食安全根基，加快推进农业农村现代化", "（四）着力深化改革扩大开放，增强高质量振兴发展动力活力",
+             "（五）着力促进协调发展，推动城乡融合和区域联动", "（六）着力加强生态环境保护，增强绿色发展动能",
+             "（七）着力保障和改善民生，不断增进民生福祉", "（八）着力统筹发展和安全，以高水平安全保障高质量发展"]
+    said = wording.listed("2026年重点工作", items, TimeLabel(2026, TARGET), "黑龙江省")
+    assert len(said) <= wording.MAX_LIST and "…" not in said and "着力" not in said
+    assert "优化供给扩大需求，拓展内需增长新空间；发展新质生产力，" in said and "粮食安全根基" in said
+
+
+def test_items_with_no_shared_opener_are_each_shown_by_their_heading():
+    items = ["（一）久久为功推动粤港澳大湾区建设，打造富有活力和国际竞争力的一流湾区和世界级城市群",
+             "（二）坚持实体经济为本、制造业当家，加快构建更加强大的现代化产业体系",
+             "（三）打造具有全球影响力的产业科技创新中心，加快培育和发展新质生产力",
+             "（四）推动供需高水平动态适配，在建设强大国内市场中努力扩大有潜能的消费、有需求的生产、有效益的投资",
+             "（五）坚定不移深化改革，充分激发全社会创新创造活力和高质量发展的澎湃动能",
+             "（六）扩大高水平对外开放，在服务和融入新发展格局中展现更大作为",
+             "（七）坚定自觉把“百县千镇万村高质量发展工程”持续抓下去，提升城乡区域发展平衡性协调性",
+             "（八）推动城市高质量发展，建设现代化人民城市", "（九）推动海洋经济高质量发展，加快打造海上新广东",
+             "（十）牢固树立和践行绿水青山就是金山银山的理念，加快建设美丽中国先行区",
+             "（十一）繁荣发展社会主义文化，高水平推进文化强省建设",
+             "（十二）用心用情用力办好群众身边大大小小的事，更好满足人民群众日益增长的美好生活需要",
+             "（十三）统筹高质量发展和高水平安全，守牢安全发展底线",
+             "（十四）全面加强政府自身建设，努力建设人民满意的法治政府、廉洁政府、服务型政府"]
+    said = wording.listed("重点抓好以下14个方面的工作", items, TimeLabel(2026, TARGET), "广东省", counted=True)
+    assert len(said) <= wording.MAX_LIST and said.count("；") == 13 and "共14项" in said
+    assert "推动粤港澳大湾区建设；" in said and "推动海洋经济高质量发展；" in said and "百县千镇万村" in said
+    assert "一流湾区" not in said  # a heading's elaboration gives way to the other items
