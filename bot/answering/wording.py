@@ -24,6 +24,7 @@ from index.text.vocabulary import load_vocab
 MAX_ANSWER = 150  # characters of an answer, refusals included
 MAX_LIST = 200  # characters of an answer that lists a list's items
 PUNCTUATION = "、，,；;：:（）()“”\"'《》"  # marks closing a phrase of a list item
+SHARED_HEADING = 1 / 3  # share of a list item's heading in words other items use that says little
 MAX_PARTS = 400  # characters of an answer that quotes several places
 _ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
@@ -187,36 +188,31 @@ def listed(lead: str, items: list[str], tl: TimeLabel, place: str, counted: bool
 
 
 def _shortened(items: list[str], room: int) -> list[list[str]]:
-    """Each item, in words, without a rhetorical opener, nor the opener most items share when
-    there is one ("聚焦…", "着力…": it tells none apart); whole when all then fit in `room`, else
-    by one clause: the first stating a figure ("增补义务教育学位2万个"), else its heading, the first
-    clause. Under a shared opener the first clauses are as alike as the opener ("聚焦服务和融入构建
-    新发展格局，充分挖掘释放内需潜力"), so the clause that says most for its length is chosen: a word
-    says less the more items share it, and nothing when most do."""
+    """Each item, in words, by one clause: the first stating a figure ("增补义务教育学位2万个"),
+    else its heading, the first clause; without a rhetorical opener, nor the word most items open
+    with ("聚焦…", "着力…"), which tells none apart. A heading a third of it in words other items
+    use too says little of its own ("服务和融入构建新发展格局"), so its next clause follows it where there is
+    room ("…，充分挖掘释放内需潜力")."""
     fillers = alternation(list_marks().get("filler", ()))
     words = [_words(re.sub(f"^(?:{fillers})", "", i) if fillers else i) for i in items]
-    share = Counter(w for item in words for w in set(item))
-    most = len(items) / 2
     opener = Counter(item[0] for item in words if len(item) > 1).most_common(1)
-    shared = bool(opener) and opener[0][1] > most
-    if shared:
+    if opener and opener[0][1] > len(items) / 2:
         words = [item[1:] if len(item) > 1 and item[0] == opener[0][0] else item for item in words]
-    if sum(len(w) for item in words for w in item) <= room:
-        return words
+    share = Counter(w for item in words for w in set(item) if w.strip(PUNCTUATION + "。"))
     cap = max(1, room // len(items))
-
-    def says(clause: list[str]) -> float:
-        """What the clause shows within `cap` says, for its length (a short one not favoured)."""
-        shown = list(itertools.takewhile(lambda n: n <= cap, itertools.accumulate(map(len, clause))))
-        said = sum(len(w) / share[w] for w in dict.fromkeys(clause[:len(shown)]) if share[w] <= most)
-        return said / max(shown[-1] if shown else cap, cap / 2)
-
-    heads = []
+    heads, more = [], []
     for item in words:
         clauses = _clauses(item) or [item]
         figured = [c for c in clauses if values_in("".join(c))]
-        heads.append(_from_figure(figured[0], cap) if figured
-                     else max(clauses, key=says) if shared else clauses[0])
+        heads.append(_from_figure(figured[0], cap) if figured else clauses[0])
+        shared = sum(len(w) for w in heads[-1] if share[w] > 1)
+        more.append(clauses[1] if not figured and len(clauses) > 1
+                    and shared >= SHARED_HEADING * len("".join(heads[-1])) else [])
+    spare = room - sum(len(w) for head in heads for w in head)
+    for head, then in zip(heads, more):
+        if then and len("".join(then)) + 1 <= spare:
+            head += ["，", *then]
+            spare -= len("".join(then)) + 1
     return heads
 
 

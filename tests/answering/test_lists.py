@@ -189,14 +189,15 @@ def test_everyday_words_of_a_list_are_read_as_the_reports_words():
     assert q.shape == Shape.LIST and any(t.text == "出圈" for t in q.terms)
 
 
-def test_items_whole_once_the_opener_they_share_is_dropped():
+def test_items_are_shown_by_their_headings_without_the_opener_they_share():
     items = ["（一）着力优化供给扩大需求，拓展内需增长新空间", "（二）着力发展新质生产力，加快构建以先进制造业为骨干的现代化产业体系",
              "（三）着力夯实粮食安全根基，加快推进农业农村现代化", "（四）着力深化改革扩大开放，增强高质量振兴发展动力活力",
              "（五）着力促进协调发展，推动城乡融合和区域联动", "（六）着力加强生态环境保护，增强绿色发展动能",
              "（七）着力保障和改善民生，不断增进民生福祉", "（八）着力统筹发展和安全，以高水平安全保障高质量发展"]
     said = wording.listed("2026年重点工作", items, TimeLabel(2026, TARGET), "黑龙江省")
     assert len(said) <= wording.MAX_LIST and "…" not in said and "着力" not in said
-    assert "优化供给扩大需求，拓展内需增长新空间；发展新质生产力，" in said and "粮食安全根基" in said
+    assert "：优化供给扩大需求；发展新质生产力；夯实粮食安全根基；" in said  # headings telling them apart
+    assert "统筹发展和安全，以高水平安全保障高质量发展" in said  # one in shared words has its next clause
 
 
 def test_items_with_no_shared_opener_are_each_shown_by_their_heading():
