@@ -191,8 +191,8 @@ def _shortened(items: list[str], room: int) -> list[list[str]]:
     """Each item, in words, by one clause: the first stating a figure ("增补义务教育学位2万个"),
     else its heading, the first clause; without a rhetorical opener, nor the word most items open
     with ("聚焦…", "着力…"), which tells none apart. A heading a third of it in words other items
-    use too says little of its own ("服务和融入构建新发展格局"), so its next clause follows it where there is
-    room ("…，充分挖掘释放内需潜力")."""
+    use too says little of its own ("服务和融入构建新发展格局"), so its next clause follows it where
+    there is room ("…，充分挖掘释放内需潜力")."""
     fillers = alternation(list_marks().get("filler", ()))
     words = [_words(re.sub(f"^(?:{fillers})", "", i) if fillers else i) for i in items]
     opener = Counter(item[0] for item in words if len(item) > 1).most_common(1)
