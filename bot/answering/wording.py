@@ -6,7 +6,9 @@ missing and, when the reports have it for another year or kind, what they do say
 """
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 
 from bot.answering.evidence import coverage
 from bot.answering.facts import RATE, segments, values_in
@@ -16,10 +18,13 @@ from bot.answering.reading.typed import EXAMPLE
 from bot.answering.vocabulary import alternation, list_marks
 from index.reading.layout import LEAD_IN
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
+from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
 
 MAX_ANSWER = 150  # characters of an answer, refusals included
 MAX_LIST = 200  # characters of an answer that lists a list's items
+PUNCTUATION = "、，,；;：:（）()“”\"'《》"  # marks closing a phrase of a list item
+SHARED_HEADING = 1 / 3  # share of a list item's heading in words other items use that says little
 MAX_PARTS = 400  # characters of an answer that quotes several places
 _ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
@@ -161,33 +166,106 @@ def strip_ordinal(title: str) -> str:
 
 
 def listed(lead: str, items: list[str], tl: TimeLabel, place: str, counted: bool = False) -> str:
-    """A list's items, each by its head, and their count (unless the lead, `counted`, says it),
-    within MAX_LIST: "…持续办好为民实事，共10项：…；…。". Each item whole when all fit, else by its
-    head (`_head`) without a rhetorical opener, the longest heads cut to one length (`_fitted`)."""
-    count = "" if counted else f"共{len(items)}项"
-    opening = f"{prefix(tl, place)}{lead}{'，' if lead and count else ''}{count}："
-    room = MAX_LIST - len(opening) - 1 - (len(items) - 1)  # the full stop, the separators
+    """A list's items and their count (unless the lead, `counted`, says it), within MAX_LIST:
+    "…持续办好为民实事，共10项：…；…。". Each item whole when all fit; else the lead gives way
+    before any item's words do, and each item is shown by its most telling words
+    (`_shortened`), the longest cut ("…") to one length (`_fitted`); the lead is kept when what
+    is shown leaves room for it."""
     whole = [squash(strip_ordinal(i)) for i in items]
-    if sum(map(len, whole)) <= room:
-        return f"{opening}{'；'.join(whole)}。"
+
+    def opening(said: str) -> str:
+        count = "" if counted and said else f"共{len(items)}项"
+        return f"{prefix(tl, place)}{said}{'，' if said and count else ''}{count}："
+
+    def room(said: str) -> int:
+        return MAX_LIST - len(opening(said)) - 1 - (len(items) - 1)  # the full stop, the separators
+
+    if sum(map(len, whole)) <= room(lead):
+        return f"{opening(lead)}{'；'.join(whole)}。"
+    shown = _fitted(_shortened(whole, room("")), room(""))
+    said = lead if sum(map(len, shown)) <= room(lead) else ""
+    return f"{opening(said)}{'；'.join(shown)}。"
+
+
+def _shortened(items: list[str], room: int) -> list[list[str]]:
+    """Each item, in words, by one clause: the first stating a figure ("增补义务教育学位2万个"),
+    else its heading, the first clause; without a rhetorical opener, nor the word most items open
+    with ("聚焦…", "着力…"), which tells none apart. A heading a third of it in words other items
+    use too says little of its own ("服务和融入构建新发展格局"), so its next clause follows it where
+    there is room ("…，充分挖掘释放内需潜力")."""
     fillers = alternation(list_marks().get("filler", ()))
-    heads = [re.sub(f"^(?:{fillers})", "", h) if fillers else h for h in (_head(segments(w) or [w]) for w in whole)]
-    return f"{opening}{'；'.join(_fitted(heads, room))}。"
+    words = [_words(re.sub(f"^(?:{fillers})", "", i) if fillers else i) for i in items]
+    opener = Counter(item[0] for item in words if len(item) > 1).most_common(1)
+    if opener and opener[0][1] > len(items) / 2:
+        words = [item[1:] if len(item) > 1 and item[0] == opener[0][0] else item for item in words]
+    share = Counter(w for item in words for w in set(item) if w.strip(PUNCTUATION + "。"))
+    cap = max(1, room // len(items))
+    heads, more = [], []
+    for item in words:
+        clauses = _clauses(item) or [item]
+        figured = [c for c in clauses if values_in("".join(c))]
+        heads.append(_from_figure(figured[0], cap) if figured else clauses[0])
+        shared = sum(len(w) for w in heads[-1] if share[w] > 1)
+        more.append(clauses[1] if not figured and len(clauses) > 1
+                    and shared >= SHARED_HEADING * len("".join(heads[-1])) else [])
+    spare = room - sum(len(w) for head in heads for w in head)
+    for head, then in zip(heads, more):
+        if then and len("".join(then)) + 1 <= spare:
+            head += ["，", *then]
+            spare -= len("".join(then)) + 1
+    return heads
 
 
-def _head(clauses: list[str]) -> str:
-    """An item's head: its first clause stating a figure ("增补义务教育学位2万个"), else its first."""
-    return next((c for c in clauses if values_in(c)), clauses[0])
+def _from_figure(clause: list[str], cap: int) -> list[str]:
+    """A clause stating a figure, whole when it fits in `cap`, else from the figure on, what the
+    figure counts following it ("利用闲置资源改造建设|100个乡镇综合养老服务中心"). A figure closing
+    its clause or a phrase of it counts what comes before it ("…无障碍改造5000户"), kept whole."""
+    ends = list(itertools.accumulate(map(len, clause), initial=0))
+    at, end = values_in("".join(clause))[0][:2]
+    if ends[-1] <= cap or at not in ends[1:] or end not in ends[:-1]:
+        return clause
+    after = clause[ends.index(end)]
+    return clause if not after.strip(PUNCTUATION) else clause[ends.index(at):]
 
 
-def _fitted(heads: list[str], room: int) -> list[str]:
-    """The heads, the longest cut ("…") to the one length that lets them all fit in `room`."""
-    if sum(map(len, heads)) <= room:
-        return heads
-    cap = max(1, room // len(heads))
-    while sum(min(len(h), cap + 1) for h in heads) <= room:
+def _fitted(heads: list[list[str]], room: int) -> list[str]:
+    """The heads, the longest cut ("…") to the one length that lets them all fit in `room`; the
+    room left over completes the words a cut splits ("…心理健…" → "…心理健康…"), those needing
+    least first; a word it cannot complete is not shown."""
+    texts = ["".join(h) for h in heads]
+    if sum(map(len, texts)) <= room:
+        return texts
+    cap = max(1, room // len(texts))
+    while sum(min(len(t), cap + 1) for t in texts) <= room:
         cap += 1
-    return [h if len(h) <= cap else h[:cap - 1] + "…" for h in heads]
+    kept = [len(t) if len(t) <= cap else cap - 1 for t in texts]
+    spare = room - sum(min(len(t), cap) for t in texts)
+    ends = [set(itertools.accumulate(map(len, h))) for h in heads]
+    for need, i in sorted((min(e for e in ends[i] if e >= kept[i]) - kept[i], i)
+                          for i, t in enumerate(texts) if kept[i] not in ends[i]):
+        cost = need - (kept[i] + need == len(texts[i]))  # a word ending the item needs no "…"
+        if cost <= spare:
+            kept[i], spare = kept[i] + need, spare - cost
+        else:  # a word is not shown in part ("…改造50…" would misstate 5000户)
+            cut = max((e for e in ends[i] if e < kept[i]), default=kept[i])
+            kept[i], spare = cut, spare + kept[i] - cut
+    return [t if kept[i] == len(t) else t[:kept[i]] + "…" for i, t in enumerate(texts)]
+
+
+def _clauses(words: list[str]) -> list[list[str]]:
+    """An item's words split into clauses at commas and semicolons."""
+    clauses: list[list[str]] = [[]]
+    for w in words:
+        if w in ("，", ",", "；", ";", "。"):
+            clauses.append([])
+        else:
+            clauses[-1].append(w)
+    return [c for c in clauses if c]
+
+
+def _words(text: str) -> list[str]:
+    """`text` in words, every character kept."""
+    return list(default_tokenizer().jieba.cut(text))
 
 
 def mentioned(words: str, quotes: list, counted: bool = False) -> str:

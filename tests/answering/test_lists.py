@@ -111,8 +111,65 @@ def test_a_long_list_keeps_every_item_by_its_head_within_the_bound():
     said = wording.listed("重点抓好以下11个方面的工作", items, TimeLabel(2026, TARGET), "测试省", counted=True)
     assert len(said) <= wording.MAX_LIST
     assert said.count("；") == len(items) - 1  # every item is there
-    assert "推动第十项" in said and "坚定不移" not in said  # a head without its rhetorical opener
-    assert "建设1000个农村“水盆子" in said and "小型水库" not in said  # the clause with the figure
+    assert "第十项" in said and "坚定不移" not in said  # a head without its rhetorical opener
+    assert "推动" not in said  # nor the verb most items open with, which tells none apart
+    assert "1000个农村“水盆子”项目" in said and "小型水库" not in said  # the clause with the figure
+
+
+# the eight parts of a report's work plan, each "聚焦X，Y": together longer than a list may be
+FOCUS = ["（一）聚焦服务和融入构建新发展格局，充分挖掘释放内需潜力",
+         "（二）聚焦加快构建体现江西特色和优势的现代化产业体系，深化实施“1269”行动计划",
+         "（三）聚焦因地制宜发展新质生产力，推进科技创新和产业创新深度融合",
+         "（四）聚焦增强高质量发展动力活力，加快内陆地区改革开放高地建设",
+         "（五）聚焦提高全域发展整体效能，促进区域城乡协调联动发展",
+         "（六）聚焦扎实推进全体人民共同富裕，加大保障和改善民生力度",
+         "（七）聚焦打造国家生态文明建设高地，加快经济社会发展全面绿色转型",
+         "（八）聚焦建设更高水平平安江西，加强安全体系和能力建设"]
+
+
+def test_items_too_long_are_each_shown_by_the_clause_that_tells_them_apart():
+    said = wording.listed("重点做好八方面工作", FOCUS, TimeLabel(2026, TARGET), "江西省", counted=True)
+    assert len(said) <= wording.MAX_LIST and said.count("；") == 7
+    assert said.startswith("江西省2026年目标：重点做好八方面工作：")  # room is left for the lead
+    assert "聚焦" not in said  # the opener every item shares
+    assert "内需" in said and "1269" in said and "生态文明" in said
+    assert "…" not in said  # a clause is shown whole, not cut
+
+
+# ten deeds promised, most longer than their share of the bound, most with a figure
+DEEDS = ["继续实施“强县中增学位”工程，支持20所普通高中改善办学条件、提升办学能力，在14个市州城区和兰州新区增补义务教育学位2万个。",
+         "利用闲置资源改造建设100个乡镇综合养老服务中心和300个村级互助幸福院。",
+         "支持1万名未就业普通高校毕业生到基层就业，城镇新增就业30万人。",
+         "在省级和美乡村、易地扶贫搬迁和生态及地质灾害避险搬迁集中安置点，建设300个乡村全民健身提升工程。",
+         "继续对困难家庭子女普通高校入学给予资助，录取到本科院校的一次性补助1万元、专科院校的一次性补助8000元。",
+         "免费实施1万名老年人白内障复明工程。",
+         "完成困难重度残疾人家庭无障碍改造5000户，改造建设残疾人日间照料服务省级示范中心20个。",
+         "实施农村水利惠民工程，建设1000个农村“水盆子”项目，其中小型水库7座、水池等调蓄设施993个。",
+         "开展职工关心关爱“四个1”活动。",
+         "实施100个社区儿童友好空间改造工程。"]
+
+
+def test_a_deed_too_long_is_shown_from_its_figure_and_what_it_counts():
+    said = wording.listed("持续办好为民实事", DEEDS, TimeLabel(2026, TARGET), "甘肃省")
+    assert len(said) <= wording.MAX_LIST and said.count("；") == 9
+    assert "共10项" in said
+    assert "100个乡镇综合养老服务中心" in said  # not "利用闲置资源改造建设100个乡…"
+    assert "白内障" in said and "1000个农村“水盆子”项目" in said
+    assert "本科院校的一次性补助1万元" in said  # a figure closing its phrase counts what precedes it
+    assert "残疾人家庭无障碍改造" in said and "改造50…" not in said  # no figure shown in part
+
+
+def test_the_lead_gives_way_before_the_items_words_and_no_word_is_shown_in_part():
+    items = ["为老年人提供健康管理、医养结合服务和提升养老机构服务水平；", "提升困难群众兜底保障和关爱服务水平；",
+             "为重点群体提供稳定就业保障和温馨暖心服务；", "提升县域基础教育教学水平和提高特殊教育经费保障标准；",
+             "为孕产妇、新生儿提供出生缺陷筛查服务和增加普惠托育服务供给；", "扎实推进城镇和农村生活污水治理；",
+             "深入推进“四好农村路”和高速公路服务配套建设；", "提升县域医疗服务水平和完善居民医保激励机制；",
+             "提升食品、药品安全抽检水平和开展放心消费活动；", "为青少年提供更加普惠专业的心理健康服务。"]
+    lead = "推动省十件民生实事更贴民意、更合民需、更有成色"
+    said = wording.listed(lead, items, TimeLabel(2025, TARGET), "广东省", counted=True)
+    assert len(said) <= wording.MAX_LIST and said.count("；") == 9
+    assert said.startswith("广东省2025年目标：共10项：")  # the lead gave way, so the count is said
+    assert "心理健康" in said and "生活污水" in said and "老年人" in said
 
 
 def test_a_short_list_keeps_its_items_whole_and_says_its_count():
@@ -130,3 +187,34 @@ def test_a_topics_targets_are_a_list_not_the_years_headline_figures():
 def test_everyday_words_of_a_list_are_read_as_the_reports_words():
     q = parse("甘肃都有啥火出圈了", 2026, ("甘肃省",))
     assert q.shape == Shape.LIST and any(t.text == "出圈" for t in q.terms)
+
+
+def test_items_are_shown_by_their_headings_without_the_opener_they_share():
+    items = ["（一）着力优化供给扩大需求，拓展内需增长新空间", "（二）着力发展新质生产力，加快构建以先进制造业为骨干的现代化产业体系",
+             "（三）着力夯实粮食安全根基，加快推进农业农村现代化", "（四）着力深化改革扩大开放，增强高质量振兴发展动力活力",
+             "（五）着力促进协调发展，推动城乡融合和区域联动", "（六）着力加强生态环境保护，增强绿色发展动能",
+             "（七）着力保障和改善民生，不断增进民生福祉", "（八）着力统筹发展和安全，以高水平安全保障高质量发展"]
+    said = wording.listed("2026年重点工作", items, TimeLabel(2026, TARGET), "黑龙江省")
+    assert len(said) <= wording.MAX_LIST and "…" not in said and "着力" not in said
+    assert "：优化供给扩大需求；发展新质生产力；夯实粮食安全根基；" in said  # headings telling them apart
+    assert "统筹发展和安全，以高水平安全保障高质量发展" in said  # one in shared words has its next clause
+
+
+def test_items_with_no_shared_opener_are_each_shown_by_their_heading():
+    items = ["（一）久久为功推动粤港澳大湾区建设，打造富有活力和国际竞争力的一流湾区和世界级城市群",
+             "（二）坚持实体经济为本、制造业当家，加快构建更加强大的现代化产业体系",
+             "（三）打造具有全球影响力的产业科技创新中心，加快培育和发展新质生产力",
+             "（四）推动供需高水平动态适配，在建设强大国内市场中努力扩大有潜能的消费、有需求的生产、有效益的投资",
+             "（五）坚定不移深化改革，充分激发全社会创新创造活力和高质量发展的澎湃动能",
+             "（六）扩大高水平对外开放，在服务和融入新发展格局中展现更大作为",
+             "（七）坚定自觉把“百县千镇万村高质量发展工程”持续抓下去，提升城乡区域发展平衡性协调性",
+             "（八）推动城市高质量发展，建设现代化人民城市", "（九）推动海洋经济高质量发展，加快打造海上新广东",
+             "（十）牢固树立和践行绿水青山就是金山银山的理念，加快建设美丽中国先行区",
+             "（十一）繁荣发展社会主义文化，高水平推进文化强省建设",
+             "（十二）用心用情用力办好群众身边大大小小的事，更好满足人民群众日益增长的美好生活需要",
+             "（十三）统筹高质量发展和高水平安全，守牢安全发展底线",
+             "（十四）全面加强政府自身建设，努力建设人民满意的法治政府、廉洁政府、服务型政府"]
+    said = wording.listed("重点抓好以下14个方面的工作", items, TimeLabel(2026, TARGET), "广东省", counted=True)
+    assert len(said) <= wording.MAX_LIST and said.count("；") == 13 and "共14项" in said
+    assert "推动粤港澳大湾区建设；" in said and "推动海洋经济高质量发展；" in said and "百县千镇万村" in said
+    assert "一流湾区" not in said  # a heading's elaboration gives way to the other items
