@@ -27,7 +27,7 @@ DEV_REPORTS = [f"{year}-{province}" for year in (2025, 2026) for province in ("æ
 
 # A ratchet at what was measured (the aim of issue 12: 0.95 answered right, 0.90 refusals, no
 # confusion): an answer that gets worse fails CI.
-ACCURACY_FLOOR = 0.94  # measured 0.950 (96/101; 0.277 before this set's features); one answer of slack
+ACCURACY_FLOOR = 0.99  # measured 1.000 (101/101; 0.277 before this set's features); one answer of slack
 ABSTENTION_FLOOR = 0.94  # measured 1.00 (17/17); one refusal of slack
 MOST_CONFUSIONS = 0  # measured 0
 
