@@ -165,6 +165,20 @@ def _in_appendix(titles: tuple[str, ...]) -> bool:
     return any((numbered_level(t) or (None,))[0] == APPENDIX_LEVEL for t in titles)
 
 
+def _sentence_labels(text: str, frame: Frame, scope: Scope, chunk_label: TimeLabel, paragraph: str,
+                     before: TimeLabel | None) -> tuple[tuple[int, int, TimeLabel], ...]:
+    """Each sentence's label, read after the sentence before it (see `timelabel.label`): one that
+    says nothing of its time, or only in weak cue words, continues that sentence ("2024年主要预期
+    目标为：…增长7.5%。新增城镇就业1.65万人，完成能耗强度降低任务"), in the paragraph's chunk
+    before (`before`, its last labelled sentence) too, not the chunk's first year."""
+    out: list[tuple[int, int, TimeLabel]] = []
+    for a, b in split_sentences(text):
+        found = label(text[a:b], frame, scope, before or chunk_label, paragraph)
+        out.append((a, b, found))
+        before = found if found.kind and found.source != "context" else before
+    return tuple(out)
+
+
 def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
     """Pack whole sentences of each paragraph into chunks of at most `max_chars` characters,
     labelling each chunk and each of its sentences (see index.text.timelabel)."""
@@ -197,6 +211,7 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
         pieces = [p for s, e in split_sentences(para.text)
                   for p in _split_long(para.text, s, e, max_chars)]
         groups: list[list[tuple[int, int]]] = []
+        before: TimeLabel | None = None
         for s, e in pieces:
             if groups and e - groups[-1][0][0] <= max_chars:
                 groups[-1].append((s, e))
@@ -206,7 +221,8 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
             s, e = group[0][0], group[-1][1]
             text = para.text[s:e]
             tl = label(text, frame, scope, para_label, para.text)
-            sentences = tuple((a, b, label(text[a:b], frame, scope, tl, para.text)) for a, b in split_sentences(text))
+            sentences = _sentence_labels(text, frame, scope, tl, para.text, before)
+            before = next((lab for _, _, lab in reversed(sentences) if lab.kind and lab.source != "context"), before)
             chunks.append(Chunk(f"{doc.doc_id}#{len(chunks)}", doc.doc_id, text, para.section,
                                 _spans_of(offsets, s, e), tl, sentences))
     return chunks

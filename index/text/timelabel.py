@@ -367,7 +367,10 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
         return TimeLabel(scope.year or frame.year_of(scope.kind), scope.kind, None, "section")
     # an estimate says so itself; else the kind words, which abstain where they disagree; the
     # weighted cue counts only where those say nothing
-    own = (ESTIMATE if scores[ESTIMATE] else None) or sentence_kind(text, paragraph) or cue_kind(text)
+    said = (ESTIMATE if scores[ESTIMATE] else None) or sentence_kind(text, paragraph)
+    if not said and context and context.kind and context.source == "year":
+        return replace(context, source="context")  # weak cue words do not outweigh a year just named
+    own = said or cue_kind(text)
     if own:
         if context and context.kind == own and context.year:
             return TimeLabel(context.year, own, context.span, "cue")

@@ -221,3 +221,21 @@ def test_a_title_saying_nothing_of_time_keeps_the_passages_label_but_an_appendix
     labels = {s.strip(): tl for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
     assert (labels["全年GDP增长6.6%。"].year, labels["全年GDP增长6.6%。"].kind) == (2023, RESULT)
     assert labels["1.“四上”企业：年主营业务收入2000万元及以上的工业企业。"].kind is None
+
+
+@pytest.mark.parametrize("max_chars", [DEFAULT_MAX_CHARS, 40])
+def test_a_sentence_with_only_weak_cue_words_continues_the_sentence_naming_its_year(tmp_path, max_chars):
+    """In an article without sections, "新增城镇就业1.65万人，完成能耗强度降低任务" after "2024年主要预期
+    目标为：…" is one more 2024 target (完成, 新增 are said of plans too), not a 2023 result; so in a
+    chunk of its own (max_chars=40), and the review sentence naming 2023 keeps its year."""
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: 某高新区2024年工作动员大会召开\ndate: 2024-02-23\nplace: 某高新区\nsource: 测试\n---\n"
+                    "2023年，全区地区生产总值达到1767.3亿元，同比增长7.3%。会议提出，2024年主要预期目标为："
+                    "地区生产总值增长7%，一般公共预算收入增长7.5%。新增城镇就业1.65万人，完成能耗强度降低任务。\n",
+                    encoding="utf-8")
+    labels = {s.strip(): tl for c in chunk_document(load_document(path), max_chars)
+              for s, tl in c.labelled_sentences()}
+    assert (labels["新增城镇就业1.65万人，完成能耗强度降低任务。"].year,
+            labels["新增城镇就业1.65万人，完成能耗强度降低任务。"].kind) == (2024, "target")
+    assert (labels["2023年，全区地区生产总值达到1767.3亿元，同比增长7.3%。"].year,
+            labels["2023年，全区地区生产总值达到1767.3亿元，同比增长7.3%。"].kind) == (2023, RESULT)
