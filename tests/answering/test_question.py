@@ -124,6 +124,14 @@ def test_a_new_topic_is_not_a_follow_up():
     assert not q.follow_up and q.metrics == ("工业总产值",)
 
 
+def test_output_said_without_its_sector_is_a_topic_of_its_own():
+    """"今年产值目标多少" asks for the zone's 产值 ("实现产值6亿元"): never a follow-up, nor an 工业产值."""
+    q = ask("今年产值目标多少", previous=ask("去年高新区GDP多少？"))
+    assert not q.follow_up and q.metrics == ("产值",) and q.kind == TARGET
+    assert ask("今年产值目标多少").metrics == ("产值",)
+    assert ask("去年工业产值多少").metrics == ("工业总产值",)
+
+
 def test_why_after_a_question_stays_a_why():
     assert ask("为什么？", previous=ask("去年高新区GDP多少？")).intent == WHY
 
