@@ -8,7 +8,8 @@ Every label says where it came from:
   (`sentence_kind`), else the weighted cue words of `timecues.tsv`;
 - `section`: the section it stands in ("一、2024年工作回顾", "三、2026年重点工作", the
   periods of `periods.tsv` and the words of `section_scopes.tsv` in the section titles);
-- `context`: the paragraph or passage before it, where no section says anything;
+- `context`: the paragraph or passage before it, where no section says anything; the sentence
+  before it that names its year, where its own words are only weak cue words (完成, 新增);
 - `date`: the report's date. A report delivered in the first half of year Y reviews Y−1 and
   plans Y; one from October on (a year-end review) reviews Y and plans Y+1 (`Frame`).
 """
