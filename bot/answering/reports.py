@@ -187,6 +187,10 @@ class Reports:
             return covered, missing, None
         if len(places) == 1:
             return [self._places[0]], [], None
+        # "火炬开发区…" said in the words of one report: that report's place, never silently the default's
+        within = self._saying([phrases for p, phrases in q.place_mentions if p not in named])
+        if within and self.default not in within:
+            return (within, [], None) if len(within) == 1 else ([], [], wording.which_place(set(within)))
         words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
         holding = [p for p in self.reports_in if words and all(t.found_in(self.place_text(p)) for t in words)]
         if self.default in places and (self.default in holding or len(holding) != 1):
@@ -194,6 +198,14 @@ class Reports:
         if len(holding) == 1:  # "诚信化工连续几年入选…": said of one place only, not the default's
             return holding, [], None
         return [], [], wording.which_place(places)
+
+    def _saying(self, mentions: list[tuple[str, ...]]) -> list[str]:
+        """The places whose reports say every mention in its words (any of its phrases), else
+        those saying any of them."""
+        says = [[p for p in self.reports_in if any(ph in self.place_text(p) for ph in phrases)]
+                for phrases in mentions]
+        every = [p for p in self.reports_in if says and all(p in s for s in says)]
+        return every or list(dict.fromkeys(p for s in says for p in s))
 
 
 def _reference(normalised: str, place: str) -> bool:

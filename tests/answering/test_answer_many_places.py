@@ -35,6 +35,7 @@ REPORTS = {
                          "2023年,河南省目标任务:完成地区生产总值64222亿元,增长6%左右。"),
     "2024-guangxi": report("2024年广西壮族自治区政府工作报告", "2024-01-20", "广西壮族自治区",
                            "2023年,广西全年完成地区生产总值27333亿元,增长4.1%;西部陆海新通道海铁联运班列运送货物944万吨。\n\n"
+                           "2023年,北部湾新区地区生产总值2888亿元,增长6.1%。\n\n"
                            "2024年,广西目标任务:完成地区生产总值28555亿元,增长5%左右。"),
     "2021-xinjiang": report("2021年新疆维吾尔自治区政府工作报告", "2021-01-25", "新疆维吾尔自治区",
                             "2020年,新疆全年完成地区生产总值13666亿元,增长3.4%。\n\n"
@@ -126,6 +127,21 @@ def test_no_place_named_but_only_one_places_reports_hold_the_words(many):
     a = answerer_with(many, default_place="苏州工业园区").ask("西部陆海新通道去年运送货物多少吨")
     assert not a.abstained and a.value == "944万吨" and a.year == 2023
     assert a.sources[0].doc_id == "2024-guangxi"
+
+
+@pytest.mark.parametrize("default", ["昆山高新区", "苏州工业园区"])
+def test_a_place_only_one_report_names_is_answered_from_that_report_never_the_default(many, default):
+    """北部湾新区 is no report's place, but 广西's report gives its figure: the answer is that figure,
+    not the default place's GDP."""
+    a = answerer_with(many, default_place=default).ask("北部湾新区去年GDP多少")
+    assert not a.abstained and a.value == "2888亿元" and a.year == 2023, a.answer
+    assert a.sources[0].doc_id == "2024-guangxi"
+    assert not has_figure(a.answer, SEED_RESULT_2018)
+
+
+def test_a_place_no_report_names_is_refused_by_name_beside_reports_of_several_places(many):
+    a = many.ask("白沙洲开发区去年GDP多少")
+    assert a.abstained and "白沙洲开发区" in a.answer and not re.search(r"\d+亿元", a.answer), a.answer
 
 
 def test_no_place_named_and_one_place_covered_answers_from_it(answerer):
