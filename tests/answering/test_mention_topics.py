@@ -71,6 +71,7 @@ def test_a_mention_question_s_topic_is_what_its_scaffolding_leaves(text, topic):
     "有哪些省份提到冰雪经济",
     "冰雪经济哪几个省有提到",
     "冰雪经济哪些省在提",
+    "说到冰雪经济的都是哪些地方",
 ])
 def test_which_places_phrasings_share_one_topic(text):
     q = parse(text, 2026, PLACES)

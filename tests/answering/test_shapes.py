@@ -26,6 +26,9 @@ PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
     ("GDP和一般公共预算收入各是多少", Shape.SEVERAL),
     ("GDP这两年怎么变化的", Shape.TREND),
     ("GDP能过14万亿吗", Shape.YES_NO),
+    ("去年财政收入有50亿吗", Shape.YES_NO),  # 有 before a figure asks whether it was reached
+    ("去年整体经济说说", Shape.OVERVIEW),
+    ("GDP增速前年到去年有变化没", Shape.TREND),  # the year after 到 is no figure to reach
     ("提到低空经济了吗", Shape.MENTION),
     ("哪些地方提到了低空经济", Shape.WHICH_PLACES),
     ("各地GDP增长目标分别是多少", Shape.EACH_PLACE),
@@ -47,6 +50,17 @@ PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
 ])
 def test_a_question_has_one_shape(text, shape):
     assert parse(text, 2026, PLACES).shape == shape
+
+
+@pytest.mark.parametrize("text", ["去年GDP增速排全省多少位", "去年GDP增速全省排第几"])
+def test_a_rank_asked_as_many_places_is_asked_for_a_rank_not_the_figure(text):
+    q = parse(text, 2026, PLACES)
+    assert (q.shape, q.unit) == (Shape.FIGURE, "rank")
+
+
+@pytest.mark.parametrize("text, figure", [("去年财政收入有50亿吗", "50亿"), ("高新技术企业有1000家吗", "1000家")])
+def test_a_yes_no_question_compares_with_the_figure_it_names(text, figure):
+    assert parse(text, 2026, PLACES).threshold == figure
 
 
 @pytest.mark.parametrize("text, part", [
