@@ -113,7 +113,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         ev, fact, window(ev, fact, q),
         confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
-        clause_coverage=coverage(q, fact.window, require_metric=False)[0],
+        clause_coverage=coverage(q, fact.item or fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window))
@@ -301,14 +301,23 @@ def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
 
 
 def window(ev: Evidence, fact: Fact, q: Question) -> str:
-    """The fact's clause, widened back to the clause that names the metric if it does not; of a
+    """The fact's clause (or its own item of a list of metrics' figures), widened back to the clause that names the metric if it does not; of a
     from-to change, the level reached alone unless the period is asked."""
     if fact.reached and q.span is None:
         return fact.reached
     if not q.metrics or q.terms[0].found_in(fold(fact.window)):
-        return fact.window
+        return _own_item(fact, q)
     segs = segments(ev.sentence)
     for i in range(fact.segment - 1, -1, -1):
         if q.terms[0].found_in(fold(segs[i])):
             return "，".join(segs[i:fact.segment] + [fact.window])
     return fact.window
+
+
+def _own_item(fact: Fact, q: Question) -> str:
+    """The fact's own item of a clause listing several metrics' figures where it says all the clause
+    says of the question ("销售收入3.67亿元"), not the other metrics' figures; else its window."""
+    if not fact.item or coverage(q, fact.item, require_metric=False) != coverage(q, fact.window, require_metric=False):
+        return fact.window
+    clause, _, rest = fact.window.partition("，")
+    return fact.item + (f"，{rest}" if rest else "") if fact.item in clause else fact.window
