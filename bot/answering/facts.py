@@ -222,11 +222,14 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
 
 def _items(seg: str, mine: list[Fact], value_re: re.Pattern, change: re.Pattern) -> list[Fact]:
     """"实现工业产值3.83亿元、销售收入3.67亿元、税收3819万元": each figure's own item, with the items
-    after it that carry no figure of another subject ("招商项目1284个、增长271%" is one item); none
-    when the clause names one subject."""
+    after it that carry no figure of another subject ("招商项目1284个、增长271%", "突破3万亿元、达3.6万亿元"
+    are one item); none when the clause names one subject."""
+    reach = figure_words().get("reach", ())
     items: list[list[str]] = []
     for part in seg.split("、"):
-        own = value_re.search(part) is not None and not change.match(part) and bool(value_re.sub("", part).strip())
+        figure = value_re.search(part)
+        said = part[:figure.start()].strip() if figure else ""
+        own = bool(said) and said not in reach and not change.match(part)
         if not items or own and any(value_re.search(p) for p in items[-1]):
             items.append([part])
         else:
