@@ -115,7 +115,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.item or fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
-        of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.item or fact.window),
+        of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window))
 
 
@@ -316,12 +316,14 @@ def window(ev: Evidence, fact: Fact, q: Question) -> str:
 
 def _own_item(fact: Fact, q: Question) -> str:
     """The fact's own item of a clause listing several metrics' figures where it says all the clause
-    says of the question ("销售收入3.67亿元"), not the other metrics' figures that could be taken for
-    the answer (of its unit group); else its window."""
-    if not fact.item or coverage(q, fact.item, require_metric=False) != coverage(q, fact.window, require_metric=False):
-        return fact.window
+    says of the question and the other items say less ("工业产值3.83亿元", not "销售收入3.67亿元"),
+    if their figures could be taken for the answer (of its unit group); else its window."""
     clause, _, rest = fact.window.partition("，")
-    others = values_in(clause.replace(fact.item, "", 1)) if fact.item in clause else []
-    if not any(unit_group(v[4]) == unit_group(fact.unit) for v in others):
+    if not fact.item or fact.item not in clause:
+        return fact.window
+    own, others = fact.item, clause.replace(fact.item, "", 1)
+    said = coverage(q, own, require_metric=False)[0]
+    if said != coverage(q, clause, require_metric=False)[0] or coverage(q, others, require_metric=False)[0] >= said \
+            or not any(unit_group(v[4]) == unit_group(fact.unit) for v in values_in(others)):
         return fact.window
     return fact.item + (f"，{rest}" if rest else "")
