@@ -55,6 +55,7 @@ class Gap:
     level: str
     value: float
     unit: str
+    said: str = ""  # the gap as its sentence says it of this level alone: "，增速高于全省0.8个百分点"
 
     def shown(self) -> str:
         """"比全省高2个百分点", "比全市低0.3个百分点", "比全市多3亿元"."""
@@ -77,7 +78,12 @@ def stated_gaps(text: str) -> list[Gap]:
     if len(numbers) == 1:
         numbers *= len(levels)
     unit = POINTS if "百分点" in m.group("unit") else m.group("unit")
-    return [Gap(lv, sign * n, unit) for lv, n in zip(levels, numbers)] if len(numbers) == len(levels) else []
+    if len(numbers) != len(levels):
+        return []
+    # each level's gap said alone: the words before it without 分别, the verb, the level, its number
+    head = re.sub(alternation(figure_words().get("respectively", ())), "", text[:m.start()])
+    verb, way = text[m.start():m.start("levels")], m.group("higher") or m.group("lower") or ""
+    return [Gap(lv, sign * n, unit, f"{head}{verb}{lv}{way}{_num(n)}{unit}") for lv, n in zip(levels, numbers)]
 
 
 @lru_cache(maxsize=4)
@@ -92,10 +98,9 @@ def _gap(version: tuple[int, int]) -> re.Pattern:
         f"(?P<numbers>{NUMBER}(?:个?[、和与及]{NUMBER})*)\\s*(?P<unit>{units})")
 
 
-def gap_reply(gaps: list[Gap], asked: Gap) -> str:
-    """"比全省高2个百分点（比全市高1.4个百分点）。": the level asked first, the others its sentence states."""
-    others = "，".join(g.shown() for g in gaps if g is not asked)
-    return f"{asked.shown()}{f'（{others}）' if others else ''}。"
+def gap_reply(asked: Gap) -> str:
+    """"比全省高2个百分点。": the gap to the level asked alone, not the other levels its sentence states."""
+    return f"{asked.shown()}。"
 
 
 def sides(q: Question, reporting_year: int) -> list[tuple[int, str]]:

@@ -185,7 +185,7 @@ class Composer:
 
     def against(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
         """"增速比全省高多少": the figure and the gap its sentence states to the level asked, right after
-        it ("增长8%，比全省、全市分别高2、1.4个百分点"); a refusal offering the figure when none is stated."""
+        it ("增长8%，比全省、全市分别高2、1.4个百分点": "增长8%，比全省高2个百分点"); a refusal offering the figure when none is stated."""
         ranked = scoring.figures(q, evidence, kind=RESULT) if q.year is None and q.kind is None else []
         ranked = [c for c in ranked or scoring.figures(q, evidence) if c.confidence >= self.threshold]
         for c in (c for c in ranked if scoring.names_metric(q, c.fact.window)):  # not the next metric's gap
@@ -193,8 +193,9 @@ class Composer:
             gaps = comparison.stated_gaps(tail or "")
             asked = next((g for g in gaps if q.against in g.level), None)
             if asked is not None:
-                said = self._reply(c.evidence, c.fact.window + tail)
-                return Answer(text, comparison.gap_reply(gaps, asked) + said, abstained=False,
+                # of several levels' gaps ("分别高于全省和全国0.8个、1.3个百分点"), the one asked, said alone
+                said = self._reply(c.evidence, c.fact.window + (asked.said if len(gaps) > 1 else tail))
+                return Answer(text, comparison.gap_reply(asked) + said, abstained=False,
                               value=asked.shown(), year=c.evidence.label.year, kind=c.evidence.label.kind,
                               sources=self.sources([c.evidence], evidence), confidence=c.confidence,
                               explanation=f"the gap its sentence states: {c.explain()}", query=q)

@@ -35,6 +35,7 @@ class Fact:
     segment: int  # index of the clause within the sentence
     opening: bool = False  # the figure a change starts from ("从3826.5亿元增长到4398.6亿元"): an earlier year's
     reached: str | None = None  # the level a from-to change reached, quoted alone: "…收入增长到4398.6亿元"
+    item: str | None = None  # its own item of a clause listing several metrics' figures: "销售收入3.67亿元"
 
     @property
     def is_change(self) -> bool:
@@ -215,8 +216,36 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
             mine.append(Fact(subject, value, number, unit, None, seg, index))
             start = e
-        facts += _against_base(seg, found, _from_to(seg, found, mine), change)
+        facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
     return tuple(facts)
+
+
+def _items(seg: str, mine: list[Fact], value_re: re.Pattern, change: re.Pattern) -> list[Fact]:
+    """"实现工业产值3.83亿元、销售收入3.67亿元、税收3819万元": each figure's own item, with the items
+    after it that carry no figure of another subject ("招商项目1284个、增长271%", "突破3万亿元、达3.6万亿元"
+    are one item); none when the clause names one subject."""
+    reach = figure_words().get("reach", ())
+    items: list[list[str]] = []
+    for part in seg.split("、"):
+        figure = value_re.search(part)
+        said = part[:figure.start()].strip() if figure else ""
+        own = bool(said) and said not in reach and not change.match(part)
+        if not items or own and any(value_re.search(p) for p in items[-1]):
+            items.append([part])
+        else:
+            items[-1].append(part)
+    if len(items) < 2 or any(not any(value_re.search(p) for p in item) for item in items):
+        return mine
+    texts = ["、".join(item) for item in items]
+    out, at = [], 0
+    for fact in mine:
+        i = next((i for i, t in enumerate(texts) if fact.value in t and i >= at), None)
+        if i is None or fact.window != seg:
+            out.append(fact)
+            continue
+        at = i
+        out.append(replace(fact, item=texts[i]))
+    return out
 
 
 def _against_base(seg: str, found: list, mine: list[Fact], change: re.Pattern) -> list[Fact]:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
-from bot.answering.facts import Fact, extract, segments
+from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
@@ -113,7 +113,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         ev, fact, window(ev, fact, q),
         confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
-        clause_coverage=coverage(q, fact.window, require_metric=False)[0],
+        clause_coverage=coverage(q, fact.item or fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window))
@@ -301,14 +301,29 @@ def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
 
 
 def window(ev: Evidence, fact: Fact, q: Question) -> str:
-    """The fact's clause, widened back to the clause that names the metric if it does not; of a
+    """The fact's clause (or its own item of a list of metrics' figures), widened back to the clause that names the metric if it does not; of a
     from-to change, the level reached alone unless the period is asked."""
     if fact.reached and q.span is None:
         return fact.reached
     if not q.metrics or q.terms[0].found_in(fold(fact.window)):
-        return fact.window
+        return _own_item(fact, q)
     segs = segments(ev.sentence)
     for i in range(fact.segment - 1, -1, -1):
         if q.terms[0].found_in(fold(segs[i])):
             return "，".join(segs[i:fact.segment] + [fact.window])
     return fact.window
+
+
+def _own_item(fact: Fact, q: Question) -> str:
+    """The fact's own item of a clause listing several metrics' figures where it says all the clause
+    says of the question and the other items say less ("工业产值3.83亿元", not "销售收入3.67亿元"),
+    if their figures could be taken for the answer (of its unit group); else its window."""
+    clause, _, rest = fact.window.partition("，")
+    if not fact.item or fact.item not in clause:
+        return fact.window
+    own, others = fact.item, clause.replace(fact.item, "", 1)
+    said = coverage(q, own, require_metric=False)[0]
+    if said != coverage(q, clause, require_metric=False)[0] or coverage(q, others, require_metric=False)[0] >= said \
+            or not any(unit_group(v[4]) == unit_group(fact.unit) for v in values_in(others)):
+        return fact.window
+    return fact.item + (f"，{rest}" if rest else "")

@@ -17,6 +17,7 @@ from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
 from bot.answering.vocabulary import alternation, list_marks
 from index.reading.layout import LEAD_IN
+from index.reading.metadata import offices
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
@@ -141,10 +142,19 @@ def named(sentence: str, q: Question) -> str:
     asked = _pairs(q.normalised)
     # equal cover: the clause sharing more of the question's wording ("苏州市级独角兽")
     best = max(range(len(segs)), key=lambda i: (scores[i], len(asked & _pairs(segs[i])))) if segs else 0
-    # a sentence that opens with what is asked about names it later ("在…工作会议上，…管凤良表示")
-    if not segs or best == 0 or scores[best] < coverage(q, sentence)[0]:
+    # a sentence that opens with what is asked about names it later ("在…工作会议上，…管凤良表示"),
+    # unless what is asked is an office whose holder its clause goes on to name ("管委会主任白开文出席")
+    if not segs or best == 0 and not _holder_named(segs[0], q) or scores[best] < coverage(q, sentence)[0]:
         return focus(sentence, q)
     return "，".join(segs[max(0, best - 1):best + 1])
+
+
+def _holder_named(clause: str, q: Question) -> bool:
+    """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任")
+    with words after it, where its holder stands."""
+    office = q.terms[0].text if q.terms else ""
+    return office.endswith(offices()) and clause.find(office) >= 0 \
+        and clause.find(office) + len(office) < len(clause)
 
 
 def _pairs(text: str) -> set[str]:

@@ -1,0 +1,64 @@
+"""How much of its sentence an answer quotes: the asked metric's own item of a clause listing several
+metrics' figures, the asked level's gap of several, the holder of the office asked among two people."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from bot.answering.compose import Composer
+from bot.answering.reading.question import parse
+from bot.answering.wording import named
+from handmade import evidence
+
+
+def _figure(text: str, sentence: str):
+    q = parse(text, 2011)
+    return Composer(SimpleNamespace(place_of={}), 0.5).figure(text, q, [evidence(q, sentence, 1, 2010, "result")])
+
+
+def test_a_clause_listing_several_metrics_figures_is_quoted_for_the_asked_one_alone():
+    a = _figure("2010年工业产值多少", "全年共实现工业产值3.83亿元、销售收入3.67亿元、税收3819万元。")
+    assert a.value == "3.83亿元" and "工业产值3.83亿元" in a.answer
+    assert "3.67亿元" not in a.answer and "3819万元" not in a.answer
+
+
+def test_the_item_naming_what_is_asked_answers_not_the_first_of_the_list():
+    a = _figure("2010年信用村增加到多少个", "信用乡增加到13个、信用村增加到318个。")
+    assert a.value == "318个" and "信用村增加到318个" in a.answer and "13个" not in a.answer
+
+
+def test_a_figure_with_its_change_in_the_next_item_keeps_it():
+    a = _figure("2010年招商项目多少个", "全年新签约招商项目1284个、增长271%。")
+    assert a.value == "1284个" and "增长271%" in a.answer
+
+
+def test_a_gap_to_one_level_of_several_is_said_and_quoted_of_that_level_alone():
+    q = parse("金华去年GDP增速比全省高多少", 2025)
+    said = evidence(q, "全市地区生产总值6925.5亿元、增长6.3%，增速分别高于全省和全国0.8个、1.3个百分点，经济总量站上新台阶。",
+                    1, 2024, "result")
+    a = Composer(SimpleNamespace(place_of={}), 0.5).against(q.text, q, [said])
+    assert a.answer.startswith("比全省高0.8个百分点。") and "增速高于全省0.8个百分点" in a.answer
+    assert "1.3" not in a.answer and "全国" not in a.answer
+
+
+def test_of_two_people_the_holder_of_the_office_asked_is_named():
+    q = parse("张家界经开区管委会主任是谁", 2011)
+    said = "市政府副秘书长、管委会主任白开文出席并作报告，会议由管委会副主任张进成主持"
+    quoted = named(said, q)
+    assert "白开文" in quoted and "张进成" not in quoted
+
+
+def test_an_item_of_a_verb_and_a_figure_is_the_same_subject_s():
+    a = _figure("2010年GDP总量多少", "地区生产总值突破3万亿元、达3.6万亿元。")
+    assert "达3.6万亿元" in a.answer
+
+
+def test_an_item_whose_figure_is_of_another_kind_stays_quoted():
+    a = _figure("2010年安排了多少重大项目", "安排首批重大项目1678个、年度投资1.1万亿元。")
+    assert a.value == "1678个" and "1.1万亿元" in a.answer
+
+
+def test_items_naming_the_metric_alike_are_quoted_together():
+    """财政总收入 and 地方一般公共预算收入 are both names of the fiscal revenue asked: which one the
+    question means is not told apart, so the clause is quoted whole."""
+    a = _figure("2010年财政总收入多少", "完成财政总收入671.50亿元、地方一般公共预算收入352.93亿元。")
+    assert "财政总收入671.50亿元" in a.answer and "352.93亿元" in a.answer
