@@ -178,7 +178,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if not fact.opening and _named_before(q, ev, fact) and not _of_a_city_within(ev, fact)
+                 if not fact.opening and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 
@@ -198,12 +198,13 @@ def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:
             if end_level(c) and (c.evidence.label.year, unit_group(c.fact.unit)) not in own else c for c in found]
 
 
-def _of_a_city_within(ev: Evidence, fact: Fact) -> bool:
+def _of_a_city_within(q: Question, ev: Evidence, fact: Fact) -> bool:
     """Whether the figure's clause opens with a city (`cities.txt`) its report's place is not named
-    after: "酒泉经济总量突破千亿" in a province's report is 酒泉's figure, not the province's."""
+    after: "酒泉经济总量突破千亿" in a province's report is 酒泉's figure, not the province's. Not
+    where the question says the city's name itself: then it is part of what is asked (宁波舟山港)."""
     clause = fold(segments(ev.sentence)[fact.segment]) if fact.segment < len(segments(ev.sentence)) else ""
     city = next((c for c in load_vocab().cities if clause.startswith(c)), None)
-    return city is not None and city not in fold(ev.hit.doc.get("place", ""))
+    return city is not None and city not in fold(ev.hit.doc.get("place", "")) and city not in q.normalised
 
 
 def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:

@@ -252,6 +252,12 @@ def test_a_clause_opening_with_a_city_within_is_that_city_s_figure_not_the_repor
     assert [c.fact.value for c in figures(q, [zone])] == ["500亿元"]  # its report's place is named after it
 
 
+def test_a_city_s_name_the_question_says_itself_is_part_of_what_is_asked():
+    q = replace(question("集装箱吞吐量", "宁波舟山港"), normalised="宁波舟山港去年集装箱吞吐量是多少")
+    port = evidence(q, "宁波舟山港集装箱吞吐量4387万标箱、增长11.6%")  # in 浙江's report; 宁波 is a city
+    assert [c.fact.value for c in figures(q, [port])][:1] == ["4387万标箱"]
+
+
 def test_a_level_a_period_ended_on_is_its_last_year_s_where_that_year_states_none_in_its_unit():
     """"过去五年…生产总值6.66万亿元" is 2025's level when 2025 states only a rate; told as 2025's, it
     beats the rate for a level asked. Where 2025 states its own amount, that one wins."""
