@@ -120,12 +120,14 @@ def answerer_over(data_dir: Path, reports: dict[str, str], model_cache: Path, em
 TESTS = ROOT / "tests"
 # The real-report corpora the gold gates ask over, by name, each the union of these folders: the
 # provincial reports, the zone texts, everything the paraphrase families span, the zone texts held out
-# once (with the seed and the development zones beside them), and the reports held out once.
+# once (with the seed and the development zones beside them; the later set also beside the earlier),
+# and the reports held out once.
 REAL_CORPORA = {
     "reports": (TESTS / "reports",),
     "zones": (TESTS / "zones",),
     "all": (CORPUS, TESTS / "reports", TESTS / "zones"),
     "zones2": (CORPUS, TESTS / "zones", TESTS / "heldout2"),
+    "zones3": (CORPUS, TESTS / "zones", TESTS / "heldout2", TESTS / "heldout3"),
     "heldout": (TESTS / "heldout",),
 }
 
