@@ -140,18 +140,23 @@ def test_embed_text_and_hash():
 
 
 
+def _labels(tmp_path, *lines: str) -> dict:
+    """Each sentence's time label, in a 2026 province report of `lines` (a paragraph each)."""
+    path = tmp_path / "r.md"
+    path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
+                    + "".join(lines), encoding="utf-8")
+    return {s.strip(): tl for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+
+
 def test_a_paragraph_opening_with_one_year_of_a_period_speaks_of_that_year(tmp_path):
     """Under "一、“十四五”时期回顾", "刚刚过去的2025年，…" gives its sentences 2025, not 2021—2025;
     the five years' paragraph keeps the period."""
-    path = tmp_path / "r.md"
-    path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
-                    "一、“十四五”时期经济社会发展回顾\n"
-                    "这五年，全省生产总值年均增长5.5%。\n"
-                    "刚刚过去的2025年，我们顶住压力。全省生产总值增长5.6%，一般公共预算收入增长2%。\n"
-                    "加强科技创新，驱动能源转型。全年规上原煤产量13.05亿吨、增长2.1%。\n"
-                    "回顾过去五年发展历程，我们深切体会到，城镇新增就业累计200万人。\n",
-                    encoding="utf-8")
-    labels = {s.strip(): tl for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+    labels = _labels(tmp_path,
+                     "一、“十四五”时期经济社会发展回顾\n"
+                     "这五年，全省生产总值年均增长5.5%。\n"
+                     "刚刚过去的2025年，我们顶住压力。全省生产总值增长5.6%，一般公共预算收入增长2%。\n"
+                     "加强科技创新，驱动能源转型。全年规上原煤产量13.05亿吨、增长2.1%。\n"
+                     "回顾过去五年发展历程，我们深切体会到，城镇新增就业累计200万人。\n")
     assert (labels["全省生产总值增长5.6%，一般公共预算收入增长2%。"].year,
             labels["全省生产总值增长5.6%，一般公共预算收入增长2%。"].span) == (2025, None)
     assert labels["这五年，全省生产总值年均增长5.5%。"].span == (2021, 2025)
@@ -164,20 +169,17 @@ def test_a_paragraph_opening_with_one_year_of_a_period_speaks_of_that_year(tmp_p
 def test_under_a_title_of_a_year_and_its_period_a_paragraph_naming_the_period_speaks_of_it(tmp_path):
     """Under "一、“十四五”时期和2025年工作回顾", the paragraphs from "“十四五”时期…" on, in the
     subsections too, give the period's figures (2021—2025), not 2025's, until one names the year."""
-    path = tmp_path / "r.md"
-    path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
-                    "一、“十四五”时期和2025年工作回顾\n"
-                    "全省生产总值增长5.4%。\n"
-                    "“十四五”时期是极不平凡的五年。\n"
-                    "新建改造高标准农田3167万亩，森林覆盖率提高1.43个百分点。\n"
-                    "（一）民生福祉不断增进\n"
-                    "城镇新增就业超690万人。\n"
-                    "各位代表，刚刚过去的2025年很不平凡。\n"
-                    "城镇新增就业121.7万人。\n"
-                    "过去五年，粮食总产量稳定在1300亿斤以上。\n"
-                    "过去一年，新建改造高标准农田600万亩。\n",
-                    encoding="utf-8")
-    labels = {s.strip(): (tl.year, tl.span) for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+    labels = {s: (tl.year, tl.span) for s, tl in _labels(tmp_path,
+                     "一、“十四五”时期和2025年工作回顾\n"
+                     "全省生产总值增长5.4%。\n"
+                     "“十四五”时期是极不平凡的五年。\n"
+                     "新建改造高标准农田3167万亩，森林覆盖率提高1.43个百分点。\n"
+                     "（一）民生福祉不断增进\n"
+                     "城镇新增就业超690万人。\n"
+                     "各位代表，刚刚过去的2025年很不平凡。\n"
+                     "城镇新增就业121.7万人。\n"
+                     "过去五年，粮食总产量稳定在1300亿斤以上。\n"
+                     "过去一年，新建改造高标准农田600万亩。\n").items()}
     period, year = (None, (2021, 2025)), (2025, None)
     assert labels["全省生产总值增长5.4%。"] == year  # before the period is named, the year's
     assert labels["新建改造高标准农田3167万亩，森林覆盖率提高1.43个百分点。"] == period
@@ -190,17 +192,14 @@ def test_under_a_title_of_a_year_and_its_period_a_paragraph_naming_the_period_sp
 def test_under_a_review_title_naming_no_time_a_paragraph_naming_a_period_speaks_of_it(tmp_path):
     """Under "一、工作回顾", "“十四五”时期是…的五年" opens the period's paragraphs; a plan's period
     named in a review ("“十五五”开好局") does not."""
-    path = tmp_path / "r.md"
-    path.write_text("---\ntitle: 2026年某省政府工作报告\ndate: 2026-01-26\nplace: 某省\nsource: 测试\n---\n"
-                    "一、工作回顾\n"
-                    "全省粮食总产量达到871.6亿斤。\n"
-                    "“十四五”时期是攻坚克难的五年。\n"
-                    "这五年，建设高标准农田2556万亩。\n"
-                    "城镇新增就业124.27万人。\n"
-                    "过去一年，城镇新增就业25万人。\n"
-                    "“十五五”要开好局，全省高技术制造业增长8%。\n",
-                    encoding="utf-8")
-    labels = {s.strip(): (tl.year, tl.span) for c in chunk_document(load_document(path)) for s, tl in c.labelled_sentences()}
+    labels = {s: (tl.year, tl.span) for s, tl in _labels(tmp_path,
+                     "一、工作回顾\n"
+                     "全省粮食总产量达到871.6亿斤。\n"
+                     "“十四五”时期是攻坚克难的五年。\n"
+                     "这五年，建设高标准农田2556万亩。\n"
+                     "城镇新增就业124.27万人。\n"
+                     "过去一年，城镇新增就业25万人。\n"
+                     "“十五五”要开好局，全省高技术制造业增长8%。\n").items()}
     period, year = (None, (2021, 2025)), (2025, None)
     assert labels["全省粮食总产量达到871.6亿斤。"] == year
     assert labels["这五年，建设高标准农田2556万亩。"] == period
