@@ -187,7 +187,7 @@ class Reports:
             return covered, missing, None
         if len(places) == 1:
             return [self._places[0]], [], None
-        # "火炬开发区…" said in the words of one report: that report's place, never silently the default's
+        # "九华经开区…" said in the words of one report: that report's place, never silently the default's
         within = self._saying([phrases for p, phrases in q.place_mentions if p not in named])
         if within and self.default not in within:
             return (within, [], None) if len(within) == 1 else ([], [], wording.which_place(set(within)))
