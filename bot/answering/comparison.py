@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.answering.facts import RATE, Fact, values_in
 from bot.answering.reading.question import Question, Shape, Term
-from bot.answering.vocabulary import alternation, figure_words, figure_words_version
+from bot.answering.vocabulary import alternation, cues, figure_words, figure_words_version
 from bot.answering.wording import KIND_WORDS, MAX_ANSWER, clip
 from index.text.timelabel import RESULT, TARGET
 from index.text.tokens import NUMBER
@@ -124,6 +124,29 @@ def stating(side: tuple[int, str], dates: Mapping[str, str]) -> set[str]:
     year, kind = side
     wanted = year if kind == TARGET else year + 1
     return {d for d, date in dates.items() if int(date[:4]) == wanted} or set(dates)
+
+
+def asks_change_between(q: Question) -> bool:
+    """"去年销售收入比前年涨了多少": how the metric changed from one year to the other, which a change
+    stated by the later year's figure answers; not a comparison of two rates ("增速比去年高多少",
+    question_cues.tsv `rate_asked`)."""
+    return q.asks_change and len(q.years) >= 2 and not any(w in q.normalised for w in cues().get("rate_asked", ()))
+
+
+def stated_change(fact: Fact, later: int, earlier: int) -> str | None:
+    """The change `fact` (of year `later`) states since year `earlier`: one said against that year
+    ("较2009年增长104%"), or, a year apart, against the year before ("同比增长", "比上年增长", a bare
+    "增长7.1%"; figure_words.tsv `year_on_year`); None for any other (年均, 比2015年…)."""
+    verbs = alternation(figure_words().get("change_verb", ()))
+    m = re.match(f"(.*?)(?:{verbs})", fact.change or "")
+    if m is None or later <= earlier:
+        return None
+    base = m.group(1)
+    said = re.findall(r"(?:19|20)\d{2}", base)
+    if said:
+        return fact.change if said == [str(earlier)] else None
+    return fact.change if later - earlier == 1 and (not base or base in figure_words().get("year_on_year", ())) \
+        else None
 
 
 @dataclass(frozen=True)

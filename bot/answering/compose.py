@@ -159,6 +159,18 @@ class Composer:
                           abstained=False, value=said.fact.value, year=said.evidence.label.year, kind=RESULT,
                           sources=self.sources([said.evidence], evidence), confidence=said.confidence,
                           explanation=f"the result says whether it reached its target: {said.explain()}", query=q)
+        if not attained and comparison.asks_change_between(q):
+            # the change the later year's figure states since the earlier year answers it as said
+            later = max((0, 1), key=lambda i: compared[i][0])
+            stated = next(((c, change) for c in found[later] if c.confidence == found[later][0].confidence
+                           for change in (comparison.stated_change(c.fact, compared[later][0],
+                                                                   compared[1 - later][0]),) if change), None)
+            if stated:
+                (c, change), rates = stated, values_in(stated[1])
+                return Answer(text, self._reply(c.evidence, c.window), abstained=False,
+                              value=rates[0][2] if rates else change, year=c.evidence.label.year,
+                              kind=c.evidence.label.kind, sources=self.sources([c.evidence], evidence),
+                              confidence=c.confidence, explanation=f"the change it states: {c.explain()}", query=q)
         for ((year, kind), _), ranked in zip(sides, found):
             if not ranked:
                 return self.refuse(text, replace(q, years=(year,), kind=kind), None,

@@ -65,13 +65,14 @@ def _value_re_for(units: tuple[str, ...]) -> re.Pattern:
 
 def _change_re() -> re.Pattern:
     words = figure_words()
-    return _change_re_for(words.get("change_base", ()), words.get("change_verb", ()))
+    return _change_re_for(words.get("change_base", ()), words.get("change_base_year", ()), words.get("change_verb", ()))
 
 
 @lru_cache(maxsize=4)
-def _change_re_for(bases: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
-    """A clause opening with a change: "增长7.1%", "同比下降3%"."""
-    return re.compile(f"^(?:{alternation(bases)})?(?:{alternation(verbs)})")
+def _change_re_for(bases: tuple[str, ...], before_year: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
+    """A clause opening with a change: "增长7.1%", "同比下降3%", "较2009年增长104%"."""
+    year = rf"|(?:{alternation(before_year)})(?:19|20)\d{{2}}年" if before_year else ""
+    return re.compile(f"^(?:{alternation(bases)}{year})?(?:{alternation(verbs)})")
 
 
 def _respectively() -> str:
@@ -166,8 +167,8 @@ def _each_group(seg: str, index: int, value_re: re.Pattern) -> list[Fact]:
     the name is not one said of groups, or the figures do not match the groups one to one."""
     head, _, tail = seg.partition(_respectively())
     values = _values(tail, value_re)
-    groups = each_group(head) if "、" not in head else []
-    if len(groups) < 2 or len(values) != len(groups):
+    groups = each_group(head)  # "城、乡居民…" names two groups; "A、B…" lists subjects of their own
+    if len(groups) < 2 or any("、" in g for g in groups) or len(values) != len(groups):
         return []
     verb = tail[:values[0][0]].strip()
     said_change = bool(_change_re().match(verb))  # "增长6.1%" is a change, as in a clause of its own
@@ -191,21 +192,17 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             continue
         if respectively in seg:
             # each group's figure first, then the clause's figures as said, which answer for both
-            facts += _each_group(seg, index, value_re)
-            listed = _distributed(seg, index, value_re)
+            grouped = _each_group(seg, index, value_re)
+            facts += grouped
+            listed = None if grouped else _distributed(seg, index, value_re)
             if listed:
                 facts += listed
                 continue
-            if change.match(seg.partition(respectively)[2]) and facts and not seg.partition(respectively)[0].strip():
-                # "…,分别增长7%、11%、6.3%": one change for each figure before it, in order
-                verb = change.match(seg.partition(respectively)[2]).group(0)
-                owners = [f for f in facts if f.change is None][-len(found):]
-                if len(owners) == len(found):
-                    for owner, (_, _, value, _, _) in zip(owners, found):
-                        i = facts.index(owner)
-                        facts[i] = replace(owner, change=verb + value,
-                                           window=f"{owner.window}，{verb}{value}")
-                    continue
+            if not seg.partition(respectively)[0].strip() and _changes_each(facts, seg.partition(respectively)[2],
+                                                                            found, change):
+                continue
+        elif len(found) > 1 and _changes_each(facts, seg, found, change):
+            continue  # "…分别为22694元、9527元,增长8.5%、11%": the same, without a second 分别
         if change.match(seg) and facts and facts[-1].change is None and len(found) == 1 \
                 and facts[-1].segment == index - 1:
             prev = facts[-1]
@@ -218,6 +215,27 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             start = e
         facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
     return tuple(facts)
+
+
+def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern) -> bool:
+    """"…,分别较2009年增长48.36%、104%、59.13%": a clause of n changes gives one to each of the last n
+    figures before it that have none, in order (a figure said twice, for each group of a joint name and
+    for the clause as said, counts once and takes its change both times); False, `facts` unchanged,
+    when `said` opens with no change or the figures do not match the changes one to one."""
+    opening = change.match(said)
+    owners: list[str] = []  # the values changed, last first
+    at = len(facts)
+    while at and facts[at - 1].change is None and (facts[at - 1].value in owners or len(owners) < len(found)):
+        at -= 1
+        owners += [] if facts[at].value in owners else [facts[at].value]
+    if opening is None or len(owners) != len(found) or re.sub(r"[、和及\s]", "", halfwidth(said)[opening.end():]) != \
+            "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found):
+        return False  # "增长7.1%、高于全省1个百分点" is one change and a gap, not two changes
+    verb, changes = opening.group(0), dict(zip(reversed(owners), (v for _, _, v, _, _ in found)))
+    for i in range(at, len(facts)):
+        facts[i] = replace(facts[i], change=verb + changes[facts[i].value],
+                           window=f"{facts[i].window}，{verb}{changes[facts[i].value]}")
+    return True
 
 
 def _items(seg: str, mine: list[Fact], value_re: re.Pattern, change: re.Pattern) -> list[Fact]:

@@ -130,9 +130,10 @@ def amounts(ranked: list[Candidate]) -> list[Candidate]:
 
 
 def _named_as(q: Question, clause: str) -> int:
-    """The length of the longest name of the metric asked that `clause` gives, 0 for none."""
+    """The length of the longest name of the metric asked that `clause` gives, 0 for none; a list
+    mark inside a name ("城、乡居民…") is no part of it."""
     folded = fold(clause)
-    return max((len(f) for f in q.terms[0].forms if f in folded), default=0) if q.metrics else 0
+    return max((len(f.replace("、", "")) for f in q.terms[0].forms if f in folded), default=0) if q.metrics else 0
 
 
 def _a_part(q: Question, clause: str) -> bool:

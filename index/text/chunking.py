@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from index import datafiles
 from index.reading.documents import Document
 from index.reading.layout import LEAD_HEADING, numbered_level
 from index.text.normalise import fold
@@ -133,7 +134,11 @@ def _split_long(text: str, s: int, e: int, max_chars: int) -> list[tuple[int, in
     if e - s <= max_chars:
         return [(s, e)]
     pieces, start = [], s
-    cuts = sorted({s + m.end() for m in _CLAUSE_END.finditer(text[s:e])} | {e})
+    back = tuple(datafiles.table(datafiles.INDEX_DATA / "clause_links.tsv").get("back", ()))
+    # not before a clause giving its figures to the clauses before it ("…,分别增长7%、11%")
+    linked = max((m.end() for m in _CLAUSE_END.finditer(text[s:e]) if text[s + m.end():e].lstrip().startswith(back)),
+                 default=0) if back else 0
+    cuts = sorted({s + m.end() for m in _CLAUSE_END.finditer(text[s:e]) if m.end() > linked} | {e})
     last = s
     for cut in cuts:
         if cut - start > max_chars and last > start:
