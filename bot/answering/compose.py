@@ -256,11 +256,12 @@ class Composer:
                       confidence=min(target.confidence, result.confidence),
                       explanation=f"{target.explain()} | {result.explain()}", query=q)
 
-    def quoted(self, text: str, q: Question, ev: Evidence, window: str, hits) -> Answer:
-        """One sentence's clauses, quoted as they stand (an overview's headline figures)."""
+    def quoted(self, text: str, q: Question, ev: Evidence, window: str, hits,
+               why: str = "the sentence stating the most headline figures") -> Answer:
+        """One sentence's clauses, quoted as they stand (an overview's headline figures, a streak)."""
         return Answer(text, self._reply(ev, window), abstained=False, year=ev.label.year, kind=ev.label.kind,
                       sources=self.sources([ev], gather(q, hits[:RETRIEVE_K])), confidence=ev.coverage,
-                      explanation="the sentence stating the most headline figures", query=q)
+                      explanation=why, query=q)
 
     # -- a report's byline ----------------------------------------------------------------
 

@@ -228,8 +228,10 @@ def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern)
     while at and facts[at - 1].change is None and (facts[at - 1].value in owners or len(owners) < len(found)):
         at -= 1
         owners += [] if facts[at].value in owners else [facts[at].value]
-    if opening is None or len(owners) != len(found) or re.sub(r"[、和及\s]", "", halfwidth(said)[opening.end():]) != \
-            "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found):
+    if opening is None or len(owners) != len(found):
+        return False
+    between = halfwidth(said)[opening.end():values_in(said)[-1][1]]
+    if re.sub(r"[、和及\s]", "", between) != "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found):
         return False  # "增长7.1%、高于全省1个百分点" is one change and a gap, not two changes
     verb, changes = opening.group(0), dict(zip(reversed(owners), (v for _, _, v, _, _ in found)))
     for i in range(at, len(facts)):

@@ -2,13 +2,15 @@
 list in a sentence, a report's byline; and the refusals that need no passages at all."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.answering import scoring, wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
-from bot.answering.reading.asks import count_in_words
+from bot.answering.facts import segments
+from bot.answering.reading.asks import count_in_words, streak_asked
 from bot.answering.reading.question import ENTITY, Term
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import cues
@@ -32,6 +34,8 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     位居全国首位，增量39.7亿斤"), once more from those of the report that states them ("GDP增速"
     can retrieve the sentences about other 增速 before the one giving the GDP's)."""
     q = asked.q
+    if (streak := streak_asked(q)) is not None:
+        return _streak(asked, compose, streak)
     first = gather(q, asked.hits)
     answer = compose.figure(asked.text, q, first)
     if answer.abstained and (counted := count_in_words(q)) is not None:
@@ -49,6 +53,22 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 def compared(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Two figures of one metric: two years, or a year's target against its result."""
     return compose.compare(asked.text, asked.q, gather(asked.q, asked.hits), asked.search.sides())
+
+
+def _streak(asked: Asked, compose: Composer, streak: re.Pattern) -> Answer:
+    """"金华固投增速连续多少个月居全省前三": the clause of the best covering sentence that states such a
+    streak ("增速连续44个月居全省前3"), quoted from the clause naming the metric; else a refusal."""
+    q = asked.q
+    for ev in scoring.sentences(q, gather(q, asked.hits)):
+        if ev.coverage < compose.threshold:
+            break
+        said = segments(ev.sentence)
+        at = next((i for i, s in enumerate(said) if streak.search(s)), None)
+        if at is not None:
+            named = [j for j in range(at + 1) if q.metrics and q.terms[0].found_in(fold(said[j]))]
+            return compose.quoted(asked.text, q, ev, "，".join(said[named[-1] if named else at:at + 1]),
+                                  asked.hits, "the streak its sentence states")
+    return compose.refuse(asked.text, q, None, "no streak stated")
 
 
 def _in_words(asked: Asked, compose: Composer, counted: Term) -> Answer | None:

@@ -1,12 +1,13 @@
 """What a question asks of a report's own words rather than its figures: who delivered the report,
-or a count the report writes in words."""
+a count the report writes in words, or the length of a streak it states."""
 from __future__ import annotations
 
 import re
 
 from bot.answering.reading.question import Question, Term
-from bot.answering.vocabulary import cues
+from bot.answering.vocabulary import alternation, cues
 from index.reading.metadata import offices
+from index.text.tokens import NUMBER
 
 
 def asks_byline(q: Question, speaker: str = "") -> bool:
@@ -29,3 +30,17 @@ def count_in_words(q: Question) -> Term | None:
         return None
     forms = tuple(n + m[1] for n in cues().get("count_numeral", ()))
     return Term(f"几{m[1]}", 1.0, forms)
+
+
+def streak_asked(q: Question) -> re.Pattern | None:
+    """"金华固投增速连续多少个月居全省前三": the length of a streak, which a sentence states as
+    "连续44个月" or "连续七年" (question_cues.tsv `streak`, `streak_unit`); the pattern of such a
+    statement in the unit asked, or None when the question asks no streak."""
+    c = cues()
+    words, units = alternation(c.get("streak", ())), alternation(c.get("streak_unit", ()))
+    m = re.search(f"(?:{words})(?:{alternation(c.get('quantity', ()))})({units})", q.normalised) \
+        if words and units else None
+    if m is None:
+        return None
+    numerals = "".join(c.get("count_numeral", ())) + "百"
+    return re.compile(f"(?:{words})(?:{NUMBER}|[{numerals}]+)\\s*个?{re.escape(m[1].removeprefix('个'))}")

@@ -43,6 +43,29 @@ def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, verbless: 
     return m.group(1) if m else None
 
 
+def categories(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> tuple[list[tuple[str, tuple[str, ...]]], str]:
+    """"超亿元项目", "亿元以上项目", "10亿元以上企业": an amount said with a word for "above it" before a
+    noun names a category (question_cues.tsv `category_before`, `category_after`), a topic word
+    matched as a report may say it either way ("超亿元" is "亿元以上"), not a figure the answer is
+    compared with ("GDP超过1万亿了吗" names no noun after it); each (as said, its forms), and the text
+    without them. A figure before the amount is only read with a word after it: "超10亿元" may be a
+    threshold."""
+    before, after = c.get("category_before", ()), c.get("category_after", ())
+    if not before or not after:
+        return [], text
+    scaled = alternation(tuple(w + u for w, _, _ in vocab.magnitudes for u in vocab.units if u.startswith("元"))
+                         + tuple(w for w, _, _ in vocab.magnitudes))
+    # the whole amount, then a noun: "过万亿吗" is a threshold, and not "过万" before 亿
+    amount, noun = f"(?:{scaled})(?!{scaled}|元)", f"(?=[\u4e00-\u9fff])(?!了|{alternation(c.get('yesno_end', ()))})"
+    said = re.compile(rf"(?:{alternation(before)})({amount}){noun}|(?<![\d.])((?:{NUMBER})?{amount})"
+                      f"(?:{alternation(after)}){noun}")
+    found = []
+    for m in said.finditer(text):  # a bare amount may be said either way, one with a figure only after it
+        ways = [w + m[1] for w in before] if m[1] else []
+        found.append((m[0], tuple(dict.fromkeys([m[0], *ways, *((m[1] or m[2]) + w for w in after)]))))
+    return found, said.sub(lambda m: "\0" * len(m.group(0)), text)
+
+
 def aims(text: str, threshold: str | None, c: dict[str, tuple[str, ...]]) -> bool:
     """"GDP增长达到5%的目标了吗": the figure asked about is the target, so the question is whether
     the result reached it, not whether the target is 5%."""

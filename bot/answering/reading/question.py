@@ -161,7 +161,8 @@ class Question:
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "rank_places", "rank_high",
-                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level"})
+                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level",
+                           "category_before", "category_after"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[Term]:
@@ -250,12 +251,6 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ()) + c.get("rank_asked", ())
     if ranks:
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
-    said = asked_cues.with_digits(scope_words, vocab)
-    for w, arabic in ((threshold, to_arabic(threshold)),) + said if threshold else said:
-        # the figure compared with, "这两年" and "各省" say which figures, not what about
-        rest = rest.replace(w, "\0").replace(arabic, "\0")
-
-
     for w in ((threshold,) if threshold else ()) + scope_words:
         # the figure compared with, "这两年", "各省" and "排第几" say which figures, not what about
         rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
@@ -264,6 +259,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     place_forms = tuple(f for f, _ in names.forms(places_table))
     rest = asked_cues.offices_first(rest, place_forms, offices())
     rest = asked_cues.levels_and_venues(rest, place_forms, c, vocab)
+    categories, rest = asked_cues.categories(rest, c, vocab)  # "超亿元项目": a topic, not a threshold
     unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
@@ -288,7 +284,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     places = dict(places_table)
     terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
               if p not in doc_places]
-    terms += _topic_terms(rest, c, vocab)
+    terms += [Term(said, 1.0, forms) for said, forms in categories] + _topic_terms(rest, c, vocab)
     if whole:  # named loosely: a share of 规模以上工业产值 is one of 工业产值
         terms.append(Term(whole, 0.5, metric_names(whole, vocab)))
 
