@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import numpy as np
+
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.reading.question import Question, Term
 from index.search.searcher import Hit
@@ -51,3 +53,27 @@ class NoSearch:
         raise AssertionError(f"encoded {texts}: this question needs no passages")
 
     search_encoded = encode
+
+
+class Passages:
+    """Each report of `texts` is one passage; a search retrieves those of the reports it is given."""
+
+    def __init__(self, docs: list[dict], texts: dict[str, str]):
+        self.docs = {d["doc_id"]: d for d in docs}
+        self.chunks = {}
+        for doc_id, text in texts.items():
+            frame = Frame.of(self.docs[doc_id]["date"])
+            sentences = tuple((s, e, label(text[s:e], frame)) for s, e in split_sentences(text))
+            self.chunks[doc_id] = Chunk(f"{doc_id}-0", doc_id, text, (), ((0, len(text)),), sentences=sentences)
+        self.index = SimpleNamespace(chunks=list(self.chunks.values()),
+                                     spans={d: range(i, i + 1) for i, d in enumerate(self.chunks)})
+
+    def documents(self):
+        return list(self.docs.values())
+
+    def encode(self, texts):
+        return np.zeros((len(texts), 4), dtype=np.float32)
+
+    def search_encoded(self, query, qvec, k=5, doc_ids=None, *args, **kwargs):
+        found = [c for d, c in self.chunks.items() if doc_ids is None or d in doc_ids]
+        return [Hit(i + 1, i, c, self.docs[c.doc_id], 1.0, i + 1, i + 1) for i, c in enumerate(found)]

@@ -127,10 +127,11 @@ def stating(side: tuple[int, str], dates: Mapping[str, str]) -> set[str]:
 
 
 def asks_change_between(q: Question) -> bool:
-    """"去年销售收入比前年涨了多少": how the metric changed from one year to the other, which a change
-    stated by the later year's figure answers; not a comparison of two rates ("增速比去年高多少",
-    question_cues.tsv `rate_asked`)."""
-    return q.asks_change and len(q.years) >= 2 and not any(w in q.normalised for w in cues().get("rate_asked", ()))
+    """"去年销售收入比前年涨了多少": by what rate the metric changed from one year to the other, which a
+    change stated by the later year's figure answers; not a comparison of two rates ("增速比去年高多少",
+    question_cues.tsv `rate_asked`), nor the amount it grew by ("收入比去年增加多少": two levels' difference)."""
+    return q.asks_change and q.unit == "percent" and len(q.years) >= 2 \
+        and not any(w in q.normalised for w in cues().get("rate_asked", ()))
 
 
 def stated_change(fact: Fact, later: int, earlier: int) -> str | None:

@@ -2,46 +2,17 @@
 the office held or by what they delivered, and a count such as 连续三年 that is no figure."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-import numpy as np
 import pytest
 
 from bot.answering.answerer import Answerer
 from bot.answering.reading.asks import asks_byline, count_in_words
 from bot.answering.reading.question import parse
 from bot.answering.settings import AnswerSettings
-from index.search.searcher import Hit
-from index.text.chunking import Chunk, split_sentences
-from index.text.timelabel import Frame, label
+from handmade import Passages
 
 LIAOYUAN = {"doc_id": "ly", "place": "辽源经济开发区", "date": "2019-02-15", "title": "辽源经济开发区召开2018年度工作总结大会"}
 GUANGAN = {"doc_id": "ga", "place": "广安经济技术开发区", "date": "2024-01-10", "title": "广安经开区2024年工作报告"}
 HOME = {"doc_id": "home", "place": "昆山高新区", "date": "2019-01-20", "title": "2019年工作会议"}
-
-
-class Passages:
-    """Each report of `texts` is one passage; a search retrieves those of the reports it is given."""
-
-    def __init__(self, docs: list[dict], texts: dict[str, str]):
-        self.docs = {d["doc_id"]: d for d in docs}
-        self.chunks = {}
-        for doc_id, text in texts.items():
-            frame = Frame.of(self.docs[doc_id]["date"])
-            sentences = tuple((s, e, label(text[s:e], frame)) for s, e in split_sentences(text))
-            self.chunks[doc_id] = Chunk(f"{doc_id}-0", doc_id, text, (), ((0, len(text)),), sentences=sentences)
-        self.index = SimpleNamespace(chunks=list(self.chunks.values()),
-                                     spans={d: range(i, i + 1) for i, d in enumerate(self.chunks)})
-
-    def documents(self):
-        return list(self.docs.values())
-
-    def encode(self, texts):
-        return np.zeros((len(texts), 4), dtype=np.float32)
-
-    def search_encoded(self, query, qvec, k=5, doc_ids=None, *args, **kwargs):
-        found = [c for d, c in self.chunks.items() if doc_ids is None or d in doc_ids]
-        return [Hit(i + 1, i, c, self.docs[c.doc_id], 1.0, i + 1, i + 1) for i, c in enumerate(found)]
 
 
 def ask(question: str, docs: list[dict], texts: dict[str, str], default: str):

@@ -61,8 +61,9 @@ def categories(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> tuple[
                       f"(?:{alternation(after)}){noun}")
     found = []
     for m in said.finditer(text):  # a bare amount may be said either way, one with a figure only after it
-        ways = [w + m[1] for w in before] if m[1] else []
-        found.append((m[0], tuple(dict.fromkeys([m[0], *ways, *((m[1] or m[2]) + w for w in after)]))))
+        amount = m[1] or m[2]
+        ways = [] if re.match(r"\d", amount) else [w + amount for w in before]
+        found.append((m[0], tuple(dict.fromkeys([m[0], *ways, *(amount + w for w in after)]))))
     return found, said.sub(lambda m: "\0" * len(m.group(0)), text)
 
 

@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from index import datafiles
 from index.text.timelabel import RESULT, TimeLabel
 from index.text.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_document, split_sentences, text_hash
 from index.reading.documents import load_document
@@ -81,10 +82,14 @@ def test_long_synthetic_report(synthetic, max_chars):
 _CUT = re.compile(r"[。！？!?；;…，、]|,(?!\d)|(?<!\d),")
 
 
+_LINKED = re.compile(rf"^.*[，,]\s*(?:{'|'.join(datafiles.table(datafiles.INDEX_DATA / 'clause_links.tsv')['back'])})[^，,。；;]*")
+
+
 def over_long(chunks, max_chars):
-    """Chunks longer than max_chars although they hold a sentence or clause boundary to cut at."""
+    """Chunks longer than max_chars although they hold a sentence or clause boundary to cut at (not
+    before a clause giving its figures to those before it: "…,分别增长7%、11%、6.3%")."""
     return [(len(c.text), c.text) for c in chunks
-            if len(c.text) > max_chars and _CUT.search(c.text.rstrip("。！？!?；;…，、,”’」』）)\""))]
+            if len(c.text) > max_chars and _CUT.search(_LINKED.sub("", c.text).rstrip("。！？!?；;…，、,”’」』）)\""))]
 
 
 def test_chunks_fit_max_chars_unless_one_uncuttable_clause(seed, synthetic):
@@ -238,3 +243,16 @@ def test_a_sentence_with_only_weak_cue_words_continues_the_sentence_naming_its_y
             labels["新增城镇就业1.65万人，完成能耗强度降低任务。"].kind) == (2024, "target")
     assert (labels["2023年，全区地区生产总值达到1767.3亿元，同比增长7.3%。"].year,
             labels["2023年，全区地区生产总值达到1767.3亿元，同比增长7.3%。"].kind) == (2023, RESULT)
+
+
+def test_an_over_long_sentence_is_not_cut_before_a_clause_giving_its_figures_to_those_before(tmp_path):
+    """"…,分别较2009年增长48.36%、104%" says the change of each figure before it: cut from them, it
+    would say nobody's change (index/data/clause_links.tsv)."""
+    listed = ("全年共实现工业产值3.83亿元、销售收入3.67亿元、税收3819万元,完成固定资产投资7.52亿元,"
+              "分别较2009年增长48.36%、104%、59.13%、114.97%")
+    path = tmp_path / "s.md"
+    path.write_text(HEADER + "\n2010年,开发区经济指标大幅攀升,各项经济指标均超额完成年初预定目标任务,"
+                    + listed + ",招商引资实现新突破,园区面貌焕然一新。\n", encoding="utf-8")
+    chunks = chunk_document(load_document(path), max_chars=80)
+    assert any(listed in c.text for c in chunks)
+    assert any(c.text.startswith("招商引资") for c in chunks)  # cut after it as before

@@ -1,0 +1,125 @@
+"""How figures are read where a report says them together: n changes for n figures ("分别较2009年增长
+48.36%、104%"), a change since an earlier year answering "比前年涨了多少", two groups named at once
+(城、乡), a category named by an amount ("超亿元项目"), and the length of a streak ("连续44个月").
+Each is asked of a hand-made report through the answerer, with no index and no model."""
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answerer import Answerer
+from bot.answering.comparison import stated_change
+from bot.answering.facts import extract
+from bot.answering.reading.question import Shape, parse
+from bot.answering.settings import AnswerSettings
+from handmade import Passages
+
+ZONE = {"doc_id": "z", "place": "张家界经济开发区", "date": "2011-02-20", "title": "张家界经开区2011年工作报告"}
+CITY = {"doc_id": "c", "place": "韶关市", "date": "2024-01-20", "title": "2024年韶关市政府工作报告"}
+COUNTY = {"doc_id": "y", "place": "怀化市沅陵县", "date": "2018-12-25", "title": "政府工作报告"}
+
+
+def ask(question: str, doc: dict, text: str):
+    return Answerer(Passages([doc], {doc["doc_id"]: text}), AnswerSettings(default_place=doc["place"])).ask(question)
+
+
+# -- n changes for n figures ------------------------------------------------------------------
+
+LISTED = ("2010年,开发区全年共实现工业产值3.83亿元、销售收入3.67亿元、税收3819万元,完成固定资产投资7.52亿元,"
+          "分别较2009年增长48.36%、104%、59.13%、114.97%。")
+
+
+def test_the_n_th_change_is_the_n_th_figure_s():
+    changes = {f.value: f.change for f in extract(LISTED)}
+    assert changes == {"3.83亿元": "较2009年增长48.36%", "3.67亿元": "较2009年增长104%",
+                       "3819万元": "较2009年增长59.13%", "7.52亿元": "较2009年增长114.97%"}
+
+
+def test_changes_follow_two_groups_figures_without_a_second_分别():
+    facts = {f.subject: f.change for f in extract("城、乡居民人均可支配收入分别为22694元、9527元,增长8.5%、11%。")}
+    assert facts["城镇居民人均可支配收入"] == "增长8.5%" and facts["农村居民人均可支配收入"] == "增长11%"
+
+
+def test_a_change_and_a_gap_are_not_two_changes():
+    """"增长7.1%、高于全省1个百分点" says one figure's change and its gap, not one change each."""
+    assert all(f.change is None for f in extract("财政收入100亿元,税收20亿元,增长7.1%、高于全省1个百分点"))
+
+
+# -- a change since the earlier year -----------------------------------------------------------
+
+def test_how_much_it_rose_since_the_year_before_is_the_change_the_report_states():
+    got = ask("去年销售收入比前年涨了多少", ZONE, LISTED)
+    assert not got.abstained and got.year == 2010 and got.value == "104%"
+    assert "2010年" in got.answer and "销售收入3.67亿元，较2009年增长104%" in got.answer
+    assert "48.36%" not in got.answer and "59.13%" not in got.answer
+
+
+def test_a_change_a_year_apart_is_said_against_the_year_before():
+    got = ask("去年税收比前年增长了多少", ZONE, "2010年,全区实现税收3819万元,同比增长59.1%。")
+    assert not got.abstained and "同比增长59.1%" in got.answer and got.year == 2010
+
+
+def test_the_amount_it_grew_by_is_still_the_difference_of_the_two_levels():
+    home = {"doc_id": "h", "place": "昆山高新区", "date": "2019-01-20", "title": "2019年工作会议"}
+    got = ask("财政收入今年目标比去年增加多少", home,
+              "2018年,全区完成一般公共预算收入90亿元,增长9%。2019年目标:一般公共预算收入突破100亿元,增长11%。")
+    assert not got.abstained and got.value == "10亿元" and "11%" not in got.answer
+
+
+@pytest.mark.parametrize("sentence,later,earlier,stated", [
+    ("税收3819万元，较2009年增长59.1%", 2010, 2009, "较2009年增长59.1%"),
+    ("税收3819万元，较2009年增长59.1%", 2010, 2008, None),  # since another year
+    ("税收3819万元，比上年增长9%", 2010, 2009, "比上年增长9%"),
+    ("税收3819万元，比上年增长9%", 2010, 2008, None),  # two years apart
+    ("税收3819万元，年均增长20%", 2010, 2009, None),  # a period's yearly average
+])
+def test_only_a_change_since_the_earlier_year_is_stated_between_the_two(sentence, later, earlier, stated):
+    assert stated_change(extract(sentence)[0], later, earlier) == stated
+
+
+# -- two groups named at once ------------------------------------------------------------------
+
+INCOMES = "2018年全县预计实现地区生产总值170.98亿元,增长8%,城、乡居民人均可支配收入分别为22694元、9527元,增长8.5%、11%。"
+
+
+@pytest.mark.parametrize("question,own,other", [
+    ("沅陵县18年城镇居民人均可支配收入多少", "城镇居民人均可支配收入为22694元，增长8.5%", "9527元"),
+    ("沅陵农村居民人均可支配收入2018年多少", "农村居民人均可支配收入为9527元，增长11%", "22694元"),
+])
+def test_城_乡_with_a_list_mark_names_each_group(question, own, other):
+    got = ask(question, COUNTY, INCOMES)
+    assert not got.abstained and got.year == 2018 and own in got.answer and other not in got.answer
+
+
+# -- a category named by an amount -------------------------------------------------------------
+
+PROJECTS = "全市新签约招商项目1284个、增长271%,其中超亿元项目287个、增长90%;新增规上工业企业60家。"
+
+
+@pytest.mark.parametrize("question", ["韶关去年超亿元项目有几个", "韶关去年亿元以上项目有多少个"])
+def test_an_amount_before_a_noun_names_the_category_asked(question):
+    got = ask(question, CITY, PROJECTS)
+    assert not got.abstained and got.year == 2023 and "超亿元项目287个" in got.answer and "1284" not in got.answer
+
+
+def test_an_amount_with_no_noun_after_it_is_still_a_threshold():
+    q = parse("GDP超过1万亿了吗", 2024)
+    assert q.shape == Shape.YES_NO and q.threshold == "1万亿"
+    assert not any("万亿" in t.text for t in parse("GDP能过万亿吗", 2024).terms if t.text != "万亿")
+
+
+# -- the length of a streak --------------------------------------------------------------------
+
+STREAK = "固定资产投资增长5.3%,增速连续44个月居全省前3,连续10个季度获省投资“赛马”激励。"
+
+
+def test_a_streak_asked_is_the_streak_the_sentence_states_in_the_unit_asked():
+    got = ask("韶关固投增速连续多少个月居全省前三", CITY, STREAK)
+    assert not got.abstained and "连续44个月居全省前3" in got.answer and "固定资产投资" in got.answer
+    assert "10个季度" not in got.answer
+
+
+def test_a_streak_in_words_answers_and_no_streak_is_refused():
+    got = ask("韶关外贸连续几年保持增长", CITY, "外贸进出口总额增长14.3%,连续七年保持增长。")
+    assert not got.abstained and "连续七年保持增长" in got.answer
+    got = ask("韶关外贸连续几年保持增长", CITY, "外贸进出口总额增长14.3%,保持增长。")
+    assert got.abstained and "14.3%" not in got.answer.partition("资料中只有")[0]
