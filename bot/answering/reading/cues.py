@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, unit_group
 from index.text.places import names_of
 from index.text.normalise import fold
@@ -190,12 +189,6 @@ def by_not_cues(words: tuple[str, ...], not_cues: tuple[str, ...]) -> tuple[tupl
     """A cue's words inside a not-cue word (looked for with the not-cues masked), and the others."""
     inside = tuple(w for w in words if any(w in n for n in not_cues))
     return inside, tuple(w for w in words if w not in inside)
-
-
-@lru_cache(maxsize=64)
-def with_digits(words: tuple[str, ...], vocab: Vocab) -> tuple[tuple[str, str], ...]:
-    """Each cue word with its numerals as digits, as a question reads once `to_arabic` ran."""
-    return tuple((w, to_arabic(w)) for w in words)
 
 
 def topic_groups(text: str, terms: tuple, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[tuple[tuple, str | None]]:
