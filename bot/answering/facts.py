@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.reading.metric_forms import each_group
-from bot.answering.vocabulary import alternation, figure_words, figure_words_version
+from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold, halfwidth
@@ -203,8 +203,9 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
                 continue
         elif len(found) > 1 and _changes_each(facts, seg, found, change):
             continue  # "…分别为22694元、9527元,增长8.5%、11%": the same, without a second 分别
+        # a rank after a change verb is a rank of its own ("64.52%，提升幅度全国第2"), not the change
         if change.match(seg) and facts and facts[-1].change is None and len(found) == 1 \
-                and facts[-1].segment == index - 1:
+                and facts[-1].segment == index - 1 and unit_group(found[0][4] or "") != "rank":
             prev = facts[-1]
             facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
             continue

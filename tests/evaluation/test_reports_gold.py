@@ -27,8 +27,10 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     "paraphrases-heldout2.jsonl": ("all", 0.96, 1.00, 0),  # measured 1.000 (28/28), 1.00, 0
     "zones-heldout2.jsonl": ("zones2", 0.98, 1.00, 0),  # measured 1.000 (57/57), 1.00, 0
     "heldout-new.jsonl": ("heldout", 0.99, 1.00, 0),  # measured 1.000 (102/102), 1.00, 0
-    "zones-heldout3.jsonl": ("zones3", 0.84, 1.00, 1),  # measured 0.872 (34/39), 1.00, 1 over its four texts left
-    "paraphrases-heldout3.jsonl": ("all", 0.85, 1.00, 0),  # measured 0.893 (25/28), 1.00, 0 (0.679 held out)
+    "zones-heldout3.jsonl": ("zones3", 0.87, 1.00, 0),  # measured 0.897 (35/39), 1.00, 0 over its four texts left
+    "paraphrases-heldout3.jsonl": ("all", 0.96, 1.00, 0),  # measured 1.000 (28/28), 1.00, 0 (0.679 held out)
+    # measured 0.923 (48/52), 1.00, 0; 0.769 (40/52) on main when first seen, before any rule for it
+    "paraphrases-dev5.jsonl": ("all", 0.90, 1.00, 0),
     "dev.jsonl": ("all", 1.00, 1.00, 0),  # the seed's questions with 31 more texts beside it: none may change
 }
 

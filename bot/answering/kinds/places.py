@@ -26,6 +26,7 @@ from index.text.timelabel import RESULT, TARGET
 from index.text.vocabulary import load_vocab
 
 QUOTE = 28  # characters of a quote naming the words looked for
+QUOTE_BEFORE = 6  # characters of its clause a quote keeps before them, when it cannot open the clause
 _ONE_FIGURE_OF = (Shape.COMPARISON, Shape.ATTAINED, Shape.WHO)
 
 
@@ -124,8 +125,17 @@ def first_mention(reports: Reports, place: str, words: str) -> Source | None:
                     next((c for c in segs if (apart or (folded,))[0] in fold(c)), sentence)
                 doc = reports.document(chunk.doc_id)
                 return Source(chunk.doc_id, doc.get("title", ""), chunk.section_title(),
-                              wording.clip(clause, QUOTE), 1.0, chunk.text, chunk.chunk_id, place)
+                              _quoted(clause, (apart or (folded,))[0]), 1.0, chunk.text, chunk.chunk_id, place)
     return None
+
+
+def _quoted(clause: str, words: str) -> str:
+    """The clause as a short quote that shows the words looked for: where they stand past its first
+    QUOTE characters, the quote opens a few characters before them ("…长三角大飞机等国家先进…")."""
+    at = fold(clause).find(words)
+    if len(clause) == len(fold(clause)) and at + len(words) > QUOTE - 1:
+        clause = "…" + clause[max(0, at - QUOTE_BEFORE):]
+    return wording.clip(clause, QUOTE)
 
 
 def mention(asked: Asked, reports: Reports, compose: Composer) -> Answer:

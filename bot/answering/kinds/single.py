@@ -42,7 +42,9 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
         return _in_words(asked, compose, counted) or answer
     if asked.search is None or q.year is None or q.kind is None:
         return answer
-    if not answer.abstained and all(c.one_year for c in scoring.figures(q, first)[:1]):
+    # a figure in another unit than the metric's ("年均增长5.9%，规模稳居全国第4位" for a year's
+    # growth) is a reason to look again, as one about a period is
+    if not answer.abstained and all(c.one_year and c.agrees for c in scoring.figures(q, first)[:1]):
         return answer
     # a second look is wider, so only a figure in the unit the metric is measured in answers from it
     again = compose.figure(asked.text, q, gather(q, asked.search.stating((q.year, q.kind)) + asked.hits),

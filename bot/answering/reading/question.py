@@ -165,11 +165,11 @@ _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "ra
                            "category_before", "category_after"})
 
 
-def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[Term]:
+def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:
     skip = set(vocab.stopwords) | set(vocab.units) | set(change_words())
     rest = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", rest)
-    for key in c:
-        if key not in _TOPICAL_CUES:
+    for key in c:  # a threshold's verb with no figure after it is the topic ("在哪几块实现了突破")
+        if key not in _TOPICAL_CUES and (threshold or key != "threshold"):
             skip |= set(c[key])
     minor = set("".join(c.get("relation", ()) + c.get("filler", ())))
     terms: list[Term] = []
@@ -253,7 +253,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
     for w in ((threshold,) if threshold else ()) + scope_words:
         # the figure compared with, "这两年", "各省" and "排第几" say which figures, not what about
-        rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
+        rest = rest.replace(w, "\0").replace(arabic, "\0")
     if counted:  # "三个省" likewise
         rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
     place_forms = tuple(f for f, _ in names.forms(places_table))
@@ -284,7 +284,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     places = dict(places_table)
     terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
               if p not in doc_places]
-    terms += [Term(said, 1.0, forms) for said, forms in categories] + _topic_terms(rest, c, vocab)
+    terms += [Term(said, 1.0, forms) for said, forms in categories] + _topic_terms(rest, c, vocab, threshold)
     if whole:  # named loosely: a share of 规模以上工业产值 is one of 工业产值
         terms.append(Term(whole, 0.5, metric_names(whole, vocab)))
 
@@ -300,7 +300,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = COMPARISON
     elif has("list"):
         intent = LIST
-    elif has("entity") and not has("quantity") and not (metric_hits and asked_cues.ends_asking(normalised, c)):
+    elif has("entity") and not has("quantity") and not threshold and not (metric_hits and asked_cues.ends_asking(normalised, c)):
         intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
@@ -324,10 +324,10 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  against=asked_cues.against(normalised, c),
                  versus=_siblings(asked_cues.sides(normalised, tuple(terms), metrics,
                                                    tuple(p for _, p in place_hits), c), metrics, vocab))
-    if voted == Shape.SEVERAL and not several:
+    if (voted == Shape.SEVERAL or has("each")) and not several:  # a part no metric names is a topic
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
-    seen = _Seen(overview=overview,
-                 several=several,
+    seen = _Seen(overview=overview,  # "新增市场主体和减税降费各有多少": each part, known metric or not
+                 several=several or (has("each") and intent in (FIGURE, ENTITY) and len(q.groups) > 1),
                  trend=bool(metrics) and (has("trend") or names.only_names(normalised, places_table, metric_table)),
                  attained=attained,
                  which=bool(mentioned) and has("which_places"),

@@ -38,7 +38,9 @@ def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], voc
     pieces, named = [], []
     for m in re.finditer(r"[^\0\s？?！!。，,；;：:“”\"'（）()]+", bare):
         if _has(m.group(0), asking):
-            return None  # "报告里提到了哪些措施" asks for a list, not whether
+            if re.sub(alternation(asking), "", m.group(0)).strip(edges):
+                return None  # "报告里提到了哪些措施" asks for a list, not whether
+            continue  # "…有几个省提了，是哪些": the places asked for again
         a, b = m.span()
         if not placeless[a:b].replace("\0", "").strip(edges):
             named += [m.group(0).strip(edges)] if m.group(0).strip(edges) else []  # only places
