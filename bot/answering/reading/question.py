@@ -253,7 +253,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
     for w in ((threshold,) if threshold else ()) + scope_words:
         # the figure compared with, "这两年", "各省" and "排第几" say which figures, not what about
-        rest = rest.replace(w, "\0").replace(arabic, "\0")
+        rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
     if counted:  # "三个省" likewise
         rest = counted.sub(lambda m: "\0" * len(m.group(0)), rest)
     place_forms = tuple(f for f, _ in names.forms(places_table))
