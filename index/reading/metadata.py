@@ -112,6 +112,24 @@ def _meeting_year(head: str) -> int | None:
     return years[0] + said.pop() if len(said) == 1 else None
 
 
+# a month range from January: "1-9月", "1—6月", "1至9月" (through December is the whole year)
+_MONTHS_SO_FAR = r"1\s*[-—–~至到]\s*(?:[1-9]|1[01])\s*月(?:份)?"
+PART_CHARS = 200  # a text names the part of the year it covers in its title or first sentences
+
+
+def year_part(written=lambda word: word) -> str:
+    """A pattern for the words naming part of a year ("前三季度", "上半年", "1-9月"), each as
+    `written` writes it (a question's numerals as digits: "前3季度")."""
+    return rf"{_MONTHS_SO_FAR}|{_alt(tuple({written(w) for w in _cues().get('part_year', ())}))}"
+
+
+def part_of_year(text: str) -> str | None:
+    """The part of a year a text's figures cover, as its opening names it ("前三季度", "1-9月"):
+    news of a quarter's or half-year's figures reports on its own year so far and plans none."""
+    m = re.search(year_part(), fold(text[:PART_CHARS]))
+    return m[0] if m else None
+
+
 def delivery(text: str) -> tuple[Found | None, Found | None]:
     """(date, place) from the line saying when and at which meeting the report was delivered."""
     cues, place = _cues(), name_pattern(load_vocab())
