@@ -178,14 +178,14 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if (not fact.opening or _start_year(fact)) and _named_before(q, ev, fact)
+                 if (not fact.opening or q.year is not None and _start_year(fact) == q.year) and _named_before(q, ev, fact)
                  and not _of_a_city_within(q, ev, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 
 def _start_year(fact: Fact) -> int | None:
     """The year a change starts from where its clause names it ("从2005年的28.02亿元增加到…"): the
-    opening figure is that year's level."""
+    opening figure is that year's level, an answer only when that year is asked."""
     m = re.search(r"((?:19|20)\d{2})年的?$", fact.subject)
     return int(m[1]) if fact.opening and m else None
 

@@ -22,3 +22,8 @@ def test_the_figure_a_change_reaches_is_the_last_year_s():
 def test_a_start_whose_year_is_not_named_answers_no_year():
     got = ask("迪庆2005年人均生产总值是多少", [DIQING], {"dq": SIX_YEARS}, "迪庆藏族自治州")
     assert got.abstained or "7738元" not in got.answer
+
+
+def test_with_no_year_asked_the_start_is_not_the_answer():
+    got = ask("迪庆地区生产总值是多少", [DIQING], {"dq": SIX_YEARS}, "迪庆藏族自治州")
+    assert "2005年实际" not in got.answer and (got.abstained or "95.2亿元" in got.answer)
