@@ -18,7 +18,7 @@ from bot.answering.reading.typed import clean, in_report_words, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
-from index.reading.metadata import offices, year_part
+from index.reading.metadata import offices
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
 
@@ -167,9 +167,6 @@ _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "ra
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list[Term]:
     skip = set(vocab.stopwords) | set(vocab.units) | set(change_words())
     rest = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", rest)
-    # when in the year ("前三季度", "1-9月"), like the year itself, is no topic: reports write it
-    # either way ("1-9月，我市完成出口总值…"), and in a list only its first item says it
-    rest = re.sub(year_part(to_arabic), " ", rest)
     for key in c:
         if key not in _TOPICAL_CUES:
             skip |= set(c[key])
