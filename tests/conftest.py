@@ -129,6 +129,7 @@ REAL_CORPORA = {
     "zones2": (CORPUS, TESTS / "zones", TESTS / "heldout2"),
     "zones3": (CORPUS, TESTS / "zones", TESTS / "heldout2", TESTS / "heldout3"),
     "heldout": (TESTS / "heldout",),
+    "cities5": (CORPUS, TESTS / "zones", TESTS / "cities5"),
 }
 
 

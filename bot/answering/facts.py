@@ -109,6 +109,10 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
     return _values(text, _value_re())
 
 
+# the end of a range of days: "11月6日至10日", "1月11日开始到16日"
+_TO_DAY = re.compile(r"\d日[^，。；,;\d]{0,3}[至到—-]$")
+
+
 def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
     """"2025年1月13日", "3月14日", "11月6日至10日", "1—11月", "9月底前", "20231219日": the months
     and days of calendar dates are not figures, while "3个月" or "用时15日" are. A month right
@@ -116,7 +120,7 @@ def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
     if unit == "月" or (not unit and _TO_MONTH.match(text, m.end())):  # "1—11月"
         return True
     return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月" or bool(_COMPACT_DAY.fullmatch(m[2]))
-                                    or text[m.start() - 2:m.start()] in ("日至", "日到", "日—", "日-"))
+                                    or bool(_TO_DAY.search(text, max(0, m.start() - 8), m.start())))
 
 
 def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:

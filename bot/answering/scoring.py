@@ -179,8 +179,16 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if not fact.opening and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
+                 if (not fact.opening or q.year is not None and _start_year(fact) == q.year) and _named_before(q, ev, fact)
+                 and not _of_a_city_within(q, ev, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
+
+
+def _start_year(fact: Fact) -> int | None:
+    """The year a change starts from where its clause names it ("从2005年的28.02亿元增加到…"): the
+    opening figure is that year's level, an answer only when that year is asked."""
+    m = re.search(r"((?:19|20)\d{2})年的?$", fact.subject)
+    return int(m[1]) if fact.opening and m else None
 
 
 def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:
@@ -226,6 +234,8 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evi
     whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元")
     is that period's."""
     tl = ev.label
+    if (start := _start_year(fact)) is not None:
+        return replace(ev, label=replace(tl, year=start, kind=RESULT, span=None))
     if tl.span is None and span is not None and tl.year == span[1] and cue_scores(fact.window)[SPAN]:
         return replace(ev, label=replace(tl, span=span))
     if tl.span is None or tl.year is not None or fact.states_change or cue_scores(fact.window)[SPAN]:

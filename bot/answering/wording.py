@@ -146,6 +146,10 @@ def named(sentence: str, q: Question) -> str:
     # unless what is asked is an office whose holder its clause goes on to name ("管委会主任白开文出席")
     if not segs or best == 0 and not _holder_named(segs[0], q) or scores[best] < coverage(q, sentence)[0]:
         return focus(sentence, q)
+    # a clause naming the office asked with its holder after it ("代市长陈吉明作报告") is the
+    # answer alone: the clause before names someone else ("执行主席周喜安主持开幕大会")
+    if _holder_named(segs[best], q):
+        return segs[best]
     return "，".join(segs[max(0, best - 1):best + 1])
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from index.reading import layout, metadata
 from index.reading.layout import Paragraph
+from index.text.timelabel import Frame
 
 REQUIRED_META = ("title", "date", "place", "source")
 SUFFIXES = (".txt", ".md")
@@ -60,11 +61,18 @@ class Document:
     def content_hash(self) -> str:
         return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
 
+    @property
+    def frame(self) -> Frame:
+        """The years it reviews and plans, by its date and the part of a year it covers."""
+        return Frame.of(self.date, metadata.part_of_year(body_of(self.raw)) is not None)
+
     def info(self) -> dict[str, str]:
-        """What is said of the report as a whole; who delivered it and where, when it says so."""
+        """What is said of the report as a whole; who delivered it and where, when it says so;
+        the part of a year its figures cover ("前三季度"), when it covers one."""
+        part = metadata.part_of_year(body_of(self.raw))
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
                 "place": self.place, "source": self.meta["source"],
-                **metadata.byline(body_of(self.raw))}
+                **metadata.byline(body_of(self.raw)), **({"part_year": part} if part else {})}
 
 
 def body_of(raw: str) -> str:

@@ -88,11 +88,20 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
                       rf"(?:{_alt(cues.get('meeting', ()))})", head)
     where = "新闻开头的会议名称"
     found_place = Found(named[1], where) if named else None
-    day = re.search(r"(?:^|\n|[，,。：:][”’」』\"]?)\s*(\d{1,2})月(\d{1,2})日", head)
+    day = meeting_day(text)
     year = _meeting_year(head)
-    if day is None or int(day[1]) >= YEAR_END_MONTH or year is None:
+    if day is None or int(day[0]) >= YEAR_END_MONTH or year is None:
         return None, found_place
-    return Found(_date(str(year), day[1], day[2]), where + "与文中的年份"), found_place
+    return Found(_date(str(year), *day), where + "与文中的年份"), found_place
+
+
+def meeting_day(text: str) -> tuple[str, str] | None:
+    """The month and day news of a meeting opens with: a clause's ("1月26日，…", "12 月 25 日,…" as
+    a PDF spaces them, "(记者 某某)2月27日下午…") or the dateline's ("大众网青岛2月19日讯")."""
+    day = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    dateline = _alt(_cues().get("dateline", ()))
+    m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?)\s*{day}|(?<!\d){day}(?:{dateline}))", _head(text))
+    return (m[1] or m[3], m[2] or m[4]) if m else None
 
 
 def _meeting_year(head: str) -> int | None:
@@ -112,6 +121,24 @@ def _meeting_year(head: str) -> int | None:
     return years[0] + said.pop() if len(said) == 1 else None
 
 
+# a month range from January: "1-9月", "1—6月", "1至9月" (through December is the whole year)
+_MONTHS_SO_FAR = r"1\s*[-—–~至到]\s*(?:[1-9]|1[01])\s*月(?:份)?"
+PART_CHARS = 200  # a text names the part of the year it covers in its title or first sentences
+
+
+def year_part(written=lambda word: word) -> str:
+    """A pattern for the words naming part of a year ("前三季度", "上半年", "1-9月"), each as
+    `written` writes it (a question's numerals as digits: "前3季度")."""
+    return rf"{_MONTHS_SO_FAR}|{_alt(tuple({written(w) for w in _cues().get('part_year', ())}))}"
+
+
+def part_of_year(text: str) -> str | None:
+    """The part of a year a text's figures cover, as its opening names it ("前三季度", "1-9月"):
+    news of a quarter's or half-year's figures reports on its own year so far and plans none."""
+    m = re.search(year_part(), fold(text[:PART_CHARS]))
+    return m[0] if m else None
+
+
 def delivery(text: str) -> tuple[Found | None, Found | None]:
     """(date, place) from the line saying when and at which meeting the report was delivered."""
     cues, place = _cues(), name_pattern(load_vocab())
@@ -124,6 +151,20 @@ def delivery(text: str) -> tuple[Found | None, Found | None]:
     where = "报告开头的会议日期行"
     date = Found(_date(m[1], m[2], m[3]), where)
     return date, Found(m[4], where) if m[4] else None
+
+
+def sign_off(text: str) -> tuple[Found | None, Found | None]:
+    """(date, place) of a text the office that issued it signs at its end: "开平市统计局" on one
+    line, "2018年10月24日" on the last."""
+    lines = [ln.strip() for ln in text.strip().splitlines()[-2:]]
+    if len(lines) < 2 or not (m := re.fullmatch(_DATE, _in_digits(lines[1]))) or not m[3]:
+        return None, None
+    office = re.fullmatch(rf"({name_pattern(load_vocab())})[\u4e00-\u9fff]{{0,12}}?"
+                          rf"(?:{_alt(_cues().get('body', ()))})", lines[0])
+    if office is None:
+        return None, None
+    where = "文末的落款"
+    return Found(_date(m[1], m[2], m[3]), where), Found(office[1], where)
 
 
 def byline(text: str) -> dict[str, str]:
@@ -181,11 +222,21 @@ def title_of(text: str) -> Found | None:
 
 def title_place(title: str) -> Found | None:
     title = re.sub(rf"^(?:{_alt(_cues().get('title_lead', ()))})", "", title)  # 关于泉港区… → 泉港区…
+    title = re.sub(r"(\d)\s+年", r"\1年", title)  # "2020 年东宝区…" as a PDF spaces it
     vocab = load_vocab()
     m = re.search(rf"{_BOUNDARY}({name_pattern(vocab)})", title)
     if m is None or fold(m[1]) in vocab.suffixes():  # "经开区召开…": an ending alone names no place
         return None
+    # "实现地区生产总值…": an ending that begins a term running on past the name is the term's
+    if _straddled(fold(title), m.end(1), vocab):
+        return None
     return Found(m[1], "标题")
+
+
+def _straddled(text: str, at: int, vocab) -> bool:
+    """Whether a known term ("地区生产总值") starts before `at` in `text` and runs on past it."""
+    terms = {t for canonical, aliases in vocab.synonyms.items() for t in (fold(canonical), *aliases)}
+    return any(m.start() < at < m.end() for t in terms for m in re.finditer(re.escape(t), text))
 
 
 def title_year(title: str) -> Found | None:
@@ -216,8 +267,10 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     title = Found(carried["title"], "文件自带的元数据") if "title" in carried else title_of(text)
     date, place = delivery(text)
     news_date, news_place = meeting(text)
-    date = date or news_date
-    place = place or speaker_place(text) or (title_place(title.value) if title else None) or news_place
+    signed_date, signed_place = sign_off(text)
+    date = date or news_date or signed_date
+    place = place or speaker_place(text) or (title_place(title.value) if title else None) or news_place \
+        or signed_place
     if date is None:
         published = labelled(text, "published_label")
         m = re.match(_ISO, published or "")
@@ -225,6 +278,11 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
             date = Found(_date(m[1], m[2], m[3]), "页面的发布时间（不是报告日期，请核对）")
     if date is None and title is not None:
         date = title_year(title.value)
+        day = meeting_day(text)
+        if date is not None and day is not None and int(day[0]) >= YEAR_END_MONTH:
+            # "2020年东宝区政府工作报告" opening "12月25日，…会议开幕": a report named after the year it
+            # plans, delivered at the end of the year before
+            date = Found(_date(str(int(date.value) - 1), *day), "标题中的年份与新闻开头的会议日期")
     if title is not None:
         report_word = _alt(_cues().get("report_word", ()))
         if place and re.fullmatch(rf"(?:{report_word})", title.value) and date:

@@ -187,7 +187,7 @@ def _sentence_labels(text: str, frame: Frame, scope: Scope, chunk_label: TimeLab
 def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
     """Pack whole sentences of each paragraph into chunks of at most `max_chars` characters,
     labelling each chunk and each of its sentences (see index.text.timelabel)."""
-    frame = Frame.of(doc.date)
+    frame = doc.frame
     chunks: list[Chunk] = []
     scopes: dict[tuple[str, ...], Scope] = {}
     # Where no section title says anything, a paragraph inherits the label of the one before

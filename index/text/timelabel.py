@@ -51,13 +51,22 @@ class Frame:
     year: int  # the report's own year, for 今年/去年 written in it
     review: int
     plan: int
+    in_year: bool = False  # figures of part of its own year (前三季度): that year is still "now"
 
     @classmethod
-    def of(cls, date: str) -> "Frame":
+    def of(cls, date: str, in_year: bool = False) -> "Frame":
+        """`in_year`: the report covers part of its own year ("1-9月"), whatever month it is dated."""
         year, _, rest = date.partition("-")
         month = int(rest[:2]) if rest[:2].isdigit() else 1
         y = int(year)
-        return cls(y, y, y + 1) if month >= YEAR_END_MONTH else cls(y, y - 1, y)
+        return cls(y, y, y + 1, in_year) if month >= YEAR_END_MONTH or in_year else cls(y, y - 1, y)
+
+    @property
+    def now(self) -> int:
+        """The year a citizen reading the report means by 今年: the year it plans (a report of
+        December 2023 reviews 2023 and plans 2024, asked about afterwards), or for a report on part
+        of a year, that year."""
+        return self.review if self.in_year else self.plan
 
     def year_of(self, kind: str | None) -> int | None:
         return {RESULT: self.review, ESTIMATE: self.review, TARGET: self.plan}.get(kind or "")

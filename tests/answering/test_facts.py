@@ -60,6 +60,7 @@ def test_years_are_not_figures():
     ("2025年1月13日在河北省第十四届人民代表大会第三次会议上", []),
     ("3月14日,南沙区第三届人民代表大会第四次会议开幕", []),
     ("11月6日至10日，总书记亲临视察", []),
+    ("从1月11日开始到16日,代表们将认真履行职责", []),  # a range's end names no month of its own
     ("用时3个月，提前15日完成", ["3个", "15日"]),  # durations are figures
 ])
 def test_calendar_dates_are_not_figures(sentence, figures):

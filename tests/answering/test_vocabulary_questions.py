@@ -44,6 +44,8 @@ def ask(text, previous=None):
     ("前年财政收入有多少", "地方一般公共预算收入1.35万亿元，连续34年居全国首位"),
     ("单位GDP能耗降了多少", "单位地区生产总值能耗累计下降超14%"),
     ("人均GDP多少", "人均地区生产总值达16.7万元"),
+    # a county-level city's statistics office (tests/cities5/2018-开平市.txt)
+    ("网上零售增长了多少", "通过公共网络实现的商品销售的增长速度达25.4倍"),
 ])
 def test_everyday_words_are_answered_by_the_official_wording(question, sentence):
     assert coverage(ask(question), sentence)[0] == 1.0
@@ -62,6 +64,7 @@ def test_everyday_words_are_answered_by_the_official_wording(question, sentence)
     ("今年投资增长目标定了多少", "民间投资占比稳定在60%以上"),
     ("去年研发投入花了多少钱", "全社会研发投入强度3.42%左右"),
     ("去年研发投入强度多少", "全社会研发投入5350亿元、增长4.9%"),
+    ("去年社零多少", "通过公共网络实现的商品销售的增长速度达25.4倍"),  # online sales are a part of retail
 ])
 def test_a_longer_official_name_never_answers_a_shorter_one(question, sentence):
     assert coverage(ask(question), sentence)[0] == 0.0

@@ -66,6 +66,15 @@ def test_with_no_year_asked_the_latest_report_names_the_speaker():
     assert not got.abstained and "龚德茂" in got.answer and "张三" not in got.answer
 
 
+def test_an_office_holder_is_named_without_who_the_clause_before_names():
+    """News of the meeting: the chair opens it, the mayor delivers the report, in one sentence."""
+    zy = {"doc_id": "zy", "place": "资阳市", "date": "2015-02-27", "title": "资阳市三届人大五次会议开幕"}
+    text = ("2月27日下午3点,资阳市第三届人民代表大会第五次会议开幕,大会主席团常务主席、执行主席周喜安主持开幕大会,"
+            "资阳市代市长陈吉明作政府工作报告。")
+    got = ask("资阳市长是谁", [zy], {"zy": text}, "资阳市")
+    assert not got.abstained and "陈吉明" in got.answer and "周喜安" not in got.answer
+
+
 # -- how many, said in words ---------------------------------------------------------------------
 
 def test_a_count_asked_with_几_is_looked_for_in_words_but_a_rank_is_not():

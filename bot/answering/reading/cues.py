@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from bot.answering.vocabulary import alternation, cues, unit_group
+from index.reading.metadata import year_part
 from index.text.places import names_of
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods
@@ -157,7 +158,10 @@ _YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
 
 
 def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
-    """The years named, in the order named (2019年, 19年, 去年), and the text without them."""
+    """The years named, in the order named (2019年, 19年, 去年), and the text without them, nor
+    without when in the year ("前三季度", "1-9月"): like the year, no topic, as reports write it
+    either way ("1-9月，我市完成出口总值…") and a list names it before its first item only."""
+    text = re.sub(year_part(to_arabic), "\0", text)
     years = [(m.start(), int(m.group(1))) for m in _YEAR4.finditer(text)]
     years += [(m.start(), 2000 + int(m.group(1))) for m in _YEAR2.finditer(text)]
     years += [(m.start(), reporting_year + delta) for word, delta in vocab.relative_years

@@ -74,7 +74,8 @@ def test_no_byline_is_made_up_from_a_sentence():
     assert byline("全省召开经济工作会议。\n2025年1月在全省大会上，省长强调要抓好落实，推动经济持续回升向好。") == {}
 
 
-EVERY_TEXT = sorted([*REPORTS, *(ROOT / "tests" / "zones").glob("*.txt"), *(ROOT / "corpus").glob("*.md")])
+EVERY_TEXT = sorted([*REPORTS, *(ROOT / "tests" / "zones").glob("*.txt"), *(ROOT / "tests" / "cities5").glob("*.txt"),
+                     *(ROOT / "corpus").glob("*.md")])
 
 
 @pytest.mark.parametrize("path", EVERY_TEXT, ids=[p.stem for p in EVERY_TEXT])
@@ -93,7 +94,9 @@ def test_what_is_inferred_of_any_development_text_is_what_its_header_says(path):
 
 def test_most_development_texts_give_their_place_and_date():
     found = [infer(body_and_header(p)[0], p.name) for p in EVERY_TEXT]
-    assert sum("place" in f for f in found) >= len(EVERY_TEXT) - 3
+    # four name their place nowhere staff could read it from: 长春新区's and 凤县's news, 雅安's
+    # 前三季度 figures (only "全市") and 迪庆's news of its 州 (named in passing)
+    assert sum("place" in f for f in found) >= len(EVERY_TEXT) - 4
     assert sum("date" in f for f in found) >= len(EVERY_TEXT) - 8
 
 
@@ -144,3 +147,36 @@ def test_a_district_is_read_with_the_city_it_is_named_under():
     assert infer(text, "r.txt")["place"].value == "徐州市泉山区"
     title = "关于泉港区2023年国民经济和社会发展计划执行情况与2024年计划(草案)的报告"
     assert infer(f"{title}\n各位代表：", "r.txt")["place"].value == "泉港区"  # not 关于泉港区
+
+
+def test_a_report_named_after_the_year_it_plans_and_opened_in_december_is_dated_the_year_before():
+    text = ("2020 年东宝区政府工作报告\n12 月 25 日,东宝区第八届人民代表大会第五次会议隆重开幕。区长代表区政府向大会作"
+            "《政府工作报告》。\n2019 年,全区预计实现地区生产总值 369 亿元。")
+    found = infer(text, "n.txt")
+    assert found["date"].value == "2019-12-25"
+    assert found["place"].value == "东宝区"  # not "年东宝区": the year as a PDF spaces it
+    assert infer("2024年政府工作报告\n各位代表：\n正文。", "r.txt")["date"].value == "2024"  # no meeting day: the year
+
+
+@pytest.mark.parametrize("text, date", [
+    # the dateline of a news agency's report
+    ("大众网青岛2月19日讯\n今天上午,青岛市第十五届人民代表大会第三次会议开幕。张新起在回顾2013年的工作中指出。"
+     "张新起还提出了2014年主要预期目标。", "2014-02-19"),
+    # the day right after the reporter's byline
+    ("资阳市三届人大五次会议27日开幕\n四川在线资阳频道消息(记者 某某)2月27日下午3点,资阳市第三届人民代表大会第五次会议开幕。"
+     "2014年全市实现生产总值1195.6亿元。2015年是“十二五”收官之年。", "2015-02-27"),
+])
+def test_a_news_day_is_read_after_a_dateline_or_a_byline(text, date):
+    assert infer(text, "n.txt")["date"].value == date
+
+
+def test_a_statistics_office_s_sign_off_gives_its_place_and_date():
+    text = "第三季度,开平市经济运行平稳。\n1-9月,我市完成出口总值98.9亿元。\n开平市统计局\n2018年10月24日"
+    found = infer(text, "n.txt")
+    assert (found["date"].value, found["place"].value) == ("2018-10-24", "开平市")
+    assert "place" not in infer("全市出口增长。\n责任编辑 张三\n2018年10月24日", "n.txt")  # a name, no office
+
+
+def test_a_title_that_opens_with_a_metric_names_no_place():
+    found = infer("实现地区生产总值744.94亿元,同比增长6.3%\n前三季度,全市第一产业增加值145.88亿元。", "n.txt")
+    assert "place" not in found  # not "实现地区"

@@ -1,0 +1,29 @@
+"""A change from one named year to another ("从2005年的28.02亿元增加到2011年的95.2亿元"): the figure it
+starts from is the first year's level, asked for by that year; the figure it reaches, the last's."""
+from __future__ import annotations
+
+from answering.test_who_and_counts import ask
+
+DIQING = {"doc_id": "dq", "place": "迪庆藏族自治州", "date": "2012-01-11", "title": "州十二届人民代表大会第一次会议开幕式侧记"}
+SIX_YEARS = ("地区生产总值从2005年的28.02亿元增加到2011年的95.2亿元,增长3.4倍,"
+             "人均生产总值从7738元增加到24715元,增长3.2倍。")
+
+
+def test_the_figure_a_change_starts_from_is_the_level_of_the_year_it_names():
+    got = ask("迪庆2005年地区生产总值是多少", [DIQING], {"dq": SIX_YEARS}, "迪庆藏族自治州")
+    assert not got.abstained and "28.02亿元" in got.answer and "2005" in got.answer
+
+
+def test_the_figure_a_change_reaches_is_the_last_year_s():
+    got = ask("迪庆2011年地区生产总值是多少", [DIQING], {"dq": SIX_YEARS}, "迪庆藏族自治州")
+    assert not got.abstained and "95.2亿元" in got.answer
+
+
+def test_a_start_whose_year_is_not_named_answers_no_year():
+    got = ask("迪庆2005年人均生产总值是多少", [DIQING], {"dq": SIX_YEARS}, "迪庆藏族自治州")
+    assert got.abstained or "7738元" not in got.answer
+
+
+def test_with_no_year_asked_the_start_is_not_the_answer():
+    got = ask("迪庆地区生产总值是多少", [DIQING], {"dq": SIX_YEARS}, "迪庆藏族自治州")
+    assert "2005年实际" not in got.answer and (got.abstained or "95.2亿元" in got.answer)

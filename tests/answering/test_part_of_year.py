@@ -1,0 +1,49 @@
+"""News of a quarter's or half-year's figures ("前三季度", "1-9月"): it reports on its own year so far,
+so a citizen reading it means that year by 今年, whatever month it is dated; and when in the year a
+question asks is no topic of it, as reports write it either way and name it once before a list."""
+from __future__ import annotations
+
+from answering.test_who_and_counts import ask
+from index.reading.documents import load_document
+from index.text.timelabel import Frame
+
+KAIPING = {"doc_id": "kp", "place": "开平市", "date": "2018-10-24", "title": "开平市第三季度经济运行情况",
+           "part_year": "第三季度"}
+QUARTER = ("第三季度,开平市经济运行平稳。第三季度,我市实现生产总值274.79亿元,同比增长7.2%。"
+           "剔除6月份的高增长月份外,前三季度基本保持9%左右的幅度平稳运行。"
+           "1-9月,我市完成出口总值98.9亿元,同比增长16.9%。")
+
+
+def test_a_report_on_part_of_its_year_keeps_that_year_now_a_year_end_report_plans_the_next():
+    assert Frame.of("2018-10-24", in_year=True).now == 2018
+    assert Frame.of("2019-12-25").now == 2020  # a December work report: asked about afterwards
+    assert Frame.of("2024-07-20", in_year=True).review == 2024  # 上半年 of 2024, not a review of 2023
+
+
+def test_a_text_names_the_part_of_the_year_it_covers_in_its_opening(tmp_path):
+    path = tmp_path / "2024-雅安市.txt"
+    path.write_text("---\ntitle: 实现地区生产总值744.94亿元\ndate: 2024-10-26\nplace: 雅安市\nsource: 雅安日报\n---\n"
+                    "实现地区生产总值744.94亿元,同比增长6.3%\n初步统计,前三季度蔬菜产量增长4.5%。\n", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.info()["part_year"] == "前三季度" and doc.frame.now == 2024
+    path.write_text("---\ntitle: 政府工作报告\ndate: 2019-12-25\nplace: 东宝区\nsource: x\n---\n"
+                    "12月25日,东宝区第八届人民代表大会第五次会议开幕。\n2019年,全区预计实现地区生产总值369亿元。\n"
+                    + "一是产业发展。" * 40 + "上半年工业增长5%。\n", encoding="utf-8")
+    doc = load_document(path)  # a part of the year named past the opening is one figure's, not the text's
+    assert "part_year" not in doc.info() and doc.frame.now == 2020
+
+
+def test_this_year_asked_of_a_quarter_s_news_is_its_own_year():
+    got = ask("开平今年前三季度出口多少", [KAIPING], {"kp": QUARTER}, "开平市")
+    assert not got.abstained and "98.9亿元" in got.answer and "2018" in got.answer
+
+
+def test_last_year_asked_of_a_quarter_s_news_is_the_year_before_it_does_not_give():
+    assert ask("开平去年GDP多少", [KAIPING], {"kp": QUARTER}, "开平市").abstained
+
+
+def test_when_in_the_year_is_no_topic_of_a_list_s_item():
+    ya = {"doc_id": "ya", "place": "雅安市", "date": "2024-10-26", "title": "雅安前三季度", "part_year": "前三季度"}
+    text = "初步统计,前三季度蔬菜产量增长4.5%,中草药材产量增长4.3%,园林水果产量增长7.4%,茶叶产量增长6.3%。"
+    got = ask("雅安前三季度茶叶产量增长多少", [ya], {"ya": text}, "雅安市")
+    assert not got.abstained and "6.3%" in got.answer and "4.5%" not in got.answer
