@@ -1,6 +1,7 @@
 """How figures are read where a report says them together: n changes for n figures ("分别较2009年增长
 48.36%、104%"), a change since an earlier year answering "比前年涨了多少", two groups named at once
-(城、乡), a category named by an amount ("超亿元项目"), and the length of a streak ("连续44个月").
+(城、乡), a category named by an amount ("超亿元项目"), the length of a streak ("连续44个月"), and
+the kind word opening a sentence ("全年预计…") for each of its clauses.
 Each is asked of a hand-made report through the answerer, with no index and no model."""
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ from bot.answering.facts import extract
 from bot.answering.reading.question import Shape, parse
 from bot.answering.settings import AnswerSettings
 from handmade import Passages
+from index.text.timelabel import ESTIMATE, RESULT
 
 ZONE = {"doc_id": "z", "place": "张家界经济开发区", "date": "2011-02-20", "title": "张家界经开区2011年工作报告"}
 CITY = {"doc_id": "c", "place": "韶关市", "date": "2024-01-20", "title": "2024年韶关市政府工作报告"}
 COUNTY = {"doc_id": "y", "place": "怀化市沅陵县", "date": "2018-12-25", "title": "政府工作报告"}
 
 
-def ask(question: str, doc: dict, text: str):
-    return Answerer(Passages([doc], {doc["doc_id"]: text}), AnswerSettings(default_place=doc["place"])).ask(question)
+def ask(question: str, doc: dict, text: str, titles: tuple[str, ...] = ()):
+    return Answerer(Passages([doc], {doc["doc_id"]: text}, titles),
+                    AnswerSettings(default_place=doc["place"])).ask(question)
 
 
 # -- n changes for n figures ------------------------------------------------------------------
@@ -123,3 +126,27 @@ def test_a_streak_in_words_answers_and_no_streak_is_refused():
     assert not got.abstained and "连续七年保持增长" in got.answer
     got = ask("韶关外贸连续几年保持增长", CITY, "外贸进出口总额增长14.3%,保持增长。")
     assert got.abstained and "14.3%" not in got.answer.partition("资料中只有")[0]
+
+
+# -- the kind word opening a sentence ----------------------------------------------------------
+
+REVIEW = ("一、2018年工作回顾",)
+ESTIMATED = ("全年预计实现地区生产总值170.98亿元,增长8%;全社会固定资产投资增长16.5%;"
+             "公共财政收入14.5亿元,增长10%;地方公共财政收入8.06亿元,增长8%。")
+
+
+@pytest.mark.parametrize("question,value,clause", [
+    ("沅陵县2018年公共财政收入多少", "14.5亿元", "公共财政收入14.5亿元，增长10%"),
+    ("沅陵县2018年地区生产总值多少", "170.98亿元", "全年预计实现地区生产总值170.98亿元"),
+])
+def test_a_kind_word_opening_a_sentence_speaks_for_each_of_its_clauses(question, value, clause):
+    """Under a review's title, 预计 opening the sentence makes every clause cut at ； an estimate."""
+    got = ask(question, COUNTY, ESTIMATED, REVIEW)
+    assert not got.abstained and got.value == value and got.year == 2018 and got.kind == ESTIMATE
+    assert "预计" in got.answer and "实际完成" not in got.answer and clause in got.answer
+
+
+def test_a_clause_stating_its_own_kind_word_is_read_alone():
+    got = ask("沅陵县2018年公共财政收入多少", COUNTY,
+              "全年预计实现地区生产总值170.98亿元,增长8%;公共财政收入完成14.5亿元,增长10%。", REVIEW)
+    assert not got.abstained and got.value == "14.5亿元" and got.kind == RESULT and "预计" not in got.answer
