@@ -1,7 +1,8 @@
 """How figures are read where a report says them together: n changes for n figures ("分别较2009年增长
 48.36%、104%"), a change since an earlier year answering "比前年涨了多少", two groups named at once
 (城、乡), a category named by an amount ("超亿元项目"), the length of a streak ("连续44个月"), and
-the kind word opening a sentence ("全年预计…") for each of its clauses.
+the kind word opening a sentence ("全年预计…") for each of its clauses, and a count in a topic word
+(前三 is 前3).
 Each is asked of a hand-made report through the answerer, with no index and no model."""
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from bot.answering.facts import extract
 from bot.answering.reading.question import Shape, parse
 from bot.answering.settings import AnswerSettings
 from handmade import Passages
+from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT
 
 ZONE = {"doc_id": "z", "place": "张家界经济开发区", "date": "2011-02-20", "title": "张家界经开区2011年工作报告"}
@@ -150,3 +152,31 @@ def test_a_clause_stating_its_own_kind_word_is_read_alone():
     got = ask("沅陵县2018年公共财政收入多少", COUNTY,
               "全年预计实现地区生产总值170.98亿元,增长8%;公共财政收入完成14.5亿元,增长10%。", REVIEW)
     assert not got.abstained and got.value == "14.5亿元" and got.kind == RESULT and "预计" not in got.answer
+
+
+# -- a count in a topic word -------------------------------------------------------------------
+
+RANKED = "全市规上工业增加值增长8.1%,增速居全省第5。全市外贸进出口总额增长14.3%,增速居全省第1。"
+TOP = "全市规上工业增加值增长8.1%,增速居全省前30。全市外贸进出口总额增长14.3%,增速居全省前3。"
+
+
+@pytest.mark.parametrize("question,text,value,clause,other", [
+    ("韶关去年增速全省第一的指标增长了多少", RANKED, "14.3%", "外贸进出口总额增长14.3%", "8.1%"),
+    ("韶关去年增速居全省前三的指标增长多少", TOP, "14.3%", "外贸进出口总额增长14.3%", "8.1%"),
+])
+def test_a_count_in_words_is_the_count_in_digits(question, text, value, clause, other):
+    got = ask(question, CITY, text)
+    assert not got.abstained and got.value == value and got.year == 2023 and got.kind == RESULT
+    assert clause in got.answer and other not in got.answer
+
+
+@pytest.mark.parametrize("question,sentence,named", [
+    ("韶关有几家企业进入全省民营企业十强", "5家企业入选全省民营企业10强", True),
+    ("韶关有几家企业进入全省民营企业十强", "5家企业入选全省民营企业二十强", False),
+    ("韶关增速连续几个月居全省前三", "增速连续44个月居全省前3", True),
+    ("韶关增速连续几个月居全省前3", "增速连续44个月居全省前三", True),
+    ("韶关增速连续几个月居全省前三", "增速连续44个月居全省前30", False),
+])
+def test_a_rank_or_a_count_is_named_in_words_or_digits(question, sentence, named):
+    term = next(t for t in parse(question, 2024).terms if "强" in t.text or "前" in t.text)
+    assert term.found_in(fold(sentence)) == named

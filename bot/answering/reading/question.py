@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.metric_forms import joined, metric_names, shadows, shared_metrics, sibling, with_joint
-from bot.answering.reading.typed import clean, in_report_words, to_arabic
+from bot.answering.reading.typed import clean, counted, holds, in_report_words, numbered, small_counts, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
@@ -70,12 +70,14 @@ class Term:
     shadows: tuple[str, ...] = ()  # longer names that contain a form but mean something else
 
     def found_in(self, folded_text: str) -> bool:
-        if not any(f[:2] in folded_text for f in self.forms):
+        """Whether the text names the term, small counts in digits on both sides (前三 is 前3)."""
+        forms = counted(self.forms)
+        if not any(f[:2] in small_counts(folded_text) for f in forms):
             return False  # the common case, decided before masking the shadows
-        folded_text = joined(folded_text)
-        for longer in self.shadows:  # "规上工业产值" is not "工业产值"
+        folded_text = small_counts(joined(folded_text))
+        for longer in counted(self.shadows):  # "规上工业产值" is not "工业产值"
             folded_text = folded_text.replace(longer, "\0")
-        return any(f in folded_text or _listed(f, folded_text) for f in self.forms)
+        return any(holds(folded_text, f) or _listed(f, folded_text) for f in forms)
 
 
 def _listed(form: str, text: str) -> bool:
@@ -160,7 +162,7 @@ class Question:
 
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
-_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "rank_places", "rank_high",
+_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level",
                            "category_before", "category_after"})
 
@@ -175,7 +177,7 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
     terms: list[Term] = []
     after_question_word = False
     text = rest.replace("\0", " ")
-    for word in _numbered(default_tokenizer().jieba_for(text).lcut(text), skip):
+    for word in numbered(default_tokenizer().jieba_for(text).lcut(text), skip, c.get("count_prefix", ())):
         word = word.strip()
         answer_type = after_question_word
         after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
@@ -190,18 +192,6 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> list
         # a group's word is named by the word naming it with the others ("城镇居民": "城乡居民")
         terms.append(Term(word, weight, with_joint((word,)), shadows((word,), vocab)))
     return terms
-
-
-def _numbered(words: list[str], skip: set[str]) -> list[str]:
-    """"世界500强企业" → 世界, 500强, 企业: a number with the character after it is one name (500强,
-    100佳), so a sentence that only has 500 elsewhere ("突破500家") does not cover it."""
-    out: list[str] = []
-    for word in words:
-        if out and out[-1].isdigit() and len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in skip:
-            out[-1] += word
-        else:
-            out.append(word)
-    return out
 
 
 def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list[Term]:
