@@ -70,6 +70,37 @@ def test_the_amount_it_grew_by_is_still_the_difference_of_the_two_levels():
     assert not got.abstained and got.value == "10亿元" and "11%" not in got.answer
 
 
+YEARS = {"z": ("2011-02-20", "2010年,全区实现税收3819万元,比上年增长59.1%。"),
+         "z9": ("2010-02-20", "2009年,开发区全年实现税收2400万元,比上年增长20%。"),
+         "z8": ("2009-02-20", "2008年,开发区全年实现税收2000万元。")}
+
+
+def ask_years(question: str):
+    docs = [ZONE | {"doc_id": d, "date": date} for d, (date, _) in YEARS.items()]
+    passages = Passages(docs, {d: text for d, (_, text) in YEARS.items()})
+    return Answerer(passages, AnswerSettings(default_place=ZONE["place"])).ask(question)
+
+
+@pytest.mark.parametrize("question", ["去年税收比前年增长了多少", "2010年税收比2009年增长了多少"])
+def test_how_much_it_grew_between_two_years_is_a_comparison_not_a_trend(question):
+    """比前年 names the earlier of two years: the later year's stated change answers, not the series."""
+    assert parse(question, 2011).shape == Shape.COMPARISON
+    got = ask_years(question)
+    assert not got.abstained and got.value == "59.1%" and got.year == 2010 and got.kind == RESULT
+    assert "全区实现税收3819万元，比上年增长59.1%" in got.answer and "2400" not in got.answer
+
+
+def test_the_amount_grown_by_between_two_years_is_their_difference():
+    got = ask_years("去年税收比前年增加了多少")
+    assert not got.abstained and got.value == "1419万元" and "3819" in got.answer and "2400" in got.answer
+
+
+def test_how_it_went_since_the_year_before_is_still_the_trend():
+    assert parse("去年税收比前年怎么样", 2011).shape == Shape.TREND
+    got = ask_years("去年税收比前年怎么样")
+    assert not got.abstained and all(f in got.answer for f in ("2000万元", "2400万元", "3819万元"))
+
+
 @pytest.mark.parametrize("sentence,later,earlier,stated", [
     ("税收3819万元，较2009年增长59.1%", 2010, 2009, "较2009年增长59.1%"),
     ("税收3819万元，较2009年增长59.1%", 2010, 2008, None),  # since another year

@@ -318,11 +318,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,
                  several=several,
-                 trend=bool(metrics) and (has("trend") or names.only_names(normalised, places_table, metric_table)),
+                 trend=bool(metrics) and (has("trend") or names.only_names(normalised, places_table, metric_table))
+                 and not (intent == COMPARISON and len(set(years)) == 2 and asks_change and has("quantity")),
                  attained=attained,
                  which=bool(mentioned) and has("which_places"),
                  each=has("each_place") or counts_places,
                  rank=bool(metrics) and ranks)
+    # how much it grew between two years named ("去年比前年增长了多少") compares them, no trend over many
     if overview:  # a year gone by is asked for its results, "今年有什么目标" for its targets
         q = replace(q, kind=q.kind or (TARGET if has("target") or (q.year or 0) >= reporting_year else RESULT),
                     kind_asked=True)  # an overview shows one kind: the year's results, or its targets
