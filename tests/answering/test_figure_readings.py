@@ -211,3 +211,9 @@ def test_a_count_in_words_is_the_count_in_digits(question, text, value, clause, 
 def test_a_rank_or_a_count_is_named_in_words_or_digits(question, sentence, named):
     term = next(t for t in parse(question, 2024).terms if "强" in t.text or "前" in t.text)
     assert term.found_in(fold(sentence)) == named
+
+
+def test_a_count_asked_in_words_is_not_any_figure_in_digits():
+    """"增长了几个点" falls back on a count a sentence writes in words ("三个"); "第3个", "2个县" are none."""
+    got = ask("韶关去年GDP增长了几个点", CITY, "全市2个县获评全国百强县,乐昌成为全省第3个地区生产总值超百亿元镇。")
+    assert got.abstained and "资料中没有2023年地区生产总值" in got.answer

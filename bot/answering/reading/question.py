@@ -68,16 +68,18 @@ class Term:
     weight: float
     forms: tuple[str, ...]
     shadows: tuple[str, ...] = ()  # longer names that contain a form but mean something else
+    in_words: bool = False  # a count only as written in words ("连续三年"), not as any figure in digits
 
     def found_in(self, folded_text: str) -> bool:
-        """Whether the text names the term, small counts in digits on both sides (前三 is 前3)."""
-        forms = counted(self.forms)
-        if not any(f[:2] in small_counts(folded_text) for f in forms):
+        text, forms, shadows = folded_text, self.forms, self.shadows
+        if not self.in_words:  # small counts in digits on both sides: 前三 is 前3, 十强 is 10强
+            text, forms, shadows = small_counts(text), counted(forms), counted(shadows)
+        if not any(f[:2] in text for f in forms):
             return False  # the common case, decided before masking the shadows
-        folded_text = small_counts(joined(folded_text))
-        for longer in counted(self.shadows):  # "规上工业产值" is not "工业产值"
-            folded_text = folded_text.replace(longer, "\0")
-        return any(holds(folded_text, f) or _listed(f, folded_text) for f in forms)
+        text = joined(text)
+        for longer in shadows:  # "规上工业产值" is not "工业产值"
+            text = text.replace(longer, "\0")
+        return any(holds(text, f) or _listed(f, text) for f in forms)
 
 
 def _listed(form: str, text: str) -> bool:
