@@ -1,14 +1,18 @@
 """Hand-made questions and evidence for the answering rules: no index, no model."""
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.reading.question import Question, Term
+from index.reading.documents import Document
+from index.reading.layout import Paragraph
 from index.search.searcher import Hit
-from index.text.chunking import Chunk, split_sentences
+from index.text.chunking import Chunk, chunk_document, split_sentences
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, Frame, TimeLabel, label
 
@@ -56,15 +60,17 @@ class NoSearch:
 
 
 class Passages:
-    """Each report of `texts` is one passage; a search retrieves those of the reports it is given."""
+    """Each report of `texts` is one passage, under the section `titles`; a search retrieves those
+    of the reports it is given."""
 
-    def __init__(self, docs: list[dict], texts: dict[str, str]):
+    def __init__(self, docs: list[dict], texts: dict[str, str], titles: tuple[str, ...] = ()):
         self.docs = {d["doc_id"]: d for d in docs}
         self.chunks = {}
-        for doc_id, text in texts.items():
-            frame = Frame.of(self.docs[doc_id]["date"])
-            sentences = tuple((s, e, label(text[s:e], frame)) for s, e in split_sentences(text))
-            self.chunks[doc_id] = Chunk(f"{doc_id}-0", doc_id, text, (), ((0, len(text)),), sentences=sentences)
+        for doc_id, text in texts.items():  # one paragraph, one chunk, labelled as a build labels it
+            para = Paragraph(text, ((0, len(text)),), titles, None)
+            doc = Document(doc_id, Path(doc_id), self.docs[doc_id], text, (para,))
+            chunk, = chunk_document(doc, max_chars=len(text))
+            self.chunks[doc_id] = replace(chunk, chunk_id=f"{doc_id}-0")
         self.index = SimpleNamespace(chunks=list(self.chunks.values()),
                                      spans={d: range(i, i + 1) for i, d in enumerate(self.chunks)})
 

@@ -10,7 +10,7 @@ from index import datafiles
 from index.reading.documents import Document
 from index.reading.layout import LEAD_HEADING, numbered_level
 from index.text.normalise import fold
-from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, opening, scope_of
+from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, opening, scope_of, sentence_head
 from index.text.vocabulary import Vocab, load_vocab
 
 APPENDIX_LEVEL = 0  # the level sections.tsv gives an appendix (附件): notes, not the speech
@@ -170,15 +170,17 @@ def _in_appendix(titles: tuple[str, ...]) -> bool:
     return any((numbered_level(t) or (None,))[0] == APPENDIX_LEVEL for t in titles)
 
 
-def _sentence_labels(text: str, frame: Frame, scope: Scope, chunk_label: TimeLabel, paragraph: str,
+def _sentence_labels(text: str, at: int, frame: Frame, scope: Scope, chunk_label: TimeLabel, paragraph: str,
                      before: TimeLabel | None) -> tuple[tuple[int, int, TimeLabel], ...]:
-    """Each sentence's label, read after the sentence before it (see `timelabel.label`): one that
-    says nothing of its time, or only in weak cue words, continues that sentence ("2024年主要预期
-    目标为：…增长7.5%。新增城镇就业1.65万人，完成能耗强度降低任务"), in the paragraph's chunk
-    before (`before`, its last labelled sentence) too, not the chunk's first year."""
+    """Each sentence's label (`text` standing at `at` in its paragraph), read after the sentence
+    before it (see `timelabel.label`): one that says nothing of its time, or only in weak cue words,
+    continues that sentence ("2024年主要预期目标为：…增长7.5%。新增城镇就业1.65万人，完成能耗强度降低
+    任务"), in the paragraph's chunk before (`before`, its last labelled sentence) too, not the
+    chunk's first year; a clause cut at ； is read after its sentence's head (`sentence_head`)."""
     out: list[tuple[int, int, TimeLabel]] = []
     for a, b in split_sentences(text):
-        found = label(text[a:b], frame, scope, before or chunk_label, paragraph)
+        found = label(text[a:b], frame, scope, before or chunk_label, paragraph,
+                      sentence_head(paragraph, at + a, at + b))
         out.append((a, b, found))
         before = found if found.kind and found.source != "context" else before
     return tuple(out)
@@ -226,7 +228,7 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
             s, e = group[0][0], group[-1][1]
             text = para.text[s:e]
             tl = label(text, frame, scope, para_label, para.text)
-            sentences = _sentence_labels(text, frame, scope, tl, para.text, before)
+            sentences = _sentence_labels(text, s, frame, scope, tl, para.text, before)
             before = next((lab for _, _, lab in reversed(sentences) if lab.kind and lab.source != "context"), before)
             chunks.append(Chunk(f"{doc.doc_id}#{len(chunks)}", doc.doc_id, text, para.section,
                                 _spans_of(offsets, s, e), tl, sentences))

@@ -30,11 +30,14 @@ SPAN = "span"  # a cue kind only: the clause speaks of its section's period
 MET, GOAL = "met", "goal"  # cue kinds only: a verb saying a target was met, and the target's word
 # cue kinds only: words naming a section's period as a whole ("过去五年"), or one year ("过去一年")
 WHOLE, ONE_YEAR = "whole", "one_year"
+HEAD = "head"  # cue kind only: a kind word that, opening a sentence, speaks for all its clauses
 MET_REACH = 8  # characters between such a verb and its target word ("完成全年主要目标任务")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")  # 二〇三五年, as a report may write it
 _DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[月日])")  # a figure, not a date
+_FULL_STOP = re.compile(r"[。！？!?]+")  # a sentence's end; its clauses end at ；
+_CLAUSE_STOP = re.compile(r"[；;]")
 DECISIVE_LEAD = 2  # a clause's own cue words decide its kind when they lead by this much…
 SECTION_LEAD = 4  # …and override what its section says only when they lead by this much
 PARAGRAPH_SAYS = 2  # sentences of a paragraph whose kind words its other sentences take
@@ -134,7 +137,7 @@ def cue_scores(text: str) -> dict[str, int]:
         text, n = met[0].subn("\0", text)
         scores[RESULT] += met[1] * n
     for kind, weight, word in load_cues():
-        if kind in (MET, GOAL, WHOLE, ONE_YEAR):
+        if kind in (MET, GOAL, WHOLE, ONE_YEAR, HEAD):
             continue
         n = text.count(word)
         if n:
@@ -334,13 +337,32 @@ def _change_over(span: tuple[int, int], frame: Frame, source: str) -> TimeLabel:
     return _span_label(span, frame, source)
 
 
+def sentence_head(paragraph: str, start: int, end: int) -> str:
+    """The opening clause of the sentence holding the clause `paragraph[start:end]`, up to its first
+    figure and past its enumerating words (`opening`), when it holds a `head` kind word (`timecues.tsv`)
+    and the clause is not the sentence's first: in "全年预计实现地区生产总值170.98亿元,增长8%;…;公共财政收入14.5亿元" every clause is an estimate.
+    A clause that states its own kind word, or follows one that does, is read alone: "" then."""
+    begin = max((m.end() for m in _FULL_STOP.finditer(paragraph, 0, start)), default=0)
+    first = _CLAUSE_STOP.search(paragraph, begin, start)
+    if first is None:
+        return ""
+    figures = (m.start() for m in _NUMBER.finditer(paragraph, begin, start) if not _YEAR.match(paragraph, m.start()))
+    figure = next(figures, start)
+    # its opening clause only: a kind word after "报告指出,一年来," is that clause's own
+    head = re.split(r"[，,]", opening(paragraph[begin:figure]), maxsplit=1)[0]
+    words, said = tuple(w for k, _, w in load_cues() if k == HEAD), fold(paragraph[first.end():end])
+    return head if any(w in head for w in words) and not any(w in said for w in words) else ""
+
+
 def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | None = None,
-          paragraph: str = "") -> TimeLabel:
+          paragraph: str = "", head: str = "") -> TimeLabel:
     """Label a clause; what it leaves open comes from its section (`scope`), else from its own
     words read with its `paragraph`, else from the passage before it (`context`), else from the
-    report's date. Nothing of the year a report plans has happened when it is delivered: whatever
-    the words, a figure of that year or a later one is not a result."""
-    found = _label(text, frame, scope, context, paragraph)
+    report's date. A clause is read after the `head` of its sentence (`sentence_head`): an explicit
+    kind word opening the sentence outweighs its section and the incidental verbs of its clauses.
+    Nothing of the year a report plans has happened when it is delivered: whatever the words, a
+    figure of that year or a later one is not a result."""
+    found = _label(f"{head}，{text}" if head else text, frame, scope, context, paragraph)
     if found.kind == RESULT and found.span is None and found.year is not None and found.year >= frame.plan:
         return replace(found, kind=TARGET)
     return found

@@ -29,7 +29,7 @@ def count_in_words(q: Question) -> Term | None:
     if m is None:
         return None
     forms = tuple(n + m[1] for n in cues().get("count_numeral", ()))
-    return Term(f"几{m[1]}", 1.0, forms)
+    return Term(f"几{m[1]}", 1.0, forms, in_words=True)
 
 
 def streak_asked(q: Question) -> re.Pattern | None:

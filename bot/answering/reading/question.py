@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.metric_forms import joined, metric_names, shadows, shared_metrics, sibling, with_joint
-from bot.answering.reading.typed import clean, in_report_words, to_arabic
+from bot.answering.reading.typed import clean, counted, holds, in_report_words, numbered, small_counts, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
@@ -68,14 +68,18 @@ class Term:
     weight: float
     forms: tuple[str, ...]
     shadows: tuple[str, ...] = ()  # longer names that contain a form but mean something else
+    in_words: bool = False  # a count only as written in words ("连续三年"), not as any figure in digits
 
     def found_in(self, folded_text: str) -> bool:
-        if not any(f[:2] in folded_text for f in self.forms):
+        text, forms, shadows = folded_text, self.forms, self.shadows
+        if not self.in_words:  # small counts in digits on both sides: 前三 is 前3, 十强 is 10强
+            text, forms, shadows = small_counts(text), counted(forms), counted(shadows)
+        if not any(f[:2] in text for f in forms):
             return False  # the common case, decided before masking the shadows
-        folded_text = joined(folded_text)
-        for longer in self.shadows:  # "规上工业产值" is not "工业产值"
-            folded_text = folded_text.replace(longer, "\0")
-        return any(f in folded_text or _listed(f, folded_text) for f in self.forms)
+        text = joined(text)
+        for longer in shadows:  # "规上工业产值" is not "工业产值"
+            text = text.replace(longer, "\0")
+        return any(holds(text, f) or _listed(f, text) for f in forms)
 
 
 def _listed(form: str, text: str) -> bool:
@@ -160,7 +164,7 @@ class Question:
 
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
-_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "rank_places", "rank_high",
+_TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level",
                            "category_before", "category_after"})
 
@@ -175,7 +179,7 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, thresho
     terms: list[Term] = []
     after_question_word = False
     text = rest.replace("\0", " ")
-    for word in _numbered(default_tokenizer().jieba_for(text).lcut(text), skip):
+    for word in numbered(default_tokenizer().jieba_for(text).lcut(text), skip, c.get("count_prefix", ())):
         word = word.strip()
         answer_type = after_question_word
         after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
@@ -190,18 +194,6 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, thresho
         # a group's word is named by the word naming it with the others ("城镇居民": "城乡居民")
         terms.append(Term(word, weight, with_joint((word,)), shadows((word,), vocab)))
     return terms
-
-
-def _numbered(words: list[str], skip: set[str]) -> list[str]:
-    """"世界500强企业" → 世界, 500强, 企业: a number with the character after it is one name (500强,
-    100佳), so a sentence that only has 500 elsewhere ("突破500家") does not cover it."""
-    out: list[str] = []
-    for word in words:
-        if out and out[-1].isdigit() and len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in skip:
-            out[-1] += word
-        else:
-            out.append(word)
-    return out
 
 
 def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list[Term]:
@@ -328,11 +320,13 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,  # "新增市场主体和减税降费各有多少": each part, known metric or not
                  several=several or (has("each") and intent in (FIGURE, ENTITY) and len(q.groups) > 1),
-                 trend=bool(metrics) and (has("trend") or names.only_names(normalised, places_table, metric_table)),
+                 trend=bool(metrics) and (has("trend") or names.only_names(normalised, places_table, metric_table))
+                 and not (intent == COMPARISON and len(set(years)) == 2 and asks_change and has("quantity")),
                  attained=attained,
                  which=bool(mentioned) and has("which_places"),
                  each=has("each_place") or counts_places,
                  rank=bool(metrics) and ranks)
+    # how much it grew between two years named ("去年比前年增长了多少") compares them, no trend over many
     if overview:  # a year gone by is asked for its results, "今年有什么目标" for its targets
         q = replace(q, kind=q.kind or (TARGET if has("target") or (q.year or 0) >= reporting_year else RESULT),
                     kind_asked=True)  # an overview shows one kind: the year's results, or its targets

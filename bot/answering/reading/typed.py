@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.answering.vocabulary import alternation, everyday_words
 from index.text.normalise import fold
@@ -66,6 +67,59 @@ def to_arabic(text: str) -> str:
         pos = after
     out.append(text[pos:])
     return "".join(out)
+
+
+_SMALL_RUN = re.compile("[一二两三四五六七八九十]+")
+_SMALL_COUNT = re.compile("([二两三四五六七八九]?)十([一二三四五六七八九]?)|([一二两三四五六七八九])")
+
+
+@lru_cache(maxsize=65536)
+def small_counts(text: str) -> str:
+    """`text` with each Chinese numeral of a count below a hundred in digits ("前三" → "前3", "十强"
+    → "10强", "第一" → "第1"): the one form in which a question's topic words and a report's
+    sentences are compared, either side as written. A run of another shape ("十四五", "一二产")
+    stays as it is."""
+    def count(m: re.Match) -> str:
+        n = _SMALL_COUNT.fullmatch(m.group(0))
+        if n is None:
+            return m.group(0)
+        if n.group(3):
+            return _DIGITWISE[n.group(3)]
+        tens, ones = (_DIGITWISE[g] if g else "" for g in n.group(1, 2))
+        return f"{tens or '1'}{ones or '0'}"
+    return _SMALL_RUN.sub(count, text)
+
+
+@lru_cache(maxsize=4096)
+def counted(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`small_counts` of each word."""
+    return tuple(small_counts(w) for w in words)
+
+
+def holds(text: str, word: str) -> bool:
+    """`word` in `text` (both in `small_counts`), a figure at either end of it whole: 前3 is not in
+    前30, nor 10强 in 110强."""
+    if word in text and (word[0].isdigit() or word[-1].isdigit()):
+        figure = r"(?<![\d.])" if word[0].isdigit() else ""
+        return re.search(figure + re.escape(word) + (r"(?![\d.])" if word[-1].isdigit() else ""), text) is not None
+    return word in text
+
+
+def numbered(words: list[str], skip: set[str], ranking: tuple[str, ...]) -> list[str]:
+    """"世界500强企业" → 世界, 500强, 企业; "居全省前三" → 居, 全省, 前三: a count with the character
+    after it (500强, 100佳), or with the word before it that ranks by it (前, 第: `ranking`), is one
+    name, so a sentence that only has 500 or 3 elsewhere ("突破500家", "增长3%") does not cover it."""
+    out: list[str] = []
+    for word in words:
+        count = small_counts(word).isdigit()
+        if out and count and out[-1] in ranking:
+            out[-1] += word
+        elif out and small_counts(out[-1]).isdigit() and len(word) == 1 and "\u4e00" <= word <= "\u9fff" \
+                and word not in skip:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def too_long(text: str) -> str | None:

@@ -22,7 +22,7 @@ from index.text.timelabel import Frame, sentence_kind
 
 DEVELOPMENT = [p for d in ("tests/reports", "tests/zones", "tests/heldout", "corpus")
                for p in sorted((ROOT / d).glob("*.*")) if p.suffix in (".txt", ".md")]
-AGREEMENT, SHARE = 0.95, 0.65  # among the labelled sentences (measured 98.3%); labelled among those compared (66.7%)
+AGREEMENT, SHARE = 0.95, 0.65  # among the labelled sentences (measured 98.3%); labelled among those compared (66.8%)
 REPORT_AGREEMENT, REPORT_SIZE = 0.90, 50  # each report with at least REPORT_SIZE labelled (lowest measured 91.3%)
 
 

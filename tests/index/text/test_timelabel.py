@@ -5,7 +5,7 @@ import pytest
 from index.text.chunking import chunk_document
 from index.reading.documents import load_document
 from index.text.timelabel import (ESTIMATE, RESULT, TARGET, Frame, Scope, TimeLabel, cue_kind, cue_scores,
-                                  label, periods_in, scope_of, sentence_kind, years_in)
+                                  label, periods_in, scope_of, sentence_head, sentence_kind, years_in)
 
 from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
@@ -327,3 +327,18 @@ def test_a_target_said_to_be_met_counts_for_a_result(text):
 def test_a_target_still_to_be_met_stays_a_plan(scope):
     text = "确保完成全年目标任务，力争地区生产总值增长5%"
     assert label(text, Frame.of("2026-01-20"), scope).kind == TARGET
+
+
+@pytest.mark.parametrize("paragraph,clause,head", [
+    ("全年预计实现地区生产总值170.98亿元,增长8%;公共财政收入14.5亿元,增长10%。", "公共财政收入", "全年预计实现地区生产总值"),
+    ("一是预计实现地区生产总值170.98亿元;公共财政收入14.5亿元。", "公共财政收入", "预计实现地区生产总值"),
+    # the sentence's first clause is read alone, and so is one stating its own kind word
+    ("全年预计实现地区生产总值170.98亿元,增长8%;公共财政收入14.5亿元。", "全年预计", ""),
+    ("全年预计实现地区生产总值170.98亿元;公共财政收入完成14.5亿元;税收9亿元。", "税收", ""),
+    # a new sentence, and a kind word past the sentence's opening clause, carry nothing
+    ("全年预计实现地区生产总值170.98亿元。公共财政收入14.5亿元。", "公共财政收入", ""),
+    ("报告指出,一年来,预计实现地区生产总值1100亿元;空气优良率上升6.4个百分点。", "空气", ""),
+])
+def test_the_kind_word_opening_a_sentence_heads_its_later_clauses(paragraph, clause, head):
+    start = paragraph.index(clause)
+    assert sentence_head(paragraph, start, len(paragraph)) == head
