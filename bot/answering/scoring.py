@@ -178,8 +178,15 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if not fact.opening and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
+                 if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
+
+
+def _not_a_start(q: Question, fact: Fact, year: int | None) -> bool:
+    """Whether the figure is not where a from-to change starts, or starts from the very year asked
+    ("由2007年的90.3亿元跃升到…" answers for 2007): an earlier level answers for no other year."""
+    asked = year if year is not None else q.year
+    return not fact.opening or (fact.since is not None and fact.since == asked)
 
 
 def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:
@@ -209,12 +216,13 @@ def _of_a_city_within(q: Question, ev: Evidence, fact: Fact) -> bool:
 
 def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:
     """`time_agrees`, and with no year asked, a level a reviewed period ended on ("人均GDP提高到
-    2025年的7.4万元") is a latest result, as the year's own figures are."""
+    2025年的7.4万元", "地方财政收入达到4.3亿元，年均增长16.9%") is a latest result, as the year's own
+    figures are; the period's change is not."""
     if time_agrees(q, tl, year, kind):
         return True
     return (q.span is None and (year if year is not None else q.year) is None and tl.span is not None
             and tl.year is not None and tl.kind == RESULT and (kind or q.kind) in (RESULT, None)
-            and not fact.states_change)
+            and not fact.is_change)
 
 
 def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evidence:
@@ -225,6 +233,8 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evi
     whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元")
     is that period's."""
     tl = ev.label
+    if fact.opening and fact.since is not None:  # the level a change starts from, of the year it names
+        return replace(ev, label=TimeLabel(fact.since, RESULT, None, "year"))
     if tl.span is None and span is not None and tl.year == span[1] and cue_scores(fact.window)[SPAN]:
         return replace(ev, label=replace(tl, span=span))
     if tl.span is None or tl.year is not None or fact.states_change or cue_scores(fact.window)[SPAN]:
@@ -303,9 +313,12 @@ def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
 
 def window(ev: Evidence, fact: Fact, q: Question) -> str:
     """The fact's clause (or its own item of a list of metrics' figures), widened back to the clause that names the metric if it does not; of a
-    from-to change, the level reached alone unless the period is asked."""
+    from-to change, the level reached alone (with its change when a change is asked) unless the
+    period is asked, and the level it started from alone."""
+    if fact.opening and fact.started:
+        return fact.started
     if fact.reached and q.span is None:
-        return fact.reached
+        return fact.reached + (f"，{fact.change}" if q.asks_change and fact.change else "")
     if not q.metrics or q.terms[0].found_in(fold(fact.window)):
         return _own_item(fact, q)
     segs = segments(ev.sentence)

@@ -88,7 +88,7 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
                       rf"(?:{_alt(cues.get('meeting', ()))})", head)
     where = "新闻开头的会议名称"
     found_place = Found(named[1], where) if named else None
-    day = re.search(r"(?:^|\n|[，,。：:][”’」』\"]?)\s*(\d{1,2})月(\d{1,2})日", head)
+    day = re.search(rf"(?:^|\n|[，,。：:][”’」』\"]?|{_alt(cues.get('dateline', ())) or '(?!)'})\s*(\d{{1,2}})月(\d{{1,2}})日", head)
     year = _meeting_year(head)
     if day is None or int(day[1]) >= YEAR_END_MONTH or year is None:
         return None, found_place

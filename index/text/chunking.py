@@ -9,12 +9,13 @@ from functools import cached_property, lru_cache
 from index.reading.documents import Document
 from index.reading.layout import LEAD_HEADING, numbered_level
 from index.text.normalise import fold
-from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, opening, scope_of
+from index.text.timelabel import Frame, Scope, TimeLabel, announcement, label, narrowed, opening, scope_of, years_in
 from index.text.vocabulary import Vocab, load_vocab
 
 APPENDIX_LEVEL = 0  # the level sections.tsv gives an appendix (附件): notes, not the speech
 DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"]*")
+_FULL_STOP = re.compile(r"[。！？!?…]+[”’」』）)\"]*")  # ends a sentence, where ；/; only ends a clause of it
 # A clause comma: Chinese comma, or an ASCII comma not between two digits ("1,000");
 _CLAUSE_END = re.compile(r"，|,(?!\d)|(?<!\d),")  # not 、: it joins a list
 
@@ -166,14 +167,18 @@ def _in_appendix(titles: tuple[str, ...]) -> bool:
 
 
 def _sentence_labels(text: str, frame: Frame, scope: Scope, chunk_label: TimeLabel, paragraph: str,
-                     before: TimeLabel | None) -> tuple[tuple[int, int, TimeLabel], ...]:
+                     before: TimeLabel | None, at: int = 0) -> tuple[tuple[int, int, TimeLabel], ...]:
     """Each sentence's label, read after the sentence before it (see `timelabel.label`): one that
     says nothing of its time, or only in weak cue words, continues that sentence ("2024年主要预期
     目标为：…增长7.5%。新增城镇就业1.65万人，完成能耗强度降低任务"), in the paragraph's chunk
-    before (`before`, its last labelled sentence) too, not the chunk's first year."""
+    before (`before`, its last labelled sentence) too, not the chunk's first year. An item of a
+    list its sentence announces ("主要预期目标是：…；…；") is read with the announcement unless it
+    names its own year (`at`: where `text` starts in `paragraph`)."""
     out: list[tuple[int, int, TimeLabel]] = []
     for a, b in split_sentences(text):
-        found = label(text[a:b], frame, scope, before or chunk_label, paragraph)
+        head = _FULL_STOP.split(paragraph[:at + a])[-1]
+        said = announcement(head) if not years_in(text[a:b], frame.year) else ""
+        found = label(said + text[a:b], frame, scope, before or chunk_label, paragraph)
         out.append((a, b, found))
         before = found if found.kind and found.source != "context" else before
     return tuple(out)
@@ -221,7 +226,7 @@ def chunk_document(doc: Document, max_chars: int = DEFAULT_MAX_CHARS) -> list[Ch
             s, e = group[0][0], group[-1][1]
             text = para.text[s:e]
             tl = label(text, frame, scope, para_label, para.text)
-            sentences = _sentence_labels(text, frame, scope, tl, para.text, before)
+            sentences = _sentence_labels(text, frame, scope, tl, para.text, before, s)
             before = next((lab for _, _, lab in reversed(sentences) if lab.kind and lab.source != "context"), before)
             chunks.append(Chunk(f"{doc.doc_id}#{len(chunks)}", doc.doc_id, text, para.section,
                                 _spans_of(offsets, s, e), tl, sentences))

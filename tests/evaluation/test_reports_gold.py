@@ -3,7 +3,8 @@ eighteen provincial work reports of nine provinces (questions on three of them, 
 河南, which was held out once); thirteen zone, district and county texts (zone work-conference news,
 district plan and work reports, a county report delivered in December); the paraphrase families over
 every development text together; the reports and zone texts held out once and scored then (development
-material since); and the seed's own questions with every other report beside the seed, which adding
+material since); eight zone, county and town texts of 2008–2016 gathered fresh, beside the
+thirteen (zones5); and the seed's own questions with every other report beside the seed, which adding
 reports must not change.
 
 The floors are a ratchet at what was measured when they were set, so an answer that gets worse
@@ -29,6 +30,10 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     "heldout-new.jsonl": ("heldout", 0.99, 1.00, 0),  # measured 1.000 (102/102), 1.00, 0
     "zones-heldout3.jsonl": ("zones3", 0.84, 1.00, 1),  # measured 0.872 (34/39), 1.00, 1 over its four texts left
     "paraphrases-heldout3.jsonl": ("all", 0.85, 1.00, 0),  # measured 0.893 (25/28), 1.00, 0 (0.679 held out)
+    # eight texts no one here had seen (zone conferences, county and town 人代会 news, a December
+    # district report, 2008–2016): measured 0.776 (52/67), 1.00, 4 before the rules they showed the
+    # need of, 0.925 (62/67), 1.00, 0 after
+    "zones5.jsonl": ("zones5", 0.91, 1.00, 0),
     "dev.jsonl": ("all", 1.00, 1.00, 0),  # the seed's questions with 31 more texts beside it: none may change
 }
 
