@@ -116,7 +116,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         clause_coverage=coverage(q, fact.item or fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
-        whole=not _a_part(q, fact.window))
+        whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])))
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
@@ -135,15 +135,25 @@ def _named_as(q: Question, clause: str) -> int:
     return max((len(f) for f in q.terms[0].forms if f in folded), default=0) if q.metrics else 0
 
 
-def _a_part(q: Question, clause: str) -> bool:
+def _a_part(q: Question, clause: str, before: tuple[str, ...] = ()) -> bool:
     """Whether the clause gives a part of the figure before it (figure_words.tsv `part`: "其中地方
     财政收入17.3亿元"), by a name of the metric other than the question's own ("财政总收入多少" is
-    not asking for the 地方财政收入 within it; "地方财政收入多少" is)."""
-    folded = fold(clause)
-    if not q.metrics or not folded.startswith(figure_words().get("part", ()) or ("\0",)):
+    not asking for the 地方财政收入 within it; "地方财政收入多少" is). So does a clause after one
+    naming the metric by the question's own name (`before`, the sentence's clauses before it) that
+    names it otherwise, not by a fuller form of that name: "完成财政总收入4.17亿元，完成地方财政收入
+    3.02亿元" for 财政总收入 ("加强就业帮扶，确保城镇新增就业100万人" is still 新增就业)."""
+    if not q.metrics:
         return False
-    fullest = max((f for f in q.terms[0].forms if f in folded), key=len, default="")
-    return not fullest or fullest not in q.normalised
+    folded, forms = fold(clause), q.terms[0].forms
+    fullest = max((f for f in forms if f in folded), key=len, default="")
+    if fullest and fullest in q.normalised:
+        return False
+    if folded.startswith(figure_words().get("part", ()) or ("\0",)):
+        return True
+    asked = [f for f in forms if f in q.normalised]
+    if not fullest or any(f in fullest for f in asked):  # the name asked, said in full (城镇新增就业)
+        return False
+    return any(f in fold(c) for f in asked for c in before)
 
 
 def _of_period(fact: Fact) -> bool:
