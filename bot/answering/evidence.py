@@ -21,7 +21,7 @@ from bot.answering.reading.question import ENTITY, LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.normalise import fold
-from index.text.timelabel import ESTIMATE, RESULT, TimeLabel
+from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
 from index.text.tokens import NUMBER
 
 
@@ -175,7 +175,9 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
 
     A multi-year figure (十四五 totals, goals for 2030) answers only a question about its period,
     or about the year its goal is set for, or, with no year asked, a rank or a name (哪个, 有哪些)
-    a past period's review gives; an estimate answers a question about results.
+    a past period's review gives, or what the question asks of a period in its words without
+    naming one ("年均增长多少", "累计多少": the `span` words of timecues.tsv); an estimate answers a
+    question about results.
     """
     year = year if year is not None else q.year
     kind = kind if kind is not None else q.kind
@@ -183,7 +185,8 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
         return tl.span == q.span and (kind is None or tl.kind in (kind, None))
     # a standing stated over a period ("十四五…规模稳居全国第4位") still holds when no year is asked,
     # as does a name its review gives ("苏州工业园区…稳居第一")
-    standing = year is None and (q.unit == "rank" or (q.intent in (ENTITY, LIST) and tl.year is None))
+    standing = year is None and (q.unit == "rank" or (q.intent in (ENTITY, LIST) and tl.year is None)
+                                 or cue_scores(q.normalised)[SPAN] > 0)
     if tl.span is not None and not standing and (year is None or tl.year != year):
         return False
     if year is not None and tl.year != year:

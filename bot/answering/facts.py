@@ -35,6 +35,10 @@ class Fact:
     segment: int  # index of the clause within the sentence
     opening: bool = False  # the figure a change starts from ("从3826.5亿元增长到4398.6亿元"): an earlier year's
     reached: str | None = None  # the level a from-to change reached, quoted alone: "…收入增长到4398.6亿元"
+    # the year a from-to change starts from, where it names it, and the start quoted alone:
+    # 2007, "全县生产总值由2007年的90.3亿元" of "全县生产总值由2007年的90.3亿元跃升到145.1亿元"
+    since: int | None = None
+    started: str | None = None
     item: str | None = None  # its own item of a clause listing several metrics' figures: "销售收入3.67亿元"
 
     @property
@@ -49,7 +53,7 @@ class Fact:
         return bool(self.change) or self.is_change
 
 
-_FROM_TO = re.compile(r"(?P<head>[^从]*?)从(?P<start>[^到至]+?)(?P<verb>[\u4e00-\u9fff]{0,2}(?:到|至))")
+_FROM_TO = re.compile(r"(?P<head>[^从由]*?)[从由](?P<start>[^到至]+?)(?P<verb>[\u4e00-\u9fff]{0,2}(?:到|至))")
 _TO_MONTH = re.compile(r"[—\-~至到]\d{1,2}月")
 _COMPACT_DAY = re.compile(r"(?:19|20)\d{2}[01]\d[0-3]\d")  # 20231219日
 
@@ -290,11 +294,14 @@ def _against_base(seg: str, found: list, mine: list[Fact], change: re.Pattern) -
 
 def _from_to(seg: str, found: list, mine: list[Fact]) -> list[Fact]:
     """"一般公共预算收入从3826.5亿元增长到4398.6亿元": the first figure is where the change started
-    (an earlier year's), the second the level reached, quoted as "一般公共预算收入增长到4398.6亿元"
-    when one year is asked."""
+    (an earlier year's: the year its start names, if it names one), the second the level reached,
+    quoted as "一般公共预算收入增长到4398.6亿元" when one year is asked."""
     m = _FROM_TO.match(seg)
     if m is None or len(mine) < 2 or not (found[0][0] >= m.start("start") and found[1][0] >= m.end("verb")) \
             or found[0][0] >= m.start("verb"):
         return mine
     reached = replace(mine[1], reached=m["head"] + seg[m.start("verb"):])
-    return [replace(mine[0], opening=True), reached, *mine[2:]]
+    year = re.search(r"((?:19|20)\d{2})\s*年", m["start"])
+    since = int(year[1]) if year and year.start() < found[0][0] - m.start("start") else None
+    started = seg[:found[0][1]] if since else None
+    return [replace(mine[0], opening=True, since=since, started=started), reached, *mine[2:]]

@@ -116,7 +116,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         clause_coverage=coverage(q, fact.item or fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
-        whole=not _a_part(q, fact.window))
+        whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])))
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
@@ -136,15 +136,25 @@ def _named_as(q: Question, clause: str) -> int:
     return max((len(f.replace("、", "")) for f in q.terms[0].forms if f in folded), default=0) if q.metrics else 0
 
 
-def _a_part(q: Question, clause: str) -> bool:
+def _a_part(q: Question, clause: str, before: tuple[str, ...] = ()) -> bool:
     """Whether the clause gives a part of the figure before it (figure_words.tsv `part`: "其中地方
     财政收入17.3亿元"), by a name of the metric other than the question's own ("财政总收入多少" is
-    not asking for the 地方财政收入 within it; "地方财政收入多少" is)."""
-    folded = fold(clause)
-    if not q.metrics or not folded.startswith(figure_words().get("part", ()) or ("\0",)):
+    not asking for the 地方财政收入 within it; "地方财政收入多少" is). So does a clause after one
+    naming the metric by the question's own name (`before`, the sentence's clauses before it) that
+    names it otherwise, not by a fuller form of that name: "完成财政总收入4.17亿元，完成地方财政收入
+    3.02亿元" for 财政总收入 ("加强就业帮扶，确保城镇新增就业100万人" is still 新增就业)."""
+    if not q.metrics:
         return False
-    fullest = max((f for f in q.terms[0].forms if f in folded), key=len, default="")
-    return not fullest or fullest not in q.normalised
+    folded, forms = fold(clause), q.terms[0].forms
+    fullest = max((f for f in forms if f in folded), key=len, default="")
+    if fullest and fullest in q.normalised:
+        return False
+    if folded.startswith(figure_words().get("part", ()) or ("\0",)):
+        return True
+    asked = [f for f in forms if f in q.normalised]
+    if not fullest or any(f in fullest for f in asked):  # the name asked, said in full (城镇新增就业)
+        return False
+    return any(f in fold(c) for f in asked for c in before)
 
 
 def _of_period(fact: Fact) -> bool:
@@ -179,16 +189,15 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if (not fact.opening or q.year is not None and _start_year(fact) == q.year) and _named_before(q, ev, fact)
-                 and not _of_a_city_within(q, ev, fact)
+                 if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 
-def _start_year(fact: Fact) -> int | None:
-    """The year a change starts from where its clause names it ("从2005年的28.02亿元增加到…"): the
-    opening figure is that year's level, an answer only when that year is asked."""
-    m = re.search(r"((?:19|20)\d{2})年的?$", fact.subject)
-    return int(m[1]) if fact.opening and m else None
+def _not_a_start(q: Question, fact: Fact, year: int | None) -> bool:
+    """Whether the figure is not where a from-to change starts, or starts from the very year asked
+    ("由2007年的90.3亿元跃升到…" answers for 2007): an earlier level answers for no other year."""
+    asked = year if year is not None else q.year
+    return not fact.opening or (fact.since is not None and fact.since == asked)
 
 
 def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:
@@ -218,12 +227,13 @@ def _of_a_city_within(q: Question, ev: Evidence, fact: Fact) -> bool:
 
 def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:
     """`time_agrees`, and with no year asked, a level a reviewed period ended on ("人均GDP提高到
-    2025年的7.4万元") is a latest result, as the year's own figures are."""
+    2025年的7.4万元", "地方财政收入达到4.3亿元，年均增长16.9%") is a latest result, as the year's own
+    figures are; the period's change is not."""
     if time_agrees(q, tl, year, kind):
         return True
     return (q.span is None and (year if year is not None else q.year) is None and tl.span is not None
             and tl.year is not None and tl.kind == RESULT and (kind or q.kind) in (RESULT, None)
-            and not fact.states_change)
+            and not fact.is_change)
 
 
 def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evidence:
@@ -234,8 +244,8 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evi
     whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元")
     is that period's."""
     tl = ev.label
-    if (start := _start_year(fact)) is not None:
-        return replace(ev, label=replace(tl, year=start, kind=RESULT, span=None))
+    if fact.opening and fact.since is not None:  # the level a change starts from, of the year it names
+        return replace(ev, label=TimeLabel(fact.since, RESULT, None, "year"))
     if tl.span is None and span is not None and tl.year == span[1] and cue_scores(fact.window)[SPAN]:
         return replace(ev, label=replace(tl, span=span))
     if tl.span is None or tl.year is not None or fact.states_change or cue_scores(fact.window)[SPAN]:
@@ -314,9 +324,12 @@ def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
 
 def window(ev: Evidence, fact: Fact, q: Question) -> str:
     """The fact's clause (or its own item of a list of metrics' figures), widened back to the clause that names the metric if it does not; of a
-    from-to change, the level reached alone unless the period is asked."""
+    from-to change, the level reached alone (with its change when a change is asked) unless the
+    period is asked, and the level it started from alone."""
+    if fact.opening and fact.started:
+        return fact.started
     if fact.reached and q.span is None:
-        return fact.reached
+        return fact.reached + (f"，{fact.change}" if q.asks_change and fact.change else "")
     if not q.metrics or q.terms[0].found_in(fold(fact.window)):
         return _own_item(fact, q)
     segs = segments(ev.sentence)

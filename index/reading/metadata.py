@@ -97,10 +97,11 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
 
 def meeting_day(text: str) -> tuple[str, str] | None:
     """The month and day news of a meeting opens with: a clause's ("1月26日，…", "12 月 25 日,…" as
-    a PDF spaces them, "(记者 某某)2月27日下午…") or the dateline's ("大众网青岛2月19日讯")."""
+    a PDF spaces them, "(记者 某某)2月27日下午…") or the dateline's, before or after its closing word
+    ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
     day = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-    dateline = _alt(_cues().get("dateline", ()))
-    m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?)\s*{day}|(?<!\d){day}(?:{dateline}))", _head(text))
+    dateline = _alt(_cues().get("dateline", ())) or "(?!)"
+    m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|{dateline})\s*{day}|(?<!\d){day}(?:{dateline}))", _head(text))
     return (m[1] or m[3], m[2] or m[4]) if m else None
 
 

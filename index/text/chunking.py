@@ -10,12 +10,14 @@ from index import datafiles
 from index.reading.documents import Document
 from index.reading.layout import LEAD_HEADING, numbered_level
 from index.text.normalise import fold
-from index.text.timelabel import Frame, Scope, TimeLabel, label, narrowed, opening, scope_of, sentence_head
+from index.text.timelabel import (Frame, Scope, TimeLabel, announcement, label, narrowed, opening, scope_of,
+                                     sentence_head, years_in)
 from index.text.vocabulary import Vocab, load_vocab
 
 APPENDIX_LEVEL = 0  # the level sections.tsv gives an appendix (附件): notes, not the speech
 DEFAULT_MAX_CHARS = 120  # chosen by measurement: benchmarks/bench_index.py --parts chunks
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"]*")
+_FULL_STOP = re.compile(r"[。！？!?…]+[”’」』）)\"]*")  # ends a sentence, where ；/; only ends a clause of it
 # A clause comma: Chinese comma, or an ASCII comma not between two digits ("1,000");
 _CLAUSE_END = re.compile(r"，|,(?!\d)|(?<!\d),")  # not 、: it joins a list
 
@@ -176,10 +178,14 @@ def _sentence_labels(text: str, at: int, frame: Frame, scope: Scope, chunk_label
     before it (see `timelabel.label`): one that says nothing of its time, or only in weak cue words,
     continues that sentence ("2024年主要预期目标为：…增长7.5%。新增城镇就业1.65万人，完成能耗强度降低
     任务"), in the paragraph's chunk before (`before`, its last labelled sentence) too, not the
-    chunk's first year; a clause cut at ； is read after its sentence's head (`sentence_head`)."""
+    chunk's first year. A clause cut at ； is read after its sentence's head (`sentence_head`), and an
+    item of a list its sentence announces ("主要预期目标是：…；…；") with the announcement unless it
+    names its own year."""
     out: list[tuple[int, int, TimeLabel]] = []
     for a, b in split_sentences(text):
-        found = label(text[a:b], frame, scope, before or chunk_label, paragraph,
+        so_far = _FULL_STOP.split(paragraph[:at + a])[-1]
+        said = announcement(so_far) if not years_in(text[a:b], frame.year) else ""
+        found = label(said + text[a:b], frame, scope, before or chunk_label, paragraph,
                       sentence_head(paragraph, at + a, at + b))
         out.append((a, b, found))
         before = found if found.kind and found.source != "context" else before

@@ -72,6 +72,8 @@ def _without_qualifiers(stem: str, qualifiers: tuple[str, ...]) -> str:
 
 def name_pattern(vocab: Vocab, *kinds: str, longest: int = 12) -> str:
     """A regex for a place name ending in one of the endings of `kinds` (all when none given):
-    2 to `longest` Chinese characters before the ending, as few as possible."""
+    2 to `longest` Chinese characters before the ending, as few as possible, none of them a word
+    no name holds (`not_in_name`)."""
     endings = "|".join(re.escape(s) for s in vocab.suffixes(*(kinds or ENDINGS)))
-    return rf"[\u4e00-\u9fff]{{2,{longest}}}?(?:{endings})"
+    barred = "|".join(re.escape(s) for s in vocab.suffixes("not_in_name")) or "(?!)"
+    return rf"(?:(?!{barred})[\u4e00-\u9fff]){{2,{longest}}}?(?:{endings})"

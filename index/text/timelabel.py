@@ -226,6 +226,15 @@ def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
     return TARGET if opening(sentence).startswith(verbs) and 2 * sum(opens) >= len(opens) else None
 
 
+def announcement(head: str) -> str:
+    """The clause announcing a list ("主要预期目标是：") that `head`, a sentence up to one of its
+    clauses, ends in when it says its items' kind in kind words (`kind_signals.tsv`), with its
+    colon; else "". Its items, cut apart at their semicolons, are read with it: "…实现10亿元，增长
+    42.9%；" after "主要预期目标是：" is a target whatever its verbs."""
+    m = re.search(r"([^，,；;。！!？?：:]*)[：:][^：:。！!？?]*$", fold(head))
+    return m.group(1) + "：" if m and len(_said(m.group(1))) == 1 else ""
+
+
 def _without_bases(text: str) -> str:
     """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
     "较“十三五”时期"): they name the base of a comparison, not the time a figure speaks of."""
@@ -372,9 +381,13 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     scores = cue_scores(text)
     years = years_in(_to_last_figure(text), frame.year)
     from_to = _FROM_TO.search(fold(text))
-    if from_to and len(set(years_in(from_to.group(0), frame.year))) == 2:
-        first, last = sorted(set(years_in(from_to.group(0), frame.year)))
+    named = sorted(set(years_in(from_to.group(0), frame.year))) if from_to else []
+    if len(named) == 2:
+        first, last = named
         return _change_over((first + 1, last), frame, "year")
+    if len(named) == 1 and named[0] < frame.review and _only_at_start(from_to.group(0)):
+        # "由2007年的90.3亿元跃升到145.1亿元": a change from the year named up to the year reviewed
+        return _change_over((named[0] + 1, frame.review), frame, "year")
     if years:
         return _explicit(years, cue_kind(text), frame)
     spans = periods_in(text)
@@ -410,6 +423,12 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     if context and context.kind:
         return replace(context, source="context")
     return TimeLabel(None, None, None, "")
+
+
+def _only_at_start(change: str) -> bool:
+    """Whether a from-to change names its year only where it starts, not where it ends."""
+    start, end = (re.split("到|至", change, maxsplit=1) + [""])[:2]
+    return bool(_YEAR.search(start)) and not _YEAR.search(end)
 
 
 def _to_last_figure(text: str) -> str:

@@ -119,6 +119,12 @@ def test_a_from_to_change_starts_from_an_earlier_year_s_figure_and_quotes_the_le
     assert reached.window == "一般公共预算收入从3826.5亿元增长到4398.6亿元"  # the whole change, for a period asked
 
 
+def test_a_change_said_from_a_year_s_figure_with_you_is_a_from_to_change_too():
+    start, reached, *_ = extract("全县生产总值由2007年的90.3亿元跃升到145.1亿元，年均增长13.3%")
+    assert start.opening and start.value == "90.3亿元"
+    assert reached.reached == "全县生产总值跃升到145.1亿元"
+
+
 def test_respectively_with_its_own_subject_keeps_its_figures():
     """"城镇和农村居民人均可支配收入分别增长4.3%、5.5%" is not a change of the figures before it."""
     facts = extract("全省生产总值增长5.5%，一般公共预算收入增长1.8%，城镇和农村居民人均可支配收入分别增长4.3%、5.5%")

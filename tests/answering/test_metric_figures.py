@@ -31,6 +31,17 @@ def test_a_part_given_after_its_whole_does_not_answer_for_the_whole():
     assert "30.9亿元" in got.answer and "17.3亿元" not in got.answer
 
 
+def test_a_metric_named_otherwise_after_the_name_asked_is_not_what_was_asked():
+    said = "全年实现生产总值83.91亿元、增长10.8%，完成财政总收入4.17亿元、增长6.1%，完成地方财政收入3.02亿元、增长9.2%"
+    got = answer("去年财政总收入多少", said)
+    assert "4.17亿元" in got.answer and "3.02亿元" not in got.answer
+    got = answer("去年地方财政收入多少", said)
+    assert "3.02亿元" in got.answer and "4.17亿元" not in got.answer
+    # a fuller form of the name asked is the metric asked, whatever the clauses before it say
+    got = answer("去年新增就业多少", "做好重点群体就业工作，加强困难群体就业帮扶，城镇新增就业100万人，零就业家庭动态清零")
+    assert not got.abstained and got.value == "100万人"
+
+
 def test_the_part_answers_when_the_question_names_it():
     got = answer("去年地方财政收入多少", REVENUE)
     assert "17.3亿元" in got.answer and "30.9亿元" not in got.answer

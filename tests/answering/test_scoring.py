@@ -215,6 +215,28 @@ def test_with_no_year_asked_a_level_a_reviewed_period_reached_is_a_latest_result
     assert [c.fact.value for c in figures(q, [reached])] == ["7.4万元"]
     growth = _of_period(q, "人均GDP年均增长5%", year=None)
     assert figures(q, [growth]) == []
+    # a level said with the period's yearly growth is still the level reached, the growth is not
+    with_growth = _of_period(q, "人均GDP达到7.4万元，年均增长5%", year=2025)
+    assert [c.fact.value for c in figures(q, [with_growth])] == ["7.4万元"]
+
+
+def test_a_change_from_a_named_year_s_level_answers_for_that_year_with_its_start_alone():
+    said = "全县地区生产总值由2007年的90.3亿元跃升到145.1亿元，年均增长13.3%"
+    then = question(GDP, year=2007)
+    best = winner(then, _of_period(then, said, year=2011))
+    assert (best.fact.value, best.window) == ("90.3亿元", "全县地区生产总值由2007年的90.3亿元")
+    now = question(GDP, year=None)
+    assert winner(now, _of_period(now, said, year=2011)).window == "全县地区生产总值跃升到145.1亿元"
+    grew = question(GDP, year=None, asks_change=True)
+    assert winner(grew, _of_period(grew, said, year=2011)).window.endswith("145.1亿元，年均增长13.3%")
+    assert figures(question(GDP, year=2009), [_of_period(then, said, year=2011)]) == []
+
+
+def test_with_no_period_named_a_question_in_a_period_s_words_is_answered_by_the_period_s_figure():
+    said = _of_period(question(GDP), "全县地区生产总值年均增长13.3%", year=None)
+    yearly = replace(question(GDP, year=None, unit="percent"), normalised="生产总值年均增长多少")
+    assert [c.fact.value for c in figures(yearly, [said])] == ["13.3%"]
+    assert figures(replace(yearly, normalised="生产总值增长多少"), [said]) == []
 
 
 def test_a_count_asked_is_answered_by_all_there_is_unless_what_is_new_is_asked():

@@ -3,7 +3,8 @@ eighteen provincial work reports of nine provinces (questions on three of them, 
 河南, which was held out once); thirteen zone, district and county texts (zone work-conference news,
 district plan and work reports, a county report delivered in December); the paraphrase families over
 every development text together; the reports and zone texts held out once and scored then (development
-material since); and the seed's own questions with every other report beside the seed, which adding
+material since); eight zone, county and town texts of 2008–2016 gathered fresh, beside the
+thirteen (zones5); and the seed's own questions with every other report beside the seed, which adding
 reports must not change.
 
 The floors are a ratchet at what was measured when they were set, so an answer that gets worse
@@ -34,6 +35,10 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     # seven fresh city, district and prefecture texts (issue #22): 0.767 (46/60), 0.86 (6/7), 1 before;
     # measured 0.917 (55/60), 1.00, 0 after
     "cities5.jsonl": ("cities5", 0.90, 1.00, 0),
+    # eight texts no one here had seen (zone conferences, county and town 人代会 news, a December
+    # district report, 2008–2016): measured 0.776 (52/67), 1.00, 4 before the rules they showed the
+    # need of, 0.925 (62/67), 1.00, 0 after
+    "zones5.jsonl": ("zones5", 0.91, 1.00, 0),
     "dev.jsonl": ("all", 1.00, 1.00, 0),  # the seed's questions with 31 more texts beside it: none may change
 }
 

@@ -75,6 +75,7 @@ def test_no_byline_is_made_up_from_a_sentence():
 
 
 EVERY_TEXT = sorted([*REPORTS, *(ROOT / "tests" / "zones").glob("*.txt"), *(ROOT / "tests" / "cities5").glob("*.txt"),
+               *(ROOT / "tests" / "zones5").glob("*.txt"),
                      *(ROOT / "corpus").glob("*.md")])
 
 
@@ -106,6 +107,16 @@ def test_news_of_a_meeting_gives_the_place_it_is_named_after():
     found = infer(text, "n.txt")
     assert (found["place"].value, found["place"].source) == ("常州经开区", "新闻开头的会议名称")
     assert found["date"].value == "2019-01-26"  # reviews 2018, plans 2019: held in 2019
+
+
+def test_the_place_a_meeting_is_named_after_is_read_without_the_words_before_it():
+    text = "1月12日上午，备受全镇人民瞩目的新塍镇第十六届人民代表大会第一次会议隆重召开。回顾2011年工作。"
+    assert infer(text, "n.txt")["place"].value == "新塍镇"
+
+
+def test_a_news_dateline_s_day_dates_the_meeting():
+    text = "红网资阳站讯 3月18日,益阳长春经开区2014年工作总结暨2015年工作部署会议隆重召开。"
+    assert infer(text, "n.txt")["date"].value == "2015-03-18"
 
 
 @pytest.mark.parametrize("text, date", [

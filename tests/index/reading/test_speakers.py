@@ -32,6 +32,9 @@ def test_a_body_naming_nobody_is_no_speaker():
     ("2月15日上午,辽源经济开发区召开2018年度工作总结大会。张凤林出席会议并讲话。会上,宣读了表彰决定。", "张凤林"),
     (("大洋网讯 2月8日,南沙区第四届人民代表大会第四次会议开幕。区委书记卢一先出席会议。\n"
      "根据会议议程,南沙区区长吴扬向大会作政府工作报告。"), "南沙区区长吴扬"),
+    # a meeting called a 大会 as well as a 会议, and a work report named for what it is about
+    ("昨日,某某高新区管委会举行2010年总结表彰大会,市委常委、常务副市长冷某某出席大会并发表讲话。", "常务副市长冷某某"),
+    ("2月14日,我区召开2012年经济工作会议。会上,党工委书记、管委会主任李某某作经济工作报告。", "管委会主任李某某"),
 ])
 def test_news_of_a_meeting_names_who_spoke_with_the_office_it_gives(news, speaker):
     assert byline(news) == {"speaker": speaker}

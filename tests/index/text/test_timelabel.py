@@ -158,6 +158,23 @@ def test_labelled_paragraph_becomes_context_for_the_next(tmp_path):
                       ("去年，全区全", 2019, RESULT), ("服务业增加值", 2019, RESULT)]
 
 
+def test_the_items_of_a_list_announced_as_targets_are_targets_whatever_their_verbs(tmp_path):
+    """"主要预期目标是：…；…实现10亿元，增长42.9%；…" (实现 and 增长 are a review's verbs too);
+    an item naming its own year keeps it, and the next sentence is not the list's."""
+    chunks = synthetic_chunks(tmp_path, (
+        "\n会上作经济工作报告。主要预期目标是：地区生产总值实现44.64亿元，增长20%；"
+        "地方财政一般预算收入实现10亿元，增长42.9%；2019年固定资产投资实现50亿元。"
+        "全年实现工业产值30亿元，同比增长8%。\n"), max_chars=200)
+    said = [(text, (tl.year, tl.kind)) for c in chunks for text, tl in c.labelled_sentences()]
+
+    def of(opening: str) -> tuple:
+        return next(lab for text, lab in said if text.startswith(opening))
+    assert of("主要预期目标是") == (2020, TARGET)
+    assert of("地方财政一般预算收入") == (2020, TARGET)
+    assert of("2019年固定资产投资") == (2019, RESULT)
+    assert of("全年实现工业产值") == (2019, RESULT)
+
+
 def test_report_year_comes_from_the_header(tmp_path):
     body = "\n全年完成地区生产总值100亿元，同比增长5%。力争今后地区生产总值达到130亿元，确保增长8%。\n"
     chunks = synthetic_chunks(tmp_path, body, date="2023-01", max_chars=30)
@@ -234,6 +251,9 @@ def test_the_reports_date_gives_the_years_it_reviews_and_plans(date, review, pla
      TimeLabel(2025, RESULT, None, "section")),
     # a change from one year's figure to another's covers the years after the first
     ("人均地区生产总值从2020年的10.5万元提高到2025年的14万元左右", Scope(),
+     TimeLabel(2025, RESULT, (2021, 2025), "year")),
+    # …and, with one year named where it starts, up to the year reviewed (由…到 as 从…到)
+    ("全县生产总值由2020年的90.3亿元跃升到145.1亿元，年均增长13.3%", Scope(),
      TimeLabel(2025, RESULT, (2021, 2025), "year")),
     # …and, with no years, the period its section names
     ("地区生产总值从11.37万亿元提高到14.58万亿元", Scope(RESULT, 2025, (2021, 2025)),
