@@ -10,8 +10,8 @@ from index import datafiles
 from index.reading.documents import Document
 from index.reading.layout import LEAD_HEADING, numbered_level
 from index.text.normalise import fold
-from index.text.timelabel import (Frame, Scope, TimeLabel, announcement, label, narrowed, opening, scope_of,
-                                     sentence_head, years_in)
+from index.text.sections import narrowed, scope_of
+from index.text.timelabel import Frame, Scope, TimeLabel, announcement, label, opening, sentence_head, years_in
 from index.text.vocabulary import Vocab, load_vocab
 
 APPENDIX_LEVEL = 0  # the level sections.tsv gives an appendix (附件): notes, not the speech

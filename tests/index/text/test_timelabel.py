@@ -4,8 +4,9 @@ import pytest
 
 from index.text.chunking import chunk_document
 from index.reading.documents import load_document
+from index.text.sections import scope_of
 from index.text.timelabel import (ESTIMATE, RESULT, TARGET, Frame, Scope, TimeLabel, cue_kind, cue_scores,
-                                  label, periods_in, scope_of, sentence_head, sentence_kind, years_in)
+                                  label, periods_in, sentence_head, sentence_kind, years_in)
 
 from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
