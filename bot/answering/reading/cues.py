@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, unit_group
 from index.reading.metadata import year_part
 from index.text.places import names_of
