@@ -19,7 +19,7 @@ from itertools import accumulate
 from bot.answering.facts import Fact
 from bot.answering.reading.question import ENTITY, LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
-from index.reading.metadata import year_part
+from index.reading.metadata import of_whole_year, year_part
 from index.search.searcher import Hit
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, Frame, TimeLabel
@@ -102,14 +102,16 @@ def in_part(hit: Hit, start: int, end: int, tl: TimeLabel) -> TimeLabel:
     """The label of the sentence at `start`:`end` of the hit's passage, naming the part of the year
     a figure of news on part of its year covers ("前三季度", "1-9月"): a citizen must not take it for
     the whole year's. The part is the one the sentence names, else the last its passage names
-    before it, else the one the text's opening names. A target or an estimate of that year (预期全年)
-    is the whole year's. A sentence saying nothing of its time is of the text's year and part, as
-    the text reports on nothing else."""
+    before it, else the one the text's opening names. A target of that year, or a sentence naming
+    the whole year (预期全年), is the whole year's; a preliminary count (初步统计: an estimate) is
+    the part's. A sentence saying nothing of its time is of the text's year and part, as the text
+    reports on nothing else."""
     whole = hit.doc.get("part_year")
     year = Frame.of(hit.doc.get("date", ""), True).review if whole else None
-    if not whole or tl.span or tl.kind in (TARGET, ESTIMATE) or tl.year not in (year, None):
+    sentence = hit.chunk.text[start:end]
+    if not whole or tl.span or tl.kind == TARGET or tl.year not in (year, None) or of_whole_year(sentence):
         return tl
-    said = list(re.finditer(year_part(), fold(hit.chunk.text[start:end])))
+    said = list(re.finditer(year_part(), fold(sentence)))
     before = list(re.finditer(year_part(), fold(hit.chunk.text[:start])))
     return replace(tl, year=year, part=said[0][0] if said else before[-1][0] if before else whole)
 

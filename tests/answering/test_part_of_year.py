@@ -85,3 +85,16 @@ def test_a_refusal_quoting_a_part_year_figure_names_the_part():
     got = ask("开平2018年GDP目标多少", [KAIPING], {"kp": QUARTER}, "开平市")
     assert got.abstained
     assert "274.79亿元" not in got.answer or "2018年第三季度" in got.answer
+
+
+def test_a_preliminary_count_of_part_of_the_year_names_the_part():
+    ya = {"doc_id": "ya", "place": "雅安市", "date": "2024-10-26", "title": "雅安前三季度", "part_year": "前三季度"}
+    text = "农业生产形势较好。初步统计,前三季度蔬菜产量增长4.5%,茶叶产量增长6.3%。"
+    got = ask("雅安蔬菜产量增长多少", [ya], {"ya": text}, "雅安市")
+    assert "4.5%" in got.answer and "2024年前三季度" in got.answer
+
+
+def test_what_news_of_part_of_the_year_says_of_the_whole_year_names_no_part():
+    text = "第三季度,开平市经济运行平稳。全年出口总值预计达到130亿元。"
+    got = ask("开平全年出口预计多少", [KAIPING], {"kp": text}, "开平市")
+    assert got.answer.startswith("开平市2018年预计：") and "130亿元" in got.answer
