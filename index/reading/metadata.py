@@ -18,7 +18,7 @@ from functools import lru_cache
 from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
-from index.text.places import name_pattern
+from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
@@ -253,6 +253,21 @@ def proper(name: str) -> bool:
     return not any(w.flag.startswith(banned) for w in _tagger().cut(name))
 
 
+def own_name(name: str) -> str:
+    """A place without the region's name written before it without its ending ("山东巨野县" →
+    巨野县): a word jieba tags as a place name, no city a zone is named after (长春净月高新区 keeps
+    长春, cities.txt), then a name of two characters or more with its ending."""
+    vocab = load_vocab()
+    words = list(_tagger().cut(name))
+    first, rest = words[0].word if words else "", name[len(words[0].word):] if words else ""
+    endings = vocab.suffixes(*ENDINGS)
+    named_rest = any(rest.endswith(e) and len(rest) - len(e) >= 2 for e in endings)
+    if len(words) > 1 and words[0].flag.startswith("ns") and fold(first) not in vocab.cities \
+            and not first.endswith(endings) and named_rest:
+        return rest
+    return name
+
+
 @lru_cache(maxsize=1)
 def _tagger():
     import jieba.posseg  # only when a new report's place is read
@@ -290,8 +305,8 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     news_date, news_place = meeting(text)
     signed_date, signed_place = sign_off(text)
     date = date or news_date or signed_date
-    place = next((p for p in (place, speaker_place(text), title_place(title.value) if title else None,
-                              news_place, signed_place) if p and proper(p.value)), None)
+    place = next((Found(own_name(p.value), p.source) for p in (place, speaker_place(text), title_place(title.value)
+                  if title else None, news_place, signed_place) if p and proper(p.value)), None)
     if date is None:
         published = labelled(text, "published_label")
         m = re.match(_ISO, published or "")
