@@ -98,3 +98,11 @@ def test_what_news_of_part_of_the_year_says_of_the_whole_year_names_no_part():
     text = "第三季度,开平市经济运行平稳。全年出口总值预计达到130亿元。"
     got = ask("开平全年出口预计多少", [KAIPING], {"kp": text}, "开平市")
     assert got.answer.startswith("开平市2018年预计：") and "130亿元" in got.answer
+
+
+
+def test_a_target_set_beside_part_of_the_year_s_result_names_the_part():
+    from bot.answering.comparison import attainment_reply
+
+    said = attainment_reply(2018, "地区生产总值增长7%", "生产总值274.79亿元，同比增长7.2%", None, "开平市", "1-9月")
+    assert said == "开平市2018年目标：地区生产总值增长7%；2018年1-9月实际：生产总值274.79亿元，同比增长7.2%。"
