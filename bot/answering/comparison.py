@@ -194,16 +194,19 @@ def difference(q: Question, first: Fact, second: Fact) -> Difference | None:
     return Difference(first.number, second.number, POINTS if first.unit == RATE else first.unit)
 
 
-def reply(compared: list[tuple[int, str]], diff: Difference, metric: str, place: str) -> str:
-    """"昆山高新区2019年目标地区生产总值810亿元，比2018年实际完成的762亿元多48亿元（810−762=48）。" """
+def reply(compared: list[tuple[int, str]], diff: Difference, metric: str, place: str,
+          parts: tuple[str, str] = ("", "")) -> str:
+    """"昆山高新区2019年目标地区生产总值810亿元，比2018年实际完成的762亿元多48亿元（810−762=48）。";
+    a figure of part of its year names the part (`parts`: "2018年1-9月实际完成…")."""
     (year_a, kind_a), (year_b, kind_b) = compared
+    year_a, year_b = f"{year_a}年{parts[0]}", f"{year_b}年{parts[1]}"
     a, b, d = _num(diff.first), _num(diff.second), diff.value
     if diff.of_rates:
         what, shown_a, shown_b, word = f"{metric}增速", f"{a}{RATE}", f"{b}{RATE}", "高" if d > 0 else "低"
     else:
         what, shown_a, shown_b, word = metric, f"{a}{diff.unit}", f"{b}{diff.unit}", "多" if d > 0 else "少"
-    text = (f"{place}{year_a}年{KIND_WORDS[kind_a]}{what}{shown_a}，"
-            f"比{year_b}年{KIND_WORDS[kind_b]}的{shown_b}{word}{diff.shown()}（{a}−{b}={_num(d)}）。")
+    text = (f"{place}{year_a}{KIND_WORDS[kind_a]}{what}{shown_a}，"
+            f"比{year_b}{KIND_WORDS[kind_b]}的{shown_b}{word}{diff.shown()}（{a}−{b}={_num(d)}）。")
     return clip(text, MAX_ANSWER)
 
 
@@ -245,7 +248,8 @@ def attained(target: Fact, result: Fact, diff: Difference | None) -> bool | None
     return diff.value <= 0 if ceiling else diff.value >= 0
 
 
-def attainment_reply(year: int, target: str, result: str, reached: bool | None, place: str) -> str:
-    """"完成了。江苏省2025年目标：地区生产总值增长5%以上；2025年实际：地区生产总值增长5.3%。" """
+def attainment_reply(year: int, target: str, result: str, reached: bool | None, place: str, part: str = "") -> str:
+    """"完成了。江苏省2025年目标：地区生产总值增长5%以上；2025年实际：地区生产总值增长5.3%。"; a
+    result of part of the year names the part ("2018年1-9月实际：…")."""
     verdict = {True: "完成了。", False: "没有完成。", None: ""}[reached]
-    return clip(f"{verdict}{place}{year}年{KIND_WORDS[TARGET]}：{target}；{year}年实际：{result}。", MAX_ANSWER)
+    return clip(f"{verdict}{place}{year}年{KIND_WORDS[TARGET]}：{target}；{year}年{part}实际：{result}。", MAX_ANSWER)

@@ -189,7 +189,8 @@ class Composer:
         metric = q.metrics[0] if q.metrics else a.fact.subject
         place = self.reports.place_of.get(a.evidence.hit.chunk.doc_id, "")
         (year, kind), _ = compared
-        return Answer(text, comparison.reply(compared, diff, metric, place), abstained=False,
+        parts = (a.evidence.label.part, b.evidence.label.part)
+        return Answer(text, comparison.reply(compared, diff, metric, place, parts), abstained=False,
                       value=diff.shown(), year=year, kind=kind,
                       sources=self.sources([a.evidence, b.evidence], evidence), evidence=2,
                       confidence=min(a.confidence, b.confidence),
@@ -247,10 +248,12 @@ class Composer:
     def _attainment(self, text: str, q: Question, year: int, target: Candidate, result: Candidate, diff,
                     evidence: list[Evidence]) -> Answer:
         """A year's target and its result side by side, and whether it was reached."""
-        reached = comparison.attained(target.fact, result.fact, diff)
+        # part of the year's result ("1-9月") says nothing yet of whether the year's target is reached
+        reached = comparison.attained(target.fact, result.fact, diff) if not result.evidence.label.part else None
         place = self.reports.place_of.get(target.evidence.hit.chunk.doc_id, "")
         reply = comparison.attainment_reply(year, wording.squash(target.window),
-                                            wording.squash(result.window), reached, place)
+                                            wording.squash(result.window), reached, place,
+                                            result.evidence.label.part)
         return Answer(text, reply, abstained=False, value=result.fact.value, year=year, kind=RESULT,
                       sources=self.sources([target.evidence, result.evidence], evidence), evidence=2,
                       confidence=min(target.confidence, result.confidence),

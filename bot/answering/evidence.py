@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import KW_ONLY, dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
 from bot.answering.facts import Fact
 from bot.answering.reading.question import ENTITY, LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
+from index.reading.metadata import of_whole_year, year_part
 from index.search.searcher import Hit
 from index.text.normalise import fold
-from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
+from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores
 from index.text.tokens import NUMBER
 
 
@@ -79,8 +80,8 @@ class Sentences:
     (index.text.timelabel); read once per question, as an overview scores nine metrics on them."""
 
     def __init__(self, hits: list[Hit]):
-        self.items = [Sentence(hit, sentence, tl, folded) for hit in hits for (sentence, tl), folded
-                      in zip(hit.chunk.labelled_sentences(), hit.chunk.folded_sentences)]
+        self.items = [Sentence(hit, hit.chunk.text[a:b], in_part(hit, a, b, tl), folded) for hit in hits
+                      for (a, b, tl), folded in zip(hit.chunk.sentences, hit.chunk.folded_sentences)]
         # all of them in one text, searched once for a word instead of once a sentence
         self._text = "\0".join(s.folded for s in self.items)
         self._starts = list(accumulate((len(s.folded) + 1 for s in self.items[:-1]), initial=0))
@@ -95,6 +96,24 @@ class Sentences:
                 found.add(bisect_right(self._starts, at) - 1)
                 at = self._text.find(head, at + 1)
         return found
+
+
+def in_part(hit: Hit, start: int, end: int, tl: TimeLabel) -> TimeLabel:
+    """The label of the sentence at `start`:`end` of the hit's passage, naming the part of the year
+    a figure of news on part of its year covers ("前三季度", "1-9月"): a citizen must not take it for
+    the whole year's. The part is the one the sentence names, else the last its passage names
+    before it, else the one the text's opening names. A target of that year, or a sentence naming
+    the whole year (预期全年), is the whole year's; a preliminary count (初步统计: an estimate) is
+    the part's. A sentence saying nothing of its time is of the text's year and part, as the text
+    reports on nothing else."""
+    whole = hit.doc.get("part_year")
+    year = Frame.of(hit.doc.get("date", ""), True).review if whole else None
+    sentence = hit.chunk.text[start:end]
+    if not whole or tl.span or tl.kind == TARGET or tl.year not in (year, None) or of_whole_year(sentence):
+        return tl
+    said = list(re.finditer(year_part(), fold(sentence)))
+    before = list(re.finditer(year_part(), fold(hit.chunk.text[:start])))
+    return replace(tl, year=year, part=said[0][0] if said else before[-1][0] if before else whole)
 
 
 def assess(q: Question, sentences: Sentences) -> list[Evidence]:

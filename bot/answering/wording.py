@@ -72,9 +72,9 @@ def squash(text: str) -> str:
 
 
 def prefix(tl: TimeLabel, place: str) -> str:
-    """"昆山高新区2018年实际完成：", "江苏省“十五五”时期（2026—2030年）目标：", or just the
-    place when the year and kind are unknown."""
-    year = f"{tl.year}年" if tl.year else ""
+    """"昆山高新区2018年实际完成：", "江苏省“十五五”时期（2026—2030年）目标：", "开平市2018年1-9月
+    实际完成：" for a figure of part of the year, or just the place when the year and kind are unknown."""
+    year = f"{tl.year}年{tl.part}" if tl.year else ""
     if tl.span:
         name = next((f"“{n}”时期" for n, a, b in periods() if (a, b) == tl.span), "")
         year = f"{name}（{tl.span[0]}—{tl.span[1]}年）"

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
-from index.text.places import name_pattern
+from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
+from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
 
 HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its first lines
@@ -133,6 +135,11 @@ def year_part(written=lambda word: word) -> str:
     return rf"{_MONTHS_SO_FAR}|{_alt(tuple({written(w) for w in _cues().get('part_year', ())}))}"
 
 
+def of_whole_year(sentence: str) -> bool:
+    """Whether a sentence of a text on part of its year speaks of the whole year ("预期全年…")."""
+    return any(w in fold(sentence) for w in _cues().get("whole_year", ()))
+
+
 def part_of_year(text: str) -> str | None:
     """The part of a year a text's figures cover, as its opening names it ("前三季度", "1-9月"):
     news of a quarter's or half-year's figures reports on its own year so far and plans none."""
@@ -240,6 +247,35 @@ def _straddled(text: str, at: int, vocab) -> bool:
     return any(m.start() < at < m.end() for t in terms for m in re.finditer(re.escape(t), text))
 
 
+def proper(name: str) -> bool:
+    """Whether a place-shaped word is a proper name, not a phrase that happens to end in an ending
+    ("备受瞩目的县"): none of its words, as jieba tags them, is of a kind no name holds."""
+    banned = _cues().get("not_in_name", ())
+    return not any(w.flag.startswith(banned) for w in _tagger().cut(name))
+
+
+def own_name(name: str) -> str:
+    """A place without the region's name written before it without its ending ("山东巨野县" →
+    巨野县): a word jieba tags as a place name, no city a zone is named after (长春净月高新区 keeps
+    长春, cities.txt), then a name of two characters or more with its ending."""
+    vocab = load_vocab()
+    words = list(_tagger().cut(name))
+    first, rest = words[0].word if words else "", name[len(words[0].word):] if words else ""
+    endings = vocab.suffixes(*ENDINGS)
+    named_rest = any(rest.endswith(e) and len(rest) - len(e) >= 2 for e in endings)
+    if len(words) > 1 and words[0].flag.startswith("ns") and fold(first) not in vocab.cities \
+            and not first.endswith(endings) and named_rest:
+        return rest
+    return name
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg  # only when a new report's place is read
+
+    return jieba.posseg.POSTokenizer(tokenizer=default_tokenizer().jieba)
+
+
 def title_year(title: str) -> Found | None:
     """The year of a title that names the report of that year ("2024年政府工作报告", "2025年凤县
     政府工作报告"); a year a title only speaks of ("2018年南沙的成绩如何", "2018年度工作会议")
@@ -270,8 +306,8 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     news_date, news_place = meeting(text)
     signed_date, signed_place = sign_off(text)
     date = date or news_date or signed_date
-    place = place or speaker_place(text) or (title_place(title.value) if title else None) or news_place \
-        or signed_place
+    place = next((Found(own_name(p.value), p.source) for p in (place, speaker_place(text), title_place(title.value)
+                  if title else None, news_place, signed_place) if p and proper(p.value)), None)
     if date is None:
         published = labelled(text, "published_label")
         m = re.match(_ISO, published or "")

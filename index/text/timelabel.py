@@ -81,12 +81,15 @@ class TimeLabel:
     kind: str | None  # RESULT, TARGET, ESTIMATE or None
     span: tuple[int, int] | None = None  # first and last year of a multi-year figure
     source: str = ""  # year | cue | section | context | date
+    # the part of the year a figure covers, as its text names it ("前三季度", "1-9月"): a figure of
+    # news on part of its year is not the whole year's (set when read for an answer, not stored)
+    part: str = ""
 
     def describe(self) -> str:
         kind = {RESULT: "完成情况", TARGET: "目标", ESTIMATE: "预计"}.get(self.kind or "", "")
         if self.span:
             return f"{self.span[0]}—{self.span[1]}年{kind}"
-        return f"{self.year}年{kind}" if self.year else kind
+        return f"{self.year}年{self.part}{kind}" if self.year else kind
 
 
 @dataclass(frozen=True)

@@ -47,3 +47,62 @@ def test_when_in_the_year_is_no_topic_of_a_list_s_item():
     text = "初步统计,前三季度蔬菜产量增长4.5%,中草药材产量增长4.3%,园林水果产量增长7.4%,茶叶产量增长6.3%。"
     got = ask("雅安前三季度茶叶产量增长多少", [ya], {"ya": text}, "雅安市")
     assert not got.abstained and "6.3%" in got.answer and "4.5%" not in got.answer
+
+
+# -- a figure of part of the year says so: a citizen must not take it for the whole year's ------
+
+def test_a_part_year_figure_is_labelled_with_the_part_its_passage_names():
+    got = ask("开平今年前三季度出口多少", [KAIPING], {"kp": QUARTER}, "开平市")
+    assert got.answer.startswith("开平市2018年1-9月实际完成：") and "98.9亿元" in got.answer
+
+
+def test_a_part_year_figure_is_labelled_with_the_part_its_own_sentence_names():
+    got = ask("开平第三季度生产总值多少", [KAIPING], {"kp": QUARTER}, "开平市")
+    assert got.answer.startswith("开平市2018年第三季度实际完成：") and "274.79亿元" in got.answer
+
+
+def test_a_part_year_figure_whose_passage_names_no_part_takes_the_part_the_text_opens_with():
+    ya = {"doc_id": "ya", "place": "雅安市", "date": "2024-10-26", "title": "雅安前三季度", "part_year": "前三季度"}
+    text = "工业运行平稳向好,第二产业增加值222.80亿元,增长6.2%。"
+    got = ask("雅安第二产业增加值多少", [ya], {"ya": text}, "雅安市")
+    assert got.answer.startswith("雅安市2024年前三季度：") and "222.80亿元" in got.answer
+
+
+def test_the_whole_year_asked_where_only_part_of_it_is_reported_gets_the_part_labelled_as_such():
+    got = ask("开平2018年全年GDP多少", [KAIPING], {"kp": QUARTER}, "开平市")
+    assert "274.79亿元" in got.answer and "2018年第三季度" in got.answer
+    assert "2018年实际完成" not in got.answer
+
+
+def test_a_whole_year_report_s_figure_names_no_part():
+    report = {"doc_id": "kp", "place": "开平市", "date": "2019-01-20", "title": "政府工作报告"}
+    text = "2018年,我市实现生产总值360亿元,同比增长7%。"
+    got = ask("开平2018年GDP多少", [report], {"kp": text}, "开平市")
+    assert got.answer.startswith("开平市2018年实际完成：") and "360亿元" in got.answer
+
+
+def test_a_refusal_quoting_a_part_year_figure_names_the_part():
+    got = ask("开平2018年GDP目标多少", [KAIPING], {"kp": QUARTER}, "开平市")
+    assert got.abstained
+    assert "274.79亿元" not in got.answer or "2018年第三季度" in got.answer
+
+
+def test_a_preliminary_count_of_part_of_the_year_names_the_part():
+    ya = {"doc_id": "ya", "place": "雅安市", "date": "2024-10-26", "title": "雅安前三季度", "part_year": "前三季度"}
+    text = "农业生产形势较好。初步统计,前三季度蔬菜产量增长4.5%,茶叶产量增长6.3%。"
+    got = ask("雅安蔬菜产量增长多少", [ya], {"ya": text}, "雅安市")
+    assert "4.5%" in got.answer and "2024年前三季度" in got.answer
+
+
+def test_what_news_of_part_of_the_year_says_of_the_whole_year_names_no_part():
+    text = "第三季度,开平市经济运行平稳。全年出口总值预计达到130亿元。"
+    got = ask("开平全年出口预计多少", [KAIPING], {"kp": text}, "开平市")
+    assert got.answer.startswith("开平市2018年预计：") and "130亿元" in got.answer
+
+
+
+def test_a_target_set_beside_part_of_the_year_s_result_names_the_part():
+    from bot.answering.comparison import attainment_reply
+
+    said = attainment_reply(2018, "地区生产总值增长7%", "生产总值274.79亿元，同比增长7.2%", None, "开平市", "1-9月")
+    assert said == "开平市2018年目标：地区生产总值增长7%；2018年1-9月实际：生产总值274.79亿元，同比增长7.2%。"
