@@ -262,7 +262,8 @@ def own_name(name: str) -> str:
     words = list(_tagger().cut(name))
     first, rest = words[0].word if words else "", name[len(words[0].word):] if words else ""
     endings = vocab.suffixes(*ENDINGS)
-    named_rest = any(rest.endswith(e) and len(rest) - len(e) >= 2 for e in endings)
+    ending = max((e for e in endings if rest.endswith(e)), key=len, default="")  # 高新区, not its 区
+    named_rest = bool(ending) and len(rest) - len(ending) >= 2
     if len(words) > 1 and words[0].flag.startswith("ns") and fold(first) not in vocab.cities \
             and not first.endswith(endings) and named_rest:
         return rest

