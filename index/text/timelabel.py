@@ -72,7 +72,9 @@ class Frame:
         return self.review if self.in_year else self.plan
 
     def year_of(self, kind: str | None) -> int | None:
-        return {RESULT: self.review, ESTIMATE: self.review, TARGET: self.plan}.get(kind or "")
+        """A target's year is "now": a report on part of its year sets (or restates) that year's
+        whole-year targets ("全年力争…") and plans no later year unless it names one."""
+        return {RESULT: self.review, ESTIMATE: self.review, TARGET: self.now}.get(kind or "")
 
 
 @dataclass(frozen=True)
@@ -318,7 +320,7 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
         # "由2007年的90.3亿元跃升到145.1亿元": a change from the year named up to the year reviewed
         return _change_over((named[0] + 1, frame.review), frame, "year")
     if years:
-        return _explicit(years, cue_kind(text), frame)
+        return _explicit(years, cue_kind(text), frame, TARGET if scores[TARGET] > scores[RESULT] else RESULT)
     spans = periods_in(text)
     if spans:
         return _span_label(spans[0], frame, "year")
@@ -372,19 +374,21 @@ def _to_last_figure(text: str) -> str:
     return text if re.search(r"[。！!？?]\s*\S", text[cut:]) else text[:cut]
 
 
-def _explicit(years: list[int], kind: str | None, frame: Frame) -> TimeLabel:
-    """A clause naming its years: a report looks back on earlier years and plans its year on."""
+def _explicit(years: list[int], kind: str | None, frame: Frame, lean: str = RESULT) -> TimeLabel:
+    """A clause naming its years: a report looks back on earlier years and plans its year on. The
+    year of a report on part of it is both: there the clause's cue words decide even where they
+    only `lean` one way ("2018年全市力争…增长7.5%" against "2018年1-9月…增长7.2%")."""
     if kind in (RESULT, ESTIMATE) and any(y < frame.plan for y in years):
         year = max(y for y in years if y < frame.plan)
-    elif kind == TARGET and any(y >= frame.plan for y in years):
-        year = min(y for y in years if y >= frame.plan)
+    elif kind == TARGET and any(y >= frame.now for y in years):
+        year = min(y for y in years if y >= frame.now)
     else:
         year = years[0]
     if kind is None:
-        kind = RESULT if year < frame.plan else TARGET
+        kind = lean if frame.now <= year < frame.plan else RESULT if year < frame.plan else TARGET
     elif year > frame.plan:  # nothing is done yet in a year to come
         kind = TARGET
-    elif kind == TARGET and year < frame.plan:  # nor is anything still planned for a year gone by
+    elif kind == TARGET and year < frame.now:  # nor is anything still planned for a year gone by
         kind = RESULT
     if kind == TARGET and year > frame.plan + 1:  # 到2030年, 2035年: a goal for a period's end
         return TimeLabel(year, TARGET, (frame.plan, year), "year")

@@ -106,3 +106,29 @@ def test_a_target_set_beside_part_of_the_year_s_result_names_the_part():
 
     said = attainment_reply(2018, "地区生产总值增长7%", "生产总值274.79亿元，同比增长7.2%", None, "开平市", "1-9月")
     assert said == "开平市2018年目标：地区生产总值增长7%；2018年1-9月实际：生产总值274.79亿元，同比增长7.2%。"
+
+
+# -- a part-year text's whole-year targets are its own year's; it plans no later year ------------
+
+YEAR_SO_FAR = ("1-9月,开平市经济运行平稳。1-9月,全市完成规上工业增加值156.3亿元,同比增长8.1%。"
+               "全年力争规上工业增加值增长9%以上。")
+
+
+def test_a_part_year_text_s_whole_year_target_is_its_own_year_s():
+    got = ask("开平今年规上工业增加值目标多少", [KAIPING], {"kp": YEAR_SO_FAR}, "开平市")
+    assert not got.abstained and "9%" in got.answer and "2018年目标" in got.answer
+    assert "2019" not in got.answer
+
+
+def test_a_part_year_text_s_figure_so_far_is_its_own_year_s_result():
+    got = ask("开平今年规上工业增加值实际完成多少", [KAIPING], {"kp": YEAR_SO_FAR}, "开平市")
+    assert got.answer.startswith("开平市2018年1-9月实际完成：") and "156.3亿元" in got.answer
+
+
+def test_a_part_year_text_naming_its_year_s_target_labels_it_a_target_of_that_year():
+    from index.text.timelabel import TARGET, label
+    frame = Frame.of("2018-10-24", in_year=True)
+    assert (label("2018年全市地区生产总值目标增长7.5%。", frame).year,
+            label("2018年全市地区生产总值目标增长7.5%。", frame).kind) == (2018, TARGET)
+    assert label("全年力争地区生产总值增长7.5%。", frame).year == 2018
+    assert label("明年力争地区生产总值增长7%。", frame).year == 2019  # a later year only where it is named
