@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from bot.answering.asked import Asked
@@ -15,8 +16,9 @@ from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Sentences, assess
 from bot.answering.facts import values_in
 from bot.answering.kinds import single
-from bot.answering.reading.question import Shape
+from bot.answering.reading.question import Question, Shape
 from bot.answering.reports import Reports
+from bot.answering.vocabulary import unit_group
 from index.text.timelabel import RESULT, TARGET, Frame
 from index.text.tokens import NUMBER
 from index.text.vocabulary import load_vocab
@@ -32,16 +34,11 @@ def years_covered(dates: list[str]) -> list[int]:
 def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """The metric's result for each year the place's reports cover, else its target, oldest first."""
     text, q = asked.text, asked.q
-    kinds = (q.kind,) if q.kind else (RESULT, TARGET)
-    lines: list[Answer] = []
     plain, sentences = replace(q, shape=Shape.FIGURE, years=()), Sentences(asked.hits)
-    for year in years_covered(sorted(reports.dates(asked.place).values())):
-        for kind in kinds:
-            one = replace(plain, years=(year,), kind=kind)
-            a = compose.figure(text, one, assess(one, sentences))
-            if not a.abstained:
-                lines.append(a)
-                break
+    years = years_covered(sorted(reports.dates(asked.place).values()))
+    lines = _each_year(text, plain, years, sentences, compose)
+    if q.unit is None:
+        lines = _alike(text, plain, years, sentences, compose, lines)
     lines = lines[-MAX_POINTS:]
     if not lines:
         return compose.figure(text, plain, assess(plain, sentences))
@@ -49,6 +46,39 @@ def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
                    sources=[a.sources[0] for a in lines], evidence=len(lines),
                    series=tuple(p for a in lines for p in _point(a)),
                    explanation=" | ".join(a.explanation for a in lines))
+
+
+def _each_year(text: str, q: Question, years: list[int], sentences: Sentences, compose: Composer) -> list[Answer]:
+    """For each year, its result, else its target (or the kind asked), where a report gives one."""
+    lines = []
+    for year in years:
+        for kind in (q.kind,) if q.kind else (RESULT, TARGET):
+            one = replace(q, years=(year,), kind=kind)
+            a = compose.figure(text, one, assess(one, sentences))
+            if not a.abstained:
+                lines.append(a)
+                break
+    return lines
+
+
+def _alike(text: str, q: Question, years: list[int], sentences: Sentences, compose: Composer,
+           lines: list[Answer]) -> list[Answer]:
+    """A trend compares its years, so where they came in different kinds of figure (a level for one,
+    a growth rate for another) and the question asked for neither, each year is told in a kind that
+    every one of those years gives, when one does (its sentence quoted, with the level beside it)."""
+    groups = Counter(_group(a) for a in lines)
+    if len(groups) < 2:
+        return lines
+    for group, _ in sorted(groups.items(), key=lambda g: (-g[1], g[0] or "")):
+        again = _each_year(text, replace(q, unit=group), years, sentences, compose) if group else []
+        if [a.year for a in again] == [a.year for a in lines] and all(_group(a) == group for a in again):
+            return again
+    return lines
+
+
+def _group(a: Answer) -> str | None:
+    found = values_in(a.value or "")
+    return unit_group(found[0][4]) if found else None
 
 
 def _point(a: Answer) -> list[tuple[int, str, float, str]]:

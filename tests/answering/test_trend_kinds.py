@@ -1,0 +1,28 @@
+"""A trend compares its years: each year is told in the same kind of figure (a level, or a growth rate),
+the kind every year gives where the question asks for neither; a sentence stating both is quoted whole."""
+from __future__ import annotations
+
+from answering.test_who_and_counts import ask
+
+DOCS = [{"doc_id": "a", "place": "河南省", "date": "2025-01-20", "title": "2025年河南省政府工作报告"},
+        {"doc_id": "b", "place": "河南省", "date": "2026-01-20", "title": "2026年河南省政府工作报告"}]
+TEXTS = {"a": "一、2024年工作回顾\n全年生产总值6.36万亿元、增长5.1%，社会消费品零售总额2.76万亿元增长6.1%。\n"
+              "二、2025年工作安排\n主要预期目标是:经济增长5.5%左右，社会消费品零售总额增长6%左右。",
+         "b": "一、2025年工作回顾\n生产总值6.66万亿元，社会消费品零售总额2.9万亿元，进出口总值9356.7亿元。\n"
+              "一年来，生产总值增长5.6%，社会消费品零售总额增长5.6%，进出口总值增长14.1%。\n"
+              "二、2026年工作安排\n主要预期目标是：经济增长5%左右，社会消费品零售总额增长5.5%左右。"}
+
+
+def test_a_trend_tells_each_year_in_the_kind_every_year_gives():
+    got = ask("河南社零这两年啥走势", DOCS, TEXTS, "河南省")
+    lines = got.answer.split("\n")
+    assert "2024年" in lines[0] and "2.76万亿元" in lines[0] and "6.1%" in lines[0]  # its sentence gives both
+    assert "2025年" in lines[1] and "5.6%" in lines[1] and "2.9万亿元" not in lines[1]
+    assert "2026年目标" in lines[2] and "5.5%" in lines[2]
+
+
+def test_a_trend_whose_years_all_give_levels_keeps_the_levels():
+    texts = {"a": "一、2024年工作回顾\n社会消费品零售总额2.76万亿元增长6.1%。",
+             "b": "一、2025年工作回顾\n社会消费品零售总额2.9万亿元。"}
+    got = ask("河南社零这两年啥走势", DOCS, texts, "河南省")
+    assert "2.76万亿元" in got.answer and "2.9万亿元" in got.answer
