@@ -13,7 +13,8 @@ from dataclasses import replace
 from bot.answering import comparison, scoring, wording
 from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
 from bot.answering.facts import RATE, values_in
-from bot.answering.reading.question import ENTITY, LIST, Question
+from bot.answering.reading import asks
+from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
 from bot.answering.vocabulary import change_words, cues, unit_group
@@ -290,6 +291,7 @@ class Composer:
         ev = _closest([e for e in ranked if e.coverage == ranked[0].coverage], q)
         one_name = q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
         window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
+        ev, window = _acted(ranked, q) or (ev, window)
         dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
         return Answer(text, self._reply(ev, window, dated=dated), abstained=False,
                       year=ev.label.year, kind=ev.label.kind,
@@ -302,6 +304,16 @@ def _said_after(sentence: str, window: str) -> str | None:
     next 。 or ；; None when the window is not in it."""
     m = re.search(re.escape(window).replace("，", "[，,]"), sentence)
     return re.split("[。；;]", sentence[m.end():])[0] if m else None
+
+
+def _acted(ranked: list[Evidence], q: Question) -> tuple[Evidence, str] | None:
+    """For a who-question naming an action ("谁主持", "谁…讲话"): the best covered sentence of the
+    best covered one's text where a person with an office does it, and its clause; the meeting's
+    name alone is no answer ("2月14日，我区…召开2012年经济工作会议")."""
+    forms = asks.action_asked(q) if q.shape == Shape.WHO else ()
+    doc = ranked[0].hit.chunk.doc_id
+    return next(((ev, clause) for ev in ranked if forms and ev.hit.chunk.doc_id == doc
+                 and (clause := wording.acted(ev.sentence, forms))), None)
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

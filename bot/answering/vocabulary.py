@@ -41,6 +41,11 @@ def shape_exemplars() -> tuple[tuple[str, ...], ...]:
     return datafiles.rows(_file(BOT_DATA, "shape_exemplars.tsv"), 2)
 
 
+def who_actions() -> dict[str, tuple[str, ...]]:
+    """What a who-question asks a person did, with the words news says it with (who_actions.tsv)."""
+    return datafiles.table(_file(BOT_DATA, "who_actions.tsv"))
+
+
 def list_marks() -> dict[str, tuple[str, ...]]:
     """How a report marks a list's items and announces their count (bot/data/list_marks.tsv)."""
     return datafiles.table(_file(BOT_DATA, "list_marks.tsv"))

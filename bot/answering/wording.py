@@ -161,6 +161,27 @@ def _holder_named(clause: str, q: Question) -> bool:
         and clause.find(office) + len(office) < len(clause)
 
 
+def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
+    """The clauses of `sentence` from a person's office and name to where they do the action asked
+    (`forms`): "区工委副书记、管委会常务副主任邢恩国主持了会议", "市长唐良智希望…，强调行动第一";
+    None when no clause saying it has an office with a name before the action, in it or in the
+    two clauses before."""
+    segs = segments(sentence)
+    for i, clause in enumerate(segs):
+        at = min((clause.find(f) for f in forms if f in clause), default=-1)
+        if at < 0:
+            continue
+        for j in range(i, max(-1, i - 3), -1):
+            if _names_holder(segs[j][:at] if j == i else segs[j]):
+                return "，".join(segs[j:i + 1])
+    return None
+
+
+def _names_holder(text: str) -> bool:
+    """Whether `text` names an office with words after it, where its holder's name stands."""
+    return any(0 <= text.find(o) < len(text) - len(o) for o in offices())
+
+
 def _pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 

@@ -84,10 +84,10 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     in the second (a meeting before October)."""
     cues, place = _cues(), name_pattern(load_vocab())
     head = _head(text)
-    # the place right before the meeting's name, only a year or a session number between
+    # the place right before the meeting's name, only its holding (召开), a year or a session number between
     named = re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{_alt(cues.get('government', ()))})?"
-                      rf"(?:(?:19|20)\d{{2}}年度?|第[一二三四五六七八九十\d]{{1,4}}届)?"
-                      rf"(?:{_alt(cues.get('meeting', ()))})", head)
+                      rf"(?:{_alt(cues.get('held', ()))})?(?:(?:19|20)\d{{2}}年度?|第[一二三四五六七八九十\d]{{1,4}}届)?"
+                      rf"(?:{_alt(cues.get('meeting_kind', ()))})?(?:{_alt(cues.get('meeting', ()))})", head)
     where = "新闻开头的会议名称"
     found_place = Found(named[1], where) if named else None
     day = meeting_day(text)

@@ -75,6 +75,27 @@ def test_an_office_holder_is_named_without_who_the_clause_before_names():
     assert not got.abstained and "陈吉明" in got.answer and "周喜安" not in got.answer
 
 
+# -- who did what at a meeting, asked by the action ------------------------------------------------
+
+HELD = ("2月15日上午,辽源经济开发区召开2018年度工作总结大会。会上,党工委副书记王立新宣读了表彰决定。"
+        "管委会主任李春和主持会议。党工委书记张凤林对全区工作给予肯定,强调要狠抓落实。")
+
+
+@pytest.mark.parametrize("text,who,not_who", [
+    ("辽源经开区工作总结大会是谁主持的", "李春和", "王立新"),  # not the sentence naming the meeting
+    ("谁在辽源经开区工作总结大会上讲话", "张凤林", "李春和"),  # 强调 is how news says a speech
+])
+def test_who_did_what_asked_is_the_office_holder_the_news_says_did_it(text, who, not_who):
+    got = ask(text, [LIAOYUAN], {"ly": HELD}, "辽源经济开发区")
+    assert not got.abstained and who in got.answer and not_who not in got.answer
+
+
+def test_an_office_holder_who_did_something_else_is_not_who_did_the_action_asked():
+    text = "2月15日上午,辽源经济开发区召开2018年度工作总结大会。会议由大会秘书处主持。管委会主任李春和宣读了表彰决定。"
+    got = ask("辽源经开区工作总结大会是谁主持的", [LIAOYUAN], {"ly": text}, "辽源经济开发区")
+    assert "李春和" not in got.answer
+
+
 # -- how many, said in words ---------------------------------------------------------------------
 
 def test_a_count_asked_with_几_is_looked_for_in_words_but_a_rank_is_not():

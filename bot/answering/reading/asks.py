@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.reading.question import Question, Term
-from bot.answering.vocabulary import alternation, cues
+from bot.answering.vocabulary import alternation, cues, who_actions
 from index.reading.metadata import offices
 from index.text.tokens import NUMBER
 
@@ -20,6 +20,15 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
         all(any(f in speaker for f in t.forms) for t in q.terms if t.weight >= 1)
     about = any(w in q.normalised for w in c.get("report", ()) + c.get("delivered_by", ())) or holds
     return about and any(w in q.normalised for w in c.get("byline", ()))
+
+
+def action_asked(q: Question) -> tuple[str, ...]:
+    """"松山新区经济工作会议是谁主持的": the words news says the action asked with (主持, 主持会议…),
+    when a who-question names one of who_actions.tsv; () otherwise."""
+    if not any(w in q.normalised for w in cues().get("who", ())):
+        return ()
+    return tuple(f for action, forms in who_actions().items()
+                 if any(w in q.normalised for w in (action,) + forms) for f in forms + (action,))
 
 
 def count_in_words(q: Question) -> Term | None:
