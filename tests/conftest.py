@@ -128,6 +128,7 @@ REAL_CORPORA = {
     "all": (CORPUS, TESTS / "reports", TESTS / "zones"),
     "zones2": (CORPUS, TESTS / "zones", TESTS / "heldout2"),
     "zones3": (CORPUS, TESTS / "zones", TESTS / "heldout2", TESTS / "heldout3"),
+    "zones4": (CORPUS, TESTS / "zones", TESTS / "heldout2", TESTS / "heldout3", TESTS / "heldout4"),
     "zones5": (CORPUS, TESTS / "zones", TESTS / "zones5"),
     "heldout": (TESTS / "heldout",),
     "cities5": (CORPUS, TESTS / "zones", TESTS / "cities5"),
