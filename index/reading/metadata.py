@@ -103,7 +103,7 @@ def meeting_day(text: str) -> tuple[str, str] | None:
     ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
     day = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     dateline = _alt(_cues().get("dateline", ())) or "(?!)"
-    m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|{dateline})\s*{day}|(?<!\d){day}(?:{dateline}))", _head(text))
+    m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|(?:{dateline})[】\]）)]?)\s*{day}|(?<!\d){day}(?:{dateline}))", _head(text))
     return (m[1] or m[3], m[2] or m[4]) if m else None
 
 
