@@ -190,9 +190,21 @@ def byline(text: str) -> dict[str, str]:
                 re.search(rf"(?:{office})[\u4e00-\u9fff·]{{2,4}}$", "".join(line.split()))  # 区 长 庄 红
                 or re.fullmatch(rf"[\u4e00-\u9fff]{{1,20}}(?:{body})\s+[\u4e00-\u9fff·]{{2,4}}", line)):
             out["speaker"] = line  # "区发展和改革局 龚德茂": a body, then the name
+    if "delivered" not in out and (session := _session_clause(text)):
+        out["delivered"] = session
     if "speaker" not in out and (said := spoke(text)):
         out["speaker"] = said
     return out
+
+
+def _session_clause(text: str) -> str | None:
+    """The opening's clause naming a numbered session of a people's congress, where news of a report
+    says where it was delivered ("提请市十六届人大五次会议审议的政府工作报告", "在…第十四届人民代表大会
+    第四次会议上"): a clause, not a line of its own."""
+    meeting, number = _alt(_cues().get("meeting", ())), r"[一二三四五六七八九十\d]{1,4}"
+    session = rf"{number}届[^，,。；;]{{0,12}}?(?:{meeting})第?{number}次(?:{meeting})"
+    m = re.search(rf"[^，,。；;\n]*{session}[^，,。；;\n]*", _head(text))
+    return m[0].strip() if m else None
 
 
 def spoke(text: str) -> str | None:
@@ -201,7 +213,10 @@ def spoke(text: str) -> str | None:
     that is more than an office and a name ("我代表区人民政府向大会作…") names nobody."""
     cues = _cues()
     office, verbs = _alt(cues.get("office", ())), _alt(cues.get("spoke", ()))
+    words = cues.get("report_word", ())
     for m in re.finditer(rf"([^，,。；;：:、\s]*?)(?:{verbs})", _head(text)):
+        if any(0 <= m[0].find(w) < len(m[1]) for w in words):
+            continue  # "政府工作报告" holds 作报告: a report's name, not a verb
         if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?[\u4e00-\u9fff·]{{2,3}}", m[1]):
             return m[1]
     return None

@@ -37,6 +37,12 @@ def test_who_delivered_it_is_asked_by_the_office_held_or_by_the_delivering(text,
     assert asks_byline(parse(text, 2024, PLACES), speaker)
 
 
+@pytest.mark.parametrize("text", ["南沙区这份政府工作报告是哪次会议上审议的", "南沙的政府工作报告是在哪次人代会上作的",
+                                  "南沙区政府工作报告在什么会上审议"])
+def test_at_which_meeting_a_report_was_delivered_is_asked_of_its_byline(text):
+    assert asks_byline(parse(text, 2024, PLACES))
+
+
 def test_an_office_of_another_body_is_not_the_speakers():
     assert not asks_byline(parse("泉港区财政局局长是谁", 2024, PLACES), SPEAKER)
 

@@ -37,7 +37,22 @@ def test_a_body_naming_nobody_is_no_speaker():
     ("2月14日,我区召开2012年经济工作会议。会上,党工委书记、管委会主任李某某作经济工作报告。", "管委会主任李某某"),
 ])
 def test_news_of_a_meeting_names_who_spoke_with_the_office_it_gives(news, speaker):
-    assert byline(news) == {"speaker": speaker}
+    assert byline(news)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("news,meeting", [
+    ("20日,提请市十六届人大五次会议审议的政府工作报告,提出了今年主要预期目标。",
+     "提请市十六届人大五次会议审议的政府工作报告"),
+    ("大洋网讯 2月8日,南沙区第四届人民代表大会第四次会议开幕。", "南沙区第四届人民代表大会第四次会议开幕"),
+])
+def test_news_of_a_report_says_at_which_session_it_was_delivered_and_names_no_speaker_by_the_report_s_name(
+        news, meeting):
+    """"政府工作报告" holds 作报告, yet names nobody who delivered it."""
+    assert byline(news) == {"delivered": meeting}
+
+
+def test_a_year_s_meeting_numbered_nowhere_is_no_session():
+    assert "delivered" not in byline("2月14日,我区召开2012年经济工作会议。会上宣读了表彰决定。")
 
 
 @pytest.mark.parametrize("text", [
