@@ -292,7 +292,9 @@ class Composer:
         one_name = q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
         window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
         ev, window = _acted(ranked, q) or (ev, window)
-        dated = q.intent == LIST or bool(values_in(window))  # a figure always says its year
+        # a figure always says its year, and so does a target asked that a sentence states in words
+        # ("固定资产投资增速高于全省平均水平" in the year's list of targets)
+        dated = q.intent == LIST or bool(values_in(window)) or q.kind == ev.label.kind == TARGET
         return Answer(text, self._reply(ev, window, dated=dated), abstained=False,
                       year=ev.label.year, kind=ev.label.kind,
                       sources=self.sources([ev], evidence), confidence=ev.coverage,

@@ -62,3 +62,10 @@ def test_items_naming_the_metric_alike_are_quoted_together():
     question means is not told apart, so the clause is quoted whole."""
     a = _figure("2010年财政总收入多少", "完成财政总收入671.50亿元、地方一般公共预算收入352.93亿元。")
     assert "财政总收入671.50亿元" in a.answer and "352.93亿元" in a.answer
+
+
+def test_a_target_asked_that_the_year_s_list_states_in_words_says_its_year_and_kind():
+    q = parse("福州今年固投定的什么目标", 2026)
+    sentence = "固定资产投资增速高于全省平均水平"  # an item of the year's list of targets, no figure in it
+    a = Composer(SimpleNamespace(place_of={}), 0.5).sentence(q.text, q, [evidence(q, sentence, 1, 2026, "target")])
+    assert "固定资产投资增速高于全省平均水平" in a.answer and "2026年目标" in a.answer
