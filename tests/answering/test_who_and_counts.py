@@ -81,6 +81,19 @@ def test_an_office_holder_is_named_without_who_the_clause_before_names():
     assert not got.abstained and "陈吉明" in got.answer and "周喜安" not in got.answer
 
 
+XC = {"doc_id": "xc", "place": "新塍镇", "date": "2021-01-12", "title": "新塍镇第十六届人民代表大会第一次会议隆重召开",
+      "delivered": "新塍镇第十六届人民代表大会第一次会议在镇政府四楼会议室隆重召开"}  # as the build reads it
+XC_NEWS = ("1月12日,新塍镇第十六届人民代表大会第一次会议在镇政府四楼会议室隆重召开。"
+           "党委副书记、行政负责人金旗明代表该镇人民政府向大会作政府工作报告。")
+
+
+def test_news_naming_the_session_answers_at_which_meeting_and_names_who_delivered_it():
+    meeting = ask("新塍镇政府工作报告是在哪次会议上作的", [XC], {"xc": XC_NEWS}, "新塍镇")
+    assert not meeting.abstained and "第十六届人民代表大会第一次会议" in meeting.answer
+    who = ask("谁代表新塍镇政府作工作报告", [XC], {"xc": XC_NEWS}, "新塍镇")
+    assert not who.abstained and "金旗明" in who.answer
+
+
 # -- who did what at a meeting, asked by the action ------------------------------------------------
 
 HELD = ("2月15日上午,辽源经济开发区召开2018年度工作总结大会。会上,党工委副书记王立新宣读了表彰决定。"

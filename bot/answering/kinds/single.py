@@ -108,7 +108,10 @@ def byline(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     ("南沙区常务副区长董可向大会作政府工作报告")."""
     answer = compose.byline(asked.text, asked.q, asked.place, asked.q.year, asked.now)
     titles = [reports.document(d).get("title", "") for d in reports.reports_in.get(asked.place, [])]
-    if not answer.abstained or asked.search is None or \
+    # news naming only the session its report was delivered at names nobody asked for by 谁
+    nobody = any(w in asked.q.normalised for w in cues().get("who", ())) and \
+        not (reports.delivery(asked.place, asked.q.year) or {}).get("speaker")
+    if not (answer.abstained or nobody) or asked.search is None or \
             any(w in t for t in titles for w in cues().get("report", ())):
         return answer  # a report itself says its byline in its opening lines, or not at all
     said = sentence(asked, reports, compose)
