@@ -264,12 +264,10 @@ def _straddled(text: str, at: int, vocab) -> bool:
 
 def proper(name: str) -> bool:
     """Whether a place-shaped word is a proper name, not a phrase that happens to end in an ending
-    ("备受瞩目的县", "政府工作报告提出全市"): it does not end in a word for "the whole of" or "this" before its
-    ending (全市, 本县), and none of its words, as jieba tags them, is of a kind no name holds."""
-    banned, whole = _cues().get("not_in_name", ()), _alt(_cues().get("whole_of", ())) or "(?!)"
-    if re.search(rf"(?:{whole})(?:{_alt(load_vocab().suffixes(*ENDINGS))})$", name):  # "…提出全市": the whole city
-        return False
-    return not any(w.flag.startswith(banned) for w in _tagger().cut(name))
+    ("政府工作报告提出全市"): it does not end in a word for "the whole of" or "this" before its ending
+    (全市, 本县). A phrase with 的 ("备受瞩目的县") is no name already (`name_pattern`)."""
+    whole = _alt(_cues().get("whole_of", ())) or "(?!)"
+    return re.search(rf"(?:{whole})(?:{_alt(load_vocab().suffixes(*ENDINGS))})$", name) is None
 
 
 def own_name(name: str) -> str:
