@@ -157,8 +157,7 @@ def _holder_named(clause: str, q: Question) -> bool:
     """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任")
     with words after it, where its holder stands."""
     office = q.terms[0].text if q.terms else ""
-    return office.endswith(offices()) and clause.find(office) >= 0 \
-        and clause.find(office) + len(office) < len(clause)
+    return office.endswith(offices()) and _names_holder(clause, (office,))
 
 
 def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
@@ -177,9 +176,10 @@ def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
     return None
 
 
-def _names_holder(text: str) -> bool:
-    """Whether `text` names an office with words after it, where its holder's name stands."""
-    return any(0 <= text.find(o) < len(text) - len(o) for o in offices())
+def _names_holder(text: str, among: tuple[str, ...] | None = None) -> bool:
+    """Whether `text` names an office (`among`, else any of report_cues.tsv) with words after it,
+    where its holder's name stands."""
+    return any(0 <= text.find(o) < len(text) - len(o) for o in (among or offices()))
 
 
 def _pairs(text: str) -> set[str]:

@@ -39,7 +39,8 @@ def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, verbless: 
     scaled = alternation(vocab.units + tuple(w for w, _, _ in vocab.magnitudes))  # "750亿" as well as "750亿元"
     m = re.search(f"(?:{verbs})({NUMBER}\\s*(?:{scaled})?)", text)
     # asked by its ending ("过750亿了吗"), or by a yes/no word before it ("是不是破900亿了")
-    if m and (re.search(f"(?:{ends})[？?！!。]*$", text) or _has_any(text[:m.start()], c.get("yesno_start", ()))):
+    if m and (re.search(f"(?:{ends})[？?！!。]*$", text)
+              or any(w in text[:m.start()] for w in c.get("yesno_start", ()))):
         return m.group(1)
     m = re.search(f"({NUMBER}\\s*(?:{scaled}))了?(?:{ends})[？?！!。]*$", text) if verbless else None
     return m.group(1) if m else None
@@ -67,10 +68,6 @@ def categories(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> tuple[
         ways = [] if re.match(r"\d", amount) else [w + amount for w in before]
         found.append((m[0], tuple(dict.fromkeys([m[0], *ways, *(amount + w for w in after)]))))
     return found, said.sub(lambda m: "\0" * len(m.group(0)), text)
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
 
 
 def aims(text: str, threshold: str | None, c: dict[str, tuple[str, ...]]) -> bool:
