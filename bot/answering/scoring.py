@@ -17,9 +17,10 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    ("高企总数达到476户" over "新认定高新技术企业227户");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-5. clause_coverage: its own clause names more of the question, then whole: not a part given
-   after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元 is a part, unless
-   the question names the part), then named_as: by a fuller name of the metric ("城镇新增就业
+5. whole: not a part given after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元
+   is a part, unless the question names the part), even when the part's clause names more of the
+   question ("财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元"), then
+   clause_coverage: its own clause names more of the question, then named_as: by a fuller name of the metric ("城镇新增就业
    110万人" over "农村劳动力转移就业40万人" for 城镇新增就业, "固定资产投资增长1.6%" over
    "工程项目完成投资1.22万亿元" for 固定资产投资);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
@@ -86,10 +87,10 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, float, bool, int, bool, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
-        return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
-                self.whole, self.named_as, self.states_change, self.dated, -self.retrieval_rank)
+        return (self.confidence, self.final, self.one_year, self.unit_exact, self.whole,
+                self.clause_coverage, self.named_as, self.states_change, self.dated, -self.retrieval_rank)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
