@@ -150,5 +150,8 @@ def test_a_figure_said_after_the_name_in_a_clause_of_its_own_is_the_name_s():
 
 
 def test_a_share_of_the_metric_asked_is_not_the_metric():
-    got = answer("今年全年GDP目标是多少", "服务业增加值占GDP比重达50%", year=2018)
+    got = answer("去年全年GDP是多少", "服务业增加值占GDP比重达50%")
     assert got.abstained and "50%" not in got.answer
+    # the share itself asked is answered by it
+    got = answer("去年服务业增加值占GDP比重多少", "服务业增加值86.4亿元,增长13.9%", "服务业增加值占GDP比重达50%")
+    assert not got.abstained and got.value == "50%"
