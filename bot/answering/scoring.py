@@ -121,7 +121,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])),
-        asked_name=not fact.item or _says_asked_name(q, fact.item))
+        asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item))
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:

@@ -67,3 +67,8 @@ def test_of_items_naming_the_metric_alike_the_one_by_the_name_asked_is_quoted_al
     assert "地方一般公共预算收入352.93亿元" in a.answer and "671.50亿元" not in a.answer
     a = _figure("2010年财政收入多少", said)
     assert "671.50亿元" in a.answer and "352.93亿元" in a.answer
+
+
+def test_without_a_metric_asked_the_first_item_naming_what_is_asked_answers():
+    a = _figure("2010年新增孵化载体多少个", "新增孵化载体53个、物理空间194.89万平方米;新增国家级孵化载体9家,数量位列全省第一。")
+    assert a.value == "53个" and "9家" not in a.answer
