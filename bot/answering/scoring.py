@@ -17,11 +17,14 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    ("高企总数达到476户" over "新认定高新技术企业227户");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-5. clause_coverage: its own clause names more of the question, then whole: not a part given
-   after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元 is a part, unless
-   the question names the part), then named_as: by a fuller name of the metric ("城镇新增就业
+5. whole: not a part given after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元
+   is a part, unless the question names the part), even when the part's clause names more of the
+   question ("财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元"), then
+   clause_coverage: its own clause names more of the question, then named_as: by a fuller name of the metric ("城镇新增就业
    110万人" over "农村劳动力转移就业40万人" for 城镇新增就业, "固定资产投资增长1.6%" over
-   "工程项目完成投资1.22万亿元" for 固定资产投资);
+   "工程项目完成投资1.22万亿元" for 固定资产投资), then asked_name: of items listed in one clause, the
+   one naming the metric by the question's own name ("完成财政总收入671.50亿元、地方一般公共预算收入
+   352.93亿元" for 地方一般公共预算收入);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
@@ -64,6 +67,7 @@ class Candidate:
     of_period: bool = False  # its clause speaks of a period, a milestone, another figure or an addition, not the year's level
     named_as: int = 0  # the length of the fullest name of the metric its clause gives
     whole: bool = True  # not a part of the figure before it ("其中…"), or the part the question names
+    asked_name: bool = True  # of a list's items, its own names the metric by the question's own name
 
     @property
     def agrees(self) -> bool:
@@ -86,10 +90,10 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, float, bool, int, bool, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
-        return (self.confidence, self.final, self.one_year, self.unit_exact, self.clause_coverage,
-                self.whole, self.named_as, self.states_change, self.dated, -self.retrieval_rank)
+        return (self.confidence, self.final, self.one_year, self.unit_exact, self.whole,
+                self.clause_coverage, self.named_as, self.asked_name, self.states_change, self.dated, -self.retrieval_rank)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
@@ -116,7 +120,8 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         clause_coverage=coverage(q, fact.item or fact.window, require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
-        whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])))
+        whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])),
+        asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item))
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
@@ -341,14 +346,23 @@ def window(ev: Evidence, fact: Fact, q: Question) -> str:
 
 def _own_item(fact: Fact, q: Question) -> str:
     """The fact's own item of a clause listing several metrics' figures where it says all the clause
-    says of the question and the other items say less ("工业产值3.83亿元", not "销售收入3.67亿元"),
-    if their figures could be taken for the answer (of its unit group); else its window."""
+    says of the question and the other items say less ("工业产值3.83亿元", not "销售收入3.67亿元")
+    or name the metric only by a name the question does not say ("地方一般公共预算收入多少" is not
+    asking for "财政总收入671.50亿元"), if their figures could be taken for the answer (of its unit
+    group); else its window."""
     clause, _, rest = fact.window.partition("，")
     if not fact.item or fact.item not in clause:
         return fact.window
     own, others = fact.item, clause.replace(fact.item, "", 1)
     said = coverage(q, own, require_metric=False)[0]
-    if said != coverage(q, clause, require_metric=False)[0] or coverage(q, others, require_metric=False)[0] >= said \
+    less = coverage(q, others, require_metric=False)[0] < said or _says_asked_name(q, own) > _says_asked_name(q, others)
+    if said != coverage(q, clause, require_metric=False)[0] or not less \
             or not any(unit_group(v[4]) == unit_group(fact.unit) for v in values_in(others)):
         return fact.window
     return fact.item + (f"，{rest}" if rest else "")
+
+
+def _says_asked_name(q: Question, text: str) -> bool:
+    """Whether `text` names the metric by a name the question itself says."""
+    folded = fold(text)
+    return bool(q.metrics) and any(f in folded and f in q.normalised for f in q.terms[0].forms)

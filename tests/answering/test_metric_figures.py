@@ -139,3 +139,19 @@ def test_a_share_asked_of_a_metric_before_zhan_is_its_share_not_its_amount():
     for question in ("财政收入里税收占多少比例", "税收占多少比例"):
         got = answer(question, budget, "税收收入83.9亿元")
         assert "93.2%" in got.answer and "83.9亿元" not in got.answer, question
+
+
+def test_a_figure_said_after_the_name_in_a_clause_of_its_own_is_the_name_s():
+    """"财政总收入突破亿元大关,实现11338万元": the figure of the next clause is 财政总收入's, and the
+    一般预算收入 named after it is another metric, never the total asked."""
+    said = "财政总收入突破亿元大关,实现11338万元,增长57.7%,一般预算收入完成7309万元,累计支出64338万元"
+    got = answer("去年财政总收入多少", said)
+    assert "11338万元" in got.answer and "7309万元" not in got.answer
+
+
+def test_a_share_of_the_metric_asked_is_not_the_metric():
+    got = answer("去年全年GDP是多少", "服务业增加值占GDP比重达50%")
+    assert got.abstained and "50%" not in got.answer
+    # the share itself asked is answered by it
+    got = answer("去年服务业增加值占GDP比重多少", "服务业增加值86.4亿元,增长13.9%", "服务业增加值占GDP比重达50%")
+    assert not got.abstained and got.value == "50%"

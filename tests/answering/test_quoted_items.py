@@ -57,11 +57,21 @@ def test_an_item_whose_figure_is_of_another_kind_stays_quoted():
     assert a.value == "1678个" and "1.1万亿元" in a.answer
 
 
-def test_items_naming_the_metric_alike_are_quoted_together():
-    """财政总收入 and 地方一般公共预算收入 are both names of the fiscal revenue asked: which one the
-    question means is not told apart, so the clause is quoted whole."""
-    a = _figure("2010年财政总收入多少", "完成财政总收入671.50亿元、地方一般公共预算收入352.93亿元。")
-    assert "财政总收入671.50亿元" in a.answer and "352.93亿元" in a.answer
+def test_of_items_naming_the_metric_alike_the_one_by_the_name_asked_is_quoted_alone():
+    """财政总收入 and 地方一般公共预算收入 are both names of fiscal revenue, but a question saying one of
+    them is not asking for the other's figure; "财政收入" says neither, so the clause is quoted whole."""
+    said = "完成财政总收入671.50亿元、地方一般公共预算收入352.93亿元。"
+    a = _figure("2010年财政总收入多少", said)
+    assert "财政总收入671.50亿元" in a.answer and "352.93亿元" not in a.answer
+    a = _figure("2010年地方一般公共预算收入多少", said)
+    assert "地方一般公共预算收入352.93亿元" in a.answer and "671.50亿元" not in a.answer
+    a = _figure("2010年财政收入多少", said)
+    assert "671.50亿元" in a.answer and "352.93亿元" in a.answer
+
+
+def test_without_a_metric_asked_the_first_item_naming_what_is_asked_answers():
+    a = _figure("2010年新增孵化载体多少个", "新增孵化载体53个、物理空间194.89万平方米;新增国家级孵化载体9家,数量位列全省第一。")
+    assert a.value == "53个" and "9家" not in a.answer
 
 
 def test_a_target_asked_that_the_year_s_list_states_in_words_says_its_year_and_kind():

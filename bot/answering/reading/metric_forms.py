@@ -55,8 +55,10 @@ def with_joint(forms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms + joint))
 
 
-def shadows(forms: tuple[str, ...], vocab: Vocab) -> tuple[str, ...]:
-    return _shadows_at(forms, vocab, figure_words_version())
+def shadows(forms: tuple[str, ...], vocab: Vocab, said: str = "") -> tuple[str, ...]:
+    """The longer names that contain a form but mean something else, but for one the question
+    `said` itself ("服务业增加值占GDP比重多少" asks about 占GDP)."""
+    return tuple(s for s in _shadows_at(forms, vocab, figure_words_version()) if s not in said)
 
 
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name

@@ -272,7 +272,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     terms = []
     for i, m in enumerate(metrics):
         forms = metric_names(m, vocab)
-        terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, shadows(forms, vocab)))
+        terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, shadows(forms, vocab, unread)))
     places = dict(places_table)
     terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
               if p not in doc_places]
