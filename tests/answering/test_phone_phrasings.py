@@ -227,3 +227,13 @@ def test_a_question_with_its_own_place_and_year_is_not_a_follow_up():
     previous = parse("昆山高新区去年GDP多少", 2020)
     q = parse("安次区2020年预期目标都有哪几项", 2020, doc_places=("安次区",), previous=previous)
     assert not q.follow_up and q.shape == Shape.OVERVIEW and "地区生产总值" not in q.metrics
+
+
+def test_an_overview_goes_on_into_the_next_passage_where_its_statement_does():
+    """"…社会消费品零售总额同比增长7%;" ends one passage, "固定资产投资同比增长16.4%;…" opens the next:
+    one statement of the year's headline figures, quoted whole."""
+    county = [(doc("fx", "宝鸡市凤县", "2025-01-10"),
+               ["全年地区生产总值同比增长3.5%;规上工业增加值同比增长3%;社会消费品零售总额同比增长7%;",
+                "固定资产投资同比增长16.4%;财政收入同口径增长4.5%。"])]
+    got = ask(county, "凤县2024年经济整体咋样，几个主要数说下", "宝鸡市凤县")
+    assert all(f in got.answer for f in ("3.5%", "3%", "7%", "16.4%"))
