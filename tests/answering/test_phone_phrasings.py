@@ -184,3 +184,56 @@ def test_a_rank_after_a_change_verb_is_a_rank_of_its_own():
     found = [(f.value, f.change) for f in extract("综合科技创新水平指数达64.52%，提升幅度全国第2。")]
     assert found == [("64.52%", None), ("第2", None)]
     assert [(f.value, f.change) for f in extract("地区生产总值762亿元,增长7.1%")] == [("762亿元", "增长7.1%")]
+
+
+# -- 到没到, 排多少, 24到25年, 几大指标, 都有哪几项 ----------------------------------------------------
+
+QUANGANG = doc("qg", "泉州市泉港区", "2024-01-10")
+
+
+def test_a_without_a_before_the_figure_asks_yes_or_no():
+    """"到没到700亿": the verdict against 700亿, not the figure alone."""
+    for text in ("泉港23年GDP到没到700亿", "泉港23年GDP破没破700亿", "泉港23年GDP够不够700亿"):
+        q = parse(text, 2024)
+        assert q.shape == Shape.YES_NO and q.threshold == "700亿"
+        assert [t.text for t in q.terms] == ["地区生产总值", "泉港"]  # 没破, 够不够: no topic
+    got = ask([(QUANGANG, ["2023年,全年预计实现地区生产总值623.68亿元。"])], "泉港23年GDP到没到700亿", "泉州市泉港区")
+    assert got.answer.startswith("没") and "623.68亿元" in got.answer
+
+
+def test_pai_duoshao_asks_the_rank_stated():
+    q = parse("余杭新增国家级孵化载体数量全省排多少", 2023)
+    assert q.unit == "rank" and q.metrics == ()
+    got = ask([(doc("yh", "杭州市余杭区", "2023-01-10"), ["2022年,新增国家级孵化载体9家,数量位列全省第一。"])],
+              "余杭新增国家级孵化载体数量全省排多少", "杭州市余杭区")
+    assert "第1" in got.answer or "第一" in got.answer
+
+
+def test_a_range_of_two_digit_years_names_both_and_faster_or_slower_asks_the_trend():
+    q = parse("黑龙江GDP增速24到25年是快了还是慢了", 2026)
+    assert q.years == (2024, 2025) and q.shape == Shape.TREND
+    assert "24" not in [t.text for t in q.terms]
+
+
+def test_how_many_headline_targets_and_which_items_are_an_overview():
+    q = parse("河北26年定的几大指标给我讲讲", 2026)
+    assert q.shape == Shape.OVERVIEW and q.kind == TARGET
+    assert not {"给", "讲讲", "给我"} & {t.text for t in q.terms}
+    q = parse("安次区2020年预期目标都有哪几项", 2020, doc_places=("安次区",))
+    assert q.shape == Shape.OVERVIEW and q.kind == TARGET
+
+
+def test_a_question_with_its_own_place_and_year_is_not_a_follow_up():
+    previous = parse("昆山高新区去年GDP多少", 2020)
+    q = parse("安次区2020年预期目标都有哪几项", 2020, doc_places=("安次区",), previous=previous)
+    assert not q.follow_up and q.shape == Shape.OVERVIEW and "地区生产总值" not in q.metrics
+
+
+def test_an_overview_goes_on_into_the_next_passage_where_its_statement_does():
+    """"…社会消费品零售总额同比增长7%;" ends one passage, "固定资产投资同比增长16.4%;…" opens the next:
+    one statement of the year's headline figures, quoted whole."""
+    county = [(doc("fx", "宝鸡市凤县", "2025-01-10"),
+               ["全年地区生产总值同比增长3.5%;规上工业增加值同比增长3%;社会消费品零售总额同比增长7%;",
+                "固定资产投资同比增长16.4%;财政收入同口径增长4.5%。"])]
+    got = ask(county, "凤县2024年经济整体咋样，几个主要数说下", "宝鸡市凤县")
+    assert all(f in got.answer for f in ("3.5%", "3%", "7%", "16.4%"))

@@ -105,7 +105,11 @@ def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
             out[-1] = (out[-1][0], out[-1][1] + s.text)
         else:
             out.append((s, s.text))
-    return out
+    # a statement cut by its passage's end goes on in the next passage, when that one was retrieved too
+    opening = {(s.hit.chunk.doc_id, s.hit.row): text for s, text in out if s.hit.chunk.sentences
+               and s.text == s.hit.chunk.text[slice(*s.hit.chunk.sentences[0][:2])]}
+    return [(s, text + opening.get((s.hit.chunk.doc_id, s.hit.row + 1), "")
+             if text.rstrip().endswith((";", "；")) else text) for s, text in out]
 
 
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:

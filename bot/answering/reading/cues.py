@@ -152,7 +152,7 @@ def lowest_first(text: str) -> bool:
 
 
 _YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
-_YEAR2 = re.compile(r"(?<!\d)(\d{2})年")
+_YEAR2 = re.compile(r"(?<!\d)(\d{2})(?:年|(?=[到至~-]\d{2}年))")  # "24到25年": both years
 
 
 def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
