@@ -155,3 +155,7 @@ def test_a_share_of_the_metric_asked_is_not_the_metric():
     # the share itself asked is answered by it
     got = answer("去年服务业增加值占GDP比重多少", "服务业增加值86.4亿元,增长13.9%", "服务业增加值占GDP比重达50%")
     assert not got.abstained and got.value == "50%"
+    # a divisor the question names only as a topic word (财政支出 is no metric asked) is said by the
+    # share's sentence all the same: the answer is as sure as one naming everything asked
+    got = answer("科技拨款占财政支出比例去年多少", "科技拨款占财政支出比例达8.6%", "全年科技拨款3.5亿元")
+    assert got.value == "8.6%" and got.confidence == 1.0

@@ -125,11 +125,11 @@ YES_NO, SEVERAL, FIGURE = Vote("yes/no", 2 * CLEAR), Vote("several", 2 * CLEAR),
 
 
 def test_where_the_cues_are_silent_a_clear_vote_decides_and_reads_the_figure_compared_with():
-    assert parse("汉滨24年GDP够450亿吗", 2026, PLACES).shape == Shape.FIGURE
-    q = parse("汉滨24年GDP够450亿吗", 2026, PLACES, vote=YES_NO)
+    assert parse("汉滨24年GDP高于450亿吗", 2026, PLACES).shape == Shape.FIGURE
+    q = parse("汉滨24年GDP高于450亿吗", 2026, PLACES, vote=YES_NO)
     assert q.shape == Shape.YES_NO and q.threshold == "450亿"
     assert "450亿" not in [t.text for t in q.terms]  # the figure compared with is not a topic
-    unclear = parse("汉滨24年GDP够450亿吗", 2026, PLACES, vote=Vote("yes/no", CLEAR / 2))
+    unclear = parse("汉滨24年GDP高于450亿吗", 2026, PLACES, vote=Vote("yes/no", CLEAR / 2))
     assert unclear.shape == Shape.FIGURE and unclear.threshold is None
 
 
@@ -188,11 +188,11 @@ def test_the_vote_uses_the_vector_the_question_is_retrieved_with(monkeypatch):
     monkeypatch.setattr(answerer_module, "shape_exemplars", lambda: ROWS)
     searcher = CountingSearcher()
     answerer = Answerer(searcher, AnswerSettings(default_place="安康市汉滨区"))
-    got = answerer.ask("汉滨24年GDP够450亿吗")
+    got = answerer.ask("汉滨24年GDP高于450亿吗")
     assert got.answer.startswith("没有，还不到450亿。") and "440.5亿元" in got.answer
     assert len([call for call in searcher.encode.calls if len(call) == 1]) == 1  # one of the question
     assert len(searcher.encode.calls) == 2  # and one of the exemplars, for the process
-    answerer.ask("汉滨24年GDP够500亿吗")
+    answerer.ask("汉滨24年GDP高于500亿吗")
     assert len(searcher.encode.calls) == 3
 
 

@@ -192,7 +192,7 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, thresho
         # The noun after 什么/哪些 says what kind of answer is wanted, so it need not be in it.
         weight = 0.25 if answer_type else 1.0 if len(word) > 1 else 0.5
         # a group's word is named by the word naming it with the others ("城镇居民": "城乡居民")
-        terms.append(Term(word, weight, with_joint((word,)), shadows((word,), vocab)))
+        terms.append(Term(word, weight, with_joint((word,)), shadows((word,), vocab, text)))
     return terms
 
 
