@@ -42,7 +42,7 @@ class Reports:
         self._latest: dict[str, int] = {}  # each place's "now": see Frame.now
         for d in documents:
             place = self.place_of[d["doc_id"]]
-            self._latest[place] = max(self._latest.get(place, 0), Frame.of(d["date"], "part_year" in d).now)
+            self._latest[place] = max(self._latest.get(place, 0), Frame.of(d["date"], "part_year" in d or "plans_own_year" in d).now)
         self._docs = {d["doc_id"]: d for d in documents}
         latest = sorted(documents, key=lambda d: d["date"], reverse=True)
         self._rank = {d["doc_id"]: i for i, d in enumerate(latest)}  # 0: the latest report
@@ -73,7 +73,8 @@ class Reports:
     def now(self, place: str | None) -> int:
         """The year 今年 means in a question about `place`: ZONEQA_REPORTING_YEAR when set, else
         the latest "now" of that place's reports (`Frame.now`: the year a report plans, or the
-        year a report on part of it covers), so reports of other places never move it."""
+        year a report on part of it covers or, from October on, still plans), so reports of other
+        places never move it."""
         return self.settings.reporting_year or self._latest.get(place or "", max(self._latest.values()))
 
     def delivery(self, place: str, year: int | None) -> dict | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from index.reading import layout, metadata
 from index.reading.layout import Paragraph
-from index.text.timelabel import Frame
+from index.text.timelabel import Frame, plans_own_year
 
 REQUIRED_META = ("title", "date", "place", "source")
 SUFFIXES = (".txt", ".md")
@@ -63,16 +63,21 @@ class Document:
 
     @property
     def frame(self) -> Frame:
-        """The years it reviews and plans, by its date and the part of a year it covers."""
-        return Frame.of(self.date, metadata.part_of_year(body_of(self.raw)) is not None)
+        """The years it reviews and plans, by its date, the part of a year it covers and whether,
+        dated from October on, it still plans its own year."""
+        body = body_of(self.raw)
+        return Frame.of(self.date, metadata.part_of_year(body) is not None or plans_own_year(body, self.date))
 
-    def info(self) -> dict[str, str]:
+    def info(self) -> dict[str, str | bool]:
         """What is said of the report as a whole; who delivered it and where, when it says so;
-        the part of a year its figures cover ("前三季度"), when it covers one."""
-        part = metadata.part_of_year(body_of(self.raw))
+        the part of a year its figures cover ("前三季度"), when it covers one; whether, dated from
+        October on, it still plans its own year (`plans_own_year`)."""
+        body = body_of(self.raw)
+        part = metadata.part_of_year(body)
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
                 "place": self.place, "source": self.meta["source"],
-                **metadata.byline(body_of(self.raw)), **({"part_year": part} if part else {})}
+                **metadata.byline(body), **({"part_year": part} if part else {}),
+                **({"plans_own_year": True} if plans_own_year(body, self.date) else {})}
 
 
 def body_of(raw: str) -> str:

@@ -59,9 +59,7 @@ class Frame:
     @classmethod
     def of(cls, date: str, in_year: bool = False) -> "Frame":
         """`in_year`: the report covers part of its own year ("1-9月"), whatever month it is dated."""
-        year, _, rest = date.partition("-")
-        month = int(rest[:2]) if rest[:2].isdigit() else 1
-        y = int(year)
+        y, month = _year_month(date)
         return cls(y, y, y + 1, in_year) if month >= YEAR_END_MONTH or in_year else cls(y, y - 1, y)
 
     @property
@@ -75,6 +73,26 @@ class Frame:
         """A target's year is "now": a report on part of its year sets (or restates) that year's
         whole-year targets ("全年力争…") and plans no later year unless it names one."""
         return {RESULT: self.review, ESTIMATE: self.review, TARGET: self.now}.get(kind or "")
+
+
+def _year_month(date: str) -> tuple[int, int]:
+    year, _, rest = date.partition("-")
+    return int(year), int(rest[:2]) if rest[:2].isdigit() else 1
+
+
+def plans_own_year(text: str, date: str) -> bool:
+    """Whether a text from October on still plans its own year, as news of an October meeting may
+    ("力争2010年实现地区生产总值200亿元"): a sentence pledges a figure of that year (`pledged`) and
+    the text names no later year. Like news of part of a year, it reports on its year under way,
+    so its 今年 is that year (`Frame.in_year`), not the next."""
+    year, month = _year_month(date)
+    if month < YEAR_END_MONTH or any(y > year for y in years_in(text, year)):
+        return False
+    return any(pledged(s) and year in years_in(s, year) and _figure(s) for s in re.split(r"[。！？!?；;\n]", text))
+
+
+def _figure(text: str) -> bool:
+    return any(not _YEAR.match(text, m.start()) for m in _NUMBER.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -204,9 +222,17 @@ def opening(sentence: str) -> str:
 
 
 def _said(text: str) -> set[str]:
-    """The kinds whose `words` the text holds."""
+    """The kinds whose `words` (a `pledge` is one too) the text holds."""
     text, signals = fold(text), kind_signals()
-    return {kind for (kind, where), words in signals.items() if where == "words" and any(w in text for w in words)}
+    return {kind for (kind, where), words in signals.items()
+            if where in ("words", "pledge") and any(w in text for w in words)}
+
+
+def pledged(text: str) -> bool:
+    """Whether a clause says its figures are a target in words no review uses of a figure
+    (`pledge`, `kind_signals.tsv`: 力争, 确保…), and no result's words."""
+    folded = fold(text)
+    return any(w in folded for w in kind_signals().get((TARGET, "pledge"), ())) and RESULT not in _said(text)
 
 
 def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
@@ -320,7 +346,8 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
         # "由2007年的90.3亿元跃升到145.1亿元": a change from the year named up to the year reviewed
         return _change_over((named[0] + 1, frame.review), frame, "year")
     if years:
-        return _explicit(years, cue_kind(text), frame, TARGET if scores[TARGET] > scores[RESULT] else RESULT)
+        return _explicit(years, cue_kind(text), frame, TARGET if scores[TARGET] > scores[RESULT] else RESULT,
+                         pledged(text) or scope.kind == TARGET)
     spans = periods_in(text)
     if spans:
         return _span_label(spans[0], frame, "year")
@@ -374,10 +401,13 @@ def _to_last_figure(text: str) -> str:
     return text if re.search(r"[。！!？?]\s*\S", text[cut:]) else text[:cut]
 
 
-def _explicit(years: list[int], kind: str | None, frame: Frame, lean: str = RESULT) -> TimeLabel:
+def _explicit(years: list[int], kind: str | None, frame: Frame, lean: str = RESULT,
+              planned: bool = False) -> TimeLabel:
     """A clause naming its years: a report looks back on earlier years and plans its year on. The
     year of a report on part of it is both: there the clause's cue words decide even where they
-    only `lean` one way ("2018年全市力争…增长7.5%" against "2018年1-9月…增长7.2%")."""
+    only `lean` one way ("2018年全市力争…增长7.5%" against "2018年1-9月…增长7.2%"). A report from
+    October on reviews its own year, unless the clause is `planned` (its pledge words or its plan
+    section): "力争2010年实现…" in news of October 2010 is that year's target, whatever its verbs."""
     if kind in (RESULT, ESTIMATE) and any(y < frame.plan for y in years):
         year = max(y for y in years if y < frame.plan)
     elif kind == TARGET and any(y >= frame.now for y in years):
@@ -390,6 +420,8 @@ def _explicit(years: list[int], kind: str | None, frame: Frame, lean: str = RESU
         kind = TARGET
     elif kind == TARGET and year < frame.now:  # nor is anything still planned for a year gone by
         kind = RESULT
+    if kind == RESULT and planned and year == frame.year:  # …but the report's own year is not gone by
+        kind = TARGET
     if kind == TARGET and year > frame.plan + 1:  # 到2030年, 2035年: a goal for a period's end
         return TimeLabel(year, TARGET, (frame.plan, year), "year")
     return TimeLabel(year, kind, None, "year")
