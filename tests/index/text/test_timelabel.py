@@ -6,7 +6,8 @@ from index.text.chunking import chunk_document
 from index.reading.documents import load_document
 from index.text.sections import scope_of
 from index.text.timelabel import (ESTIMATE, RESULT, TARGET, Frame, Scope, TimeLabel, cue_kind, cue_scores,
-                                  label, periods_in, sentence_head, sentence_kind, years_in)
+                                  label, periods_in, plans_own_year, sentence_head, sentence_kind,
+                                  years_in)
 
 from conftest import ROOT
 SEED = ROOT / "corpus" / "2019-kunshan-hitech-zone-work-conference.md"
@@ -119,6 +120,65 @@ def test_nothing_of_the_year_planned_is_a_result_before_it_has_happened(sentence
     whatever its verbs; its results are 2019's."""
     tl = label(sentence, EARLY_2020)
     assert not (tl.kind == RESULT and tl.year is not None and tl.year >= 2020), tl
+
+
+# --- a report from October on: its own year is reviewed, unless a sentence plans it --------------------
+
+OCTOBER_2010 = Frame.of("2010-10-25")  # news of an October meeting: by its date it reviews 2010
+
+
+@pytest.mark.parametrize("sentence", [
+    "力争2010年实现地区生产总值200亿元，增长26%。",
+    "2010年，确保全区实现地区生产总值200亿元，增长26%。",
+    "2010年经济社会发展的主要目标是：地区生产总值增长12%。",
+])
+def test_an_explicit_plan_word_makes_the_own_year_of_a_late_year_report_a_target(sentence):
+    assert yk(label(sentence, OCTOBER_2010)) == (2010, TARGET)
+
+
+def test_a_plan_section_makes_the_own_year_of_a_late_year_report_a_target():
+    sentence = "2010年全区地区生产总值增长12%。"
+    assert yk(label(sentence, OCTOBER_2010)) == (2010, RESULT)  # the date says it is reviewed…
+    assert yk(label(sentence, OCTOBER_2010, Scope(kind=TARGET))) == (2010, TARGET)  # …its section says planned
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("今年，全区完成地区生产总值200亿元，增长15%。", (2010, RESULT)),
+    ("今年以来，全区实现地区生产总值150亿元，同比增长15%。", (2010, RESULT)),
+    ("1-9月，全区实现地区生产总值150亿元，同比增长15%。", (2010, RESULT)),
+    ("2010年，全区实现地区生产总值200亿元，超额完成年度目标。", (2010, RESULT)),  # a target met
+    ("预计全年实现地区生产总值200亿元，增长15%。", (2010, ESTIMATE)),
+])
+def test_a_late_year_report_s_review_of_its_own_year_stays_a_result(sentence, expected):
+    assert yk(label(sentence, Frame.of("2010-12-20"))) == expected
+
+
+def test_the_clauses_after_an_own_year_pledge_are_that_year_s_targets(tmp_path):
+    chunks = synthetic_chunks(tmp_path, "目前，全区正在努力完成好今年各项工作任务。力争2010年实现地区生产总值200亿元，"
+                              "增长26%；完成固定资产投资350亿元，增长70%。预计软件收入505.5亿元，增长50%。",
+                              "2010-10-25", 400)
+    labels = {s[:6]: yk(tl) for c in chunks for s, tl in c.labelled_sentences()}
+    assert labels["力争2010"] == labels["完成固定资产"] == (2010, TARGET)
+    assert labels["预计软件收入"] == (2010, ESTIMATE)
+
+
+def test_this_year_so_far_opening_a_clause_is_the_time_of_its_figures(tmp_path):
+    chunks = synthetic_chunks(tmp_path, "今年以来，全区实现地区生产总值150亿元，同比增长20%。力争2010年实现地区生产总值"
+                              "200亿元，增长26%。", "2009-10-25", 400)
+    labels = {s[:4]: yk(tl) for c in chunks for s, tl in c.labelled_sentences()}
+    assert labels["今年以来"] == (2009, RESULT) and labels["力争20"] == (2010, TARGET)
+    assert years_in("总磷浓度达到2007年以来同期最好水平。", 2024) == []  # the base of a comparison
+
+
+@pytest.mark.parametrize("body,date,plans", [
+    ("力争2010年实现地区生产总值200亿元，增长26%。", "2010-10-25", True),
+    ("力争2010年实现地区生产总值200亿元，增长26%。2011年地区生产总值增长12%。", "2010-10-25", False),  # plans the next
+    ("力争2010年实现地区生产总值200亿元，增长26%。", "2010-02-20", False),  # early in the year: plans it anyway
+    ("2010年，全区实现地区生产总值200亿元，增长15%。", "2010-12-20", False),  # a review
+    ("力争2010年各项工作再上新台阶。", "2010-10-25", False),  # no figure pledged
+])
+def test_a_late_year_text_still_plans_its_own_year_where_it_pledges_its_figures(body, date, plans):
+    assert plans_own_year(body, date) is plans
 
 
 # --- inheritance within a report ---------------------------------------------------------------------
