@@ -58,7 +58,8 @@ class Frame:
 
     @classmethod
     def of(cls, date: str, in_year: bool = False) -> "Frame":
-        """`in_year`: the report covers part of its own year ("1-9月"), whatever month it is dated."""
+        """`in_year`: the report covers part of its own year ("1-9月"), whatever month it is dated,
+        or, dated from October on, still plans it (`plans_own_year`)."""
         y, month = _year_month(date)
         return cls(y, y, y + 1, in_year) if month >= YEAR_END_MONTH or in_year else cls(y, y - 1, y)
 
