@@ -270,13 +270,16 @@ def announcement(head: str) -> str:
 def _without_bases(text: str) -> str:
     """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
     "较“十三五”时期", "2007年以来最好"): they name the base of a comparison, not the time a figure speaks
-    of. A time opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
+    of. This year opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
     bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")
     before, after = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)" for k in ("before", "after"))
-    times = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, _ in load_vocab().relative_years]
-                     + [re.escape(name) for name, _, _ in periods()])
+    relative = load_vocab().relative_years
+    now = "|".join(re.escape(w) for w, offset in relative if offset == 0)
+    since = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, offset in relative if offset]
+                     + [re.escape(name) for name, _, _ in periods()])  # "2016年以来，累计…" counts from a base
     quote = r"[\"“”‘’「」]?"
-    return re.sub(rf"(?:{before}){quote}(?:{times})|(?:{times}){quote}(?:{after})(?![，,])", "", fold(text))
+    return re.sub(rf"(?:{before}){quote}(?:{since}|{now})|(?:{since}){quote}(?:{after})"
+                  rf"|(?:{now}){quote}(?:{after})(?![，,])", "", fold(text))
 
 
 def years_in(text: str, doc_year: int) -> list[int]:

@@ -168,6 +168,8 @@ def test_this_year_so_far_opening_a_clause_is_the_time_of_its_figures(tmp_path):
     labels = {s[:4]: yk(tl) for c in chunks for s, tl in c.labelled_sentences()}
     assert labels["今年以来"] == (2009, RESULT) and labels["力争20"] == (2010, TARGET)
     assert years_in("总磷浓度达到2007年以来同期最好水平。", 2024) == []  # the base of a comparison
+    # a past year opening its clause with 以来 still counts from a base: the total is not that year's
+    assert years_in("2016年以来，累计完成固定资产投资300亿元。", 2020) == []
 
 
 @pytest.mark.parametrize("body,date,plans", [
