@@ -1,5 +1,4 @@
-"""Checks over every development text — the seed, the provincial reports, the zone, district and
-county texts, and the set held out once — that need no hand-written answer. A gold question tests one sentence of one
+"""Checks over every development text (conftest.DEVELOPMENT_TEXTS) that need no hand-written answer. A gold question tests one sentence of one
 report; these hold for every figure the index labels, so a rule fitted to one report shows up as
 a broken check in another."""
 from __future__ import annotations
@@ -9,14 +8,11 @@ import re
 import pytest
 
 from bot.answering.catalogue import Figure, figures
-from conftest import ROOT
+from conftest import DEVELOPMENT_FOLDERS, DEVELOPMENT_TEXTS, ROOT
 from index.reading.documents import Document, load_document
 from index.text.chunking import chunk_document
 from index.text.timelabel import ESTIMATE, RESULT, TARGET
 
-TEXTS = sorted([*(ROOT / "corpus").glob("*.md"), *(ROOT / "tests" / "reports").glob("*.txt"),
-                *(ROOT / "tests" / "zones").glob("*.txt"), *(ROOT / "tests" / "zones5").glob("*.txt"),
-                *(ROOT / "tests" / "heldout").glob("*.txt"), *(ROOT / "tests" / "cities5").glob("*.txt")])  # held out once, development material now
 ANNOUNCED = re.compile("主要预期目标是|主要目标是|预期目标是")
 NOT_A_FIGURE = re.compile(r"\d{1,2}[月日号]|第\d+[次届条款]|(?:19|20)\d{6}日")
 
@@ -24,7 +20,7 @@ NOT_A_FIGURE = re.compile(r"\d{1,2}[月日号]|第\d+[次届条款]|(?:19|20)\d{
 @pytest.fixture(scope="module")
 def labelled() -> list[tuple[Document, list[Figure]]]:
     out = []
-    for path in TEXTS:
+    for path in DEVELOPMENT_TEXTS:
         doc = load_document(path)
         out.append((doc, figures(chunk_document(doc), {doc.doc_id: doc.info()})))
     return out

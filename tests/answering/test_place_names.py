@@ -7,14 +7,11 @@ import pytest
 from bot.answering.reading.names import places_table
 from bot.answering.reading.question import parse
 from bot.answering.vocabulary import gazetteer
-from conftest import ROOT
+from conftest import DEVELOPMENT_TEXTS
 from index.reading.documents import load_document
 from index.text.places import names_of
 from index.text.vocabulary import load_vocab
 
-# every development report: the provinces', the zones' and the once held-out ones
-REPORTS = sorted(p for folder in ("reports", "zones", "heldout", "heldout2", "heldout3", "heldout4", "cities5", "zones5")
-                 for p in (ROOT / "tests" / folder).glob("*.txt"))
 
 
 @pytest.mark.parametrize("place, names", [
@@ -37,7 +34,7 @@ def test_the_names_a_place_goes_by(place, names):
 
 def test_every_development_report_s_place_is_read_back_by_each_of_its_names():
     """A name another place has in the gazetteer (常州 is 常州市, not 常州经开区) is that place's."""
-    places = tuple(sorted({load_document(p).place for p in REPORTS}))
+    places = tuple(sorted({load_document(p).place for p in DEVELOPMENT_TEXTS}))
     assert len(places) >= 20
     table = dict(places_table(places, load_vocab()))
     wrong = []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import DEVELOPMENT_TEXTS, ROOT
 from index.reading.documents import split_header
 from index.reading.metadata import byline, infer
 
@@ -74,12 +74,7 @@ def test_no_byline_is_made_up_from_a_sentence():
     assert byline("全省召开经济工作会议。\n2025年1月在全省大会上，省长强调要抓好落实，推动经济持续回升向好。") == {}
 
 
-DEVELOPMENT = ("zones", "zones5", "cities5", "heldout", "heldout2", "heldout3", "heldout4")
-EVERY_TEXT = sorted([*REPORTS, *(p for folder in DEVELOPMENT for p in (ROOT / "tests" / folder).glob("*.txt")),
-                     *(ROOT / "corpus").glob("*.md")])
-
-
-@pytest.mark.parametrize("path", EVERY_TEXT, ids=[p.stem for p in EVERY_TEXT])
+@pytest.mark.parametrize("path", DEVELOPMENT_TEXTS, ids=[p.stem for p in DEVELOPMENT_TEXTS])
 def test_what_is_inferred_of_any_development_text_is_what_its_header_says(path):
     """Reports, zone news and county reports alike: a field may be left for staff to give, but
     one that is read is right (the date to the precision read, the place by any of its names)."""
@@ -94,16 +89,16 @@ def test_what_is_inferred_of_any_development_text_is_what_its_header_says(path):
 
 
 def test_most_development_texts_give_their_place_and_date():
-    found = [infer(body_and_header(p)[0], p.name) for p in EVERY_TEXT]
+    found = [infer(body_and_header(p)[0], p.name) for p in DEVELOPMENT_TEXTS]
     # six name their place nowhere staff could read it from: 长春新区's and 凤县's news, 雅安's
     # 前三季度 figures (only "全市"), 迪庆's news of its 州 (named in passing), 淳安's news ("县第十六届…"),
     # a zone named only inside a headline ("7组数据看淄博高新区…"), two zones' news that call them only
     # 高新区 (大连's, 太仓's), and 福州's targets article ("提请市十六届人大五次会议审议", 福州 only in passing)
-    assert sum("place" in f for f in found) >= len(EVERY_TEXT) - 9
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 9
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and three of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日"), a
     # half-year meeting (太仓 "8月3日"), and a day alone (福州 "20日")
-    assert sum("date" in f for f in found) >= len(EVERY_TEXT) - 16
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 16
 
 
 def test_a_bracketed_dateline_gives_the_day():
