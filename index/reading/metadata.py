@@ -239,8 +239,13 @@ def title_of(text: str) -> Found | None:
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line):
-            return Found(line, "第一行标题")
+            return Found(_unspaced(line), "第一行标题")
     return None
+
+
+def _unspaced(line: str) -> str:
+    """"政 府 工 作 报 告" → "政府工作报告": a title printed letter-spaced, every character apart."""
+    return re.sub(r"\s+", "", line) if re.fullmatch(r"(?:[\u4e00-\u9fff]\s+)+[\u4e00-\u9fff]", line) else line
 
 
 def title_place(title: str) -> Found | None:

@@ -74,10 +74,33 @@ def test_no_byline_is_made_up_from_a_sentence():
     assert byline("全省召开经济工作会议。\n2025年1月在全省大会上，省长强调要抓好落实，推动经济持续回升向好。") == {}
 
 
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _in_chinese(number: int) -> str:
+    """27 → 二十七, 10 → 十, 1 → 一: a month or day as a report spells it."""
+    tens, units = divmod(number, 10)
+    return (f"{CN_DIGITS[tens] if tens > 1 else ''}十" if tens else "") + (CN_DIGITS[units] if units else "")
+
+
+def _stated(body: str, header: dict[str, str]) -> tuple[bool, bool]:
+    """Whether the text itself states its header's full date among its first lines (2008年12月24日,
+    二〇二六年一月二十七日, 20231219日, spaces aside) and its title (a line of its own, spaces aside)."""
+    head = re.sub(r"\s+", "", body[:600])
+    lines = {re.sub(r"\s+", "", line) for line in body[:600].splitlines()}
+    year, month, day = (header["date"].split("-") + ["", ""])[:3]
+    writings = (f"{year}年{int(month)}月{int(day)}日", f"{year}{month}{day}日",
+                "".join(CN_DIGITS[int(d)] for d in year) + f"年{_in_chinese(int(month))}月{_in_chinese(int(day))}日"
+                ) if day else ()
+    return any(w in head for w in writings), re.sub(r"\s+", "", header["title"]) in lines
+
+
 @pytest.mark.parametrize("path", DEVELOPMENT_TEXTS, ids=[p.stem for p in DEVELOPMENT_TEXTS])
 def test_what_is_inferred_of_any_development_text_is_what_its_header_says(path):
-    """Reports, zone news and county reports alike: a field may be left for staff to give, but
-    one that is read is right (the date to the precision read, the place by any of its names)."""
+    """Reports, zone news and county reports alike, read with their front matter removed: a field may
+    be left for staff to give, but one that is read is right (the date to the precision read, the
+    place by any of its names), and a date or title the text states is read as it is: the title as
+    printed, or a bare one ("政府工作报告") with the year and place it leaves unsaid."""
     from bot.answering.catalogue import is_named
 
     body, header = body_and_header(path)
@@ -86,6 +109,23 @@ def test_what_is_inferred_of_any_development_text_is_what_its_header_says(path):
         assert header["date"].startswith(found["date"].value), found["date"]
     if "place" in found:
         assert is_named(header["place"], found["place"].value), found["place"]
+    date_stated, title_stated = _stated(body, header)
+    if date_stated:
+        assert found["date"].value == header["date"], found.get("date")
+    if title_stated:
+        assert re.fullmatch(rf"(?:\d{{4}}年\w+)?{re.escape(header['title'])}", found["title"].value), found.get("title")
+
+
+def test_most_development_texts_state_their_date_and_title():
+    """So that the check above reads most texts' dates and titles against what they state."""
+    stated = [_stated(*body_and_header(p)) for p in DEVELOPMENT_TEXTS]
+    assert sum(date for date, _ in stated) >= 30 and sum(title for _, title in stated) >= 50
+
+
+def test_a_title_printed_letter_spaced_is_read_as_one_word():
+    found = infer("政 府 工 作 报 告\n——2008年12月24日在盘锦市兴隆台区第六届人民代表大会第二次会议上\n各位代表：", "r.txt")
+    assert found["title"].value == "2008年盘锦市兴隆台区政府工作报告"
+    assert infer("书写答卷 昆山高新区凝心聚力\n正文。", "r.txt")["title"].value == "书写答卷 昆山高新区凝心聚力"
 
 
 def test_most_development_texts_give_their_place_and_date():
