@@ -10,6 +10,8 @@ from conftest import DEVELOPMENT_TEXTS, ROOT
 from index.reading.documents import split_header
 from index.reading.metadata import byline, infer
 
+# the provincial reports, each printed as delivered (title, delivery line, governor): what every report
+# printed so gives; the checks over every development text are further down
 REPORTS = sorted((ROOT / "tests" / "reports").glob("*.txt"))
 
 
