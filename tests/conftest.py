@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import fields, replace
+import functools
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,18 @@ DEVELOPMENT_FOLDERS = (CORPUS, *(TESTS / name for name in ("reports", "zones", "
                                                            "heldout2", "heldout3", "heldout4")))
 DEVELOPMENT_TEXTS = tuple(sorted(p for folder in DEVELOPMENT_FOLDERS for p in folder.iterdir()
                                  if p.suffix in (".md", ".txt")))
+
+
+@functools.cache
+def chunked(path: Path):
+    """(document, its chunks) of a development text, read once for all the checks of a session."""
+    from index.reading.documents import load_document
+    from index.text.chunking import chunk_document
+
+    doc = load_document(path)
+    return doc, tuple(chunk_document(doc))
+
+
 # The real-report corpora the gold gates ask over, by name, each the union of these folders: the
 # provincial reports, the zone texts, everything the paraphrase families span, the zone texts held out
 # once (with the seed and the development zones beside them; the later set also beside the earlier),

@@ -8,9 +8,8 @@ import re
 import pytest
 
 from bot.answering.catalogue import Figure, figures
-from conftest import DEVELOPMENT_FOLDERS, DEVELOPMENT_TEXTS, ROOT
-from index.reading.documents import Document, load_document
-from index.text.chunking import chunk_document
+from conftest import DEVELOPMENT_FOLDERS, DEVELOPMENT_TEXTS, ROOT, chunked
+from index.reading.documents import Document
 from index.text.timelabel import ESTIMATE, RESULT, TARGET
 
 ANNOUNCED = re.compile("主要预期目标是|主要目标是|预期目标是")
@@ -21,8 +20,8 @@ NOT_A_FIGURE = re.compile(r"\d{1,2}[月日号]|第\d+[次届条款]|(?:19|20)\d{
 def labelled() -> list[tuple[Document, list[Figure]]]:
     out = []
     for path in DEVELOPMENT_TEXTS:
-        doc = load_document(path)
-        out.append((doc, figures(chunk_document(doc), {doc.doc_id: doc.info()})))
+        doc, chunks = chunked(path)
+        out.append((doc, figures(chunks, {doc.doc_id: doc.info()})))
     return out
 
 

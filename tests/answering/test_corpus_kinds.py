@@ -19,11 +19,9 @@ from bot.answering.catalogue import figures
 from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage, gather
 from bot.answering.reading.question import parse
-from conftest import DEVELOPMENT_TEXTS
+from conftest import DEVELOPMENT_TEXTS, chunked
 from handmade import DOC, evidence, hit
-from index.reading.documents import load_document
 from index.search.searcher import Hit
-from index.text.chunking import chunk_document
 from index.text.normalise import fold
 from index.text.timelabel import Frame, TimeLabel
 from index.text.vocabulary import load_vocab
@@ -42,8 +40,7 @@ def _metric(subject: str) -> str | None:
 
 def _asked(path) -> list[tuple[str, str, str]]:
     """(question, the figure, the report) for each year and metric a report states."""
-    doc = load_document(path)
-    chunks = chunk_document(doc)
+    doc, chunks = chunked(path)
     info = doc.info()
     hits = [Hit(i + 1, i, c, info, 1.0 / (i + 1), i + 1, i + 1) for i, c in enumerate(chunks)]
     compose = Composer(SimpleNamespace(place_of={doc.doc_id: doc.place}), 0.5)
