@@ -13,6 +13,7 @@ from bot.answering.vocabulary import gazetteer
 from conftest import DEVELOPMENT_TEXTS
 from index.reading.documents import load_document, split_header
 from index.reading.metadata import infer
+from index.text.normalise import fold
 from index.text.places import names_of
 from index.text.vocabulary import load_vocab
 
@@ -31,6 +32,7 @@ from index.text.vocabulary import load_vocab
     ("昆山国家高新技术产业开发区", ("昆山国家高新技术产业开发区", "昆山高新区", "昆山")),
     ("广西壮族自治区", ("广西壮族自治区", "广西")),
     ("迪庆藏族自治州", ("迪庆藏族自治州", "迪庆州", "迪庆")),  # an autonomous prefecture is said a 州
+    ("大连高新技术产业园区", ("大连高新技术产业园区", "大连")),  # 高新技术产业园区 is an ending as a whole
     ("江苏省", ("江苏省", "江苏")),
 ])
 def test_the_names_a_place_goes_by(place, names):
@@ -71,6 +73,15 @@ def test_every_development_text_s_place_is_read_back_by_each_of_its_names(place)
     said = {n for p, its in PLACE_OF.items() if its == place for n in _said_names(p)}
     wrong = [f"{name} → {asked}" for name in dict.fromkeys((place, *names, *sorted(said)))
              if (asked := parse(f"{name}去年地区生产总值是多少", 2026, PLACES).places) != (place,)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_name_the_rules_give_a_place_is_the_start_of_a_term():
+    """"高新技术产业" is no name of 大连高新技术产业园区: else "高新技术产业增加值增长多少" asks about it."""
+    vocab = load_vocab()
+    terms = {fold(t) for canonical, aliases in vocab.synonyms.items() for t in (canonical, *aliases)}
+    wrong = [f"{place}: {name}" for place in PLACES for name in names_of(place, vocab)[1:]
+             if any(t.startswith(name) for t in terms)]
     assert not wrong, "\n".join(wrong)
 
 
