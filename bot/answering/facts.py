@@ -16,6 +16,7 @@ from bot.answering.reading.metric_forms import each_group
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
+from index.reading.metadata import dateline_words
 from index.text.normalise import fold, halfwidth
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
@@ -115,6 +116,9 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
 
 # the end of a range of days: "11月6日至10日", "1月11日开始到16日"
 _TO_DAY = re.compile(r"\d日[^，。；,;\d]{0,3}[至到—-]$")
+# news giving the day without its month: a dateline's ("长春17日电", report_cues.tsv), or a clause that is
+# the day alone, opening the text or after a reporter's bracketed byline ("20日，…", "(记者 某某) 17日，…")
+_NEWS_DAY_BEFORE, _NEWS_DAY_AFTER = re.compile(r"(?:^|[)]\s*)$"), re.compile(r"\s*(?:[,;。]|$)")
 
 
 def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
@@ -124,7 +128,9 @@ def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
     if unit == "月" or (not unit and _TO_MONTH.match(text, m.end())):  # "1—11月"
         return True
     return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月" or bool(_COMPACT_DAY.fullmatch(m[2]))
-                                    or bool(_TO_DAY.search(text, max(0, m.start() - 8), m.start())))
+                                    or bool(_TO_DAY.search(text, max(0, m.start() - 8), m.start()))
+                                    or text.startswith(dateline_words(), m.end())
+                                    or bool(_NEWS_DAY_AFTER.match(text, m.end()) and _NEWS_DAY_BEFORE.search(text[:m.start()])))
 
 
 def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:

@@ -39,6 +39,11 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return datafiles.table(INDEX_DATA / "report_cues.tsv")
 
 
+def dateline_words() -> tuple[str, ...]:
+    """The words closing a news dateline after its day ("长春17日电", "大众网青岛2月19日讯")."""
+    return _cues().get("dateline", ())
+
+
 def offices() -> tuple[str, ...]:
     """The offices of people who deliver reports (省长, 市长, 党工委书记…)."""
     return _cues().get("office", ())
@@ -102,7 +107,7 @@ def meeting_day(text: str) -> tuple[str, str] | None:
     a PDF spaces them, "(记者 某某)2月27日下午…") or the dateline's, before or after its closing word
     ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
     day = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-    dateline = _alt(_cues().get("dateline", ())) or "(?!)"
+    dateline = _alt(dateline_words()) or "(?!)"
     m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|(?:{dateline})[】\]）)]?)\s*{day}|(?<!\d){day}(?:{dateline}))", _head(text))
     return (m[1] or m[3], m[2] or m[4]) if m else None
 
@@ -239,8 +244,13 @@ def title_of(text: str) -> Found | None:
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line):
-            return Found(line, "第一行标题")
+            return Found(_unspaced(line), "第一行标题")
     return None
+
+
+def _unspaced(line: str) -> str:
+    """"政 府 工 作 报 告" → "政府工作报告": a title printed letter-spaced, every character apart."""
+    return re.sub(r"\s+", "", line) if re.fullmatch(r"(?:[\u4e00-\u9fff]\s+)+[\u4e00-\u9fff]", line) else line
 
 
 def title_place(title: str) -> Found | None:

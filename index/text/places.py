@@ -26,8 +26,8 @@ def short_name(place: str, vocab: Vocab) -> str | None:
 
 def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
     """Every name a place goes by, folded, the official one first: without the level it is named
-    under (广州市南沙区 → 南沙区), with a zone's ending as people say it (…高新技术产业开发区 →
-    …高新区) and without qualifiers people drop (国家), and each of these without its ending
+    under (广州市南沙区 → 南沙区), with an ending as people say it (…高新技术产业开发区 →
+    …高新区, 迪庆藏族自治州 → 迪庆州) and without qualifiers people drop (国家), and each of these without its ending
     (南沙, 广西) while a name of two characters or more is left."""
     name = fold(place).strip()
     bases, above = [name], ""  # the name, and the name of the level it is named under
@@ -38,7 +38,7 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
             bases, above = [rest], name[:at]
             break
     for base in list(bases):
-        for long_ending in vocab.suffixes("zone"):
+        for long_ending in vocab.suffixes(*ENDINGS):
             said = vocab.place_suffixes.get(f"said:{long_ending}", ())
             if said and base.endswith(long_ending):
                 stem = _without_qualifiers(base[: -len(long_ending)], vocab.suffixes("qualifier"))

@@ -62,6 +62,10 @@ def test_years_are_not_figures():
     ("11月6日至10日，总书记亲临视察", []),
     ("从1月11日开始到16日,代表们将认真履行职责", []),  # a range's end names no month of its own
     ("用时3个月，提前15日完成", ["3个", "15日"]),  # durations are figures
+    # news naming the day alone: its dateline, the clause it opens, the clause after the byline
+    ("大公网长春17日电(大公报记者赵文博) 17日,长春高新区召开工作会议", []),
+    ("20日,提请市十六届人大五次会议审议的政府工作报告", []),
+    ("办理时限缩短至15日,提速50%", ["15日", "50%"]),  # a day counted, at a clause's end
 ])
 def test_calendar_dates_are_not_figures(sentence, figures):
     assert [v[2] for v in values_in(sentence)] == figures

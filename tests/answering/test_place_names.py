@@ -1,20 +1,22 @@
 """The names a place goes by, derived by rule from its official name (place_suffixes.tsv), and a
-check over every development report: each of its place's names is read back as that place."""
+check over every development text: each of its place's names is read back as that place."""
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 import pytest
 
 from bot.answering.reading.names import places_table
 from bot.answering.reading.question import parse
 from bot.answering.vocabulary import gazetteer
-from conftest import ROOT
-from index.reading.documents import load_document
+from conftest import DEVELOPMENT_TEXTS
+from index.reading.documents import load_document, split_header
+from index.reading.metadata import infer
+from index.text.normalise import fold
 from index.text.places import names_of
 from index.text.vocabulary import load_vocab
 
-# every development report: the provinces', the zones' and the once held-out ones
-REPORTS = sorted(p for folder in ("reports", "zones", "heldout", "heldout2", "heldout3", "heldout4", "cities5", "zones5")
-                 for p in (ROOT / "tests" / folder).glob("*.txt"))
 
 
 @pytest.mark.parametrize("place, names", [
@@ -33,23 +35,60 @@ REPORTS = sorted(p for folder in ("reports", "zones", "heldout", "heldout2", "he
     ("成都高新技术开发区", ("成都高新技术开发区", "成都高新区", "成都")),
     ("潍坊高新技术产业园", ("潍坊高新技术产业园", "潍坊高新区", "潍坊")),
     ("广西壮族自治区", ("广西壮族自治区", "广西")),
+    ("迪庆藏族自治州", ("迪庆藏族自治州", "迪庆州", "迪庆")),  # an autonomous prefecture is said a 州
+    ("大连高新技术产业园区", ("大连高新技术产业园区", "大连")),  # 高新技术产业园区 is an ending as a whole
     ("江苏省", ("江苏省", "江苏")),
 ])
 def test_the_names_a_place_goes_by(place, names):
     assert names_of(place, load_vocab()) == names
 
 
-def test_every_development_report_s_place_is_read_back_by_each_of_its_names():
-    """A name another place has in the gazetteer (常州 is 常州市, not 常州经开区) is that place's."""
-    places = tuple(sorted({load_document(p).place for p in REPORTS}))
-    assert len(places) >= 20
-    table = dict(places_table(places, load_vocab()))
-    wrong = []
-    for place in places:
-        names = table[place]
-        assert set(names) <= set(names_of(place, load_vocab())) | set(gazetteer().get(place, ()))
-        for name in (place, *names):
-            asked = parse(f"{name}去年地区生产总值是多少", 2026, places).places
-            if asked != (place,):
-                wrong.append(f"{name} → {asked}, not {place}")
+def _said_names(path) -> set[str]:
+    """The names a text goes by outside the reader's rules: the one it is filed under ("2012-迪庆州.txt",
+    as whoever added it calls its place) and the one read from its own words, where one is read."""
+    raw = path.read_text(encoding="utf-8")
+    found = infer(raw[split_header(raw)[1]:], path.name)
+    said = {found["place"].value} if "place" in found else set()
+    filed = path.stem.partition("-")[2]
+    return said | ({filed} if re.fullmatch(r"[\u4e00-\u9fff]{2,}", filed) else set())
+
+
+PLACE_OF = {p: load_document(p).place for p in DEVELOPMENT_TEXTS}
+PLACES = tuple(sorted(set(PLACE_OF.values())))
+# 大连高新技术产业园区 is filed and asked as 大连高新区, a form no rule gives it yet: adding one
+# (said:高新技术产业园区 → 高新区) lets its news of 2010-10-25 answer "大连高新区去年GDP" with "力争2010年实现…
+# 200亿元" as 2010's result (zones-heldout4 zh4-dlhx-09 then fails): in timelabel._explicit the clause's cues tie
+# (力争 2 against 实现 1 + 增长 1), and a frame from October on has `now` the next year, so its own year takes RESULT
+UNSAID = {"大连高新技术产业园区": "大连高新区 reads no place until an October text's own-year targets stay targets"}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    return dict(places_table(PLACES, load_vocab()))
+
+
+@pytest.mark.parametrize("place", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=UNSAID[p]))
+                                   if p in UNSAID else p for p in PLACES])
+def test_every_development_text_s_place_is_read_back_by_each_of_its_names(place):
+    """Each of the names the place reader gives a text's place, and the names the text goes by, is
+    read back as that place and no other text's; a name another place has in the gazetteer (常州 is
+    常州市, not 常州经开区) is that place's."""
+    names = _table()[place]
+    assert set(names) <= set(names_of(place, load_vocab())) | set(gazetteer().get(place, ()))
+    said = {n for p, its in PLACE_OF.items() if its == place for n in _said_names(p)}
+    wrong = [f"{name} → {asked}" for name in dict.fromkeys((place, *names, *sorted(said)))
+             if (asked := parse(f"{name}去年地区生产总值是多少", 2026, PLACES).places) != (place,)]
     assert not wrong, "\n".join(wrong)
+
+
+def test_no_name_the_rules_give_a_place_is_the_start_of_a_term():
+    """"高新技术产业" is no name of 大连高新技术产业园区: else "高新技术产业增加值增长多少" asks about it."""
+    vocab = load_vocab()
+    terms = {fold(t) for canonical, aliases in vocab.synonyms.items() for t in (canonical, *aliases)}
+    wrong = [f"{place}: {name}" for place in PLACES for name in names_of(place, vocab)[1:]
+             if any(t.startswith(name) for t in terms)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_place_check_covers_every_kind_of_place():
+    assert len(PLACES) >= 55 and len(DEVELOPMENT_TEXTS) >= 70

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import DEVELOPMENT_TEXTS
 
 from index.reading.documents import body_of
 from index.reading.metadata import byline
@@ -63,16 +63,11 @@ def test_a_text_naming_nobody_who_spoke_has_no_speaker(text):
     assert "speaker" not in byline(text)
 
 
-TEXTS = sorted([*(ROOT / "corpus").glob("*.md"), *(ROOT / "tests" / "reports").glob("*.txt"),
-                *(ROOT / "tests" / "zones").glob("*.txt"), *(ROOT / "tests" / "heldout").glob("*.txt"),
-                *(ROOT / "tests" / "heldout2").glob("*.txt")])
-
-
 def test_every_report_printing_its_presenter_above_the_greeting_has_that_presenter_as_speaker():
     """As printed, the line above "各位代表" holds the presenter, office (or body) and name spaced
     apart ("省长 李炳军", "区发展和改革局 龚德茂", "区 长 庄 红")."""
     checked, wrong = 0, []
-    for path in TEXTS:
+    for path in DEVELOPMENT_TEXTS:
         body = body_of(path.read_text(encoding="utf-8"))
         lines = [ln.strip() for ln in body[:1000].splitlines() if ln.strip()]
         greeting = next((i for i, ln in enumerate(lines) if ln.startswith("各位代表")), 0)

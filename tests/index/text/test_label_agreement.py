@@ -15,13 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import DEVELOPMENT_TEXTS
 from index.reading.documents import load_document
 from index.text.chunking import chunk_document
 from index.text.timelabel import Frame, sentence_kind
 
-DEVELOPMENT = [p for d in ("tests/reports", "tests/zones", "tests/heldout", "corpus")
-               for p in sorted((ROOT / d).glob("*.*")) if p.suffix in (".txt", ".md")]
 AGREEMENT, SHARE = 0.95, 0.65  # among the labelled sentences (measured 98.3%); labelled among those compared (66.8%)
 REPORT_AGREEMENT, REPORT_SIZE = 0.90, 50  # each report with at least REPORT_SIZE labelled (lowest measured 91.3%)
 
@@ -51,7 +49,7 @@ def agreement(path: Path) -> tuple[int, int, int, list[str]]:
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, tuple[int, int, int, list[str]]]:
-    return {p.name: agreement(p) for p in DEVELOPMENT}
+    return {p.name: agreement(p) for p in DEVELOPMENT_TEXTS}
 
 
 def test_sentences_alone_agree_with_their_sections(figures):
@@ -63,7 +61,7 @@ def test_sentences_alone_agree_with_their_sections(figures):
     assert l / n >= SHARE
 
 
-@pytest.mark.parametrize("name", [p.name for p in DEVELOPMENT])
+@pytest.mark.parametrize("name", [p.name for p in DEVELOPMENT_TEXTS])
 def test_each_report_agrees(figures, name):
     n, l, a, wrong = figures[name]
     if l >= REPORT_SIZE:
