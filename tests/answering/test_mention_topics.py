@@ -6,6 +6,7 @@ need no passages.
 from __future__ import annotations
 
 import pytest
+from handmade import NoSearch
 
 from bot import cli
 from bot.answering import wording
@@ -15,8 +16,6 @@ from bot.answering.settings import AnswerSettings
 from bot.telegram import messages
 from index.text.chunking import Chunk
 from index.text.timelabel import RESULT, TimeLabel
-
-from handmade import NoSearch
 
 PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
 DOCS = [
