@@ -90,7 +90,7 @@ def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Li
     parts, lead = _sections(ev, q, reports, threshold, announced)
     if not parts:
         parts, lead = numbered(_after(ev, reports)), ev.sentence
-    if not parts and (parts := parallel(ev, reports)):  # worded under their heading, if any
+    if not parts and (parts := parallel(ev, q, reports)):  # worded under their heading, if any
         lead = wording.squash(wording.strip_ordinal(ev.hit.chunk.section[-1])) if ev.hit.chunk.section else ""
         announced = announced_count(lead)
     run = ev.sentence.count("、") + 1
@@ -133,10 +133,12 @@ def _after(ev: Evidence, reports: Reports) -> list[str]:
     return rest + [s for c in reports.following(ev.hit.chunk) for s, _ in c.labelled_sentences()]
 
 
-def parallel(ev: Evidence, reports: Reports) -> list[str]:
+def parallel(ev: Evidence, q: Question, reports: Reports) -> list[str]:
     """The run of parallel lines `ev` is one of, each without its marks: the lines of its
     paragraph when all are parallel, else the opening lines of the paragraphs in a row around
-    its own when it opens its paragraph; none when it is no such line."""
+    its own when it opens its paragraph. None when it is no such line, or when the lines do not
+    all cover the question alike: what is asked is what they share ("在哪几块推动高质量" of
+    "在提颜值…推动城乡建设高质量；在补短板…推动群众生活高质量"), not what one of them names."""
     paragraphs = [_sentences(p) for p in reports.paragraphs(ev.hit.chunk)]
     own = next((i for i, p in enumerate(paragraphs) if ev.sentence in p), None)
     if own is None:
@@ -145,7 +147,9 @@ def parallel(ev: Evidence, reports: Reports) -> list[str]:
     run = _run(lines, lines.index(ev.sentence))
     if len(run) < max(len(lines), RUN):
         run = _run([p[0] if p else "" for p in paragraphs], own) if lines[0] == ev.sentence else []
-    return [line.strip("—").rstrip("…。；; ") for line in run] if len(run) >= RUN else []
+    if len(run) < RUN or len({coverage(q, line, False)[0] for line in run}) > 1:
+        return []
+    return [line.strip("—").rstrip("…。；; ") for line in run]
 
 
 def _parallel_paragraphs(chunk: Chunk, reports: Reports) -> list[Chunk]:
@@ -160,8 +164,10 @@ def _sentences(paragraph: list[Chunk]) -> list[str]:
 
 def _run(lines: list[str], at: int) -> list[str]:
     """The lines in a row around lines[at] that are short statements opening with its first word."""
+    opening = _opening(lines[at])
+
     def parallel_to(line: str) -> bool:
-        return len(line) <= LINE and line.rstrip("… ").endswith(_LINE_ENDS) and _opening(line) == _opening(lines[at])
+        return len(line) <= LINE and line.rstrip("… ").endswith(_LINE_ENDS) and _opening(line) == opening
 
     if not parallel_to(lines[at]):
         return []
