@@ -234,10 +234,12 @@ def _answerer(settings: Settings):
 
 
 def _print_answer(answer) -> None:
-    """The human-readable form: the reply, then where it came from."""
+    """The human-readable form: the reply, then where it came from: each source its figures or
+    places rest on (a comparison's two, every place listed), and one related passage."""
     print(answer.answer)
-    for i, src in enumerate(answer.sources[:2] if not answer.abstained else answer.sources[:1]):
-        label = "出处" if i == 0 else "相关"
+    shown = answer.sources[:1] if answer.abstained else answer.sources[:answer.evidence + 1]
+    for i, src in enumerate(shown):
+        label = "出处" if answer.abstained or i < answer.evidence else "相关"
         print(f"  {label}：《{src.title}》· {src.section or '正文'}")
         print(f"    “{src.text}”")
 

@@ -126,16 +126,27 @@ class Reports:
     def paragraph(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of `chunk`'s paragraph in reading order: its report's chunks that continue
         one another with no break between them."""
+        return next((p for p in self.paragraphs(chunk) if any(c.chunk_id == chunk.chunk_id for c in p)), [chunk])
+
+    def paragraphs(self, chunk: Chunk) -> list[list[Chunk]]:
+        """The paragraphs of `chunk`'s section (not its sub-sections) in its report, in reading
+        order, each as its chunks."""
         span, chunks = self.index.spans.get(chunk.doc_id), self.index.chunks
         at = next((i for i in span or () if chunks[i].chunk_id == chunk.chunk_id), None)
         if at is None:
-            return [chunk]
+            return [[chunk]]
         lo, hi = at, at + 1
-        while lo > span.start and chunks[lo - 1].end == chunks[lo].start:
+        while lo > span.start and chunks[lo - 1].section == chunk.section:
             lo -= 1
-        while hi < span.stop and chunks[hi].start == chunks[hi - 1].end:
+        while hi < span.stop and chunks[hi].section == chunk.section:
             hi += 1
-        return chunks[lo:hi]
+        out: list[list[Chunk]] = []
+        for c in chunks[lo:hi]:
+            if out and out[-1][-1].end == c.start:
+                out[-1].append(c)
+            else:
+                out.append([c])
+        return out
 
     def following(self, chunk: Chunk, limit: int = 80) -> list[Chunk]:
         """Up to `limit` chunks after `chunk` in its report and section (sub-sections included)."""

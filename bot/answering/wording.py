@@ -26,7 +26,6 @@ MAX_ANSWER = 150  # characters of an answer, refusals included
 MAX_LIST = 200  # characters of an answer that lists a list's items
 PUNCTUATION = "、，,；;：:（）()“”\"'《》"  # marks closing a phrase of a list item
 SHARED_HEADING = 1 / 3  # share of a list item's heading in words other items use that says little
-MAX_PARTS = 400  # characters of an answer that quotes several places
 _ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
 KIND_WORDS = {RESULT: "实际完成", TARGET: "目标", ESTIMATE: "预计"}
@@ -303,12 +302,17 @@ def _words(text: str) -> list[str]:
     return list(default_tokenizer().jieba.cut(text))
 
 
-def mentioned(words: str, quotes: list, counted: bool = False) -> str:
-    """"提到了。江苏省：“…苏超…”" for the place asked about; "3个地方提到了低空经济：…" when
-    the places are `counted` ("哪些地方提到了…")."""
-    said = "；".join(f"{q.place}：“{q.text}”" for q in quotes)
-    lead = f"{len(quotes)}个地方提到了{words}：" if counted else "提到了。"
-    return clip(f"{lead}{said}。", MAX_PARTS)
+def mentioned(place: str, quote: str) -> str:
+    """"提到了。江苏省：“…苏超…”": the place asked about, and where its report names the words."""
+    return f"提到了。{place}：“{quote}”。"
+
+
+def mentioned_in(words: str, places: list[str]) -> str:
+    """"5个省提到了商业航天：广东省、江苏省…。": the places first, each one's sentence being its
+    citation; counted as 省 when all are of a province's level (place_suffixes.tsv), else as 地方."""
+    provinces = load_vocab().suffixes("province")
+    unit = "省" if all(p.endswith(provinces) for p in places) else "地方"
+    return f"{len(places)}个{unit}提到了{words}：{'、'.join(places)}。"
 
 
 def not_mentioned(words: str, places: list[str]) -> str:

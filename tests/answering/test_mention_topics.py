@@ -6,14 +6,16 @@ need no passages.
 from __future__ import annotations
 
 import pytest
+from handmade import NoSearch
 
+from bot import cli
+from bot.answering import wording
 from bot.answering.answerer import Answerer
 from bot.answering.reading.question import Shape, parse
 from bot.answering.settings import AnswerSettings
+from bot.telegram import messages
 from index.text.chunking import Chunk
 from index.text.timelabel import RESULT, TimeLabel
-
-from handmade import NoSearch
 
 PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
 DOCS = [
@@ -95,11 +97,29 @@ def test_each_phrasing_is_answered_with_the_sentence_naming_the_topic(answerer, 
     assert not got.abstained and got.answer == "提到了。江苏省：“培育独角兽企业8家”。"
 
 
-def test_which_places_lists_exactly_the_places_naming_the_term(answerer):
+def test_which_places_lists_exactly_the_places_naming_the_term_each_cited_by_its_sentence(answerer):
     for text in ("哪些省份提到了冰雪经济", "冰雪经济被哪些地方写进了报告", "都有哪些地方在搞冰雪经济"):
         got = answerer.ask(text)
-        assert got.answer.startswith("2个地方提到了冰雪经济："), got.answer
-        assert "江苏省" in got.answer and "广东省" in got.answer and "浙江" not in got.answer
+        assert got.answer == "2个省提到了冰雪经济：广东省、江苏省。", got.answer
+        cited = [(s.title, s.text) for s in got.sources[:got.evidence]]
+        assert cited == [("2026年广东省政府工作报告", "冰雪经济蓬勃发展。"), ("2026年江苏省政府工作报告", "大力发展冰雪经济。")]
+
+
+def test_which_places_shows_the_list_first_then_each_place_s_report_and_sentence(answerer, capsys):
+    got = answerer.ask("哪些省份提到了冰雪经济")
+    shown = messages.format_answer(got).split("\n")
+    assert shown[0] == "2个省提到了冰雪经济：广东省、江苏省。"
+    assert shown[1:] == ["📄 2026年广东省政府工作报告 · 一、工作", "<blockquote>冰雪经济蓬勃发展。</blockquote>",
+                         "📄 2026年江苏省政府工作报告 · 一、工作", "<blockquote>大力发展冰雪经济。</blockquote>"]
+    cli._print_answer(got)  # the command line cites every place too
+    printed = capsys.readouterr().out.splitlines()
+    assert [ln.strip() for ln in printed[1:]] == ["出处：《2026年广东省政府工作报告》· 一、工作", "“冰雪经济蓬勃发展。”",
+                                                  "出处：《2026年江苏省政府工作报告》· 一、工作", "“大力发展冰雪经济。”"]
+
+
+def test_places_not_all_provinces_are_counted_as_places():
+    assert wording.mentioned_in("独角兽", ["江苏省", "昆山高新区"]) == "2个地方提到了独角兽：江苏省、昆山高新区。"
+    assert wording.mentioned_in("稀土", ["广西壮族自治区", "江西省"]) == "2个省提到了稀土：广西壮族自治区、江西省。"
 
 
 def test_a_term_no_report_holds_lists_no_place(answerer):

@@ -15,7 +15,7 @@ from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.facts import extract
 from bot.answering.kinds import single
-from bot.answering.kinds.places import QUOTE, first_mention
+from bot.answering.kinds.places import QUOTE, first_mention, quote
 from bot.answering.reading.question import Shape, parse
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
@@ -164,9 +164,10 @@ def test_a_quote_shows_the_words_it_is_for():
                   sentences=((0, len(text), label(text, Frame.of("2025-01-20"))),))
     reports = Reports(docs, SimpleNamespace(chunks=[chunk], spans={"zj": range(0, 1)}),
                       AnswerSettings(default_place="浙江省"))
-    quote = first_mention(reports, "浙江省", "大飞机").text
-    assert "大飞机" in quote and len(quote) <= QUOTE
-    assert first_mention(reports, "浙江省", "工业母机").text.startswith("新增浙东工业母机")
+    sentence = first_mention(reports, "浙江省", "大飞机").text
+    assert sentence == text  # cited whole; quoted short in a reply
+    assert "大飞机" in quote(sentence, "大飞机") and len(quote(sentence, "大飞机")) <= QUOTE
+    assert quote(sentence, "工业母机").startswith("新增浙东工业母机")
 
 
 # -- abbreviations ---------------------------------------------------------------------------------

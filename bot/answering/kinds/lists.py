@@ -6,6 +6,9 @@ An enumeration opened by a sentence about the topic is one of
   title is the topic ("2025年省十件民生实事");
 - the sentences or paragraphs numbered 1, 2, 3… right after it in its section ("持续办好为民实事。
   一是…。二是…", "重点做好六个方面工作：（一）…");
+- the run of parallel lines it is one of, not numbered but each short and opening with the same
+  word: a paragraph of such lines ("在抓科创…推动经济发展高质量；在提颜值…推动城乡建设高质量；…"),
+  or the opening lines of paragraphs in a row (headline paragraphs: "加力提振消费。…", "加力扩大投资。…");
 - its own run of items ("大力发展第六代移动通信、具身智能、…等重点细分产业"), quoted as it stands.
 The sentences looked at are those covering the question best, with the rest of their paragraphs
 (a paragraph's heading sentence is often what is retrieved, its enumeration a few chunks on).
@@ -27,11 +30,15 @@ from bot.answering.facts import segments
 from bot.answering.reading.question import Question
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import alternation, list_marks
+from index.text.chunking import Chunk
 from index.text.normalise import fold
+from index.text.tokens import default_tokenizer
 
 LEAD = 24  # characters of an announcing sentence a list is worded under whole
 OPENING = 8  # characters of a sentence its number is looked for in
-RUN = 3  # items a sentence's own run must have ("A、B、C") to count as an enumeration
+RUN = 3  # items a sentence's own run ("A、B、C"), or a run of parallel lines, must have to count
+LINE = 40  # characters of a line of a run of parallel lines, its closing mark included
+_LINE_ENDS = ("。", "；", ";")  # a line closes a statement: no greeting ("各位代表！")
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,11 @@ def answer(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     top = unique([e for e in ranked if e.coverage == best])
     around = [replace(e.hit, chunk=c) for e in top for c in reports.paragraph(e.hit.chunk)
               if c.chunk_id != e.hit.chunk.chunk_id]
-    candidates = unique(top + [e for e in scoring.sentences(q, gather(q, around)) if e.coverage == best])
+    # a paragraph of parallel lines in their section, covering the question as well, may be what
+    # the section goes on to tell ("在抓科创…推动经济发展高质量；在提颜值…"): seldom retrieved itself
+    lines = {c.chunk_id: replace(e.hit, chunk=c) for e in top for c in _parallel_paragraphs(e.hit.chunk, reports)}
+    candidates = unique(top + [e for e in scoring.sentences(q, gather(q, around)) if e.coverage == best]
+                        + [e for e in scoring.sentences(q, gather(q, list(lines.values()))) if e.coverage >= best])
     chosen = max((listing(e, q, reports, compose.threshold) for e in candidates), key=Listing.key)
     if not chosen.items:
         return compose.sentence(asked.text, q, [chosen.ev] + evidence)
@@ -79,6 +90,9 @@ def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Li
     parts, lead = _sections(ev, q, reports, threshold, announced)
     if not parts:
         parts, lead = numbered(_after(ev, reports)), ev.sentence
+    if not parts and (parts := parallel(ev, q, reports)):  # worded under their heading, if any
+        lead = wording.squash(wording.strip_ordinal(ev.hit.chunk.section[-1])) if ev.hit.chunk.section else ""
+        announced = announced_count(lead)
     run = ev.sentence.count("、") + 1
     if not parts:
         return Listing(ev, run=run if run >= RUN else 0)
@@ -117,6 +131,57 @@ def _after(ev: Evidence, reports: Reports) -> list[str]:
     own = [s for s, _ in ev.hit.chunk.labelled_sentences()]
     rest = own[own.index(ev.sentence) + 1:] if ev.sentence in own else []
     return rest + [s for c in reports.following(ev.hit.chunk) for s, _ in c.labelled_sentences()]
+
+
+def parallel(ev: Evidence, q: Question, reports: Reports) -> list[str]:
+    """The run of parallel lines `ev` is one of, each without its marks: the lines of its
+    paragraph when all are parallel, else the opening lines of the paragraphs in a row around
+    its own when it opens its paragraph. None when it is no such line, or when the lines do not
+    all cover the question alike: what is asked is what they share ("在哪几块推动高质量" of
+    "在提颜值…推动城乡建设高质量；在补短板…推动群众生活高质量"), not what one of them names."""
+    paragraphs = [_sentences(p) for p in reports.paragraphs(ev.hit.chunk)]
+    own = next((i for i, p in enumerate(paragraphs) if ev.sentence in p), None)
+    if own is None:
+        return []
+    lines = paragraphs[own]
+    run = _run(lines, lines.index(ev.sentence))
+    if len(run) < max(len(lines), RUN):
+        run = _run([p[0] if p else "" for p in paragraphs], own) if lines[0] == ev.sentence else []
+    if len(run) < RUN or len({coverage(q, line, False)[0] for line in run}) > 1:
+        return []
+    return [line.strip("—").rstrip("…。；; ") for line in run]
+
+
+def _parallel_paragraphs(chunk: Chunk, reports: Reports) -> list[Chunk]:
+    """The chunks of the paragraphs of `chunk`'s section that are runs of parallel lines."""
+    return [c for p in reports.paragraphs(chunk) if len(lines := _sentences(p)) >= RUN
+            and len(_run(lines, 0)) == len(lines) for c in p]
+
+
+def _sentences(paragraph: list[Chunk]) -> list[str]:
+    return [s for c in paragraph for s, _ in c.labelled_sentences()]
+
+
+def _run(lines: list[str], at: int) -> list[str]:
+    """The lines in a row around lines[at] that are short statements opening with its first word."""
+    opening = _opening(lines[at])
+
+    def parallel_to(line: str) -> bool:
+        return len(line) <= LINE and line.rstrip("… ").endswith(_LINE_ENDS) and _opening(line) == opening
+
+    if not parallel_to(lines[at]):
+        return []
+    lo, hi = at, at + 1
+    while lo > 0 and parallel_to(lines[lo - 1]):
+        lo -= 1
+    while hi < len(lines) and parallel_to(lines[hi]):
+        hi += 1
+    return lines[lo:hi]
+
+
+def _opening(line: str) -> str:
+    """A line's first word ("在", "加力"; a dash for "——经济增长稳中有进")."""
+    return next(iter(default_tokenizer().jieba.cut(line)), "")
 
 
 def numbered(sentences: list[str]) -> list[str]:

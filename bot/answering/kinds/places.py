@@ -4,7 +4,7 @@
 - each ("各地2025年GDP增长目标分别是多少"): every place covered that has the figure, one a line;
 - ranked ("2025年哪个省GDP增速最高"): every place's figure of one year, highest first;
 - mentions ("江苏提到苏超了吗", "哪些地方提到了低空经济"): the places whose reports name the words,
-  each with a short quote of where.
+  each cited by the sentence naming them.
 """
 from __future__ import annotations
 
@@ -114,48 +114,54 @@ RANK = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports),
 
 def first_mention(reports: Reports, place: str, words: str) -> Source | None:
     """The latest report's first sentence of `place` that names `words` (whole, or all the parts
-    the asker wrote apart: reading.topic), as a short quote of the clause naming them."""
+    the asker wrote apart: reading.topic), cited whole."""
     folded = fold(words)
     apart = topic.parts(folded)
     for chunk in reports.chunks_of(place):
         for sentence, _ in chunk.labelled_sentences():
             if topic.names_topic(fold(sentence), folded, apart):
-                segs = segments(sentence)  # the clause naming them, else the one naming the first part
-                clause = next((c for c in segs if topic.names_topic(fold(c), folded, apart)), None) or \
-                    next((c for c in segs if (apart or (folded,))[0] in fold(c)), sentence)
                 doc = reports.document(chunk.doc_id)
-                return Source(chunk.doc_id, doc.get("title", ""), chunk.section_title(),
-                              _quoted(clause, (apart or (folded,))[0]), 1.0, chunk.text, chunk.chunk_id, place)
+                return Source(chunk.doc_id, doc.get("title", ""), chunk.section_title(), sentence, 1.0,
+                              chunk.text, chunk.chunk_id, place)
     return None
 
 
-def _quoted(clause: str, words: str) -> str:
-    """The clause as a short quote that shows the words looked for: where they stand past its first
-    QUOTE characters, the quote opens a few characters before them ("…长三角大飞机等国家先进…")."""
-    at = fold(clause).find(words)
-    if len(clause) == len(fold(clause)) and at + len(words) > QUOTE - 1:
+def quote(sentence: str, words: str) -> str:
+    """The clause of `sentence` naming `words` (else the one naming their first part) as a short
+    quote that shows them: where they stand past its first QUOTE characters, the quote opens a few
+    characters before them ("…长三角大飞机等国家先进…")."""
+    folded = fold(words)
+    apart = topic.parts(folded)
+    first = (apart or (folded,))[0]
+    segs = segments(sentence)
+    clause = next((c for c in segs if topic.names_topic(fold(c), folded, apart)), None) or \
+        next((c for c in segs if first in fold(c)), sentence)
+    at = fold(clause).find(first)
+    if len(clause) == len(fold(clause)) and at + len(first) > QUOTE - 1:
         clause = "…" + clause[max(0, at - QUOTE_BEFORE):]
     return wording.clip(clause, QUOTE)
 
 
 def mention(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """Whether the place's reports name the words asked about, and where."""
+    """Whether the place's reports name the words asked about, and where: a short quote in the
+    reply, the sentence in its citation."""
     text, q = asked.text, asked.q
     found = first_mention(reports, asked.place, q.mentioned or "")
     if found is None:
         return Answer(text, wording.not_mentioned(q.mentioned or "", [asked.place]), abstained=True, query=q,
                       explanation="no sentence names the words")
-    return Answer(text, wording.mentioned(q.mentioned or "", [found]), abstained=False, sources=[found],
-                  confidence=1.0, explanation="a sentence names the words", query=q)
+    return Answer(text, wording.mentioned(asked.place, quote(found.text, q.mentioned or "")), abstained=False,
+                  sources=[found], confidence=1.0, explanation="a sentence names the words", query=q)
 
 
 def which(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """Every place whose reports name the words asked about, each with a quote, and how many."""
+    """Every place whose reports name the words asked about, and how many: the places in the
+    reply, each one's sentence naming them in its own citation."""
     text, q = asked.text, asked.q
     found = [s for s in (first_mention(reports, p, q.mentioned or "") for p in reports.places()) if s]
     if not found:
         return Answer(text, wording.mentioned_nowhere(q.mentioned or "", len(reports.places())), abstained=True,
                       query=q, explanation="no place's reports name the words")
-    return Answer(text, wording.mentioned(q.mentioned or "", found, counted=True), abstained=False,
+    return Answer(text, wording.mentioned_in(q.mentioned or "", [s.place for s in found]), abstained=False,
                   sources=found, evidence=len(found), confidence=1.0, explanation="sentences name the words",
                   query=q)
