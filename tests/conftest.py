@@ -130,6 +130,7 @@ REAL_CORPORA = {
     "zones3": (CORPUS, TESTS / "zones", TESTS / "heldout2", TESTS / "heldout3"),
     "zones4": (CORPUS, TESTS / "zones", TESTS / "heldout2", TESTS / "heldout3", TESTS / "heldout4"),
     "zones5": (CORPUS, TESTS / "zones", TESTS / "zones5"),
+    "zones6": (CORPUS, TESTS / "zones", TESTS / "zones5", TESTS / "zones6"),
     "heldout": (TESTS / "heldout",),
     "cities5": (CORPUS, TESTS / "zones", TESTS / "cities5"),
 }

@@ -16,6 +16,7 @@ from index.text.timelabel import ESTIMATE, RESULT, TARGET
 
 TEXTS = sorted([*(ROOT / "corpus").glob("*.md"), *(ROOT / "tests" / "reports").glob("*.txt"),
                 *(ROOT / "tests" / "zones").glob("*.txt"), *(ROOT / "tests" / "zones5").glob("*.txt"),
+                *(ROOT / "tests" / "zones6").glob("*.txt"),
                 *(ROOT / "tests" / "heldout").glob("*.txt"), *(ROOT / "tests" / "cities5").glob("*.txt")])  # held out once, development material now
 ANNOUNCED = re.compile("主要预期目标是|主要目标是|预期目标是")
 NOT_A_FIGURE = re.compile(r"\d{1,2}[月日号]|第\d+[次届条款]|(?:19|20)\d{6}日")

@@ -13,7 +13,7 @@ from index.text.places import names_of
 from index.text.vocabulary import load_vocab
 
 # every development report: the provinces', the zones' and the once held-out ones
-REPORTS = sorted(p for folder in ("reports", "zones", "heldout", "heldout2", "heldout3", "heldout4", "cities5", "zones5")
+REPORTS = sorted(p for folder in ("reports", "zones", "heldout", "heldout2", "heldout3", "heldout4", "cities5", "zones5", "zones6")
                  for p in (ROOT / "tests" / folder).glob("*.txt"))
 
 
