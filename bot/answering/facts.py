@@ -54,8 +54,8 @@ class Fact:
 
 
 _FROM_TO = re.compile(r"(?P<head>[^从由]*?)[从由](?P<start>[^到至]+?)(?P<verb>[\u4e00-\u9fff]{0,2}(?:到|至))")
-# a clause starting a change from a figure it has not yet said the end of, and the clause that says it
-_FROM_OPEN = re.compile(r"[从由][^到至，,；;]*\d[^到至]*$")
+# a clause starting a change it has not yet said the end of, and the clause that says it
+_FROM_OPEN = re.compile(r"[从由](?P<start>[^到至]*)$")
 _TO_NEXT = re.compile(r"\s*[\u4e00-\u9fff]{0,2}(?:到|至)[^，,；;。]*\d")
 _TO_MONTH = re.compile(r"[—\-~至到]\d{1,2}月")
 _COMPACT_DAY = re.compile(r"(?:19|20)\d{2}[01]\d[0-3]\d")  # 20231219日
@@ -92,8 +92,9 @@ def segments(sentence: str) -> list[str]:
     全市倒数第一,攀升至2014年的12.86亿元" is one from-to change)."""
     parts, start = [], 0
     for m in _SEGMENT_END.finditer(halfwidth(sentence)):
-        if _FROM_OPEN.search(sentence, start, m.start()) and _TO_NEXT.match(halfwidth(sentence), m.end()):
-            continue
+        opened = _FROM_OPEN.search(sentence, start, m.start())
+        if opened and values_in(opened["start"]) and _TO_NEXT.match(halfwidth(sentence), m.end()):
+            continue  # a change from a figure (not from a year: "从2021年起,到2025年…" is two clauses)
         parts.append(sentence[start:m.start()])
         start = m.end()
     parts.append(sentence[start:])

@@ -152,6 +152,8 @@ def test_a_change_from_a_figure_is_one_clause_with_where_it_went_across_a_comma(
 
 def test_a_clause_with_no_figure_before_a_comma_keeps_its_own_clause():
     assert segments("由市财政统筹安排,至2025年底建成30个项目") == ["由市财政统筹安排", "至2025年底建成30个项目"]
+    # a change from a year, not from a figure, keeps its two clauses
+    assert segments("从2021年起,到2025年累计投资500亿元") == ["从2021年起", "到2025年累计投资500亿元"]
 
 
 def test_respectively_gives_its_figures_to_the_subjects_a_clause_before_it_lists():
