@@ -55,6 +55,9 @@ class Fact:
 
 
 _FROM_TO = re.compile(r"(?P<head>[^从由]*?)[从由](?P<start>[^到至]+?)(?P<verb>[\u4e00-\u9fff]{0,2}(?:到|至))")
+# a clause starting a change it has not yet said the end of, and the clause that says it
+_FROM_OPEN = re.compile(r"[从由](?P<start>[^到至]*)$")
+_TO_NEXT = re.compile(r"\s*[\u4e00-\u9fff]{0,2}(?:到|至)[^，,；;。]*\d")
 _TO_MONTH = re.compile(r"[—\-~至到]\d{1,2}月")
 _COMPACT_DAY = re.compile(r"(?:19|20)\d{2}[01]\d[0-3]\d")  # 20231219日
 
@@ -85,9 +88,14 @@ def _respectively() -> str:
 
 
 def segments(sentence: str) -> list[str]:
-    """Clauses of a sentence, split at commas and semicolons (never inside "1,000")."""
+    """Clauses of a sentence, split at commas and semicolons (never inside "1,000"); a clause that
+    opens a change from a figure is not cut from the clause saying where it went ("由初期财政收入275万元
+    全市倒数第一,攀升至2014年的12.86亿元" is one from-to change)."""
     parts, start = [], 0
     for m in _SEGMENT_END.finditer(halfwidth(sentence)):
+        opened = _FROM_OPEN.search(sentence, start, m.start())
+        if opened and values_in(opened["start"]) and _TO_NEXT.match(halfwidth(sentence), m.end()):
+            continue  # a change from a figure (not from a year: "从2021年起,到2025年…" is two clauses)
         parts.append(sentence[start:m.start()])
         start = m.end()
     parts.append(sentence[start:])
@@ -190,6 +198,25 @@ def _each_group(seg: str, index: int, value_re: re.Pattern) -> list[Fact]:
             for group, (_, _, value, number, unit) in zip(groups, values)]
 
 
+def _listed_before(before: list[str], seg: str, index: int, value_re: re.Pattern) -> list[Fact] | None:
+    """Facts of "…印刷业和纺织业,前三季度增长势头也较为明显,与上年同期相比分别增长23.4%和19.1%": in a
+    sentence with no figure before it, a clause of n figures said `respectively` gives them to the n
+    subjects the nearest clause before it lists (joined by figure_words.tsv `joined_by`; the first
+    one's name starts after its last 的); None when no clause lists as many."""
+    tail = seg.partition(_respectively())[2]
+    values = _values(tail, value_re)
+    joins = alternation(figure_words().get("joined_by", ()))
+    named = next((items for clause in reversed(before)
+                  if len(items := re.split(joins, clause)) == len(values) and all(items)), None)
+    if len(values) < 2 or named is None:
+        return None
+    named[0] = named[0].rpartition("的")[2]
+    verb = tail[:values[0][0]].strip()
+    subjects = [item + verb if _change_re().match(verb) else item for item in named]
+    return [Fact(subject, value, number, unit, None, f"{item}{verb}{value}", index)
+            for subject, item, (_, _, value, number, unit) in zip(subjects, named, values)]
+
+
 def extract(sentence: str) -> list[Fact]:
     """Every figure in `sentence` with its subject and change."""
     return list(_extract(sentence, load_vocab(), figure_words_version()))
@@ -208,7 +235,8 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             # each group's figure first, then the clause's figures as said, which answer for both
             grouped = _each_group(seg, index, value_re)
             facts += grouped
-            listed = None if grouped else _distributed(seg, index, value_re)
+            listed = None if grouped else _distributed(seg, index, value_re) \
+                or (None if facts else _listed_before(segments(sentence)[:index], seg, index, value_re))
             if listed:
                 facts += listed
                 continue
@@ -306,8 +334,21 @@ def _from_to(seg: str, found: list, mine: list[Fact]) -> list[Fact]:
     if m is None or len(mine) < 2 or not (found[0][0] >= m.start("start") and found[1][0] >= m.end("verb")) \
             or found[0][0] >= m.start("verb"):
         return mine
-    reached = replace(mine[1], reached=m["head"] + seg[m.start("verb"):])
+    # the metric named after 由 ("由初期财政收入275万元…攀升至…", from its first known name) where none
+    # is named before it
+    head = m["head"] or _from_name(seg[m.start("start"):found[0][0]])
+    reached = replace(mine[1], subject=mine[1].subject if m["head"] else head, reached=head + seg[m.start("verb"):])
     year = re.search(r"((?:19|20)\d{2})\s*年", m["start"])
     since = int(year[1]) if year and year.start() < found[0][0] - m.start("start") else None
-    started = seg[:found[0][1]] if since else None
+    # quoted alone where a question asks for the start: a year's level, or one named by words ("初期")
+    started = seg[:found[0][1]] if since or not m["head"] else None
     return [replace(mine[0], opening=True, since=since, started=started), reached, *mine[2:]]
+
+
+def _from_name(said: str) -> str:
+    """`said` from the first name of the vocabulary in it: "初期财政收入" → "财政收入"."""
+    folded = fold(said)
+    vocab = load_vocab()
+    names = (w for c in vocab.canonical_terms(folded) for w in (fold(c), *vocab.aliases(c)))
+    at = min((i for w in names if (i := folded.find(w)) >= 0), default=0)
+    return said[at:]

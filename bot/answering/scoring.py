@@ -202,7 +202,15 @@ def _not_a_start(q: Question, fact: Fact, year: int | None) -> bool:
     """Whether the figure is not where a from-to change starts, or starts from the very year asked
     ("由2007年的90.3亿元跃升到…" answers for 2007): an earlier level answers for no other year."""
     asked = year if year is not None else q.year
-    return not fact.opening or (fact.since is not None and fact.since == asked)
+    return not fact.opening or (fact.since is not None and fact.since == asked) or _says_its_start(q, fact)
+
+
+def _says_its_start(q: Question, fact: Fact) -> bool:
+    """Whether the question says the words a from-to change's start is named by before its metric,
+    other than a year: "由初期财政收入275万元…攀升至…" answers "建区初期财政收入多少"."""
+    subject = fold(fact.subject).lstrip("由从")
+    at = min((i for t in q.terms[:1] for f in t.forms if (i := subject.find(fold(f))) >= 0), default=0)
+    return at >= 2 and subject[:at] in q.normalised
 
 
 def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:

@@ -332,9 +332,11 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
     report's date. A clause is read after the `head` of its sentence (`sentence_head`): an explicit
     kind word opening the sentence outweighs its section and the incidental verbs of its clauses.
     Nothing of the year a report plans has happened when it is delivered: whatever the words, a
-    figure of that year or a later one is not a result."""
+    figure of that year or a later one is not a result, nor an estimate of a result ("2025年…预期
+    目标是：…GDP预计增长7%以上" in February 2025 is the year's aim)."""
     found = _label(f"{head}，{text}" if head else text, frame, scope, context, paragraph)
-    if found.kind == RESULT and found.span is None and found.year is not None and found.year >= frame.plan:
+    if found.kind in (RESULT, ESTIMATE) and found.span is None and found.year is not None \
+            and found.year >= frame.plan:
         return replace(found, kind=TARGET)
     return found
 

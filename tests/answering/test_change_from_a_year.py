@@ -27,3 +27,18 @@ def test_a_start_whose_year_is_not_named_answers_no_year():
 def test_with_no_year_asked_the_start_is_not_the_answer():
     got = ask("迪庆地区生产总值是多少", [DIQING], {"dq": SIX_YEARS}, "迪庆藏族自治州")
     assert "2005年实际" not in got.answer and (got.abstained or "95.2亿元" in got.answer)
+
+
+LIAOCHENG = {"doc_id": "lc", "place": "聊城经济技术开发区", "date": "2015-10-08", "title": "开发区建区20周年总结表彰大会"}
+TWENTY_YEARS = ("凭借20年的不懈努力,由初期财政收入275万元全市倒数第一,攀升至2014年的12.86亿元,增长了400多倍,"
+                "列全市第四位。")
+
+
+def test_a_start_named_by_a_word_answers_the_question_saying_that_word():
+    got = ask("聊城开发区建区初期财政收入多少", [LIAOCHENG], {"lc": TWENTY_YEARS}, "聊城经济技术开发区")
+    assert "275万元" in got.answer and "12.86亿元" not in got.answer
+
+
+def test_the_level_a_change_across_a_comma_reached_is_the_year_s():
+    got = ask("聊城开发区2014年财政收入多少", [LIAOCHENG], {"lc": TWENTY_YEARS}, "聊城经济技术开发区")
+    assert "12.86亿元" in got.answer and "275万元" not in got.answer

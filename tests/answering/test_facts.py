@@ -136,3 +136,37 @@ def test_respectively_with_its_own_subject_keeps_its_figures():
     assert [(f.value, f.window) for f in facts[2:4]] == [("4.3%", "城镇居民人均可支配收入增长4.3%"),
                                                       ("5.5%", "农村居民人均可支配收入增长5.5%")]
     assert facts[4].window == facts[5].window == "城镇和农村居民人均可支配收入分别增长4.3%、5.5%"
+
+
+def test_bi_zeng_is_a_change_said_short_and_its_rates_go_to_the_figures_before_it():
+    facts = by_value("全县生产总值92.51亿元,规上工业增加值10.74亿元,分别比增5.1%和15.3%,增速均排在全市第一")
+    assert facts["92.51亿元"].change == "比增5.1%" and facts["10.74亿元"].change == "比增15.3%"
+    facts = by_value("固定资产投资71.53亿元、社会消费品零售总额64.48亿元、贸易出口总额2.42亿美元,分别比增2.3%、9.3%和3.8%")
+    assert [facts[v].change for v in ("71.53亿元", "64.48亿元", "2.42亿美元")] == ["比增2.3%", "比增9.3%", "比增3.8%"]
+
+
+def test_a_change_from_a_figure_is_one_clause_with_where_it_went_across_a_comma():
+    said = "凭借20年的努力,由初期财政收入275万元全市倒数第一,攀升至2014年的12.86亿元,增长了400多倍"
+    assert segments(said)[1] == "由初期财政收入275万元全市倒数第一,攀升至2014年的12.86亿元"
+    start, reached = extract(said)
+    assert start.opening and start.value == "275万元" and start.started == "由初期财政收入275万元"
+    # the metric is named after 由: the level reached is quoted with it, without the start's own word
+    assert not reached.opening and reached.reached == "财政收入攀升至2014年的12.86亿元"
+
+
+def test_a_clause_with_no_figure_before_a_comma_keeps_its_own_clause():
+    assert segments("由市财政统筹安排,至2025年底建成30个项目") == ["由市财政统筹安排", "至2025年底建成30个项目"]
+    # a change from a year, not from a figure, keeps its two clauses
+    assert segments("从2021年起,到2025年累计投资500亿元") == ["从2021年起", "到2025年累计投资500亿元"]
+
+
+def test_respectively_gives_its_figures_to_the_subjects_a_clause_before_it_lists():
+    facts = by_value("而作为我镇传统型支柱产业的印刷业和纺织业,前三季度增长势头也较为明显,与上年同期相比分别增长23.4%和19.1%")
+    assert facts["23.4%"].subject == "印刷业增长" and facts["23.4%"].window == "印刷业增长23.4%"
+    assert facts["19.1%"].subject == "纺织业增长"
+
+
+def test_respectively_after_figures_of_its_own_sentence_is_theirs_not_a_list_s_before():
+    facts = by_value("工业和农业稳步发展,工业产值3.83亿元,销售收入3.67亿元,分别增长48.36%、104%")
+    assert facts["3.83亿元"].change == "增长48.36%" and facts["3.67亿元"].change == "增长104%"
+    assert "48.36%" not in facts

@@ -425,3 +425,16 @@ def test_a_target_still_to_be_met_stays_a_plan(scope):
 def test_the_kind_word_opening_a_sentence_heads_its_later_clauses(paragraph, clause, head):
     start = paragraph.index(clause)
     assert sentence_head(paragraph, start, len(paragraph)) == head
+
+
+def test_an_estimate_of_the_year_a_report_plans_is_its_aim():
+    early_2025 = Frame.of("2025-02-13")
+    said = "会议提出2025年经济社会发展预期目标是:到2025年底,体制机制更具活力,GDP预计增长7%以上"
+    assert label(said, early_2025) == TimeLabel(2025, TARGET, None, "year")
+    # an estimate of the year reviewed stays one
+    assert label("2024年全区地区生产总值预计增长5.5%", early_2025).kind == ESTIMATE
+
+
+def test_the_year_before_said_as_the_base_of_a_comparison_is_not_the_figure_s_year():
+    assert years_in("与上年同期相比分别增长23.4%和19.1%", 2011) == []
+    assert years_in("与2010年相比,全镇工业总产值增长16%", 2011) == []

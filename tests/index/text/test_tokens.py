@@ -91,6 +91,14 @@ def test_synonyms_fold_aliases_and_find_canonical_terms():
     assert "一般公共预算收入" in vocab.canonical_terms("今年財政收入目标")
 
 
+@pytest.mark.parametrize("said, canonical", [
+    ("城市居民人均可支配收入增长10%", "城镇居民人均可支配收入"),  # 城市居民 is how older reports name 城镇居民
+    ("农村居民年人均纯收入增长10%", "农民人均纯收入"),  # the year's per-head net income, said with 年
+])
+def test_older_names_of_the_residents_incomes_are_their_metrics(said, canonical):
+    assert load_vocab().canonical_terms(said)[0] == canonical
+
+
 def test_short_texts_cut_from_the_stored_dictionary_as_from_the_whole_one(tmp_path, monkeypatch):
     """A cold start reads only a question's own words from the dictionary jieba's cache dir holds;
     the tokens are those of the whole dictionary, for questions and for awkward input."""
