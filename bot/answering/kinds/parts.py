@@ -58,6 +58,8 @@ def several(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     # with another year's figure, unless every metric is refused: then the first one's is.
     answers = (compose.figure(text, p, assess(p, sentences), offer=False) for p in parts)
     given = list(islice((a for a in answers if not a.abstained), HEADLINES))
+    if len(given) < HEADLINES and (dense := _densest(q, sentences, len(given))):
+        return compose.quoted(text, q, *dense, asked.hits)
     if not given and (goal := _goal(q, sentences)):
         return compose.quoted(text, q, *goal, asked.hits)
     return combined(text, q, given or [compose.figure(text, parts[0], assess(parts[0], sentences))])
@@ -82,6 +84,23 @@ def _lead(q: Question, parts: tuple[Question, ...], sentences: Sentences) -> tup
             while end < len(segs) and segs[end].startswith(figure_words().get("change_verb", ())):
                 end += 1  # the last figure's change ("进出口总额62.9亿美元，增长4.7%")
             best = (count, Evidence(s.hit, text, s.label, 1.0, ()), "，".join(segs[at[0]:end]))
+    return best[1:] if best else None
+
+
+def _densest(q: Question, sentences: Sentences, given: int) -> tuple[Evidence, str] | None:
+    """A report whose year is summed up in other figures than the headline ones ("工业用电量22.9亿
+    千瓦时…总税收42.18亿元…", "力争工业产值破千亿，确保开复工项目240个以上…"): of the year and kind
+    asked, the sentence stating the most figures, when it states at least HEADLINES and more than
+    the headline figures found (`given`); quoted to its last figure's clause from the clause before
+    its first, which says what they are of or states one in words ("力争实现工业产值破千亿")."""
+    best: tuple[int, Evidence, str] | None = None
+    for s, text in _statements(sentences):
+        if s.label.span is not None or not time_agrees(q, s.label):
+            continue
+        segs = segments(text)
+        at = [i for i, seg in enumerate(segs) if values_in(seg)]
+        if len(at) >= max(HEADLINES, given + 1) and (best is None or len(at) > best[0]):
+            best = (len(at), Evidence(s.hit, text, s.label, 1.0, ()), "，".join(segs[max(at[0] - 1, 0):at[-1] + 1]))
     return best[1:] if best else None
 
 
