@@ -2,7 +2,8 @@
 development failures of paraphrases-heldout3), on hand-made reports and questions (no index, no
 model): a part of a several-figure question that no metric names, 突破 as a topic, 哪几块 as a
 list, a year's growth over a period's, 是不是 before a yes/no figure, 定了哪些指标 as an
-overview, mention and which-places scaffolding, quotes that show the words, 规上产值."""
+overview, mention and which-places scaffolding, quotes that show the words, 规上产值; and those of
+paraphrases-dev6: 长 said for 增长, an overview of a year summed up in other figures than the headline ones."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -237,3 +238,42 @@ def test_an_overview_goes_on_into_the_next_passage_where_its_statement_does():
                 "固定资产投资同比增长16.4%;财政收入同口径增长4.5%。"])]
     got = ask(county, "凤县2024年经济整体咋样，几个主要数说下", "宝鸡市凤县")
     assert all(f in got.answer for f in ("3.5%", "3%", "7%", "16.4%"))
+
+
+# -- paraphrases-dev6 ----------------------------------------------------------------------------
+
+HENAN = doc("hn", "河南省", "2026-02-01")
+HEBEI = doc("hb", "河北省", "2026-01-25")
+PROVINCES = [(HENAN, ["2025年全省生产总值6.66万亿元。2025年全省生产总值增长5.6%，规上工业增加值增长8.4%。"]),
+             (HEBEI, ["2025年全省生产总值4.93万亿元。2025年全省生产总值增长5.6%。"])]
+
+
+def test_zhang_after_a_metric_asks_its_growth():
+    q = parse("河北 河南 去年GDP各长了多少", 2026)
+    assert q.unit == "percent" and q.asks_change
+    got = ask(PROVINCES, "河南去年GDP长了多少", "河南省")
+    assert "5.6%" in got.answer and "6.66万亿元" not in got.answer
+    assert "6.66万亿元" in ask(PROVINCES, "河南去年GDP多少", "河南省").answer  # the amount, asked as one
+
+
+ZONE = doc("zq", "肇庆高新区", "2023-01-16")
+ZONE_TEXT = ["回望2022年，全区推动经济社会实现平稳较快发展。",
+             "数据显示，2022年全区完成工业用电量22.9亿千瓦时，同比增长20.2%，完成存款余额190亿元、增长6%，"
+             "还原留抵退税后，完成总税收42.18亿元，外贸进出口总额首次突破100亿元。"]
+
+
+def test_an_overview_of_a_year_summed_up_in_other_figures_quotes_them():
+    q = parse("肇庆高新区22年成绩单咋样啊", 2026, ("肇庆高新区",))
+    assert q.shape == Shape.OVERVIEW
+    got = ask([(ZONE, ZONE_TEXT)], "肇庆高新区22年成绩单咋样啊", "肇庆高新区")
+    assert not got.abstained
+    assert all(f in got.answer for f in ("22.9亿千瓦时", "190亿元", "42.18亿元", "2022"))
+
+
+def test_an_overview_with_its_headline_figures_still_leads_with_them():
+    """GDP and two more headline figures in one sentence: that sentence, not a denser one of other
+    figures."""
+    text = ["2022年实现地区生产总值432.6亿元，一般公共预算收入30亿元，固定资产投资211.9亿元。",
+            "2022年新增孵化载体53个、国家级孵化载体9家、院士16名、海外人才14名、省级人才25名。"]
+    got = ask([(ZONE, text)], "肇庆高新区22年成绩单咋样啊", "肇庆高新区")
+    assert all(f in got.answer for f in ("432.6亿元", "30亿元", "211.9亿元")) and "53个" not in got.answer
