@@ -277,3 +277,15 @@ def test_an_overview_with_its_headline_figures_still_leads_with_them():
             "2022年新增孵化载体53个、国家级孵化载体9家、院士16名、海外人才14名、省级人才25名。"]
     got = ask([(ZONE, text)], "肇庆高新区22年成绩单咋样啊", "肇庆高新区")
     assert all(f in got.answer for f in ("432.6亿元", "30亿元", "211.9亿元")) and "53个" not in got.answer
+
+
+def test_a_yes_no_word_right_before_a_figure_asks_yes_or_no():
+    """"是不是1600亿斤", "是否增长6.5%": the figure compared with, though no verb such as 过 or 破 comes
+    before it; a date after the yes/no word is no figure."""
+    for text, figure in (("黑龙江今年粮食目标是不是1600亿斤", "1600亿斤"), ("南沙18年GDP是否增长6.5%", "6.5%"),
+                         ("汉滨24年规上工业是不是涨了11%", "11%")):
+        q = parse(text, 2026)
+        assert (q.shape, q.threshold) == (Shape.YES_NO, figure)
+    assert parse("是不是2025年的报告", 2026).threshold is None
+    got = ask(PROVINCES, "河南去年GDP是不是增长6%", "河南省")
+    assert got.answer.startswith("没") and "5.6%" in got.answer
