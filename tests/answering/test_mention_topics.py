@@ -57,7 +57,9 @@ def answerer():
     ("提到雄安了吗", "雄安"),  # a place alone is the topic
     ("浙江的报告里说了DeepSeek没有", "DeepSeek"),  # as typed, not folded
     ("江苏那报告里说没说独角兽", "独角兽"),  # 那 (that report) is the asker's speech, not the topic
-    ("报告里讲没讲数据", "数据"),  # a word that carries no topic elsewhere is the topic when it is all
+    ("报告里讲没讲数据", "数据"),
+    ("江苏讲了独角兽没有", "独角兽"),
+    ("浙江谈了良渚没", "良渚"),  # a word that carries no topic elsewhere is the topic when it is all
 ])
 def test_a_mention_question_s_topic_is_what_its_scaffolding_leaves(text, topic):
     q = parse(text, 2026, PLACES)

@@ -289,3 +289,8 @@ def test_a_yes_no_word_right_before_a_figure_asks_yes_or_no():
     assert parse("是不是2025年的报告", 2026).threshold is None
     got = ask(PROVINCES, "河南去年GDP是不是增长6%", "河南省")
     assert got.answer.startswith("没") and "5.6%" in got.answer
+
+
+def test_which_of_the_years_asks_the_trend_over_them():
+    q = parse("河北社零前年去年哪年涨得快", 2026)
+    assert q.shape == Shape.TREND and q.years == (2024, 2025)
