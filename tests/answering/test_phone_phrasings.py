@@ -294,3 +294,23 @@ def test_a_yes_no_word_right_before_a_figure_asks_yes_or_no():
 def test_which_of_the_years_asks_the_trend_over_them():
     q = parse("河北社零前年去年哪年涨得快", 2026)
     assert q.shape == Shape.TREND and q.years == (2024, 2025)
+
+
+NANSHA = doc("ns", "广州市南沙区", "2019-03-14")
+NANSHA_TEXT = ["2018年实现地区生产总值1458.41亿元，增长6.5%；进出口总值2063.9亿元，增长5.8%，其中进口972.1亿元，增长20.9%。"]
+LATER = (doc("gd", "广东省", "2026-01-20"), ["2025年地区生产总值增长3.9%。"])  # the default place: another 今年
+
+
+def test_a_space_between_clauses_that_each_ask_a_figure_is_a_comma():
+    assert parse("常州经开区18年固投涨了多少 规上产值多少", 2019).shape == Shape.CLAUSES
+    assert parse("河北 河南 甘肃 去年GDP各长了多少", 2026).shape != Shape.CLAUSES  # places, then one figure
+    got = ask([(NANSHA, NANSHA_TEXT), LATER], "南沙18年GDP多少 进出口多少", "广东省")
+    assert "1458.41亿元" in got.answer and "2063.9亿元" in got.answer
+
+
+def test_a_later_clause_without_a_topic_asks_the_first_clause_s():
+    """"进口多少，增长了多少": the import's growth, though the place's reports are read for their own
+    今年 (not the default place's) with no previous question; one line when one sentence answers both."""
+    got = ask([(NANSHA, NANSHA_TEXT), LATER], "南沙18年进口多少，增长了多少", "广东省")
+    assert "972.1亿元" in got.answer and "20.9%" in got.answer and "上一个问题" not in got.answer
+    assert got.answer.count("972.1亿元") == 1

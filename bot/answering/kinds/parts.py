@@ -31,6 +31,7 @@ def combined(text: str, q: Question, answers: list[Answer]) -> Answer:
     A part the reports lack says so, without another year's figure beside the others."""
     answers = [replace(a, answer=wording.refusal(a.query)) if a.abstained and a.query and a.query.metrics
                else a for a in answers]
+    answers = list({a.answer: a for a in reversed(answers)}.values())[::-1]  # one sentence answering two parts once
     first = next((a for a in answers if not a.abstained), answers[0])
     return replace(first, question=text, answer="\n".join(a.answer for a in answers),
                    abstained=all(a.abstained for a in answers), query=q,
@@ -132,9 +133,17 @@ def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
 
 
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:
-    """Each clause, read as a question of its own about the default place."""
-    said = clauses(asked.text, asked.q.places)
-    return [Part(c, reports.read(clean(c), None, asked.before)) for c in said]
+    """Each clause, read as a question of its own about the default place; a later one that names
+    no topic of its own follows the first ("GDP多少，增长多少": the GDP's growth)."""
+    first, *rest = clauses(asked.text, asked.q.places)
+    q = reports.read(clean(first), None, asked.before)
+    split = [Part(first, q)]
+    topic = "、".join(t.text for t in q.terms if t.weight >= 1)
+    for c in rest:  # said with the first's topic, as a place's own reading of it has no previous question
+        if topic and reports.read(clean(c), None, q).follow_up:
+            c = topic + c
+        split.append(Part(c, reports.read(clean(c), None, asked.before)))
+    return split
 
 
 CLAUSES = FanOut(_clauses, lambda asked, split, answers: combined(asked.text, asked.q, answers))

@@ -15,7 +15,7 @@ from index.text.timelabel import RESULT, TARGET, periods
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 
-_CLAUSE_END = re.compile(r"[，,；;]")
+_CLAUSE_END = re.compile(r"[，,；;]|\s+")  # on a phone a space stands for a comma ("固投涨了多少 规上产值多少")
 _COUNT = r"(?:\d+|[两二三四五六七八九十几]+)个"  # "三个", "5个", "几个"
 
 
