@@ -59,7 +59,9 @@ def answerer():
     ("江苏那报告里说没说独角兽", "独角兽"),  # 那 (that report) is the asker's speech, not the topic
     ("报告里讲没讲数据", "数据"),
     ("江苏讲了独角兽没有", "独角兽"),
-    ("浙江谈了良渚没", "良渚"),  # a word that carries no topic elsewhere is the topic when it is all
+    ("浙江谈了良渚没", "良渚"),
+    ("江苏提没提到独角兽哈", "独角兽"),  # a phone's particles are no part of the topic
+    ("江苏讲没讲独角兽来着", "独角兽"),  # a word that carries no topic elsewhere is the topic when it is all
 ])
 def test_a_mention_question_s_topic_is_what_its_scaffolding_leaves(text, topic):
     q = parse(text, 2026, PLACES)

@@ -314,3 +314,8 @@ def test_a_later_clause_without_a_topic_asks_the_first_clause_s():
     got = ask([(NANSHA, NANSHA_TEXT), LATER], "南沙18年进口多少，增长了多少", "广东省")
     assert "972.1亿元" in got.answer and "20.9%" in got.answer and "上一个问题" not in got.answer
     assert got.answer.count("972.1亿元") == 1
+
+
+def test_a_phone_s_particles_are_no_topic_words():
+    for text in ("泉港23年固投多少来着", "泉港23年固投是多少嘞", "泉港23年固投多少哈", "泉港23年固投多少呗"):
+        assert [t.text for t in parse(text, 2024).terms] == ["固定资产投资", "泉港"]
