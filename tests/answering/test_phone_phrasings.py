@@ -319,3 +319,14 @@ def test_a_later_clause_without_a_topic_asks_the_first_clause_s():
 def test_a_phone_s_particles_are_no_topic_words():
     for text in ("泉港23年固投多少来着", "泉港23年固投是多少嘞", "泉港23年固投多少哈", "泉港23年固投多少呗"):
         assert [t.text for t in parse(text, 2024).terms] == ["固定资产投资", "泉港"]
+
+
+GANSU = (doc("gs", "甘肃省", "2026-01-28"), ["2025年全省地区生产总值13697.5亿元。2025年地区生产总值增长5.8%。"])
+
+
+def test_a_rank_among_the_places_named_ranks_them_alone_by_the_rate_asked():
+    """"河南甘肃哪个省去年GDP涨得最快": their growth rates, highest first, and not 河北's, which is
+    covered but not asked about; not their amounts."""
+    got = ask(PROVINCES + [GANSU], "河南甘肃哪个省去年GDP涨得最快", "河南省")
+    assert "河北" not in got.answer and "6.66万亿元" not in got.answer
+    assert got.answer.index("5.8%") < got.answer.index("5.6%")
