@@ -321,7 +321,7 @@ def test_a_phone_s_particles_are_no_topic_words():
         assert [t.text for t in parse(text, 2024).terms] == ["固定资产投资", "泉港"]
 
 
-GANSU = (doc("gs", "甘肃省", "2026-01-28"), ["2025年全省地区生产总值13697.5亿元。2025年地区生产总值增长5.8%。"])
+GANSU = (doc("gs", "甘肃省", "2026-01-28"), ["2025年全省地区生产总值13697.5亿元。2025年地区生产总值增长5.8%，增速居全国第2位。"])
 
 
 def test_a_rank_among_the_places_named_ranks_them_alone_by_the_rate_asked():
@@ -330,3 +330,10 @@ def test_a_rank_among_the_places_named_ranks_them_alone_by_the_rate_asked():
     got = ask(PROVINCES + [GANSU], "河南甘肃哪个省去年GDP涨得最快", "河南省")
     assert "河北" not in got.answer and "6.66万亿元" not in got.answer
     assert got.answer.index("5.8%") < got.answer.index("5.6%")
+
+
+def test_a_later_clause_asks_the_place_of_the_first_not_a_level_named_beside_it():
+    """"甘肃去年GDP多少，全国排第几": 全国 is the level 甘肃 is ranked in, not a second place, so the
+    second clause is 甘肃's too."""
+    got = ask(PROVINCES + [GANSU], "甘肃去年GDP多少，全国排第几", "河南省")
+    assert "13697.5亿元" in got.answer and "第2位" in got.answer

@@ -135,7 +135,8 @@ def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:
     """Each clause, read as a question of its own about the default place; a later one that names
     no topic of its own follows the first ("GDP多少，增长多少": the GDP's growth)."""
-    first, *rest = clauses(asked.text, asked.q.places)
+    covered = set(reports.places())  # not a level named beside the place ("全国排第几")
+    first, *rest = clauses(asked.text, tuple(p for p in asked.q.places if p in covered))
     q = reports.read(clean(first), None, asked.before)
     split = [Part(first, q)]
     topic = "、".join(t.text for t in q.terms if t.weight >= 1)
