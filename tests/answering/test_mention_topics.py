@@ -58,6 +58,12 @@ def answerer():
     ("浙江报告里写了良渚吗", "良渚"),
     ("提到雄安了吗", "雄安"),  # a place alone is the topic
     ("浙江的报告里说了DeepSeek没有", "DeepSeek"),  # as typed, not folded
+    ("江苏那报告里说没说独角兽", "独角兽"),  # 那 (that report) is the asker's speech, not the topic
+    ("报告里讲没讲数据", "数据"),
+    ("江苏讲了独角兽没有", "独角兽"),
+    ("浙江谈了良渚没", "良渚"),
+    ("江苏提没提到独角兽哈", "独角兽"),  # a phone's particles are no part of the topic
+    ("江苏讲没讲独角兽来着", "独角兽"),  # a word that carries no topic elsewhere is the topic when it is all
 ])
 def test_a_mention_question_s_topic_is_what_its_scaffolding_leaves(text, topic):
     q = parse(text, 2026, PLACES)
@@ -74,6 +80,7 @@ def test_a_mention_question_s_topic_is_what_its_scaffolding_leaves(text, topic):
     "冰雪经济哪几个省有提到",
     "冰雪经济哪些省在提",
     "说到冰雪经济的都是哪些地方",
+    "冰雪经济 有哪几个省在搞",
 ])
 def test_which_places_phrasings_share_one_topic(text):
     q = parse(text, 2026, PLACES)

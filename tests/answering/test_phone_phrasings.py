@@ -2,7 +2,8 @@
 development failures of paraphrases-heldout3), on hand-made reports and questions (no index, no
 model): a part of a several-figure question that no metric names, 突破 as a topic, 哪几块 as a
 list, a year's growth over a period's, 是不是 before a yes/no figure, 定了哪些指标 as an
-overview, mention and which-places scaffolding, quotes that show the words, 规上产值."""
+overview, mention and which-places scaffolding, quotes that show the words, 规上产值; and those of
+paraphrases-dev6: 长 said for 增长, an overview of a year summed up in other figures than the headline ones."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -238,3 +239,102 @@ def test_an_overview_goes_on_into_the_next_passage_where_its_statement_does():
                 "固定资产投资同比增长16.4%;财政收入同口径增长4.5%。"])]
     got = ask(county, "凤县2024年经济整体咋样，几个主要数说下", "宝鸡市凤县")
     assert all(f in got.answer for f in ("3.5%", "3%", "7%", "16.4%"))
+
+
+# -- paraphrases-dev6 ----------------------------------------------------------------------------
+
+HENAN = doc("hn", "河南省", "2026-02-01")
+HEBEI = doc("hb", "河北省", "2026-01-25")
+PROVINCES = [(HENAN, ["2025年全省生产总值6.66万亿元。2025年全省生产总值增长5.6%，规上工业增加值增长8.4%。"]),
+             (HEBEI, ["2025年全省生产总值4.93万亿元。2025年全省生产总值增长5.6%。"])]
+
+
+def test_zhang_after_a_metric_asks_its_growth():
+    q = parse("河北 河南 去年GDP各长了多少", 2026)
+    assert q.unit == "percent" and q.asks_change
+    got = ask(PROVINCES, "河南去年GDP长了多少", "河南省")
+    assert "5.6%" in got.answer and "6.66万亿元" not in got.answer
+    assert "6.66万亿元" in ask(PROVINCES, "河南去年GDP多少", "河南省").answer  # the amount, asked as one
+
+
+ZONE = doc("zq", "肇庆高新区", "2023-01-16")
+ZONE_TEXT = ["回望2022年，全区推动经济社会实现平稳较快发展。",
+             "数据显示，2022年全区完成工业用电量22.9亿千瓦时，同比增长20.2%，完成存款余额190亿元、增长6%，"
+             "还原留抵退税后，完成总税收42.18亿元，外贸进出口总额首次突破100亿元。"]
+
+
+def test_an_overview_of_a_year_summed_up_in_other_figures_quotes_them():
+    q = parse("肇庆高新区22年成绩单咋样啊", 2026, ("肇庆高新区",))
+    assert q.shape == Shape.OVERVIEW
+    got = ask([(ZONE, ZONE_TEXT)], "肇庆高新区22年成绩单咋样啊", "肇庆高新区")
+    assert not got.abstained
+    assert all(f in got.answer for f in ("22.9亿千瓦时", "190亿元", "42.18亿元", "2022"))
+
+
+def test_an_overview_with_its_headline_figures_still_leads_with_them():
+    """GDP and two more headline figures in one sentence: that sentence, not a denser one of other
+    figures."""
+    text = ["2022年实现地区生产总值432.6亿元，一般公共预算收入30亿元，固定资产投资211.9亿元。",
+            "2022年新增孵化载体53个、国家级孵化载体9家、院士16名、海外人才14名、省级人才25名。"]
+    got = ask([(ZONE, text)], "肇庆高新区22年成绩单咋样啊", "肇庆高新区")
+    assert all(f in got.answer for f in ("432.6亿元", "30亿元", "211.9亿元")) and "53个" not in got.answer
+
+
+def test_a_yes_no_word_right_before_a_figure_asks_yes_or_no():
+    """"是不是1600亿斤", "是否增长6.5%": the figure compared with, though no verb such as 过 or 破 comes
+    before it; a date after the yes/no word is no figure."""
+    for text, figure in (("黑龙江今年粮食目标是不是1600亿斤", "1600亿斤"), ("南沙18年GDP是否增长6.5%", "6.5%"),
+                         ("汉滨24年规上工业是不是涨了11%", "11%")):
+        q = parse(text, 2026)
+        assert (q.shape, q.threshold) == (Shape.YES_NO, figure)
+    assert parse("是不是2025年的报告", 2026).threshold is None
+    got = ask(PROVINCES, "河南去年GDP是不是增长6%", "河南省")
+    assert got.answer.startswith("没") and "5.6%" in got.answer
+
+
+def test_which_of_the_years_asks_the_trend_over_them():
+    q = parse("河北社零前年去年哪年涨得快", 2026)
+    assert q.shape == Shape.TREND and q.years == (2024, 2025)
+
+
+NANSHA = doc("ns", "广州市南沙区", "2019-03-14")
+NANSHA_TEXT = ["2018年实现地区生产总值1458.41亿元，增长6.5%；进出口总值2063.9亿元，增长5.8%，其中进口972.1亿元，增长20.9%。"]
+LATER = (doc("gd", "广东省", "2026-01-20"), ["2025年地区生产总值增长3.9%。"])  # the default place: another 今年
+
+
+def test_a_space_between_clauses_that_each_ask_a_figure_is_a_comma():
+    assert parse("常州经开区18年固投涨了多少 规上产值多少", 2019).shape == Shape.CLAUSES
+    assert parse("河北 河南 甘肃 去年GDP各长了多少", 2026).shape != Shape.CLAUSES  # places, then one figure
+    got = ask([(NANSHA, NANSHA_TEXT), LATER], "南沙18年GDP多少 进出口多少", "广东省")
+    assert "1458.41亿元" in got.answer and "2063.9亿元" in got.answer
+
+
+def test_a_later_clause_without_a_topic_asks_the_first_clause_s():
+    """"进口多少，增长了多少": the import's growth, though the place's reports are read for their own
+    今年 (not the default place's) with no previous question; one line when one sentence answers both."""
+    got = ask([(NANSHA, NANSHA_TEXT), LATER], "南沙18年进口多少，增长了多少", "广东省")
+    assert "972.1亿元" in got.answer and "20.9%" in got.answer and "上一个问题" not in got.answer
+    assert got.answer.count("972.1亿元") == 1
+
+
+def test_a_phone_s_particles_are_no_topic_words():
+    for text in ("泉港23年固投多少来着", "泉港23年固投是多少嘞", "泉港23年固投多少哈", "泉港23年固投多少呗"):
+        assert [t.text for t in parse(text, 2024).terms] == ["固定资产投资", "泉港"]
+
+
+GANSU = (doc("gs", "甘肃省", "2026-01-28"), ["2025年全省地区生产总值13697.5亿元。2025年地区生产总值增长5.8%，增速居全国第2位。"])
+
+
+def test_a_rank_among_the_places_named_ranks_them_alone_by_the_rate_asked():
+    """"河南甘肃哪个省去年GDP涨得最快": their growth rates, highest first, and not 河北's, which is
+    covered but not asked about; not their amounts."""
+    got = ask(PROVINCES + [GANSU], "河南甘肃哪个省去年GDP涨得最快", "河南省")
+    assert "河北" not in got.answer and "6.66万亿元" not in got.answer
+    assert got.answer.index("5.8%") < got.answer.index("5.6%")
+
+
+def test_a_later_clause_asks_the_place_of_the_first_not_a_level_named_beside_it():
+    """"甘肃去年GDP多少，全国排第几": 全国 is the level 甘肃 is ranked in, not a second place, so the
+    second clause is 甘肃's too."""
+    got = ask(PROVINCES + [GANSU], "甘肃去年GDP多少，全国排第几", "河南省")
+    assert "13697.5亿元" in got.answer and "第2位" in got.answer

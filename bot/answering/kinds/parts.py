@@ -31,6 +31,7 @@ def combined(text: str, q: Question, answers: list[Answer]) -> Answer:
     A part the reports lack says so, without another year's figure beside the others."""
     answers = [replace(a, answer=wording.refusal(a.query)) if a.abstained and a.query and a.query.metrics
                else a for a in answers]
+    answers = list({a.answer: a for a in reversed(answers)}.values())[::-1]  # one sentence answering two parts once
     first = next((a for a in answers if not a.abstained), answers[0])
     return replace(first, question=text, answer="\n".join(a.answer for a in answers),
                    abstained=all(a.abstained for a in answers), query=q,
@@ -58,6 +59,8 @@ def several(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     # with another year's figure, unless every metric is refused: then the first one's is.
     answers = (compose.figure(text, p, assess(p, sentences), offer=False) for p in parts)
     given = list(islice((a for a in answers if not a.abstained), HEADLINES))
+    if len(given) < HEADLINES and (dense := _densest(q, sentences, len(given))):
+        return compose.quoted(text, q, *dense, asked.hits)
     if not given and (goal := _goal(q, sentences)):
         return compose.quoted(text, q, *goal, asked.hits)
     return combined(text, q, given or [compose.figure(text, parts[0], assess(parts[0], sentences))])
@@ -82,6 +85,23 @@ def _lead(q: Question, parts: tuple[Question, ...], sentences: Sentences) -> tup
             while end < len(segs) and segs[end].startswith(figure_words().get("change_verb", ())):
                 end += 1  # the last figure's change ("进出口总额62.9亿美元，增长4.7%")
             best = (count, Evidence(s.hit, text, s.label, 1.0, ()), "，".join(segs[at[0]:end]))
+    return best[1:] if best else None
+
+
+def _densest(q: Question, sentences: Sentences, given: int) -> tuple[Evidence, str] | None:
+    """A report whose year is summed up in other figures than the headline ones ("工业用电量22.9亿
+    千瓦时…总税收42.18亿元…", "力争工业产值破千亿，确保开复工项目240个以上…"): of the year and kind
+    asked, the sentence stating the most figures, when it states at least HEADLINES and more than
+    the headline figures found (`given`); quoted to its last figure's clause from the clause before
+    its first, which says what they are of or states one in words ("力争实现工业产值破千亿")."""
+    best: tuple[int, Evidence, str] | None = None
+    for s, text in _statements(sentences):
+        if s.label.span is not None or not time_agrees(q, s.label):
+            continue
+        segs = segments(text)
+        at = [i for i, seg in enumerate(segs) if values_in(seg)]
+        if len(at) >= max(HEADLINES, given + 1) and (best is None or len(at) > best[0]):
+            best = (len(at), Evidence(s.hit, text, s.label, 1.0, ()), "，".join(segs[max(at[0] - 1, 0):at[-1] + 1]))
     return best[1:] if best else None
 
 
@@ -113,9 +133,18 @@ def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
 
 
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:
-    """Each clause, read as a question of its own about the default place."""
-    said = clauses(asked.text, asked.q.places)
-    return [Part(c, reports.read(clean(c), None, asked.before)) for c in said]
+    """Each clause, read as a question of its own about the default place; a later one that names
+    no topic of its own follows the first ("GDP多少，增长多少": the GDP's growth)."""
+    covered = set(reports.places())  # not a level named beside the place ("全国排第几")
+    first, *rest = clauses(asked.text, tuple(p for p in asked.q.places if p in covered))
+    q = reports.read(clean(first), None, asked.before)
+    split = [Part(first, q)]
+    topic = "、".join(t.text for t in q.terms if t.weight >= 1)
+    for c in rest:  # said with the first's topic, as a place's own reading of it has no previous question
+        if topic and reports.read(clean(c), None, q).follow_up:
+            c = topic + c
+        split.append(Part(c, reports.read(clean(c), None, asked.before)))
+    return split
 
 
 CLAUSES = FanOut(_clauses, lambda asked, split, answers: combined(asked.text, asked.q, answers))

@@ -83,7 +83,7 @@ def ranked(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
 
 def _expected(unit: str, q: Question) -> bool:
     group = unit_group(unit)
-    return group == q.unit if q.unit else group != "percent"
+    return group == q.unit if q.unit else (group == "percent") == q.asks_change  # "涨得最快": a rate
 
 
 def side_by_side(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
@@ -108,8 +108,10 @@ def _each_place(asked: Asked, split: list[Part], answers: list[Answer]) -> Answe
 
 # Every place covered: each one's figure.
 EACH_PLACE = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports), _each_place)
-# "哪个省的GDP最高": every place's figure, ranked.
-RANK = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports), ranked)
+# "哪个省的GDP最高": every place's figure, ranked; those named, when the question names several
+# ("广东江苏浙江哪个省去年GDP涨得最快").
+RANK = FanOut(lambda asked, reports: _each_of(list(asked.q.places) if len(asked.q.places) > 1 else reports.places(),
+                                              asked, reports), ranked)
 
 
 def first_mention(reports: Reports, place: str, words: str) -> Source | None:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from bot.answering.reading.typed import to_arabic
-from bot.answering.vocabulary import alternation, cues, unit_group
+from bot.answering.vocabulary import alternation, change_words, cues, unit_group
 from index.reading.metadata import year_part
 from index.text.places import names_of
 from index.text.normalise import fold
@@ -15,7 +15,7 @@ from index.text.timelabel import RESULT, TARGET, periods
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 
-_CLAUSE_END = re.compile(r"[，,；;]")
+_CLAUSE_END = re.compile(r"[，,；;]|\s+")  # on a phone a space stands for a comma ("固投涨了多少 规上产值多少")
 _COUNT = r"(?:\d+|[两二三四五六七八九十几]+)个"  # "三个", "5个", "几个"
 
 
@@ -41,6 +41,12 @@ def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, verbless: 
     # asked by its ending ("过750亿了吗"), or by a yes/no word before it ("是不是破900亿了")
     if m and (re.search(f"(?:{ends})[？?！!。]*$", text)
               or any(w in text[:m.start()] for w in c.get("yesno_start", ()))):
+        return m.group(1)
+    # or a yes/no word right before the figure, said with its unit and perhaps a change verb
+    # ("是不是1600亿斤", "是否增长6.5%", "是不是涨了11%"); a date is no figure ("是不是2025年")
+    starts, changes = alternation(c.get("yesno_start", ())), alternation(c.get("change", ()) + change_words())
+    m = re.search(f"(?:{starts})(?:{changes})?了?({NUMBER}\\s*(?:{scaled}))(?<![年月日])", text) if starts else None
+    if m:
         return m.group(1)
     m = re.search(f"({NUMBER}\\s*(?:{scaled}))了?(?:{ends})[？?！!。]*$", text) if verbless else None
     return m.group(1) if m else None
