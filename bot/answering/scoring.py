@@ -18,8 +18,9 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
 5. whole: not a part given after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元
-   is a part, unless the question names the part), even when the part's clause names more of the
-   question ("财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元"), then
+   is a part, unless the question names the part; of a metric asked by a loose name, one named by
+   the narrower metric only: `_narrower`), even when the part's clause names more of the question
+   ("财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元" for 财政收入), then
    clause_coverage: its own clause names more of the question, then named_as: by a fuller name of the metric ("城镇新增就业
    110万人" over "农村劳动力转移就业40万人" for 城镇新增就业, "固定资产投资增长1.6%" over
    "工程项目完成投资1.22万亿元" for 固定资产投资), then asked_name: of items listed in one clause, the
@@ -117,11 +118,19 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         ev, fact, window(ev, fact, q),
         confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
-        clause_coverage=coverage(q, fact.item or fact.window, require_metric=False)[0],
+        clause_coverage=coverage(q, fact.item or _as_read(ev, fact), require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
-        whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])),
+        whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
         asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item))
+
+
+def _as_read(ev: Evidence, fact: Fact) -> str:
+    """The figure's clause read after the clauses before it (`headed`), as a question matches its
+    sentence: "累计支出64338万元" after "财政总收入…" is 财政支出's."""
+    before = segments(ev.sentence)[: fact.segment]
+    read = segments(headed(ev.hit.chunk.lead, fold("，".join(before + [fact.window]))))[len(before):]
+    return "，".join(read) if read != segments(fold(fact.window)) else fact.window
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
@@ -160,6 +169,18 @@ def _a_part(q: Question, clause: str, before: tuple[str, ...] = ()) -> bool:
     if not fullest or any(f in fullest for f in asked):  # the name asked, said in full (城镇新增就业)
         return False
     return any(f in fold(c) for f in asked for c in before)
+
+
+def _narrower(q: Question, ev: Evidence, fact: Fact) -> bool:
+    """Whether a figure asked by a loose name (`Term.wider`) is named, in its list item or nearest
+    clause naming the metric, by the narrower metric only: "财政收入破亿了没" asks the 财政总收入
+    of "财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元", not the 一般预算收入."""
+    wider = q.terms[0].wider if q.metrics else ()
+    if not wider:
+        return False
+    segs = segments(ev.sentence)[: fact.segment] + [fact.item or fact.window]
+    named = next((f for s in reversed(segs) if q.terms[0].found_in(f := fold(s))), "")
+    return not any(w in named for w in wider)
 
 
 def _of_period(fact: Fact) -> bool:

@@ -149,6 +149,31 @@ def test_a_figure_said_after_the_name_in_a_clause_of_its_own_is_the_name_s():
     assert "11338万元" in got.answer and "7309万元" not in got.answer
 
 
+def test_revenue_asked_loosely_is_the_total_where_a_report_gives_both():
+    """财政总收入 and 一般公共预算收入 are metrics of their own; "财政收入" alone (asked_names.tsv
+    `wider:`) asks the total where a report gives it, else the budget revenue."""
+    said = "财政总收入突破亿元大关,实现11338万元,增长57.7%,一般预算收入完成7309万元,累计支出64338万元"
+    assert answer("去年财政收入多少", said).value == "11338万元"
+    got = answer("去年一般预算收入多少", said)
+    assert got.value == "7309万元" and "11338万元" not in got.answer
+    # the part in the better-ranked sentence, the whole in another
+    got = answer("去年财政收入多少", "一般公共预算收入7309万元", "全年完成全口径财政收入11338万元")
+    assert got.value == "11338万元"
+    got = answer("去年财政收入多少", "一般公共预算收入7309万元,增长5%")
+    assert not got.abstained and got.value == "7309万元"
+
+
+def test_the_total_is_no_name_of_the_budget_revenue_nor_the_other_way():
+    got = answer("去年财政总收入多少", "一般公共预算收入7309万元,增长5%")
+    assert got.abstained and "7309万元" not in got.answer.partition("资料中只有")[0]
+    listed = "全口径财政收入、一般预算财政收入分别实现550.7亿元和95.8亿元"
+    assert answer("去年一般预算财政收入多少", listed).value == "95.8亿元"
+    assert answer("去年全口径财政收入多少", listed).value == "550.7亿元"
+    assert answer("去年财政收入多少", listed).value == "550.7亿元"
+    got = answer("去年一般公共预算收入多少", "全口径财政收入133亿元,同比增长37%")
+    assert got.abstained and "133亿元" not in got.answer.partition("资料中只有")[0]
+
+
 def test_a_share_of_the_metric_asked_is_not_the_metric():
     got = answer("去年全年GDP是多少", "服务业增加值占GDP比重达50%")
     assert got.abstained and "50%" not in got.answer
