@@ -48,7 +48,8 @@ class Chunk:
     @cached_property  # the chunk never changes: folded on first use, not on every question
     def folded_sentences(self) -> tuple[str, ...]:
         """Each sentence after its section title, folded, its partial metric names read with the
-        chunk's lead heading (`headed`): what matching a question reads."""
+        chunk's lead heading and the heads its earlier clauses say (`headed`): what matching a
+        question reads."""
         title = fold(self.section_title())
         return tuple(f"{title} {headed(self.lead, fold(self.text[s:e]))}" for s, e, _ in self.sentences)
 
