@@ -37,6 +37,9 @@ def test_a_metric_named_otherwise_after_the_name_asked_is_not_what_was_asked():
     assert "4.17亿元" in got.answer and "3.02亿元" not in got.answer
     got = answer("去年地方财政收入多少", said)
     assert "3.02亿元" in got.answer and "4.17亿元" not in got.answer
+    # 出口额 is a name of 进出口总额: after it, the total named otherwise is not the 出口额 asked
+    got = answer("去年出口额多少", "完成出口额3000亿元，完成进出口总额5000亿元")
+    assert got.value == "3000亿元" and "5000亿元" not in got.answer
     # a fuller form of the name asked is the metric asked, whatever the clauses before it say
     got = answer("去年新增就业多少", "做好重点群体就业工作，加强困难群体就业帮扶，城镇新增就业100万人，零就业家庭动态清零")
     assert not got.abstained and got.value == "100万人"
