@@ -129,8 +129,9 @@ def _as_read(ev: Evidence, fact: Fact) -> str:
     """The figure's clause read after the clauses before it (`headed`), as a question matches its
     sentence: "累计支出64338万元" after "财政总收入…" is 财政支出's."""
     before = segments(ev.sentence)[: fact.segment]
-    read = segments(headed(ev.hit.chunk.lead, fold("，".join(before + [fact.window]))))[len(before):]
-    return "，".join(read) if read != segments(fold(fact.window)) else fact.window
+    said = fold("，".join(before + [fact.window]))
+    read = headed(ev.hit.chunk.lead, said)
+    return fact.window if read == said else "，".join(segments(read)[len(before):])
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
