@@ -1,11 +1,15 @@
-"""Fold text to one canonical form: half-width (NFKC), Simplified Chinese, lower-case Latin."""
+"""Fold text to one canonical form: half-width (NFKC), Simplified Chinese, lower-case Latin, the
+look-alikes of a sign as the sign (index/data/signs.tsv)."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import opencc
+
+_SIGNS = Path(__file__).parent.parent / "data" / "signs.tsv"
 
 
 @lru_cache(maxsize=1)
@@ -13,12 +17,26 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def signs(text: str) -> str:
+    """Each look-alike of a sign as the sign it means (signs.tsv: "57.7℅" → "57.7%"), one
+    character for one."""
+    from index import datafiles  # it folds its own words with this module
+
+    return text.translate(_sign_table(datafiles.rows(_SIGNS, 2)))
+
+
+@lru_cache(maxsize=4)
+def _sign_table(rows: tuple[tuple[str, ...], ...]) -> dict[int, str]:
+    return {ord(form): sign for sign, forms in rows for form in forms.split("|") if len(form) == 1}
+
+
 def fold(text: str) -> str:
-    """Full-width → half-width, Traditional → Simplified, Latin lower-cased.
+    """Full-width → half-width, Traditional → Simplified, Latin lower-cased, look-alike signs as
+    theirs (before NFKC, which reads ℅ as "c/o").
 
     Used for matching only; chunk text keeps the report's own characters.
     """
-    return _t2s().convert(unicodedata.normalize("NFKC", text)).lower()
+    return _t2s().convert(unicodedata.normalize("NFKC", signs(text))).lower()
 
 
 def squeeze(text: str) -> str:
@@ -31,7 +49,8 @@ _GROUPED = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # 1，200: a thousands sepa
 
 
 def halfwidth(text: str) -> str:
-    """Full-width digits, ％ and ．(５．１％ → 5.1%), and a full-width comma grouping thousands, as
-    ASCII: one character for one, so a position in the result is the same position in `text`,
-    and a figure read from the result is quoted from `text` as the report wrote it."""
-    return _GROUPED.sub(",", text.translate(_FULL_FIGURE))
+    """Full-width digits, ％ and ．(５．１％ → 5.1%), a full-width comma grouping thousands and the
+    look-alikes of a sign (`signs`: 57.7℅ → 57.7%) as ASCII: one character for one, so a position
+    in the result is the same position in `text`, and a figure read from the result is quoted from
+    `text` as the report wrote it."""
+    return _GROUPED.sub(",", signs(text).translate(_FULL_FIGURE))
