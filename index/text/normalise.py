@@ -9,6 +9,8 @@ from pathlib import Path
 
 import opencc
 
+from index.filestate import rows
+
 _SIGNS = Path(__file__).parent.parent / "data" / "signs.tsv"
 
 
@@ -20,9 +22,7 @@ def _t2s() -> opencc.OpenCC:
 def signs(text: str) -> str:
     """Each look-alike of a sign as the sign it means (signs.tsv: "57.7℅" → "57.7%"), one
     character for one."""
-    from index import datafiles  # it folds its own words with this module
-
-    return text.translate(_sign_table(datafiles.rows(_SIGNS, 2)))
+    return text.translate(_sign_table(rows(_SIGNS, 2)))
 
 
 @lru_cache(maxsize=4)
