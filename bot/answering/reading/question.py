@@ -241,11 +241,11 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     places_table = names.places_table(tuple(sorted(doc_places)), vocab)
     mentioned = topic.mentioned(rest, places_table, c, vocab, clean(text))
     voted = vote.shape if vote is not None and vote.clear else None
-    threshold = asked_cues.threshold(normalised, c, vocab, verbless=voted == Shape.YES_NO)
+    threshold, threshold_said = asked_cues.threshold(normalised, c, vocab, verbless=voted == Shape.YES_NO) or (None, "")
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ()) + c.get("rank_asked", ())
     if ranks:
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
-    for w in ((threshold,) if threshold else ()) + scope_words:
+    for w in ((threshold_said,) if threshold else ()) + scope_words:
         # the figure compared with, "这两年", "各省" and "排第几" say which figures, not what about
         rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
     if counted:  # "三个省" likewise
