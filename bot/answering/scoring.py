@@ -24,8 +24,8 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    clause_coverage: its own clause names more of the question, then named_as: by a fuller name of the metric ("城镇新增就业
    110万人" over "农村劳动力转移就业40万人" for 城镇新增就业, "固定资产投资增长1.6%" over
    "工程项目完成投资1.22万亿元" for 固定资产投资), then asked_name: of items listed in one clause, the
-   one naming the metric by the question's own name ("完成进出口总额5000亿元、出口额3000亿元" for
-   出口额);
+   one naming the metric by the question's own name ("完成到账外资1.87亿美元、外商投资5亿美元" for
+   到账外资, both names of 实际使用外资);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
@@ -156,8 +156,8 @@ def _a_part(q: Question, clause: str, before: tuple[str, ...] = ()) -> bool:
     财政收入17.3亿元"), by a name of the metric other than the question's own ("财政收入多少" is
     not asking for the 地方财政收入 within it; "地方财政收入多少" is). So does a clause after one
     naming the metric by the question's own name (`before`, the sentence's clauses before it) that
-    names it otherwise, not by a fuller form of that name: "完成出口额3000亿元，完成进出口总额5000亿元"
-    for 出口额 ("加强就业帮扶，确保城镇新增就业100万人" is still 新增就业)."""
+    names it otherwise, not by a fuller form of that name: "完成到账外资1.87亿美元，外商投资5亿美元"
+    for 到账外资 ("加强就业帮扶，确保城镇新增就业100万人" is still 新增就业)."""
     if not q.metrics:
         return False
     folded, forms = fold(clause), q.terms[0].forms
@@ -369,8 +369,8 @@ def window(ev: Evidence, fact: Fact, q: Question) -> str:
 def _own_item(fact: Fact, q: Question) -> str:
     """The fact's own item of a clause listing several metrics' figures where it says all the clause
     says of the question and the other items say less ("工业产值3.83亿元", not "销售收入3.67亿元")
-    or name the metric only by a name the question does not say ("出口额多少" is not asking for
-    "进出口总额5000亿元"), if their figures could be taken for the answer (of its unit
+    or name the metric only by a name the question does not say ("到账外资多少" is not asking for
+    "外商投资5亿美元"), if their figures could be taken for the answer (of its unit
     group); else its window."""
     clause, _, rest = fact.window.partition("，")
     if not fact.item or fact.item not in clause:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.reading.question import parse
@@ -37,12 +39,24 @@ def test_a_metric_named_otherwise_after_the_name_asked_is_not_what_was_asked():
     assert "4.17亿元" in got.answer and "3.02亿元" not in got.answer
     got = answer("去年地方财政收入多少", said)
     assert "3.02亿元" in got.answer and "4.17亿元" not in got.answer
-    # 出口额 is a name of 进出口总额: after it, the total named otherwise is not the 出口额 asked
     got = answer("去年出口额多少", "完成出口额3000亿元，完成进出口总额5000亿元")
     assert got.value == "3000亿元" and "5000亿元" not in got.answer
     # a fuller form of the name asked is the metric asked, whatever the clauses before it say
     got = answer("去年新增就业多少", "做好重点群体就业工作，加强困难群体就业帮扶，城镇新增就业100万人，零就业家庭动态清零")
     assert not got.abstained and got.value == "100万人"
+
+
+TRADE = "完成进出口总额5000亿元，完成出口额3000亿元，进口总值2000亿元"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("去年出口额多少", "3000亿元"), ("去年出口多少", "3000亿元"), ("去年出口总额是多少", "3000亿元"),
+    ("去年进口额多少", "2000亿元"), ("去年进出口多少", "5000亿元"), ("去年外贸多少", "5000亿元"),
+    ("去年进出口总额是多少", "5000亿元"),
+])
+def test_exports_and_imports_are_parts_of_the_trade_total_each_asked_by_its_own_name(question, value):
+    got = answer(question, TRADE)
+    assert got.value == value and all(v not in got.answer for v in {"5000亿元", "3000亿元", "2000亿元"} - {value})
 
 
 def test_the_part_answers_when_the_question_names_it():

@@ -67,7 +67,7 @@ def test_of_items_naming_the_metric_alike_the_one_by_the_name_asked_is_quoted_al
     assert "地方一般公共预算收入352.93亿元" in a.answer and "671.50亿元" not in a.answer
     a = _figure("2010年财政收入多少", said)
     assert a.value == "671.50亿元" and "352.93亿元" in a.answer
-    # 出口额 is a name of 进出口总额, but "出口额多少" is not asking for the total
+    # 出口额 is a part of 进出口总额, a metric of its own: "出口额多少" is not asking for the total
     a = _figure("2010年出口额多少", "完成进出口总额5000亿元、出口额3000亿元。")
     assert a.value == "3000亿元" and "5000亿元" not in a.answer
 
