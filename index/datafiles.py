@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.filestate import DataFileError, one_version, read as _read, rows, signature  # noqa: F401 (served from here)
+from index.filestate import DataFileError, one_version, rows, signature  # noqa: F401 (served from here)
+from index.filestate import read as _read
 from index.text.normalise import fold
 
 INDEX_DATA = Path(__file__).parent / "data"
