@@ -44,13 +44,13 @@ def squeeze(text: str) -> str:
     return "".join(fold(text).split())
 
 
-_FULL_FIGURE = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
+_FULL_FIGURE = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": "."})  # ％: signs.tsv
 _GROUPED = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # 1，200: a thousands separator written full-width
 
 
 def halfwidth(text: str) -> str:
-    """Full-width digits, ％ and ．(５．１％ → 5.1%), a full-width comma grouping thousands and the
-    look-alikes of a sign (`signs`: 57.7℅ → 57.7%) as ASCII: one character for one, so a position
+    """Full-width digits and ．, a full-width comma grouping thousands and the look-alikes of a
+    sign (`signs`: ％ and ℅ for %) as ASCII (５．１％ → 5.1%, 57.7℅ → 57.7%): one character for one, so a position
     in the result is the same position in `text`, and a figure read from the result is quoted from
     `text` as the report wrote it."""
     return _GROUPED.sub(",", signs(text).translate(_FULL_FIGURE))
