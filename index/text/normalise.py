@@ -50,7 +50,7 @@ _GROUPED = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # 1，200: a thousands sepa
 
 def halfwidth(text: str) -> str:
     """Full-width digits and ．, a full-width comma grouping thousands and the look-alikes of a
-    sign (`signs`: ％ and ℅ for %) as ASCII (５．１％ → 5.1%, 57.7℅ → 57.7%): one character for one, so a position
-    in the result is the same position in `text`, and a figure read from the result is quoted from
-    `text` as the report wrote it."""
+    sign (`signs`: ％ and ℅ for %) as ASCII (５．１％ → 5.1%, 57.7℅ → 57.7%): one character for
+    one, so a position in the result is the same position in `text`, and a figure read from the
+    result is quoted from `text` as the report wrote it."""
     return _GROUPED.sub(",", signs(text).translate(_FULL_FIGURE))
