@@ -18,13 +18,14 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
 5. whole: not a part given after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元
-   is a part, unless the question names the part), even when the part's clause names more of the
-   question ("财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元"), then
+   is a part, unless the question names the part; of a metric asked by a loose name, one named by
+   the narrower metric only: `_narrower`), even when the part's clause names more of the question
+   ("财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元" for 财政收入), then
    clause_coverage: its own clause names more of the question, then named_as: by a fuller name of the metric ("城镇新增就业
    110万人" over "农村劳动力转移就业40万人" for 城镇新增就业, "固定资产投资增长1.6%" over
    "工程项目完成投资1.22万亿元" for 固定资产投资), then asked_name: of items listed in one clause, the
-   one naming the metric by the question's own name ("完成财政总收入671.50亿元、地方一般公共预算收入
-   352.93亿元" for 地方一般公共预算收入);
+   one naming the metric by the question's own name ("完成到账外资1.87亿美元、外商投资5亿美元" for
+   到账外资, both names of 实际使用外资);
 6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
@@ -117,11 +118,20 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         ev, fact, window(ev, fact, q),
         confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
-        clause_coverage=coverage(q, fact.item or fact.window, require_metric=False)[0],
+        clause_coverage=coverage(q, fact.item or _as_read(ev, fact), require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
-        whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])),
+        whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
         asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item))
+
+
+def _as_read(ev: Evidence, fact: Fact) -> str:
+    """The figure's clause read after the clauses before it (`headed`), as a question matches its
+    sentence: "累计支出64338万元" after "财政总收入…" is 财政支出's."""
+    before = segments(ev.sentence)[: fact.segment]
+    said = fold("，".join(before + [fact.window]))
+    read = headed(ev.hit.chunk.lead, said)
+    return fact.window if read == said else "，".join(segments(read)[len(before):])
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
@@ -143,11 +153,11 @@ def _named_as(q: Question, clause: str) -> int:
 
 def _a_part(q: Question, clause: str, before: tuple[str, ...] = ()) -> bool:
     """Whether the clause gives a part of the figure before it (figure_words.tsv `part`: "其中地方
-    财政收入17.3亿元"), by a name of the metric other than the question's own ("财政总收入多少" is
+    财政收入17.3亿元"), by a name of the metric other than the question's own ("财政收入多少" is
     not asking for the 地方财政收入 within it; "地方财政收入多少" is). So does a clause after one
     naming the metric by the question's own name (`before`, the sentence's clauses before it) that
-    names it otherwise, not by a fuller form of that name: "完成财政总收入4.17亿元，完成地方财政收入
-    3.02亿元" for 财政总收入 ("加强就业帮扶，确保城镇新增就业100万人" is still 新增就业)."""
+    names it otherwise, not by a fuller form of that name: "完成到账外资1.87亿美元，外商投资5亿美元"
+    for 到账外资 ("加强就业帮扶，确保城镇新增就业100万人" is still 新增就业)."""
     if not q.metrics:
         return False
     folded, forms = fold(clause), q.terms[0].forms
@@ -160,6 +170,18 @@ def _a_part(q: Question, clause: str, before: tuple[str, ...] = ()) -> bool:
     if not fullest or any(f in fullest for f in asked):  # the name asked, said in full (城镇新增就业)
         return False
     return any(f in fold(c) for f in asked for c in before)
+
+
+def _narrower(q: Question, ev: Evidence, fact: Fact) -> bool:
+    """Whether a figure asked by a loose name (`Term.wider`) is named, in its list item or nearest
+    clause naming the metric, by the narrower metric only: "财政收入破亿了没" asks the 财政总收入
+    of "财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元", not the 一般预算收入."""
+    wider = q.terms[0].wider if q.metrics else ()
+    if not wider:
+        return False
+    segs = segments(ev.sentence)[: fact.segment] + [fact.item or fact.window]
+    named = next((f for s in reversed(segs) if q.terms[0].found_in(f := fold(s))), "")
+    return not any(w in named for w in wider)
 
 
 def _of_period(fact: Fact) -> bool:
@@ -355,8 +377,8 @@ def window(ev: Evidence, fact: Fact, q: Question) -> str:
 def _own_item(fact: Fact, q: Question) -> str:
     """The fact's own item of a clause listing several metrics' figures where it says all the clause
     says of the question and the other items say less ("工业产值3.83亿元", not "销售收入3.67亿元")
-    or name the metric only by a name the question does not say ("地方一般公共预算收入多少" is not
-    asking for "财政总收入671.50亿元"), if their figures could be taken for the answer (of its unit
+    or name the metric only by a name the question does not say ("到账外资多少" is not asking for
+    "外商投资5亿美元"), if their figures could be taken for the answer (of its unit
     group); else its window."""
     clause, _, rest = fact.window.partition("，")
     if not fact.item or fact.item not in clause:

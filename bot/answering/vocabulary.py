@@ -8,7 +8,8 @@
 - `metric_units.tsv`: the unit groups each metric is measured in;
 - `headline_metrics.txt`: the metrics an overview question is answered with;
 - `everyday_words.tsv`: how people say what the reports call otherwise (城里人 → 城镇居民);
-- `asked_names.tsv`: names of a metric questions use but sentences do not (粮食 → 粮食产量).
+- `asked_names.tsv`: names of a metric questions use but sentences do not (粮食 → 粮食产量), and
+  the loose names that ask a wider metric too (财政收入 → 财政总收入).
 
 Read through `index.datafiles`, so an edited file is used by the next question.
 """

@@ -48,7 +48,8 @@ class Chunk:
     @cached_property  # the chunk never changes: folded on first use, not on every question
     def folded_sentences(self) -> tuple[str, ...]:
         """Each sentence after its section title, folded, its partial metric names read with the
-        chunk's lead heading (`headed`): what matching a question reads."""
+        chunk's lead heading and the heads its earlier clauses say (`headed`): what matching a
+        question reads."""
         title = fold(self.section_title())
         return tuple(f"{title} {headed(self.lead, fold(self.text[s:e]))}" for s, e, _ in self.sentences)
 
@@ -85,7 +86,9 @@ def headed(lead: str, text: str) -> str:
     """`text` (folded) with each clause that opens on the tail of a metric's name whose head the
     lead heading names read as the whole name: under "——粮食生产再创新高。", "…，总产量达到853.2亿
     斤" is "…，粮食总产量达到853.2亿斤". A heading names the topic of the sentences after it, which
-    then say only the rest of the name (总产量, 产量, 增加值…)."""
+    then say only the rest of the name (总产量, 产量, 增加值…). So does a head an earlier clause of
+    the sentence says (`listed_heads`)."""
+    text = listed_heads(text)
     if not lead:
         return text
     tails = _name_tails(load_vocab())
@@ -102,6 +105,23 @@ def headed(lead: str, text: str) -> str:
 
 
 _LONGEST_TAIL = 12
+
+
+def listed_heads(text: str) -> str:
+    """`text` (folded) with a bare word opening a clause, past an opener word ("累计"), read with the
+    head an earlier clause of the sentence says (clause_links.tsv `head:`): "财政总收入…实现11338
+    万元，一般预算收入完成7309万元，累计支出64338万元" lists 财政's figures, so its 支出 is 财政支出."""
+    links = datafiles.table(datafiles.INDEX_DATA / "clause_links.tsv")
+    heads = [(k.partition(":")[2], words) for k, words in links.items() if k.startswith("head:")]
+    if not any(h and h in text for h, _ in heads):
+        return text
+    opener = f"(?:{'|'.join(map(re.escape, links['opener']))})?" if links.get("opener") else ""
+    for head, words in heads:
+        first = text.find(head)
+        if head and words and first >= 0:
+            bare = re.compile(rf"(?<=[，,；;、]){opener}(?=(?:{'|'.join(map(re.escape, words))}))")
+            text = text[:first] + bare.sub(lambda m: m.group(0) + head, text[first:])
+    return text
 
 
 @lru_cache(maxsize=4)

@@ -1,11 +1,17 @@
-"""Fold text to one canonical form: half-width (NFKC), Simplified Chinese, lower-case Latin."""
+"""Fold text to one canonical form: half-width (NFKC), Simplified Chinese, lower-case Latin, the
+look-alikes of a sign as the sign (index/data/signs.tsv)."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import opencc
+
+from index.filestate import rows
+
+_SIGNS = Path(__file__).parent.parent / "data" / "signs.tsv"
 
 
 @lru_cache(maxsize=1)
@@ -13,12 +19,24 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def signs(text: str) -> str:
+    """Each look-alike of a sign as the sign it means (signs.tsv: "57.7℅" → "57.7%"), one
+    character for one."""
+    return text.translate(_sign_table(rows(_SIGNS, 2)))
+
+
+@lru_cache(maxsize=4)
+def _sign_table(rows: tuple[tuple[str, ...], ...]) -> dict[int, str]:
+    return {ord(form): sign for sign, forms in rows for form in forms.split("|") if len(form) == 1}
+
+
 def fold(text: str) -> str:
-    """Full-width → half-width, Traditional → Simplified, Latin lower-cased.
+    """Full-width → half-width, Traditional → Simplified, Latin lower-cased, look-alike signs as
+    theirs (before NFKC, which reads ℅ as "c/o").
 
     Used for matching only; chunk text keeps the report's own characters.
     """
-    return _t2s().convert(unicodedata.normalize("NFKC", text)).lower()
+    return _t2s().convert(unicodedata.normalize("NFKC", signs(text))).lower()
 
 
 def squeeze(text: str) -> str:
@@ -26,12 +44,13 @@ def squeeze(text: str) -> str:
     return "".join(fold(text).split())
 
 
-_FULL_FIGURE = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
+_FULL_FIGURE = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": "."})  # ％: signs.tsv
 _GROUPED = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # 1，200: a thousands separator written full-width
 
 
 def halfwidth(text: str) -> str:
-    """Full-width digits, ％ and ．(５．１％ → 5.1%), and a full-width comma grouping thousands, as
-    ASCII: one character for one, so a position in the result is the same position in `text`,
-    and a figure read from the result is quoted from `text` as the report wrote it."""
-    return _GROUPED.sub(",", text.translate(_FULL_FIGURE))
+    """Full-width digits and ．, a full-width comma grouping thousands and the look-alikes of a
+    sign (`signs`: ％ and ℅ for %) as ASCII (５．１％ → 5.1%, 57.7℅ → 57.7%): one character for
+    one, so a position in the result is the same position in `text`, and a figure read from the
+    result is quoted from `text` as the report wrote it."""
+    return _GROUPED.sub(",", signs(text).translate(_FULL_FIGURE))

@@ -8,6 +8,7 @@
 - `place_suffixes.tsv`: the generic endings of place names, by kind;
 - `magnitudes.tsv`: 万亿, 亿, 万… and the value each scales its unit by;
 - `cities.txt`: cities a zone may be named after (长春净月高新区 is also 净月高新区).
+- `signs.tsv`: the look-alikes of a sign (℅ for %), read by `index.text.normalise`.
 
 `load_vocab()` returns the same `Vocab` while the files are unchanged and a new one as soon as
 one of them is edited, so caches keyed on a `Vocab` follow the files.
@@ -23,7 +24,7 @@ from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 
 FILES = ("userdict.txt", "units.txt", "stopwords.txt", "synonyms.tsv", "relative_years.tsv",
-         "place_suffixes.tsv", "magnitudes.tsv", "cities.txt")
+         "place_suffixes.tsv", "magnitudes.tsv", "cities.txt", "signs.tsv")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per file state

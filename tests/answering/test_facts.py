@@ -99,6 +99,9 @@ def test_quotation_marks_stay_balanced_in_a_clause():
     ("新增就业１２万人", "１２万人", 12, "万人"),
     ("完成投资１，２００亿元", "１，２００亿元", 1200, "亿元"),
     ("增长５．２％左右", "５．２％左右", 5.2, "%"),
+    # a look-alike of the sign (signs.tsv): ℅ (care of) and the Arabic ٪ are read as %
+    ("财政总收入增长57.7℅", "57.7℅", 57.7, "%"),
+    ("农民收入增长15.2٪左右", "15.2٪左右", 15.2, "%"),
 ])
 def test_a_figure_written_full_width_is_read_and_quoted_as_written(sentence, value, number, unit):
     [fact] = extract(sentence)

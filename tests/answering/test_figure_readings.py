@@ -143,6 +143,23 @@ def test_an_amount_with_no_noun_after_it_is_still_a_threshold():
     assert not any("万亿" in t.text for t in parse("GDP能过万亿吗", 2024).terms if t.text != "万亿")
 
 
+
+REVENUE = "2018年全县财政总收入突破亿元大关，实现11338万元，增长57.7℅，一般预算收入完成7309万元。"
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("沅陵县18年财政收入破亿了没", "是的，已达到1亿。"),  # a magnitude alone is one of it
+    ("沅陵县18年财政收入过千亿了吗", "没有，还不到1000亿。"),
+    ("沅陵县18年财政收入破万亿了没有", "没有，还不到1万亿。"),
+])
+def test_a_magnitude_alone_after_a_threshold_verb_is_one_of_it(question, verdict):
+    got = ask(question, COUNTY, REVENUE)
+    assert got.answer.startswith(verdict) and "11338万元" in got.answer and "7309万元" not in got.answer
+    assert "增长57.7℅" in got.answer  # quoted as written, though read as a rate
+    assert parse("高新技术企业上万了吗", 2024).threshold == "1万"
+    assert parse("人口超百万了吗", 2024).threshold == "100万"
+    assert parse("去年超亿元项目有几个", 2024).threshold is None  # a category
+
 # -- the length of a streak --------------------------------------------------------------------
 
 STREAK = "固定资产投资增长5.3%,增速连续44个月居全省前3,连续10个季度获省投资“赛马”激励。"

@@ -39,3 +39,27 @@ def test_only_a_clause_opening_on_the_rest_of_a_name_is_completed():
     assert headed("粮食生产再创新高", "播种面积的总产量") == "播种面积的总产量"  # not at a clause's opening
     assert headed("", "总产量达到853.2亿斤") == "总产量达到853.2亿斤"
     assert headed("生态质量不断改善", "总产量达到853.2亿斤") == "总产量达到853.2亿斤"
+
+
+FISCAL = "财政总收入突破亿元大关,实现11338万元,增长57.7%,一般预算收入完成7309万元,累计支出64338万元,同比分别增长43.6%和32.4%;"
+
+
+def test_a_bare_word_after_a_clause_saying_its_head_is_the_head_s():
+    """clause_links.tsv `head:财政`: the 支出 of a clause listed after the 财政 figures is 财政支出."""
+    got = answer("2024年财政支出多少", FISCAL)
+    assert not got.abstained and got.value == "64338万元"
+    assert "11338万元" not in got.answer and "7309万元" not in got.answer
+
+
+def test_a_bare_word_without_its_head_before_it_names_nothing():
+    got = answer("2024年财政支出多少", "旅游收入完成7309万元,累计支出64338万元;")
+    assert got.abstained or "64338万元" not in got.answer.partition("资料中只有")[0]
+    # the head said after the clause does not reach back
+    got = answer("2024年财政支出多少", "累计支出64338万元,财政总收入11338万元;")
+    assert got.abstained or "64338万元" not in got.answer.partition("资料中只有")[0]
+
+
+def test_only_a_clause_opening_on_the_bare_word_takes_the_head():
+    assert headed("", "财政总收入11338万元,累计支出64338万元") == "财政总收入11338万元,累计财政支出64338万元"
+    assert headed("", "财政总收入11338万元,支出增长5%") == "财政总收入11338万元,财政支出增长5%"
+    assert headed("", "财政总收入11338万元,压减一般性支出") == "财政总收入11338万元,压减一般性支出"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.reading.question import parse
@@ -37,9 +39,24 @@ def test_a_metric_named_otherwise_after_the_name_asked_is_not_what_was_asked():
     assert "4.17亿元" in got.answer and "3.02亿元" not in got.answer
     got = answer("去年地方财政收入多少", said)
     assert "3.02亿元" in got.answer and "4.17亿元" not in got.answer
+    got = answer("去年出口额多少", "完成出口额3000亿元，完成进出口总额5000亿元")
+    assert got.value == "3000亿元" and "5000亿元" not in got.answer
     # a fuller form of the name asked is the metric asked, whatever the clauses before it say
     got = answer("去年新增就业多少", "做好重点群体就业工作，加强困难群体就业帮扶，城镇新增就业100万人，零就业家庭动态清零")
     assert not got.abstained and got.value == "100万人"
+
+
+TRADE = "完成进出口总额5000亿元，完成出口额3000亿元，进口总值2000亿元"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("去年出口额多少", "3000亿元"), ("去年出口多少", "3000亿元"), ("去年出口总额是多少", "3000亿元"),
+    ("去年进口额多少", "2000亿元"), ("去年进出口多少", "5000亿元"), ("去年外贸多少", "5000亿元"),
+    ("去年进出口总额是多少", "5000亿元"),
+])
+def test_exports_and_imports_are_parts_of_the_trade_total_each_asked_by_its_own_name(question, value):
+    got = answer(question, TRADE)
+    assert got.value == value and all(v not in got.answer for v in {"5000亿元", "3000亿元", "2000亿元"} - {value})
 
 
 def test_the_part_answers_when_the_question_names_it():
@@ -147,6 +164,31 @@ def test_a_figure_said_after_the_name_in_a_clause_of_its_own_is_the_name_s():
     said = "财政总收入突破亿元大关,实现11338万元,增长57.7%,一般预算收入完成7309万元,累计支出64338万元"
     got = answer("去年财政总收入多少", said)
     assert "11338万元" in got.answer and "7309万元" not in got.answer
+
+
+def test_revenue_asked_loosely_is_the_total_where_a_report_gives_both():
+    """财政总收入 and 一般公共预算收入 are metrics of their own; "财政收入" alone (asked_names.tsv
+    `wider:`) asks the total where a report gives it, else the budget revenue."""
+    said = "财政总收入突破亿元大关,实现11338万元,增长57.7%,一般预算收入完成7309万元,累计支出64338万元"
+    assert answer("去年财政收入多少", said).value == "11338万元"
+    got = answer("去年一般预算收入多少", said)
+    assert got.value == "7309万元" and "11338万元" not in got.answer
+    # the part in the better-ranked sentence, the whole in another
+    got = answer("去年财政收入多少", "一般公共预算收入7309万元", "全年完成全口径财政收入11338万元")
+    assert got.value == "11338万元"
+    got = answer("去年财政收入多少", "一般公共预算收入7309万元,增长5%")
+    assert not got.abstained and got.value == "7309万元"
+
+
+def test_the_total_is_no_name_of_the_budget_revenue_nor_the_other_way():
+    got = answer("去年财政总收入多少", "一般公共预算收入7309万元,增长5%")
+    assert got.abstained and "7309万元" not in got.answer.partition("资料中只有")[0]
+    listed = "全口径财政收入、一般预算财政收入分别实现550.7亿元和95.8亿元"
+    assert answer("去年一般预算财政收入多少", listed).value == "95.8亿元"
+    assert answer("去年全口径财政收入多少", listed).value == "550.7亿元"
+    assert answer("去年财政收入多少", listed).value == "550.7亿元"
+    got = answer("去年一般公共预算收入多少", "全口径财政收入133亿元,同比增长37%")
+    assert got.abstained and "133亿元" not in got.answer.partition("资料中只有")[0]
 
 
 def test_a_share_of_the_metric_asked_is_not_the_metric():

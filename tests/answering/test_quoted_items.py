@@ -58,15 +58,18 @@ def test_an_item_whose_figure_is_of_another_kind_stays_quoted():
 
 
 def test_of_items_naming_the_metric_alike_the_one_by_the_name_asked_is_quoted_alone():
-    """财政总收入 and 地方一般公共预算收入 are both names of fiscal revenue, but a question saying one of
-    them is not asking for the other's figure; "财政收入" says neither, so the clause is quoted whole."""
+    """A question saying 财政总收入 or 地方一般公共预算收入 is not asking for the other's figure;
+    "财政收入" says neither, so the clause is quoted whole, the total (the wider metric) answering."""
     said = "完成财政总收入671.50亿元、地方一般公共预算收入352.93亿元。"
     a = _figure("2010年财政总收入多少", said)
     assert "财政总收入671.50亿元" in a.answer and "352.93亿元" not in a.answer
     a = _figure("2010年地方一般公共预算收入多少", said)
     assert "地方一般公共预算收入352.93亿元" in a.answer and "671.50亿元" not in a.answer
     a = _figure("2010年财政收入多少", said)
-    assert "671.50亿元" in a.answer and "352.93亿元" in a.answer
+    assert a.value == "671.50亿元" and "352.93亿元" in a.answer
+    # 出口额 is a part of 进出口总额, a metric of its own: "出口额多少" is not asking for the total
+    a = _figure("2010年出口额多少", "完成进出口总额5000亿元、出口额3000亿元。")
+    assert a.value == "3000亿元" and "5000亿元" not in a.answer
 
 
 def test_without_a_metric_asked_the_first_item_naming_what_is_asked_answers():

@@ -31,25 +31,31 @@ def levels_and_venues(text: str, place_forms: tuple[str, ...], c: dict[str, tupl
         if venues else text
 
 
-def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, verbless: bool = False) -> str | None:
-    """The figure a yes/no question compares with: "过750亿了吗" → "750亿". `verbless`: the
-    question's meaning says it is a yes/no question, so a figure with its unit just before the
-    ending is one without a verb before it ("有450亿吗", "过了150万没")."""
+def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab,
+              verbless: bool = False) -> tuple[str, str] | None:
+    """The figure a yes/no question compares with, and the words saying it: "过750亿了吗" → "750亿".
+    A magnitude alone after the verb is one of it ("破亿了没" → "1亿", "上万了吗" → "1万"; "破千亿"
+    is already "破1000亿", `to_arabic`), said with its verb. `verbless`: the question's meaning says
+    it is a yes/no question, so a figure with its unit just before the ending is one without a verb
+    before it ("有450亿吗", "过了150万没")."""
     verbs, ends = alternation(c.get("threshold", ())), alternation(c.get("yesno_end", ()))
-    scaled = alternation(vocab.units + tuple(w for w, _, _ in vocab.magnitudes))  # "750亿" as well as "750亿元"
-    m = re.search(f"(?:{verbs})({NUMBER}\\s*(?:{scaled})?)", text)
+    magnitudes = alternation(tuple(w for w, _, _ in vocab.magnitudes))
+    scaled = alternation(vocab.units) + "|" + magnitudes  # "750亿" as well as "750亿元"
+    # a bare magnitude only where nothing follows it but its unit and the ending: "超亿元项目" names a category
+    m = re.search(f"(?:{verbs})(?:({NUMBER}\\s*(?:{scaled})?)|({magnitudes})(?:{alternation(vocab.units)})?"
+                  f"(?=了?(?:{ends})?[？?！!。]*$))", text)
     # asked by its ending ("过750亿了吗"), or by a yes/no word before it ("是不是破900亿了")
     if m and (re.search(f"(?:{ends})[？?！!。]*$", text)
               or any(w in text[:m.start()] for w in c.get("yesno_start", ()))):
-        return m.group(1)
+        return (m.group(1), m.group(1)) if m.group(1) else ("1" + m.group(2), m.group(0))
     # or a yes/no word right before the figure, said with its unit and perhaps a change verb
     # ("是不是1600亿斤", "是否增长6.5%", "是不是涨了11%"); a date is no figure ("是不是2025年")
     starts, changes = alternation(c.get("yesno_start", ())), alternation(c.get("change", ()) + change_words())
     m = re.search(f"(?:{starts})(?:{changes})?了?({NUMBER}\\s*(?:{scaled}))(?<![年月日])", text) if starts else None
     if m:
-        return m.group(1)
+        return m.group(1), m.group(1)
     m = re.search(f"({NUMBER}\\s*(?:{scaled}))了?(?:{ends})[？?！!。]*$", text) if verbless else None
-    return m.group(1) if m else None
+    return (m.group(1), m.group(1)) if m else None
 
 
 def categories(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> tuple[list[tuple[str, tuple[str, ...]]], str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.vocabulary import figure_words, figure_words_version
+from bot.answering.vocabulary import asked_names, figure_words, figure_words_version
 from index.text.normalise import fold
 from index.text.vocabulary import Vocab
 
@@ -45,6 +45,14 @@ def metric_names(metric: str, vocab: Vocab) -> tuple[str, ...]:
     once (figure_words.tsv `joint:城乡`: "城乡居民人均可支配收入分别为32204元、13904元" names the
     城镇 and the 农村 figures alike)."""
     return with_joint((fold(metric), *vocab.aliases(metric)))
+
+
+def wider_names(metric: str, said: str, vocab: Vocab) -> tuple[str, ...]:
+    """The names of the wider metric a question also asks when the fullest name of `metric` it
+    `said` is a loose one (asked_names.tsv `wider:`): "财政收入多少" asks 财政总收入 as well as
+    一般公共预算收入; "地方财政收入多少" and "一般预算财政收入多少" ask the latter alone."""
+    fullest = max((f for f in metric_names(metric, vocab) if f in said), key=len, default="")
+    return tuple(n for w in asked_names().get("wider:" + fullest, ()) for n in metric_names(w, vocab))
 
 
 def with_joint(forms: tuple[str, ...]) -> tuple[str, ...]:

@@ -92,7 +92,7 @@ def asked_in(text: str) -> Names:
     table = asked_names()
     goes_on = "|".join(re.escape(w) for w in table.get("!goes_on", ()))
     tail = f"(?!{goes_on})" if goes_on else ""
-    return tuple((m, used) for m, forms in table.items() if not m.startswith("!")
+    return tuple((m, used) for m, forms in table.items() if not m.startswith("!") and ":" not in m
                  if (used := tuple(f for f in forms if re.search(re.escape(f) + tail, text))))
 
 

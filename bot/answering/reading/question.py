@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import joined, metric_names, shadows, shared_metrics, sibling, with_joint
+from bot.answering.reading.metric_forms import (joined, metric_names, shadows, shared_metrics, sibling, wider_names,
+                                                with_joint)
 from bot.answering.reading.typed import clean, counted, holds, in_report_words, numbered, small_counts, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
@@ -69,6 +70,7 @@ class Term:
     forms: tuple[str, ...]
     shadows: tuple[str, ...] = ()  # longer names that contain a form but mean something else
     in_words: bool = False  # a count only as written in words ("连续三年"), not as any figure in digits
+    wider: tuple[str, ...] = ()  # a wider metric's names, asked too by a loose name (财政收入: 财政总收入)
 
     def found_in(self, folded_text: str) -> bool:
         text, forms, shadows = folded_text, self.forms, self.shadows
@@ -239,11 +241,11 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     places_table = names.places_table(tuple(sorted(doc_places)), vocab)
     mentioned = topic.mentioned(rest, places_table, c, vocab, clean(text))
     voted = vote.shape if vote is not None and vote.clear else None
-    threshold = asked_cues.threshold(normalised, c, vocab, verbless=voted == Shape.YES_NO)
+    threshold, threshold_said = asked_cues.threshold(normalised, c, vocab, verbless=voted == Shape.YES_NO) or (None, "")
     scope_words = c.get("trend", ()) + c.get("each_place", ()) + c.get("which_places", ()) + c.get("rank_asked", ())
     if ranks:
         scope_words += c.get("rank_places", ()) + c.get("rank_high", ()) + c.get("rank_low", ())
-    for w in ((threshold,) if threshold else ()) + scope_words:
+    for w in ((threshold_said,) if threshold else ()) + scope_words:
         # the figure compared with, "这两年", "各省" and "排第几" say which figures, not what about
         rest = rest.replace(w, "\0").replace(to_arabic(w), "\0")
     if counted:  # "三个省" likewise
@@ -271,8 +273,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                 normalised = normalised.replace(form, fold(m), 1)
     terms = []
     for i, m in enumerate(metrics):
-        forms = metric_names(m, vocab)
-        terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, shadows(forms, vocab, unread)))
+        wider = wider_names(m, unread, vocab)
+        forms = metric_names(m, vocab) + wider
+        terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, shadows(forms, vocab, unread), wider=wider))
     places = dict(places_table)
     terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
               if p not in doc_places]

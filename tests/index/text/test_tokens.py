@@ -56,6 +56,7 @@ def test_clause_comma_between_numbers_does_not_glue_them(words):
 def test_fold_width_script_case():
     assert fold("ＧＤＰ７６２億元，增長７．１％") == "gdp762亿元,增长7.1%"
     assert fold("高新區黨工委書記") == "高新区党工委书记"
+    assert fold("增长57.7℅、32.4﹪") == "增长57.7%、32.4%"  # not NFKC's "57.7c/o"
     assert squeeze("始\n\n终 保持\u3000定力") == "始终保持定力"
 
 
