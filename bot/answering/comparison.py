@@ -138,16 +138,17 @@ def stated_change(fact: Fact, later: int, earlier: int) -> str | None:
     """The change `fact` (of year `later`) states since year `earlier`: one said against that year
     ("较2009年增长104%"), or, a year apart, against the year before ("同比增长", "比上年增长", a bare
     "增长7.1%"; figure_words.tsv `year_on_year`); None for any other (年均, 比2015年…)."""
-    verbs = alternation(figure_words().get("change_verb", ()))
-    m = re.match(f"(.*?)(?:{verbs})", fact.change or "")
-    if m is None or later <= earlier:
+    verbs, year_on_year = alternation(figure_words().get("change_verb", ())), figure_words().get("year_on_year", ())
+    # what comes before a verb is the base; where verbs overlap ("同比增长" holds 比增) the split that
+    # leaves a known base or a year is the one meant
+    bases = [fact.change[:m.start()] for m in re.finditer(f"(?={verbs})", fact.change or "")]
+    if not bases or later <= earlier:
         return None
-    base = m.group(1)
+    base = next((b for b in bases if not b or b in year_on_year or re.search(r"(?:19|20)\d{2}", b)), bases[0])
     said = re.findall(r"(?:19|20)\d{2}", base)
     if said:
         return fact.change if said == [str(earlier)] else None
-    return fact.change if later - earlier == 1 and (not base or base in figure_words().get("year_on_year", ())) \
-        else None
+    return fact.change if later - earlier == 1 and (not base or base in year_on_year) else None
 
 
 @dataclass(frozen=True)

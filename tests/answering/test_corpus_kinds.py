@@ -23,7 +23,7 @@ from conftest import DEVELOPMENT_TEXTS, chunked
 from handmade import DOC, evidence, hit
 from index.search.searcher import Hit
 from index.text.normalise import fold
-from index.text.timelabel import Frame, TimeLabel
+from index.text.timelabel import TimeLabel
 from index.text.vocabulary import load_vocab
 
 # the figure asked as it is given: a level, or a rate of growth
@@ -44,7 +44,7 @@ def _asked(path) -> list[tuple[str, str, str]]:
     info = doc.info()
     hits = [Hit(i + 1, i, c, info, 1.0 / (i + 1), i + 1, i + 1) for i, c in enumerate(chunks)]
     compose = Composer(SimpleNamespace(place_of={doc.doc_id: doc.place}), 0.5)
-    now = Frame.of(doc.date).plan
+    now = doc.frame.plan  # the year 今年 means, as the answerer reads it
     wrong, seen = [], set()
     for f in figures(chunks, {doc.doc_id: info}):
         metric = _metric(f.subject)
