@@ -8,7 +8,8 @@
 - `metric_units.tsv`: the unit groups each metric is measured in;
 - `headline_metrics.txt`: the metrics an overview question is answered with;
 - `everyday_words.tsv`: how people say what the reports call otherwise (城里人 → 城镇居民);
-- `asked_names.tsv`: names of a metric questions use but sentences do not (粮食 → 粮食产量).
+- `asked_names.tsv`: names of a metric questions use but sentences do not (粮食 → 粮食产量);
+- `place_levels.tsv`: the words a question names a level of place by (哪些省, 各市).
 
 Read through `index.datafiles`, so an edited file is used by the next question.
 """
@@ -34,6 +35,11 @@ def _file(folder: Path, name: str) -> Path:
 
 def cues() -> dict[str, tuple[str, ...]]:
     return datafiles.table(_file(BOT_DATA, "question_cues.tsv"))
+
+
+def place_levels() -> dict[str, tuple[str, ...]]:
+    """Each level of place → the words a question names it by; !before/!after: the words beside them."""
+    return datafiles.table(_file(BOT_DATA, "place_levels.tsv"))
 
 
 def shape_exemplars() -> tuple[tuple[str, ...], ...]:

@@ -307,21 +307,24 @@ def mentioned(place: str, quote: str) -> str:
     return f"提到了。{place}：“{quote}”。"
 
 
-def mentioned_in(words: str, places: list[str]) -> str:
+def mentioned_in(words: str, places: list[str], unit: str) -> str:
     """"5个省提到了商业航天：广东省、江苏省…。": the places first, each one's sentence being its
-    citation; counted as 省 when all are of a province's level (place_suffixes.tsv), else as 地方."""
-    provinces = load_vocab().suffixes("province")
-    unit = "省" if all(p.endswith(provinces) for p in places) else "地方"
+    citation, counted by their level (`unit`: 省, 园区, or 地方 when they are of several)."""
     return f"{len(places)}个{unit}提到了{words}：{'、'.join(places)}。"
+
+
+def mentioned_elsewhere(words: str, unit: str, places: list[str]) -> str:
+    """"没有省提到低空经济；提到的有：昆山高新区。": no place of the level asked names the words, others do."""
+    return f"没有{unit}提到{words}；提到的有：{'、'.join(places)}。"
 
 
 def not_mentioned(words: str, places: list[str]) -> str:
     return f"资料中{'、'.join(places)}的报告没有提到“{words}”。"
 
 
-def mentioned_nowhere(words: str, places: int) -> str:
+def mentioned_nowhere(words: str, places: int, unit: str = "地方") -> str:
     """No place's reports name the words: said without listing the places, which are no answer."""
-    return f"资料中{places}个地方的报告都没有提到“{words}”。"
+    return f"资料中{places}个{unit}的报告都没有提到“{words}”。"
 
 
 def ranked(year: int | None, kind: str | None, metric: str, lines: list[str], missing: list[str],
