@@ -42,6 +42,11 @@ def no_topic(after_previous: bool) -> str:
     return ("" if after_previous else "没有找到上一个问题可以接着问。") + f"请说说您想了解哪项数据，{EXAMPLE}"
 
 
+def no_place_of(unit: str) -> str:
+    """No report is of the level of place asked ("各市…" over provinces' reports)."""
+    return f"资料中没有{unit}的报告。"
+
+
 def place_not_covered(named: str, places: set[str]) -> str:
     return f"资料中没有关于{named}的数据，目前的报告只涉及{'、'.join(sorted(places))}。"
 

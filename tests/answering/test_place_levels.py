@@ -27,10 +27,9 @@ REPORTS = {  # place: its report's text
 }
 
 
-@pytest.fixture
-def answerer():
+def _no_model(reports: dict[str, str]) -> NoSearch:
     docs, chunks, spans = [], [], {}
-    for i, (place, text) in enumerate(REPORTS.items()):
+    for i, (place, text) in enumerate(reports.items()):
         doc = f"d{i}"
         docs.append({"doc_id": doc, "place": place, "date": "2026-01-20", "title": f"2026年{place}政府工作报告"})
         sentences = [s + "。" for s in text.split("。") if s]
@@ -40,7 +39,12 @@ def answerer():
             at += len(s)
         spans[doc] = range(len(chunks), len(chunks) + 1)
         chunks.append(Chunk(f"{doc}-0", doc, text, ("一、工作",), ((0, len(text)),), sentences=tuple(bounds)))
-    return Answerer(NoSearch(docs, chunks, spans), AnswerSettings(default_place="江苏省"))
+    return NoSearch(docs, chunks, spans)
+
+
+@pytest.fixture
+def answerer():
+    return Answerer(_no_model(REPORTS), AnswerSettings(default_place="江苏省"))
 
 
 @pytest.mark.parametrize("text, reply", [
@@ -97,3 +101,14 @@ def test_each_place_and_ranks_keep_to_the_level_asked(answerer, route, text, pla
     q = answerer.reports.read(text, None, None)
     assert {p.place for p in route.split(Asked(text, q), answerer.reports)} == places
 
+
+
+
+@pytest.mark.parametrize("route, text", [(EACH_PLACE, "各市2025年GDP增长多少"), (RANK, "2025年哪个市GDP增速最高")])
+def test_no_place_of_the_level_asked_is_said(route, text):
+    provinces = Answerer(_no_model({p: t for p, t in REPORTS.items() if p.endswith("省")}),
+                         AnswerSettings(default_place="江苏省"))
+    asked = Asked(text, provinces.reports.read(text, None, None))
+    split = route.split(asked, provinces.reports)
+    got = route.combine(asked, split, [])
+    assert split == [] and got.abstained and got.answer == "资料中没有市的报告。"

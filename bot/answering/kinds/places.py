@@ -102,8 +102,11 @@ def side_by_side(asked: Asked, split: list[Part], answers: list[Answer]) -> Answ
 # Several places named: each one's own answer, one a line, and which is higher when asked.
 SIDE_BY_SIDE = FanOut(lambda asked, reports: _each_of(list(asked.places), asked, reports), side_by_side)
 def _each_place(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
-    """Every place's answer that has the figure; the first refusal when none has."""
-    return combined(asked.text, asked.q, answers, answers[0].answer if answers else wording.no_topic(False))
+    """Every place's answer that has the figure; the first refusal when none has, or when no
+    place is of the level asked ("各市…" over provinces' reports), that none is."""
+    level = levels.asked(asked.q.normalised)
+    none = wording.no_topic(False) if level is None else wording.no_place_of(levels.counted_as([], level))
+    return combined(asked.text, asked.q, answers, answers[0].answer if answers else none)
 
 
 def _asked_places(asked: Asked, reports: Reports) -> list[str]:
