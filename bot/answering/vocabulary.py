@@ -9,7 +9,8 @@
 - `headline_metrics.txt`: the metrics an overview question is answered with;
 - `everyday_words.tsv`: how people say what the reports call otherwise (城里人 → 城镇居民);
 - `asked_names.tsv`: names of a metric questions use but sentences do not (粮食 → 粮食产量), and
-  the loose names that ask a wider metric too (财政收入 → 财政总收入).
+  the loose names that ask a wider metric too (财政收入 → 财政总收入);
+- `place_levels.tsv`: the words a question names a level of place by (哪些省, 各市).
 
 Read through `index.datafiles`, so an edited file is used by the next question.
 """
@@ -35,6 +36,11 @@ def _file(folder: Path, name: str) -> Path:
 
 def cues() -> dict[str, tuple[str, ...]]:
     return datafiles.table(_file(BOT_DATA, "question_cues.tsv"))
+
+
+def place_levels() -> dict[str, tuple[str, ...]]:
+    """Each level of place → the words a question names it by; !before/!after: the words beside them."""
+    return datafiles.table(_file(BOT_DATA, "place_levels.tsv"))
 
 
 def shape_exemplars() -> tuple[tuple[str, ...], ...]:

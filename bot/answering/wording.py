@@ -42,6 +42,11 @@ def no_topic(after_previous: bool) -> str:
     return ("" if after_previous else "没有找到上一个问题可以接着问。") + f"请说说您想了解哪项数据，{EXAMPLE}"
 
 
+def no_place_of(unit: str) -> str:
+    """No report is of the level of place asked ("各市…" over provinces' reports)."""
+    return f"资料中没有{unit}的报告。"
+
+
 def place_not_covered(named: str, places: set[str]) -> str:
     return f"资料中没有关于{named}的数据，目前的报告只涉及{'、'.join(sorted(places))}。"
 
@@ -307,21 +312,24 @@ def mentioned(place: str, quote: str) -> str:
     return f"提到了。{place}：“{quote}”。"
 
 
-def mentioned_in(words: str, places: list[str]) -> str:
+def mentioned_in(words: str, places: list[str], unit: str) -> str:
     """"5个省提到了商业航天：广东省、江苏省…。": the places first, each one's sentence being its
-    citation; counted as 省 when all are of a province's level (place_suffixes.tsv), else as 地方."""
-    provinces = load_vocab().suffixes("province")
-    unit = "省" if all(p.endswith(provinces) for p in places) else "地方"
+    citation, counted by their level (`unit`: 省, 园区, or 地方 when they are of several)."""
     return f"{len(places)}个{unit}提到了{words}：{'、'.join(places)}。"
+
+
+def mentioned_elsewhere(words: str, unit: str, places: list[str]) -> str:
+    """"没有省提到低空经济；提到的有：昆山高新区。": no place of the level asked names the words, others do."""
+    return f"没有{unit}提到{words}；提到的有：{'、'.join(places)}。"
 
 
 def not_mentioned(words: str, places: list[str]) -> str:
     return f"资料中{'、'.join(places)}的报告没有提到“{words}”。"
 
 
-def mentioned_nowhere(words: str, places: int) -> str:
+def mentioned_nowhere(words: str, places: int, unit: str = "地方") -> str:
     """No place's reports name the words: said without listing the places, which are no answer."""
-    return f"资料中{places}个地方的报告都没有提到“{words}”。"
+    return f"资料中{places}个{unit}的报告都没有提到“{words}”。"
 
 
 def ranked(year: int | None, kind: str | None, metric: str, lines: list[str], missing: list[str],

@@ -229,7 +229,7 @@ def spoke(text: str) -> str | None:
 
 def speaker_place(text: str) -> Found | None:
     """The place in the speaker's office: "河南省人民政府省长 王凯" → 河南省."""
-    cues, place = _cues(), name_pattern(load_vocab(), "province", "admin", "zone")
+    cues, place = _cues(), name_pattern(load_vocab(), *ENDINGS)
     gov, office = _alt(cues.get("government", ())), _alt(cues.get("office", ()))
     for line in _head_lines(text):
         m = re.search(rf"{_BOUNDARY}({place})(?:{gov})?(?:{office})", line)

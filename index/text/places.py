@@ -11,7 +11,7 @@ import re
 from index.text.normalise import fold
 from index.text.vocabulary import Vocab
 
-ENDINGS = ("province", "admin", "zone")
+ENDINGS = ("province", "city", "county", "town", "zone")  # a place's levels
 
 
 def short_name(place: str, vocab: Vocab) -> str | None:
@@ -22,6 +22,13 @@ def short_name(place: str, vocab: Vocab) -> str | None:
             stem = _without_qualifiers(name[: -len(suffix)], vocab.suffixes("qualifier"))
             return stem if len(stem) >= 2 else None
     return None
+
+
+def level_of(place: str, vocab: Vocab) -> str | None:
+    """The place's level (a kind of ENDINGS), by its longest ending: 昆山高新区 is a zone, 吴江区 a county."""
+    name = fold(place).strip()
+    ends = [(len(e), kind) for kind in ENDINGS for e in vocab.suffixes(kind) if name.endswith(e) and len(name) > len(e)]
+    return max(ends)[1] if ends else None
 
 
 def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:

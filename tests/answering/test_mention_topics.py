@@ -9,8 +9,8 @@ import pytest
 from handmade import NoSearch
 
 from bot import cli
-from bot.answering import wording
 from bot.answering.answerer import Answerer
+from bot.answering.reading import levels
 from bot.answering.reading.question import Shape, parse
 from bot.answering.settings import AnswerSettings
 from bot.telegram import messages
@@ -124,9 +124,10 @@ def test_which_places_shows_the_list_first_then_each_place_s_report_and_sentence
                                                   "出处：《2026年江苏省政府工作报告》· 一、工作", "“大力发展冰雪经济。”"]
 
 
-def test_places_not_all_provinces_are_counted_as_places():
-    assert wording.mentioned_in("独角兽", ["江苏省", "昆山高新区"]) == "2个地方提到了独角兽：江苏省、昆山高新区。"
-    assert wording.mentioned_in("稀土", ["广西壮族自治区", "江西省"]) == "2个省提到了稀土：广西壮族自治区、江西省。"
+def test_places_not_all_of_one_level_are_counted_as_places():
+    assert levels.counted_as(["江苏省", "昆山高新区"]) == "地方"
+    assert levels.counted_as(["广西壮族自治区", "江西省"]) == "省"
+    assert levels.counted_as(["昆山高新区", "苏州工业园区"]) == "园区"
 
 
 def test_a_term_no_report_holds_lists_no_place(answerer):

@@ -16,7 +16,7 @@ from bot.answering.asked import Asked, FanOut, Part
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Source
 from bot.answering.facts import segments, values_in
-from bot.answering.reading import topic
+from bot.answering.reading import levels, topic
 from bot.answering.reading.cues import lowest_first
 from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, Question, Shape
 from bot.answering.reports import Reports
@@ -102,16 +102,24 @@ def side_by_side(asked: Asked, split: list[Part], answers: list[Answer]) -> Answ
 # Several places named: each one's own answer, one a line, and which is higher when asked.
 SIDE_BY_SIDE = FanOut(lambda asked, reports: _each_of(list(asked.places), asked, reports), side_by_side)
 def _each_place(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
-    """Every place's answer that has the figure; the first refusal when none has."""
-    return combined(asked.text, asked.q, answers, answers[0].answer if answers else wording.no_topic(False))
+    """Every place's answer that has the figure; the first refusal when none has, or when no
+    place is of the level asked ("各市…" over provinces' reports), that none is."""
+    level = levels.asked(asked.q.normalised)
+    none = wording.no_topic(False) if level is None else wording.no_place_of(levels.counted_as([], level))
+    return combined(asked.text, asked.q, answers, answers[0].answer if answers else none)
 
 
-# Every place covered: each one's figure.
-EACH_PLACE = FanOut(lambda asked, reports: _each_of(reports.places(), asked, reports), _each_place)
-# "哪个省的GDP最高": every place's figure, ranked; those named, when the question names several
-# ("广东江苏浙江哪个省去年GDP涨得最快").
-RANK = FanOut(lambda asked, reports: _each_of(list(asked.q.places) if len(asked.q.places) > 1 else reports.places(),
-                                              asked, reports), ranked)
+def _asked_places(asked: Asked, reports: Reports) -> list[str]:
+    """The places covered of the level the question names ("各省", "哪些开发区"), else all."""
+    return levels.at_level(reports.places(), levels.asked(asked.q.normalised))
+
+
+# Every place covered (of the level asked): each one's figure.
+EACH_PLACE = FanOut(lambda asked, reports: _each_of(_asked_places(asked, reports), asked, reports), _each_place)
+# "哪个省的GDP最高": every place's figure (of the level asked), ranked; those named, when the question
+# names several ("广东江苏浙江哪个省去年GDP涨得最快").
+RANK = FanOut(lambda asked, reports: _each_of(list(asked.q.places) if len(asked.q.places) > 1
+                                              else _asked_places(asked, reports), asked, reports), ranked)
 
 
 def first_mention(reports: Reports, place: str, words: str) -> Source | None:
@@ -157,13 +165,21 @@ def mention(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 
 def which(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """Every place whose reports name the words asked about, and how many: the places in the
-    reply, each one's sentence naming them in its own citation."""
-    text, q = asked.text, asked.q
-    found = [s for s in (first_mention(reports, p, q.mentioned or "") for p in reports.places()) if s]
+    """Every place of the level asked (any, when none is) whose reports name the words asked
+    about, and how many: the places in the reply, each one's sentence naming them in its own
+    citation. When none of that level does, the places of other levels that do."""
+    text, q, words = asked.text, asked.q, asked.q.mentioned or ""
+    level = levels.asked(q.normalised)
+    found = [s for s in (first_mention(reports, p, words) for p in reports.places()) if s]
+    mine = [s for s in found if levels.at_level([s.place], level)]
     if not found:
-        return Answer(text, wording.mentioned_nowhere(q.mentioned or "", len(reports.places())), abstained=True,
-                      query=q, explanation="no place's reports name the words")
-    return Answer(text, wording.mentioned_in(q.mentioned or "", [s.place for s in found]), abstained=False,
-                  sources=found, evidence=len(found), confidence=1.0, explanation="sentences name the words",
-                  query=q)
+        return Answer(text, wording.mentioned_nowhere(words, len(levels.at_level(reports.places(), level)),
+                                                      levels.counted_as([], level)),
+                      abstained=True, query=q, explanation="no place's reports name the words")
+    if not mine:
+        return Answer(text, wording.mentioned_elsewhere(words, levels.counted_as([], level), [s.place for s in found]),
+                      abstained=False, sources=found, evidence=len(found), confidence=1.0, query=q,
+                      explanation="only places of other levels name the words")
+    named = [s.place for s in mine]
+    return Answer(text, wording.mentioned_in(words, named, levels.counted_as(named, level)), abstained=False,
+                  sources=mine, evidence=len(mine), confidence=1.0, explanation="sentences name the words", query=q)

@@ -24,7 +24,7 @@ def levels_and_venues(text: str, place_forms: tuple[str, ...], c: dict[str, tupl
     """Mask what names a level ("苏州市级", "江苏省级") or a venue ("落户高新区"), not the place asked
     about: a known place, perhaps with its ending, followed by 级, and the words before a place
     that say where a thing went."""
-    forms, endings = alternation(place_forms), alternation(vocab.suffixes("province", "admin"))
+    forms, endings = alternation(place_forms), alternation(vocab.suffixes("province", "city", "county", "town"))
     text = re.sub(f"(?:{forms})(?:{endings})?级", lambda m: "\0" * len(m.group(0)), text)
     venues = alternation(c.get("venue", ()))
     return re.sub(f"(?:{venues})(?=[^\0]{{0,4}}(?:{forms}))", lambda m: "\0" * len(m.group(0)), text) \

@@ -326,7 +326,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  trend=bool(metrics) and (has("trend") or names.only_names(normalised, places_table, metric_table))
                  and not (intent == COMPARISON and len(set(years)) == 2 and asks_change and has("quantity")),
                  attained=attained,
-                 which=bool(mentioned) and has("which_places"),
+                 which=bool(mentioned) and (has("which_places") or has("which_places_of_level")),
                  each=has("each_place") or counts_places,
                  rank=bool(metrics) and ranks)
     # how much it grew between two years named ("去年比前年增长了多少") compares them, no trend over many

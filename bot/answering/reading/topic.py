@@ -3,7 +3,7 @@
 "报告里说没说独角兽", "独角兽的事提了没", "有没有讲到公厕这方面", "独角兽被哪些地方写进了报告",
 "说到独角兽的地方有哪些": the topic is what is left once the question's scaffolding is taken
 away — the places it names, the mention verbs and endings, the "which places" words and the
-other scaffolding words (`mention`, `which_mention`, `mention_end`, `which_places`,
+other scaffolding words (`mention`, `which_mention`, `mention_end`, `which_places(_of_level)`,
 `mention_scaffold` and `mention_particle` of bot/data/question_cues.tsv). A new phrasing costs a word of data.
 
 A sentence names the topic when it holds it whole, or all the parts the asker wrote apart
@@ -26,12 +26,13 @@ def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], voc
     and a piece that is only places is dropped, unless nothing else is left ("提到雄安了吗"); a
     name no list knows, inside a piece, is part of the topic (粤港澳大湾区). `text` is folded;
     the topic is given in the letters of `typed`, the question as typed ("6G", not "6g")."""
-    verbs = c.get("mention", ()) + (c.get("which_mention", ()) if _has(text, c.get("which_places", ())) else ())
+    which = c.get("which_places", ()) + c.get("which_places_of_level", ())
+    verbs = c.get("mention", ()) + (c.get("which_mention", ()) if _has(text, which) else ())
     if not _has(text, verbs):
         return None
     _, known = names.take(text, places)
     _, placeless = names.unknown_places(known, places, vocab)  # each the same length as `text`
-    scaffold = verbs + c.get("mention_end", ()) + c.get("which_places", ()) + c.get("mention_scaffold", ())
+    scaffold = verbs + c.get("mention_end", ()) + which + c.get("mention_scaffold", ())
     bare = re.sub(alternation(scaffold), lambda m: "\0" * len(m.group(0)), text)
     edges = "".join(c.get("mention_particle", ()))
     asking = c.get("answer_type", ()) + c.get("quantity", ()) + c.get("who", ())
