@@ -2,9 +2,9 @@
 
 For each figure the facts table finds for a year and a metric, "X年<metric>多少" (no kind asked;
 "增长多少" for a rate) and "X年<metric>完成多少" (完成 may be the verb of a result, or of a plan)
-are asked of that report alone, all its passages retrieved, 今年 the year it plans. The answer
-may be another figure of the year, but never a refusal whose "资料中只有…" quotes the very figure
-of that year and metric. No index, no model. Then the same rule, and reaching a target, on
+are asked of that report alone, all its passages retrieved, 今年 the year the answerer takes it to
+mean (`Frame.now`). The answer may be another figure of the year, but never a refusal whose
+"资料中只有…" quotes the very figure of that year and metric. No index, no model. Then the same rule, and reaching a target, on
 hand-made evidence.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _asked(path) -> list[tuple[str, str, str]]:
     info = doc.info()
     hits = [Hit(i + 1, i, c, info, 1.0 / (i + 1), i + 1, i + 1) for i, c in enumerate(chunks)]
     compose = Composer(SimpleNamespace(place_of={doc.doc_id: doc.place}), 0.5)
-    now = doc.frame.plan  # the year 今年 means, as the answerer reads it
+    now = doc.frame.now  # the year 今年 means, as the answerer reads it
     wrong, seen = [], set()
     for f in figures(chunks, {doc.doc_id: info}):
         metric = _metric(f.subject)
