@@ -337,3 +337,24 @@ def test_a_later_clause_asks_the_place_of_the_first_not_a_level_named_beside_it(
     second clause is 甘肃's too."""
     got = ask(PROVINCES + [GANSU], "甘肃去年GDP多少，全国排第几", "河南省")
     assert "13697.5亿元" in got.answer and "第2位" in got.answer
+
+
+# -- who needs a word asking a name ---------------------------------------------------------------
+
+def test_a_metric_asked_how_or_yes_no_is_its_figure_not_a_name():
+    """"GDP怎么样", "GDP是不是下降了", "GDP是不是全国第二" name no person: the figure answers."""
+    for text in ("浙江GDP怎么样", "河南GDP是不是下降了", "广东GDP是不是全国第二"):
+        assert parse(text, 2026).shape == Shape.FIGURE, text
+    assert "增长5.6%" in ask(PROVINCES, "河南GDP是不是下降了", "河南省").answer
+    got = ask(ZHEJIANG, "广东GDP是不是全国第二", "广东省")
+    assert "居全国首位" in got.answer and "广东" in got.answer
+
+
+def test_a_name_is_still_asked_beside_a_metric_or_of_what_no_figure_states():
+    assert parse("余杭区区长是谁", 2023).shape == Shape.WHO
+    assert parse("江苏哪个园区在国家级经开区综合考核里稳居第一", 2026).shape == Shape.WHO
+    assert parse("国家高新区排名是不是历史最好", 2019).shape == Shape.WHO  # no figure says 最好
+
+
+def test_you_sha_lists_like_you_shenme():
+    assert parse("江西今年有啥大项目要建成", 2026).shape == Shape.LIST

@@ -176,9 +176,25 @@ def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]
     return list(dict.fromkeys(y for _, y in sorted(years))), text
 
 
+_ORDINAL = re.compile("第[0-9一二三四五六七八九十]+")  # "全国第二": a rank said
+
+
 def ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     """The question ends on its question word ("…是啥"), so it names no kind of answer."""
     return bool(re.search(f"(?:{alternation(c.get('entity', ()))})[\\W_]*$", text))
+
+
+def asks_metric(text: str, named_metric: bool, change: bool, c: dict[str, tuple[str, ...]]) -> bool:
+    """A question naming a metric asks its figure, not a name, when it ends on its question word
+    ("就业目标是啥") or has no word asking a name ("GDP怎么样"), unless it asks yes or no of what
+    no figure states ("排名是不是历史最好"): whether it fell or where it ranks is told by the figure
+    ("GDP是不是下降了", "GDP是不是全国第二")."""
+    if not named_metric:
+        return False
+    if ends_asking(text, c) or any(w in text for w in c.get("names_asked", ())):
+        return ends_asking(text, c)
+    yes_no = any(w in text for w in c.get("yesno_start", ()))
+    return not yes_no or change or bool(_ORDINAL.search(text))
 
 
 def expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, asks_change: bool = False) -> str | None:

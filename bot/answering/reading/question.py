@@ -283,6 +283,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     attained = has("attained") or asked_cues.aims(normalised, threshold, c)
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
+    asks_change = has("change") or any(w in normalised for w in change_words())
     intent = FIGURE
     if has("why"):
         intent = WHY
@@ -292,7 +293,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = COMPARISON
     elif has("list"):
         intent = LIST
-    elif has("entity") and not has("quantity") and not threshold and not (metric_hits and asked_cues.ends_asking(normalised, c)):
+    elif has("entity") and not has("quantity") and not threshold and not asked_cues.asks_metric(
+            normalised, bool(metric_hits), asks_change, c):
         intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
@@ -304,7 +306,6 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     # overview's own words ("主要指标定了哪些"), is an overview
     overview = not metrics and has("overview") and not (intent == LIST and any(
         t.weight >= 1 and not any(t.text in w for w in c.get("overview", ())) for t in terms))
-    asks_change = has("change") or any(w in normalised for w in change_words())
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind, kind_asked=kind_asked, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
