@@ -358,3 +358,11 @@ def test_a_name_is_still_asked_beside_a_metric_or_of_what_no_figure_states():
 
 def test_you_sha_lists_like_you_shenme():
     assert parse("江西今年有啥大项目要建成", 2026).shape == Shape.LIST
+
+
+def test_a_follow_on_part_after_a_space_is_asked_as_after_a_comma():
+    guangdong = [(doc("gd", "广东省", "2026-01-25"),
+                  ["2025年,地区生产总值增长3.9%。", "2025年,地方一般公共预算收入增长3%。"])]
+    for text in ("去年广东GDP涨多少 财政收入呢", "去年广东GDP涨多少，财政收入呢"):
+        got = ask(guangdong, text, "广东省").answer
+        assert "3.9%" in got and "一般公共预算收入增长3%" in got, text
