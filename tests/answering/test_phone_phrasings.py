@@ -366,3 +366,15 @@ def test_a_follow_on_part_after_a_space_is_asked_as_after_a_comma():
     for text in ("去年广东GDP涨多少 财政收入呢", "去年广东GDP涨多少，财政收入呢"):
         got = ask(guangdong, text, "广东省").answer
         assert "3.9%" in got and "一般公共预算收入增长3%" in got, text
+
+
+def test_jingji_with_a_word_of_pace_asks_gdp_growth_bare_jingji_keeps_its_reading():
+    q = parse("河南经济这两年是快了还是慢了", 2026)
+    assert q.metrics == ("地区生产总值",) and q.shape == Shape.TREND and q.unit == "percent"
+    henan = [(doc("hn25", "河南省", "2025-01-20"), ["2024年全省生产总值6.36万亿元、增长5.1%。"]),
+             (HENAN, ["2025年全省生产总值6.66万亿元。2025年全省生产总值增长5.6%。"])]
+    got = ask(henan, "河南经济这两年是快了还是慢了", "河南省").answer
+    assert "5.1%" in got and "5.6%" in got and "6.66万亿元" not in got
+    assert parse("河南经济咋样", 2026).shape == Shape.OVERVIEW
+    assert parse("黑龙江报告说没说冰雪经济", 2026).mentioned == "冰雪经济"
+    assert not parse("冰雪经济发展快不快", 2026).metrics  # a kind of economy, not the economy

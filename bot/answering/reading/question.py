@@ -256,7 +256,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
-    asked = names.asked_in(rest)
+    asked = names.asked_in(rest, normalised)
     unread, metric_table = rest, names.metric_names(vocab, asked)
     metric_hits, rest = names.take(rest, metric_table)
     if not metric_hits:  # "城镇居民去年收入多少": a time word said inside the metric's name
