@@ -378,3 +378,12 @@ def test_jingji_with_a_word_of_pace_asks_gdp_growth_bare_jingji_keeps_its_readin
     assert parse("河南经济咋样", 2026).shape == Shape.OVERVIEW
     assert parse("黑龙江报告说没说冰雪经济", 2026).mentioned == "冰雪经济"
     assert not parse("冰雪经济发展快不快", 2026).metrics  # a kind of economy, not the economy
+
+
+def test_whether_a_metric_fell_is_answered_by_the_change_stated():
+    got = ask(PROVINCES, "河南GDP是不是下降了", "河南省").answer
+    assert got.startswith("没有，增长5.6%")
+    fell = [(HENAN, ["2025年全省进出口总值下降3.2%。"])]
+    assert ask(fell, "河南进出口是不是下降了", "河南省").answer.startswith("是的，下降3.2%")
+    assert ask(fell, "河南进出口是否增长了", "河南省").answer.startswith("没有，下降3.2%")
+    assert not ask(PROVINCES, "河南GDP增长多少", "河南省").answer.startswith(("是的", "没有"))

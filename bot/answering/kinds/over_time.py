@@ -3,7 +3,8 @@
 - trend ("高新区GDP这两年怎么变化的"): for each year a report of the place reviews or plans, its
   result, else its target, in time order, each with its own citation; also the points for a chart;
 - yes or no ("能过750亿吗"): the figure answered, compared with the one asked about, in the same
-  units ("4.64万亿元" against "4.5万亿").
+  units ("4.64万亿元" against "4.5万亿"); or, asked of the direction of a change ("GDP是不是下降了"),
+  by the change the figure states.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from bot.answering.facts import values_in
 from bot.answering.kinds import single
 from bot.answering.reading.question import Question, Shape
 from bot.answering.reports import Reports
-from bot.answering.vocabulary import unit_group
+from bot.answering.vocabulary import alternation, cues, unit_group
 from index.text.timelabel import RESULT, TARGET, Frame
 from index.text.tokens import NUMBER
 from index.text.vocabulary import load_vocab
@@ -108,4 +109,21 @@ def yes_or_no(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     if verdict is None:
         return answer
     lead = f"是的，已达到{q.threshold}。" if verdict else f"没有，还不到{q.threshold}。"
+    return replace(answer, answer=lead + answer.answer)
+
+
+def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """The figure's answer, led by yes or no where the question asks it of the direction of the
+    change ("GDP是不是下降了"): by the direction the sentence states before the figure."""
+    answer = single.figure(asked, reports, compose)
+    c = cues()
+    if answer.abstained or not answer.value or not any(w in asked.q.normalised for w in c.get("yesno_start", ())):
+        return answer
+    ways = [k for k in ("went_down", "went_up") if any(w in asked.q.normalised for w in c.get(k, ()))]
+    said = re.search(f"({alternation(c.get('went_down', ()))}|{alternation(c.get('went_up', ()))})"
+                     f"[^，,。；;\\d]{{0,2}}{re.escape(answer.value)}", answer.answer)
+    if len(ways) != 1 or not said:  # one direction asked, one stated
+        return answer
+    went = "went_down" if said.group(1) in c.get("went_down", ()) else "went_up"
+    lead = ("是的，" if went == ways[0] else "没有，") + f"{said.group(1)}{answer.value}。"
     return replace(answer, answer=lead + answer.answer)
