@@ -346,8 +346,12 @@ def test_a_metric_asked_how_or_yes_no_is_its_figure_not_a_name():
     for text in ("浙江GDP怎么样", "河南GDP是不是下降了", "广东GDP是不是全国第二"):
         assert parse(text, 2026).shape == Shape.FIGURE, text
     assert "增长5.6%" in ask(PROVINCES, "河南GDP是不是下降了", "河南省").answer
-    got = ask(ZHEJIANG, "广东GDP是不是全国第二", "广东省")
-    assert "居全国首位" in got.answer and "广东" in got.answer
+    assert parse("广东GDP是不是全国第二", 2026).unit == "rank"
+
+
+def test_whether_a_metric_ranks_where_asked_is_answered_by_the_rank_stated():
+    assert ask(ZHEJIANG, "广东GDP是不是全国第二", "广东省").answer.startswith("不是，第1位")
+    assert ask(ZHEJIANG, "浙江GDP是不是全国第四", "浙江省").answer.startswith("是的，第4位")
 
 
 def test_a_name_is_still_asked_beside_a_metric_or_of_what_no_figure_states():

@@ -17,6 +17,7 @@ from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Sentences, assess
 from bot.answering.facts import values_in
 from bot.answering.kinds import single
+from bot.answering.reading import cues as cue_words
 from bot.answering.reading.question import Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import alternation, cues, unit_group
@@ -113,17 +114,29 @@ def yes_or_no(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 
 def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """The figure's answer, led by yes or no where the question asks it of the direction of the
-    change ("GDP是不是下降了"): by the direction the sentence states before the figure."""
+    """The figure's answer, led by yes or no where the question asks it of a rank ("GDP是不是全国
+    第二") or of the direction of the change ("GDP是不是下降了"): by the rank or the direction the
+    sentence states with the figure."""
     answer = single.figure(asked, reports, compose)
-    c = cues()
-    if answer.abstained or not answer.value or not any(w in asked.q.normalised for w in c.get("yesno_start", ())):
+    text, c = asked.q.normalised, cues()
+    if answer.abstained or not answer.value or not any(w in text for w in c.get("yesno_start", ())):
         return answer
-    ways = [k for k in ("went_down", "went_up") if any(w in asked.q.normalised for w in c.get(k, ()))]
+    lead = _rank_verdict(text, answer.value, c) or _direction_verdict(text, answer, c)
+    return replace(answer, answer=lead + answer.answer) if lead else answer
+
+
+def _rank_verdict(text: str, value: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    asked_rank, got = cue_words.asked_rank(text, c), re.fullmatch(r"第(\d+)位?", value)
+    if asked_rank is None or not got:
+        return None
+    return f"{'是的' if int(got.group(1)) == asked_rank else '不是'}，{value}。"
+
+
+def _direction_verdict(text: str, answer: Answer, c: dict[str, tuple[str, ...]]) -> str | None:
+    ways = [k for k in ("went_down", "went_up") if any(w in text for w in c.get(k, ()))]
     said = re.search(f"({alternation(c.get('went_down', ()))}|{alternation(c.get('went_up', ()))})"
-                     f"[^，,。；;\\d]{{0,2}}{re.escape(answer.value)}", answer.answer)
+                     f"[^，,。；;\\d]{{0,2}}{re.escape(answer.value or '')}", answer.answer)
     if len(ways) != 1 or not said:  # one direction asked, one stated
-        return answer
+        return None
     went = "went_down" if said.group(1) in c.get("went_down", ()) else "went_up"
-    lead = ("是的，" if went == ways[0] else "没有，") + f"{said.group(1)}{answer.value}。"
-    return replace(answer, answer=lead + answer.answer)
+    return ("是的，" if went == ways[0] else "没有，") + f"{said.group(1)}{answer.value}。"

@@ -176,7 +176,10 @@ def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]
     return list(dict.fromkeys(y for _, y in sorted(years))), text
 
 
-_ORDINAL = re.compile("第[0-9一二三四五六七八九十]+")  # "全国第二": a rank said
+def asked_rank(text: str, c: dict[str, tuple[str, ...]]) -> int | None:
+    """The rank a yes/no question asks about ("是不是全国第2", read with digits): 2."""
+    m = re.search("第([0-9]+)", text)
+    return int(m.group(1)) if m and any(w in text for w in c.get("yesno_start", ())) else None
 
 
 def ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
@@ -194,13 +197,16 @@ def asks_metric(text: str, named_metric: bool, change: bool, c: dict[str, tuple[
     if ends_asking(text, c) or any(w in text for w in c.get("names_asked", ())):
         return ends_asking(text, c)
     yes_no = any(w in text for w in c.get("yesno_start", ()))
-    return not yes_no or change or bool(_ORDINAL.search(text))
+    return not yes_no or change or asked_rank(text, c) is not None
 
 
 def expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, asks_change: bool = False) -> str | None:
     """The unit group a question asks for: by its words, or a unit said after a quantity word; a
     money or area word ("收入", "面积") names what changed when a change is asked ("农村居民收入
-    增长这两年是多少"), not the unit, which the metric's own units then decide."""
+    增长这两年是多少"), not the unit, which the metric's own units then decide; a rank asked yes
+    or no ("是不是全国第二") asks the rank."""
+    if asked_rank(text, c):
+        return "rank"
     for group in ("rank", "percent"):
         if any(w in text for w in c.get(f"unit:{group}", ())):
             return group
