@@ -391,3 +391,10 @@ def test_whether_a_metric_fell_is_answered_by_the_change_stated():
     assert ask(fell, "河南进出口是不是下降了", "河南省").answer.startswith("是的，下降3.2%")
     assert ask(fell, "河南进出口是否增长了", "河南省").answer.startswith("没有，下降3.2%")
     assert not ask(PROVINCES, "河南GDP增长多少", "河南省").answer.startswith(("是的", "没有"))
+
+
+def test_a_four_digit_figure_with_its_unit_is_no_year():
+    q = parse("长沙县GDP是不是破2000亿了", 2023)
+    assert q.years == () and q.threshold == "2000亿" and q.shape == Shape.YES_NO
+    assert parse("南沙18年进出口破2000亿没", 2019).years == (2018,)
+    assert parse("GDP 2025 多少", 2026).years == (2025,)

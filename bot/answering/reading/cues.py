@@ -166,14 +166,23 @@ def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]
     without when in the year ("前三季度", "1-9月"): like the year, no topic, as reports write it
     either way ("1-9月，我市完成出口总值…") and a list names it before its first item only."""
     text = re.sub(year_part(to_arabic), "\0", text)
-    years = [(m.start(), int(m.group(1))) for m in _YEAR4.finditer(text)]
+    named = _years4(text, vocab)
+    years = [(m.start(), int(m.group(1))) for m in named]
     years += [(m.start(), 2000 + int(m.group(1))) for m in _YEAR2.finditer(text)]
     years += [(m.start(), reporting_year + delta) for word, delta in vocab.relative_years
               for m in re.finditer(word, text)]
-    text = _YEAR4.sub("\0", _YEAR2.sub("\0", text))
+    for m in reversed(named):
+        text = text[:m.start()] + "\0" + text[m.end():]
+    text = _YEAR2.sub("\0", text)
     for word, _ in vocab.relative_years:
         text = text.replace(word, "\0")
     return list(dict.fromkeys(y for _, y in sorted(years))), text
+
+
+def _years4(text: str, vocab: Vocab) -> list[re.Match]:
+    """"2025年", "2025": a year; "2000亿", "1300万吨": a figure, its unit or magnitude after it."""
+    figure = re.compile(f"(?:{alternation(vocab.units)}|[亿万千百元%])")
+    return [m for m in _YEAR4.finditer(text) if m.group(0) != m.group(1) or not figure.match(text, m.end())]
 
 
 def asked_rank(text: str, c: dict[str, tuple[str, ...]]) -> int | None:
