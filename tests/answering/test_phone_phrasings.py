@@ -352,6 +352,7 @@ def test_a_metric_asked_how_or_yes_no_is_its_figure_not_a_name():
 def test_whether_a_metric_ranks_where_asked_is_answered_by_the_rank_stated():
     assert ask(ZHEJIANG, "广东GDP是不是全国第二", "广东省").answer.startswith("不是，第1位")
     assert ask(ZHEJIANG, "浙江GDP是不是全国第四", "浙江省").answer.startswith("是的，第4位")
+    assert ask(ZHEJIANG, "广东GDP全国第一吗", "广东省").answer.startswith("是的，第1位")
 
 
 def test_a_name_is_still_asked_beside_a_metric_or_of_what_no_figure_states():
@@ -390,6 +391,8 @@ def test_whether_a_metric_fell_is_answered_by_the_change_stated():
     fell = [(HENAN, ["2025年全省进出口总值下降3.2%。"])]
     assert ask(fell, "河南进出口是不是下降了", "河南省").answer.startswith("是的，下降3.2%")
     assert ask(fell, "河南进出口是否增长了", "河南省").answer.startswith("没有，下降3.2%")
+    assert ask(fell, "河南进出口去年涨了没", "河南省").answer.startswith("没有，下降3.2%")  # asked at the end
+    assert ask(fell, "河南进出口是不是降了", "河南省").answer.startswith("是的，下降3.2%")
     assert not ask(PROVINCES, "河南GDP增长多少", "河南省").answer.startswith(("是的", "没有"))
 
 

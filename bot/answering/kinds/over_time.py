@@ -119,7 +119,7 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     sentence states with the figure."""
     answer = single.figure(asked, reports, compose)
     text, c = asked.q.normalised, cues()
-    if answer.abstained or not answer.value or not any(w in text for w in c.get("yesno_start", ())):
+    if answer.abstained or not answer.value or not cue_words.asks_yes_no(text, c):
         return answer
     lead = _rank_verdict(text, answer.value, c) or _direction_verdict(text, answer, c)
     return replace(answer, answer=lead + answer.answer) if lead else answer

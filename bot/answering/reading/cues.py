@@ -188,7 +188,13 @@ def _years4(text: str, vocab: Vocab) -> list[re.Match]:
 def asked_rank(text: str, c: dict[str, tuple[str, ...]]) -> int | None:
     """The rank a yes/no question asks about ("是不是全国第2", read with digits): 2."""
     m = re.search("第([0-9]+)", text)
-    return int(m.group(1)) if m and any(w in text for w in c.get("yesno_start", ())) else None
+    return int(m.group(1)) if m and asks_yes_no(text, c) else None
+
+
+def asks_yes_no(text: str, c: dict[str, tuple[str, ...]]) -> bool:
+    """"是不是下降了", "涨了没": a yes/no word before the verb, or one ending the question."""
+    return (any(w in text for w in c.get("yesno_start", ()))
+            or bool(re.search(f"(?:{alternation(c.get('yesno_end', ()))})[\\W_]*$", text)))
 
 
 def ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
@@ -205,8 +211,7 @@ def asks_metric(text: str, named_metric: bool, change: bool, c: dict[str, tuple[
         return False
     if ends_asking(text, c) or any(w in text for w in c.get("names_asked", ())):
         return ends_asking(text, c)
-    yes_no = any(w in text for w in c.get("yesno_start", ()))
-    return not yes_no or change or asked_rank(text, c) is not None
+    return not asks_yes_no(text, c) or change or asked_rank(text, c) is not None
 
 
 def expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, asks_change: bool = False) -> str | None:
