@@ -401,3 +401,12 @@ def test_a_four_digit_figure_with_its_unit_is_no_year():
     assert q.years == () and q.threshold == "2000亿" and q.shape == Shape.YES_NO
     assert parse("南沙18年进出口破2000亿没", 2019).years == (2018,)
     assert parse("GDP 2025 多少", 2026).years == (2025,)
+
+
+def test_jiao_ge_sha_asks_a_name_and_jiao_is_no_topic():
+    report = [(doc("zj", "浙江省", "2026-01-20"),
+               ["2026年1月14日在浙江省第十四届人民代表大会第四次会议上 浙江省省长 刘捷",
+                "2025年,全省生产总值增长5.5%。"])]
+    for text in ("浙江省长叫个啥", "浙江省长叫啥"):
+        assert "刘捷" in ask(report, text, "浙江省").answer, text
+        assert [t.text for t in parse(text, 2026).terms if t.weight >= 1] == ["省长"], text
