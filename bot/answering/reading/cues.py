@@ -207,10 +207,10 @@ def asks_metric(text: str, named_metric: bool, change: bool, c: dict[str, tuple[
     ("就业目标是啥") or has no word asking a name ("GDP怎么样"), unless it asks yes or no of what
     no figure states ("排名是不是历史最好"): whether it fell or where it ranks is told by the figure
     ("GDP是不是下降了", "GDP是不是全国第二")."""
-    if not named_metric:
+    if not named_metric or ends_asking(text, c):
+        return named_metric
+    if any(w in text for w in c.get("names_asked", ())):
         return False
-    if ends_asking(text, c) or any(w in text for w in c.get("names_asked", ())):
-        return ends_asking(text, c)
     return not asks_yes_no(text, c) or change or asked_rank(text, c) is not None
 
 
