@@ -410,3 +410,9 @@ def test_jiao_ge_sha_asks_a_name_and_jiao_is_no_topic():
     for text in ("浙江省长叫个啥", "浙江省长叫啥"):
         assert "刘捷" in ask(report, text, "浙江省").answer, text
         assert [t.text for t in parse(text, 2026).terms if t.weight >= 1] == ["省长"], text
+
+
+def test_a_rate_gives_no_verdict_on_an_amount():
+    county = [(doc("csx", "长沙市长沙县", "2023-01-10"), ["2022年,全年地区生产总值同比增长4.5%。"])]
+    got = ask(county, "长沙县GDP是不是破2000亿了", "长沙市长沙县").answer
+    assert not got.startswith(("没有", "是的")) and "2000年" not in got

@@ -96,6 +96,8 @@ def reaches(value: str, threshold: str) -> bool | None:
     vocab = load_vocab()
     a, a_unit = vocab.in_base_units(got[0][3], got[0][4])
     b, b_unit = vocab.in_base_units(float(asked[1].replace(",", "")), asked[2])
+    if (a_unit == "%") != (b_unit == "%"):  # a rate ("增长4.5%") says nothing of an amount ("2000亿")
+        return None
     if a_unit and b_unit and a_unit != b_unit and not a_unit.startswith(b_unit):
         return None
     return a >= b
