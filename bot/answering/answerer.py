@@ -60,7 +60,7 @@ ROUTES: dict[Shape, Handler | FanOut] = {
     Shape.LIST: lists.answer,
     Shape.WHO: single.sentence,
     Shape.YES_NO: over_time.yes_or_no,
-    Shape.FIGURE: single.figure,
+    Shape.FIGURE: over_time.figure,
 }
 
 

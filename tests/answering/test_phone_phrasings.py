@@ -338,3 +338,82 @@ def test_a_later_clause_asks_the_place_of_the_first_not_a_level_named_beside_it(
     second clause is 甘肃's too."""
     got = ask(PROVINCES + [GANSU], "甘肃去年GDP多少，全国排第几", "河南省")
     assert "13697.5亿元" in got.answer and "第2位" in got.answer
+
+
+# -- who needs a word asking a name ---------------------------------------------------------------
+
+def test_a_metric_asked_how_or_yes_no_is_its_figure_not_a_name():
+    """"GDP怎么样", "GDP是不是下降了", "GDP是不是全国第二" name no person: the figure answers."""
+    for text in ("浙江GDP怎么样", "河南GDP是不是下降了", "广东GDP是不是全国第二"):
+        assert parse(text, 2026).shape == Shape.FIGURE, text
+    assert "增长5.6%" in ask(PROVINCES, "河南GDP是不是下降了", "河南省").answer
+    assert parse("广东GDP是不是全国第二", 2026).unit == "rank"
+
+
+def test_whether_a_metric_ranks_where_asked_is_answered_by_the_rank_stated():
+    assert ask(ZHEJIANG, "广东GDP是不是全国第二", "广东省").answer.startswith("不是，第1位")
+    assert ask(ZHEJIANG, "浙江GDP是不是全国第四", "浙江省").answer.startswith("是的，第4位")
+    assert ask(ZHEJIANG, "广东GDP全国第一吗", "广东省").answer.startswith("是的，第1位")
+
+
+def test_a_name_is_still_asked_beside_a_metric_or_of_what_no_figure_states():
+    assert parse("余杭区区长是谁", 2023).shape == Shape.WHO
+    assert parse("江苏哪个园区在国家级经开区综合考核里稳居第一", 2026).shape == Shape.WHO
+    assert parse("国家高新区排名是不是历史最好", 2019).shape == Shape.WHO  # no figure says 最好
+
+
+def test_you_sha_lists_like_you_shenme():
+    assert parse("江西今年有啥大项目要建成", 2026).shape == Shape.LIST
+
+
+def test_a_follow_on_part_after_a_space_is_asked_as_after_a_comma():
+    guangdong = [(doc("gd", "广东省", "2026-01-25"),
+                  ["2025年,地区生产总值增长3.9%。", "2025年,地方一般公共预算收入增长3%。"])]
+    for text in ("去年广东GDP涨多少 财政收入呢", "去年广东GDP涨多少，财政收入呢"):
+        got = ask(guangdong, text, "广东省").answer
+        assert "3.9%" in got and "一般公共预算收入增长3%" in got, text
+
+
+def test_jingji_with_a_word_of_pace_asks_gdp_growth_bare_jingji_keeps_its_reading():
+    q = parse("河南经济这两年是快了还是慢了", 2026)
+    assert q.metrics == ("地区生产总值",) and q.shape == Shape.TREND and q.unit == "percent"
+    henan = [(doc("hn25", "河南省", "2025-01-20"), ["2024年全省生产总值6.36万亿元、增长5.1%。"]),
+             (HENAN, ["2025年全省生产总值6.66万亿元。2025年全省生产总值增长5.6%。"])]
+    got = ask(henan, "河南经济这两年是快了还是慢了", "河南省").answer
+    assert "5.1%" in got and "5.6%" in got and "6.66万亿元" not in got
+    assert parse("河南经济咋样", 2026).shape == Shape.OVERVIEW
+    assert parse("黑龙江报告说没说冰雪经济", 2026).mentioned == "冰雪经济"
+    assert not parse("冰雪经济发展快不快", 2026).metrics  # a kind of economy, not the economy
+
+
+def test_whether_a_metric_fell_is_answered_by_the_change_stated():
+    got = ask(PROVINCES, "河南GDP是不是下降了", "河南省").answer
+    assert got.startswith("没有，增长5.6%")
+    fell = [(HENAN, ["2025年全省进出口总值下降3.2%。"])]
+    assert ask(fell, "河南进出口是不是下降了", "河南省").answer.startswith("是的，下降3.2%")
+    assert ask(fell, "河南进出口是否增长了", "河南省").answer.startswith("没有，下降3.2%")
+    assert ask(fell, "河南进出口去年涨了没", "河南省").answer.startswith("没有，下降3.2%")  # asked at the end
+    assert ask(fell, "河南进出口是不是降了", "河南省").answer.startswith("是的，下降3.2%")
+    assert not ask(PROVINCES, "河南GDP增长多少", "河南省").answer.startswith(("是的", "没有"))
+
+
+def test_a_four_digit_figure_with_its_unit_is_no_year():
+    q = parse("长沙县GDP是不是破2000亿了", 2023)
+    assert q.years == () and q.threshold == "2000亿" and q.shape == Shape.YES_NO
+    assert parse("南沙18年进出口破2000亿没", 2019).years == (2018,)
+    assert parse("GDP 2025 多少", 2026).years == (2025,)
+
+
+def test_jiao_ge_sha_asks_a_name_and_jiao_is_no_topic():
+    report = [(doc("zj", "浙江省", "2026-01-20"),
+               ["2026年1月14日在浙江省第十四届人民代表大会第四次会议上 浙江省省长 刘捷",
+                "2025年,全省生产总值增长5.5%。"])]
+    for text in ("浙江省长叫个啥", "浙江省长叫啥"):
+        assert "刘捷" in ask(report, text, "浙江省").answer, text
+        assert [t.text for t in parse(text, 2026).terms if t.weight >= 1] == ["省长"], text
+
+
+def test_a_rate_gives_no_verdict_on_an_amount():
+    county = [(doc("csx", "长沙市长沙县", "2023-01-10"), ["2022年,全年地区生产总值同比增长4.5%。"])]
+    got = ask(county, "长沙县GDP是不是破2000亿了", "长沙市长沙县").answer
+    assert not got.startswith(("没有", "是的")) and "2000年" not in got

@@ -3,7 +3,8 @@
 - trend ("高新区GDP这两年怎么变化的"): for each year a report of the place reviews or plans, its
   result, else its target, in time order, each with its own citation; also the points for a chart;
 - yes or no ("能过750亿吗"): the figure answered, compared with the one asked about, in the same
-  units ("4.64万亿元" against "4.5万亿").
+  units ("4.64万亿元" against "4.5万亿"); or, asked of the direction of a change ("GDP是不是下降了"),
+  by the change the figure states.
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Sentences, assess
 from bot.answering.facts import values_in
 from bot.answering.kinds import single
+from bot.answering.reading import cues as cue_words
 from bot.answering.reading.question import Question, Shape
 from bot.answering.reports import Reports
-from bot.answering.vocabulary import unit_group
+from bot.answering.vocabulary import alternation, cues, unit_group
 from index.text.timelabel import RESULT, TARGET, Frame
 from index.text.tokens import NUMBER
 from index.text.vocabulary import load_vocab
@@ -94,6 +96,8 @@ def reaches(value: str, threshold: str) -> bool | None:
     vocab = load_vocab()
     a, a_unit = vocab.in_base_units(got[0][3], got[0][4])
     b, b_unit = vocab.in_base_units(float(asked[1].replace(",", "")), asked[2])
+    if (a_unit == "%") != (b_unit == "%"):  # a rate ("增长4.5%") says nothing of an amount ("2000亿")
+        return None
     if a_unit and b_unit and a_unit != b_unit and not a_unit.startswith(b_unit):
         return None
     return a >= b
@@ -109,3 +113,32 @@ def yes_or_no(asked: Asked, reports: Reports, compose: Composer) -> Answer:
         return answer
     lead = f"是的，已达到{q.threshold}。" if verdict else f"没有，还不到{q.threshold}。"
     return replace(answer, answer=lead + answer.answer)
+
+
+def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """The figure's answer, led by yes or no where the question asks it of a rank ("GDP是不是全国
+    第二") or of the direction of the change ("GDP是不是下降了"): by the rank or the direction the
+    sentence states with the figure."""
+    answer = single.figure(asked, reports, compose)
+    text, c = asked.q.normalised, cues()
+    if answer.abstained or not answer.value or not cue_words.asks_yes_no(text, c):
+        return answer
+    lead = _rank_verdict(text, answer.value, c) or _direction_verdict(text, answer, c)
+    return replace(answer, answer=lead + answer.answer) if lead else answer
+
+
+def _rank_verdict(text: str, value: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    asked_rank, got = cue_words.asked_rank(text, c), re.fullmatch(r"第(\d+)位?", value)
+    if asked_rank is None or not got:
+        return None
+    return f"{'是的' if int(got.group(1)) == asked_rank else '不是'}，{value}。"
+
+
+def _direction_verdict(text: str, answer: Answer, c: dict[str, tuple[str, ...]]) -> str | None:
+    ways = [k for k in ("went_down", "went_up") if any(w in text for w in c.get(k, ()))]
+    said = re.search(f"({alternation(c.get('went_down', ()))}|{alternation(c.get('went_up', ()))})"
+                     f"[^，,。；;\\d]{{0,2}}{re.escape(answer.value or '')}", answer.answer)
+    if len(ways) != 1 or not said:  # one direction asked, one stated
+        return None
+    went = "went_down" if said.group(1) in c.get("went_down", ()) else "went_up"
+    return ("是的，" if went == ways[0] else "没有，") + f"{said.group(1)}{answer.value}。"

@@ -172,14 +172,35 @@ def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]
     without when in the year ("前三季度", "1-9月"): like the year, no topic, as reports write it
     either way ("1-9月，我市完成出口总值…") and a list names it before its first item only."""
     text = re.sub(year_part(to_arabic), "\0", text)
-    years = [(m.start(), int(m.group(1))) for m in _YEAR4.finditer(text)]
+    named = _years4(text, vocab)
+    years = [(m.start(), int(m.group(1))) for m in named]
     years += [(m.start(), 2000 + int(m.group(1))) for m in _YEAR2.finditer(text)]
     years += [(m.start(), reporting_year + delta) for word, delta in vocab.relative_years
               for m in re.finditer(word, text)]
-    text = _YEAR4.sub("\0", _YEAR2.sub("\0", text))
+    for m in reversed(named):
+        text = text[:m.start()] + "\0" + text[m.end():]
+    text = _YEAR2.sub("\0", text)
     for word, _ in vocab.relative_years:
         text = text.replace(word, "\0")
     return list(dict.fromkeys(y for _, y in sorted(years))), text
+
+
+def _years4(text: str, vocab: Vocab) -> list[re.Match]:
+    """"2025年", "2025": a year; "2000亿", "1300万吨": a figure, its unit or magnitude after it."""
+    figure = re.compile(f"(?:{alternation(vocab.units)}|[亿万千百元%])")
+    return [m for m in _YEAR4.finditer(text) if m.group(0) != m.group(1) or not figure.match(text, m.end())]
+
+
+def asked_rank(text: str, c: dict[str, tuple[str, ...]]) -> int | None:
+    """The rank a yes/no question asks about ("是不是全国第2", read with digits): 2."""
+    m = re.search("第([0-9]+)", text)
+    return int(m.group(1)) if m and asks_yes_no(text, c) else None
+
+
+def asks_yes_no(text: str, c: dict[str, tuple[str, ...]]) -> bool:
+    """"是不是下降了", "涨了没": a yes/no word before the verb, or one ending the question."""
+    return (any(w in text for w in c.get("yesno_start", ()))
+            or bool(re.search(f"(?:{alternation(c.get('yesno_end', ()))})[\\W_]*$", text)))
 
 
 def ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
@@ -187,10 +208,25 @@ def ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     return bool(re.search(f"(?:{alternation(c.get('entity', ()))})[\\W_]*$", text))
 
 
+def asks_metric(text: str, named_metric: bool, change: bool, c: dict[str, tuple[str, ...]]) -> bool:
+    """A question naming a metric asks its figure, not a name, when it ends on its question word
+    ("就业目标是啥") or has no word asking a name ("GDP怎么样"), unless it asks yes or no of what
+    no figure states ("排名是不是历史最好"): whether it fell or where it ranks is told by the figure
+    ("GDP是不是下降了", "GDP是不是全国第二")."""
+    if not named_metric or ends_asking(text, c):
+        return named_metric
+    if any(w in text for w in c.get("names_asked", ())):
+        return False
+    return not asks_yes_no(text, c) or change or asked_rank(text, c) is not None
+
+
 def expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, asks_change: bool = False) -> str | None:
     """The unit group a question asks for: by its words, or a unit said after a quantity word; a
     money or area word ("收入", "面积") names what changed when a change is asked ("农村居民收入
-    增长这两年是多少"), not the unit, which the metric's own units then decide."""
+    增长这两年是多少"), not the unit, which the metric's own units then decide; a rank asked yes
+    or no ("是不是全国第二") asks the rank."""
+    if asked_rank(text, c):
+        return "rank"
     for group in ("rank", "percent"):
         if any(w in text for w in c.get(f"unit:{group}", ())):
             return group

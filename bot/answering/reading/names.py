@@ -86,14 +86,25 @@ def _as_read(names: Names) -> Names:
                  for c, aliases in names)
 
 
-def asked_in(text: str) -> Names:
+def asked_in(text: str, said: str = "") -> Names:
     """The names only questions give a metric (asked_names.tsv: 粮食 for 粮食产量) that `text` uses
-    alone, not as the head of a longer name (粮食播种面积: the table's !goes_on)."""
+    alone, not as the head of a longer name (粮食播种面积: the table's !goes_on); a metric marked ~
+    only where the name follows no other word (经济, not 冰雪经济) and the question as `said` has a word of
+    pace (!paced), which the cue words read before may have taken from `text`."""
     table = asked_names()
     goes_on = "|".join(re.escape(w) for w in table.get("!goes_on", ()))
     tail = f"(?!{goes_on})" if goes_on else ""
-    return tuple((m, used) for m, forms in table.items() if not m.startswith("!") and ":" not in m
-                 if (used := tuple(f for f in forms if re.search(re.escape(f) + tail, text))))
+    pace = table.get("!paced", ())
+    paced = any(w in t for t in (said, text) for w in pace)
+    found = []
+    for m, forms in table.items():
+        if m.startswith("!") or ":" in m or (m.startswith("~") and not paced):
+            continue
+        # said right before its pace (经济增长) the name is one of the metric's own names
+        head, end = ("(?<![\u4e00-\u9fff])", f"(?!{'|'.join(map(re.escape, pace))})") if m.startswith("~") else ("", tail)
+        if used := tuple(f for f in forms if re.search(head + re.escape(f) + end, text)):
+            found.append((m.removeprefix("~"), used))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,8 @@ from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.metric_forms import (joined, metric_names, shadows, shared_metrics, sibling, wider_names,
                                                 with_joint)
-from bot.answering.reading.typed import clean, counted, holds, in_report_words, numbered, small_counts, to_arabic
+from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
+                                        to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET, periods, periods_in
@@ -219,7 +220,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     then that of the part; `vote`: the shape its meaning votes for, where the cue words are silent."""
     vocab = load_vocab()
     c = cues()
-    as_written = in_report_words(fold(clean(text)))  # cues such as 哪两家 must match before numerals change
+    as_written = in_report_words(fold(phone_commas(clean(text))))  # cues such as 哪两家 must match before numerals change
     normalised = to_arabic(as_written)
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
     not_cues = c.get("not_cue", ())
@@ -257,7 +258,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
-    asked = names.asked_in(rest)
+    asked = names.asked_in(rest, normalised)
     unread, metric_table = rest, names.metric_names(vocab, asked)
     metric_hits, rest = names.take(rest, metric_table)
     if not metric_hits:  # "城镇居民去年收入多少": a time word said inside the metric's name
@@ -286,6 +287,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     attained = has("attained") or asked_cues.aims(normalised, threshold, c)
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
+    asks_change = has("change") or any(w in normalised for w in change_words())
     intent = FIGURE
     if has("why"):
         intent = WHY
@@ -295,7 +297,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = COMPARISON
     elif has("list"):
         intent = LIST
-    elif has("entity") and not has("quantity") and not threshold and not (metric_hits and asked_cues.ends_asking(normalised, c)):
+    elif has("entity") and not has("quantity") and not threshold and not asked_cues.asks_metric(
+            normalised, bool(metric_hits), asks_change, c):
         intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
@@ -307,7 +310,6 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     # overview's own words ("主要指标定了哪些"), is an overview
     overview = not metrics and has("overview") and not (intent == LIST and any(
         t.weight >= 1 and not any(t.text in w for w in c.get("overview", ())) for t in terms))
-    asks_change = has("change") or any(w in normalised for w in change_words())
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind, kind_asked=kind_asked, intent=intent,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),

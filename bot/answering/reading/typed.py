@@ -180,3 +180,12 @@ def in_report_words(text: str) -> str:
         if not word.startswith("!") and said:
             text = re.sub(f"(?:{alternation(said)})" + (f"(?!{goes_on})" if goes_on else ""), word, text)
     return text
+
+
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def phone_commas(text: str) -> str:
+    """On a phone a space between words stands for a comma ("GDP涨多少 财政收入呢"): read as one,
+    it parts the question as the comma does."""
+    return _SPACED.sub("，", text)
