@@ -31,9 +31,9 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     "zones-heldout3.jsonl": ("zones3", 0.97, 1.00, 0),  # measured 1.000 (39/39), 1.00, 0 over its four texts left
     "paraphrases-heldout3.jsonl": ("all", 0.96, 1.00, 0),  # measured 1.000 (28/28), 1.00, 0 (0.679 held out)
     # measured 0.923 (48/52), 1.00, 0; 0.769 (40/52) on main when first seen, before any rule for it
-    "paraphrases-dev5.jsonl": ("all", 0.92, 1.00, 0),  # and 0.942 (49/52), 1.00, 0 at the end
+    "paraphrases-dev5.jsonl": ("all", 0.98, 1.00, 0),  # and 0.942 (49/52), 1.00, 0 at the end; 1.000 (52/52) since
     # measured 0.822 (37/45), 1.00, 1 on integ8 when first seen (a gold slip: 5%左右 forbidden, held by 5.5%左右)
-    "paraphrases-dev6.jsonl": ("all", 0.91, 1.00, 0),  # and 0.933 (42/45), 1.00, 0 at the end
+    "paraphrases-dev6.jsonl": ("all", 0.93, 1.00, 0),  # and 0.956 (43/45), 1.00, 0 at the end
     # seven fresh city, district and prefecture texts (issue #22): 0.767 (46/60), 0.86 (6/7), 1 before;
     # measured 0.917 (55/60), 1.00, 0 after
     "cities5.jsonl": ("cities5", 0.98, 1.00, 0),  # and 1.000 (60/60), 1.00, 0 at the end
@@ -46,9 +46,15 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     # 4 confusions before the rules they showed the need of; measured 1.000 (47/47), 1.00, 0 after
     "zones6.jsonl": ("zones6", 0.97, 1.00, 0),
     # held out until the end of this piece of work and scored once then: 0.705 (31/44), 0.875 (7/8), 1 confusion,
-    # and 0.692 (18/26), 1.00, 1; development material since: measured 0.750 (33/44), 0.875, 1 and 0.692, 1.00, 1
-    "zones-heldout4.jsonl": ("zones4", 0.72, 0.87, 1),
-    "paraphrases-heldout4.jsonl": ("all", 0.65, 1.00, 1),
+    # and 0.692 (18/26), 1.00, 1; development material since: measured 0.955 (42/44), 1.00, 0 and 1.000 (26/26), 1.00, 0
+    "zones-heldout4.jsonl": ("zones4", 0.93, 1.00, 0),
+    "paraphrases-heldout4.jsonl": ("all", 0.96, 1.00, 0),
+    # picked before this piece of work's first rule by someone who never saw the code's answers, scored once at
+    # its end over every zone text: 0.543 (25/46), 1.00 (8/8), 2 confusions (two texts skipped: no date in their
+    # header), and 0.682 (15/22), 1.00, 1; development material since, with the dates staff would give:
+    # measured 0.696 (32/46), 0.875 (7/8), 3 and 0.682 (15/22), 1.00, 1
+    "zones-heldout5.jsonl": ("zones7", 0.67, 0.87, 3),
+    "paraphrases-heldout5.jsonl": ("all", 0.65, 1.00, 1),
     "dev.jsonl": ("all", 1.00, 1.00, 0),  # the seed's questions with 31 more texts beside it: none may change
 }
 
