@@ -263,7 +263,20 @@ def title_place(title: str) -> Found | None:
     # "实现地区生产总值…": an ending that begins a term running on past the name is the term's
     if _straddled(fold(title), m.end(1), vocab):
         return None
-    return Found(m[1], "标题")
+    return Found(m[1] + _district_after(title[m.end(1):], m[1], vocab), "标题")
+
+
+def _district_after(rest: str, name: str, vocab) -> str:
+    """"崖州区" of "三亚市" + "崖州区第二届…": a city named right before a county or district is named
+    as the level it is under, and the title is the county's. Not an ending alone (成都市高新区: the
+    zone's 高新区 is no name), nor "the whole of" one (全区)."""
+    if not name.endswith(vocab.suffixes("city")):
+        return ""
+    m = re.match(name_pattern(vocab, "county", longest=4), rest)
+    if m is None or fold(m[0]).endswith(vocab.suffixes("zone")) or not proper(m[0]) \
+            or _straddled(fold(rest), m.end(), vocab):
+        return ""
+    return m[0]
 
 
 def _straddled(text: str, at: int, vocab) -> bool:

@@ -26,24 +26,21 @@ def short_name(place: str, vocab: Vocab) -> str | None:
 
 def level_of(place: str, vocab: Vocab) -> str | None:
     """The place's level (a kind of ENDINGS), by its longest ending: 昆山高新区 is a zone, 吴江区 a county."""
-    name = fold(place).strip()
+    name = _bracketed(fold(place).strip())[0]
     ends = [(len(e), kind) for kind in ENDINGS for e in vocab.suffixes(kind) if name.endswith(e) and len(name) > len(e)]
     return max(ends)[1] if ends else None
 
 
 def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
-    """Every name a place goes by, folded, the official one first: without the level it is named
-    under (广州市南沙区 → 南沙区), with an ending as people say it (…高新技术产业开发区 →
-    …高新区, 迪庆藏族自治州 → 迪庆州) and without qualifiers people drop (国家), and each of these without its ending
-    (南沙, 广西) while a name of two characters or more is left."""
+    """Every name a place goes by, folded, the official one first: without the levels it is named
+    under (广州市南沙区 → 南沙区, 河南省洛阳市嵩县 → 洛阳市嵩县, 嵩县), with an ending as people say it (…高新技术产业开发区 →
+    …高新区, 迪庆藏族自治州 → 迪庆州) and without qualifiers people drop (国家), with the short form
+    citizens call its city by (乌鲁木齐高新区 → 乌市高新区), and each of these without its ending
+    (南沙, 广西) while a name of two characters or more is left; a second name in brackets
+    (…开发区(新市区)) is a name of it too, as written (its short form may be a word: 新市民)."""
     name = fold(place).strip()
-    bases, above = [name], ""  # the name, and the name of the level it is named under
-    for parent in vocab.suffixes("parent"):
-        at = name.find(parent)
-        rest = name[at + len(parent):] if at >= 2 else ""
-        if len(rest) >= 2 and any(rest.endswith(e) for e in vocab.suffixes(*ENDINGS)):
-            bases, above = [rest], name[:at]
-            break
+    main, second = _bracketed(name)
+    bases, above = _under_parents(main, vocab)
     for base in list(bases):
         for long_ending in vocab.suffixes(*ENDINGS):
             said = vocab.place_suffixes.get(f"said:{long_ending}", ())
@@ -52,9 +49,36 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
                 bases += [stem + ending for ending in said if len(stem) >= 2]
                 break
     bases += [without for b in bases if (without := _without_city(b, vocab))]
+    bases += [short + b[len(city):] for b in bases for city, shorts in vocab.city_short_forms.items()
+              if b.startswith(city) and len(b) - len(city) >= 2 for short in shorts]
     shorts = [short_name(b, vocab) for b in bases]
-    # 长沙市长沙县 is not 长沙: a short name that is the level above's own names that level
-    return tuple(dict.fromkeys([name, *bases, *(s for s in shorts if s and s != above)]))
+    # 长沙市长沙县 is not 长沙: a short name that is a level above's own names that level
+    own = [name, *bases, *(s for s in shorts if s and s not in above)]
+    return tuple(dict.fromkeys(own + ([second] if second else [])))
+
+
+def _bracketed(name: str) -> tuple[str, str]:
+    """"乌鲁木齐高新技术产业开发区(新市区)" → (乌鲁木齐高新技术产业开发区, 新市区): a place and the second
+    name it goes by, in brackets after it (folded: half-width brackets); a name without one → (name, "")."""
+    m = re.fullmatch(r"(.{2,}?)\((.{2,})\)", name)
+    return (m[1], m[2]) if m else (name, "")
+
+
+def _under_parents(name: str, vocab: Vocab) -> tuple[list[str], set[str]]:
+    """The name, and each of the names left as the levels it is named under are dropped, from the
+    first (河南省洛阳市嵩县 → 洛阳市嵩县 → 嵩县: the earliest level first, so the result does not
+    hang on the order the endings are tried); and those levels' names (河南, 洛阳)."""
+    parents, endings = vocab.suffixes("parent"), vocab.suffixes(*ENDINGS)
+    bases, above = [name], set()
+    while True:
+        cut = next(((at, p) for at in range(2, len(bases[-1])) for p in parents  # longest first
+                    if bases[-1].startswith(p, at) and len(rest := bases[-1][at + len(p):]) >= 2
+                    and rest.endswith(endings)), None)
+        if cut is None:
+            return bases[1:] or bases, above
+        at, parent = cut
+        above.add(bases[-1][:at])
+        bases.append(bases[-1][at + len(parent):])
 
 
 def _without_city(zone: str, vocab: Vocab) -> str | None:

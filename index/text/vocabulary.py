@@ -8,6 +8,7 @@
 - `place_suffixes.tsv`: the generic endings of place names, by kind;
 - `magnitudes.tsv`: 万亿, 亿, 万… and the value each scales its unit by;
 - `cities.txt`: cities a zone may be named after (长春净月高新区 is also 净月高新区).
+- `city_short_forms.tsv`: the short forms citizens call a city by (乌鲁木齐 → 乌市);
 - `signs.tsv`: the look-alikes of a sign (℅ for %), read by `index.text.normalise`.
 
 `load_vocab()` returns the same `Vocab` while the files are unchanged and a new one as soon as
@@ -24,7 +25,7 @@ from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 
 FILES = ("userdict.txt", "units.txt", "stopwords.txt", "synonyms.tsv", "relative_years.tsv",
-         "place_suffixes.tsv", "magnitudes.tsv", "cities.txt", "signs.tsv")
+         "place_suffixes.tsv", "magnitudes.tsv", "cities.txt", "city_short_forms.tsv", "signs.tsv")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per file state
@@ -37,6 +38,7 @@ class Vocab:
     place_suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     magnitudes: tuple[tuple[str, float, str], ...] = ()  # (word, value, English), longest first
     cities: tuple[str, ...] = ()  # folded, longest first
+    city_short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # city → 乌市
 
     def in_base_units(self, number: float, unit: str) -> tuple[float, str]:
         """4.64, "万亿元" → 4.64e12, "元": a figure with its magnitude taken out of its unit."""
@@ -95,6 +97,7 @@ def load_vocab(data_dir: Path = INDEX_DATA) -> Vocab:
         magnitudes=tuple(sorted(((fold(w), float(v), en) for w, v, en in
                                  datafiles.rows(data_dir / "magnitudes.tsv", 3)), key=lambda m: -len(m[0]))),
         cities=tuple(sorted({fold(c) for c in datafiles.lines(data_dir / "cities.txt")}, key=len, reverse=True)),
+        city_short_forms={fold(c): forms for c, forms in datafiles.table(data_dir / "city_short_forms.tsv").items()},
     )
     _loaded[data_dir] = (sig, vocab)
     return vocab

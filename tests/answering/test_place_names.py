@@ -42,6 +42,33 @@ def test_the_names_a_place_goes_by(place, names):
     assert names_of(place, load_vocab()) == names
 
 
+def test_a_place_named_under_two_levels_goes_by_its_own_name():
+    """河南省洛阳市嵩县 is 嵩县 (with or without its city), never 河南 or 洛阳, the levels above it."""
+    names = names_of("河南省洛阳市嵩县", load_vocab())
+    assert {"洛阳市嵩县", "嵩县"} <= set(names) and not {"河南", "洛阳"} & set(names)
+    assert parse("嵩县去年地区生产总值是多少", 2026, ("河南省洛阳市嵩县",)).places == ("河南省洛阳市嵩县",)
+
+
+ZONE = "乌鲁木齐高新技术产业开发区(新市区)"  # a zone and, in brackets, the district it is run with
+
+
+@pytest.mark.parametrize("name", ["乌鲁木齐高新区", "乌鲁木齐高新技术产业开发区", "新市区", ZONE,
+                                  "乌市高新区"])  # 乌市: citizens' short form of 乌鲁木齐 (city_short_forms.tsv)
+def test_a_place_with_a_second_name_in_brackets_is_asked_by_either(name):
+    assert parse(f"{name}去年地区生产总值是多少", 2026, (ZONE,)).places == (ZONE,)  # as staff wrote it
+
+
+def test_a_second_name_in_brackets_is_not_shortened():
+    """新市 is no name of it: "新市民" is a word."""
+    assert "新市" not in names_of(ZONE, load_vocab())
+    assert parse("新市民住房保障情况怎么样", 2026, (ZONE,)).places == ()
+
+
+def test_a_city_s_short_form_names_a_place_named_after_the_city():
+    assert "呼市经开区" in names_of("呼和浩特经济技术开发区", load_vocab())
+    assert "乌市" not in names_of("昆山高新区", load_vocab())  # only a place named after that city
+
+
 def _said_names(path) -> set[str]:
     """The names a text goes by outside the reader's rules: the one it is filed under ("2012-迪庆州.txt",
     as whoever added it calls its place) and the one read from its own words, where one is read."""
@@ -61,15 +88,7 @@ def _table() -> dict[str, tuple[str, ...]]:
     return dict(places_table(PLACES, load_vocab()))
 
 
-# places of heldout5 (held out once, read since) that a name they go by does not lead back to yet: (why, strict)
-UNREAD = {"乌鲁木齐高新技术产业开发区(新市区)": ("a second name in brackets is not split off: 乌鲁木齐高新区 is no name of it", True),
-          "海南省三亚市崖州区": ("its title's 三亚市崖州区 is read as 三亚市, the city", True),
-          # not strict: which of the two it reads depends on the order the gazetteer's names are tried
-          "河南省洛阳市嵩县": ("嵩县, the name it is filed under, is also the gazetteer's own 嵩县 and may read as that", False)}
-
-
-@pytest.mark.parametrize("place", [pytest.param(p, marks=pytest.mark.xfail(strict=UNREAD[p][1], reason=UNREAD[p][0]))
-                                   if p in UNREAD else p for p in PLACES])
+@pytest.mark.parametrize("place", PLACES)
 def test_every_development_text_s_place_is_read_back_by_each_of_its_names(place):
     """Each of the names the place reader gives a text's place, and the names the text goes by, is
     read back as that place and no other text's; a name another place has in the gazetteer (常州 is
