@@ -67,8 +67,14 @@ class Vocab:
     def suffixes(self, *kinds: str) -> tuple[str, ...]:
         """Place-name endings of the given kinds (all kinds if none), longest first."""
         chosen = kinds or tuple(self.place_suffixes)
-        return tuple(sorted({s for k in chosen for s in self.place_suffixes.get(k, ())},
-                            key=len, reverse=True))
+        return longest_first(s for k in chosen for s in self.place_suffixes.get(k, ()))
+
+
+def longest_first(words) -> tuple[str, ...]:
+    """The distinct words, longest first, and words of one length in a fixed order: a set's order
+    follows the hash seed, and a name read by the first ending that fits must read the same on
+    every run."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _loaded: dict[Path, tuple[tuple, Vocab]] = {}
@@ -87,8 +93,7 @@ def load_vocab(data_dir: Path = INDEX_DATA) -> Vocab:
         return hit[1]
     vocab = Vocab(
         userdict=data_dir / "userdict.txt",
-        units=tuple(sorted({fold(u) for u in datafiles.lines(data_dir / "units.txt")},
-                           key=len, reverse=True)),
+        units=longest_first(fold(u) for u in datafiles.lines(data_dir / "units.txt")),
         stopwords=frozenset(fold(w) for w in datafiles.lines(data_dir / "stopwords.txt")),
         synonyms=datafiles.table(data_dir / "synonyms.tsv"),
         relative_years=tuple((fold(w), int(d)) for w, d in
@@ -96,7 +101,7 @@ def load_vocab(data_dir: Path = INDEX_DATA) -> Vocab:
         place_suffixes=datafiles.table(data_dir / "place_suffixes.tsv"),
         magnitudes=tuple(sorted(((fold(w), float(v), en) for w, v, en in
                                  datafiles.rows(data_dir / "magnitudes.tsv", 3)), key=lambda m: -len(m[0]))),
-        cities=tuple(sorted({fold(c) for c in datafiles.lines(data_dir / "cities.txt")}, key=len, reverse=True)),
+        cities=longest_first(fold(c) for c in datafiles.lines(data_dir / "cities.txt")),
         city_short_forms={fold(c): forms for c, forms in datafiles.table(data_dir / "city_short_forms.tsv").items()},
     )
     _loaded[data_dir] = (sig, vocab)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bot.answering.vocabulary import asked_names, figure_words, figure_words_version
 from index.text.normalise import fold
-from index.text.vocabulary import Vocab
+from index.text.vocabulary import Vocab, longest_first
 
 
 def joined(folded_text: str) -> str:
@@ -77,8 +77,7 @@ def _shadows_at(forms: tuple[str, ...], vocab: Vocab,
     is energy use, not GDP: figure_words.tsv `divisor`), for one version of figure_words.tsv."""
     names = metric_forms(vocab)
     per = {d + f for d in figure_words().get("divisor", ()) for f in forms}
-    return tuple(sorted({n for n in names if n not in forms and any(f in n for f in forms)} | per - set(forms),
-                        key=len, reverse=True))
+    return longest_first({n for n in names if n not in forms and any(f in n for f in forms)} | per - set(forms))
 
 
 @lru_cache(maxsize=4)
