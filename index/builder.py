@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 import numpy as np
 from tqdm import tqdm
 
-from index import segments, store
+from index import datafiles, segments, store
 from index.files import create_file, make_dir
 from index.datafiles import INDEX_DATA
 from index.reading.documents import CorpusError, Document, corpus_entries, load_document
@@ -329,7 +329,8 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
     started = t = time.perf_counter()
     steps: dict[str, float] = {}
     prints = fingerprints(max_chars)
-    with build_lock(index_dir):
+    # one version of each data file for the whole build: folding alone would look at signs.tsv on disk per call
+    with build_lock(index_dir), datafiles.one_version():
         store.tidy(index_dir)  # e.g. a version written by a build killed before its switch
         previous = _Previous.of(index_dir, model, prints)
         read_ns = time.time_ns()  # a report written after this is read again by the next build

@@ -59,6 +59,41 @@ class NoSearch:
     search_encoded = encode
 
 
+def sentence_reports(docs: list[dict], texts: dict[str, str], label: TimeLabel) -> NoSearch:
+    """Each report's text as one chunk under "一、工作", each sentence (up to 。) labelled `label`:
+    for the routes that read sentences and need no passages (mentions, which places)."""
+    chunks, spans = [], {}
+    for doc, text in texts.items():
+        bounds, at = [], 0
+        for s in (s + "。" for s in text.split("。") if s):
+            bounds.append((at, at + len(s), label))
+            at += len(s)
+        spans[doc] = range(len(chunks), len(chunks) + 1)
+        chunks.append(Chunk(f"{doc}-0", doc, text, ("一、工作",), ((0, len(text)),), sentences=tuple(bounds)))
+    return NoSearch(docs, chunks, spans)
+
+
+def paragraphs_index(doc_id: str, paragraphs: list[tuple[tuple[str, ...], TimeLabel, list[tuple[str, str]]]]
+                     ) -> SimpleNamespace:
+    """One report's index: each paragraph (section, label, its chunks as (id, text)) one after the
+    other, a break between paragraphs and none between the chunks of one."""
+    chunks, at = [], 0
+    for section, lab, parts in paragraphs:
+        for cid, text in parts:
+            sentences = tuple((s, e, lab) for s, e in split_sentences(text))
+            chunks.append(Chunk(cid, doc_id, text, section, ((at, at + len(text)),), lab, sentences))
+            at += len(text)
+        at += 1
+    return SimpleNamespace(chunks=chunks, spans={doc_id: range(len(chunks))})
+
+
+def retrieved(index: SimpleNamespace, doc: dict, ids: list[str]) -> SimpleNamespace:
+    """A search that gave the chunks `ids` of `index`, in rank order."""
+    by_id = {c.chunk_id: c for c in index.chunks}
+    return SimpleNamespace(hits=[Hit(rank, rank - 1, by_id[cid], doc, 1.0 / rank, rank, rank)
+                                 for rank, cid in enumerate(ids, 1)])
+
+
 class Passages:
     """Each report of `texts` is one passage, under the section `titles`; a search retrieves those
     of the reports it is given."""

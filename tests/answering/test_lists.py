@@ -3,7 +3,7 @@ all its items each by its head, their count, within the length a list answer may
 refusal where nothing is about the topic. Hand-made reports: no model, no index on disk."""
 from __future__ import annotations
 
-from types import SimpleNamespace
+from handmade import paragraphs_index, retrieved
 
 from bot.answering import wording
 from bot.answering.asked import Asked
@@ -12,8 +12,6 @@ from bot.answering.kinds import lists
 from bot.answering.reading.question import Shape, parse
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
-from index.search.searcher import Hit
-from index.text.chunking import Chunk, split_sentences
 from index.text.timelabel import TARGET, TimeLabel
 
 DOC = {"doc_id": "t-2026", "title": "2026年测试省政府工作报告", "date": "2026-01", "place": "测试省"}
@@ -35,29 +33,15 @@ PARAGRAPHS = [
 ]
 
 
-def _index():
-    chunks, at = [], 0
-    for p, (section, texts) in enumerate(PARAGRAPHS):
-        for i, text in enumerate(texts):
-            label = TimeLabel(2026, TARGET)
-            sentences = tuple((s, e, label) for s, e in split_sentences(text))
-            chunks.append(Chunk(f"c{p}-{i}", DOC["doc_id"], text, section, ((at, at + len(text)),),
-                                label, sentences))
-            at += len(text)
-        at += 1  # the paragraph break
-    return SimpleNamespace(chunks=chunks, spans={DOC["doc_id"]: range(len(chunks))})
-
-
-INDEX = _index()
+INDEX = paragraphs_index(DOC["doc_id"], [(section, TimeLabel(2026, TARGET), [(f"c{p}-{i}", t) for i, t in enumerate(texts)])
+                                         for p, (section, texts) in enumerate(PARAGRAPHS)])
 REPORTS = Reports([DOC], INDEX, AnswerSettings(default_place="测试省"))
 
 
-def ask(text: str, retrieved: list[str]):
-    """The list answer when the chunks `retrieved` (by id, in rank order) are what the search gave."""
-    by_id = {c.chunk_id: c for c in INDEX.chunks}
-    hits = [Hit(rank, rank - 1, by_id[cid], DOC, 1.0 / rank, rank, rank) for rank, cid in enumerate(retrieved, 1)]
+def ask(text: str, ids: list[str]):
+    """The list answer when the chunks `ids` (in rank order) are what the search gave."""
     q = REPORTS.read(text, "测试省", None, one_place=True)
-    asked = Asked(text, q, place="测试省", now=2026, search=SimpleNamespace(hits=hits))
+    asked = Asked(text, q, place="测试省", now=2026, search=retrieved(INDEX, DOC, ids))
     return lists.answer(asked, REPORTS, Composer(REPORTS, 0.5))
 
 

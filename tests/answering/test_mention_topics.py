@@ -6,7 +6,7 @@ need no passages.
 from __future__ import annotations
 
 import pytest
-from handmade import NoSearch
+from handmade import sentence_reports
 
 from bot import cli
 from bot.answering.answerer import Answerer
@@ -14,7 +14,6 @@ from bot.answering.reading import levels
 from bot.answering.reading.question import Shape, parse
 from bot.answering.settings import AnswerSettings
 from bot.telegram import messages
-from index.text.chunking import Chunk
 from index.text.timelabel import RESULT, TimeLabel
 
 PLACES = ("江苏省", "浙江省", "广东省", "昆山高新区")
@@ -30,22 +29,9 @@ TEXTS = [
 ]
 
 
-def _no_model() -> NoSearch:
-    chunks, spans = [], {}
-    for doc, text in TEXTS:
-        sentences = [s + "。" for s in text.split("。") if s]
-        bounds, at = [], 0
-        for s in sentences:
-            bounds.append((at, at + len(s), TimeLabel(2025, RESULT)))
-            at += len(s)
-        spans[doc] = range(len(chunks), len(chunks) + 1)
-        chunks.append(Chunk(f"{doc}-0", doc, text, ("一、工作",), ((0, len(text)),), sentences=tuple(bounds)))
-    return NoSearch(DOCS, chunks, spans)
-
-
 @pytest.fixture
 def answerer():
-    return Answerer(_no_model(), AnswerSettings(default_place="江苏省"))
+    return Answerer(sentence_reports(DOCS, dict(TEXTS), TimeLabel(2025, RESULT)), AnswerSettings(default_place="江苏省"))
 
 
 @pytest.mark.parametrize("text, topic", [

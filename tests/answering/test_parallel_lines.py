@@ -4,15 +4,13 @@ those lines, with their count; lines that merely follow one another are no list.
 reports: no model, no index on disk."""
 from __future__ import annotations
 
-from types import SimpleNamespace
+from handmade import paragraphs_index, retrieved
 
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.kinds import lists
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
-from index.search.searcher import Hit
-from index.text.chunking import Chunk, split_sentences
 from index.text.timelabel import RESULT, TARGET, TimeLabel
 
 DOC = {"doc_id": "z-2019", "title": "2019年测试区工作会议", "date": "2019-01", "place": "测试区"}
@@ -36,25 +34,14 @@ PARAGRAPHS = [
 ]
 
 
-def _index():
-    chunks, at = [], 0
-    for cid, section, label, text in PARAGRAPHS:
-        sentences = tuple((s, e, label) for s, e in split_sentences(text))
-        chunks.append(Chunk(cid, DOC["doc_id"], text, section, ((at, at + len(text)),), label, sentences))
-        at += len(text) + 1  # the paragraph break
-    return SimpleNamespace(chunks=chunks, spans={DOC["doc_id"]: range(len(chunks))})
-
-
-INDEX = _index()
+INDEX = paragraphs_index(DOC["doc_id"], [(section, label, [(cid, text)]) for cid, section, label, text in PARAGRAPHS])
 REPORTS = Reports([DOC], INDEX, AnswerSettings(default_place="测试区"))
 
 
-def ask(text: str, retrieved: list[str]):
-    """The list answer when the chunks `retrieved` (by id, in rank order) are what the search gave."""
-    by_id = {c.chunk_id: c for c in INDEX.chunks}
-    hits = [Hit(rank, rank - 1, by_id[cid], DOC, 1.0 / rank, rank, rank) for rank, cid in enumerate(retrieved, 1)]
+def ask(text: str, ids: list[str]):
+    """The list answer when the chunks `ids` (in rank order) are what the search gave."""
     q = REPORTS.read(text, "测试区", None, one_place=True)
-    asked = Asked(text, q, place="测试区", now=2019, search=SimpleNamespace(hits=hits))
+    asked = Asked(text, q, place="测试区", now=2019, search=retrieved(INDEX, DOC, ids))
     return lists.answer(asked, REPORTS, Composer(REPORTS, 0.5))
 
 

@@ -6,14 +6,13 @@ no model: these routes need no passages.
 from __future__ import annotations
 
 import pytest
-from handmade import NoSearch
+from handmade import sentence_reports
 
 from bot.answering.answerer import Answerer
 from bot.answering.asked import Asked
 from bot.answering.kinds.places import EACH_PLACE, RANK
 from bot.answering.reading import levels
 from bot.answering.settings import AnswerSettings
-from index.text.chunking import Chunk
 from index.text.places import level_of
 from index.text.timelabel import RESULT, TimeLabel
 from index.text.vocabulary import load_vocab
@@ -27,19 +26,10 @@ REPORTS = {  # place: its report's text
 }
 
 
-def _no_model(reports: dict[str, str]) -> NoSearch:
-    docs, chunks, spans = [], [], {}
-    for i, (place, text) in enumerate(reports.items()):
-        doc = f"d{i}"
-        docs.append({"doc_id": doc, "place": place, "date": "2026-01-20", "title": f"2026年{place}政府工作报告"})
-        sentences = [s + "。" for s in text.split("。") if s]
-        bounds, at = [], 0
-        for s in sentences:
-            bounds.append((at, at + len(s), TimeLabel(2025, RESULT)))
-            at += len(s)
-        spans[doc] = range(len(chunks), len(chunks) + 1)
-        chunks.append(Chunk(f"{doc}-0", doc, text, ("一、工作",), ((0, len(text)),), sentences=tuple(bounds)))
-    return NoSearch(docs, chunks, spans)
+def _no_model(reports: dict[str, str]):
+    docs = [{"doc_id": f"d{i}", "place": place, "date": "2026-01-20", "title": f"2026年{place}政府工作报告"}
+            for i, place in enumerate(reports)]
+    return sentence_reports(docs, {f"d{i}": text for i, text in enumerate(reports.values())}, TimeLabel(2025, RESULT))
 
 
 @pytest.fixture
