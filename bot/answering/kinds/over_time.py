@@ -37,17 +37,39 @@ def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """The metric's result for each year the place's reports cover, else its target, oldest first."""
     text, q = asked.text, asked.q
     plain, sentences = replace(q, shape=Shape.FIGURE, years=()), Sentences(asked.hits)
-    years = years_covered(sorted(reports.dates(asked.place).values()))
+    years = _named(q, years_covered(sorted(reports.dates(asked.place).values())))
     lines = _each_year(text, plain, years, sentences, compose)
     if q.unit is None:
         lines = _alike(text, plain, years, sentences, compose, lines)
     lines = lines[-MAX_POINTS:]
     if not lines:
         return compose.figure(text, plain, assess(plain, sentences))
-    return replace(lines[-1], answer="\n".join(a.answer for a in lines), query=q,
+    return replace(lines[-1], answer=_pace(q, lines) + "\n".join(a.answer for a in lines), query=q,
                    sources=[a.sources[0] for a in lines], evidence=len(lines),
                    series=tuple(p for a in lines for p in _point(a)),
                    explanation=" | ".join(a.explanation for a in lines))
+
+
+def _named(q: Question, years: list[int]) -> list[int]:
+    """"24年到25年是提速了还是放缓了": the years from the first named to the last, where the question
+    names two and the reports cover both; else every year covered."""
+    first, last = (min(q.years), max(q.years)) if q.years else (0, 0)
+    within = [y for y in years if first <= y <= last]
+    return within if first < last and {first, last} <= set(within) else years
+
+
+def _pace(q: Question, lines: list[Answer]) -> str:
+    """The verdict a question asking the pace one way or the other wants ("是提速了还是放缓了"), on a
+    line of its own: the rates (in %) of the last two years told by an outcome, not a target,
+    compared; nothing where there are not two such."""
+    done = [values_in(a.value or "") for a in lines if a.kind != TARGET]
+    if len(done) < 2 or not cue_words.either_way(q.normalised, cues()):
+        return ""
+    before, after = done[-2:]
+    if not (before and after) or {before[0][4], after[0][4]} != {"%"}:
+        return ""
+    was, now = before[0][3], after[0][3]
+    return "提速了。\n" if now > was else "放缓了。\n" if now < was else "增速持平。\n"
 
 
 def _each_year(text: str, q: Question, years: list[int], sentences: Sentences, compose: Composer) -> list[Answer]:

@@ -89,6 +89,22 @@ def aims(text: str, threshold: str | None, c: dict[str, tuple[str, ...]]) -> boo
     return bool(threshold and after and re.search(f"{re.escape(threshold)}(?:{after})", text))
 
 
+def reaches_target(text: str, c: dict[str, tuple[str, ...]]) -> bool:
+    """"有没有够上年初定的目标", "跑赢预期目标了没": a yes/no question whose verb of reaching
+    (question_cues.tsv `reach`) has a target for its object (`reach_object`) a few words on asks
+    whether the year's result reached its target."""
+    verbs, objects = alternation(c.get("reach", ())), alternation(c.get("reach_object", ()))
+    return bool(verbs and objects and asks_yes_no(text, c)
+                and re.search(f"(?:{verbs})[^，,。；;？?]{{0,6}}?(?:{objects})", text))
+
+
+def either_way(text: str, c: dict[str, tuple[str, ...]]) -> bool:
+    """"是提速了还是放缓了", "升了还是降了": a pace word of one way and one of the other joined by 还是
+    (question_cues.tsv `pace_up`, `pace_down`) ask how the metric went over the years."""
+    up, down = alternation(c.get("pace_up", ())), alternation(c.get("pace_down", ()))
+    return bool(up and down and re.search(f"(?:{up})了?还是(?:{down})|(?:{down})了?还是(?:{up})", text))
+
+
 def against(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
     """"GDP增速比全省高多少": the level a figure is compared with, named after a comparing word."""
     words, levels = alternation(c.get("against", ())), alternation(c.get("level", ()))

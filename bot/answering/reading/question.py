@@ -284,7 +284,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     if whole:  # named loosely: a share of 规模以上工业产值 is one of 工业产值
         terms.append(Term(whole, 0.5, metric_names(whole, vocab)))
 
-    attained = has("attained") or asked_cues.aims(normalised, threshold, c)
+    attained = has("attained") or asked_cues.aims(normalised, threshold, c) \
+        or asked_cues.reaches_target(normalised, c)
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
     asks_change = has("change") or any(w in normalised for w in change_words())
@@ -325,7 +326,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,  # "新增市场主体和减税降费各有多少": each part, known metric or not
                  several=several or (has("each") and intent in (FIGURE, ENTITY) and len(q.groups) > 1),
-                 trend=bool(metrics) and (has("trend") or names.only_names(normalised, places_table, metric_table))
+                 trend=bool(metrics) and (has("trend") or asked_cues.either_way(normalised, c)
+                                          or names.only_names(normalised, places_table, metric_table))
                  and not (intent == COMPARISON and len(set(years)) == 2 and asks_change and has("quantity")),
                  attained=attained,
                  which=bool(mentioned) and (has("which_places") or has("which_places_of_level")),
