@@ -203,9 +203,10 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
     if q.span is not None:
         return tl.span == q.span and (kind is None or tl.kind in (kind, None))
     # a standing stated over a period ("十四五…规模稳居全国第4位") still holds when no year is asked,
-    # as does a name its review gives ("苏州工业园区…稳居第一")
-    standing = year is None and (q.unit == "rank" or (q.intent in (ENTITY, LIST) and tl.year is None)
-                                 or cue_scores(q.normalised)[SPAN] > 0)
+    # as does a name its review gives ("苏州工业园区…稳居第一"), and a name asked of no kind either
+    # that its plan gives ("明确了其作为…核心功能区…的功能定位")
+    standing = year is None and (q.unit == "rank" or cue_scores(q.normalised)[SPAN] > 0 or q.intent in (ENTITY, LIST)
+                                 and (tl.year is None or q.intent == ENTITY and kind is None))
     if tl.span is not None and not standing and (year is None or tl.year != year):
         return False
     if year is not None and tl.year != year:

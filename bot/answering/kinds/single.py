@@ -9,13 +9,14 @@ from bot.answering import scoring, wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
-from bot.answering.facts import segments
+from bot.answering.facts import segments, values_in
 from bot.answering.reading.asks import count_in_words, streak_asked
 from bot.answering.reading.question import ENTITY, Term
 from bot.answering.reports import Reports
-from bot.answering.vocabulary import cues
+from bot.answering.vocabulary import alternation, cues, figure_words
 from index.reading.metadata import offices
 from index.text.normalise import fold
+from index.text.timelabel import TARGET
 
 
 def why(asked: Asked, reports: Reports, compose: Composer) -> Answer:
@@ -49,7 +50,24 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     # a second look is wider, so only a figure in the unit the metric is measured in answers from it
     again = compose.figure(asked.text, q, gather(q, asked.search.stating((q.year, q.kind)) + asked.hits),
                            agreeing=True)
-    return answer if again.abstained else again
+    return (_held_to(asked, compose) or answer) if again.abstained else again
+
+
+def _held_to(asked: Asked, compose: Composer) -> Answer | None:
+    """"福州今年固投定的什么目标" when no figure answers: the year's target for the metric stated in
+    words ("固定资产投资增速高于全省平均水平"), quoted with its year and 目标; only a clause of a
+    sentence about that year's targets that opens on the metric's name, holds no figure, and says the
+    level the metric is held to (figure_words.tsv `held_to`), else None."""
+    q, held = asked.q, alternation(figure_words().get("held_to", ()))
+    if not (held and q.kind == TARGET and q.kind_asked and q.metrics):
+        return None
+    for ev in scoring.sentences(q, gather(q, asked.hits)):
+        if ev.coverage < compose.threshold:
+            break
+        for clause in segments(ev.sentence):
+            if fold(clause).startswith(q.terms[0].forms) and not values_in(clause) and re.search(held, clause):
+                return compose.quoted(asked.text, q, ev, clause, asked.hits, "a target stated in words")
+    return None
 
 
 def compared(asked: Asked, reports: Reports, compose: Composer) -> Answer:
