@@ -67,7 +67,7 @@ def test_a_pace_asked_of_two_years_shows_those_years_only():
 
 def test_a_slower_pace_is_said_so_and_a_trend_not_asking_it_has_no_verdict():
     texts = dict(HENAN_TEXTS, h26="一、2025年工作回顾\n生产总值增长4.8%。")
-    assert ask("河南GDP增速这两年是升了还是降了", HENAN, texts, "河南省").answer.startswith("放缓了。\n")
+    assert ask("河南GDP增速这两年是加快了还是放缓了", HENAN, texts, "河南省").answer.startswith("放缓了。\n")
     plain = ask("河南GDP增速这两年啥走势", HENAN, texts, "河南省").answer
     assert "5.1%" in plain and "4.8%" in plain and "放缓" not in plain and "提速" not in plain
 

@@ -99,7 +99,7 @@ def reaches_target(text: str, c: dict[str, tuple[str, ...]]) -> bool:
 
 
 def either_way(text: str, c: dict[str, tuple[str, ...]]) -> bool:
-    """"是提速了还是放缓了", "升了还是降了": a pace word of one way and one of the other joined by 还是
+    """"是提速了还是放缓了", "快了还是慢了": a pace word of one way and one of the other joined by 还是
     (question_cues.tsv `pace_up`, `pace_down`) ask how the metric went over the years."""
     up, down = alternation(c.get("pace_up", ())), alternation(c.get("pace_down", ()))
     return bool(up and down and re.search(f"(?:{up})了?还是(?:{down})|(?:{down})了?还是(?:{up})", text))
