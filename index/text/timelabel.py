@@ -23,6 +23,7 @@ from pathlib import Path
 from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
+from index.text.periods import period_years, periods
 from index.text.vocabulary import load_vocab
 from index.text.yearpart import names_part
 
@@ -137,16 +138,6 @@ def _sorted_cues(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int, str
     """Sorted once per version of the file (its rows), not once per clause labelled."""
     cues = [(kind, int(weight), fold(w)) for kind, weight, words in rows for w in words.split("|") if w]
     return tuple(sorted(cues, key=lambda c: len(c[2]), reverse=True))
-
-
-def periods(path: Path = INDEX_DATA / "periods.tsv") -> tuple[tuple[str, int, int], ...]:
-    """(name, first year, last year) of the named periods (十四五 …), names folded."""
-    return _periods(datafiles.rows(path, 3))
-
-
-@lru_cache(maxsize=4)
-def _periods(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int, int], ...]:
-    return tuple((fold(name), int(a), int(b)) for name, a, b in rows)
 
 
 def section_words() -> dict[str, tuple[str, ...]]:
@@ -284,23 +275,10 @@ def _without_bases(text: str) -> str:
                   rf"|(?:{now}){quote}(?:{after})(?![，,])", "", fold(text))
 
 
-def _period_years(text: str) -> str:
-    """`text` folded, a period's first or last year named in words (`period_years.tsv`: "“十三五”规划的
-    起步之年", "“十四五”顺利收官") written as that year ("2016年"): one year of it, not the period."""
-    text, words = fold(text), datafiles.table(INDEX_DATA / "period_years.tsv")
-    for name, first, last in periods():
-        for which, year in (("first", first), ("last", last)):
-            if words.get(which) and name in text:
-                said = "|".join(re.escape(w) for w in sorted(words[which], key=len, reverse=True))
-                text = re.sub(rf"{re.escape(name)}[\"“”‘’「」]?(?:规划|时期)?的?[^，,。；;：:、\d]{{0,4}}?(?:{said})",
-                              f"{year}年", text)
-    return text
-
-
 def years_in(text: str, doc_year: int, of_periods: bool = True) -> list[int]:
     """Absolute years named in `text`, relative ones resolved against the report's year, and with
-    `of_periods` a period's first or last year named in words (`_period_years`)."""
-    text = _period_years(text) if of_periods else text
+    `of_periods` a period's first or last year named in words (`periods.period_years`)."""
+    text = period_years(text) if of_periods else text
     text = _without_bases(_CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), text))
     years = [int(y) for y in _YEAR.findall(text)]
     years += [doc_year + d for word, d in load_vocab().relative_years if word in text]
@@ -308,7 +286,7 @@ def years_in(text: str, doc_year: int, of_periods: bool = True) -> list[int]:
 
 
 def periods_in(text: str) -> list[tuple[int, int]]:
-    folded = _without_bases(_period_years(text))
+    folded = _without_bases(period_years(text))
     return [(a, b) for name, a, b in periods() if name in folded]
 
 

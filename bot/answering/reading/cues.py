@@ -10,7 +10,8 @@ from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, unit_group
 from index.text.places import names_of
 from index.text.normalise import fold
-from index.text.timelabel import RESULT, TARGET, periods
+from index.text.periods import periods
+from index.text.timelabel import RESULT, TARGET
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 from index.text.yearpart import year_part
