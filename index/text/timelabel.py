@@ -367,7 +367,7 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
             return _span_label(period, frame, "section")
     if scope.kind:
         own = cue_kind(text, SECTION_LEAD)
-        if own and own != scope.kind:
+        if own and own != scope.kind and (own == ESTIMATE or scope.kind not in _said(text)):  # kind words side with it
             return TimeLabel(frame.year_of(own), own, None, "cue")
         if scope.year is None and scope.period:
             return _span_label(scope.period, frame, "section")
