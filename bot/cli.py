@@ -71,6 +71,8 @@ def cmd_index_build(args, settings: Settings) -> int:
     report = build_in_child(settings.index, Path(args.corpus) if args.corpus else None, progress=True)
     for problem in report.problems:
         print(f"已跳过：{problem}", file=sys.stderr)
+    for note in report.notes:
+        print(f"请核对：{note}", file=sys.stderr)
     print(f"索引已建好：{report.summary()}")
     return 0
 
@@ -174,6 +176,9 @@ def cmd_corpus_list(args, settings: Settings) -> int:
         print("\t".join(row))
     for problem in problems:
         print(f"无法读取：{problem}", file=sys.stderr)
+    for doc in docs:
+        if doc.note():
+            print(f"请核对：{doc.note()}", file=sys.stderr)
     return 0
 
 

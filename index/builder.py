@@ -61,6 +61,7 @@ class BuildReport:
     seconds: float
     version: Path
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what staff should check of reports read (`Document.note`)
     steps: dict[str, float] = field(default_factory=dict)  # STEPS key → seconds
     unchanged: bool = False  # no report changed: the same segments serve (a new version only records new file times)
 
@@ -353,7 +354,7 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
                 check(previous.path)
             chunks = previous.manifest["chunks"]
             return BuildReport(len(entries), chunks, 0, chunks, time.perf_counter() - started,
-                               previous.path, problems, steps, unchanged=True)
+                               previous.path, problems, _notes(entries), steps, unchanged=True)
         t = _lap(steps, "chunk", t)
         texts = [c.embed_text() for d, cs in fresh.chunks.items() for c, v in zip(cs, fresh.vectors[d]) if v is None]
         new = _embed(texts, embedder(), progress) if texts else None
@@ -386,4 +387,9 @@ def build(corpus_dir: Path, index_dir: Path, model: str,
         _lap(steps, "swap", t)
     embedded = len(texts)
     return BuildReport(len(entries), manifest["chunks"], embedded, manifest["chunks"] - embedded,
-                       time.perf_counter() - started, version, problems, steps, unchanged=unchanged)
+                       time.perf_counter() - started, version, problems, _notes(entries), steps, unchanged=unchanged)
+
+
+def _notes(entries: list[_Entry]) -> list[str]:
+    """The notes of the reports read, kept ones too: a warning stands until staff act on it."""
+    return [e.info["note"] for e in entries if e.info.get("note")]

@@ -87,6 +87,20 @@ def test_index_build_corpus_option(fresh, tmp_path, capsys):
     assert summary(capsys.readouterr().out) == (1, 1, 1, 0)
 
 
+def test_a_report_dated_by_its_file_name_is_indexed_and_staff_are_told(fresh, capsys):
+    (fresh.index.corpus_dir / "2016-测试区.md").write_text("---\ntitle: 测试区经济工作会议\nplace: 测试区\n"
+                                                       "source: 合成\n---\n\n全区地区生产总值100亿元。\n",
+                                                       encoding="utf-8")
+    for _ in range(2):  # told again by a build that changes nothing, until staff fix the header
+        assert main(["index", "build"]) == 0
+        out, err = capsys.readouterr()
+        assert "2 份报告" in out and "请核对：2016-测试区.md：元数据头没有日期" in err and "2016 年" in err
+        assert "已跳过" not in err
+    assert main(["corpus", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert "2016-测试区\t2016\t测试区" in out and "请核对：2016-测试区.md" in err
+
+
 def test_index_build_without_readable_reports(fresh, capsys):
     for path in fresh.index.corpus_dir.iterdir():
         path.write_bytes(b"")

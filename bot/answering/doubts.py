@@ -4,7 +4,8 @@ them, `zoneqa facts --doubtful` lists them, and the corpus checks of the test su
 
 The rules:
 - a report cannot state the result of a year it plans: nothing of its plan year (the year it is
-  delivered in, or the next one from October on) or later is a result or an estimate;
+  delivered in, or the next one from October on or when it speaks of part of its year gone by) or
+  later is a result or an estimate;
 - a sentence announcing the main targets (`label_checks.tsv`) makes every figure after the
   announcement a target.
 
@@ -16,8 +17,9 @@ from typing import Iterable, Mapping, Protocol, TypeVar
 
 from bot.answering.vocabulary import BOT_DATA
 from index import datafiles
+from index.reading.documents import frame_of
 from index.text.normalise import fold
-from index.text.timelabel import ESTIMATE, RESULT, TARGET, Frame
+from index.text.timelabel import ESTIMATE, RESULT, TARGET
 
 DOUBT = "存疑"  # the column, and the summary line, of doubtful figures
 NAMES = {RESULT: "实际值", ESTIMATE: "预计值", TARGET: "目标", None: "未定"}
@@ -41,16 +43,17 @@ def doubts(found: Iterable[F], documents: Mapping[str, Mapping]) -> dict[F, str]
     """Each figure of `found` whose label breaks a rule → why, in Chinese, for staff."""
     out = {}
     for f in found:
-        reason = doubt(f, documents.get(f.doc_id, {}).get("date", ""))
+        reason = doubt(f, documents.get(f.doc_id, {}))
         if reason:
             out[f] = reason
     return out
 
 
-def doubt(f: Labelled, date: str) -> str | None:
-    """Why the label of figure `f` of a report delivered on `date` cannot be right, or None."""
+def doubt(f: Labelled, doc: Mapping) -> str | None:
+    """Why the label of figure `f` of report `doc` (as an index build stores it) cannot be right, or None."""
+    date = doc.get("date", "")
     if f.span is None and f.kind in (RESULT, ESTIMATE) and f.year and date[:4].isdigit() \
-            and f.year >= Frame.of(date).plan:
+            and f.year >= frame_of(doc).plan:
         return f"{f.year}年的{NAMES[f.kind]}出现在{_when(date)}的报告里：报告只能为这一年定目标"
     if f.kind != TARGET and f.span is None and _announced(f.sentence, f.value):
         return f"句中宣布的是主要预期目标，这个数字却标为{NAMES[f.kind]}"

@@ -19,11 +19,11 @@ from itertools import accumulate
 from bot.answering.facts import Fact
 from bot.answering.reading.question import ENTITY, LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
-from index.reading.metadata import of_whole_year, year_part
 from index.search.searcher import Hit
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores
 from index.text.tokens import NUMBER
+from index.text.yearpart import of_whole_year, year_part
 
 
 @dataclass(frozen=True)

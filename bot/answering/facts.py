@@ -240,9 +240,14 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             if listed:
                 facts += listed
                 continue
-            if not seg.partition(respectively)[0].strip() and _changes_each(facts, seg.partition(respectively)[2],
-                                                                            found, change):
-                continue
+            said = seg.partition(respectively)[2]
+            if not seg.partition(respectively)[0].strip():
+                if _changes_each(facts, said, found, change):
+                    continue
+                multiples = _multiples_each(facts, said, found, index)
+                if multiples:
+                    facts += multiples
+                    continue
         elif len(found) > 1 and _changes_each(facts, seg, found, change):
             continue  # "…分别为22694元、9527元,增长8.5%、11%": the same, without a second 分别
         # a rank after a change verb is a rank of its own ("64.52%，提升幅度全国第2"), not the change
@@ -283,16 +288,39 @@ def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern)
     return True
 
 
+def _multiples_each(facts: list[Fact], said: str, found: list, index: int) -> list[Fact]:
+    """"境内财政收入43.58亿元,公共财政预算收入19.97亿元,分别是“十一五”末的2.35倍和2.85倍": a clause of n
+    multiples of an earlier level (figure_words.tsv `multiple_of`, then figures in 倍) gives one to each of
+    the last n figures before it, in order. Each figure's window says its multiple, and each multiple is
+    a figure of its own, of that figure's subject ("公共财政预算收入是“十一五”末的2.85倍"); none when the
+    clause says anything else between its figures or they do not match the figures before one to one."""
+    words = figure_words().get("multiple_of", ())
+    opening = re.match(rf"(?:{alternation(words)})[^\d，,；;]*?(?=\d)", halfwidth(said)) if words else None
+    owners = [i for i, f in enumerate(facts) if f.segment < index and f.change is None][-len(found):]
+    if opening is None or len(owners) != len(found) or any(unit_group(f[4]) != "multiple" for f in found) \
+            or len({facts[i].value for i in owners}) != len(owners):
+        return []
+    between = halfwidth(said)[opening.end():values_in(said)[-1][1]]
+    if re.sub(r"[、和及\s]", "", between) != "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found):
+        return []
+    verb, out = said[:opening.end()], []
+    for i, (_, _, value, number, unit) in zip(owners, found):
+        facts[i] = replace(facts[i], window=f"{facts[i].window}，{verb}{value}")
+        out.append(Fact(facts[i].subject + verb, value, number, unit, None, facts[i].window, index))
+    return out
+
+
 def _items(seg: str, mine: list[Fact], value_re: re.Pattern, change: re.Pattern) -> list[Fact]:
     """"实现工业产值3.83亿元、销售收入3.67亿元、税收3819万元": each figure's own item, with the items
-    after it that carry no figure of another subject ("招商项目1284个、增长271%", "突破3万亿元、达3.6万亿元"
-    are one item); none when the clause names one subject."""
-    reach = figure_words().get("reach", ())
+    after it that carry no figure of another subject ("招商项目1284个、增长271%", "突破3万亿元、达3.6万亿元",
+    "确保增长5%、力争增长7%" are one item); none when the clause names one subject."""
+    reach, aims = figure_words().get("reach", ()), alternation(figure_words().get("aim", ()))
     items: list[list[str]] = []
     for part in seg.split("、"):
-        figure = value_re.search(part)
-        said = part[:figure.start()].strip() if figure else ""
-        own = bool(said) and said not in reach and not change.match(part)
+        bare = re.sub(f"^(?:{aims})", "", part) if aims else part  # "确保增长5%、力争增长7%": one subject's
+        figure = value_re.search(bare)
+        said = bare[:figure.start()].strip() if figure else ""
+        own = bool(said) and said not in reach and not change.match(bare)
         if not items or own and any(value_re.search(p) for p in items[-1]):
             items.append([part])
         else:

@@ -15,9 +15,9 @@ from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
 from bot.answering.reading.shape_vote import Vote
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import alternation, cues, gazetteer, place_namer
+from index.reading.documents import frame_of
 from index.text.chunking import Chunk
 from index.text.normalise import fold
-from index.text.timelabel import Frame
 
 
 def _kept(cache: dict, key, compute: Callable):
@@ -42,8 +42,7 @@ class Reports:
         self._latest: dict[str, int] = {}  # each place's "now": see Frame.now
         for d in documents:
             place = self.place_of[d["doc_id"]]
-            in_year = "part_year" in d or "plans_own_year" in d
-            self._latest[place] = max(self._latest.get(place, 0), Frame.of(d["date"], in_year).now)
+            self._latest[place] = max(self._latest.get(place, 0), frame_of(d).now)
         self._docs = {d["doc_id"]: d for d in documents}
         latest = sorted(documents, key=lambda d: d["date"], reverse=True)
         self._rank = {d["doc_id"]: i for i, d in enumerate(latest)}  # 0: the latest report

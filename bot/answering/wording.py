@@ -18,7 +18,8 @@ from bot.answering.reading.typed import EXAMPLE
 from bot.answering.vocabulary import alternation, list_marks
 from index.reading.layout import LEAD_IN
 from index.reading.metadata import offices
-from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
+from index.text.periods import periods
+from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
 

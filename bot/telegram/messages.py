@@ -369,6 +369,7 @@ def reindex_done(report: BuildReport) -> str:
     skipped = "".join(f"\n⚠️ 跳过：{_esc(clip(p, 200))}" for p in report.problems[:_PROBLEMS_SHOWN])
     if len(report.problems) > _PROBLEMS_SHOWN:
         skipped += f"\n⚠️ 另有 {len(report.problems) - _PROBLEMS_SHOWN} 份无法读取"
+    skipped += "".join(f"\n📝 请核对：{_esc(clip(n, 200))}" for n in report.notes[:_PROBLEMS_SHOWN])
     return (f"✅ 索引已重建并上线：{report.documents} 份报告，{report.chunks} 个片段（新嵌入 {report.embedded} 个，"
             f"复用 {report.reused} 个），用时 {report.seconds:.1f} 秒{skipped}")
 

@@ -19,6 +19,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from index.reading import layout, metadata
 from index.reading.layout import Paragraph
@@ -27,6 +28,8 @@ from index.text.timelabel import Frame, plans_own_year
 REQUIRED_META = ("title", "date", "place", "source")
 SUFFIXES = (".txt", ".md")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+_NAME_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")  # "2016-德州经开区.txt": a file named after its year
+DATE_FROM_NAME = "date_from_name"  # a header key set when the header gave no date and the file name did
 
 
 class CorpusError(ValueError):
@@ -77,7 +80,20 @@ class Document:
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
                 "place": self.place, "source": self.meta["source"],
                 **metadata.byline(body), **({"part_year": part} if part else {}),
-                **({"plans_own_year": True} if plans_own_year(body, self.date) else {})}
+                **({"plans_own_year": True} if plans_own_year(body, self.date) else {}),
+                **({"note": note} if (note := self.note()) else {})}
+
+    def note(self) -> str:
+        """What staff should check though the report loads, in Chinese; "" when nothing."""
+        if DATE_FROM_NAME not in self.meta:
+            return ""
+        return f"{self.path.name}：元数据头没有日期（date），已按文件名取作 {self.date} 年，请核对，或在元数据头写上 date"
+
+
+def frame_of(info: Mapping) -> Frame:
+    """The frame of a report as an index build stores it (`Document.info`): its date and whether it
+    speaks of its year under way (news of part of it, or October news still planning it)."""
+    return Frame.of(info.get("date", ""), "part_year" in info or "plans_own_year" in info)
 
 
 def body_of(raw: str) -> str:
@@ -101,13 +117,16 @@ def split_header(raw: str) -> tuple[dict[str, str], int] | None:
 
 
 def parse_header(raw: str, name: str) -> tuple[dict[str, str], int]:
-    """Metadata dict and the offset where the body starts; raises CorpusError if incomplete."""
+    """Metadata dict and the offset where the body starts; raises CorpusError if incomplete. A
+    header without a date takes the year a file name starts with ("2016-德州经开区.txt")."""
     header = split_header(raw)
     if header is None and raw.startswith("---"):
         raise CorpusError(f"{name}：元数据头没有以 --- 结束，请在元数据之后加一行 ---")
     if header is None:
         raise CorpusError(f"{name}：缺少元数据头，请在文件开头写上 ---、{'、'.join(REQUIRED_META)}、---")
     meta, body_start = header
+    if not meta.get("date") and (year := _NAME_YEAR.match(name)):
+        meta.update(date=year[0], **{DATE_FROM_NAME: "yes"})  # a warning for staff (`Document.note`), not an error
     missing = [k for k in REQUIRED_META if not meta.get(k)]
     if missing:
         raise CorpusError(f"{name}：元数据头缺少 {'、'.join(missing)}，请补上")
@@ -152,7 +171,8 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 
 
 def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str]]:
-    """All loadable reports, and one problem message per report that was skipped."""
+    """All loadable reports, and one problem message per report that was skipped (what staff
+    should check of a loaded one is its `note`)."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"资料库目录 {corpus_dir} 不存在")
     docs, problems = [], []

@@ -21,6 +21,7 @@ from index.text.normalise import fold
 from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
 from index.text.tokens import default_tokenizer
+from index.text.yearpart import year_part
 from index.text.vocabulary import load_vocab
 
 HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its first lines
@@ -129,20 +130,7 @@ def _meeting_year(head: str) -> int | None:
     return years[0] + said.pop() if len(said) == 1 else None
 
 
-# a month range from January: "1-9月", "1—6月", "1至9月" (through December is the whole year)
-_MONTHS_SO_FAR = r"1\s*[-—–~至到]\s*(?:[1-9]|1[01])\s*月(?:份)?"
 PART_CHARS = 200  # a text names the part of the year it covers in its title or first sentences
-
-
-def year_part(written=lambda word: word) -> str:
-    """A pattern for the words naming part of a year ("前三季度", "上半年", "1-9月"), each as
-    `written` writes it (a question's numerals as digits: "前3季度")."""
-    return rf"{_MONTHS_SO_FAR}|{_alt(tuple({written(w) for w in _cues().get('part_year', ())}))}"
-
-
-def of_whole_year(sentence: str) -> bool:
-    """Whether a sentence of a text on part of its year speaks of the whole year ("预期全年…")."""
-    return any(w in fold(sentence) for w in _cues().get("whole_year", ()))
 
 
 def part_of_year(text: str) -> str | None:

@@ -23,7 +23,9 @@ from pathlib import Path
 from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
+from index.text.periods import period_years, periods
 from index.text.vocabulary import load_vocab
+from index.text.yearpart import names_part
 
 RESULT, TARGET, ESTIMATE = "result", "target", "estimate"
 SPAN = "span"  # a cue kind only: the clause speaks of its section's period
@@ -87,7 +89,8 @@ def plans_own_year(text: str, date: str) -> bool:
     the text names no later year. Like news of part of a year, it reports on its year under way,
     so its 今年 is that year (`Frame.in_year`), not the next."""
     year, month = _year_month(date)
-    if month < YEAR_END_MONTH or any(y > year for y in years_in(text, year)):
+    # a later period's start it looks to ("为“十二五”发展开好局") is no later year it plans
+    if month < YEAR_END_MONTH or any(y > year for y in years_in(text, year, of_periods=False)):
         return False
     return any(pledged(s) and year in years_in(s, year) and _figure(s) for s in re.split(r"[。！？!?；;\n]", text))
 
@@ -135,16 +138,6 @@ def _sorted_cues(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int, str
     """Sorted once per version of the file (its rows), not once per clause labelled."""
     cues = [(kind, int(weight), fold(w)) for kind, weight, words in rows for w in words.split("|") if w]
     return tuple(sorted(cues, key=lambda c: len(c[2]), reverse=True))
-
-
-def periods(path: Path = INDEX_DATA / "periods.tsv") -> tuple[tuple[str, int, int], ...]:
-    """(name, first year, last year) of the named periods (十四五 …), names folded."""
-    return _periods(datafiles.rows(path, 3))
-
-
-@lru_cache(maxsize=4)
-def _periods(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int, int], ...]:
-    return tuple((fold(name), int(a), int(b)) for name, a, b in rows)
 
 
 def section_words() -> dict[str, tuple[str, ...]]:
@@ -282,8 +275,10 @@ def _without_bases(text: str) -> str:
                   rf"|(?:{now}){quote}(?:{after})(?![，,])", "", fold(text))
 
 
-def years_in(text: str, doc_year: int) -> list[int]:
-    """Absolute years named in `text`, relative ones resolved against the report's year."""
+def years_in(text: str, doc_year: int, of_periods: bool = True) -> list[int]:
+    """Absolute years named in `text`, relative ones resolved against the report's year, and with
+    `of_periods` a period's first or last year named in words (`periods.period_years`)."""
+    text = period_years(text) if of_periods else text
     text = _without_bases(_CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), text))
     years = [int(y) for y in _YEAR.findall(text)]
     years += [doc_year + d for word, d in load_vocab().relative_years if word in text]
@@ -291,7 +286,7 @@ def years_in(text: str, doc_year: int) -> list[int]:
 
 
 def periods_in(text: str) -> list[tuple[int, int]]:
-    folded = _without_bases(text)
+    folded = _without_bases(period_years(text))
     return [(a, b) for name, a, b in periods() if name in folded]
 
 
@@ -352,6 +347,8 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     if len(named) == 1 and named[0] < frame.review and _only_at_start(from_to.group(0)):
         # "由2007年的90.3亿元跃升到145.1亿元": a change from the year named up to the year reviewed
         return _change_over((named[0] + 1, frame.review), frame, "year")
+    if _of_months_gone(text, years, scores, frame, scope):  # before its years: 今年 there is that part
+        return TimeLabel(frame.review, RESULT, None, "cue")
     if years:
         return _explicit(years, cue_kind(text), frame, TARGET if scores[TARGET] > scores[RESULT] else RESULT,
                          pledged(text) or scope.kind == TARGET)
@@ -370,7 +367,7 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
             return _span_label(period, frame, "section")
     if scope.kind:
         own = cue_kind(text, SECTION_LEAD)
-        if own and own != scope.kind:
+        if own and own != scope.kind and (own == ESTIMATE or scope.kind not in _said(text)):  # kind words side with it
             return TimeLabel(frame.year_of(own), own, None, "cue")
         if scope.year is None and scope.period:
             return _span_label(scope.period, frame, "section")
@@ -382,12 +379,25 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
         return replace(context, source="context")  # weak cue words do not outweigh a year just named
     own = said or cue_kind(text)
     if own:
-        if context and context.kind == own and context.year:
+        # the same kind goes on in the same time: the year before it, or the past period it reviews
+        # ("“十二五”期间，…生产总值达到…；境内财政收入43.58亿元…")
+        if context and context.kind == own and (context.year or context.span):
             return TimeLabel(context.year, own, context.span, "cue")
         return TimeLabel(frame.year_of(own), own, None, "cue")
     if context and context.kind:
         return replace(context, source="context")
     return TimeLabel(None, None, None, "")
+
+
+def _of_months_gone(text: str, years: list[int], scores: dict[str, int], frame: Frame, scope: Scope) -> bool:
+    """Whether a clause of a text reviewing its own year (news of part of it, a year-end review) states
+    what was done in a part of that year gone by ("1至9月，实现固定资产投资57.29亿元", "今年以来…完成"):
+    it names the part (`yearpart.names_part`), no other year nor a period, no estimate, no pledge, and
+    its cue words do not clearly say plan (a review's narrative uses 深化, 推动 too). Its figures are
+    results, whatever the passage before it says."""
+    return frame.review == frame.year and scope.kind != TARGET and set(years) <= {frame.review} \
+        and not scores[ESTIMATE] and names_part(text) and not pledged(text) and cue_kind(text) != TARGET \
+        and not periods_in(text)
 
 
 def _only_at_start(change: str) -> bool:

@@ -6,7 +6,8 @@ from bot.answering.catalogue import Figure
 from bot.answering.doubts import doubts
 from index.text.timelabel import RESULT, TARGET
 
-DOCS = {"jan": {"date": "2026-01-20"}, "dec": {"date": "2025-12-18"}}
+DOCS = {"jan": {"date": "2026-01-20"}, "dec": {"date": "2025-12-18"},
+        "aug": {"date": "2018-08-03", "part_year": "上半年"}}
 HEADLINE = "今年经济社会发展主要预期目标是：地区生产总值增长5%左右，居民收入增长5%。"
 
 
@@ -17,6 +18,12 @@ def figure(doc_id: str, year: int, kind: str, value: str, sentence: str, span=No
 def test_a_result_of_the_year_a_january_report_plans_is_doubtful():
     f = figure("jan", 2026, RESULT, "120万人", "新增城镇就业120万人。")
     assert doubts([f], DOCS) == {f: "2026年的实际值出现在2026年1月的报告里：报告只能为这一年定目标"}
+
+
+def test_news_of_part_of_its_year_states_that_part_as_a_result_whatever_its_month():
+    f = figure("aug", 2018, RESULT, "68.46亿元", "上半年全区完成全口径财政税收收入68.46亿元。")
+    assert doubts([f], DOCS) == {}
+    assert doubts([figure("aug", 2019, RESULT, "5%", "增长5%。")], DOCS)  # but not the next year's
 
 
 def test_a_december_report_states_its_own_year_as_a_result():

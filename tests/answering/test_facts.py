@@ -173,3 +173,24 @@ def test_respectively_after_figures_of_its_own_sentence_is_theirs_not_a_list_s_b
     facts = by_value("工业和农业稳步发展,工业产值3.83亿元,销售收入3.67亿元,分别增长48.36%、104%")
     assert facts["3.83亿元"].change == "增长48.36%" and facts["3.67亿元"].change == "增长104%"
     assert "48.36%" not in facts
+
+
+def test_multiples_said_respectively_go_to_the_figures_before_them_in_order():
+    facts = extract("境内财政收入43.58亿元,公共财政预算收入19.97亿元,分别是“十一五”末的2.35倍和2.85倍,并成功晋级")
+    money = {f.value: f.window for f in facts if f.unit == "亿元"}
+    assert money == {"43.58亿元": "境内财政收入43.58亿元，是“十一五”末的2.35倍",
+                     "19.97亿元": "公共财政预算收入19.97亿元，是“十一五”末的2.85倍"}
+    multiples = {f.value: f.subject for f in facts if f.unit == "倍"}
+    assert multiples == {"2.35倍": "境内财政收入是“十一五”末的", "2.85倍": "公共财政预算收入是“十一五”末的"}
+
+
+def test_multiples_not_matching_the_figures_before_stay_as_said():
+    facts = extract("境内财政收入43.58亿元,分别是“十一五”末的2.35倍和2.85倍")
+    assert next(f for f in facts if f.value == "43.58亿元").window == "境内财政收入43.58亿元"
+
+
+def test_a_floor_and_an_aim_of_one_subject_are_one_item():
+    facts = by_value("社会消费零售总额增长11%,地方公共财政收入确保增长5%、力争增长7%")
+    assert facts["5%"].item is None and facts["5%"].window == "地方公共财政收入确保增长5%、力争增长7%"
+    items = by_value("实现工业产值3.83亿元、销售收入3.67亿元")  # two subjects stay two items
+    assert items["3.67亿元"].item == "销售收入3.67亿元"

@@ -8,12 +8,13 @@ from functools import lru_cache
 
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, unit_group
-from index.reading.metadata import year_part
 from index.text.places import names_of
 from index.text.normalise import fold
-from index.text.timelabel import RESULT, TARGET, periods
+from index.text.periods import periods
+from index.text.timelabel import RESULT, TARGET
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
+from index.text.yearpart import year_part
 
 _CLAUSE_END = re.compile(r"[，,；;]|\s+")  # on a phone a space stands for a comma ("固投涨了多少 规上产值多少")
 _COUNT = r"(?:\d+|[两二三四五六七八九十几]+)个"  # "三个", "5个", "几个"

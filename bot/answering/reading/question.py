@@ -19,7 +19,8 @@ from bot.answering.reading.typed import (clean, counted, holds, in_report_words,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
-from index.text.timelabel import RESULT, TARGET, periods, periods_in
+from index.text.periods import periods
+from index.text.timelabel import RESULT, TARGET, periods_in
 from index.reading.metadata import offices
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab

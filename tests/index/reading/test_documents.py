@@ -48,6 +48,28 @@ def test_bad_header_is_a_clear_error(raw, message):
     assert "bad.md" in str(exc.value)
 
 
+def test_a_header_without_a_date_takes_the_year_its_file_name_starts_with(tmp_path):
+    """Staff name files after their year ("2016-德州经开区.txt"): the report is indexed as of that
+    year, and staff are told, in Chinese, that the date was read from the name."""
+    path = tmp_path / "2016-某经开区.txt"
+    path.write_text("---\ntitle: 某经开区经济工作会议召开\nplace: 某经开区\nsource: 合成\n---\n正文。\n",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.date, doc.year) == ("2016", 2016)
+    assert "2016-某经开区.txt" in doc.note() and "没有日期" in doc.note() and "文件名" in doc.note()
+    assert doc.info()["note"] == doc.note()
+    unnamed = tmp_path / "某经开区.txt"
+    unnamed.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(CorpusError, match="缺少 date"):  # nothing to take a year from
+        load_document(unnamed)
+
+
+def test_a_dated_header_needs_no_note(tmp_path):
+    path = tmp_path / "2016-某经开区.txt"
+    path.write_text(HEADER + "\n正文。\n", encoding="utf-8")
+    assert load_document(path).date == "2020-02" and load_document(path).note() == ""  # the header wins
+
+
 @pytest.mark.parametrize("date", ["2019", "2019-01", "2019-1-5", "2019-01-05"])
 def test_date_formats(date, tmp_path):
     path = tmp_path / "r.md"

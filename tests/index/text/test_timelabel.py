@@ -438,3 +438,14 @@ def test_an_estimate_of_the_year_a_report_plans_is_its_aim():
 def test_the_year_before_said_as_the_base_of_a_comparison_is_not_the_figure_s_year():
     assert years_in("与上年同期相比分别增长23.4%和19.1%", 2011) == []
     assert years_in("与2010年相比,全镇工业总产值增长16%", 2011) == []
+
+
+def test_a_clause_whose_own_kind_words_side_with_its_section_keeps_the_section_s_kind():
+    """Under "一、2021年工作回顾", plan verbs weighed against "顺利完成了…实现了…" do not make a target of
+    the review; an estimate there still says so itself."""
+    review = Scope(kind=RESULT, year=2021)
+    sentence = ("全力支持服务合作区建设，加快推进大湾区建设38项重点工作落实，奋力打造合作区战略拓展区，顺利完成了"
+                "区人大会议确定的目标任务，实现了良好开局。")
+    assert yk(label(sentence, Frame.of("2022-01"), review)) == (2021, RESULT)
+    assert yk(label("加快推进数字经济，数字经济核心产业增加值预计增长10%。", Frame.of("2022-01"), review)) == \
+        (2021, ESTIMATE)

@@ -1,0 +1,34 @@
+"""Named multi-year periods (十四五 …, `periods.tsv`) and the words naming one year of one
+("“十三五”规划的起步之年", "“十四五”顺利收官": `period_years.tsv`)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from index import datafiles
+from index.datafiles import INDEX_DATA
+from index.text.normalise import fold
+
+
+def periods(path: Path = INDEX_DATA / "periods.tsv") -> tuple[tuple[str, int, int], ...]:
+    """(name, first year, last year) of the named periods (十四五 …), names folded."""
+    return _periods(datafiles.rows(path, 3))
+
+
+@lru_cache(maxsize=4)
+def _periods(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int, int], ...]:
+    return tuple((fold(name), int(a), int(b)) for name, a, b in rows)
+
+
+def period_years(text: str) -> str:
+    """`text` folded, a period's first or last year named in words (`period_years.tsv`: "“十三五”规划的
+    起步之年", "“十四五”顺利收官") written as that year ("2016年"): one year of it, not the period."""
+    text, words = fold(text), datafiles.table(INDEX_DATA / "period_years.tsv")
+    for name, first, last in periods():
+        for which, year in (("first", first), ("last", last)):
+            if words.get(which) and name in text:
+                said = "|".join(re.escape(w) for w in sorted(words[which], key=len, reverse=True))
+                text = re.sub(rf"{re.escape(name)}[\"“”‘’「」]?(?:规划|时期)?的?[^，,。；;：:、\d]{{0,4}}?(?:{said})",
+                              f"{year}年", text)
+    return text

@@ -1,0 +1,42 @@
+"""The part of its year a text or a clause speaks of: "前三季度", "1-9月", "今年以来".
+
+News of part of a year reports on its year so far (`index.reading.metadata.part_of_year`); a
+clause naming a part gone by speaks of months already past, so its figures are results
+(`index.text.timelabel`); an answer names the part, so no citizen takes it for the whole year's
+(`bot.answering.evidence`). The words live in `index/data/report_cues.tsv`.
+"""
+from __future__ import annotations
+
+import re
+
+from index import datafiles
+from index.datafiles import INDEX_DATA
+from index.text.normalise import fold
+
+# a month range from January: "1-9月", "1—6月", "1至9月" (through December is the whole year)
+_MONTHS_SO_FAR = r"1\s*[-—–~至到]\s*(?:[1-9]|1[01])\s*月(?:份)?"
+
+
+def _cues() -> dict[str, tuple[str, ...]]:
+    return datafiles.table(INDEX_DATA / "report_cues.tsv")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def year_part(written=lambda word: word) -> str:
+    """A pattern for the words naming part of a year ("前三季度", "上半年", "1-9月"), each as
+    `written` writes it (a question's numerals as digits: "前3季度")."""
+    return rf"{_MONTHS_SO_FAR}|{_alt({written(w) for w in _cues().get('part_year', ())})}"
+
+
+def of_whole_year(sentence: str) -> bool:
+    """Whether a sentence of a text on part of its year speaks of the whole year ("预期全年…")."""
+    return any(w in fold(sentence) for w in _cues().get("whole_year", ()))
+
+
+def names_part(text: str) -> bool:
+    """Whether a clause names a part of its year ("1至9月", "上半年") or the year so far ("今年以来")."""
+    folded = fold(text)
+    return bool(re.search(year_part(), folded)) or any(w in folded for w in _cues().get("so_far", ()))
