@@ -22,7 +22,9 @@ from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 
 RATE = "%"  # the unit of a rate ("增长7.1%"); a difference of two rates is in 个百分点
-_SEGMENT_END = re.compile(r"[，；;：:]|,(?!\d)|(?<!\d),")
+# a colon between digits joins the parts of a ratio ("三次产业结构比为33:14:53"), as a comma does a figure's
+_SEGMENT_END = re.compile(r"[，；;]|[：:](?!\d)|(?<!\d)[：:]|,(?!\d)|(?<!\d),")
+RATIO = r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)+"  # one figure: "33:14:53"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Fact:
     since: int | None = None
     started: str | None = None
     item: str | None = None  # its own item of a clause listing several metrics' figures: "销售收入3.67亿元"
+    passed: bool = False  # a threshold the next clause states the figure beyond: "突破2500亿元，达到2600亿元"
 
     @property
     def is_change(self) -> bool:
@@ -68,7 +71,7 @@ def _value_re() -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _value_re_for(units: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(第)?({NUMBER})(?:余|多)?\s*({alternation(units)})?(以上|左右|多|余)?")
+    return re.compile(rf"(第)?({RATIO}|{NUMBER})(?:余|多)?\s*({alternation(units)})?(以上|左右|多|余)?")
 
 
 def _change_re() -> re.Pattern:
@@ -96,10 +99,18 @@ def segments(sentence: str) -> list[str]:
         opened = _FROM_OPEN.search(sentence, start, m.start())
         if opened and values_in(opened["start"]) and _TO_NEXT.match(halfwidth(sentence), m.end()):
             continue  # a change from a figure (not from a year: "从2021年起,到2025年…" is two clauses)
+        if m[0] in ":：" and _introduces_figure(sentence, m.start(), m.end()):
+            continue  # "三次产业结构比为：33:14:53": the colon says the figure, in its subject's clause
         parts.append(sentence[start:m.start()])
         start = m.end()
     parts.append(sentence[start:])
     return [p for p in (_trim(part) for part in parts) if p]
+
+
+def _introduces_figure(sentence: str, at: int, end: int) -> bool:
+    """Whether the colon at `at` follows a word that gives a figure (figure_words.tsv `reach`: "为")
+    and a figure follows it."""
+    return sentence[end:end + 1].isdigit() and sentence[:at].endswith(figure_words().get("reach", ()) or ("\0",))
 
 
 def _trim(clause: str) -> str:
@@ -113,7 +124,7 @@ def _trim(clause: str) -> str:
 
 
 def _number(text: str) -> float:
-    first = re.split(r"[-~]", text.replace(",", ""))[0]
+    first = re.split(r"[-~:：]", text.replace(",", ""))[0]
     return float(first)
 
 
@@ -167,15 +178,17 @@ def _known_terms(vocab: Vocab) -> frozenset[str]:
     return frozenset(vocab.user_words()) | {fold(c) for c in vocab.synonyms}
 
 
-def _distributed(seg: str, index: int, value_re: re.Pattern) -> list[Fact] | None:
-    """Facts of "A、B…分别为x、y"; None when the clause has no listed subjects of its own."""
-    head, _, tail = seg.partition(_respectively())
+def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: str = "为") -> list[Fact] | None:
+    """Facts of "A、B…分别为x、y" (`head`, `tail` the clause before and after 分别), or of "A和B…x和y",
+    one figure per listed subject; None when the clause has no listed subjects of its own."""
     values = _values(tail, value_re)
     items = [i for i in head.split("、") if i]
+    if len(items) != len(values):  # "A和B…": subjects joined by figure_words.tsv `joined_by`
+        items = [i for i in re.split(alternation(figure_words().get("joined_by", ())), head) if i]
     if len(items) < 2 or len(values) != len(items):
         return None
     last_head, shared = _split_tail(items[-1])
-    verb = value_re.sub("", tail).split("、")[0] or "为"
+    verb = tail[:values[0][0]].strip() or verb
     facts = []
     for item, (_, _, value, number, unit) in zip(items[:-1] + [last_head], values):
         subject = item + shared
@@ -183,11 +196,10 @@ def _distributed(seg: str, index: int, value_re: re.Pattern) -> list[Fact] | Non
     return facts
 
 
-def _each_group(seg: str, index: int, value_re: re.Pattern) -> list[Fact]:
+def _each_group(head: str, tail: str, index: int, value_re: re.Pattern) -> list[Fact]:
     """Facts of "城乡居民人均可支配收入分别增长4.3%、6.1%", one name for two groups: the n-th figure
     is the n-th group's, under that group's own name ("农村居民人均可支配收入增长6.1%"); none when
     the name is not one said of groups, or the figures do not match the groups one to one."""
-    head, _, tail = seg.partition(_respectively())
     values = _values(tail, value_re)
     groups = each_group(head)  # "城、乡居民…" names two groups; "A、B…" lists subjects of their own
     if len(groups) < 2 or any("、" in g for g in groups) or len(values) != len(groups):
@@ -233,9 +245,10 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             continue
         if respectively in seg:
             # each group's figure first, then the clause's figures as said, which answer for both
-            grouped = _each_group(seg, index, value_re)
+            head, _, tail = seg.partition(respectively)
+            grouped = _each_group(head, tail, index, value_re)
             facts += grouped
-            listed = None if grouped else _distributed(seg, index, value_re) \
+            listed = None if grouped else _distributed(head, tail, index, value_re) \
                 or (None if facts else _listed_before(segments(sentence)[:index], seg, index, value_re))
             if listed:
                 facts += listed
@@ -245,6 +258,14 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
                 continue
         elif len(found) > 1 and _changes_each(facts, seg, found, change):
             continue  # "…分别为22694元、9527元,增长8.5%、11%": the same, without a second 分别
+        elif (paired := _paired(seg, found)) is not None:
+            # "城镇和农村常住居民人均可支配收入39,175元和19,156元": as with 分别, without the word
+            grouped = _each_group(*paired, index, value_re)
+            facts += grouped
+            listed = None if grouped else _distributed(*paired, index, value_re, verb="")
+            if listed:
+                facts += listed
+                continue
         # a rank after a change verb is a rank of its own ("64.52%，提升幅度全国第2"), not the change
         if change.match(seg) and facts and facts[-1].change is None and len(found) == 1 \
                 and facts[-1].segment == index - 1 and unit_group(found[0][4] or "") != "rank":
@@ -257,7 +278,34 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             mine.append(Fact(subject, value, number, unit, None, seg, index))
             start = e
         facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
-    return tuple(facts)
+    return tuple(_beyond_thresholds(facts))
+
+
+def _beyond_thresholds(facts: list[Fact]) -> list[Fact]:
+    """"营业总收入突破2500亿元，达到2600亿元": a threshold passed (figure_words.tsv `threshold`) whose next
+    clause opens with the figure reached (`reach`) is not the figure; the figure is, quoted with the
+    threshold clause's subject: "营业总收入达到2600亿元"."""
+    words = figure_words()
+    thresholds, reach = words.get("threshold", ()), words.get("reach", ())
+    out = list(facts)
+    for i, (f, g) in enumerate(zip(facts, facts[1:])):
+        passed = next((w for w in thresholds if f.subject.endswith(w)), None)
+        if passed and g.segment == f.segment + 1 and g.subject in reach and g.window.startswith(g.subject):
+            head = f.subject.removesuffix(passed)
+            out[i] = replace(f, passed=True)
+            out[i + 1] = replace(g, subject=head + g.subject, window=head + g.window)
+    return out
+
+
+def _paired(seg: str, found: list) -> tuple[str, str] | None:
+    """(subjects, figures) of a clause ending in two or more figures joined only by figure_words.tsv
+    `joined_by` ("…收入39,175元和19,156元"), where the words before them are not a change; else None."""
+    if len(found) < 2 or found[-1][1] != len(seg.rstrip()) or _change_re().match(seg):
+        return None
+    joins = figure_words().get("joined_by", ())
+    if any(halfwidth(seg)[a[1]:b[0]].strip() not in joins for a, b in zip(found, found[1:])):
+        return None
+    return seg[:found[0][0]], seg[found[0][0]:]
 
 
 def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern) -> bool:

@@ -15,7 +15,7 @@ from bot.answering.facts import RATE, segments, values_in
 from bot.answering.reading import typos
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
-from bot.answering.vocabulary import alternation, list_marks
+from bot.answering.vocabulary import alternation, cues, list_marks
 from index.reading.layout import LEAD_IN
 from index.reading.metadata import offices
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel, periods
@@ -158,10 +158,13 @@ def named(sentence: str, q: Question) -> str:
 
 
 def _holder_named(clause: str, q: Question) -> bool:
-    """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任")
-    with words after it, where its holder stands."""
-    office = q.terms[0].text if q.terms else ""
-    return office.endswith(offices()) and _names_holder(clause, (office,))
+    """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任";
+    the longest office of report_cues.tsv the question says) with words after it, where its holder
+    stands; an office said of a deputy (question_cues.tsv `deputy`: "党工委副书记") is another one."""
+    office = max((o for o in offices() if o in q.normalised), key=len, default="")
+    deputy = cues().get("deputy", ())
+    return bool(office) and any(0 <= at < len(clause) - len(office) and not clause[:at].endswith(deputy or ("\0",))
+                                for at in (m.start() for m in re.finditer(re.escape(office), clause)))
 
 
 def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
