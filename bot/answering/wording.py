@@ -160,11 +160,18 @@ def named(sentence: str, q: Question) -> str:
 def _holder_named(clause: str, q: Question) -> bool:
     """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任";
     the longest office of report_cues.tsv the question says) with words after it, where its holder
-    stands; an office said of a deputy (question_cues.tsv `deputy`: "党工委副书记") is another one."""
+    stands; said of a deputy ("党工委副书记") only where the question says it so."""
     office = max((o for o in offices() if o in q.normalised), key=len, default="")
-    deputy = cues().get("deputy", ())
-    return bool(office) and any(0 <= at < len(clause) - len(office) and not clause[:at].endswith(deputy or ("\0",))
-                                for at in (m.start() for m in re.finditer(re.escape(office), clause)))
+    if not office:
+        return False
+    asked = _deputy(q.normalised, q.normalised.find(office))
+    return any(m.start() < len(clause) - len(office) and _deputy(clause, m.start()) == asked
+               for m in re.finditer(re.escape(office), clause))
+
+
+def _deputy(text: str, at: int) -> bool:
+    """Whether the office at `at` of `text` is a deputy's (question_cues.tsv `deputy`: "党工委副书记")."""
+    return text[:at].endswith(cues().get("deputy", ()) or ("\0",))
 
 
 def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
