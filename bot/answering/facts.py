@@ -185,8 +185,8 @@ def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: s
     items = [i for i in head.split("、") if i]
     if len(items) != len(values):  # "A和B…": subjects joined by figure_words.tsv `joined_by`
         items = [i for i in re.split(alternation(figure_words().get("joined_by", ())), head) if i]
-    if len(items) < 2 or len(values) != len(items):
-        return None
+    if len(items) < 2 or len(values) != len(items) or any(_values(i, value_re) for i in items):
+        return None  # a figure among the subjects ("收入达到23292元和7750元、分别增长…") lists none
     last_head, shared = _split_tail(items[-1])
     verb = tail[:values[0][0]].strip() or verb
     facts = []

@@ -402,7 +402,7 @@ def _own_item(fact: Fact, q: Question) -> str:
     if not fact.item or fact.item not in clause:
         return fact.window
     own, others = fact.item, clause.replace(fact.item, "", 1)
-    lead = "" if clause.startswith(own) else _lead(clause, q)
+    lead = "" if clause.startswith(own) else _lead(clause, own, q)
     said = coverage(q, lead + own, require_metric=False)[0]
     less = coverage(q, others, require_metric=False)[0] < said or _says_asked_name(q, own) > _says_asked_name(q, others)
     if said != coverage(q, clause, require_metric=False)[0] or not less \
@@ -411,15 +411,16 @@ def _own_item(fact: Fact, q: Question) -> str:
     return lead + fact.item + (f"，{rest}" if rest else "")
 
 
-def _lead(clause: str, q: Question) -> str:
+def _lead(clause: str, own: str, q: Question) -> str:
     """The words a list's clause opens with before its first figure, up to the last word of the
-    question among them ("位居全国百强县投资潜力第3、…" for "…在全国百强县里排第几": "位居全国百强县")."""
+    question among them that its own item does not say ("位居全国百强县投资潜力第3、…" for "科技创新在
+    全国百强县里排第几": "位居全国百强县"); "" when there is none."""
     found = values_in(clause)
     opening = clause[: found[0][0]] if found else ""
-    folded = fold(opening)
+    folded, mine = fold(opening), fold(own)
     if len(folded) != len(opening):
         return ""
-    ends = [at + len(f) for t in q.terms for f in t.forms if f and (at := folded.rfind(f)) >= 0]
+    ends = [at + len(f) for t in q.terms for f in t.forms if len(f) > 1 and f not in mine and (at := folded.rfind(f)) >= 0]
     return opening[: max(ends)] if ends else ""
 
 

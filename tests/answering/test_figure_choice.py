@@ -104,3 +104,14 @@ def test_the_holder_of_the_office_asked_is_named_not_its_deputy():
 def test_a_deputy_asked_is_named_not_the_office_holder():
     got = said("德州经开区党工委副书记叫啥", MEETING)
     assert not got.abstained and "赵明国" in got.answer and "鄂宏达" not in got.answer
+
+
+def test_an_item_is_not_shown_under_the_first_item_s_subject():
+    """"人才" opens the list as the first item's own subject, and the item asked says it too."""
+    got = figure("头雁人才团队引了几个", "引育国家级人才4名、“头雁人才”团队1-2个。", year=2019)
+    assert not got.abstained and "1-2个" in got.answer and "国家级人才“头雁人才”" not in got.answer
+
+
+def test_figures_among_the_subjects_are_not_subjects():
+    got = figure("城镇居民收入多少", "2015年城乡居民收入达到23292元和7750元、分别增长8.8%和10%。", year=2015)
+    assert not got.abstained and "23292元和7750元" in got.answer
