@@ -12,8 +12,9 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    gives the actual result, that wins;
 3. one_year: a figure of the year itself beats a period's change that ends in it
    ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025) and a statement about a
-   period or a milestone or a threshold passed ("突破2500亿元" before "达到2600亿元"), or one said against another figure (`figure_words.tsv`: "连续13年稳定在
-   430亿斤以上", "迈上…台阶", "高于全省0.4个百分点"), or the year's addition to a stock asked
+   period or a milestone, or one said against another figure (`figure_words.tsv`: "连续13年稳定在
+   430亿斤以上", "迈上…台阶", "高于全省0.4个百分点"), or a threshold passed ("突破2500亿元" before
+   "达到2600亿元": `threshold`), or the year's addition to a stock asked
    ("高企总数达到476户" over "新认定高新技术企业227户");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
@@ -41,7 +42,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
+from bot.answering.evidence import Evidence, coverage, pairs, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.question import Question
@@ -134,12 +135,8 @@ def _distinct(q: Question, sentence: str, fact: Fact) -> int:
     """How many pairs of characters of the question the figure's own clause says that no other clause
     of its sentence stating a figure says: "应到代表127人，…，实到代表113人" is told apart by 实到."""
     segs = segments(sentence)
-    others = set().union(*(_pairs(fold(s)) for i, s in enumerate(segs) if i != fact.segment and values_in(s)))
-    return len(_pairs(q.normalised) & _pairs(fold(fact.item or fact.window)) - others)
-
-
-def _pairs(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    others = set().union(*(pairs(fold(s)) for i, s in enumerate(segs) if i != fact.segment and values_in(s)))
+    return len(pairs(q.normalised) & pairs(fold(fact.item or fact.window)) - others)
 
 
 def _as_read(ev: Evidence, fact: Fact) -> str:
