@@ -165,12 +165,16 @@ def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, flo
     return out
 
 
-def _split_tail(item: str) -> tuple[str, str]:
-    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"."""
+def _split_tail(item: str, before: list[str]) -> tuple[str, str]:
+    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"; where no
+    known name opens it and an item `before` it is longer than the head guessed, each item is a whole
+    name of its own ("规上工业增加值、规上服务业营收"): no tail is shared."""
     folded = fold(item)
     words = sorted({w for w in _known_terms(load_vocab()) if folded.startswith(w)}, key=len, reverse=True)
-    cut = len(words[0]) if words else min(len(item), 4)
-    return item[:cut], item[cut:]
+    if words:
+        return item[:len(words[0])], item[len(words[0]):]
+    cut = min(len(item), 4)
+    return (item, "") if any(len(b) > cut for b in before) else (item[:cut], item[cut:])
 
 
 @lru_cache(maxsize=4)
@@ -187,7 +191,7 @@ def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: s
         items = [i for i in re.split(alternation(figure_words().get("joined_by", ())), head) if i]
     if len(items) < 2 or len(values) != len(items) or any(_values(i, value_re) for i in items):
         return None  # a figure among the subjects ("收入达到23292元和7750元、分别增长…") lists none
-    last_head, shared = _split_tail(items[-1])
+    last_head, shared = _split_tail(items[-1], items[:-1])
     verb = tail[:values[0][0]].strip() or verb
     facts = []
     for item, (_, _, value, number, unit) in zip(items[:-1] + [last_head], values):

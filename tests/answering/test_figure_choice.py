@@ -115,3 +115,10 @@ def test_an_item_is_not_shown_under_the_first_item_s_subject():
 def test_figures_among_the_subjects_are_not_subjects():
     got = figure("城镇居民收入多少", "2015年城乡居民收入达到23292元和7750元、分别增长8.8%和10%。", year=2015)
     assert not got.abstained and "23292元和7750元" in got.answer
+
+
+def test_listed_whole_names_keep_their_own_words():
+    got = figure("规上服务业营收增长多少", "规上工业增加值、规上服务业营收分别增长6.5%和7%。", year=2025)
+    assert not got.abstained and "规上服务业营收增长7%" in got.answer and "6.5%" not in got.answer
+    got = figure("规上工业增加值增长多少", "规上工业增加值、规上服务业营收分别增长6.5%和7%。", year=2025)
+    assert not got.abstained and "规上工业增加值增长6.5%" in got.answer and "营收" not in got.answer
