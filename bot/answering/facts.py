@@ -277,9 +277,12 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
             continue
         start, mine = 0, []
+        # "…收入19.97亿元，是“十一五”末的2.85倍": a multiple said of the figure before, quoted with it
+        said = f"{facts[-1].window}，{seg}" if facts and facts[-1].segment == index - 1 \
+            and seg.startswith(figure_words().get("of_previous", ()) or ("\0",)) else seg
         for s, e, value, number, unit in found:
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
-            mine.append(Fact(subject, value, number, unit, None, seg, index))
+            mine.append(Fact(subject, value, number, unit, None, said if unit_group(unit) == "multiple" else seg, index))
             start = e
         facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
     return tuple(_beyond_thresholds(facts))

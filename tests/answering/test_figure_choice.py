@@ -122,3 +122,16 @@ def test_listed_whole_names_keep_their_own_words():
     assert not got.abstained and "规上服务业营收增长7%" in got.answer and "6.5%" not in got.answer
     got = figure("规上工业增加值增长多少", "规上工业增加值、规上服务业营收分别增长6.5%和7%。", year=2025)
     assert not got.abstained and "规上工业增加值增长6.5%" in got.answer and "营收" not in got.answer
+
+
+MULTIPLE = "“十二五”期间,公共财政预算收入19.97亿元,是“十一五”末的2.85倍。"
+
+
+def test_a_multiple_asked_is_the_multiple_quoted_with_its_figure():
+    got = figure("公共财政预算收入是十一五末的几倍", MULTIPLE, year=2015)
+    assert not got.abstained and "2.85倍" in got.answer and "公共财政预算收入19.97亿元" in got.answer
+
+
+def test_an_amount_asked_is_not_the_multiple():
+    got = figure("公共财政预算收入多少", MULTIPLE, year=2015)
+    assert not got.abstained and "19.97亿元" in got.answer and "2.85倍" not in got.answer
