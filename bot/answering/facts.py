@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.answering.reading.metric_forms import each_group
+from bot.answering.reading.metric_forms import each_group, metric_forms
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -167,14 +167,16 @@ def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, flo
 
 def _split_tail(item: str, before: list[str]) -> tuple[str, str]:
     """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"; where no
-    known name opens it and an item `before` it is longer than the head guessed, each item is a whole
-    name of its own ("规上工业增加值、规上服务业营收"): no tail is shared."""
-    folded = fold(item)
-    words = sorted({w for w in _known_terms(load_vocab()) if folded.startswith(w)}, key=len, reverse=True)
+    known name opens it and an item `before` it ends with a metric's name, each item is a whole name
+    of its own ("规上工业增加值、规上服务业营收"): no tail is shared."""
+    folded, vocab = fold(item), load_vocab()
+    words = sorted({w for w in _known_terms(vocab) if folded.startswith(w)}, key=len, reverse=True)
     if words:
         return item[:len(words[0])], item[len(words[0]):]
+    if any(fold(b).endswith(tuple(metric_forms(vocab))) for b in before):
+        return item, ""
     cut = min(len(item), 4)
-    return (item, "") if any(len(b) > cut for b in before) else (item[:cut], item[cut:])
+    return item[:cut], item[cut:]
 
 
 @lru_cache(maxsize=4)
@@ -271,18 +273,15 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
                 facts += listed
                 continue
         # a rank after a change verb is a rank of its own ("64.52%，提升幅度全国第2"), not the change
-        if change.match(seg) and facts and facts[-1].change is None and len(found) == 1 \
+        if _opening(seg, change) is not None and facts and facts[-1].change is None and len(found) == 1 \
                 and facts[-1].segment == index - 1 and unit_group(found[0][4] or "") != "rank":
             prev = facts[-1]
             facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
             continue
         start, mine = 0, []
-        # "…收入19.97亿元，是“十一五”末的2.85倍": a multiple said of the figure before, quoted with it
-        said = f"{facts[-1].window}，{seg}" if facts and facts[-1].segment == index - 1 \
-            and seg.startswith(figure_words().get("of_previous", ()) or ("\0",)) else seg
         for s, e, value, number, unit in found:
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
-            mine.append(Fact(subject, value, number, unit, None, said if unit_group(unit) == "multiple" else seg, index))
+            mine.append(Fact(subject, value, number, unit, None, seg, index))
             start = e
         facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
     return tuple(_beyond_thresholds(facts))
@@ -315,12 +314,23 @@ def _paired(seg: str, found: list) -> tuple[str, str] | None:
     return seg[:found[0][0]], seg[found[0][0]:]
 
 
+def _opening(said: str, change: re.Pattern) -> str | None:
+    """The words a clause saying how the figure before it compares opens with: a change ("同比增长"),
+    or the words before multiples of it (figure_words.tsv `of_previous`: "是“十一五”末的" of
+    "是“十一五”末的2.35倍和2.85倍"); None for any other clause."""
+    if m := change.match(said):
+        return m.group(0)
+    found = values_in(said)
+    multiples = found and all(unit_group(unit) == "multiple" for *_, unit in found)
+    return said[:found[0][0]] if multiples and said.startswith(figure_words().get("of_previous", ()) or ("\0",)) else None
+
+
 def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern) -> bool:
     """"…,分别较2009年增长48.36%、104%、59.13%": a clause of n changes gives one to each of the last n
     figures before it that have none, in order (a figure said twice, for each group of a joint name and
     for the clause as said, counts once and takes its change both times); False, `facts` unchanged,
     when `said` opens with no change or the figures do not match the changes one to one."""
-    opening = change.match(said)
+    opening = _opening(said, change)
     owners: list[str] = []  # the values changed, last first
     at = len(facts)
     while at and facts[at - 1].change is None and (facts[at - 1].value in owners or len(owners) < len(found)):
@@ -328,10 +338,10 @@ def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern)
         owners += [] if facts[at].value in owners else [facts[at].value]
     if opening is None or len(owners) != len(found):
         return False
-    between = halfwidth(said)[opening.end():values_in(said)[-1][1]]
+    between = halfwidth(said)[len(opening):values_in(said)[-1][1]]
     if re.sub(r"[、和及\s]", "", between) != "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found):
         return False  # "增长7.1%、高于全省1个百分点" is one change and a gap, not two changes
-    verb, changes = opening.group(0), dict(zip(reversed(owners), (v for _, _, v, _, _ in found)))
+    verb, changes = opening, dict(zip(reversed(owners), (v for _, _, v, _, _ in found)))
     for i in range(at, len(facts)):
         facts[i] = replace(facts[i], change=verb + changes[facts[i].value],
                            window=f"{facts[i].window}，{verb}{changes[facts[i].value]}")
