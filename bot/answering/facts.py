@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, metric_forms
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
@@ -294,7 +295,7 @@ def _beyond_thresholds(facts: list[Fact]) -> list[Fact]:
     words = figure_words()
     thresholds, reach = words.get("threshold", ()), words.get("reach", ())
     out = list(facts)
-    for i, (f, g) in enumerate(zip(facts, facts[1:])):
+    for i, (f, g) in enumerate(pairwise(facts)):
         passed = next((w for w in thresholds if f.subject.endswith(w)), None)
         if passed and g.segment == f.segment + 1 and g.subject in reach and g.window.startswith(g.subject):
             head = f.subject.removesuffix(passed)
@@ -309,7 +310,7 @@ def _paired(seg: str, found: list) -> tuple[str, str] | None:
     if len(found) < 2 or found[-1][1] != len(seg.rstrip()) or _change_re().match(seg):
         return None
     joins = figure_words().get("joined_by", ())
-    if any(halfwidth(seg)[a[1]:b[0]].strip() not in joins for a, b in zip(found, found[1:])):
+    if any(halfwidth(seg)[a[1]:b[0]].strip() not in joins for a, b in pairwise(found)):
         return None
     return seg[:found[0][0]], seg[found[0][0]:]
 

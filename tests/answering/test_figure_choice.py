@@ -7,12 +7,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from handmade import hit
 
 from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.facts import extract
 from bot.answering.reading.question import parse
-from handmade import hit
 from index.text.timelabel import RESULT, TimeLabel
 
 
