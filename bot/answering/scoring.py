@@ -231,7 +231,20 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
+                 and not _contradicts(q, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
+
+
+def _contradicts(q: Question, fact: Fact) -> bool:
+    """Whether the figure's own clause says another of a set of words that exclude each other
+    (figure_words.tsv `excludes:`: 应到|实到) than the one the question says: "应到代表127人" is no
+    answer to "实到代表多少人", even where the report states no other."""
+    said = fold(fact.item or fact.window)
+    for key, words in figure_words().items():
+        asked = [w for w in words if w in q.normalised] if key.startswith("excludes:") else []
+        if asked and not any(w in said for w in asked) and any(w in said for w in words):
+            return True
+    return False
 
 
 def _not_a_start(q: Question, fact: Fact, year: int | None) -> bool:

@@ -138,3 +138,8 @@ def test_listed_whole_names_share_no_tail_but_lists_of_parts_do():
     sentence = "力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。"
     got = figure("水利投资额多少", sentence, year=2026)
     assert not got.abstained and "450亿元" in got.answer and "1700亿元" not in got.answer
+
+
+def test_a_clause_saying_a_word_the_question_excludes_is_no_answer():
+    got = figure("人代会实到代表多少人", "大会应到代表127人,符合法定人数。")
+    assert got.abstained and "127人" not in got.answer
