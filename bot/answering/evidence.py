@@ -160,6 +160,11 @@ def _coverage(q: Question, folded: str, require_metric: bool) -> tuple[float, tu
             tuple(t.text for t, f in zip(q.terms, found) if not f))
 
 
+def pairs(text: str) -> set[str]:
+    """The pairs of adjacent characters of `text`: how much of a question's wording a clause shares."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 def change_groups(change: str) -> set[str | None]:
     """The unit groups of the figures in a change clause: "增长7.1%" a rate, "前移5个名次" a rank."""
     units = tuple(u for group in unit_groups().values() for u in group)

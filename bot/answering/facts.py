@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
-from bot.answering.reading.metric_forms import each_group
+from bot.answering.reading.metric_forms import each_group, metric_forms
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -22,7 +23,9 @@ from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 
 RATE = "%"  # the unit of a rate ("增长7.1%"); a difference of two rates is in 个百分点
-_SEGMENT_END = re.compile(r"[，；;：:]|,(?!\d)|(?<!\d),")
+# a colon between digits joins the parts of a ratio ("三次产业结构比为33:14:53"), as a comma does a figure's
+_SEGMENT_END = re.compile(r"[，；;]|[：:](?!\d)|(?<!\d)[：:]|,(?!\d)|(?<!\d),")
+RATIO = r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)+"  # one figure: "33:14:53"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Fact:
     since: int | None = None
     started: str | None = None
     item: str | None = None  # its own item of a clause listing several metrics' figures: "销售收入3.67亿元"
+    passed: bool = False  # a threshold the next clause states the figure beyond: "突破2500亿元，达到2600亿元"
 
     @property
     def is_change(self) -> bool:
@@ -68,7 +72,7 @@ def _value_re() -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _value_re_for(units: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(第)?({NUMBER})(?:余|多)?\s*({alternation(units)})?(以上|左右|多|余)?")
+    return re.compile(rf"(第)?({RATIO}|{NUMBER})(?:余|多)?\s*({alternation(units)})?(以上|左右|多|余)?")
 
 
 def _change_re() -> re.Pattern:
@@ -96,10 +100,18 @@ def segments(sentence: str) -> list[str]:
         opened = _FROM_OPEN.search(sentence, start, m.start())
         if opened and values_in(opened["start"]) and _TO_NEXT.match(halfwidth(sentence), m.end()):
             continue  # a change from a figure (not from a year: "从2021年起,到2025年…" is two clauses)
+        if m[0] in ":：" and _introduces_figure(sentence, m.start(), m.end()):
+            continue  # "三次产业结构比为：33:14:53": the colon says the figure, in its subject's clause
         parts.append(sentence[start:m.start()])
         start = m.end()
     parts.append(sentence[start:])
     return [p for p in (_trim(part) for part in parts) if p]
+
+
+def _introduces_figure(sentence: str, at: int, end: int) -> bool:
+    """Whether the colon at `at` follows a word that gives a figure (figure_words.tsv `reach`: "为")
+    and a figure follows it."""
+    return sentence[end:end + 1].isdigit() and sentence[:at].endswith(figure_words().get("reach", ()) or ("\0",))
 
 
 def _trim(clause: str) -> str:
@@ -113,7 +125,7 @@ def _trim(clause: str) -> str:
 
 
 def _number(text: str) -> float:
-    first = re.split(r"[-~]", text.replace(",", ""))[0]
+    first = re.split(r"[-~:：]", text.replace(",", ""))[0]
     return float(first)
 
 
@@ -154,11 +166,17 @@ def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, flo
     return out
 
 
-def _split_tail(item: str) -> tuple[str, str]:
-    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"."""
-    folded = fold(item)
-    words = sorted({w for w in _known_terms(load_vocab()) if folded.startswith(w)}, key=len, reverse=True)
-    cut = len(words[0]) if words else min(len(item), 4)
+def _split_tail(item: str, before: list[str]) -> tuple[str, str]:
+    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"; where no
+    known name opens it and an item `before` it ends with a metric's name, each item is a whole name
+    of its own ("规上工业增加值、规上服务业营收"): no tail is shared."""
+    folded, vocab = fold(item), load_vocab()
+    words = sorted({w for w in _known_terms(vocab) if folded.startswith(w)}, key=len, reverse=True)
+    if words:
+        return item[:len(words[0])], item[len(words[0]):]
+    if any(fold(b).endswith(tuple(metric_forms(vocab))) for b in before):
+        return item, ""
+    cut = min(len(item), 4)
     return item[:cut], item[cut:]
 
 
@@ -167,15 +185,17 @@ def _known_terms(vocab: Vocab) -> frozenset[str]:
     return frozenset(vocab.user_words()) | {fold(c) for c in vocab.synonyms}
 
 
-def _distributed(seg: str, index: int, value_re: re.Pattern) -> list[Fact] | None:
-    """Facts of "A、B…分别为x、y"; None when the clause has no listed subjects of its own."""
-    head, _, tail = seg.partition(_respectively())
+def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: str = "为") -> list[Fact] | None:
+    """Facts of "A、B…分别为x、y" (`head`, `tail` the clause before and after 分别), or of "A和B…x和y",
+    one figure per listed subject; None when the clause has no listed subjects of its own."""
     values = _values(tail, value_re)
     items = [i for i in head.split("、") if i]
-    if len(items) < 2 or len(values) != len(items):
-        return None
-    last_head, shared = _split_tail(items[-1])
-    verb = value_re.sub("", tail).split("、")[0] or "为"
+    if len(items) != len(values):  # "A和B…": subjects joined by figure_words.tsv `joined_by`
+        items = [i for i in re.split(alternation(figure_words().get("joined_by", ())), head) if i]
+    if len(items) < 2 or len(values) != len(items) or any(_values(i, value_re) for i in items):
+        return None  # a figure among the subjects ("收入达到23292元和7750元、分别增长…") lists none
+    last_head, shared = _split_tail(items[-1], items[:-1])
+    verb = tail[:values[0][0]].strip() or verb
     facts = []
     for item, (_, _, value, number, unit) in zip(items[:-1] + [last_head], values):
         subject = item + shared
@@ -183,11 +203,10 @@ def _distributed(seg: str, index: int, value_re: re.Pattern) -> list[Fact] | Non
     return facts
 
 
-def _each_group(seg: str, index: int, value_re: re.Pattern) -> list[Fact]:
+def _each_group(head: str, tail: str, index: int, value_re: re.Pattern) -> list[Fact]:
     """Facts of "城乡居民人均可支配收入分别增长4.3%、6.1%", one name for two groups: the n-th figure
     is the n-th group's, under that group's own name ("农村居民人均可支配收入增长6.1%"); none when
     the name is not one said of groups, or the figures do not match the groups one to one."""
-    head, _, tail = seg.partition(_respectively())
     values = _values(tail, value_re)
     groups = each_group(head)  # "城、乡居民…" names two groups; "A、B…" lists subjects of their own
     if len(groups) < 2 or any("、" in g for g in groups) or len(values) != len(groups):
@@ -233,9 +252,10 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             continue
         if respectively in seg:
             # each group's figure first, then the clause's figures as said, which answer for both
-            grouped = _each_group(seg, index, value_re)
+            head, _, tail = seg.partition(respectively)
+            grouped = _each_group(head, tail, index, value_re)
             facts += grouped
-            listed = None if grouped else _distributed(seg, index, value_re) \
+            listed = None if grouped else _distributed(head, tail, index, value_re) \
                 or (None if facts else _listed_before(segments(sentence)[:index], seg, index, value_re))
             if listed:
                 facts += listed
@@ -250,8 +270,16 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
                     continue
         elif len(found) > 1 and _changes_each(facts, seg, found, change):
             continue  # "…分别为22694元、9527元,增长8.5%、11%": the same, without a second 分别
+        elif (paired := _paired(seg, found)) is not None:
+            # "城镇和农村常住居民人均可支配收入39,175元和19,156元": as with 分别, without the word
+            grouped = _each_group(*paired, index, value_re)
+            facts += grouped
+            listed = None if grouped else _distributed(*paired, index, value_re, verb="")
+            if listed:
+                facts += listed
+                continue
         # a rank after a change verb is a rank of its own ("64.52%，提升幅度全国第2"), not the change
-        if change.match(seg) and facts and facts[-1].change is None and len(found) == 1 \
+        if _opening(seg, change) is not None and facts and facts[-1].change is None and len(found) == 1 \
                 and facts[-1].segment == index - 1 and unit_group(found[0][4] or "") != "rank":
             prev = facts[-1]
             facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
@@ -262,7 +290,45 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             mine.append(Fact(subject, value, number, unit, None, seg, index))
             start = e
         facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
-    return tuple(facts)
+    return tuple(_beyond_thresholds(facts))
+
+
+def _beyond_thresholds(facts: list[Fact]) -> list[Fact]:
+    """"营业总收入突破2500亿元，达到2600亿元": a threshold passed (figure_words.tsv `threshold`) whose next
+    clause opens with the figure reached (`reach`) is not the figure; the figure is, quoted with the
+    threshold clause's subject: "营业总收入达到2600亿元"."""
+    words = figure_words()
+    thresholds, reach = words.get("threshold", ()), words.get("reach", ())
+    out = list(facts)
+    for i, (f, g) in enumerate(pairwise(facts)):
+        passed = next((w for w in thresholds if f.subject.endswith(w)), None)
+        if passed and g.segment == f.segment + 1 and g.subject in reach and g.window.startswith(g.subject):
+            head = f.subject.removesuffix(passed)
+            out[i] = replace(f, passed=True)
+            out[i + 1] = replace(g, subject=head + g.subject, window=head + g.window)
+    return out
+
+
+def _paired(seg: str, found: list) -> tuple[str, str] | None:
+    """(subjects, figures) of a clause ending in two or more figures joined only by figure_words.tsv
+    `joined_by` ("…收入39,175元和19,156元"), where the words before them are not a change; else None."""
+    if len(found) < 2 or found[-1][1] != len(seg.rstrip()) or _change_re().match(seg):
+        return None
+    joins = figure_words().get("joined_by", ())
+    if any(halfwidth(seg)[a[1]:b[0]].strip() not in joins for a, b in pairwise(found)):
+        return None
+    return seg[:found[0][0]], seg[found[0][0]:]
+
+
+def _opening(said: str, change: re.Pattern) -> str | None:
+    """The words a clause saying how the figure before it compares opens with: a change ("同比增长"),
+    or the words before multiples of it (figure_words.tsv `of_previous`: "是“十一五”末的" of
+    "是“十一五”末的2.35倍和2.85倍"); None for any other clause."""
+    if m := change.match(said):
+        return m.group(0)
+    found = values_in(said)
+    multiples = found and all(unit_group(unit) == "multiple" for *_, unit in found)
+    return said[:found[0][0]] if multiples and said.startswith(figure_words().get("of_previous", ()) or ("\0",)) else None
 
 
 def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern) -> bool:
@@ -270,7 +336,7 @@ def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern)
     figures before it that have none, in order (a figure said twice, for each group of a joint name and
     for the clause as said, counts once and takes its change both times); False, `facts` unchanged,
     when `said` opens with no change or the figures do not match the changes one to one."""
-    opening = change.match(said)
+    opening = _opening(said, change)
     owners: list[str] = []  # the values changed, last first
     at = len(facts)
     while at and facts[at - 1].change is None and (facts[at - 1].value in owners or len(owners) < len(found)):
@@ -278,10 +344,10 @@ def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern)
         owners += [] if facts[at].value in owners else [facts[at].value]
     if opening is None or len(owners) != len(found):
         return False
-    between = halfwidth(said)[opening.end():values_in(said)[-1][1]]
+    between = halfwidth(said)[len(opening):values_in(said)[-1][1]]
     if re.sub(r"[、和及\s]", "", between) != "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found):
         return False  # "增长7.1%、高于全省1个百分点" is one change and a gap, not two changes
-    verb, changes = opening.group(0), dict(zip(reversed(owners), (v for _, _, v, _, _ in found)))
+    verb, changes = opening, dict(zip(reversed(owners), (v for _, _, v, _, _ in found)))
     for i in range(at, len(facts)):
         facts[i] = replace(facts[i], change=verb + changes[facts[i].value],
                            window=f"{facts[i].window}，{verb}{changes[facts[i].value]}")

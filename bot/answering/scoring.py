@@ -13,7 +13,8 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 3. one_year: a figure of the year itself beats a period's change that ends in it
    ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025) and a statement about a
    period or a milestone, or one said against another figure (`figure_words.tsv`: "连续13年稳定在
-   430亿斤以上", "迈上…台阶", "高于全省0.4个百分点"), or the year's addition to a stock asked
+   430亿斤以上", "迈上…台阶", "高于全省0.4个百分点"), or a threshold passed ("突破2500亿元" before
+   "达到2600亿元": `threshold`), or the year's addition to a stock asked
    ("高企总数达到476户" over "新认定高新技术企业227户");
 4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
@@ -30,7 +31,9 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
-8. retrieval_rank: the better-ranked passage.
+8. retrieval_rank: the better-ranked passage;
+9. distinct: of clauses of one passage equal on all the above, the one saying more words of the question
+   that the sentence's other figures' clauses do not ("实到代表多少人": "实到代表113人", not "应到代表127人").
 Candidates equal on all of these keep reading order (the earlier sentence, the earlier clause).
 """
 from __future__ import annotations
@@ -39,7 +42,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.answering.evidence import Evidence, coverage, time_agrees, unit_agrees
+from bot.answering.evidence import Evidence, coverage, pairs, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.question import Question
@@ -69,6 +72,7 @@ class Candidate:
     named_as: int = 0  # the length of the fullest name of the metric its clause gives
     whole: bool = True  # not a part of the figure before it ("其中…"), or the part the question names
     asked_name: bool = True  # of a list's items, its own names the metric by the question's own name
+    distinct: int = 0  # pairs of characters of the question its clause says and its sentence's other figures' do not
 
     @property
     def agrees(self) -> bool:
@@ -91,10 +95,11 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, bool, int, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.final, self.one_year, self.unit_exact, self.whole,
-                self.clause_coverage, self.named_as, self.asked_name, self.states_change, self.dated, -self.retrieval_rank)
+                self.clause_coverage, self.named_as, self.asked_name, self.states_change, self.dated,
+                -self.retrieval_rank, self.distinct)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
@@ -120,9 +125,18 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.item or _as_read(ev, fact), require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
-        of_period=_of_period(fact) or _addition(q, fact), named_as=_named_as(q, fact.window),
+        of_period=_of_period(fact) or _addition(q, fact) or fact.passed, named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
-        asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item))
+        asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item),
+        distinct=_distinct(q, ev.sentence, fact))
+
+
+def _distinct(q: Question, sentence: str, fact: Fact) -> int:
+    """How many pairs of characters of the question the figure's own clause says that no other clause
+    of its sentence stating a figure says: "应到代表127人，…，实到代表113人" is told apart by 实到."""
+    segs = segments(sentence)
+    others = set().union(*(pairs(fold(s)) for i, s in enumerate(segs) if i != fact.segment and values_in(s)))
+    return len(pairs(q.normalised) & pairs(fold(fact.item or fact.window)) - others)
 
 
 def _as_read(ev: Evidence, fact: Fact) -> str:
@@ -217,7 +231,20 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
+                 and not _contradicts(q, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
+
+
+def _contradicts(q: Question, fact: Fact) -> bool:
+    """Whether the figure's own clause says another of a set of words that exclude each other
+    (figure_words.tsv `excludes:`: 应到|实到) than the one the question says: "应到代表127人" is no
+    answer to "实到代表多少人", even where the report states no other."""
+    said = fold(fact.item or fact.window)
+    for key, words in figure_words().items():
+        asked = [w for w in words if w in q.normalised] if key.startswith("excludes:") else []
+        if asked and not any(w in said for w in asked) and any(w in said for w in words):
+            return True
+    return False
 
 
 def _not_a_start(q: Question, fact: Fact, year: int | None) -> bool:
@@ -379,17 +406,32 @@ def _own_item(fact: Fact, q: Question) -> str:
     says of the question and the other items say less ("工业产值3.83亿元", not "销售收入3.67亿元")
     or name the metric only by a name the question does not say ("到账外资多少" is not asking for
     "外商投资5亿美元"), if their figures could be taken for the answer (of its unit
-    group); else its window."""
+    group); else its window. An item after the first is said after the words the list opens with
+    that the question says too ("位居全国百强县…科技创新第6": "位居全国百强县科技创新第6")."""
     clause, _, rest = fact.window.partition("，")
     if not fact.item or fact.item not in clause:
         return fact.window
     own, others = fact.item, clause.replace(fact.item, "", 1)
-    said = coverage(q, own, require_metric=False)[0]
+    lead = "" if clause.startswith(own) else _lead(clause, own, q)
+    said = coverage(q, lead + own, require_metric=False)[0]
     less = coverage(q, others, require_metric=False)[0] < said or _says_asked_name(q, own) > _says_asked_name(q, others)
     if said != coverage(q, clause, require_metric=False)[0] or not less \
             or not any(unit_group(v[4]) == unit_group(fact.unit) for v in values_in(others)):
         return fact.window
-    return fact.item + (f"，{rest}" if rest else "")
+    return lead + fact.item + (f"，{rest}" if rest else "")
+
+
+def _lead(clause: str, own: str, q: Question) -> str:
+    """The words a list's clause opens with before its first figure, up to the last word of the
+    question among them that its own item does not say ("位居全国百强县投资潜力第3、…" for "科技创新在
+    全国百强县里排第几": "位居全国百强县"); "" when there is none."""
+    found = values_in(clause)
+    opening = clause[: found[0][0]] if found else ""
+    folded, mine = fold(opening), fold(own)
+    if len(folded) != len(opening):
+        return ""
+    ends = [at + len(f) for t in q.terms for f in t.forms if len(f) > 1 and f not in mine and (at := folded.rfind(f)) >= 0]
+    return opening[: max(ends)] if ends else ""
 
 
 def _says_asked_name(q: Question, text: str) -> bool:

@@ -10,12 +10,12 @@ import itertools
 import re
 from collections import Counter
 
-from bot.answering.evidence import coverage
+from bot.answering.evidence import coverage, pairs
 from bot.answering.facts import RATE, segments, values_in
 from bot.answering.reading import typos
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
-from bot.answering.vocabulary import alternation, list_marks
+from bot.answering.vocabulary import alternation, cues, list_marks
 from index.reading.layout import LEAD_IN
 from index.reading.metadata import offices
 from index.text.periods import periods
@@ -144,9 +144,9 @@ def named(sentence: str, q: Question) -> str:
     sentence opens with it."""
     segs = segments(sentence)
     scores = [coverage(q, s)[0] for s in segs]
-    asked = _pairs(q.normalised)
+    asked = pairs(q.normalised)
     # equal cover: the clause sharing more of the question's wording ("苏州市级独角兽")
-    best = max(range(len(segs)), key=lambda i: (scores[i], len(asked & _pairs(segs[i])))) if segs else 0
+    best = max(range(len(segs)), key=lambda i: (scores[i], len(asked & pairs(segs[i])))) if segs else 0
     # a sentence that opens with what is asked about names it later ("在…工作会议上，…管凤良表示"),
     # unless what is asked is an office whose holder its clause goes on to name ("管委会主任白开文出席")
     if not segs or best == 0 and not _holder_named(segs[0], q) or scores[best] < coverage(q, sentence)[0]:
@@ -159,10 +159,20 @@ def named(sentence: str, q: Question) -> str:
 
 
 def _holder_named(clause: str, q: Question) -> bool:
-    """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任")
-    with words after it, where its holder stands."""
-    office = q.terms[0].text if q.terms else ""
-    return office.endswith(offices()) and _names_holder(clause, (office,))
+    """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任";
+    the longest office of report_cues.tsv the question says) with words after it, where its holder
+    stands; said of a deputy ("党工委副书记") only where the question says it so."""
+    office = max((o for o in offices() if o in q.normalised), key=len, default="")
+    if not office:
+        return False
+    asked = _deputy(q.normalised, q.normalised.find(office))
+    return any(m.start() < len(clause) - len(office) and _deputy(clause, m.start()) == asked
+               for m in re.finditer(re.escape(office), clause))
+
+
+def _deputy(text: str, at: int) -> bool:
+    """Whether the office at `at` of `text` is a deputy's (question_cues.tsv `deputy`: "党工委副书记")."""
+    return text[:at].endswith(cues().get("deputy", ()) or ("\0",))
 
 
 def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
@@ -181,14 +191,10 @@ def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
     return None
 
 
-def _names_holder(text: str, among: tuple[str, ...] | None = None) -> bool:
-    """Whether `text` names an office (`among`, else any of report_cues.tsv) with words after it,
-    where its holder's name stands."""
-    return any(0 <= text.find(o) < len(text) - len(o) for o in (among or offices()))
-
-
-def _pairs(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+def _names_holder(text: str) -> bool:
+    """Whether `text` names an office (any of report_cues.tsv) with words after it, where its
+    holder's name stands."""
+    return any(0 <= text.find(o) < len(text) - len(o) for o in offices())
 
 
 def byline(title: str, said: str) -> str:

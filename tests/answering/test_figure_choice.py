@@ -1,0 +1,145 @@
+"""Which part of a sentence answers: the figure of the subject asked among figures said together
+("A和B…X和Y"), a ratio whole, the figure reached beyond a threshold, a rank among a list of ranks,
+the clause the question's own words tell apart, and the holder of the office asked (not its deputy).
+Questions read by the parser, answers composed from hand-made evidence."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from handmade import hit
+
+from bot.answering.compose import Composer
+from bot.answering.evidence import Evidence, coverage
+from bot.answering.facts import extract
+from bot.answering.reading.question import parse
+from index.text.timelabel import RESULT, TimeLabel
+
+
+def _evidence(text: str, sentence: str, year: int):
+    q = parse(text, year + 1)
+    return q, [Evidence(hit(sentence, 1), sentence, TimeLabel(year, RESULT), *coverage(q, sentence))]
+
+
+def figure(text: str, sentence: str, year: int = 2020):
+    """The figure answering `text` from one sentence, a result of `year`."""
+    q, evidence = _evidence(text, sentence, year)
+    return Composer(SimpleNamespace(place_of={}), 0.5).figure(text, q, evidence)
+
+
+def said(text: str, sentence: str, year: int = 2016):
+    """The sentence answer (a name) to `text` from one sentence."""
+    q, evidence = _evidence(text, sentence, year)
+    return Composer(SimpleNamespace(place_of={}), 0.5).sentence(text, q, evidence)
+
+
+INCOMES = ("全区一般公共预算收入总量12.24亿元,同比增长18.06%;城镇和农村常住居民人均可支配收入39,175元和19,156元,"
+           "分别同比增长3.7%和7%;三次产业结构比为:33:14:53,产业结构日趋合理。")
+
+
+@pytest.mark.parametrize("group,own,other,change", [("城镇", "39,175元", "19,156元", "3.7%"),
+                                                    ("农村", "19,156元", "39,175元", "7%")])
+def test_figures_said_together_without_respectively_go_each_to_its_group(group, own, other, change):
+    got = figure(f"{group}居民人均可支配收入多少钱", INCOMES)
+    assert not got.abstained and f"{group}常住居民人均可支配收入{own}" in got.answer
+    assert other not in got.answer and change in got.answer
+
+
+def test_subjects_joined_by_and_take_their_figures_in_order():
+    facts = extract("全年工业投资和民间投资120亿元和80亿元")
+    assert [(f.value, f.window) for f in facts][:2] == [("120亿元", "全年工业投资120亿元"), ("80亿元", "民间投资80亿元")]
+
+
+def test_a_ratio_written_with_colons_is_one_figure():
+    got = figure("三次产业结构比是多少", INCOMES)
+    assert not got.abstained and "33:14:53" in got.answer
+
+
+def test_a_ratio_in_its_own_clause_after_a_colon_keeps_its_subject():
+    assert [f.window for f in extract("三次产业结构比为：10.2：41.3：48.5")] == ["三次产业结构比为：10.2：41.3：48.5"]
+
+
+THRESHOLDS = ("2012年,高新区营业总收入突破2500亿元,达到2600亿元,增长20%;地区生产总值突破600亿,达到686.5亿元,"
+              "增长20%;招商引资总额突破400亿元大关。")
+
+
+def test_the_figure_reached_beyond_a_threshold_answers_not_the_threshold():
+    got = figure("2012年营业总收入做到多少了", THRESHOLDS, year=2012)
+    assert not got.abstained and "营业总收入达到2600亿元" in got.answer and "2500亿元" not in got.answer
+
+
+def test_a_threshold_the_report_gives_no_figure_beyond_is_the_figure():
+    got = figure("2012年招商引资总额多少", THRESHOLDS, year=2012)
+    assert not got.abstained and "400亿元" in got.answer
+
+
+RANKS = ("荣登全国发展潜力百强县榜首,位居全国百强县投资潜力第3、新型城镇化质量第4、县域经济基本竞争力第5、绿色发展第5、"
+         "科技创新第6、工业百强第7,跻身服务业全国10强。")
+
+
+def test_a_rank_in_a_list_of_ranks_is_shown_as_its_own_item():
+    got = figure("科技创新在全国百强县里排第几", RANKS, year=2022)
+    assert not got.abstained and "科技创新第6" in got.answer and "全国百强县" in got.answer
+    assert not any(other in got.answer for other in ("第3", "第4", "第5", "第7"))
+
+
+DELEGATES = "大会应到代表127人,因事因病请假14人,实到代表113人,符合法定人数。"
+
+
+@pytest.mark.parametrize("asked,own,other", [("实到", "113人", "127人"), ("应到", "127人", "113人")])
+def test_the_clause_the_question_s_own_words_tell_apart_answers(asked, own, other):
+    got = figure(f"人代会{asked}代表多少人", DELEGATES)
+    assert not got.abstained and own in got.answer and other not in got.answer
+
+
+MEETING = ("德州经济技术开发区党工委书记鄂宏达出席会议并作重要讲话,德州经济技术开发区党工委副书记、管委会常务副主任"
+           "赵明国主持会议。")
+
+
+def test_the_holder_of_the_office_asked_is_named_not_its_deputy():
+    got = said("德州经开区党工委书记叫啥", MEETING)
+    assert not got.abstained and "鄂宏达" in got.answer and "赵明国" not in got.answer
+
+
+def test_a_deputy_asked_is_named_not_the_office_holder():
+    got = said("德州经开区党工委副书记叫啥", MEETING)
+    assert not got.abstained and "赵明国" in got.answer and "鄂宏达" not in got.answer
+
+
+def test_an_item_is_not_shown_under_the_first_item_s_subject():
+    """"人才" opens the list as the first item's own subject, and the item asked says it too."""
+    got = figure("头雁人才团队引了几个", "引育国家级人才4名、“头雁人才”团队1-2个。", year=2019)
+    assert not got.abstained and "1-2个" in got.answer and "国家级人才“头雁人才”" not in got.answer
+
+
+def test_figures_among_the_subjects_are_not_subjects():
+    got = figure("城镇居民收入多少", "2015年城乡居民收入达到23292元和7750元、分别增长8.8%和10%。", year=2015)
+    assert not got.abstained and "23292元和7750元" in got.answer
+
+
+def test_listed_whole_names_keep_their_own_words():
+    got = figure("规上服务业营收增长多少", "规上工业增加值、规上服务业营收分别增长6.5%和7%。", year=2025)
+    assert not got.abstained and "规上服务业营收增长7%" in got.answer and "6.5%" not in got.answer
+    got = figure("规上工业增加值增长多少", "规上工业增加值、规上服务业营收分别增长6.5%和7%。", year=2025)
+    assert not got.abstained and "规上工业增加值增长6.5%" in got.answer and "营收" not in got.answer
+
+
+MULTIPLES = "境内财政收入43.58亿元,公共财政预算收入19.97亿元,分别是“十一五”末的2.35倍和2.85倍,并成功晋级为国家级开发区。"
+
+
+@pytest.mark.parametrize("sentence", [MULTIPLES, "公共财政预算收入19.97亿元,是“十一五”末的2.85倍。"])
+def test_a_multiple_asked_is_the_multiple_quoted_with_its_figure(sentence):
+    got = figure("公共财政预算收入是十一五末的几倍", sentence, year=2015)
+    assert not got.abstained and "公共财政预算收入19.97亿元，是“十一五”末的2.85倍" in got.answer
+    assert "2.35倍" not in got.answer
+
+
+def test_listed_whole_names_share_no_tail_but_lists_of_parts_do():
+    sentence = "力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。"
+    got = figure("水利投资额多少", sentence, year=2026)
+    assert not got.abstained and "450亿元" in got.answer and "1700亿元" not in got.answer
+
+
+def test_a_clause_saying_a_word_the_question_excludes_is_no_answer():
+    got = figure("人代会实到代表多少人", "大会应到代表127人,符合法定人数。")
+    assert got.abstained and "127人" not in got.answer
