@@ -270,6 +270,9 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
                     continue
         elif len(found) > 1 and _changes_each(facts, seg, found, change):
             continue  # "…分别为22694元、9527元,增长8.5%、11%": the same, without a second 分别
+        elif multiples := _multiples_each(facts, seg, found, index):
+            facts += multiples  # "…收入19.97亿元，是“十一五”末的2.85倍": the same, of one figure
+            continue
         elif (paired := _paired(seg, found)) is not None:
             # "城镇和农村常住居民人均可支配收入39,175元和19,156元": as with 分别, without the word
             grouped = _each_group(*paired, index, value_re)
@@ -321,14 +324,10 @@ def _paired(seg: str, found: list) -> tuple[str, str] | None:
 
 
 def _opening(said: str, change: re.Pattern) -> str | None:
-    """The words a clause saying how the figure before it compares opens with: a change ("同比增长"),
-    or the words before multiples of it (figure_words.tsv `of_previous`: "是“十一五”末的" of
-    "是“十一五”末的2.35倍和2.85倍"); None for any other clause."""
-    if m := change.match(said):
-        return m.group(0)
-    found = values_in(said)
-    multiples = found and all(unit_group(unit) == "multiple" for *_, unit in found)
-    return said[:found[0][0]] if multiples and said.startswith(figure_words().get("of_previous", ()) or ("\0",)) else None
+    """The words a clause saying how the figure before it changed opens with ("同比增长"); None for
+    any other clause."""
+    m = change.match(said)
+    return m.group(0) if m else None
 
 
 def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern) -> bool:
