@@ -142,6 +142,7 @@ def chunked(path: Path):
 # The real-report corpora the gold gates ask over, by name, each the union of these folders: the
 # provincial reports, the zone texts, everything the paraphrase families span, the zone texts held out
 # once (with the seed and the development zones beside them; the later set also beside the earlier),
+# the zone, county and town texts gathered fresh in three rounds (zones5, zones6, zones7) together,
 # and the reports held out once.
 _SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _CITIES5, _HELDOUT, _HELDOUT2, _HELDOUT3, _HELDOUT4, _HELDOUT5 = DEVELOPMENT_FOLDERS
 REAL_CORPORA = {
@@ -154,6 +155,7 @@ REAL_CORPORA = {
     "zones5": (_SEED, _ZONES, _ZONES5),
     "zones6": (_SEED, _ZONES, _ZONES5, _ZONES6),
     "zones7": (_SEED, _ZONES, _HELDOUT5),
+    "zones5-7": (_SEED, _ZONES, _ZONES5, _ZONES6, _ZONES7),
     "heldout": (_HELDOUT,),
     "cities5": (_SEED, _ZONES, _CITIES5),
 }
