@@ -42,18 +42,18 @@ def doubts(found: Iterable[F], documents: Mapping[str, Mapping]) -> dict[F, str]
     """Each figure of `found` whose label breaks a rule → why, in Chinese, for staff."""
     out = {}
     for f in found:
-        info = documents.get(f.doc_id, {})
-        reason = doubt(f, info.get("date", ""), bool(info.get("part_year") or info.get("plans_own_year")))
+        reason = doubt(f, documents.get(f.doc_id, {}))
         if reason:
             out[f] = reason
     return out
 
 
-def doubt(f: Labelled, date: str, in_year: bool = False) -> str | None:
-    """Why the label of figure `f` of a report delivered on `date` cannot be right, or None;
-    `in_year`: the report covers part of its own year, or still plans it (as `Frame.of` takes it)."""
+def doubt(f: Labelled, report: Mapping) -> str | None:
+    """Why the label of figure `f` of a report (what the index says of it: date, part_year…) cannot
+    be right, or None."""
+    date = report.get("date", "")
     if f.span is None and f.kind in (RESULT, ESTIMATE) and f.year and date[:4].isdigit() \
-            and f.year >= Frame.of(date, in_year).plan:
+            and f.year >= Frame.of_report(report).plan:
         return f"{f.year}年的{NAMES[f.kind]}出现在{_when(date)}的报告里：报告只能为这一年定目标"
     if f.kind != TARGET and f.span is None and _announced(f.sentence, f.value):
         return f"句中宣布的是主要预期目标，这个数字却标为{NAMES[f.kind]}"

@@ -42,8 +42,7 @@ class Reports:
         self._latest: dict[str, int] = {}  # each place's "now": see Frame.now
         for d in documents:
             place = self.place_of[d["doc_id"]]
-            in_year = "part_year" in d or "plans_own_year" in d
-            self._latest[place] = max(self._latest.get(place, 0), Frame.of(d["date"], in_year).now)
+            self._latest[place] = max(self._latest.get(place, 0), Frame.of_report(d).now)
         self._docs = {d["doc_id"]: d for d in documents}
         latest = sorted(documents, key=lambda d: d["date"], reverse=True)
         self._rank = {d["doc_id"]: i for i, d in enumerate(latest)}  # 0: the latest report

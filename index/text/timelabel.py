@@ -16,6 +16,7 @@ Every label says where it came from:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -62,6 +63,12 @@ class Frame:
         or, dated from October on, still plans it (`plans_own_year`)."""
         y, month = _year_month(date)
         return cls(y, y, y + 1, in_year) if month >= YEAR_END_MONTH or in_year else cls(y, y - 1, y)
+
+    @classmethod
+    def of_report(cls, info: Mapping) -> "Frame":
+        """A report's frame from what the index says of it (`Document.info()`): its date, and whether
+        it covers part of its year ("part_year") or, dated from October on, still plans it."""
+        return cls.of(info["date"], "part_year" in info or "plans_own_year" in info)
 
     @property
     def now(self) -> int:
