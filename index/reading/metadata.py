@@ -19,7 +19,7 @@ from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 from index.text.places import ENDINGS, name_pattern
-from index.text.timelabel import YEAR_END_MONTH
+from index.text.timelabel import YEAR_END_MONTH, without_bases
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
 
@@ -141,8 +141,9 @@ def year_part(written=lambda word: word) -> str:
 
 
 def of_whole_year(sentence: str) -> bool:
-    """Whether a sentence of a text on part of its year speaks of the whole year ("预期全年…")."""
-    return any(w in fold(sentence) for w in _cues().get("whole_year", ()))
+    """Whether a sentence of a text on part of its year speaks of the whole year ("预期全年…"); a
+    whole year it compares with ("增速高于2017年全年") is not the time of its figures."""
+    return any(w in without_bases(sentence) for w in _cues().get("whole_year", ()))
 
 
 def part_of_year(text: str) -> str | None:

@@ -274,31 +274,34 @@ def announcement(head: str) -> str:
     return m.group(1) + "：" if m and len(_said(m.group(1))) == 1 else ""
 
 
-def _without_bases(text: str) -> str:
+def without_bases(text: str) -> str:
     """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
     "较“十三五”时期", "2007年以来最好"): they name the base of a comparison, not the time a figure speaks
-    of. This year opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
+    of, as do all of a series of them after one comparing word ("高于上年同期、2017年全年"). This year
+    opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
     bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")
-    before, after = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)" for k in ("before", "after"))
+    before, after, then = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)"
+                           for k in ("before", "after", "qualifier"))
     relative = load_vocab().relative_years
     now = "|".join(re.escape(w) for w, offset in relative if offset == 0)
     since = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, offset in relative if offset]
                      + [re.escape(name) for name, _, _ in periods()])  # "2016年以来，累计…" counts from a base
     quote = r"[\"“”‘’「」]?"
-    return re.sub(rf"(?:{before}){quote}(?:{since}|{now})|(?:{since}){quote}(?:{after})"
+    base = rf"{quote}(?:{since}|{now})(?:{then})?"
+    return re.sub(rf"(?:{before}){base}(?:[、和]{base})*|(?:{since}){quote}(?:{after})"
                   rf"|(?:{now}){quote}(?:{after})(?![，,])", "", fold(text))
 
 
 def years_in(text: str, doc_year: int) -> list[int]:
     """Absolute years named in `text`, relative ones resolved against the report's year."""
-    text = _without_bases(_CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), text))
+    text = without_bases(_CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), text))
     years = [int(y) for y in _YEAR.findall(text)]
     years += [doc_year + d for word, d in load_vocab().relative_years if word in text]
     return years
 
 
 def periods_in(text: str) -> list[tuple[int, int]]:
-    folded = _without_bases(text)
+    folded = without_bases(text)
     return [(a, b) for name, a, b in periods() if name in folded]
 
 
