@@ -83,7 +83,7 @@ def test_facts_filters_by_kind_year_and_place(served, capsys):
 def test_facts_doubtful_lists_only_the_figures_a_check_doubts_with_the_reason(served, capsys, monkeypatch):
     from bot.answering import doubts
 
-    monkeypatch.setattr(doubts, "doubt", lambda f, date: "测试用的理由" if f.value == "762亿元" else None)
+    monkeypatch.setattr(doubts, "doubt", lambda f, *when: "测试用的理由" if f.value == "762亿元" else None)
     assert one(facts(capsys), "762亿元")["存疑"] == "测试用的理由"
     [row] = facts(capsys, "--doubtful")
     assert (row["数值"], row["年份"], row["存疑"]) == ("762亿元", "2018年", "测试用的理由")
@@ -149,7 +149,7 @@ def test_facts_html_writes_the_page_of_the_figures_listed(served, capsys, tmp_pa
 def test_facts_html_marks_the_doubtful_figures(served, capsys, tmp_path, monkeypatch):
     from bot.answering import doubts
 
-    monkeypatch.setattr(doubts, "doubt", lambda f, date: "测试用的理由" if f.value == "762亿元" else None)
+    monkeypatch.setattr(doubts, "doubt", lambda f, *when: "测试用的理由" if f.value == "762亿元" else None)
     path = tmp_path / "存疑.html"
     assert main(["facts", "--doubtful", "--html", str(path)]) == 0
     html = path.read_text(encoding="utf-8")

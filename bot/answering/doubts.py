@@ -4,8 +4,8 @@ them, `zoneqa facts --doubtful` lists them, and the corpus checks of the test su
 
 The rules:
 - a report cannot state the result of a year it plans: nothing of its plan year (the year it is
-  delivered in, or the next one from October on or when it speaks of part of its year gone by) or
-  later is a result or an estimate;
+  delivered in, or the next one from October on) or later is a result or an estimate; news of part
+  of its year gone by ("一季度", "上半年…" dated August) plans none of it: its year's figures so far are results;
 - a sentence announcing the main targets (`label_checks.tsv`) makes every figure after the
   announcement a target.
 
@@ -17,9 +17,8 @@ from typing import Iterable, Mapping, Protocol, TypeVar
 
 from bot.answering.vocabulary import BOT_DATA
 from index import datafiles
-from index.reading.documents import frame_of
 from index.text.normalise import fold
-from index.text.timelabel import ESTIMATE, RESULT, TARGET
+from index.text.timelabel import ESTIMATE, RESULT, TARGET, Frame
 
 DOUBT = "存疑"  # the column, and the summary line, of doubtful figures
 NAMES = {RESULT: "实际值", ESTIMATE: "预计值", TARGET: "目标", None: "未定"}
@@ -49,11 +48,12 @@ def doubts(found: Iterable[F], documents: Mapping[str, Mapping]) -> dict[F, str]
     return out
 
 
-def doubt(f: Labelled, doc: Mapping) -> str | None:
-    """Why the label of figure `f` of report `doc` (as an index build stores it) cannot be right, or None."""
-    date = doc.get("date", "")
+def doubt(f: Labelled, report: Mapping) -> str | None:
+    """Why the label of figure `f` of a report (what the index says of it: date, part_year…) cannot
+    be right, or None."""
+    date = report.get("date", "")
     if f.span is None and f.kind in (RESULT, ESTIMATE) and f.year and date[:4].isdigit() \
-            and f.year >= frame_of(doc).plan:
+            and f.year >= Frame.of_report(report).plan:
         return f"{f.year}年的{NAMES[f.kind]}出现在{_when(date)}的报告里：报告只能为这一年定目标"
     if f.kind != TARGET and f.span is None and _announced(f.sentence, f.value):
         return f"句中宣布的是主要预期目标，这个数字却标为{NAMES[f.kind]}"

@@ -21,7 +21,7 @@ from bot.answering.reading.question import ENTITY, LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.normalise import fold
-from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores
+from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores, without_bases
 from index.text.tokens import NUMBER
 from index.text.yearpart import of_whole_year, year_part
 
@@ -109,7 +109,7 @@ def in_part(hit: Hit, start: int, end: int, tl: TimeLabel) -> TimeLabel:
     whole = hit.doc.get("part_year")
     year = Frame.of(hit.doc.get("date", ""), True).review if whole else None
     sentence = hit.chunk.text[start:end]
-    if not whole or tl.span or tl.kind == TARGET or tl.year not in (year, None) or of_whole_year(sentence):
+    if not whole or tl.span or tl.kind == TARGET or tl.year not in (year, None) or of_whole_year(without_bases(sentence)):
         return tl
     said = list(re.finditer(year_part(), fold(sentence)))
     before = list(re.finditer(year_part(), fold(hit.chunk.text[:start])))

@@ -15,9 +15,9 @@ from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
 from bot.answering.reading.shape_vote import Vote
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import alternation, cues, gazetteer, place_namer
-from index.reading.documents import frame_of
 from index.text.chunking import Chunk
 from index.text.normalise import fold
+from index.text.timelabel import Frame
 
 
 def _kept(cache: dict, key, compute: Callable):
@@ -42,7 +42,7 @@ class Reports:
         self._latest: dict[str, int] = {}  # each place's "now": see Frame.now
         for d in documents:
             place = self.place_of[d["doc_id"]]
-            self._latest[place] = max(self._latest.get(place, 0), frame_of(d).now)
+            self._latest[place] = max(self._latest.get(place, 0), Frame.of_report(d).now)
         self._docs = {d["doc_id"]: d for d in documents}
         latest = sorted(documents, key=lambda d: d["date"], reverse=True)
         self._rank = {d["doc_id"]: i for i, d in enumerate(latest)}  # 0: the latest report

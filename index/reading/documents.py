@@ -90,12 +90,6 @@ class Document:
         return f"{self.path.name}：元数据头没有日期（date），已按文件名取作 {self.date} 年，请核对，或在元数据头写上 date"
 
 
-def frame_of(info: Mapping) -> Frame:
-    """The frame of a report as an index build stores it (`Document.info`): its date and whether it
-    speaks of its year under way (news of part of it, or October news still planning it)."""
-    return Frame.of(info.get("date", ""), "part_year" in info or "plans_own_year" in info)
-
-
 def body_of(raw: str) -> str:
     """The text after the metadata header (all of it when it has none)."""
     header = split_header(raw)

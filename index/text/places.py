@@ -73,7 +73,7 @@ def _under_parents(name: str, vocab: Vocab) -> tuple[list[str], set[str]]:
     while True:
         cut = next(((at, p) for at in range(2, len(bases[-1])) for p in parents  # longest first
                     if bases[-1].startswith(p, at) and len(rest := bases[-1][at + len(p):]) >= 2
-                    and rest.endswith(endings)), None)
+                    and rest.endswith(endings) and rest not in endings), None)  # 某县开发区: no 开发区 alone
         if cut is None:
             return bases[1:] or bases, above
         at, parent = cut

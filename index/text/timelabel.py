@@ -6,8 +6,7 @@ Every label says where it came from:
 - `year`: a year the clause names itself (explicit years always win);
 - `cue`: its own words: the kind words of `kind_signals.tsv`, read with its paragraph's
   (`sentence_kind`), else the weighted cue words of `timecues.tsv`;
-- `section`: the section it stands in ("一、2024年工作回顾", "三、2026年重点工作", the
-  periods of `periods.tsv` and the words of `section_scopes.tsv` in the section titles);
+- `section`: its section ("一、2024年工作回顾": `periods.tsv` and `section_scopes.tsv` in its titles);
 - `context`: the paragraph or passage before it, where no section says anything; the sentence
   before it that names its year, where its own words are only weak cue words (完成, 新增);
 - `date`: the report's date. A report delivered in the first half of year Y reviews Y−1 and
@@ -16,6 +15,7 @@ Every label says where it came from:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -60,10 +60,14 @@ class Frame:
 
     @classmethod
     def of(cls, date: str, in_year: bool = False) -> "Frame":
-        """`in_year`: the report covers part of its own year ("1-9月"), whatever month it is dated,
-        or, dated from October on, still plans it (`plans_own_year`)."""
+        """`in_year`: it covers part of its own year ("1-9月"), or from October on still plans it."""
         y, month = _year_month(date)
         return cls(y, y, y + 1, in_year) if month >= YEAR_END_MONTH or in_year else cls(y, y - 1, y)
+
+    @classmethod
+    def of_report(cls, info: Mapping) -> "Frame":
+        """A report's frame from its index entry (`Document.info()`: date, part_year, plans_own_year)."""
+        return cls.of(info.get("date", ""), "part_year" in info or "plans_own_year" in info)
 
     @property
     def now(self) -> int:
@@ -260,33 +264,35 @@ def announcement(head: str) -> str:
     return m.group(1) + "：" if m and len(_said(m.group(1))) == 1 else ""
 
 
-def _without_bases(text: str) -> str:
+def without_bases(text: str) -> str:
     """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
     "较“十三五”时期", "2007年以来最好"): they name the base of a comparison, not the time a figure speaks
-    of. This year opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
+    of, as do all of a series of them after one comparing word ("高于上年同期、2017年全年"). This year
+    opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
     bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")
-    before, after = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)" for k in ("before", "after"))
+    before, after, then = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)"
+                           for k in ("before", "after", "qualifier"))
     relative = load_vocab().relative_years
     now = "|".join(re.escape(w) for w, offset in relative if offset == 0)
     since = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, offset in relative if offset]
                      + [re.escape(name) for name, _, _ in periods()])  # "2016年以来，累计…" counts from a base
     quote = r"[\"“”‘’「」]?"
-    return re.sub(rf"(?:{before}){quote}(?:{since}|{now})|(?:{since}){quote}(?:{after})"
+    base = rf"{quote}(?:{since}|{now})(?:{then})?"
+    return re.sub(rf"(?:{before}){base}(?:[、和]{base})*|(?:{since}){quote}(?:{after})"
                   rf"|(?:{now}){quote}(?:{after})(?![，,])", "", fold(text))
 
 
 def years_in(text: str, doc_year: int, of_periods: bool = True) -> list[int]:
-    """Absolute years named in `text`, relative ones resolved against the report's year, and with
-    `of_periods` a period's first or last year named in words (`periods.period_years`)."""
+    """Years named in `text`, relative ones from `doc_year`; with `of_periods`, a period's first or last in words."""
     text = period_years(text) if of_periods else text
-    text = _without_bases(_CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), text))
+    text = without_bases(_CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), text))
     years = [int(y) for y in _YEAR.findall(text)]
     years += [doc_year + d for word, d in load_vocab().relative_years if word in text]
     return years
 
 
 def periods_in(text: str) -> list[tuple[int, int]]:
-    folded = _without_bases(period_years(text))
+    folded = without_bases(period_years(text))
     return [(a, b) for name, a, b in periods() if name in folded]
 
 

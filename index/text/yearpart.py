@@ -31,9 +31,11 @@ def year_part(written=lambda word: word) -> str:
     return rf"{_MONTHS_SO_FAR}|{_alt({written(w) for w in _cues().get('part_year', ())})}"
 
 
-def of_whole_year(sentence: str) -> bool:
-    """Whether a sentence of a text on part of its year speaks of the whole year ("预期全年…")."""
-    return any(w in fold(sentence) for w in _cues().get("whole_year", ()))
+def of_whole_year(said: str) -> bool:
+    """Whether a sentence of a text on part of its year speaks of the whole year ("预期全年…"); pass it
+    without its bases of comparison (`timelabel.without_bases`): a whole year it compares with
+    ("增速高于2017年全年") is not the time of its figures."""
+    return any(w in fold(said) for w in _cues().get("whole_year", ()))
 
 
 def names_part(text: str) -> bool:

@@ -27,7 +27,7 @@ def labelled() -> list[tuple[Document, list[Figure]]]:
 
 def plan_year(date: str, part_of_year: bool = False) -> int:
     """The year a report plans: its own year, or the next one when delivered from October on or
-    reporting on part of its year."""
+    when it is news of part of its year ("一季度"): that year's figures so far are results."""
     year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 1
     return year + 1 if month >= 10 or part_of_year else year
 
@@ -44,8 +44,8 @@ def test_every_folder_of_texts_under_tests_is_development_material():
 
 def test_no_report_states_a_result_of_the_year_it_plans(labelled):
     """A report delivered in January (to September) plans its own year: none of that year's figures
-    is a result or an estimate yet; from October on a report plans the next year, and so does news of
-    part of its year gone by ("上半年…", dated August), whatever its month."""
+    is a result or an estimate yet; from October on a report plans the next year, and news of part of
+    its year gone by (上半年…, dated August; 哈尔滨新区's 一季度, dated by its year alone) plans none of it."""
     wrong = [f"{doc.doc_id} ({doc.date}): {f.year}年 {f.kind} {f.value} “{f.sentence[:40]}”"
              for doc, found in labelled for f in found
              if f.kind in (RESULT, ESTIMATE) and f.span is None and f.year

@@ -32,6 +32,13 @@ def test_a_december_report_states_its_own_year_as_a_result():
     assert doubts([figure("dec", 2026, RESULT, "5%", "增长5%。")], DOCS)  # but not the next year's
 
 
+def test_news_of_part_of_a_year_states_that_year_s_results_so_far():
+    """"一季度，实现地区生产总值161.5亿元": news of a quarter dated by its year alone plans nothing."""
+    quarter = {"q1": {"date": "2018", "part_year": "一季度"}, "y": {"date": "2018"}}
+    assert doubts([figure("q1", 2018, RESULT, "161.5亿元", "一季度，实现地区生产总值161.5亿元。")], quarter) == {}
+    assert doubts([figure("y", 2018, RESULT, "161.5亿元", "实现地区生产总值161.5亿元。")], quarter)
+
+
 def test_a_figure_after_the_announcement_of_targets_must_be_a_target():
     wrong = figure("dec", 2025, RESULT, "5%左右", HEADLINE)
     right = figure("dec", 2026, TARGET, "5%左右", HEADLINE)

@@ -132,3 +132,14 @@ def test_a_part_year_text_naming_its_year_s_target_labels_it_a_target_of_that_ye
             label("2018年全市地区生产总值目标增长7.5%。", frame).kind) == (2018, TARGET)
     assert label("全年力争地区生产总值增长7.5%。", frame).year == 2018
     assert label("明年力争地区生产总值增长7%。", frame).year == 2019  # a later year only where it is named
+
+
+def test_a_quarter_s_figure_compared_with_a_whole_year_is_the_quarter_s_of_its_own_year():
+    """"增速分别高于上年同期、2017年全年…": the bases of a comparison name neither the figure's year
+    nor the whole year, so the answer says the quarter and the year of the news."""
+    hrb = {"doc_id": "hrb", "place": "哈尔滨新区", "date": "2018", "title": "哈尔滨新区一季度", "part_year": "一季度"}
+    text = ("记者获悉,一季度新区经济继续保持快速发展的良好势头。一季度,哈尔滨新区实现地区生产总值161.5亿元,同比增长8.5%,"
+            "增速分别高于上年同期、2017年全年0.1、0.9个百分点。")
+    got = ask("哈尔滨新区一季度GDP多少", [hrb], {"hrb": text}, "哈尔滨新区")
+    assert not got.abstained and "161.5亿元" in got.answer
+    assert "2018年一季度" in got.answer and "2017年" not in got.answer.partition("：")[0]

@@ -170,6 +170,8 @@ def test_this_year_so_far_opening_a_clause_is_the_time_of_its_figures(tmp_path):
     assert years_in("总磷浓度达到2007年以来同期最好水平。", 2024) == []  # the base of a comparison
     # a past year opening its clause with 以来 still counts from a base: the total is not that year's
     assert years_in("2016年以来，累计完成固定资产投资300亿元。", 2020) == []
+    # a series of bases after one comparing word: the figure is of neither year
+    assert years_in("同比增长8.5%，增速分别高于上年同期、2017年全年0.1、0.9个百分点。", 2018) == []
 
 
 @pytest.mark.parametrize("body,date,plans", [
