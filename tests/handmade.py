@@ -43,6 +43,15 @@ def evidence(q: Question, sentence: str, rank: int = 1, year: int | None = 2018,
     return Evidence(hit(sentence, rank), sentence, TimeLabel(year, kind), cov, missing)
 
 
+QINGHE = "青禾高新技术产业园区"  # a made-up zone, said 青禾高新区 as any 高新技术产业园区 is
+
+
+def zone_report(title: str, date: str, text: str) -> tuple[list[dict], dict[str, str]]:
+    """A report of QINGHE as an index build stores its info, and its text."""
+    meta = {"title": title, "date": date, "place": QINGHE, "source": "合成"}
+    return [Document("qh", Path("qh"), meta, text, ()).info()], {"qh": text}
+
+
 class NoSearch:
     """A searcher over hand-made chunks that fails any search: the routes under test need none."""
 

@@ -7,18 +7,13 @@
   answer, with the multiple said of each ("分别是“十一五”末的2.35倍和2.85倍")."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from answering.test_who_and_counts import ask
-from index.reading.documents import Document
-
-PLACE = "青禾高新技术产业园区"  # said 青禾高新区, as any 高新技术产业园区 is
+from handmade import QINGHE as PLACE
+from handmade import zone_report
 
 
 def report(date: str, text: str) -> tuple[list[dict], dict[str, str]]:
-    """The report's info as an index build stores it, and its text."""
-    meta = {"title": "青禾高新区经济运行情况", "date": date, "place": PLACE, "source": "合成"}
-    return [Document("qh", Path("qh"), meta, text, ()).info()], {"qh": text}
+    return zone_report("青禾高新区经济运行情况", date, text)
 
 
 NINE_MONTHS = report("2024-10", "今年以来，高新区锚定高质量发展目标，积极推动产业升级和创新驱动。1至9月，全区经济运行"

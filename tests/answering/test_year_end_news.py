@@ -4,18 +4,13 @@ asked of it is the next year; but news of an October meeting that pledges its ow
 citizen must get the figure as the year's target, not as a result, and not under the next year."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from answering.test_who_and_counts import ask
-from index.reading.documents import Document
-
-PLACE = "青禾高新技术产业园区"  # said 青禾高新区, as any 高新技术产业园区 is
+from handmade import QINGHE as PLACE
+from handmade import zone_report
 
 
 def report(date: str, text: str) -> tuple[list[dict], dict[str, str]]:
-    """The report's info as an index build stores it, and its text."""
-    meta = {"title": "青禾高新区召开全区干部会议", "date": date, "place": PLACE, "source": "合成"}
-    return [Document("qh", Path("qh"), meta, text, ()).info()], {"qh": text}
+    return zone_report("青禾高新区召开全区干部会议", date, text)
 
 
 OCTOBER_NEWS = report("2010-10-25", "10月25日，高新区召开全区处级以上干部会议，奋力冲刺全年目标任务。目前，高新区正在努力"
