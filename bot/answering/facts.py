@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.answering.reading.metric_forms import each_group, metric_forms
+from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -166,25 +166,6 @@ def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, flo
     return out
 
 
-def _split_tail(item: str, before: list[str]) -> tuple[str, str]:
-    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"; where no
-    known name opens it and an item `before` it ends with a metric's name, each item is a whole name
-    of its own ("规上工业增加值、规上服务业营收"): no tail is shared."""
-    folded, vocab = fold(item), load_vocab()
-    words = sorted({w for w in _known_terms(vocab) if folded.startswith(w)}, key=len, reverse=True)
-    if words:
-        return item[:len(words[0])], item[len(words[0]):]
-    if any(fold(b).endswith(tuple(metric_forms(vocab))) for b in before):
-        return item, ""
-    cut = min(len(item), 4)
-    return item[:cut], item[cut:]
-
-
-@lru_cache(maxsize=4)
-def _known_terms(vocab: Vocab) -> frozenset[str]:
-    return frozenset(vocab.user_words()) | {fold(c) for c in vocab.synonyms}
-
-
 def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: str = "为") -> list[Fact] | None:
     """Facts of "A、B…分别为x、y" (`head`, `tail` the clause before and after 分别), or of "A和B…x和y",
     one figure per listed subject; None when the clause has no listed subjects of its own."""
@@ -194,7 +175,8 @@ def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: s
         items = [i for i in re.split(alternation(figure_words().get("joined_by", ())), head) if i]
     if len(items) < 2 or len(values) != len(items) or any(_values(i, value_re) for i in items):
         return None  # a figure among the subjects ("收入达到23292元和7750元、分别增长…") lists none
-    last_head, shared = _split_tail(items[-1], items[:-1])
+    items = shared_head(items)
+    last_head, shared = split_tail(items[-1], items[:-1])
     verb = tail[:values[0][0]].strip() or verb
     facts = []
     for item, (_, _, value, number, unit) in zip(items[:-1] + [last_head], values):

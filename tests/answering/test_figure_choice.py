@@ -143,3 +143,11 @@ def test_listed_whole_names_share_no_tail_but_lists_of_parts_do():
 def test_a_clause_saying_a_word_the_question_excludes_is_no_answer():
     got = figure("人代会实到代表多少人", "大会应到代表127人,符合法定人数。")
     assert got.abstained and "127人" not in got.answer
+
+
+def test_a_measure_listed_after_a_subject_s_first_measure_is_that_subject_s():
+    sentence = "第二产业中食品工业产值、增加值分别增长19.2%、28.3%,其中烟草制品业增长较快。"
+    got = figure("食品工业增加值增长多少", sentence, year=2018)
+    assert not got.abstained and "28.3%" in got.answer and "19.2%" not in got.answer
+    got = figure("食品工业产值增长多少", sentence, year=2018)
+    assert not got.abstained and "19.2%" in got.answer and "28.3%" not in got.answer

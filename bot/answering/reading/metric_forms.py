@@ -1,6 +1,7 @@
 """The names a metric goes by, in a question and in a report: its own and its aliases, the word
 naming two groups at once (城乡), the longer names that contain it but mean another metric
-(规上工业产值, 万元GDP综合能耗), and the whole a share asked is a share of."""
+(规上工业产值, 万元GDP综合能耗), the whole a share asked is a share of, and how the names listed before
+figures share their words ("A、B产值占比分别…", "食品工业产值、增加值分别…")."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from functools import lru_cache
 
 from bot.answering.vocabulary import asked_names, figure_words, figure_words_version
 from index.text.normalise import fold
-from index.text.vocabulary import Vocab, longest_first
+from index.text.vocabulary import Vocab, load_vocab, longest_first
 
 
 def joined(folded_text: str) -> str:
@@ -139,3 +140,36 @@ def sibling(metric: str, word: str, vocab: Vocab) -> str | None:
                 for i in range(len(metric) - n + 1)):
             return other
     return None
+
+
+def shared_head(items: list[str]) -> list[str]:
+    """"食品工业产值、增加值" → 食品工业产值, 食品工业增加值: an item that is only a measure
+    (figure_words.tsv `measure`: 产值, 增加值, 营收…) after a first item ending in one is a measure of
+    the first item's subject; other items are left as they are."""
+    measures = tuple(sorted(figure_words().get("measure", ()), key=len, reverse=True))
+    first = next((m for m in measures if items and items[0].endswith(m) and len(items[0]) > len(m)), None)
+    if first is None:
+        return items
+    head = items[0][:-len(first)]
+    return [items[0]] + [head + i if i.strip() in measures else i for i in items[1:]]
+
+
+def split_tail(item: str, before: list[str]) -> tuple[str, str]:
+    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"; where no
+    known name opens it and an item `before` it ends with a metric's name, each item is a whole name
+    of its own ("规上工业增加值、规上服务业营收"): no tail is shared."""
+    folded, vocab = fold(item), load_vocab()
+    words = sorted({w for w in known_terms(vocab) if folded.startswith(w)}, key=len, reverse=True)
+    if words:
+        return item[:len(words[0])], item[len(words[0]):]
+    if any(fold(b).endswith(tuple(metric_forms(vocab))) for b in before):
+        return item, ""
+    cut = min(len(item), 4)
+    return item[:cut], item[cut:]
+
+
+@lru_cache(maxsize=4)
+def known_terms(vocab: Vocab) -> frozenset[str]:
+    return frozenset(vocab.user_words()) | {fold(c) for c in vocab.synonyms}
+
+
