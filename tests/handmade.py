@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from bot.answering.asked import Asked
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.reading.question import Question, Term
 from index.reading.documents import Document
@@ -101,6 +102,13 @@ def retrieved(index: SimpleNamespace, doc: dict, ids: list[str]) -> SimpleNamesp
     by_id = {c.chunk_id: c for c in index.chunks}
     return SimpleNamespace(hits=[Hit(rank, rank - 1, by_id[cid], doc, 1.0 / rank, rank, rank)
                                  for rank, cid in enumerate(ids, 1)])
+
+
+def asked_over(reports, index: SimpleNamespace, doc: dict, text: str, now: int, ids: list[str]) -> Asked:
+    """`text` asked of `doc`'s place in year `now`, when the chunks `ids` of `index` (in rank order)
+    are what the search gave."""
+    q = reports.read(text, doc["place"], None, one_place=True)
+    return Asked(text, q, place=doc["place"], now=now, search=retrieved(index, doc, ids))
 
 
 class Passages:

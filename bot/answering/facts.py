@@ -264,7 +264,7 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
                 facts += listed
                 continue
         # a rank after a change verb is a rank of its own ("64.52%，提升幅度全国第2"), not the change
-        if _opening(seg, change) is not None and facts and facts[-1].change is None and len(found) == 1 \
+        if change.match(seg) and facts and facts[-1].change is None and len(found) == 1 \
                 and facts[-1].segment == index - 1 and unit_group(found[0][4] or "") != "rank":
             prev = facts[-1]
             facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
@@ -305,19 +305,13 @@ def _paired(seg: str, found: list) -> tuple[str, str] | None:
     return seg[:found[0][0]], seg[found[0][0]:]
 
 
-def _opening(said: str, change: re.Pattern) -> str | None:
-    """The words a clause saying how the figure before it changed opens with ("同比增长"); None for
-    any other clause."""
-    m = change.match(said)
-    return m.group(0) if m else None
-
-
 def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern) -> bool:
     """"…,分别较2009年增长48.36%、104%、59.13%": a clause of n changes gives one to each of the last n
     figures before it that have none, in order (a figure said twice, for each group of a joint name and
     for the clause as said, counts once and takes its change both times); False, `facts` unchanged,
     when `said` opens with no change or the figures do not match the changes one to one."""
-    opening = _opening(said, change)
+    m = change.match(said)
+    opening = m.group(0) if m else None
     owners: list[str] = []  # the values changed, last first
     at = len(facts)
     while at and facts[at - 1].change is None and (facts[at - 1].value in owners or len(owners) < len(found)):
@@ -325,14 +319,19 @@ def _changes_each(facts: list[Fact], said: str, found: list, change: re.Pattern)
         owners += [] if facts[at].value in owners else [facts[at].value]
     if opening is None or len(owners) != len(found):
         return False
-    between = halfwidth(said)[len(opening):values_in(said)[-1][1]]
-    if re.sub(r"[、和及\s]", "", between) != "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found):
+    if not _figures_only(said, len(opening), found):
         return False  # "增长7.1%、高于全省1个百分点" is one change and a gap, not two changes
     verb, changes = opening, dict(zip(reversed(owners), (v for _, _, v, _, _ in found)))
     for i in range(at, len(facts)):
         facts[i] = replace(facts[i], change=verb + changes[facts[i].value],
                            window=f"{facts[i].window}，{verb}{changes[facts[i].value]}")
     return True
+
+
+def _figures_only(said: str, start: int, found: list) -> bool:
+    """Whether `said` from `start` on says only its figures `found`, joined by 、和及."""
+    between = halfwidth(said)[start:values_in(said)[-1][1]]
+    return re.sub(r"[、和及\s]", "", between) == "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found)
 
 
 def _multiples_each(facts: list[Fact], said: str, found: list, index: int) -> list[Fact]:
@@ -347,8 +346,7 @@ def _multiples_each(facts: list[Fact], said: str, found: list, index: int) -> li
     if opening is None or len(owners) != len(found) or any(unit_group(f[4]) != "multiple" for f in found) \
             or len({facts[i].value for i in owners}) != len(owners):
         return []
-    between = halfwidth(said)[opening.end():values_in(said)[-1][1]]
-    if re.sub(r"[、和及\s]", "", between) != "".join(re.sub(r"\s", "", v) for _, _, v, _, _ in found):
+    if not _figures_only(said, opening.end(), found):
         return []
     verb, out = said[:opening.end()], []
     for i, (_, _, value, number, unit) in zip(owners, found):

@@ -3,10 +3,9 @@ all its items each by its head, their count, within the length a list answer may
 refusal where nothing is about the topic. Hand-made reports: no model, no index on disk."""
 from __future__ import annotations
 
-from handmade import paragraphs_index, retrieved
+from handmade import asked_over, paragraphs_index
 
 from bot.answering import wording
-from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.kinds import lists
 from bot.answering.reading.question import Shape, parse
@@ -40,9 +39,7 @@ REPORTS = Reports([DOC], INDEX, AnswerSettings(default_place="测试省"))
 
 def ask(text: str, ids: list[str]):
     """The list answer when the chunks `ids` (in rank order) are what the search gave."""
-    q = REPORTS.read(text, "测试省", None, one_place=True)
-    asked = Asked(text, q, place="测试省", now=2026, search=retrieved(INDEX, DOC, ids))
-    return lists.answer(asked, REPORTS, Composer(REPORTS, 0.5))
+    return lists.answer(asked_over(REPORTS, INDEX, DOC, text, 2026, ids), REPORTS, Composer(REPORTS, 0.5))
 
 
 def test_the_numbered_items_after_the_heading_sentence_answer_with_their_count():

@@ -4,9 +4,8 @@ those lines, with their count; lines that merely follow one another are no list.
 reports: no model, no index on disk."""
 from __future__ import annotations
 
-from handmade import paragraphs_index, retrieved
+from handmade import asked_over, paragraphs_index
 
-from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.kinds import lists
 from bot.answering.reports import Reports
@@ -40,9 +39,7 @@ REPORTS = Reports([DOC], INDEX, AnswerSettings(default_place="测试区"))
 
 def ask(text: str, ids: list[str]):
     """The list answer when the chunks `ids` (in rank order) are what the search gave."""
-    q = REPORTS.read(text, "测试区", None, one_place=True)
-    asked = Asked(text, q, place="测试区", now=2019, search=retrieved(INDEX, DOC, ids))
-    return lists.answer(asked, REPORTS, Composer(REPORTS, 0.5))
+    return lists.answer(asked_over(REPORTS, INDEX, DOC, text, 2019, ids), REPORTS, Composer(REPORTS, 0.5))
 
 
 def test_a_paragraph_of_parallel_lines_is_the_list_though_only_a_sentence_beside_it_was_retrieved():

@@ -171,5 +171,3 @@ def split_tail(item: str, before: list[str]) -> tuple[str, str]:
 @lru_cache(maxsize=4)
 def known_terms(vocab: Vocab) -> frozenset[str]:
     return frozenset(vocab.user_words()) | {fold(c) for c in vocab.synonyms}
-
-
