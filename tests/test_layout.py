@@ -1,5 +1,6 @@
 """The house rules a newcomer relies on: dependencies run one way and never in a circle, the
-environment is read in one module, and no module or folder outgrows one concern. Read from the
+environment is read in one module, no module or folder outgrows one concern, and every vocabulary
+file staff may extend is named in the README. Read from the
 source with `ast`, so a violation fails here, not in review."""
 from __future__ import annotations
 
@@ -214,3 +215,14 @@ def test_imports_resolve_relative_and_from_package_import_module_forms():
     # in a package's __init__, "." is the package itself
     assert imports("bot.answering.kinds", ast.parse("from . import parts\nfrom .. import Answer"), known) \
         == {"bot.answering.kinds.parts", "bot.answering"}
+
+
+def test_every_vocabulary_file_staff_may_extend_is_named_in_the_readme_table():
+    # Staff extend the vocabulary from the README's table; a file missing there is one they never find.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Domain vocabulary", 1)[1].split("\n## ", 1)[0]
+    files = [p for folder in ("index/data", "bot/data") for p in sorted((ROOT / folder).iterdir())
+             if p.suffix in (".tsv", ".txt")]
+    assert len(files) > 30
+    missing = [str(p.relative_to(ROOT)) for p in files if f"`{p.relative_to(ROOT)}`" not in table]
+    assert missing == []
