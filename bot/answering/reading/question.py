@@ -327,7 +327,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,  # "新增市场主体和减税降费各有多少": each part, known metric or not
                  several=several or (has("each") and intent in (FIGURE, ENTITY) and len(q.groups) > 1),
-                 trend=bool(metrics) and (has("trend") or asked_cues.either_way(normalised, c)
+                 trend=bool(metrics) and (has("trend") or asked_cues.pace_asked(normalised, c)
                                           or names.only_names(normalised, places_table, metric_table))
                  and not (intent == COMPARISON and len(set(years)) == 2 and asks_change and has("quantity")),
                  attained=attained,

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.answering.vocabulary import alternation, everyday_words
+from bot.answering.vocabulary import alternation, cues, everyday_words
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
 
@@ -66,7 +66,23 @@ def to_arabic(text: str) -> str:
         out.append(digits + ("%" if percent else ""))
         pos = after
     out.append(text[pos:])
-    return "".join(out)
+    return spoken_amounts("".join(out))
+
+
+def spoken_amounts(text: str) -> str:
+    """"10个亿" → "10亿", "个把亿" → "1亿": the measure word said between a count and its magnitude
+    dropped, and the words for (about) one before a magnitude said as 1 (question_cues.tsv
+    `magnitude_measure`, `magnitude_one`). Not before another unit: "3个万亩园区" counts parks."""
+    c, vocab = cues(), load_vocab()
+    magnitudes = alternation(tuple(w for w, _, _ in vocab.magnitudes))
+    measures, ones = alternation(c.get("magnitude_measure", ())), alternation(c.get("magnitude_one", ()))
+    if not magnitudes or not (measures or ones):
+        return text
+    other_units = alternation(tuple(u for u in vocab.units if not u.startswith("元")))
+    after = f"(?=(?:{magnitudes}))(?!(?:{magnitudes})(?:{other_units}))"
+    if measures:
+        text = re.sub(rf"(\d)(?:{measures}){after}", r"\1", text)
+    return re.sub(f"(?<![\\d.])(?:{ones}){after}", "1", text) if ones else text
 
 
 _SMALL_RUN = re.compile("[一二两三四五六七八九十]+")
