@@ -319,4 +319,5 @@ def kind_said(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]])
     said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
     if said("target") or said("result"):
         return (TARGET if said("target") else RESULT), True
-    return None, False
+    # part of a year ("前三季度", "1到9月") is told when it is over: its figures are results so far
+    return (RESULT, False) if re.search(year_part(to_arabic), text) else (None, False)
