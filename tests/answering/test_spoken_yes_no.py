@@ -114,3 +114,10 @@ def test_a_part_year_overview_quotes_the_figure_a_part_of_it_follows():
                    "财政总收入9.8亿元，同比增长20.4%。"}
     got = ask("龙港镇11年前三季度经济情况整体咋样", docs, texts, "龙港镇").answer
     assert "210亿元" in got and "9.8亿元" in got and "2011年" in got
+
+
+@pytest.mark.parametrize("spoken,said", [("甘肃那俩国家级先进制造业集群叫啥", "甘肃那两个国家级先进制造业集群叫啥"),
+                                         ("青禾仨园区产值各多少", "青禾三个园区产值各多少")])
+def test_a_spoken_count_is_read_as_its_number_not_a_topic_word(spoken, said):
+    q, plain = parse(spoken, 2026, (ZONE,)), parse(said, 2026, (ZONE,))
+    assert [t.text for t in q.terms] == [t.text for t in plain.terms] and "俩" not in q.normalised
