@@ -121,3 +121,18 @@ def test_a_part_year_overview_quotes_the_figure_a_part_of_it_follows():
 def test_a_spoken_count_is_read_as_its_number_not_a_topic_word(spoken, said):
     q, plain = parse(spoken, 2026, (ZONE,)), parse(said, 2026, (ZONE,))
     assert [t.text for t in q.terms] == [t.text for t in plain.terms] and "俩" not in q.normalised
+
+
+# -- the things asked counted, of a level said with 级 -------------------------------------------------
+
+CLUSTERS = [report("gs", "甘肃省", "2026-01-20")]
+CLUSTERS_TEXT = {"gs": "一、过去五年工作回顾\n创建金白兰武有色金属、宝汉天工业母机2个国家先进制造业集群。\n"
+                       "二、2026年重点工作\n（二）加快建设现代化产业体系\n"
+                       "开展先进制造业集群培育提升行动，壮大金白兰武有色金属等国家级产业集群。"}
+
+
+@pytest.mark.parametrize("text", ["甘肃那俩国家级先进制造业集群叫啥", "甘肃两个国家级先进制造业集群都叫什么",
+                                  "甘肃的2个国家先进制造业集群叫啥名"])
+def test_the_things_asked_counted_are_named_by_the_sentence_counting_them(text):
+    got = ask(text, CLUSTERS, CLUSTERS_TEXT, "甘肃省").answer
+    assert "宝汉天工业母机" in got and "金白兰武有色金属" in got

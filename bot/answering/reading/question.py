@@ -183,7 +183,8 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, thresho
     terms: list[Term] = []
     after_question_word = False
     text = rest.replace("\0", " ")
-    for word in numbered(default_tokenizer().jieba_for(text).lcut(text), skip, c.get("count_prefix", ())):
+    for word in numbered(default_tokenizer().jieba_for(text).lcut(text), skip, c.get("count_prefix", ()),
+                         c.get("measure_word", ())):
         word = word.strip()
         answer_type = after_question_word
         after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
