@@ -136,3 +136,8 @@ CLUSTERS_TEXT = {"gs": "一、过去五年工作回顾\n创建金白兰武有色
 def test_the_things_asked_counted_are_named_by_the_sentence_counting_them(text):
     got = ask(text, CLUSTERS, CLUSTERS_TEXT, "甘肃省").answer
     assert "宝汉天工业母机" in got and "金白兰武有色金属" in got
+
+
+@pytest.mark.parametrize("text", ["凤县去年农村居民收入增速比城镇快吗", "河北GDP增速是不是比全国快", "河北GDP增速对比河南放缓了吗"])
+def test_a_pace_word_comparing_with_something_named_asks_no_trend(text):
+    assert parse(text, 2025, ("宝鸡市凤县", "河北省", "河南省")).shape != Shape.TREND

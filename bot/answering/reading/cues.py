@@ -114,10 +114,13 @@ def either_way(text: str, c: dict[str, tuple[str, ...]]) -> bool:
 
 def pace_asked(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
     """The way a question asks a metric's pace over the years: "either" (`either_way`), or "pace_up" /
-    "pace_down" where a yes/no question says one way ("提速没", "是不是放缓了"); None if it asks none."""
+    "pace_down" where a yes/no question says one way ("提速没", "是不是放缓了") and compares with
+    nothing it names ("农村收入增速比城镇快吗" compares two groups); None if it asks none."""
     if either_way(text, c):
         return "either"
-    if not asks_yes_no(text, c):
+    compares = any(w in text for w in c.get("compare", ())) \
+        or "比" in re.sub(alternation(c.get("ratio", ())) or "(?!)", "", text)
+    if compares or not asks_yes_no(text, c):
         return None
     ways = [k for k in ("pace_up", "pace_down") if re.search(alternation(c.get(k, ())) or "(?!)", text)]
     return ways[0] if len(ways) == 1 else None
