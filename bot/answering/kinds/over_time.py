@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -62,14 +63,18 @@ def _pace(q: Question, lines: list[Answer]) -> str:
     """The verdict a question asking the pace one way or the other wants ("是提速了还是放缓了"), on a
     line of its own: the rates (in %) of the last two years told by an outcome, not a target,
     compared; nothing where there are not two such."""
-    done = [values_in(a.value or "") for a in lines if a.kind != TARGET]
-    if len(done) < 2 or not cue_words.either_way(q.normalised, cues()):
+    done, asked = [values_in(a.value or "") for a in lines if a.kind != TARGET], cue_words.pace_asked(q.normalised, cues())
+    if len(done) < 2 or not asked:
         return ""
     before, after = done[-2:]
     if not (before and after) or {before[0][4], after[0][4]} != {"%"}:
         return ""
     was, now = before[0][3], after[0][3]
-    return "提速了。\n" if now > was else "放缓了。\n" if now < was else "增速持平。\n"
+    went = "pace_up" if now > was else "pace_down" if now < was else None
+    said = {"pace_up": "提速了。", "pace_down": "放缓了。", None: "增速持平。"}[went]
+    if asked != "either":  # asked one way ("提速没"): yes or no first
+        said = ("是的，" if went == asked else "没有，") + said
+    return said + "\n"
 
 
 def _each_year(text: str, q: Question, years: list[int], sentences: Sentences, compose: Composer) -> list[Answer]:
@@ -112,6 +117,18 @@ def _point(a: Answer) -> list[tuple[int, str, float, str]]:
 
 def reaches(value: str, threshold: str) -> bool | None:
     """Whether `value` is at least `threshold`; None when they are not in comparable units."""
+    both = _in_base_units(value, threshold)
+    return None if both is None else both[0] >= both[1]
+
+
+def is_level(value: str, threshold: str) -> bool | None:
+    """Whether `value` is `threshold` ("15%左右" is not "20%", "200亿元" is "200亿"); None when they
+    are not in comparable units."""
+    both = _in_base_units(value, threshold)
+    return None if both is None else math.isclose(*both, rel_tol=1e-9)
+
+
+def _in_base_units(value: str, threshold: str) -> tuple[float, float] | None:
     got, asked = values_in(value), re.match(rf"({NUMBER})\s*(\S*)", threshold)
     if not got or not asked:
         return None
@@ -122,7 +139,7 @@ def reaches(value: str, threshold: str) -> bool | None:
         return None
     if a_unit and b_unit and a_unit != b_unit and not a_unit.startswith(b_unit):
         return None
-    return a >= b
+    return a, b
 
 
 def yes_or_no(asked: Asked, reports: Reports, compose: Composer) -> Answer:
@@ -130,10 +147,16 @@ def yes_or_no(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     addition, "增量39.7亿斤"), led by yes or no against the figure asked about."""
     q = asked.q
     answer = single.figure(asked, reports, compose)
-    verdict = None if answer.abstained else reaches(answer.value or "", q.threshold or "")
+    if answer.abstained:
+        return answer
+    if q.kind == TARGET and answer.kind == TARGET:  # "目标是不是增20%": the level set, not one reached
+        verdict = is_level(answer.value or "", q.threshold or "")
+        lead = f"是的，目标是{answer.value}。" if verdict else f"不是，目标是{answer.value}。"
+    else:
+        verdict = reaches(answer.value or "", q.threshold or "")
+        lead = f"是的，已达到{q.threshold}。" if verdict else f"没有，还不到{q.threshold}。"
     if verdict is None:
         return answer
-    lead = f"是的，已达到{q.threshold}。" if verdict else f"没有，还不到{q.threshold}。"
     return replace(answer, answer=lead + answer.answer)
 
 

@@ -118,18 +118,26 @@ def _goal(q: Question, sentences: Sentences) -> tuple[Evidence, str] | None:
 
 def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
     """The sentences, those that end on a semicolon joined to the next of their passage ("全年地区
-    生产总值增长3.5%;规上工业增加值增长3%;…"), each with the first one's label."""
+    生产总值增长3.5%;规上工业增加值增长3%;…"), and those that give a part of the figure before them
+    ("…工业总产值210亿元。其中规上企业产值99.6亿元", figure_words.tsv `part`) to the one before, each with
+    the first one's label."""
     out: list[tuple[Sentence, str]] = []
+    part = figure_words().get("part", ())
     for s in sentences.items:
-        if out and out[-1][0].hit is s.hit and out[-1][1].rstrip().endswith((";", "；")):
+        if out and out[-1][0].hit is s.hit and (out[-1][1].rstrip().endswith((";", "；"))
+                                                or s.text.lstrip().startswith(part)):
             out[-1] = (out[-1][0], out[-1][1] + s.text)
         else:
             out.append((s, s.text))
-    # a statement cut by its passage's end goes on in the next passage, when that one was retrieved too
+    # a statement cut by its passage's end goes on in the next passage, when that one was retrieved too,
+    # as does the last one whose part the next passage opens with
     opening = {(s.hit.chunk.doc_id, s.hit.row): text for s, text in out if s.hit.chunk.sentences
                and s.text == s.hit.chunk.text[slice(*s.hit.chunk.sentences[0][:2])]}
-    return [(s, text + opening.get((s.hit.chunk.doc_id, s.hit.row + 1), "")
-             if text.rstrip().endswith((";", "；")) else text) for s, text in out]
+    last = {(s.hit.chunk.doc_id, s.hit.row): i for i, (s, _) in enumerate(out)}
+    goes_on = lambda i, s, text: (text.rstrip().endswith((";", "；")) or (  # noqa: E731
+        last[(s.hit.chunk.doc_id, s.hit.row)] == i and opening.get((s.hit.chunk.doc_id, s.hit.row + 1), "").startswith(part)))
+    return [(s, text + opening.get((s.hit.chunk.doc_id, s.hit.row + 1), "") if goes_on(i, s, text) else text)
+            for i, (s, text) in enumerate(out)]
 
 
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:

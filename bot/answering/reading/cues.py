@@ -17,6 +17,7 @@ from index.text.vocabulary import Vocab, load_vocab
 from index.text.yearpart import year_part
 
 _CLAUSE_END = re.compile(r"[，,；;]|\s+")  # on a phone a space stands for a comma ("固投涨了多少 规上产值多少")
+_DATE = "年月日"  # what ends a date, no figure to compare with
 _COUNT = r"(?:\d+|[两二三四五六七八九十几]+)个"  # "三个", "5个", "几个"
 
 
@@ -43,16 +44,19 @@ def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab,
     magnitudes = alternation(tuple(w for w, _, _ in vocab.magnitudes))
     scaled = alternation(vocab.units) + "|" + magnitudes  # "750亿" as well as "750亿元"
     # a bare magnitude only where nothing follows it but its unit and the ending: "超亿元项目" names a category
-    m = re.search(f"(?:{verbs})(?:({NUMBER}\\s*(?:{scaled})?)|({magnitudes})(?:{alternation(vocab.units)})?"
-                  f"(?=了?(?:{ends})?[？?！!。]*$))", text)
+    # a date is no figure ("1到9月社零破百亿了吗" asks of 100亿)
+    m = next((m for m in re.finditer(f"(?:{verbs})(?:({NUMBER}\\s*(?:{scaled})?)|({magnitudes})(?:{alternation(vocab.units)})?"
+                                     f"(?=了?(?:{ends})?[？?！!。]*$))", text)
+              if not (m.group(1) or "").endswith(tuple(_DATE))), None)
     # asked by its ending ("过750亿了吗"), or by a yes/no word before it ("是不是破900亿了")
     if m and (re.search(f"(?:{ends})[？?！!。]*$", text)
               or any(w in text[:m.start()] for w in c.get("yesno_start", ()))):
         return (m.group(1), m.group(1)) if m.group(1) else ("1" + m.group(2), m.group(0))
-    # or a yes/no word right before the figure, said with its unit and perhaps a change verb
-    # ("是不是1600亿斤", "是否增长6.5%", "是不是涨了11%"); a date is no figure ("是不是2025年")
-    starts, changes = alternation(c.get("yesno_start", ())), alternation(c.get("change", ()) + change_words())
-    m = re.search(f"(?:{starts})(?:{changes})?了?({NUMBER}\\s*(?:{scaled}))(?<![年月日])", text) if starts else None
+    # or a yes/no word a few words before the figure, said with its unit ("是不是1600亿斤", "是否增长6.5%",
+    # "是不是定了gdp 200亿的目标"), in the same clause; a date is no figure ("是不是2025年")
+    starts = alternation(c.get("yesno_start", ()))
+    m = re.search(f"(?:{starts})[^，,。；;？?！!\\d]{{0,6}}?({NUMBER}\\s*(?:{scaled}))(?<![{_DATE}])", text) \
+        if starts else None
     if m:
         return m.group(1), m.group(1)
     m = re.search(f"({NUMBER}\\s*(?:{scaled}))了?(?:{ends})[？?！!。]*$", text) if verbless else None
@@ -85,9 +89,11 @@ def categories(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> tuple[
 
 def aims(text: str, threshold: str | None, c: dict[str, tuple[str, ...]]) -> bool:
     """"GDP增长达到5%的目标了吗": the figure asked about is the target, so the question is whether
-    the result reached it, not whether the target is 5%."""
-    after = alternation(c.get("attained_after", ()))
-    return bool(threshold and after and re.search(f"{re.escape(threshold)}(?:{after})", text))
+    the result reached it, not whether the target is 5%, unless a verb of setting comes before
+    the figure ("是不是定了200亿的目标" asks what was set: question_cues.tsv `set_target`)."""
+    after, setting = alternation(c.get("attained_after", ())), alternation(c.get("set_target", ()))
+    said = re.search(f"{re.escape(threshold)}(?:{after})", text) if threshold and after else None
+    return bool(said) and not (setting and re.search(setting, text[:said.start()]))
 
 
 def reaches_target(text: str, c: dict[str, tuple[str, ...]]) -> bool:
@@ -104,6 +110,20 @@ def either_way(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     (question_cues.tsv `pace_up`, `pace_down`) ask how the metric went over the years."""
     up, down = alternation(c.get("pace_up", ())), alternation(c.get("pace_down", ()))
     return bool(up and down and re.search(f"(?:{up})了?还是(?:{down})|(?:{down})了?还是(?:{up})", text))
+
+
+def pace_asked(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
+    """The way a question asks a metric's pace over the years: "either" (`either_way`), or "pace_up" /
+    "pace_down" where a yes/no question says one way ("提速没", "是不是放缓了") and compares with
+    nothing it names ("农村收入增速比城镇快吗" compares two groups); None if it asks none."""
+    if either_way(text, c):
+        return "either"
+    compares = any(w in text for w in c.get("compare", ())) \
+        or "比" in re.sub(alternation(c.get("ratio", ())) or "(?!)", "", text)
+    if compares or not asks_yes_no(text, c):
+        return None
+    ways = [k for k in ("pace_up", "pace_down") if re.search(alternation(c.get(k, ())) or "(?!)", text)]
+    return ways[0] if len(ways) == 1 else None
 
 
 def against(text: str, c: dict[str, tuple[str, ...]]) -> str | None:
@@ -302,4 +322,5 @@ def kind_said(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]])
     said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
     if said("target") or said("result"):
         return (TARGET if said("target") else RESULT), True
-    return None, False
+    # part of a year ("前三季度", "1到9月") is told when it is over: its figures are results so far
+    return (RESULT, False) if re.search(year_part(to_arabic), text) else (None, False)

@@ -58,10 +58,14 @@ def wider_names(metric: str, said: str, vocab: Vocab) -> tuple[str, ...]:
 
 def with_joint(forms: tuple[str, ...]) -> tuple[str, ...]:
     """The forms, and each with a group it names said as the word naming it with the others
-    (figure_words.tsv `joint:城乡`: "城镇居民" is named by "城乡居民" too)."""
+    (figure_words.tsv `joint:城乡`: "城镇居民" is named by "城乡居民" too), and a level's word by the
+    level alone (`level_mark`: "国家级" by "国家")."""
     joint = tuple(f.replace(part, joint) for joint, parts in _joints(figure_words_version())
                   for part in parts for f in forms if part in f)
-    return tuple(dict.fromkeys(forms + joint))
+    # "国家级" is named by "国家" too (`level_mark`)
+    level = tuple(f[:-len(m)] for m in figure_words().get("level_mark", ()) for f in forms
+                  if f.endswith(m) and len(f) - len(m) >= 2)
+    return tuple(dict.fromkeys(forms + joint + level))
 
 
 def shadows(forms: tuple[str, ...], vocab: Vocab, said: str = "") -> tuple[str, ...]:

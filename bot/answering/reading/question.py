@@ -183,7 +183,8 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, thresho
     terms: list[Term] = []
     after_question_word = False
     text = rest.replace("\0", " ")
-    for word in numbered(default_tokenizer().jieba_for(text).lcut(text), skip, c.get("count_prefix", ())):
+    for word in numbered(default_tokenizer().jieba_for(text).lcut(text), skip, c.get("count_prefix", ()),
+                         c.get("measure_word", ())):
         word = word.strip()
         answer_type = after_question_word
         after_question_word = word in c.get("answer_type", ()) or (after_question_word and not word)
@@ -327,7 +328,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,  # "新增市场主体和减税降费各有多少": each part, known metric or not
                  several=several or (has("each") and intent in (FIGURE, ENTITY) and len(q.groups) > 1),
-                 trend=bool(metrics) and (has("trend") or asked_cues.either_way(normalised, c)
+                 trend=bool(metrics) and (has("trend") or asked_cues.pace_asked(normalised, c)
                                           or names.only_names(normalised, places_table, metric_table))
                  and not (intent == COMPARISON and len(set(years)) == 2 and asks_change and has("quantity")),
                  attained=attained,

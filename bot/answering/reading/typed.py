@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.answering.vocabulary import alternation, everyday_words
+from bot.answering.vocabulary import alternation, cues, everyday_words
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
 
@@ -66,7 +66,23 @@ def to_arabic(text: str) -> str:
         out.append(digits + ("%" if percent else ""))
         pos = after
     out.append(text[pos:])
-    return "".join(out)
+    return spoken_amounts("".join(out))
+
+
+def spoken_amounts(text: str) -> str:
+    """"10个亿" → "10亿", "个把亿" → "1亿": the measure word said between a count and its magnitude
+    dropped, and the words for (about) one before a magnitude said as 1 (question_cues.tsv
+    `measure_word`, `magnitude_one`). Not before another unit: "3个万亩园区" counts parks."""
+    c, vocab = cues(), load_vocab()
+    magnitudes = alternation(tuple(w for w, _, _ in vocab.magnitudes))
+    measures, ones = alternation(c.get("measure_word", ())), alternation(c.get("magnitude_one", ()))
+    if not magnitudes or not (measures or ones):
+        return text
+    other_units = alternation(tuple(u for u in vocab.units if not u.startswith("元")))
+    after = f"(?=(?:{magnitudes}))(?!(?:{magnitudes})(?:{other_units}))"
+    if measures:
+        text = re.sub(rf"(\d)(?:{measures}){after}", r"\1", text)
+    return re.sub(f"(?<![\\d.])(?:{ones}){after}", "1", text) if ones else text
 
 
 _SMALL_RUN = re.compile("[一二两三四五六七八九十]+")
@@ -105,17 +121,18 @@ def holds(text: str, word: str) -> bool:
     return word in text
 
 
-def numbered(words: list[str], skip: set[str], ranking: tuple[str, ...]) -> list[str]:
+def numbered(words: list[str], skip: set[str], ranking: tuple[str, ...], measures: tuple[str, ...] = ()) -> list[str]:
     """"世界500强企业" → 世界, 500强, 企业; "居全省前三" → 居, 全省, 前三: a count with the character
-    after it (500强, 100佳), or with the word before it that ranks by it (前, 第: `ranking`), is one
-    name, so a sentence that only has 500 or 3 elsewhere ("突破500家", "增长3%") does not cover it."""
+    after it (500强, 100佳; of the words skipped, only a measure word: 2个), or with the word before it
+    that ranks by it (前, 第: `ranking`), is one name, so a sentence that only has 500 or 3 elsewhere
+    ("突破500家", "增长3%") does not cover it."""
     out: list[str] = []
     for word in words:
         count = small_counts(word).isdigit()
         if out and count and out[-1] in ranking:
             out[-1] += word
         elif out and small_counts(out[-1]).isdigit() and len(word) == 1 and "\u4e00" <= word <= "\u9fff" \
-                and word not in skip:
+                and (word not in skip or word in measures):
             out[-1] += word
         else:
             out.append(word)
