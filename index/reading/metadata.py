@@ -143,9 +143,11 @@ def part_of_year(text: str) -> str | None:
 def delivery(text: str) -> tuple[Found | None, Found | None]:
     """(date, place) from the line saying when and at which meeting the report was delivered."""
     cues, place = _cues(), name_pattern(load_vocab())
-    # a district is named under its city: "在徐州市泉山区第十届人民代表大会…"
-    pattern = rf"{_DATE}\s*在\s*((?:{place}){{1,2}}?(?=第|[\u4e00-\u9fff]{{0,3}}届))?[^。\n]{{0,30}}?" \
-        rf"(?:{_alt(cues.get('meeting', ()))})"
+    meeting, adopted = _alt(cues.get("meeting", ())), _alt(cues.get("adopted", ())) or "(?!)"
+    # a district is named under its city: "在徐州市泉山区第十届人民代表大会…"; a text a meeting adopted
+    # dates itself so: "(2017年9月1日县第十七届人大常委会第六次会议通过)"
+    pattern = rf"{_DATE}\s*(?:在\s*((?:{place}){{1,2}}?(?=第|[\u4e00-\u9fff]{{0,3}}届))?[^。\n]{{0,30}}?" \
+        rf"(?:{meeting})|[^。\n在]{{0,30}}?(?:{meeting})[^。\n]{{0,6}}?(?:{adopted}))"
     m = re.search(pattern, _head(text))
     if m is None:
         return None, None
@@ -174,8 +176,13 @@ def byline(text: str) -> dict[str, str]:
     cues, out = _cues(), {}
     meeting = _alt(cues.get("meeting", ()))
     office, body = _alt(cues.get("office", ())), _alt(cues.get("body", ()))
+    previous = ""
     for line in _head_lines(text):
         line = line.lstrip("—-－ ")
+        if "speaker" not in out and previous and previous == out.get("delivered") \
+                and re.fullmatch(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,3}", line):
+            out["speaker"] = line  # "栗 俊 昌": a name alone, letter-spaced, under the delivery line
+        previous = line
         if "delivered" not in out and re.fullmatch(rf"{_DATE}\s*在[^。，,]{{0,40}}?(?:{meeting})上(?:[^。，,]{{0,30}}作[^。，,]*报告。?)?", line) \
                 and len(line) <= 60:
             out["delivered"] = line

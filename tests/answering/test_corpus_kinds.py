@@ -4,7 +4,9 @@ For each figure the facts table finds for a year and a metric, "X年<metric>多�
 "增长多少" for a rate) and "X年<metric>完成多少" (完成 may be the verb of a result, or of a plan)
 are asked of that report alone, all its passages retrieved, 今年 the year the answerer takes it to
 mean (`Frame.now`). The answer may be another figure of the year, but never a refusal whose
-"资料中只有…" quotes the very figure of that year and metric. No index, no model. Then the same rule, and reaching a target, on
+"资料中只有…" quotes the very figure of that year and metric. A figure said against another one
+("社会消费品零售总额增速高于全市0.1个百分点", figure_words "relative") is not the metric's own, so it is not
+asked. No index, no model. Then the same rule, and reaching a target, on
 hand-made evidence.
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ from bot.answering.catalogue import figures
 from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage, gather
 from bot.answering.reading.question import parse
+from bot.answering.vocabulary import figure_words
 from conftest import DEVELOPMENT_TEXTS, chunked
 from handmade import DOC, evidence, hit
 from index.search.searcher import Hit
@@ -46,9 +49,11 @@ def _asked(path) -> list[tuple[str, str, str]]:
     compose = Composer(SimpleNamespace(place_of={doc.doc_id: doc.place}), 0.5)
     now = doc.frame.now  # the year 今年 means, as the answerer reads it
     wrong, seen = [], set()
+    relative = figure_words().get("relative", ())
     for f in figures(chunks, {doc.doc_id: info}):
         metric = _metric(f.subject)
-        if f.span or not f.year or not f.kind or not metric or (f.year, metric, f.value) in seen:
+        if (f.span or not f.year or not f.kind or not metric or (f.year, metric, f.value) in seen
+                or any(w in f.subject for w in relative)):
             continue
         seen.add((f.year, metric, f.value))
         for template in TEMPLATES["%" in fold(f.value)]:  # a rate written "3％" too

@@ -142,8 +142,9 @@ def test_most_development_texts_give_their_place_and_date():
     # 泰兴's figures (no title, 泰兴 in passing) and 楚雄高新区's 1至9月 news (only "高新区"); of zones7,
     # 哈尔滨新区's 一季度 news (no title; "记者从哈尔滨新区工作领导小组办公室获悉", a place inside an office);
     # of heldout6, three: 衢州's zone news (only "开发区"), 兴山's 人代会 news (its title not read yet) and
-    # 西安高新区's news ("1月17日,西安高新区举办…", a dateline before the place; its title says only 高新区)
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 19
+    # 西安高新区's news ("1月17日,西安高新区举办…", a dateline before the place; its title says only 高新区);
+    # of zones8, two: 信阳's 前三季度 news ("全市", "我市") and 黄池镇's report (黄池 without its ending)
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 21
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and three of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日"), a
     # half-year meeting (太仓 "8月3日"), and a day alone (福州 "20日"); four of zones6 write no year beside
@@ -151,8 +152,18 @@ def test_most_development_texts_give_their_place_and_date():
     # of heldout5, five leave the date to staff (德州's and 楚雄's give no year; the others no day near one)
     # of zones7, three: 贡井区's news ("12月26日上午", no year), 南昌高新区's work report (a year only in
     # its title "2016年经济工作报告", which names no place) and 哈尔滨新区's news (no date at all); of
-    # heldout6, four: 衢州's and 嵊州's news ("昨日"), 兴山's ("4月20日上午") and 西安高新区's ("1月17日"), no year
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 32
+    # heldout6, four: 衢州's and 嵊州's news ("昨日"), 兴山's ("4月20日上午") and 西安高新区's ("1月17日"), no year;
+    # of zones8, four: 天水经开区's ("3月16日,2011年…工作会议召开": a year naming the meeting is not read as its
+    # date), 雁峰区's (its day after a reporter's line, "…报道 1月15日"), 信阳's ("11月29日", a year-end month)
+    # and 黄池镇's report, which states no date
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 36
+
+
+def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
+    """A standing committee's opinion dates itself by the session that adopted it."""
+    found = infer("关于某某县2017年上半年计划执行情况的审查意见\n(2017年9月1日县第十七届人大常委会第六次会议通过)\n"
+                  "会议认为,上半年全县地区生产总值完成11.3亿元。", "n.txt")
+    assert found["date"].value == "2017-09-01"
 
 
 def test_a_bracketed_dateline_gives_the_day():

@@ -24,6 +24,12 @@ def test_a_body_then_a_name_under_the_delivery_line_is_the_speaker():
     assert said["delivered"].startswith("2021年12月14日")
 
 
+def test_a_name_alone_printed_letter_spaced_under_the_delivery_line_is_the_speaker():
+    assert byline(PLAN_REPORT.format(speaker="栗 俊 昌"))["speaker"] == "栗 俊 昌"
+    # a letter-spaced word anywhere else names nobody
+    assert "speaker" not in byline("目 录\n" + PLAN_REPORT.format(speaker=""))
+
+
 def test_a_body_naming_nobody_is_no_speaker():
     assert "speaker" not in byline(PLAN_REPORT.format(speaker="杭州市余杭区发展和改革局"))
 
