@@ -202,12 +202,15 @@ def _session_clause(text: str) -> str | None:
 
 def spoke(text: str) -> str | None:
     """Who news of a meeting says spoke or delivered the report, with the office the clause gives
-    ("张凤林出席会议并讲话" → 张凤林, "南沙区区长吴扬向大会作政府工作报告" → 南沙区区长吴扬); a clause
+    ("张凤林出席会议并讲话" → 张凤林, "南沙区区长吴扬向大会作政府工作报告" → 南沙区区长吴扬,
+    "曹宏伟代表县人民政府向大会作…" → 曹宏伟); a clause
     that is more than an office and a name ("我代表区人民政府向大会作…") names nobody."""
     cues = _cues()
     office, verbs = _alt(cues.get("office", ())), _alt(cues.get("spoke", ()))
     words = cues.get("report_word", ())
-    for m in re.finditer(rf"([^，,。；;：:、\s]*?)(?:{verbs})", _head(text)):
+    # "曹宏伟代表县人民政府向大会作政府工作报告": the body spoken for stands between name and verb
+    behalf = rf"(?:(?:{_alt(cues.get('on_behalf', ()))})[\u4e00-\u9fff]{{0,6}}?(?:{_alt(cues.get('government', ()))}))?"
+    for m in re.finditer(rf"([^，,。；;：:、\s]*?){behalf}(?:{verbs})", _head(text)):
         if any(0 <= m[0].find(w) < len(m[1]) for w in words):
             continue  # "政府工作报告" holds 作报告: a report's name, not a verb
         if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?[\u4e00-\u9fff·]{{2,3}}", m[1]):
