@@ -196,7 +196,8 @@ def _session_clause(text: str) -> str | None:
     第四次会议上"): a clause, not a line of its own."""
     meeting, number = _alt(_cues().get("meeting", ())), r"[一二三四五六七八九十\d]{1,4}"
     session = rf"{number}届[^，,。；;]{{0,12}}?(?:{meeting})第?{number}次(?:{meeting})"
-    m = re.search(rf"[^，,。；;\n]*{session}[^，,。；;\n]*", _head(text))
+    # up to a space too: a headline goes on to name others ("…会议隆重开幕 马强主持会议 杜江涛作…")
+    m = re.search(rf"[^，,。；;\n]*{session}[^，,。；;\s]*", _head(text))
     return m[0].strip() if m else None
 
 

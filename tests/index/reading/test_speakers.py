@@ -55,6 +55,11 @@ def test_news_of_a_report_says_at_which_session_it_was_delivered_and_names_no_sp
     assert byline(news) == {"delivered": meeting}
 
 
+def test_a_headline_s_session_ends_where_it_goes_on_to_name_others():
+    said = byline("五莲县第十七届人民代表大会第一次会议隆重开幕 马某主持会议 杜某某作政府工作报告\n1月8日,会议开幕。")
+    assert said["delivered"] == "五莲县第十七届人民代表大会第一次会议隆重开幕"
+
+
 def test_a_year_s_meeting_numbered_nowhere_is_no_session():
     assert "delivered" not in byline("2月14日,我区召开2012年经济工作会议。会上宣读了表彰决定。")
 
