@@ -128,6 +128,14 @@ def test_who_did_what_asked_is_the_office_holder_the_news_says_did_it(text, who,
     assert not got.abstained and who in got.answer and not_who not in got.answer
 
 
+def test_a_people_s_congress_meeting_is_asked_as_the_news_names_it():
+    """"那次人大会议" is the session news calls "第十八届人民代表大会第四次会议"; "人大常委会" the body."""
+    held = {"doc_id": "xs", "place": "武汉市汉南区", "date": "2018-04-24", "title": "汉南区第十八届人民代表大会第四次会议开幕"}
+    text = "4月20日上午,汉南区第十八届人民代表大会第四次会议开幕。大会主席团常务主席、执行主席舒某主持大会。"
+    got = ask("汉南那次人大会议是哪个主持的", [held], {"xs": text}, "武汉市汉南区")
+    assert not got.abstained and "舒某" in got.answer
+
+
 def test_an_office_holder_who_did_something_else_is_not_who_did_the_action_asked():
     text = "2月15日上午,辽源经济开发区召开2018年度工作总结大会。会议由大会秘书处主持。管委会主任李春和宣读了表彰决定。"
     got = ask("辽源经开区工作总结大会是谁主持的", [LIAOYUAN], {"ly": text}, "辽源经济开发区")
