@@ -204,8 +204,8 @@ def _session_clause(text: str) -> str | None:
 def spoke(text: str) -> str | None:
     """Who news of a meeting says spoke or delivered the report, with the office the clause gives
     ("张凤林出席会议并讲话" → 张凤林, "南沙区区长吴扬向大会作政府工作报告" → 南沙区区长吴扬,
-    "曹宏伟代表县人民政府向大会作…" → 曹宏伟); a clause
-    that is more than an office and a name ("我代表区人民政府向大会作…") names nobody."""
+    "曹宏伟代表县人民政府向大会作…" → 曹宏伟); a clause that is more than an office and a name
+    ("我代表区人民政府向大会作…") names nobody."""
     cues = _cues()
     office, verbs = _alt(cues.get("office", ())), _alt(cues.get("spoke", ()))
     words = cues.get("report_word", ())
