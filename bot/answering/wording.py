@@ -207,7 +207,7 @@ def byline(title: str, said: str, speaker: str, place: str) -> str:
 
 def holder(speaker: str) -> str:
     """The name in a speaker's line or clause: after the space ("区发展和改革局 龚德茂") or the last
-    office ("听取代理市长陈玲芳", "区 长 庄 红" spaced out as printed); "张凤林" as it is."""
+    office ("代理市长陈玲芳", "区 长 庄 红" spaced out as printed); "张凤林" as it is."""
     parts = speaker.split()
     if len(parts) == 2 and len(parts[1]) > 1:
         return parts[1]

@@ -215,7 +215,8 @@ def spoke(text: str) -> str | None:
         if any(0 <= m[0].find(w) < len(m[1]) for w in words):
             continue  # "政府工作报告" holds 作报告: a report's name, not a verb
         if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?[\u4e00-\u9fff·]{{2,3}}", m[1]):
-            return m[1]
+            # "听取代理市长陈玲芳作…": what the audience did is no part of the speaker
+            return re.sub(rf"^(?:{_alt(cues.get('heard', ()))})", "", m[1]) if cues.get("heard") else m[1]
     return None
 
 

@@ -84,7 +84,7 @@ def test_a_headline_naming_others_is_not_quoted_with_who_delivered_the_report():
     """The headline of news names the chair too ("马某某主持 陈某某作政府工作报告"): the speaker is
     the one name the answer gives."""
     sz = {"doc_id": "sz", "place": "嵊州市", "date": "2016-01-08", "title": "锐意进取——马某某主持 陈某某作政府工作报告",
-          "delivered": "嵊州市第十五届人民代表大会第五次会议隆重开幕", "speaker": "听取代理市长陈某某"}  # as the build reads it
+          "delivered": "嵊州市第十五届人民代表大会第五次会议隆重开幕", "speaker": "代理市长陈某某"}  # as the build reads it
     text = "昨日,嵊州市第十五届人民代表大会第五次会议隆重开幕,听取代理市长陈某某作政府工作报告。开幕式由执行主席马某某主持。"
     got = ask("嵊州代理市长叫啥", [sz], {"sz": text}, "嵊州市")
     assert not got.abstained and "陈某某" in got.answer and "马某某" not in got.answer

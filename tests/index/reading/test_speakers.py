@@ -39,6 +39,7 @@ def test_a_body_naming_nobody_is_no_speaker():
     ("4月20日,某某县第十八届人民代表大会第四次会议开幕。会上,曹某某代表县人民政府向大会作政府工作报告。", "曹某某"),
     ("县委副书记、县长楚某某代表县人民政府向大会作政府工作报告。", "县长楚某某"),
     ("党委副书记、行政负责人金某某代表该镇人民政府向大会作政府工作报告。", "行政负责人金某某"),
+    ("代表们步入会场,听取代理市长陈某某作政府工作报告。", "代理市长陈某某"),  # what the audience did is not said of them
 ])
 def test_news_of_a_meeting_names_who_spoke_with_the_office_it_gives(news, speaker):
     assert byline(news)["speaker"] == speaker
