@@ -161,7 +161,8 @@ class Answerer:
         q = q or self.reports.read(text, place, before, one_place=True, vote=vote)
         # Who delivered a report is known from the place's reports: "浙江的省长叫什么" asks for
         # the byline only where a 省长 delivered it.
-        shape = Shape.BYLINE if asks_byline(q, self.reports.speaker(place, q.year)) else q.shape
+        title = (self.reports.delivery(place, q.year) or {}).get("title", "")
+        shape = Shape.BYLINE if asks_byline(q, self.reports.speaker(place, q.year), title) else q.shape
         search = Search(self.searcher, q, self.reports.dates(place), now, vector)
         asked = Asked(text, q, before, place=place, now=now, search=search)
         return self._route(shape, asked, None)

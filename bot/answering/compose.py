@@ -278,7 +278,7 @@ class Composer:
                           explanation="no report of that place and year says who delivered it")
         said = "，".join(v for v in (doc.get("delivered"), doc.get("speaker")) if v)
         source = Source(doc["doc_id"], doc["title"], "", said, 1.0, place=place)
-        return Answer(text, wording.byline(doc["title"], said), abstained=False,
+        return Answer(text, wording.byline(doc["title"], said, doc.get("speaker", ""), place), abstained=False,
                       year=year or int(doc["date"][:4]), sources=[source], confidence=1.0,
                       explanation="the report's opening lines", query=q)
 

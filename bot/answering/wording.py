@@ -197,9 +197,22 @@ def _names_holder(text: str) -> bool:
     return any(0 <= text.find(o) < len(text) - len(o) for o in offices())
 
 
-def byline(title: str, said: str) -> str:
-    """"《2026年广东省政府工作报告》：2026年1月26日在…会议上，广东省省长 孟凡利" """
-    return clip(f"《{title}》：{said}。", MAX_ANSWER)
+def byline(title: str, said: str, speaker: str, place: str) -> str:
+    """"《2026年广东省政府工作报告》：2026年1月26日在…会议上，广东省省长 孟凡利". A report's title
+    never names who delivered it; a headline that does is news of the meeting, and names others too
+    ("马志龙主持 陈玲芳作政府工作报告"): the place stands for it, so the speaker is the one name given."""
+    named = holder(speaker)
+    return clip(f"{place if named and named in title else f'《{title}》'}：{said}。", MAX_ANSWER)
+
+
+def holder(speaker: str) -> str:
+    """The name in a speaker's line or clause: after the space ("区发展和改革局 龚德茂") or the last
+    office ("代理市长陈玲芳", "区 长 庄 红" spaced out as printed); "张凤林" as it is."""
+    parts = speaker.split()
+    if len(parts) == 2 and len(parts[1]) > 1:
+        return parts[1]
+    words = sorted(offices(), key=len, reverse=True)
+    return re.split("|".join(map(re.escape, words)), "".join(parts))[-1]
 
 
 def no_byline(place: str, year: int) -> str:

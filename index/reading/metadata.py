@@ -203,22 +203,27 @@ def _session_clause(text: str) -> str | None:
     第四次会议上"): a clause, not a line of its own."""
     meeting, number = _alt(_cues().get("meeting", ())), r"[一二三四五六七八九十\d]{1,4}"
     session = rf"{number}届[^，,。；;]{{0,12}}?(?:{meeting})第?{number}次(?:{meeting})"
-    m = re.search(rf"[^，,。；;\n]*{session}[^，,。；;\n]*", _head(text))
+    # up to a space too: a headline goes on to name others ("…会议隆重开幕 马强主持会议 杜江涛作…")
+    m = re.search(rf"[^，,。；;\n]*{session}[^，,。；;\s]*", _head(text))
     return m[0].strip() if m else None
 
 
 def spoke(text: str) -> str | None:
     """Who news of a meeting says spoke or delivered the report, with the office the clause gives
-    ("张凤林出席会议并讲话" → 张凤林, "南沙区区长吴扬向大会作政府工作报告" → 南沙区区长吴扬); a clause
-    that is more than an office and a name ("我代表区人民政府向大会作…") names nobody."""
+    ("张凤林出席会议并讲话" → 张凤林, "南沙区区长吴扬向大会作政府工作报告" → 南沙区区长吴扬,
+    "曹宏伟代表县人民政府向大会作…" → 曹宏伟); a clause that is more than an office and a name
+    ("我代表区人民政府向大会作…") names nobody."""
     cues = _cues()
     office, verbs = _alt(cues.get("office", ())), _alt(cues.get("spoke", ()))
     words = cues.get("report_word", ())
-    for m in re.finditer(rf"([^，,。；;：:、\s]*?)(?:{verbs})", _head(text)):
+    # "曹宏伟代表县人民政府向大会作政府工作报告": the body spoken for stands between name and verb
+    behalf = rf"(?:(?:{_alt(cues.get('on_behalf', ()))})[\u4e00-\u9fff]{{0,6}}?(?:{_alt(cues.get('government', ()))}))?"
+    for m in re.finditer(rf"([^，,。；;：:、\s]*?){behalf}(?:{verbs})", _head(text)):
         if any(0 <= m[0].find(w) < len(m[1]) for w in words):
             continue  # "政府工作报告" holds 作报告: a report's name, not a verb
         if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?[\u4e00-\u9fff·]{{2,3}}", m[1]):
-            return m[1]
+            # "听取代理市长陈玲芳作…": what the audience did is no part of the speaker
+            return re.sub(rf"^(?:{_alt(cues.get('heard', ()))})", "", m[1]) if cues.get("heard") else m[1]
     return None
 
 

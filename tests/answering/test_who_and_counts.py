@@ -32,6 +32,7 @@ PLACES = ("泉州市泉港区", "广州市南沙区", "武汉市汉南区", "辽
     ("汉南区计划执行报告是谁作的", "区发展和改革局 龚德茂"),  # whatever the report is called
     ("汉南计划执行报告作报告的是谁", "区发展和改革局 龚德茂"),
     ("辽源经开区年度总结大会上谁讲的话", "张凤林"),
+    ("汉南区计划执行报告谁念的", "区发展和改革局 龚德茂"),  # read out is delivered
 ])
 def test_who_delivered_it_is_asked_by_the_office_held_or_by_the_delivering(text, speaker):
     assert asks_byline(parse(text, 2024, PLACES), speaker)
@@ -41,6 +42,13 @@ def test_who_delivered_it_is_asked_by_the_office_held_or_by_the_delivering(text,
                                   "南沙区政府工作报告在什么会上审议"])
 def test_at_which_meeting_a_report_was_delivered_is_asked_of_its_byline(text):
     assert asks_byline(parse(text, 2024, PLACES))
+
+
+def test_an_office_asked_with_what_it_delivered_is_asked_of_the_report_so_titled():
+    """"作计划报告的发改局长": 报告 is the report's title's word, not the speaker line's."""
+    q = parse("泉港区作计划报告的发改局长叫什么", 2024, PLACES)
+    assert asks_byline(q, SPEAKER, "关于泉港区2023年国民经济和社会发展计划执行情况的报告")
+    assert not asks_byline(q, SPEAKER, "泉港区第九届人民代表大会第三次会议开幕")
 
 
 def test_an_office_of_another_body_is_not_the_speakers():
@@ -70,6 +78,16 @@ def test_with_no_year_asked_the_latest_report_names_the_speaker():
            "delivered": "2021年12月14日在汉南区第十届人民代表大会第一次会议上", "speaker": "区发展和改革局 龚德茂"}
     got = ask("汉南区计划执行报告是谁作的", [old, new], {"hn21": "现向大会报告计划执行情况。"}, "武汉市汉南区")
     assert not got.abstained and "龚德茂" in got.answer and "张三" not in got.answer
+
+
+def test_a_headline_naming_others_is_not_quoted_with_who_delivered_the_report():
+    """The headline of news names the chair too ("马某某主持 陈某某作政府工作报告"): the speaker is
+    the one name the answer gives."""
+    sz = {"doc_id": "sz", "place": "嵊州市", "date": "2016-01-08", "title": "锐意进取——马某某主持 陈某某作政府工作报告",
+          "delivered": "嵊州市第十五届人民代表大会第五次会议隆重开幕", "speaker": "代理市长陈某某"}  # as the build reads it
+    text = "昨日,嵊州市第十五届人民代表大会第五次会议隆重开幕,听取代理市长陈某某作政府工作报告。开幕式由执行主席马某某主持。"
+    got = ask("嵊州代理市长叫啥", [sz], {"sz": text}, "嵊州市")
+    assert not got.abstained and "陈某某" in got.answer and "马某某" not in got.answer
 
 
 def test_an_office_holder_is_named_without_who_the_clause_before_names():
@@ -103,10 +121,19 @@ HELD = ("2月15日上午,辽源经济开发区召开2018年度工作总结大会
 @pytest.mark.parametrize("text,who,not_who", [
     ("辽源经开区工作总结大会是谁主持的", "李春和", "王立新"),  # not the sentence naming the meeting
     ("谁在辽源经开区工作总结大会上讲话", "张凤林", "李春和"),  # 强调 is how news says a speech
+    ("辽源经开区那次总结大会是哪个主持的", "李春和", "王立新"),  # 哪个 right before the action asks a person
 ])
 def test_who_did_what_asked_is_the_office_holder_the_news_says_did_it(text, who, not_who):
     got = ask(text, [LIAOYUAN], {"ly": HELD}, "辽源经济开发区")
     assert not got.abstained and who in got.answer and not_who not in got.answer
+
+
+def test_a_people_s_congress_meeting_is_asked_as_the_news_names_it():
+    """"那次人大会议" is the session news calls "第十八届人民代表大会第四次会议"; "人大常委会" the body."""
+    held = {"doc_id": "xs", "place": "武汉市汉南区", "date": "2018-04-24", "title": "汉南区第十八届人民代表大会第四次会议开幕"}
+    text = "4月20日上午,汉南区第十八届人民代表大会第四次会议开幕。大会主席团常务主席、执行主席舒某主持大会。"
+    got = ask("汉南那次人大会议是哪个主持的", [held], {"xs": text}, "武汉市汉南区")
+    assert not got.abstained and "舒某" in got.answer
 
 
 def test_an_office_holder_who_did_something_else_is_not_who_did_the_action_asked():

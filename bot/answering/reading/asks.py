@@ -10,14 +10,15 @@ from index.reading.metadata import offices
 from index.text.tokens import NUMBER
 
 
-def asks_byline(q: Question, speaker: str = "") -> bool:
+def asks_byline(q: Question, speaker: str = "", title: str = "") -> bool:
     """"2026年广东政府工作报告是谁作的" / "在哪次会上" / "浙江的省长叫什么": the report itself and who
-    delivered it (`speaker`, e.g. "浙江省省长 刘捷"), not what it says. An office asks it only when
-    the speaker holds the very office asked ("发展和改革局局长", not any 局长)."""
+    delivered it (`speaker`, e.g. "浙江省省长 刘捷", of the report titled `title`), not what it says.
+    An office asks it only when the speaker holds the very office asked ("发展和改革局局长", not any
+    局长); the question's other words name the report ("作计划报告的发改局长")."""
     c = cues()
     speaker = re.sub(r"\s+", "", speaker)  # "区 长 庄 红", spaced out as printed
     holds = any(w in q.normalised and w in speaker for w in offices()) and \
-        all(any(f in speaker for f in t.forms) for t in q.terms if t.weight >= 1)
+        all(any(f in speaker or f in title for f in t.forms) for t in q.terms if t.weight >= 1)
     about = any(w in q.normalised for w in c.get("report", ()) + c.get("delivered_by", ())) or holds
     return about and any(w in q.normalised for w in c.get("byline", ()))
 
@@ -25,9 +26,14 @@ def asks_byline(q: Question, speaker: str = "") -> bool:
 def action_asked(q: Question) -> tuple[str, ...]:
     """"松山新区经济工作会议是谁主持的": the words news says the action asked with (主持, 主持会议…),
     when a who-question names one of who_actions.tsv; () otherwise."""
-    if not any(w in q.normalised for w in cues().get("who", ())):
+    actions = who_actions()
+    # "是哪个主持的": 哪个 asks a person only right before the action
+    before = alternation(cues().get("who_before_action", ()))
+    named = alternation(tuple(actions) + tuple(f for forms in actions.values() for f in forms))
+    if not (any(w in q.normalised for w in cues().get("who", ())) or
+            before and re.search(f"(?:{before})(?:{named})", q.normalised)):
         return ()
-    return tuple(f for action, forms in who_actions().items()
+    return tuple(f for action, forms in actions.items()
                  if any(w in q.normalised for w in (action,) + forms) for f in forms + (action,))
 
 

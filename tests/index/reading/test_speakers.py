@@ -41,6 +41,11 @@ def test_a_body_naming_nobody_is_no_speaker():
     # a meeting called a 大会 as well as a 会议, and a work report named for what it is about
     ("昨日,某某高新区管委会举行2010年总结表彰大会,市委常委、常务副市长冷某某出席大会并发表讲话。", "常务副市长冷某某"),
     ("2月14日,我区召开2012年经济工作会议。会上,党工委书记、管委会主任李某某作经济工作报告。", "管委会主任李某某"),
+    # the government spoken for, between the name and the delivering
+    ("4月20日,某某县第十八届人民代表大会第四次会议开幕。会上,曹某某代表县人民政府向大会作政府工作报告。", "曹某某"),
+    ("县委副书记、县长楚某某代表县人民政府向大会作政府工作报告。", "县长楚某某"),
+    ("党委副书记、行政负责人金某某代表该镇人民政府向大会作政府工作报告。", "行政负责人金某某"),
+    ("代表们步入会场,听取代理市长陈某某作政府工作报告。", "代理市长陈某某"),  # what the audience did is not said of them
 ])
 def test_news_of_a_meeting_names_who_spoke_with_the_office_it_gives(news, speaker):
     assert byline(news)["speaker"] == speaker
@@ -55,6 +60,11 @@ def test_news_of_a_report_says_at_which_session_it_was_delivered_and_names_no_sp
         news, meeting):
     """"政府工作报告" holds 作报告, yet names nobody who delivered it."""
     assert byline(news) == {"delivered": meeting}
+
+
+def test_a_headline_s_session_ends_where_it_goes_on_to_name_others():
+    said = byline("五莲县第十七届人民代表大会第一次会议隆重开幕 马某主持会议 杜某某作政府工作报告\n1月8日,会议开幕。")
+    assert said["delivered"] == "五莲县第十七届人民代表大会第一次会议隆重开幕"
 
 
 def test_a_year_s_meeting_numbered_nowhere_is_no_session():
@@ -83,3 +93,17 @@ def test_every_report_printing_its_presenter_above_the_greeting_has_that_present
             if byline(body).get("speaker") != above:
                 wrong.append(f"{path.name}: {above} → {byline(body).get('speaker')}")
     assert checked >= 20 and not wrong, "\n".join(wrong)
+
+
+def test_every_report_whose_news_names_who_delivered_it_for_the_government_has_that_speaker():
+    """News says it "楚德勤代表县人民政府向大会作政府工作报告": the name before 代表 (its last two
+    characters at least, whatever office runs into it) is the speaker's."""
+    checked, wrong = 0, []
+    for path in DEVELOPMENT_TEXTS:
+        body = body_of(path.read_text(encoding="utf-8"))
+        m = re.search(r"([\u4e00-\u9fff]{2})代表[\u4e00-\u9fff]{0,8}政府[,，]?(?:向大会)?作[\u4e00-\u9fff]*报告", body[:1500])
+        if m and not re.match("[我区县市镇]", m[1][-2:]):
+            checked += 1
+            if m[1] not in byline(body).get("speaker", ""):
+                wrong.append(f"{path.name}: {m[0]} → {byline(body).get('speaker')}")
+    assert checked >= 5 and not wrong, "\n".join(wrong)
