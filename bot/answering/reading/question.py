@@ -262,11 +262,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     asked = names.asked_in(rest, normalised)
     unread, metric_table = rest, names.metric_names(vocab, asked)
     metric_hits, rest = names.take(rest, metric_table)
-    if not metric_hits:  # "城镇居民去年收入多少": a time word said inside the metric's name
-        squeezed = re.sub("(?<=[\u4e00-\u9fff])\0(?=[\u4e00-\u9fff])", "", unread)
-        hits, left = names.take(squeezed, metric_table)
-        if hits:
-            unread, metric_hits, rest = squeezed, hits, left
+    unread, metric_hits, rest = names.around_time(unread, metric_table, metric_hits, rest)
     metrics, whole = shared_metrics(unread, rest, metric_hits, c, vocab)
     # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
     for m, forms in asked:
