@@ -205,8 +205,9 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
     """
     year = year if year is not None else q.year
     kind = kind if kind is not None else q.kind
-    if q.span is not None:
-        return tl.span == q.span and (kind is None or tl.kind in (kind, None))
+    accepted = (RESULT, ESTIMATE, None) if kind == RESULT else (kind, None)
+    if q.span is not None:  # a period's estimate ("十二五…预计年均增长8.5%") answers for its result too
+        return tl.span == q.span and (kind is None or tl.kind in accepted)
     # a standing stated over a period ("十四五…规模稳居全国第4位") still holds when no year is asked,
     # as does a name its review gives ("苏州工业园区…稳居第一"), and a name asked of no kind either
     # that its plan gives ("明确了其作为…核心功能区…的功能定位")
@@ -216,7 +217,6 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
         return False
     if year is not None and tl.year != year:
         return False
-    accepted = (RESULT, ESTIMATE, None) if kind == RESULT else (kind, None)
     return kind is None or tl.kind in accepted
 
 
