@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from bot.answering.facts import Fact
+from bot.answering.reading.metric_forms import heads
 from bot.answering.reading.question import ENTITY, LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
@@ -90,7 +91,7 @@ class Sentences:
         """The sentences holding the start of one of the term's forms: only those can name it
         (`Term.found_in`)."""
         found = set()
-        for head in {f[:2] for f in term.forms}:
+        for head in heads(term.forms):
             at = self._text.find(head)
             while at >= 0:
                 found.add(bisect_right(self._starts, at) - 1)

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.answering.compose import Composer
-from bot.answering.evidence import Evidence, coverage
+from bot.answering.evidence import Evidence, Sentences, coverage
 from bot.answering.facts import extract
 from bot.answering.reading.question import parse
 from handmade import hit
@@ -88,3 +88,5 @@ def test_sectors_listed_by_their_ordinals_each_get_their_figure():
         ("一产增加值", "4.4%"), ("二产增加值", "5.9%"), ("三产增加值", "5.8%")]
     got = answer("去年二产增加值增长多少", "全市地区生产总值完成423.46亿元,增长5.4%," + said, year=2025)
     assert not got.abstained and "5.9%" in got.answer and "4.4%" not in got.answer and "5.8%" not in got.answer
+    q = parse("去年二产增加值增长多少", 2026)  # the sentence is one that can name the metric, "二产" unsaid
+    assert Sentences([hit(said, 1)]).naming(q.terms[0]) == {0}

@@ -154,6 +154,12 @@ def shared_head(items: list[str]) -> list[str]:
     return [items[0]] + [head + i if i.strip() in measures else i for i in items[1:]]
 
 
+def heads(forms: tuple[str, ...]) -> set[str]:
+    """What a text naming one of `forms` holds: a form's first two characters, or its first one
+    ending a list's item when items share the last one's tail ("一、二、三产增加值": 二、)."""
+    return {h for f in forms for h in (f[:2], f[:1] + "、")}
+
+
 def tail_shared(form: str, text: str) -> bool:
     """"一、二、三产增加值" names 二产增加值: items as long as one another, each sharing the last one's
     tail (so "加工、制造业增加值" does not name 工业增加值)."""

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import (joined, metric_names, shadows, shared_metrics, sibling, tail_shared,
-                                                wider_names, with_joint)
+from bot.answering.reading.metric_forms import (heads, joined, metric_names, shadows, shared_metrics, sibling,
+                                                tail_shared, wider_names, with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
@@ -78,7 +78,7 @@ class Term:
         text, forms, shadows = folded_text, self.forms, self.shadows
         if not self.in_words:  # small counts in digits on both sides: 前三 is 前3, 十强 is 10强
             text, forms, shadows = small_counts(text), counted(forms), counted(shadows)
-        if not any(f[:2] in text or f[:1] + "、" in text for f in forms):
+        if not any(h in text for h in heads(forms)):
             return False  # the common case, decided before masking the shadows
         text = joined(text)
         for longer in shadows:  # "规上工业产值" is not "工业产值"
