@@ -204,8 +204,8 @@ class Reports:
             return (within, [], None) if len(within) == 1 else ([], [], wording.which_place(set(within)))
         # "品质高新今年谋划了多少个项目": a name one place's reports quote as theirs (“品质高新”), where
         # the default place's never say it
-        quoting = [p for p, names in self._quoted_names.items()
-                   if any(n in q.normalised and n not in self.place_text(self.default) for n in names)]
+        home = self.place_text(self.default) if self.default in self.reports_in else ""
+        quoting = [p for p, names in self._quoted_names.items() if any(n in q.normalised and n not in home for n in names)]
         if len(quoting) == 1:
             return quoting, [], None
         words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only

@@ -25,3 +25,11 @@ def test_a_name_the_default_place_says_too_stays_with_the_default():
     texts = {**TEXTS, "home": "2023年,高新区将推进品质高新建设,谋划重大项目120个。"}
     got = ask("品质高新今年谋划了多少个项目", texts)
     assert "262个" not in got.answer
+
+
+def test_a_default_place_without_reports_is_no_obstacle():
+    other = {"doc_id": "ly", "place": "辽源经济开发区", "date": "2023-02-15", "title": "辽源经济开发区工作会议"}
+    texts = {"xa": TEXTS["xa"], "ly": "2023年,开发区谋划重大项目120个。"}
+    got = Answerer(Passages([XIAN, other], texts), AnswerSettings(default_place="昆山高新区")).ask(
+        "品质高新今年谋划了多少个项目")
+    assert not got.abstained and "262个" in got.answer
