@@ -186,7 +186,8 @@ def split_tail(item: str, before: list[str]) -> tuple[str, str]:
         return item, ""
     # items said as short as one another ("一、二、三产增加值", "出口、进口总额"): the head as long as theirs
     lengths = {len(b.strip()) for b in before}
-    cut = lengths.pop() if len(lengths) == 1 and 0 < min(lengths | {4}) < len(item) else min(len(item), 4)
+    short = lengths.pop() if len(lengths) == 1 else 0
+    cut = short if 0 < short < min(len(item), 4) else min(len(item), 4)
     return item[:cut], item[cut:]
 
 

@@ -44,9 +44,9 @@ def take(text: str, names: Names) -> tuple[list[tuple[int, str]], str]:
 
 
 def around_time(text: str, names: Names, hits: list[tuple[int, str]], rest: str) -> tuple[str, list, str]:
-    """(text, hits, rest) of `take` on `text`, read again without the time words inside it (each a
-    \0 between two characters) when that finds names where none were, or longer ones holding those
-    found: "城镇居民去年收入多少", "农村居民19年人均可支配收入" say the time inside the metric's name."""
+    """(text, hits, rest) of `take` on `text`, read again without the time words masked inside it
+    when that finds names where none were, or longer ones holding those found: "城镇居民去年收入多少",
+    "农村居民19年人均可支配收入" say the time inside the metric's name."""
     squeezed = re.sub("(?<=[\u4e00-\u9fff])\0(?=[\u4e00-\u9fff])", "", text)
     again, left = take(squeezed, names) if squeezed != text else ([], rest)
     read, read_again = sorted(m for _, m in hits), sorted(m for _, m in again)
