@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from bot.answering.facts import Fact
+from bot.answering.reading.metric_forms import heads
 from bot.answering.reading.question import ENTITY, LIST, Question, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
@@ -90,7 +91,7 @@ class Sentences:
         """The sentences holding the start of one of the term's forms: only those can name it
         (`Term.found_in`)."""
         found = set()
-        for head in {f[:2] for f in term.forms}:
+        for head in heads(term.forms):
             at = self._text.find(head)
             while at >= 0:
                 found.add(bisect_right(self._starts, at) - 1)
@@ -205,8 +206,9 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
     """
     year = year if year is not None else q.year
     kind = kind if kind is not None else q.kind
-    if q.span is not None:
-        return tl.span == q.span and (kind is None or tl.kind in (kind, None))
+    accepted = (RESULT, ESTIMATE, None) if kind == RESULT else (kind, None)
+    if q.span is not None:  # a period's estimate ("十二五…预计年均增长8.5%") answers for its result too
+        return tl.span == q.span and (kind is None or tl.kind in accepted)
     # a standing stated over a period ("十四五…规模稳居全国第4位") still holds when no year is asked,
     # as does a name its review gives ("苏州工业园区…稳居第一"), and a name asked of no kind either
     # that its plan gives ("明确了其作为…核心功能区…的功能定位")
@@ -216,7 +218,6 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
         return False
     if year is not None and tl.year != year:
         return False
-    accepted = (RESULT, ESTIMATE, None) if kind == RESULT else (kind, None)
     return kind is None or tl.kind in accepted
 
 

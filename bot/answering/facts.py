@@ -175,7 +175,8 @@ def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: s
         items = [i for i in re.split(alternation(figure_words().get("joined_by", ())), head) if i]
     if len(items) < 2 or len(values) != len(items) or any(_values(i, value_re) for i in items):
         return None  # a figure among the subjects ("收入达到23292元和7750元、分别增长…") lists none
-    items = shared_head(items)
+    opening = next((w for w in figure_words().get("part", ()) if items[0].startswith(w)), "")
+    items = shared_head([items[0][len(opening):], *items[1:]])  # "其中一、二、三产…": 其中 is no subject's
     last_head, shared = split_tail(items[-1], items[:-1])
     verb = tail[:values[0][0]].strip() or verb
     facts = []

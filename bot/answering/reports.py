@@ -202,6 +202,12 @@ class Reports:
         within = self._saying([phrases for p, phrases in q.place_mentions if p not in named])
         if within and self.default not in within:
             return (within, [], None) if len(within) == 1 else ([], [], wording.which_place(set(within)))
+        # "品质高新今年谋划了多少个项目": a name one place's reports quote as theirs (“品质高新”), where
+        # the default place's never say it
+        home = self.place_text(self.default) if self.default in self.reports_in else ""
+        quoting = [p for p, names in self._quoted_names.items() if any(n in q.normalised and n not in home for n in names)]
+        if len(quoting) == 1:
+            return quoting, [], None
         words = [t for t in q.terms if t.weight >= 1]  # "宁波舟山港…" is asked of 浙江省's reports only
         holding = [p for p in self.reports_in if words and all(t.found_in(self.place_text(p)) for t in words)]
         if self.default in places and (self.default in holding or len(holding) != 1):
@@ -210,6 +216,12 @@ class Reports:
             return holding, [], None
         return [], [], wording.which_place(places)
 
+    @cached_property
+    def _quoted_names(self) -> dict[str, frozenset[str]]:
+        """Each place → the names its reports quote as names of their own (“品质高新”, “263”专项行动):
+        two to twelve characters between quotation marks."""
+        return {p: frozenset(_QUOTED.findall(self.place_text(p))) for p in self.reports_in}
+
     def _saying(self, mentions: list[tuple[str, ...]]) -> list[str]:
         """The places whose reports say every mention in its words (any of its phrases), else
         those saying any of them."""
@@ -217,6 +229,9 @@ class Reports:
                 for phrases in mentions]
         every = [p for p in self.reports_in if says and all(p in s for s in says)]
         return every or list(dict.fromkeys(p for s in says for p in s))
+
+
+_QUOTED = re.compile(r"“([^“”，。、；：\s]{2,12})”")
 
 
 def _reference(normalised: str, place: str) -> bool:

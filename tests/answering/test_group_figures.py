@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.answering.compose import Composer
-from bot.answering.evidence import Evidence, coverage
+from bot.answering.evidence import Evidence, Sentences, coverage
 from bot.answering.facts import extract
 from bot.answering.reading.question import parse
 from handmade import hit
@@ -61,3 +61,32 @@ def test_a_change_asked_of_an_income_is_its_rate_not_its_level():
 def test_both_groups_asked_get_the_figures_of_both():
     got = answer("凤县去年城里人和农村人收入各多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
     assert not got.abstained and "42149元" in got.answer and "18435元" in got.answer
+
+
+def test_a_group_said_in_everyday_words_before_renjun_gets_its_own_figure():
+    """城里人均 is 城镇人均 (everyday_words.tsv), not 城里人 followed by 均: the 城镇 figure alone."""
+    got = answer("城里人均可支配收入去年到多少了", "城镇、农村常住居民人均可支配收入分别达到44300元和22700元",
+                 year=2015)
+    assert not got.abstained and "44300元" in got.answer and "22700元" not in got.answer
+    got = answer("乡下人均可支配收入去年到多少了", "城镇、农村常住居民人均可支配收入分别达到44300元和22700元",
+                 year=2015)
+    assert not got.abstained and "22700元" in got.answer and "44300元" not in got.answer
+
+
+def test_a_year_said_between_the_group_and_its_income_keeps_the_group():
+    said = "城镇居民人均可支配收入35504元、增长8.7%,农村居民人均可支配收入17772元、增长8.5%"
+    got = answer("农村居民19年人均可支配收入咋样", said, year=2019)
+    assert not got.abstained and "17772元" in got.answer and "35504元" not in got.answer
+    got = answer("城里人人均能支配多少钱", said, year=2019)
+    assert not got.abstained and "35504元" in got.answer and "17772元" not in got.answer
+
+
+def test_sectors_listed_by_their_ordinals_each_get_their_figure():
+    """"一、二、三产增加值分别增长…": the second figure is 二产's, even run together and after 其中."""
+    said = "其中一、二、三产增加值分别增长4.4%5.9%5.8%"
+    assert [(f.subject, f.value) for f in extract(said)] == [
+        ("一产增加值", "4.4%"), ("二产增加值", "5.9%"), ("三产增加值", "5.8%")]
+    got = answer("去年二产增加值增长多少", "全市地区生产总值完成423.46亿元,增长5.4%," + said, year=2025)
+    assert not got.abstained and "5.9%" in got.answer and "4.4%" not in got.answer and "5.8%" not in got.answer
+    q = parse("去年二产增加值增长多少", 2026)  # the sentence is one that can name the metric, "二产" unsaid
+    assert Sentences([hit(said, 1)]).naming(q.terms[0]) == {0}

@@ -201,3 +201,26 @@ def test_a_share_of_the_metric_asked_is_not_the_metric():
     # share's sentence all the same: the answer is as sure as one naming everything asked
     got = answer("科技拨款占财政支出比例去年多少", "科技拨款占财政支出比例达8.6%", "全年科技拨款3.5亿元")
     assert got.value == "8.6%" and got.confidence == 1.0
+
+
+def test_local_public_revenue_is_not_the_total_revenue():
+    """地方公共财政收入 is 一般公共预算收入 by its older name; 公共财政总收入 is the total it is part of."""
+    said = "公共财政总收入12.77亿元,下降2.4%,地方公共财政收入8.58亿元,下降4.3%"
+    got = answer("地方公共财政收入是涨了还是跌了", said, year=2019)
+    assert not got.abstained and "8.58亿元" in got.answer and "12.77亿元" not in got.answer
+    got = answer("公共财政总收入多少", said, year=2019)
+    assert not got.abstained and "12.77亿元" in got.answer and "8.58亿元" not in got.answer
+
+
+def test_above_scale_firms_output_is_not_the_town_s_gdp():
+    said = "完成地区生产总值25亿元,增长6%;完成规模以上企业生产总值11.14亿元,同比增长33.7%"
+    got = answer("2020年规上企业产值增长多少", said, year=2020)
+    assert not got.abstained and "33.7%" in got.answer and "6%" not in got.answer.replace("33.7%", "")
+    got = answer("2020年GDP多少", said, year=2020)
+    assert not got.abstained and "25亿元" in got.answer and "11.14亿元" not in got.answer
+
+
+def test_rnd_spending_over_gdp_is_the_rnd_intensity():
+    said = "全社会R&D支出占GDP比重跨越8%"
+    got = answer("去年研发投入强度多少", said, year=2023)
+    assert not got.abstained and "8%" in got.answer

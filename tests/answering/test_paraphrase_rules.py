@@ -19,7 +19,7 @@ from bot.answering.scoring import figures
 from bot.answering.settings import AnswerSettings
 from index.search.searcher import Hit
 from index.text.chunking import Chunk, split_sentences
-from index.text.timelabel import RESULT, Frame, TimeLabel, label
+from index.text.timelabel import ESTIMATE, RESULT, TARGET, Frame, TimeLabel, label
 
 from handmade import evidence, question
 
@@ -58,6 +58,15 @@ def test_a_rank_asked_without_a_year_is_answered_by_a_period_s_standing():
     assert time_agrees(rank, five_years)
     assert not time_agrees(amount, five_years)  # an amount asked with no year is the year's, not the period's
     assert not time_agrees(question("地区生产总值", unit="rank", year=2024, kind=None), five_years)
+
+
+def test_a_past_period_s_estimate_answers_what_it_came_to():
+    """A review written as its period ends gives the period's figures as estimates (预计…五年年均增长8.5%):
+    they answer how much the period grew, as a year's estimate answers for the year; a plan does not."""
+    q = parse("十二五那几年嵊州GDP平均每年涨多少", 2016)
+    assert q.span == (2011, 2015) and q.kind == RESULT
+    assert time_agrees(q, TimeLabel(None, ESTIMATE, span=(2011, 2015)))
+    assert not time_agrees(q, TimeLabel(None, TARGET, span=(2011, 2015)))
 
 
 def test_a_name_asked_without_a_year_is_answered_by_a_past_period_s_review():

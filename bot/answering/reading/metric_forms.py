@@ -158,8 +158,28 @@ def shared_head(items: list[str]) -> list[str]:
     return [items[0]] + [head + i if i.strip() in measures else i for i in items[1:]]
 
 
+def heads(forms: tuple[str, ...]) -> set[str]:
+    """What a text naming one of `forms` holds: a form's first two characters, or its first one
+    ending a list's item when items share the last one's tail ("一、二、三产增加值": 二、)."""
+    return {h for f in forms for h in (f[:2], f[:1] + "、")}
+
+
+def tail_shared(form: str, text: str) -> bool:
+    """"一、二、三产增加值" names 二产增加值: items as long as one another, each sharing the last one's
+    tail (so "加工、制造业增加值" does not name 工业增加值)."""
+    return any(p.search(text) for tail, p in _tail_patterns(form) if tail in text)
+
+
+@lru_cache(maxsize=4096)
+def _tail_patterns(form: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """Each way `form` can be said as a list sharing its tail: the tail, and the list."""
+    return tuple((form[i:], re.compile(f"(?<![\\d.]){re.escape(form[:i])}(?:、[^，。；;、]{{{i}}})+{re.escape(form[i:])}"))
+                 for i in range(1, len(form) - 1))
+
+
 def split_tail(item: str, before: list[str]) -> tuple[str, str]:
-    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比"; where no
+    """Split the last item of "A、B产值占比" into its head "B" and the shared tail "产值占比" (a head as
+    long as the items before it when they are all of one length below four); where no
     known name opens it and an item `before` it ends with a metric's name, each item is a whole name
     of its own ("规上工业增加值、规上服务业营收"): no tail is shared."""
     folded, vocab = fold(item), load_vocab()
@@ -168,7 +188,10 @@ def split_tail(item: str, before: list[str]) -> tuple[str, str]:
         return item[:len(words[0])], item[len(words[0]):]
     if any(fold(b).endswith(tuple(metric_forms(vocab))) for b in before):
         return item, ""
-    cut = min(len(item), 4)
+    # items said as short as one another ("一、二、三产增加值", "出口、进口总额"): the head as long as theirs
+    lengths = {len(b.strip()) for b in before}
+    short = lengths.pop() if len(lengths) == 1 else 0
+    cut = short if 0 < short < min(len(item), 4) else min(len(item), 4)
     return item[:cut], item[cut:]
 
 

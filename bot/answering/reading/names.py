@@ -43,6 +43,18 @@ def take(text: str, names: Names) -> tuple[list[tuple[int, str]], str]:
     return sorted(found), text
 
 
+def around_time(text: str, names: Names, hits: list[tuple[int, str]], rest: str) -> tuple[str, list, str]:
+    """(text, hits, rest) of `take` on `text`, read again without the time words masked inside it
+    when that finds names where none were, or longer ones holding those found: "城镇居民去年收入多少",
+    "农村居民19年人均可支配收入" say the time inside the metric's name."""
+    squeezed = re.sub("(?<=[\u4e00-\u9fff])\0(?=[\u4e00-\u9fff])", "", text)
+    again, left = take(squeezed, names) if squeezed != text else ([], rest)
+    read, read_again = sorted(m for _, m in hits), sorted(m for _, m in again)
+    if again and (not hits or read != read_again and all(any(m in n for n in read_again) for m in read)):
+        return squeezed, again, left
+    return text, hits, rest
+
+
 def only_names(text: str, *tables: Names) -> bool:
     """Nothing but names of `tables` and punctuation ("高新区万人发明专利拥有量"): no year, kind or
     question word, so the question asks what the reports hold of the name."""

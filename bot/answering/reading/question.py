@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import (joined, metric_names, shadows, shared_metrics, sibling, wider_names,
-                                                with_joint)
+from bot.answering.reading.metric_forms import (heads, joined, metric_names, shadows, shared_metrics, sibling,
+                                                tail_shared, wider_names, with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
@@ -78,7 +78,7 @@ class Term:
         text, forms, shadows = folded_text, self.forms, self.shadows
         if not self.in_words:  # small counts in digits on both sides: 前三 is 前3, 十强 is 10强
             text, forms, shadows = small_counts(text), counted(forms), counted(shadows)
-        if not any(f[:2] in text for f in forms):
+        if not any(h in text for h in heads(forms)):
             return False  # the common case, decided before masking the shadows
         text = joined(text)
         for longer in shadows:  # "规上工业产值" is not "工业产值"
@@ -87,8 +87,10 @@ class Term:
 
 
 def _listed(form: str, text: str) -> bool:
-    """"粮食面积、总产、单产" names 粮食总产: a list's items share the head of its first item."""
-    return "、" in text and any(p.search(text) for tail, p in _shared_head(form) if tail in text)
+    """"粮食面积、总产、单产" names 粮食总产: a list's items share the head of its first item, or the
+    tail of its last ("一、二、三产增加值")."""
+    return "、" in text and (any(p.search(text) for tail, p in _shared_head(form) if tail in text)
+                            or tail_shared(form, text))
 
 
 @lru_cache(maxsize=4096)
@@ -263,11 +265,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     asked = names.asked_in(rest, normalised)
     unread, metric_table = rest, names.metric_names(vocab, asked)
     metric_hits, rest = names.take(rest, metric_table)
-    if not metric_hits:  # "城镇居民去年收入多少": a time word said inside the metric's name
-        squeezed = re.sub("(?<=[\u4e00-\u9fff])\0(?=[\u4e00-\u9fff])", "", unread)
-        hits, left = names.take(squeezed, metric_table)
-        if hits:
-            unread, metric_hits, rest = squeezed, hits, left
+    unread, metric_hits, rest = names.around_time(unread, metric_table, metric_hits, rest)
     metrics, whole = shared_metrics(unread, rest, metric_hits, c, vocab)
     # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
     for m, forms in asked:
