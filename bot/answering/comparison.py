@@ -86,6 +86,13 @@ def stated_gaps(text: str) -> list[Gap]:
     return [Gap(lv, sign * n, unit, f"{head}{verb}{lv}{way}{_num(n)}{unit}") for lv, n in zip(levels, numbers)]
 
 
+def gap_lead(text: str) -> str | None:
+    """The words before the gap a clause states as its own figure ("使开发区生产总值" of "使开发区生产总值高于全市
+    平均增速10个百分点"): its subject, of which the gaps of the clauses after it are said too; None when it states none."""
+    m = _gap(figure_words_version()).search(text)
+    return text[:m.start()] if m and stated_gaps(text) else None
+
+
 @lru_cache(maxsize=4)
 def _gap(version: tuple[int, int]) -> re.Pattern:
     words = {k: alternation(figure_words().get(f"gap_{k}", ())) for k in

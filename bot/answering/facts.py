@@ -270,13 +270,20 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             prev = facts[-1]
             facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
             continue
+        ranked = _ranked_change(segments(sentence), index, change)
         start, mine = 0, []
         for s, e, value, number, unit in found:
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
-            mine.append(Fact(subject, value, number, unit, None, seg, index))
+            mine.append(Fact(subject, value, number, unit, ranked if unit_group(unit) == "rank" else None, seg, index))
             start = e
         facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
     return tuple(_beyond_thresholds(facts))
+
+
+def _ranked_change(segs: list[str], index: int, change: re.Pattern) -> str | None:
+    """The change a rank ranks: the clause right before it when that clause is a change ("全市生产总值2235.29亿元，
+    居全省第9位，…，增长6.9%，居全省第11位": 第11位 is the growth's rank, 第9位 the total's); else None."""
+    return segs[index - 1] if index and change.match(segs[index - 1]) and values_in(segs[index - 1]) else None
 
 
 def _beyond_thresholds(facts: list[Fact]) -> list[Fact]:

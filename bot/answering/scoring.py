@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from bot.answering.comparison import gap_lead, stated_gaps
 from bot.answering.evidence import Evidence, coverage, pairs, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.metric_forms import metric_forms
@@ -231,7 +232,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
-                 and not _contradicts(q, fact)
+                 and not _contradicts(q, fact) and not _gap_to_another_level(q, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 
@@ -245,6 +246,16 @@ def _contradicts(q: Question, fact: Fact) -> bool:
         if asked and not any(w in said for w in asked) and any(w in said for w in words):
             return True
     return False
+
+
+def _gap_to_another_level(q: Question, fact: Fact) -> bool:
+    """Whether the figure is a gap to a level (question_cues.tsv `level`: "高于全市平均增速10个百分点") where the
+    question names only others ("GDP增速要高出全省平均几个百分点"). A question comparing with a level (`against`)
+    reads the gaps of its metric's sentence itself, so keeps every figure."""
+    words = cues().get("level", ())
+    asked = [w for w in words if w in q.normalised]
+    levels = [g.level for g in stated_gaps(fact.window) if any(w in g.level for w in words)]
+    return not q.against and bool(asked and levels) and not any(w in lv for w in asked for lv in levels)
 
 
 def _not_a_start(q: Question, fact: Fact, year: int | None) -> bool:
@@ -397,8 +408,24 @@ def window(ev: Evidence, fact: Fact, q: Question) -> str:
     segs = segments(ev.sentence)
     for i in range(fact.segment - 1, -1, -1):
         if q.terms[0].found_in(fold(segs[i])):
-            return "，".join(segs[i:fact.segment] + [fact.window])
+            lead = gap_lead(segs[i]) if stated_gaps(fact.window) else None
+            if lead:  # "使开发区生产总值高于全市…10个百分点，高于全省…5个百分点": the later gap of the same subject
+                return lead + fact.window
+            return "，".join([segs[i], *_between(segs[i + 1:fact.segment], fact), fact.window])
     return fact.window
+
+
+def _between(segs: list[str], fact: Fact) -> list[str]:
+    """The clauses between a figure and the clause naming its metric, as quoted with it: a clause stating a
+    figure that could be taken for the answer (of its unit group) is left out for "……" ("全市生产总值2235.29亿元，
+    ……，两年平均增长4.1%", not the "增长6.9%" between them)."""
+    out: list[str] = []
+    for seg in segs:
+        if not any(unit_group(v[4]) == unit_group(fact.unit) for v in values_in(seg)):
+            out.append(seg)
+        elif not out or out[-1] != "……":
+            out.append("……")
+    return out
 
 
 def _own_item(fact: Fact, q: Question) -> str:
