@@ -265,10 +265,12 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
                 facts += listed
                 continue
         # a rank after a change verb is a rank of its own ("64.52%，提升幅度全国第2"), not the change
-        if change.match(seg) and facts and facts[-1].change is None and len(found) == 1 \
-                and facts[-1].segment == index - 1 and unit_group(found[0][4] or "") != "rank":
-            prev = facts[-1]
-            facts[-1] = replace(prev, change=seg, window=f"{prev.window}，{seg}")
+        owner = _change_owner(facts, segments(sentence), index, found[0][4]) if change.match(seg) and len(found) == 1 \
+            and unit_group(found[0][4] or "") != "rank" else None
+        if owner is not None:
+            prev, said = facts[owner], [s for s in segments(sentence)[facts[owner].segment + 1:index] if not values_in(s)]
+            # quoted with how it is counted, not with its share or rank: "生产总值2235.29亿元，按可比价格计算，增长6.9%"
+            facts[owner] = replace(prev, change=seg, window="，".join([prev.window, *said, seg]))
             continue
         ranked = _ranked_change(segments(sentence), index, change)
         start, mine = 0, []
@@ -278,6 +280,30 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             start = e
         facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
     return tuple(_beyond_thresholds(facts))
+
+
+def _change_owner(facts: list[Fact], segs: list[str], index: int, unit: str) -> int | None:
+    """The index in `facts` of the figure a change clause with no metric of its own (clause `index`) is said of:
+    the last figure before it, past the clauses between them that say how it is counted (`method`) or say
+    something of that figure (figure_words.tsv `of_before`, or a rank, which grows by no rate: "完成11.3亿元，占年计划的
+    41.8%，同比增长9.3%", "2235.29亿元，居全省第9位，按可比价格计算，增长6.9%", but "位列第47位，比上年提升7个名次");
+    None when that figure has a change already."""
+    of_before, method = figure_words().get("of_before", ()) or ("\0",), figure_words().get("method", ()) or ("\0",)
+    at = len(facts) - 1
+    while at >= 0 and facts[at].segment < index and (unit == RATE and not facts[at].change and _all_ranks(segs[facts[at].segment])
+                                                      or segs[facts[at].segment].startswith(of_before)):
+        at -= 1
+    if at < 0 or facts[at].change is not None or facts[at].segment >= index:
+        return None
+    between = range(facts[at].segment + 1, index)
+    if any(not segs[i].startswith(method) if not values_in(segs[i]) else
+           not (segs[i].startswith(of_before) or unit == RATE and _all_ranks(segs[i])) for i in between):
+        return None
+    return at
+
+
+def _all_ranks(seg: str) -> bool:
+    return all(unit_group(v[4] or "") == "rank" for v in values_in(seg))
 
 
 def _ranked_change(segs: list[str], index: int, change: re.Pattern) -> str | None:

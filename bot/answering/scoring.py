@@ -124,7 +124,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         ev, fact, window(ev, fact, q),
         confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
-        clause_coverage=coverage(q, fact.item or _as_read(ev, fact), require_metric=False)[0],
+        clause_coverage=coverage(q, fact.item or _as_read(ev, fact, q), require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact) or fact.passed, named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
@@ -140,13 +140,20 @@ def _distinct(q: Question, sentence: str, fact: Fact) -> int:
     return len(pairs(q.normalised) & pairs(fold(fact.item or fact.window)) - others)
 
 
-def _as_read(ev: Evidence, fact: Fact) -> str:
+def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:
     """The figure's clause read after the clauses before it (`headed`), as a question matches its
-    sentence: "累计支出64338万元" after "财政总收入…" is 财政支出's."""
+    sentence: "累计支出64338万元" after "财政总收入…" is 财政支出's. A change whose clause names no metric
+    is the change of the metric named last before it, and read with that name: "全市生产总值2235.29亿元，…，
+    两年平均增长4.1%" is 全市生产总值两年平均增长4.1%."""
     before = segments(ev.sentence)[: fact.segment]
     said = fold("，".join(before + [fact.window]))
     read = headed(ev.hit.chunk.lead, said)
-    return fact.window if read == said else "，".join(segments(read)[len(before):])
+    read = fact.window if read == said else "，".join(segments(read)[len(before):])
+    if not (fact.is_change and q.metrics) or q.terms[0].found_in(fold(read)):
+        return read
+    named = next((s for s in reversed(before) if q.terms[0].found_in(fold(s))), "")
+    found = values_in(named)
+    return (named[: found[0][0]] if found else named) + read
 
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
@@ -416,16 +423,13 @@ def window(ev: Evidence, fact: Fact, q: Question) -> str:
 
 
 def _between(segs: list[str], fact: Fact) -> list[str]:
-    """The clauses between a figure and the clause naming its metric, as quoted with it: a clause stating a
-    figure that could be taken for the answer (of its unit group) is left out for "……" ("全市生产总值2235.29亿元，
-    ……，两年平均增长4.1%", not the "增长6.9%" between them)."""
-    out: list[str] = []
-    for seg in segs:
-        if not any(unit_group(v[4]) == unit_group(fact.unit) for v in values_in(seg)):
-            out.append(seg)
-        elif not out or out[-1] != "……":
-            out.append("……")
-    return out
+    """The clauses between a figure and the clause naming its metric, as quoted with it: where one states a
+    figure that could be taken for the answer (of its unit group), they are left out for "……", but for the
+    change a rank ranks ("全市生产总值2235.29亿元，……，两年平均增长4.1%", not the "增长6.9%" between them;
+    "全市生产总值2235.29亿元，……，增长6.9%，居全省第11位")."""
+    if not any(unit_group(v[4]) == unit_group(fact.unit) for seg in segs for v in values_in(seg)):
+        return segs
+    return ["……", *([fact.change] if fact.change and fact.change not in fact.window else [])]
 
 
 def _own_item(fact: Fact, q: Question) -> str:
