@@ -93,6 +93,24 @@ def gap_lead(text: str) -> str | None:
     return text[:m.start()] if m and stated_gaps(text) else None
 
 
+def later_gap(named: str, clause: str) -> str | None:
+    """A gap clause after a clause naming its metric that states a gap itself, said of that clause's subject:
+    "高于全省平均增速5个百分点" after "使开发区生产总值高于全市平均增速10个百分点" is "使开发区生产总值高于全省
+    平均增速5个百分点"; None when either states no gap."""
+    lead = gap_lead(named) if stated_gaps(clause) else None
+    return lead + clause if lead else None
+
+
+def gap_to_another_level(q: Question, fact: Fact) -> bool:
+    """Whether the figure is a gap to a level (question_cues.tsv `level`: "高于全市平均增速10个百分点") where the
+    question names only others ("GDP增速要高出全省平均几个百分点"). A question comparing with a level (`against`)
+    reads the gaps of its metric's sentence itself, so keeps every figure."""
+    words = cues().get("level", ())
+    asked = [w for w in words if w in q.normalised]
+    levels = [g.level for g in stated_gaps(fact.window) if any(w in g.level for w in words)]
+    return not q.against and bool(asked and levels) and not any(w in lv for w in asked for lv in levels)
+
+
 @lru_cache(maxsize=4)
 def _gap(version: tuple[int, int]) -> re.Pattern:
     words = {k: alternation(figure_words().get(f"gap_{k}", ())) for k in

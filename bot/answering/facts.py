@@ -229,7 +229,8 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
     """`extract`, for one state of the data files it reads (the vocabulary and figure words)."""
     facts: list[Fact] = []
     change, respectively, value_re = _change_re(), _respectively(), _value_re()  # not per clause
-    for index, seg in enumerate(segments(sentence)):
+    segs = segments(sentence)
+    for index, seg in enumerate(segs):
         found = _values(seg, value_re)
         if not found:
             continue
@@ -239,7 +240,7 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             grouped = _each_group(head, tail, index, value_re)
             facts += grouped
             listed = None if grouped else _distributed(head, tail, index, value_re) \
-                or (None if facts else _listed_before(segments(sentence)[:index], seg, index, value_re))
+                or (None if facts else _listed_before(segs[:index], seg, index, value_re))
             if listed:
                 facts += listed
                 continue
@@ -265,14 +266,15 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
                 facts += listed
                 continue
         # a rank after a change verb is a rank of its own ("64.52%，提升幅度全国第2"), not the change
-        owner = _change_owner(facts, segments(sentence), index, found[0][4]) if change.match(seg) and len(found) == 1 \
+        owner = _change_owner(facts, segs, index, found[0][4]) if change.match(seg) and len(found) == 1 \
             and unit_group(found[0][4] or "") != "rank" else None
         if owner is not None:
-            prev, said = facts[owner], [s for s in segments(sentence)[facts[owner].segment + 1:index] if not values_in(s)]
+            prev, said = facts[owner], [s for s in segs[facts[owner].segment + 1:index] if not values_in(s)]
             # quoted with how it is counted, not with its share or rank: "生产总值2235.29亿元，按可比价格计算，增长6.9%"
             facts[owner] = replace(prev, change=seg, window="，".join([prev.window, *said, seg]))
             continue
-        ranked = _ranked_change(segments(sentence), index, change)
+        # a rank right after a change ranks the change ("…，增长6.9%，居全省第11位"), as it comes with it
+        ranked = segs[index - 1] if index and change.match(segs[index - 1]) and values_in(segs[index - 1]) else None
         start, mine = 0, []
         for s, e, value, number, unit in found:
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
@@ -283,33 +285,19 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
 
 
 def _change_owner(facts: list[Fact], segs: list[str], index: int, unit: str) -> int | None:
-    """The index in `facts` of the figure a change clause with no metric of its own (clause `index`) is said of:
-    the last figure before it, past the clauses between them that say how it is counted (`method`) or say
-    something of that figure (figure_words.tsv `of_before`, or a rank, which grows by no rate: "完成11.3亿元，占年计划的
-    41.8%，同比增长9.3%", "2235.29亿元，居全省第9位，按可比价格计算，增长6.9%", but "位列第47位，比上年提升7个名次");
-    None when that figure has a change already."""
-    of_before, method = figure_words().get("of_before", ()) or ("\0",), figure_words().get("method", ()) or ("\0",)
-    at = len(facts) - 1
-    while at >= 0 and facts[at].segment < index and (unit == RATE and not facts[at].change and _all_ranks(segs[facts[at].segment])
-                                                      or segs[facts[at].segment].startswith(of_before)):
+    """The index in `facts` of the figure a change clause naming no metric (clause `index`) is said of: the last
+    figure before it, past clauses that say how it is counted (figure_words.tsv `method`), its share of a plan
+    (`of_before`) or, for a rate, its rank ("完成11.3亿元，占年计划的41.8%，同比增长9.3%", "2235.29亿元，居全省第9位，
+    按可比价格计算，增长6.9%"; but "位列第47位，比上年提升7个名次"); None when that figure has a change already."""
+    words = figure_words()
+    def aside(seg: str) -> bool:
+        return seg.startswith(words.get("of_before", ()) or ("\0",)) \
+            or unit == RATE and all(unit_group(v[4] or "") == "rank" for v in values_in(seg))
+    at = index - 1
+    while at >= 0 and (aside(segs[at]) if values_in(segs[at]) else segs[at].startswith(words.get("method", ()) or ("\0",))):
         at -= 1
-    if at < 0 or facts[at].change is not None or facts[at].segment >= index:
-        return None
-    between = range(facts[at].segment + 1, index)
-    if any(not segs[i].startswith(method) if not values_in(segs[i]) else
-           not (segs[i].startswith(of_before) or unit == RATE and _all_ranks(segs[i])) for i in between):
-        return None
-    return at
-
-
-def _all_ranks(seg: str) -> bool:
-    return all(unit_group(v[4] or "") == "rank" for v in values_in(seg))
-
-
-def _ranked_change(segs: list[str], index: int, change: re.Pattern) -> str | None:
-    """The change a rank ranks: the clause right before it when that clause is a change ("全市生产总值2235.29亿元，
-    居全省第9位，…，增长6.9%，居全省第11位": 第11位 is the growth's rank, 第9位 the total's); else None."""
-    return segs[index - 1] if index and change.match(segs[index - 1]) and values_in(segs[index - 1]) else None
+    owner = max((i for i, f in enumerate(facts) if f.segment == at), default=None)
+    return owner if owner is not None and facts[owner].change is None else None
 
 
 def _beyond_thresholds(facts: list[Fact]) -> list[Fact]:

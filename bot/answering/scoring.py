@@ -42,13 +42,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.answering.comparison import gap_lead, stated_gaps
+from bot.answering.comparison import gap_to_another_level, later_gap
 from bot.answering.evidence import Evidence, coverage, pairs, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
+from bot.answering.wording import between
 from index.text.chunking import headed
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
@@ -239,7 +240,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
-                 and not _contradicts(q, fact) and not _gap_to_another_level(q, fact)
+                 and not _contradicts(q, fact) and not gap_to_another_level(q, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 
@@ -253,16 +254,6 @@ def _contradicts(q: Question, fact: Fact) -> bool:
         if asked and not any(w in said for w in asked) and any(w in said for w in words):
             return True
     return False
-
-
-def _gap_to_another_level(q: Question, fact: Fact) -> bool:
-    """Whether the figure is a gap to a level (question_cues.tsv `level`: "高于全市平均增速10个百分点") where the
-    question names only others ("GDP增速要高出全省平均几个百分点"). A question comparing with a level (`against`)
-    reads the gaps of its metric's sentence itself, so keeps every figure."""
-    words = cues().get("level", ())
-    asked = [w for w in words if w in q.normalised]
-    levels = [g.level for g in stated_gaps(fact.window) if any(w in g.level for w in words)]
-    return not q.against and bool(asked and levels) and not any(w in lv for w in asked for lv in levels)
 
 
 def _not_a_start(q: Question, fact: Fact, year: int | None) -> bool:
@@ -415,21 +406,9 @@ def window(ev: Evidence, fact: Fact, q: Question) -> str:
     segs = segments(ev.sentence)
     for i in range(fact.segment - 1, -1, -1):
         if q.terms[0].found_in(fold(segs[i])):
-            lead = gap_lead(segs[i]) if stated_gaps(fact.window) else None
-            if lead:  # "使开发区生产总值高于全市…10个百分点，高于全省…5个百分点": the later gap of the same subject
-                return lead + fact.window
-            return "，".join([segs[i], *_between(segs[i + 1:fact.segment], fact), fact.window])
+            return later_gap(segs[i], fact.window) or "，".join([segs[i], *between(segs[i + 1:fact.segment], fact),
+                                                                   fact.window])
     return fact.window
-
-
-def _between(segs: list[str], fact: Fact) -> list[str]:
-    """The clauses between a figure and the clause naming its metric, as quoted with it: where one states a
-    figure that could be taken for the answer (of its unit group), they are left out for "……", but for the
-    change a rank ranks ("全市生产总值2235.29亿元，……，两年平均增长4.1%", not the "增长6.9%" between them;
-    "全市生产总值2235.29亿元，……，增长6.9%，居全省第11位")."""
-    if not any(unit_group(v[4]) == unit_group(fact.unit) for seg in segs for v in values_in(seg)):
-        return segs
-    return ["……", *([fact.change] if fact.change and fact.change not in fact.window else [])]
 
 
 def _own_item(fact: Fact, q: Question) -> str:

@@ -11,11 +11,11 @@ import re
 from collections import Counter
 
 from bot.answering.evidence import coverage, pairs
-from bot.answering.facts import RATE, segments, values_in
+from bot.answering.facts import RATE, Fact, segments, values_in
 from bot.answering.reading import typos
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
-from bot.answering.vocabulary import alternation, cues, list_marks
+from bot.answering.vocabulary import alternation, cues, list_marks, unit_group
 from index.reading.layout import LEAD_IN
 from index.reading.metadata import offices
 from index.text.periods import periods
@@ -74,6 +74,16 @@ def squash(text: str) -> str:
         between_digits = 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
         out.append({",": "，", ";": "；", ":": "："}.get(ch, ch) if not between_digits else ch)
     return "".join(out).strip("，；。 ")
+
+
+def between(segs: list[str], fact: Fact) -> list[str]:
+    """The clauses between a figure and the clause naming its metric, as quoted with it: where one states a
+    figure that could be taken for the answer (of its unit group), they are left out for "……", but for the
+    change a rank ranks ("全市生产总值2235.29亿元，……，两年平均增长4.1%", not the "增长6.9%" between them;
+    "全市生产总值2235.29亿元，……，增长6.9%，居全省第11位")."""
+    if not any(unit_group(v[4]) == unit_group(fact.unit) for seg in segs for v in values_in(seg)):
+        return segs
+    return ["……", *([fact.change] if fact.change and fact.change not in fact.window else [])]
 
 
 def prefix(tl: TimeLabel, place: str) -> str:
