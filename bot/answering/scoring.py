@@ -143,14 +143,14 @@ def _distinct(q: Question, sentence: str, fact: Fact) -> int:
 
 def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:
     """The figure's clause read after the clauses before it (`headed`), as a question matches its
-    sentence: "累计支出64338万元" after "财政总收入…" is 财政支出's. A change whose clause names no metric
+    sentence: "累计支出64338万元" after "财政总收入…" is 财政支出's. A change clause of its own naming no metric
     is the change of the metric named last before it, and read with that name: "全市生产总值2235.29亿元，…，
-    两年平均增长4.1%" is 全市生产总值两年平均增长4.1%."""
+    两年平均增长4.1%" is 全市生产总值两年平均增长4.1% (not a change beside a level: "达到1.3万亿元、增长5.8%")."""
     before = segments(ev.sentence)[: fact.segment]
     said = fold("，".join(before + [fact.window]))
     read = headed(ev.hit.chunk.lead, said)
     read = fact.window if read == said else "，".join(segments(read)[len(before):])
-    if not (fact.is_change and q.metrics) or q.terms[0].found_in(fold(read)):
+    if not (fact.is_change and q.metrics and len(values_in(fact.window)) == 1) or q.terms[0].found_in(fold(read)):
         return read
     named = next((s for s in reversed(before) if q.terms[0].found_in(fold(s))), "")
     found = values_in(named)

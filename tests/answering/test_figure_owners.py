@@ -62,3 +62,9 @@ def test_of_two_gaps_to_different_levels_the_level_asked_answers():
         assert not got.abstained and own in got.answer and other not in got.answer
         got = _ask(f"全区GDP增速目标高出{level}平均几个百分点", GAPS, TARGET)
         assert not got.abstained and own in got.answer and other not in got.answer
+
+
+def test_a_change_beside_a_level_does_not_take_the_level_s_place():
+    sentence = "全区地区生产总值连续三年跨越百亿台阶,2020年达到186亿元、增长6.2%,增速居全市第2位。"
+    got = _ask("2020年全区GDP总量多少", sentence)
+    assert not got.abstained and "186亿元" in got.answer
