@@ -271,10 +271,16 @@ def speaker_place(text: str) -> Found | None:
 
 def title_of(text: str) -> Found | None:
     """The first line that reads as a title (4 to 60 characters, no sentence end, no section number:
-    "一、2018年工作回顾" opens a part of the report)."""
-    skip = _alt(_cues().get("source_label", ()) + _cues().get("published_label", ()))
+    "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit
+    ("记者 某某/文", "(马玉龙摄)"), a body presenting the report ("杭州市余杭区发展和改革局") nor a line
+    wholly in brackets ("(2023年2月2日在…会议上)", "(城端传播工作室刘晓倩)")."""
+    cues = _cues()
+    skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
+    credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
+    not_title = rf"[(（【\[].*[)）】\]]|.*{_DAY}(?:{_alt(dateline_words()) or '(?!)'})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
+        rf"|[\u4e00-\u9fff]+(?:{_alt(cues.get('body', ()))})"
     for line in _head_lines(text):
-        if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) \
+        if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None:
             return Found(_unspaced(line), "第一行标题")
     return None

@@ -250,6 +250,17 @@ def test_a_section_heading_is_no_title():
     assert "title" not in infer(text, "r.txt")
 
 
+@pytest.mark.parametrize("line", [
+    "大众网青岛2月19日讯",  # a dateline
+    "记者 某某/文 某某/摄", "本报记者 某某 通讯员 某某",  # credits
+    "某某作政府工作报告 (某某摄)",  # a photo's caption
+    "(城端传播工作室某某)", "(2023年2月2日在杭州市余杭区第十六届人民代表大会第三次会议上)",  # wholly in brackets
+    "杭州市余杭区发展和改革局",  # the body presenting the report
+])
+def test_a_line_that_only_frames_a_text_is_no_title(line):
+    assert "title" not in infer(f"{line}\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请各位委员提出意见。", "n.txt")
+
+
 def test_a_news_dateline_s_day_dates_the_meeting():
     text = "红网资阳站讯 3月18日,益阳长春经开区2014年工作总结暨2015年工作部署会议隆重召开。"
     assert infer(text, "n.txt")["date"].value == "2015-03-18"
