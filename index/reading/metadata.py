@@ -112,8 +112,8 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
 
 def meeting_day(text: str) -> tuple[str, str] | None:
     """The month and day news of a meeting opens with: a clause's ("1月26日，…", "12 月 25 日,…" as
-    a PDF spaces them, "(记者 某某)2月27日下午…", "通讯员某某报道 1月15日") or the dateline's, before or after its closing word
-    ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
+    a PDF spaces them), a byline's ("(记者 某某)2月27日下午…", "通讯员某某报道 1月15日") or the
+    dateline's, before or after its closing word ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
     day, reported = _DAY, _alt(_cues().get("reported", ())) or "(?!)"
     dateline = _alt(dateline_words()) or "(?!)"
     m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|(?:{dateline})[】\]）)]?|{reported})\s*{day}"
@@ -138,7 +138,8 @@ def _meeting_year(head: str) -> int | None:
     said = {shift for key, shift in (("reviewed_year", 1), ("planned_year", 0))
             if any(w in fold(c) for c in clauses for w in cues.get(key, ()))}
     meeting = _alt(cues.get("meeting", ()))
-    names = (m[1] for c in clauses for m in re.finditer(rf"{years[0]}\s*年(?![度\d\s])([^，,。；;]{{0,20}}?)(?:{meeting})", c))
+    named = rf"{years[0]}\s*年(?![度\d\s])([^，,。；;]{{0,20}}?)(?:{meeting})"  # not 2018年度, 2018年12月
+    names = (m[1] for c in clauses for m in re.finditer(named, c))
     if any(not any(w in fold(n) for w in cues.get("reviewed_year", ())) for n in names):
         said.add(0)
     return years[0] + said.pop() if len(said) == 1 else None
@@ -277,8 +278,9 @@ def title_of(text: str) -> Found | None:
     cues = _cues()
     skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
     credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
-    not_title = rf"[(（【\[].*[)）】\]]|.*{_DAY}(?:{_alt(dateline_words()) or '(?!)'})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
-        rf"|[\u4e00-\u9fff]+(?:{_alt(cues.get('body', ()))})"
+    dateline, body = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ()))
+    not_title = rf"[(（【\[].*[)）】\]]|.*{_DAY}(?:{dateline})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
+        rf"|[\u4e00-\u9fff]+(?:{body})"
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None:
@@ -383,7 +385,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     date, place = delivery(text)
     news_date, news_place = meeting(text)
     signed_date, signed_place = sign_off(text)
-    date = date or news_date or signed_date or ended_year(text)
+    date = date or news_date or signed_date
     place = next((Found(own_name(p.value), p.source) for p in (place, speaker_place(text), title_place(title.value)
                   if title else None, news_place, signed_place) if p and proper(p.value)), None)
     if date is None:
@@ -398,6 +400,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
             # "2020年东宝区政府工作报告" opening "12月25日，…会议开幕": a report named after the year it
             # plans, delivered at the end of the year before
             date = Found(_date(str(int(date.value) - 1), *day), "标题中的年份与新闻开头的会议日期")
+    date = date or ended_year(text)
     if title is not None:
         report_word = _alt(_cues().get("report_word", ()))
         if place and re.fullmatch(rf"(?:{report_word})", title.value) and date:
