@@ -93,6 +93,7 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     cues, place = _cues(), name_pattern(load_vocab())
     head = _head(text)
     # the place right before the meeting's name, only its holding (召开), a year or a session number between
+    # (第十八届, or 第 十八届 as a PDF spaces it; without 第 "提请市十六届…" would name 提请市)
     government, held = _alt(cues.get('government', ())), _alt(cues.get('held', ()))
     named = re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{government})?"
                       rf"(?:{held})?(?:(?:19|20)\d{{2}}年度?|第\s*[一二三四五六七八九十\d]{{1,4}}\s*届)?"
