@@ -98,10 +98,14 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     named = re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{government})?"
                       rf"(?:{held})?(?:(?:19|20)\d{{2}}年度?|第\s*[一二三四五六七八九十\d]{{1,4}}\s*届)?"
                       rf"(?:{_alt(cues.get('meeting_kind', ()))})?(?:{_alt(cues.get('meeting', ()))})", head)
-    # "1月17日,西安高新区举办“…”新闻发布会": the opening clause's subject holds what the news reports
-    named = named or re.match(rf"\s*{_DAY}[^，,。\n]{{0,4}}[，,]\s*((?:{place}){{1,2}}?)(?:{government})?(?:{held})", head)
+    # "1月17日,西安高新区举办“…”新闻发布会", "(记者)2月13日上午,合肥经开区召开“新春第一会”": the subject of a
+    # clause opening with its day holds what the news reports
+    named = named or re.search(rf"(?:^|(?<=[\s，,。)）])){_DAY}[^，,。\n]{{0,4}}[，,]\s*((?:{place}){{1,2}}?)"
+                               rf"(?:{government})?(?:{held})", head)
     where = "新闻开头的会议名称"
-    found_place = Found(named[named.lastindex], where) if named else None
+    # "高新区召开…": an ending alone names no place
+    found_place = Found(named[named.lastindex], where) \
+        if named and fold(named[named.lastindex]) not in load_vocab().suffixes() else None
     day = meeting_day(text)
     if day is None:
         return None, found_place
