@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.answering.evidence import Evidence, coverage, distinct, given, pairs, time_agrees, unit_agrees
+from bot.answering.evidence import Evidence, coverage, distinct, given, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.question import Question
