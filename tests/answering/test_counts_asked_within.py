@@ -1,16 +1,21 @@
-"""A count asked within a count the question states, and a plan's count with no year asked (#23):
-the answer is the figure the report gives for what is asked, not the question's own figure, and a
-plan that answers is not passed over for a year's results that do not. Questions read by the
-parser, answers composed from hand-made evidence."""
+"""Counts however asked (#23): a count asked within a count the question states is the report's
+other figure, not the question's own; a plan's count that answers is not passed over for a year's
+results that do not; a list's count told apart by the words after it; a count said in words answers
+only beside a topic word; "这几年" is the years of a trend, not a count. Questions read by the parser,
+answers composed from hand-made evidence and reports."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from handmade import hit
+import pytest
+from handmade import Passages, hit
 
+from bot.answering.answerer import Answerer
 from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage
-from bot.answering.reading.question import parse
+from bot.answering.reading.asks import count_in_words
+from bot.answering.reading.question import Shape, parse
+from bot.answering.settings import AnswerSettings
 from index.text.timelabel import RESULT, TARGET, TimeLabel
 
 WITHIN = "11项主要经济指标中，有6项没有完成“双过半”目标任务。"
@@ -43,3 +48,32 @@ def test_a_plans_count_answers_when_no_years_results_do():
 def test_a_years_results_still_come_first_when_they_answer():
     got = answer("新开工项目有几个", (PLAN.replace("建设项目", "新开工项目"), 2024, TARGET), (REVIEW, 2023, RESULT))
     assert got.value == "11个" and got.year == 2023
+
+
+# -- a count said in words, and the years a trend is asked over ------------------------------
+
+CITY = {"doc_id": "c", "place": "韶关市", "date": "2024-01-20", "title": "2024年韶关市政府工作报告"}
+
+
+def ask(question: str, text: str):
+    return Answerer(Passages([CITY], {"c": text}), AnswerSettings(default_place=CITY["place"])).ask(question)
+
+
+def test_a_count_in_words_alone_covers_no_question():
+    # "一年" says the count asked (几年), but nothing of 常住人口: no answer
+    assert ask("常住人口几年增长", "过去一年，全市全力以赴稳增长。").abstained
+
+
+def test_a_count_in_words_beside_the_topic_answers():
+    got = ask("外贸连续几年保持增长", "外贸进出口总额增长14.3%,连续七年保持增长。")
+    assert not got.abstained and "七年" in got.answer
+
+
+@pytest.mark.parametrize("text", ["长春新区人口这几年咋变的", "人口近几年怎么变"])
+def test_the_years_of_a_trend_are_no_count(text):
+    assert count_in_words(parse(text, 2024)) is None
+
+
+@pytest.mark.parametrize("text", ["江苏GDP咋变的", "GDP这几年怎么变的", "规上工业增加值怎么变"])
+def test_how_it_changed_asks_a_trend(text):
+    assert parse(text, 2024, ("江苏省",)).shape == Shape.TREND
