@@ -77,3 +77,8 @@ def test_the_years_of_a_trend_are_no_count(text):
 @pytest.mark.parametrize("text", ["江苏GDP咋变的", "GDP这几年怎么变的", "规上工业增加值怎么变"])
 def test_how_it_changed_asks_a_trend(text):
     assert parse(text, 2024, ("江苏省",)).shape == Shape.TREND
+
+
+def test_what_was_arranged_is_a_plan():
+    q = parse("幸福高新安排了几个民生项目", 2024)
+    assert q.kind == TARGET and "安排" not in q.topic()

@@ -37,3 +37,8 @@ def test_a_core_most_places_name_does_not(answerer):
                                         ("江西提到首店经济了吗", False)])
 def test_one_place_mentions_by_the_same_rule(answerer, text, said):
     assert answerer.ask(text).abstained is not said
+
+
+def test_a_refusal_says_the_words_asked(answerer):
+    assert "首店经济" in answerer.ask("江西提到首店经济了吗").answer
+    assert "会展经济" in answerer.ask("哪些省提到了会展经济").answer

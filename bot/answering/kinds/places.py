@@ -171,12 +171,12 @@ def mention(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Whether the place's reports name the words asked about, and where: a short quote in the
     reply, the sentence in its citation."""
     text, q = asked.text, asked.q
-    q = replace(q, mentioned=core(reports, q.mentioned or ""))
-    found = first_mention(reports, asked.place, q.mentioned or "")
+    words = core(reports, q.mentioned or "")  # the words found are quoted; a refusal says those asked
+    found = first_mention(reports, asked.place, words)
     if found is None:
         return Answer(text, wording.not_mentioned(q.mentioned or "", [asked.place]), abstained=True, query=q,
                       explanation="no sentence names the words")
-    return Answer(text, wording.mentioned(asked.place, quote(found.text, q.mentioned or "")), abstained=False,
+    return Answer(text, wording.mentioned(asked.place, quote(found.text, words)), abstained=False,
                   sources=[found], confidence=1.0, explanation="a sentence names the words", query=q)
 
 
@@ -188,8 +188,8 @@ def which(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     level = levels.asked(q.normalised)
     found = [s for s in (first_mention(reports, p, words) for p in reports.places()) if s]
     mine = [s for s in found if levels.at_level([s.place], level)]
-    if not found:
-        return Answer(text, wording.mentioned_nowhere(words, len(levels.at_level(reports.places(), level)),
+    if not found:  # a refusal says the words asked
+        return Answer(text, wording.mentioned_nowhere(q.mentioned or "", len(levels.at_level(reports.places(), level)),
                                                       levels.counted_as([], level)),
                       abstained=True, query=q, explanation="no place's reports name the words")
     if not mine:
