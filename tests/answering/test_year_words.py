@@ -30,3 +30,13 @@ def test_a_year_gone_by_is_not_a_years_length():
     # "过去一年" names the year under review: its words stay for the search, unlike 每年's
     assert "过去" in parse("过去一年GDP多少", 2025).topic()
     assert "每年" not in parse("GDP每年多少", 2025).topic()
+
+
+@pytest.mark.parametrize("text", ["崇信上半年地区生产总值完成年计划的百分之多少", "GDP上半年完成全年目标的多少"])
+def test_a_share_of_the_years_plan_asks_a_result(text):
+    # the plan is what the share is of: the figure asked is the progress made, not the target
+    assert parse(text, 2017).kind != "target"
+
+
+def test_a_plan_asked_is_still_a_target():
+    assert parse("今年GDP计划增长多少", 2025).kind == "target"
