@@ -87,8 +87,10 @@ class Composer:
                agreeing: bool = False) -> Answer:
         """The best figure for `q`, or a refusal; `offer`: one offering another year's ("资料中只有…");
         `agreeing`: only a figure in the unit asked or its metric's."""
-        if q.year is None and q.kind is None:  # no year asked: the latest results come first
-            ranked = scoring.figures(q, evidence, kind=RESULT) or scoring.figures(q, evidence)
+        if q.year is None and q.kind is None:  # no year asked: the latest results come first, if one answers
+            ranked = scoring.figures(q, evidence, kind=RESULT)
+            if not ranked or ranked[0].confidence < self.threshold:
+                ranked = scoring.figures(q, evidence) or ranked
         else:
             ranked = scoring.figures(q, evidence)
         ranked = [c for c in ranked if c.agrees] if agreeing else ranked

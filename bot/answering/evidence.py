@@ -7,6 +7,8 @@ Three measures, each used by the scoring of candidates (scoring.py):
 - unit agreement: whether a figure has the kind of unit asked for (a rate for 比例, a rank for
   排第几, 家 for 几家…), by the unit groups of `bot/data/unit_groups.tsv`;
 - time agreement: whether a sentence is about the year and kind (result or target) asked.
+- the question's own words: which figure of a clause they pick (`distinct`: 实到代表113人, a list's
+  10个民生项目), and which figure they state themselves, so it is no answer (`given`).
 """
 from __future__ import annotations
 
@@ -16,10 +18,10 @@ from dataclasses import KW_ONLY, dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from bot.answering.facts import Fact
+from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads
-from bot.answering.reading.question import ENTITY, LIST, Question, Term
-from bot.answering.vocabulary import alternation, cues, figure_words, metric_units, unit_group, unit_groups
+from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
+from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores, without_bases
@@ -255,3 +257,33 @@ class Answer:
                 "value": self.value, "year": self.year, "kind": self.kind,
                 "sources": [s.to_dict() for s in self.sources],
                 "latency_ms": round(self.latency_ms, 1)}
+
+
+# Which of a sentence's figures the question's own words pick, and which they rule out.
+
+def distinct(q: Question, sentence: str, fact: Fact) -> int:
+    """How many pairs of characters of the question the figure's own words say that no other figure's
+    of its sentence say: "应到代表127人，…，实到代表113人" is told apart by 实到; of a list's items
+    ("20项重点指标、7大重点任务、10个民生项目"), a count by the words after it."""
+    segs = segments(sentence)
+    others = set().union(*(pairs(fold(s)) for i, s in enumerate(segs) if i != fact.segment and values_in(s)))
+    own, listed = fact.item or fact.window, _items(fact.window)
+    if not fact.item and len(listed) > 1:
+        own = next((i for i in listed if re.match(rf"{re.escape(fact.value)}(?!\d)", i)), own)
+        others |= set().union(*(pairs(fold(i)) for i in listed if i != own))
+    return len(pairs(q.normalised) & pairs(fold(own)) - others)
+
+
+def _items(clause: str) -> list[str]:
+    """A list's items (list_marks.tsv `joiner`: "A、B以及C"), each from its first figure on: the words
+    before the list's first figure say what all its items are for ("高新区将通过20项…")."""
+    joiners = list_marks().get("joiner", ())
+    parts = re.split(alternation(joiners), clause) if joiners else [clause]
+    return [p[m.start():] for p in parts if (m := re.search(r"\d", p))]
+
+
+def given(q: Question, fact: Fact) -> bool:
+    """"11项主要经济指标有几项没完成双过半": a figure the question itself states, when it asks for one,
+    is what it asks within, not its answer (a yes/no question's figure is, where a report states it)."""
+    return q.shape == Shape.FIGURE and not q.threshold \
+        and re.search(rf"(?<![\d.]){re.escape(fact.value)}", q.normalised) is not None

@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.comparison import gap_to_another_level, later_gap
-from bot.answering.evidence import Evidence, coverage, pairs, time_agrees, unit_agrees
+from bot.answering.evidence import Evidence, coverage, distinct, given, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.question import Question
@@ -130,15 +130,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         of_period=_of_period(fact) or _addition(q, fact) or fact.passed, named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
         asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item),
-        distinct=_distinct(q, ev.sentence, fact))
-
-
-def _distinct(q: Question, sentence: str, fact: Fact) -> int:
-    """How many pairs of characters of the question the figure's own clause says that no other clause
-    of its sentence stating a figure says: "应到代表127人，…，实到代表113人" is told apart by 实到."""
-    segs = segments(sentence)
-    others = set().union(*(pairs(fold(s)) for i, s in enumerate(segs) if i != fact.segment and values_in(s)))
-    return len(pairs(q.normalised) & pairs(fold(fact.item or fact.window)) - others)
+        distinct=distinct(q, ev.sentence, fact))
 
 
 def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:
@@ -240,7 +232,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
-                 and not _contradicts(q, fact) and not gap_to_another_level(q, fact)
+                 and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
+from index.reading.layout import numbered_level
 from index.text.normalise import fold
 from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
@@ -27,6 +28,7 @@ from index.text.vocabulary import load_vocab
 HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its first lines
 _DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
 _ISO = r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
+_DAY = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _BOUNDARY = r"(?:^|(?<=[\s年在—:：(（“\"]))"
 
 
@@ -91,25 +93,36 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     cues, place = _cues(), name_pattern(load_vocab())
     head = _head(text)
     # the place right before the meeting's name, only its holding (召开), a year or a session number between
-    named = re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{_alt(cues.get('government', ()))})?"
-                      rf"(?:{_alt(cues.get('held', ()))})?(?:(?:19|20)\d{{2}}年度?|第[一二三四五六七八九十\d]{{1,4}}届)?"
+    # (第十八届, or 第 十八届 as a PDF spaces it; without 第 "提请市十六届…" would name 提请市)
+    government, held = _alt(cues.get('government', ())), _alt(cues.get('held', ()))
+    named = re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{government})?"
+                      rf"(?:{held})?(?:(?:19|20)\d{{2}}年度?|第\s*[一二三四五六七八九十\d]{{1,4}}\s*届)?"
                       rf"(?:{_alt(cues.get('meeting_kind', ()))})?(?:{_alt(cues.get('meeting', ()))})", head)
+    # "1月17日,西安高新区举办“…”新闻发布会", "(记者)2月13日上午,合肥经开区召开“新春第一会”": the subject of a
+    # clause opening with its day holds what the news reports
+    named = named or re.search(rf"(?:^|(?<=[\s，,。)）])){_DAY}[^，,。\n]{{0,4}}[，,]\s*((?:{place}){{1,2}}?)"
+                               rf"(?:{government})?(?:{held})", head)
     where = "新闻开头的会议名称"
-    found_place = Found(named[1], where) if named else None
+    # "高新区召开…": an ending alone names no place
+    found_place = Found(named[named.lastindex], where) \
+        if named and fold(named[named.lastindex]) not in load_vocab().suffixes() else None
     day = meeting_day(text)
-    year = _meeting_year(head)
-    if day is None or int(day[0]) >= YEAR_END_MONTH or year is None:
+    if day is None:
+        return None, found_place
+    year = _year_in_progress(head) if int(day[0]) >= YEAR_END_MONTH else _meeting_year(head)
+    if year is None:
         return None, found_place
     return Found(_date(str(year), *day), where + "与文中的年份"), found_place
 
 
 def meeting_day(text: str) -> tuple[str, str] | None:
     """The month and day news of a meeting opens with: a clause's ("1月26日，…", "12 月 25 日,…" as
-    a PDF spaces them, "(记者 某某)2月27日下午…") or the dateline's, before or after its closing word
-    ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
-    day = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    a PDF spaces them), a byline's ("(记者 某某)2月27日下午…", "通讯员某某报道 1月15日") or the
+    dateline's, before or after its closing word ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
+    day, reported = _DAY, _alt(_cues().get("reported", ())) or "(?!)"
     dateline = _alt(dateline_words()) or "(?!)"
-    m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|(?:{dateline})[】\]）)]?)\s*{day}|(?<!\d){day}(?:{dateline}))", _head(text))
+    m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|(?:{dateline})[】\]）)]?|{reported})\s*{day}"
+                  rf"|(?<!\d){day}(?:{dateline}))", _head(text))
     return (m[1] or m[3], m[2] or m[4]) if m else None
 
 
@@ -117,7 +130,9 @@ def _meeting_year(head: str) -> int | None:
     """The year of a meeting held before October, where the text makes it clear: it names two
     years running (it reviews the first), or one year in a clause that says it is the one reviewed
     ("对2019年政府工作进行了回顾", "2018年南沙成绩如何": the meeting is the year after) or the one
-    planned ("部署2023年重点工作"). A year said of nothing else ("2024年是…的一年") decides nothing."""
+    planned ("部署2023年重点工作"), or the year the meeting is named after ("2011年…工作会议召开", not
+    "2018年度工作会议" nor "2010年总结表彰大会", which review it). A year said of nothing else ("2024年是…的一年")
+    decides nothing."""
     years = sorted({int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", head)})
     if len(years) >= 2:
         return years[-1] if years[-1] - years[-2] == 1 else None
@@ -127,7 +142,27 @@ def _meeting_year(head: str) -> int | None:
     clauses = [c for c in re.split(r"[，,。；;！!？?\n]", head) if re.search(rf"{years[0]}\s*年", c)]
     said = {shift for key, shift in (("reviewed_year", 1), ("planned_year", 0))
             if any(w in fold(c) for c in clauses for w in cues.get(key, ()))}
+    meeting = _alt(cues.get("meeting", ()))
+    named = rf"{years[0]}\s*年(?![度\d\s])([^，,。；;]{{0,20}}?)(?:{meeting})"  # not 2018年度, 2018年12月
+    names = (m[1] for c in clauses for m in re.finditer(named, c))
+    if any(not any(w in fold(n) for w in cues.get("reviewed_year", ())) for n in names):
+        said.add(0)
     return years[0] + said.pop() if len(said) == 1 else None
+
+
+def _year_in_progress(head: str) -> int | None:
+    """The year of a meeting from October on, where the text names it with a part of it gone by
+    ("全市2021年1至10月份经济运行分析会召开"): figures of a year so far are reported before it is out.
+    A year named alone may be the one planned by a meeting at the end of the year before."""
+    years = {int(m[1]) for m in re.finditer(rf"((?:19|20)\d{{2}})\s*年\s*(?:{year_part()})", fold(head))}
+    return years.pop() if len(years) == 1 else None
+
+
+def ended_year(text: str) -> Found | None:
+    """The year after the one a text says is over ("刚刚过去的2018年" → 2019), the year only."""
+    words = _alt(_cues().get("ended_year", ())) or "(?!)"
+    years = {int(m[1]) for m in re.finditer(rf"(?:{words})\s*((?:19|20)\d{{2}})\s*年", _head(text))}
+    return Found(str(years.pop() + 1), "文中说已经过去的年份的下一年") if len(years) == 1 else None
 
 
 PART_CHARS = 200  # a text names the part of the year it covers in its title or first sentences
@@ -200,11 +235,13 @@ def byline(text: str) -> dict[str, str]:
 def _session_clause(text: str) -> str | None:
     """The opening's clause naming a numbered session of a people's congress, where news of a report
     says where it was delivered ("提请市十六届人大五次会议审议的政府工作报告", "在…第十四届人民代表大会
-    第四次会议上"): a clause, not a line of its own."""
+    第四次会议上"): a clause, not a line of its own. A session named as a past decision ("完成了镇四届人大
+    二次会议确定的目标任务") is one the report looks back to."""
     meeting, number = _alt(_cues().get("meeting", ())), r"[一二三四五六七八九十\d]{1,4}"
     session = rf"{number}届[^，,。；;]{{0,12}}?(?:{meeting})第?{number}次(?:{meeting})"
     # up to a space too: a headline goes on to name others ("…会议隆重开幕 马强主持会议 杜江涛作…")
-    m = re.search(rf"[^，,。；;\n]*{session}[^，,。；;\s]*", _head(text))
+    decided = _alt(_cues().get("decided", ())) or "(?!)"
+    m = re.search(rf"[^，,。；;\n]*{session}(?!{decided})[^，,。；;\s]*", _head(text))
     return m[0].strip() if m else None
 
 
@@ -239,11 +276,19 @@ def speaker_place(text: str) -> Found | None:
 
 
 def title_of(text: str) -> Found | None:
-    """The first line that reads as a title (4 to 60 characters, no sentence end)."""
-    skip = _alt(_cues().get("source_label", ()) + _cues().get("published_label", ()))
+    """The first line that reads as a title (4 to 60 characters, no sentence end, no section number:
+    "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit
+    ("记者 某某/文", "(马玉龙摄)"), a body presenting the report ("杭州市余杭区发展和改革局") nor a line
+    wholly in brackets ("(2023年2月2日在…会议上)", "(城端传播工作室刘晓倩)")."""
+    cues = _cues()
+    skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
+    credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
+    dateline, body = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ()))
+    not_title = rf"[(（【\[].*[)）】\]]|.*{_DAY}(?:{dateline})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
+        rf"|[\u4e00-\u9fff]+(?:{body})"
     for line in _head_lines(text):
-        if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) \
-                and not re.match(rf"(?:{skip})\s*[:：]", line):
+        if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
+                and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None:
             return Found(_unspaced(line), "第一行标题")
     return None
 
@@ -360,6 +405,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
             # "2020年东宝区政府工作报告" opening "12月25日，…会议开幕": a report named after the year it
             # plans, delivered at the end of the year before
             date = Found(_date(str(int(date.value) - 1), *day), "标题中的年份与新闻开头的会议日期")
+    date = date or ended_year(text)
     if title is not None:
         report_word = _alt(_cues().get("report_word", ()))
         if place and re.fullmatch(rf"(?:{report_word})", title.value) and date:

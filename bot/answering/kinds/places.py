@@ -20,7 +20,7 @@ from bot.answering.reading import levels, topic
 from bot.answering.reading.cues import lowest_first
 from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, Question, Shape
 from bot.answering.reports import Reports
-from bot.answering.vocabulary import unit_group
+from bot.answering.vocabulary import cues, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
 from index.text.vocabulary import load_vocab
@@ -122,6 +122,21 @@ RANK = FanOut(lambda asked, reports: _each_of(list(asked.q.places) if len(asked.
                                               else _asked_places(asked, reports), asked, reports), ranked)
 
 
+RARE = 0.25  # the share of places whose reports may name a topic's core for it to stand for the topic
+
+
+def core(reports: Reports, words: str) -> str:
+    """The words a sentence must name for a topic: the topic, or its core without a generic tail
+    (question_cues.tsv `generic_tail`: 首店 of 首店经济) where at most RARE of the places' reports name
+    that core at all, so that it has no sense of its own there (数字 of 数字经济 has: 数字政府, 数字化)."""
+    tail = next((t for t in cues().get("generic_tail", ()) if words.endswith(t) and len(words) - len(t) >= 2), None)
+    if tail is None or topic.parts(fold(words)):
+        return words
+    rest, places = fold(words[:-len(tail)]), reports.places()
+    naming = sum(any(rest in fold(c.text) for c in reports.chunks_of(p)) for p in places)
+    return words[:-len(tail)] if places and naming <= RARE * len(places) else words
+
+
 def first_mention(reports: Reports, place: str, words: str) -> Source | None:
     """The latest report's first sentence of `place` that names `words` (whole, or all the parts
     the asker wrote apart: reading.topic), cited whole."""
@@ -156,11 +171,12 @@ def mention(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Whether the place's reports name the words asked about, and where: a short quote in the
     reply, the sentence in its citation."""
     text, q = asked.text, asked.q
-    found = first_mention(reports, asked.place, q.mentioned or "")
+    words = core(reports, q.mentioned or "")  # the words found are quoted; a refusal says those asked
+    found = first_mention(reports, asked.place, words)
     if found is None:
         return Answer(text, wording.not_mentioned(q.mentioned or "", [asked.place]), abstained=True, query=q,
                       explanation="no sentence names the words")
-    return Answer(text, wording.mentioned(asked.place, quote(found.text, q.mentioned or "")), abstained=False,
+    return Answer(text, wording.mentioned(asked.place, quote(found.text, words)), abstained=False,
                   sources=[found], confidence=1.0, explanation="a sentence names the words", query=q)
 
 
@@ -168,12 +184,12 @@ def which(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     """Every place of the level asked (any, when none is) whose reports name the words asked
     about, and how many: the places in the reply, each one's sentence naming them in its own
     citation. When none of that level does, the places of other levels that do."""
-    text, q, words = asked.text, asked.q, asked.q.mentioned or ""
+    text, q, words = asked.text, asked.q, core(reports, asked.q.mentioned or "")
     level = levels.asked(q.normalised)
     found = [s for s in (first_mention(reports, p, words) for p in reports.places()) if s]
     mine = [s for s in found if levels.at_level([s.place], level)]
-    if not found:
-        return Answer(text, wording.mentioned_nowhere(words, len(levels.at_level(reports.places(), level)),
+    if not found:  # a refusal says the words asked
+        return Answer(text, wording.mentioned_nowhere(q.mentioned or "", len(levels.at_level(reports.places(), level)),
                                                       levels.counted_as([], level)),
                       abstained=True, query=q, explanation="no place's reports name the words")
     if not mine:

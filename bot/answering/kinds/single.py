@@ -93,10 +93,13 @@ def _streak(asked: Asked, compose: Composer, streak: re.Pattern) -> Answer:
 
 def _in_words(asked: Asked, compose: Composer, counted: Term) -> Answer | None:
     """"诚信化工连续几年入选…" when no figure answers: the sentence that covers the question and
-    states the count in words ("连续三年入选"), else None."""
+    states the count in words ("连续三年入选"), else None. The count alone does not cover it: a
+    sentence naming none of the question's topic words ("过去一年" for "人口几年…") answers nothing."""
     q = replace(asked.q, terms=asked.q.terms + (counted,), intent=ENTITY)
     said = compose.sentence(asked.text, q, gather(q, asked.hits))
-    return said if not said.abstained and counted.found_in(fold(said.answer)) else None
+    folded = fold(said.answer)
+    return said if not said.abstained and counted.found_in(folded) \
+        and any(t.found_in(folded) for t in asked.q.terms) else None
 
 
 def against(asked: Asked, reports: Reports, compose: Composer) -> Answer:

@@ -39,8 +39,10 @@ def action_asked(q: Question) -> tuple[str, ...]:
 
 def count_in_words(q: Question) -> Term | None:
     """"连续几年入选…": the count asked, as a sentence writes it in words ("连续三年", "四大特色产业"),
-    a figure none of the report's figures is; None when the question asks no count (第几 is a rank)."""
-    m = re.search(r"(?<!第)几([\u4e00-\u9fff])", q.normalised)
+    a figure none of the report's figures is; None when the question asks no count (第几 is a rank,
+    "这几年" the years a trend is asked over: question_cues.tsv `trend`)."""
+    scope = alternation(cues().get("trend", ()))
+    m = re.search(r"(?<!第)几([\u4e00-\u9fff])", re.sub(scope, "\0", q.normalised) if scope else q.normalised)
     if m is None:
         return None
     forms = tuple(n + m[1] for n in cues().get("count_numeral", ()))

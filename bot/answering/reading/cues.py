@@ -212,14 +212,36 @@ def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]
     named = _years4(text, vocab)
     years = [(m.start(), int(m.group(1))) for m in named]
     years += [(m.start(), 2000 + int(m.group(1))) for m in _YEAR2.finditer(text)]
-    years += [(m.start(), reporting_year + delta) for word, delta in vocab.relative_years
-              for m in re.finditer(word, text)]
-    for m in reversed(named):
+    relative = [(m, delta) for word, delta in vocab.relative_years for m in re.finditer(word, text)
+                if not _in_verb(text, m)]
+    years += [(m.start(), reporting_year + delta) for m, delta in relative]
+    for m in sorted([*named, *(m for m, _ in relative)], key=lambda m: m.start(), reverse=True):
         text = text[:m.start()] + "\0" + text[m.end():]
     text = _YEAR2.sub("\0", text)
-    for word, _ in vocab.relative_years:
-        text = text.replace(word, "\0")
-    return list(dict.fromkeys(y for _, y in sorted(years))), text
+    return list(dict.fromkeys(y for _, y in sorted(years))), _per_year(text)
+
+
+def _in_verb(text: str, m: re.Match) -> bool:
+    """"够上年初定的目标" is 够上 + 年初: a relative year's word that begins inside a verb of reaching
+    (question_cues.tsv `reach`) is no year."""
+    return any(text.startswith(verb, start) for verb in cues().get("reach", ())
+               for start in range(max(0, m.start() - len(verb) + 1), m.start())
+               if start + len(verb) > m.start())
+
+
+def _per_year(text: str) -> str:
+    """"城里人一年人均能支配多少钱": a year's length (question_cues.tsv `per_year`: 一年, 每年) names no
+    year and no topic; masked, it lets the metric's name around it be read as one ("城镇居民\0人均…",
+    `names.around_time`). Not where the words beside it make it a year (`per_year_not_after`: 过去一年,
+    这一年; `per_year_not_before`: 一年来)."""
+    c = cues()
+    words = tuple(dict.fromkeys(w for v in c.get("per_year", ()) for w in (v, to_arabic(v))))
+    after, before = c.get("per_year_not_after", ()), c.get("per_year_not_before", ())
+
+    def length(m: re.Match) -> str:
+        named = text[:m.start()].endswith(after) or text.startswith(before, m.end())
+        return m.group(0) if named else "\0"
+    return re.sub(f"(?<![\\d.])(?:{alternation(words)})", length, text) if words else text
 
 
 def _years4(text: str, vocab: Vocab) -> list[re.Match]:

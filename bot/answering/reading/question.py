@@ -172,7 +172,8 @@ class Question:
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level",
-                           "category_before", "category_after"})
+                           "category_before", "category_after", "per_year_not_after", "per_year_not_before",
+                           "generic_tail"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:

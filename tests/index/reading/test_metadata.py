@@ -132,31 +132,28 @@ def test_a_title_printed_letter_spaced_is_read_as_one_word():
 
 def test_most_development_texts_give_their_place_and_date():
     found = [infer(body_and_header(p)[0], p.name) for p in DEVELOPMENT_TEXTS]
-    # six name their place nowhere staff could read it from: 长春新区's and 凤县's news, 雅安's
+    # nine name their place nowhere staff could read it from: 长春新区's and 凤县's news, 雅安's
     # 前三季度 figures (only "全市"), 迪庆's news of its 州 (named in passing), 淳安's news ("县第十六届…"),
     # a zone named only inside a headline ("7组数据看淄博高新区…"), two zones' news that call them only
     # 高新区 (大连's, 太仓's), and 福州's targets article ("提请市十六届人大五次会议审议", 福州 only in passing);
-    # of zones6, 龙港镇's statistics news says only "我镇", and two name their place in a way not read yet:
-    # "白云区十四届人大五次会议召开" (no 第), "合肥经开区召开“新春第一会”" (a dateline city first)
+    # of zones6, 龙港镇's statistics news says only "我镇", and 白云区's names it in a way not read yet:
+    # "白云区十四届人大五次会议召开" (no 第: without it "提请市十六届…" would name 提请市)
     # of heldout5, three are not read yet: 嵩县's interview ("嵩县县委书记马振宇说", a place before an office),
     # 泰兴's figures (no title, 泰兴 in passing) and 楚雄高新区's 1至9月 news (only "高新区"); of zones7,
     # 哈尔滨新区's 一季度 news (no title; "记者从哈尔滨新区工作领导小组办公室获悉", a place inside an office);
-    # of heldout6, three: 衢州's zone news (only "开发区"), 兴山's 人代会 news (its title not read yet) and
-    # 西安高新区's news ("1月17日,西安高新区举办…", a dateline before the place; its title says only 高新区);
-    # of zones8, two: 信阳's 前三季度 news ("全市", "我市") and 黄池镇's report (黄池 without its ending)
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 21
+    # of heldout6, 衢州's zone news (only "开发区"; 衢州 is named nowhere in it); of zones8, two: 信阳's
+    # 前三季度 news ("全市", "我市"; 信阳 named nowhere) and 黄池镇's report (黄池 once, without its ending:
+    # a word jieba tags as a place, with the level the report speaks for, misreads a dozen other reports)
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 18
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
-    # and three of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日"), a
-    # half-year meeting (太仓 "8月3日"), and a day alone (福州 "20日"); four of zones6 write no year beside
+    # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
+    # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
     # their day (向家镇 "4月2日", 聊城 "10月8日", 龙港镇 "10月19日讯") or only "昨日" (白云区)
     # of heldout5, five leave the date to staff (德州's and 楚雄's give no year; the others no day near one)
     # of zones7, three: 贡井区's news ("12月26日上午", no year), 南昌高新区's work report (a year only in
     # its title "2016年经济工作报告", which names no place) and 哈尔滨新区's news (no date at all); of
-    # heldout6, four: 衢州's and 嵊州's news ("昨日"), 兴山's ("4月20日上午") and 西安高新区's ("1月17日"), no year;
-    # of zones8, four: 天水经开区's ("3月16日,2011年…工作会议召开": a year naming the meeting is not read as its
-    # date), 雁峰区's (its day after a reporter's line, "…报道 1月15日"), 信阳's ("11月29日", a year-end month)
-    # and 黄池镇's report, which states no date
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 36
+    # heldout6, four: 衢州's and 嵊州's news ("昨日"), 兴山's ("4月20日上午") and 西安高新区's ("1月17日"), no year
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 30
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
@@ -203,6 +200,20 @@ def test_the_place_a_meeting_is_named_after_is_read_without_the_words_before_it(
     assert infer(text, "n.txt")["place"].value == "新塍镇"
 
 
+def test_a_session_spaced_apart_gives_the_place_it_is_named_after():
+    text = "4月20日上午,某某县第 十八届人民代表大会第四次会议在县文化中心礼堂开幕。"
+    assert infer(text, "n.txt")["place"].value == "某某县"
+
+
+def test_the_place_holding_what_news_opens_with_is_the_news_place():
+    """"1月17日,某某高新区举办…新闻发布会": the opening clause's subject holds the event, whatever it is called."""
+    assert infer("1月17日,某某高新区举办“四个高新”跨越年新闻发布会。笔者从会上获悉。", "n.txt")["place"].value == "某某高新区"
+    text = "人民网合肥2月13日电 (某某)2月13日上午,合肥经开区召开“新春第一会”,围绕主题部署工作。"
+    assert infer(text, "n.txt")["place"].value == "合肥经开区"  # after a dateline and a byline
+    assert "place" not in infer("1月17日,记者从会上获悉,高新区经济运行稳健。", "n.txt")
+    assert "place" not in infer("10月25日,高新区召开经济形势分析会。", "n.txt")  # an ending alone names no place
+
+
 def test_a_meeting_held_by_its_place_gives_that_place():
     """"…召开…工作会议": the words saying the meeting is held stand between the place and its name."""
     text = "17日，长春高新区召开工作会议，总结2013年工作。"
@@ -210,6 +221,47 @@ def test_a_meeting_held_by_its_place_gives_that_place():
     text = "2月15日上午，辽源经济开发区召开2018年度工作总结大会。张凤林出席会议并讲话。"
     assert infer(text, "n.txt")["place"].value == "辽源经济开发区"
     assert "place" not in infer("会上，大家召开座谈会议，交流了经验。", "n.txt")  # no place before 召开
+
+
+@pytest.mark.parametrize("text, date", [
+    # the year the meeting is named after, before October
+    ("3月16日,2011年某某经济技术开发区工作会议召开。会议提出,某某经济技术开发区要坚持高标准建设。", "2011-03-16"),
+    ("8月3日,某某高新区召开2018年半年度工作会议。", "2018-08-03"),
+    ("1月20日,某某高新区管委会举行2010年总结表彰大会。", "2011-01-20"),  # named after the year it reviews
+    # a year-end meeting naming a part of its year gone by is in that year
+    ("本报讯(记者 某某)11月29日,全市2021年1至10月份经济运行分析会召开。", "2021-11-29"),
+    # the day after the reporter's byline, a year reviewed and a year planned
+    ("某某新闻网讯 记者某某 通讯员某某报道 1月15日,某某区委经济工作会议召开,总结2020年各项工作,部署2021年经济工作。",
+     "2021-01-15"),
+    # no day: a year the text says is over dates it the year after, the year only
+    ("各位代表:\n现在,我代表镇人民政府向大会报告政府工作。\n刚刚过去的2018年,是全面贯彻党的十九大精神的开局之年。", "2019"),
+])
+def test_news_and_reports_are_dated_by_what_their_opening_makes_clear(text, date):
+    assert infer(text, "n.txt")["date"].value == date
+
+
+@pytest.mark.parametrize("text", [
+    "12月20日,某区召开2024年经济工作会议。",  # a year-end meeting named after a year: the one it plans, or reviews
+    "各位代表:\n过去的2018年,全区经济平稳发展。",  # "过去的" may be said in the year's last month
+])
+def test_a_year_that_may_be_the_one_a_meeting_plans_or_reviews_leaves_the_date_to_staff(text):
+    assert "date" not in infer(text, "n.txt")
+
+
+def test_a_section_heading_is_no_title():
+    text = "各位代表:\n现在,我代表镇人民政府向大会报告政府工作。\n一、2018年工作回顾\n刚刚过去的2018年,是开局之年。"
+    assert "title" not in infer(text, "r.txt")
+
+
+@pytest.mark.parametrize("line", [
+    "大众网青岛2月19日讯",  # a dateline
+    "记者 某某/文 某某/摄", "本报记者 某某 通讯员 某某",  # credits
+    "某某作政府工作报告 (某某摄)",  # a photo's caption
+    "(城端传播工作室某某)", "(2023年2月2日在杭州市余杭区第十六届人民代表大会第三次会议上)",  # wholly in brackets
+    "杭州市余杭区发展和改革局",  # the body presenting the report
+])
+def test_a_line_that_only_frames_a_text_is_no_title(line):
+    assert "title" not in infer(f"{line}\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请各位委员提出意见。", "n.txt")
 
 
 def test_a_news_dateline_s_day_dates_the_meeting():

@@ -71,6 +71,12 @@ def test_a_year_s_meeting_numbered_nowhere_is_no_session():
     assert "delivered" not in byline("2月14日,我区召开2012年经济工作会议。会上宣读了表彰决定。")
 
 
+def test_a_session_named_as_a_past_decision_is_not_where_the_report_is_delivered():
+    text = "各位代表:\n现在,我代表镇人民政府向大会报告政府工作。\n一年来,全镇较好地完成了镇四届人大二次会议确定的目标任务。"
+    assert "delivered" not in byline(text)
+    assert "delivered" not in byline("2月25日,会议深入贯彻落实市委五届十次全会、市五届人大三次会议精神。")
+
+
 @pytest.mark.parametrize("text", [
     "各位代表:\n现在,我代表区人民政府,向大会作政府工作报告,请予审议。",  # the speaker says 我
     "区委书记卢一先出席会议。全年地区生产总值增长4.2%。",  # attended, spoke no word

@@ -451,3 +451,11 @@ def test_a_clause_whose_own_kind_words_side_with_its_section_keeps_the_section_s
     assert yk(label(sentence, Frame.of("2022-01"), review)) == (2021, RESULT)
     assert yk(label("加快推进数字经济，数字经济核心产业增加值预计增长10%。", Frame.of("2022-01"), review)) == \
         (2021, ESTIMATE)
+
+
+def test_a_word_holding_a_plan_s_cue_says_nothing_of_a_kind():
+    """主要 holds 要 ("主要经济指标"): a mid-year review of how many of its targets were missed is a result."""
+    frame = Frame.of("2017-09-01")
+    assert label("11项主要经济指标中,有6项没有完成“双过半”目标任务,固定资产投资等个别指标差欠较大。", frame).kind == RESULT
+    assert label("一是部分主要指标欠账较大。", frame).kind is None
+    assert label("要把重要产业项目建设好。", frame).kind == TARGET  # the plan's own 要 still counts
