@@ -136,8 +136,8 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
 
 # the end of a range of days: "11月6日至10日", "1月11日开始到16日"
 _TO_DAY = re.compile(r"\d日[^，。；,;\d]{0,3}[至到—-]$")
-# news giving the day without its month: a dateline's ("长春17日电", report_cues.tsv), or a clause that is
-# the day alone, opening the text or after a reporter's bracketed byline ("20日，…", "(记者 某某) 17日，…")
+# news giving the day without its month: a dateline's ("长春17日电", report_cues.tsv), or a clause that is the day
+# alone or with its hour (figure_words.tsv `day_part`), opening the text or after a reporter's bracketed byline
 _NEWS_DAY_BEFORE, _NEWS_DAY_AFTER = re.compile(r"(?:^|[)]\s*)$"), re.compile(r"\s*(?:[,;。]|$)")
 
 
@@ -150,7 +150,8 @@ def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
     return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月" or bool(_COMPACT_DAY.fullmatch(m[2]))
                                     or bool(_TO_DAY.search(text, max(0, m.start() - 8), m.start()))
                                     or text.startswith(dateline_words(), m.end())
-                                    or bool(_NEWS_DAY_AFTER.match(text, m.end()) and _NEWS_DAY_BEFORE.search(text[:m.start()])))
+                                    or bool(_NEWS_DAY_BEFORE.search(text[:m.start()]) and (_NEWS_DAY_AFTER.match(
+                                        text, m.end()) or text.startswith(figure_words().get("day_part", ()), m.end()))))
 
 
 def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:

@@ -279,12 +279,13 @@ def title_of(text: str) -> Found | None:
     """The first line that reads as a title (4 to 60 characters, no sentence end, no section number:
     "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit
     ("记者 某某/文", "(马玉龙摄)"), a body presenting the report ("杭州市余杭区发展和改革局") nor a line
-    wholly in brackets ("(2023年2月2日在…会议上)", "(城端传播工作室刘晓倩)")."""
+    wholly in one pair of brackets ("(2023年2月2日在…会议上)", "(城端传播工作室刘晓倩)"; "(云南省)…报告(2023年2月15日)" is
+    a title)."""
     cues = _cues()
     skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
     credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
     dateline, body = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ()))
-    not_title = rf"[(（【\[].*[)）】\]]|.*{_DAY}(?:{dateline})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
+    not_title = rf"[(（【\[][^)）】\]]*[)）】\]]|.*{_DAY}(?:{dateline})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
         rf"|[\u4e00-\u9fff]+(?:{body})"
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \

@@ -65,6 +65,8 @@ def test_years_are_not_figures():
     # news naming the day alone: its dateline, the clause it opens, the clause after the byline
     ("大公网长春17日电(大公报记者赵文博) 17日,长春高新区召开工作会议", []),
     ("20日,提请市十六届人大五次会议审议的政府工作报告", []),
+    ("(通讯员某某 记者某某 摄影报道)9日上午,区七届人大三次会议开幕", []),  # the day with its hour
+    ("工期缩短至15日上午即可完工", ["15日"]),  # a day's part after a day counted, not after a byline
     ("办理时限缩短至15日,提速50%", ["15日", "50%"]),  # a day counted, at a clause's end
 ])
 def test_calendar_dates_are_not_figures(sentence, figures):

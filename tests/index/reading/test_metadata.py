@@ -144,7 +144,8 @@ def test_most_development_texts_give_their_place_and_date():
     # of heldout6, 衢州's zone news (only "开发区"; 衢州 is named nowhere in it); of zones8, two: 信阳's
     # 前三季度 news ("全市", "我市"; 信阳 named nowhere) and 黄池镇's report (黄池 once, without its ending:
     # a word jieba tags as a place, with the level the report speaks for, misreads a dozen other reports)
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 18
+    # of heldout7, 房县's 前三季度 news (only "全县"; 房县 named only in its headline, which the page lacks)
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 19
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
@@ -153,7 +154,9 @@ def test_most_development_texts_give_their_place_and_date():
     # of zones7, three: 贡井区's news ("12月26日上午", no year), 南昌高新区's work report (a year only in
     # its title "2016年经济工作报告", which names no place) and 哈尔滨新区's news (no date at all); of
     # heldout6, four: 衢州's and 嵊州's news ("昨日"), 兴山's ("4月20日上午") and 西安高新区's ("1月17日"), no year
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 30
+    # of heldout7, four: 美兰区's news ("海口网3月9日消息", no year), 威海's, 房县's ("本报讯") and 昆明经开区's
+    # (no day stated)
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 34
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
@@ -262,6 +265,12 @@ def test_a_section_heading_is_no_title():
 ])
 def test_a_line_that_only_frames_a_text_is_no_title(line):
     assert "title" not in infer(f"{line}\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请各位委员提出意见。", "n.txt")
+
+
+def test_a_title_between_brackets_is_a_title():
+    # a province before the title and the date after it, each bracketed: not one line wholly in brackets
+    found = infer("(云南省)某某市某某区人民政府工作报告(2023年2月15日)\n各位代表:\n现在,我代表区人民政府向大会报告工作。", "n.txt")
+    assert found["title"].value == "(云南省)某某市某某区人民政府工作报告(2023年2月15日)"
 
 
 def test_a_news_dateline_s_day_dates_the_meeting():
