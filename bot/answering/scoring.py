@@ -45,7 +45,7 @@ from functools import lru_cache
 from bot.answering.comparison import gap_to_another_level, later_gap
 from bot.answering.evidence import Evidence, coverage, distinct, given, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
-from bot.answering.reading.metric_forms import metric_forms
+from bot.answering.reading.metric_forms import metric_forms, metric_names
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
@@ -351,9 +351,12 @@ def _names_another(q: Question, folded: str) -> bool:
     """Whether a text that does not name the metric asked names another metric: one of
     synonyms.tsv, or a longer name holding the asked one (人均GDP, 万元GDP), unless the question
     says it too ("GDP排名" asks about 排名 as well) or it holds another word of the question
-    ("财政收入里税收占多少比例" asks about 税收占比)."""
+    ("财政收入里税收占多少比例" asks about 税收占比); a fellow part's metric always is another
+    ("财政总收入跟一般预算收入各多少": "一般预算收入完成7309万元" is not 财政总收入's)."""
     term = q.terms[0]
     if any(s in folded and s not in q.normalised for s in term.shadows):
+        return True
+    if any(n in folded for m in q.siblings for n in metric_names(m, load_vocab())):
         return True
     said = tuple(f for t in q.terms[1:] for f in t.forms)
     return any(n in folded for n in _other_metrics(term.forms, q.normalised, said))

@@ -68,3 +68,15 @@ def test_a_change_beside_a_level_does_not_take_the_level_s_place():
     sentence = "全区地区生产总值连续三年跨越百亿台阶,2020年达到186亿元、增长6.2%,增速居全市第2位。"
     got = _ask("2020年全区GDP总量多少", sentence)
     assert not got.abstained and "186亿元" in got.answer
+
+
+def test_each_part_of_a_several_metrics_question_takes_its_own_figure_not_its_fellow_s():
+    # the first metric's clause, then its figure's, then the second metric's: asked together, each part keeps
+    # to its own figure, and the quote of the first names no figure of the second
+    revenue = "财政总收入突破两亿元大关,实现21456万元,增长18.2%,一般预算收入完成9870万元,累计支出54321万元。"
+    q = parse("某县去年财政总收入跟一般预算收入各多少", 2021)
+    said = [Evidence(hit(revenue, 1), revenue, TimeLabel(2020, RESULT), *coverage(part, revenue)) for part in q.parts()]
+    composer = Composer(SimpleNamespace(place_of={}), 0.5)
+    total, kept = (composer.figure("", part, [ev]) for part, ev in zip(q.parts(), said))
+    assert "21456万元" in total.answer and "9870万元" not in total.answer
+    assert "9870万元" in kept.answer and "21456万元" not in kept.answer

@@ -124,6 +124,7 @@ class Question:
     groups: tuple[tuple[tuple[Term, ...], str | None], ...] = ()  # a voted several's parts: terms, unit
     against: str | None = None  # "比全省高多少": the level a figure is compared with
     versus: tuple = ()  # "贷款余额比存款多还是少": the terms of each metric compared ((贷款, 余额), (存款,))
+    siblings: tuple[str, ...] = ()  # a part's fellow metrics ("财政总收入跟一般预算收入各多少"): never its own
 
     def parts(self) -> tuple["Question", ...]:
         """One question per metric asked, each with the words that are not another metric; for
@@ -141,9 +142,8 @@ class Question:
                                  metrics=tuple(t.text for t in g if t.text in self.metrics))
                          for g, u in self.groups)
         others = tuple(t for t in self.terms if t.text not in self.metrics)
-        return tuple(replace(self, metrics=(m,), shape=Shape.FIGURE,
-                             terms=(replace(t, weight=2.0),) + others)
-                     for m, t in zip(self.metrics, self.terms))
+        return tuple(replace(self, metrics=(m,), shape=Shape.FIGURE, terms=(replace(t, weight=2.0),) + others,
+                             siblings=tuple(o for o in self.metrics if o != m)) for m, t in zip(self.metrics, self.terms))
 
     @property
     def year(self) -> int | None:
