@@ -214,8 +214,13 @@ class Composer:
             asked = next((g for g in gaps if q.against in g.level), None)
             if asked is not None:
                 # of several levels' gaps ("分别高于全省和全国0.8个、1.3个百分点"), the one asked, said alone
-                said = self._reply(c.evidence, asked.said if asked in own else lead + asked.said.lstrip("，, ")
-                                   if lead is not None else c.fact.window + (asked.said if len(gaps) > 1 else tail))
+                if asked in own:
+                    quote = asked.said
+                elif lead is not None:  # a later clause's gap, said of the figure's subject
+                    quote = lead + asked.said.lstrip("，, ")
+                else:
+                    quote = c.fact.window + (asked.said if len(gaps) > 1 else tail)
+                said = self._reply(c.evidence, quote)
                 return Answer(text, comparison.gap_reply(asked) + said, abstained=False,
                               value=asked.shown(), year=c.evidence.label.year, kind=c.evidence.label.kind,
                               sources=self.sources([c.evidence], evidence), confidence=c.confidence,

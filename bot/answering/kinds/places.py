@@ -133,7 +133,7 @@ def core(reports: Reports, words: str) -> str:
     if tail is None or topic.parts(fold(words)):
         return words
     rest, places = fold(words[:-len(tail)]), reports.places()
-    naming = sum(any(rest in fold(c.text) for c in reports.chunks_of(p)) for p in places)
+    naming = sum(rest in reports.place_text(p) for p in places)  # each place's text folded once, kept
     return words[:-len(tail)] if places and naming <= RARE * len(places) else words
 
 
