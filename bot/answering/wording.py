@@ -114,7 +114,8 @@ def describe(q: Question) -> str:
 
 
 def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | None = None) -> str:
-    """"资料中没有…" and, given `other` (label, clause), "资料中只有2019年目标：…"; for a question
+    """"资料中没有…" and, given `other` (label, clause) of the year asked, "资料中只有2019年目标：…", or of
+    another year, only what it is ("资料中只有2018年实际完成的数字，可以改问2018年。"); for a question
     whose metric is not recognised but is a slip away from known ones, those names."""
     near = None if q.metrics else typos.near_metric(q.normalised, load_vocab())
     if near:
@@ -124,7 +125,12 @@ def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | N
     text = f"资料中没有{what}{consequence}。"
     if other is not None:
         tl, window = other
-        text += f"资料中只有{prefix(tl, '').rstrip('：')}：{squash(window)}。"
+        held = prefix(tl, "").rstrip("：")
+        if q.year is not None and tl.year != q.year:
+            # another year's figure is named, not quoted: read in a hurry, it passes for the year asked
+            text += f"资料中只有{held}的数字" + (f"，可以改问{tl.year}年。" if tl.year else "。")
+        else:
+            text += f"资料中只有{held}：{squash(window)}。"
     return clip(text, MAX_ANSWER)
 
 

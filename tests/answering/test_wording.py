@@ -35,11 +35,13 @@ def test_a_long_reply_is_cut_with_an_ellipsis():
     assert len(text) == MAX_ANSWER and text.endswith("…")
 
 
-def test_a_refusal_names_what_is_missing_and_offers_what_the_reports_have():
+def test_a_refusal_names_what_is_missing_and_what_the_reports_have():
     q = question("地区生产总值", year=2020, kind=TARGET)
     assert refusal(q) == "资料中没有2020年地区生产总值的目标。"
     offered = refusal(q, other=(TimeLabel(2019, TARGET), "地区生产总值目标810亿元,增长7%"))
-    assert offered == "资料中没有2020年地区生产总值的目标。资料中只有2019年目标：地区生产总值目标810亿元，增长7%。"
+    assert offered == "资料中没有2020年地区生产总值的目标。资料中只有2019年目标的数字，可以改问2019年。"
+    same_year = refusal(q, other=(TimeLabel(2020, RESULT), "地区生产总值820亿元"))
+    assert same_year == "资料中没有2020年地区生产总值的目标。资料中只有2020年实际完成：地区生产总值820亿元。"
     assert refusal(q, "，无法比较").startswith("资料中没有2020年地区生产总值的目标，无法比较。")
 
 
