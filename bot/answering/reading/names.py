@@ -112,8 +112,8 @@ def asked_in(text: str, said: str = "") -> Names:
     for m, forms in table.items():
         if m.startswith("!") or ":" in m or (m.startswith("~") and not paced):
             continue
-        # said right before its pace (经济增长) the name is one of the metric's own names
-        head, end = ("(?<![\u4e00-\u9fff])", f"(?!{'|'.join(map(re.escape, pace))})") if m.startswith("~") else ("", tail)
+        # said right before its pace too ("经济涨了多少"): a known longer name (经济增长) is read first
+        head, end = ("(?<![\u4e00-\u9fff])", "") if m.startswith("~") else ("", tail)
         if used := tuple(f for f in forms if re.search(head + re.escape(f) + end, text)):
             found.append((m.removeprefix("~"), used))
     return tuple(found)
