@@ -35,10 +35,11 @@ def distributed(folded_text: str, vocab: Vocab) -> str:
             pattern = f"{re.escape(first)}([\u4e00-\u9fff]{{0,2}}?)({by}){re.escape(second)}"
             for m in reversed(list(re.finditer(pattern, folded_text))):
                 after = folded_text[m.end():]  # the metric's name without its group: "居民人均可支配收入"
-                tail = max((f[len(second):] for f in forms if f.startswith(second) and after.startswith(f[len(second):])),
-                           key=len, default="")
+                tail = max((f[len(second):] for f in forms
+                            if f.startswith(second) and after.startswith(f[len(second):])), key=len, default="")
                 if tail.startswith(m.group(1)) and first + tail in forms:
-                    folded_text = folded_text[:m.start()] + first + tail + m.group(2) + folded_text[m.end() - len(second):]
+                    end = m.end() - len(second)
+                    folded_text = folded_text[:m.start()] + first + tail + m.group(2) + folded_text[end:]
     return folded_text
 
 
