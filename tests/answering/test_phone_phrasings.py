@@ -417,3 +417,35 @@ def test_a_rate_gives_no_verdict_on_an_amount():
     county = [(doc("csx", "长沙市长沙县", "2023-01-10"), ["2022年,全年地区生产总值同比增长4.5%。"])]
     got = ask(county, "长沙县GDP是不是破2000亿了", "长沙市长沙县").answer
     assert not got.startswith(("没有", "是的")) and "2000年" not in got
+
+
+# -- 经济 with a growth word, an overview asked for its main figures, two groups before one metric ------
+
+FENG = doc("fx", "凤县", "2025-01-20")
+FENG_TEXT = ["2024年全县实现地区生产总值120.5亿元，增长6.3%，财政总收入5.21亿元、增长4.1%。",
+             "固定资产投资88.6亿元，增长21.7%。",
+             "城镇居民人均可支配收入41234元、增长5.2%，农村居民人均可支配收入15876元、增长7.4%。"]
+
+
+def test_jingji_with_a_growth_word_asks_gdp_growth():
+    for text in ("凤县24年经济涨了多少啊", "凤县24年经济长了多少"):
+        q = parse(text, 2025, ("凤县",))
+        assert q.metrics == ("地区生产总值",) and q.unit == "percent", text
+        got = ask([(FENG, FENG_TEXT)], text, "凤县").answer
+        assert "6.3%" in got and "21.7%" not in got, text
+
+
+def test_a_year_asked_roughly_for_its_main_figures_is_an_overview():
+    text = "凤县24年经济大概啥情况 说几个主要数"
+    assert parse(text, 2025, ("凤县",)).shape == Shape.OVERVIEW
+    got = ask([(FENG, FENG_TEXT)], text, "凤县")
+    assert not got.abstained and "120.5亿元" in got.answer and "5.21亿元" in got.answer and "2024" in got.answer
+
+
+def test_two_groups_joined_before_one_metric_ask_each_group_s():
+    for text in ("凤县24年城里人跟农村人人均可支配收入分别多少", "凤县24年城镇和农村居民人均可支配收入分别多少"):
+        got = ask([(FENG, FENG_TEXT)], text, "凤县").answer
+        assert "41234元" in got and "15876元" in got and "没有认出" not in got, text
+        q = parse(text, 2025, ("凤县",))
+        assert q.shape == Shape.SEVERAL and q.metrics == ("城镇居民人均可支配收入", "农村居民人均可支配收入"), text
+    assert parse("凤县城镇和农村人口各多少", 2025, ("凤县",)).metrics == ()  # no metric of the groups: as said

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.vocabulary import asked_names, figure_words, figure_words_version
+from bot.answering.vocabulary import alternation, asked_names, figure_words, figure_words_version
 from index.text.normalise import fold
 from index.text.vocabulary import Vocab, load_vocab, longest_first
 
@@ -20,6 +20,26 @@ def joined(folded_text: str) -> str:
         if first in folded_text:
             for said in (first + by + other for other in rest for by in figure_words().get("joined_by", ())):
                 folded_text = folded_text.replace(said, joint)
+    return folded_text
+
+
+def distributed(folded_text: str, vocab: Vocab) -> str:
+    """Two groups joined before a metric they share, each with its own metric (figure_words.tsv
+    `joint:`, `joined_by`): "城镇居民跟农村居民人均可支配收入" and "城镇和农村居民人均可支配收入" are
+    "城镇居民人均可支配收入跟农村居民人均可支配收入", two metrics asked, when the first group's name
+    of the metric is a known one. A question's reading; a passage's is `joined`."""
+    forms = metric_forms(vocab)
+    by = alternation(figure_words().get("joined_by", ()))
+    for _, parts in _joints(figure_words_version()):
+        for first, second in ((a, b) for a in parts for b in parts if a != b):
+            pattern = f"{re.escape(first)}([\u4e00-\u9fff]{{0,2}}?)({by}){re.escape(second)}"
+            for m in reversed(list(re.finditer(pattern, folded_text))):
+                after = folded_text[m.end():]  # the metric's name without its group: "居民人均可支配收入"
+                tail = max((f[len(second):] for f in forms
+                            if f.startswith(second) and after.startswith(f[len(second):])), key=len, default="")
+                if tail.startswith(m.group(1)) and first + tail in forms:
+                    end = m.end() - len(second)
+                    folded_text = folded_text[:m.start()] + first + tail + m.group(2) + folded_text[end:]
     return folded_text
 
 

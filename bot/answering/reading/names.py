@@ -98,7 +98,7 @@ def _as_read(names: Names) -> Names:
                  for c, aliases in names)
 
 
-def asked_in(text: str, said: str = "") -> Names:
+def asked_in(text: str, said: str, vocab: Vocab) -> Names:
     """The names only questions give a metric (asked_names.tsv: 粮食 for 粮食产量) that `text` uses
     alone, not as the head of a longer name (粮食播种面积: the table's !goes_on); a metric marked ~
     only where the name follows no other word (经济, not 冰雪经济) and the question as `said` has a word of
@@ -112,11 +112,20 @@ def asked_in(text: str, said: str = "") -> Names:
     for m, forms in table.items():
         if m.startswith("!") or ":" in m or (m.startswith("~") and not paced):
             continue
-        # said right before its pace (经济增长) the name is one of the metric's own names
-        head, end = ("(?<![\u4e00-\u9fff])", f"(?!{'|'.join(map(re.escape, pace))})") if m.startswith("~") else ("", tail)
-        if used := tuple(f for f in forms if re.search(head + re.escape(f) + end, text)):
-            found.append((m.removeprefix("~"), used))
+        metric = m.removeprefix("~")
+        own = (fold(metric), *vocab.synonyms.get(metric, ()))
+        if used := tuple(f for f in forms if re.search(
+                _alone(f, own) if m.startswith("~") else re.escape(f) + tail, text)):
+            found.append((metric, used))
     return tuple(found)
+
+
+def _alone(form: str, own: tuple[str, ...]) -> str:
+    """`form` after no other word (经济, not 冰雪经济), nor at the head of one of the metric's `own`
+    names (经济增长 is that name, read as the reports say it); before any other word of pace it is
+    the metric ("经济涨了多少")."""
+    longer = "|".join(re.escape(n[len(form):]) for n in own if n.startswith(form) and len(n) > len(form))
+    return "(?<![\u4e00-\u9fff])" + re.escape(form) + (f"(?!{longer})" if longer else "")
 
 
 @lru_cache(maxsize=4)

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import (heads, joined, metric_names, shadows, shared_metrics, sibling,
-                                                tail_shared, wider_names, with_joint)
+from bot.answering.reading.metric_forms import (distributed, heads, joined, metric_names, shadows, shared_metrics,
+                                                sibling, tail_shared, wider_names, with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
@@ -225,7 +225,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     then that of the part; `vote`: the shape its meaning votes for, where the cue words are silent."""
     vocab = load_vocab()
     c = cues()
-    as_written = in_report_words(fold(phone_commas(clean(text))))  # cues such as 哪两家 must match before numerals change
+    # in the reports' words, a metric shared by two groups said for each; cues such as 哪两家 match before numerals change
+    as_written = distributed(in_report_words(fold(phone_commas(clean(text)))), vocab)
     normalised = to_arabic(as_written)
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
     not_cues = c.get("not_cue", ())
@@ -263,7 +264,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
-    asked = names.asked_in(rest, normalised)
+    asked = names.asked_in(rest, normalised, vocab)
     unread, metric_table = rest, names.metric_names(vocab, asked)
     metric_hits, rest = names.take(rest, metric_table)
     unread, metric_hits, rest = names.around_time(unread, metric_table, metric_hits, rest)
