@@ -179,7 +179,9 @@ def clauses(text: str, places: tuple[str, ...]) -> list[str]:
     # the first clause's own words for when ("去年", "2025年"): read again against the place asked
     relative = alternation(tuple(w for w, _ in load_vocab().relative_years))
     said = re.search(rf"(?:19|20)\d{{2}}年|{relative}", found[0])
-    when = said.group(0) if said else ""
+    # of a report named ("23年报告里说去年…"), its year with the relative year counted from it
+    anchored = _report_named(found[0], load_vocab())
+    when = found[0][anchored[0].start():anchored[1]] if anchored else said.group(0) if said else ""
     where = places[0] if len(places) == 1 else ""
 
     def given(clause: str) -> str:
@@ -227,13 +229,25 @@ def report_year(text: str, reporting_year: int, vocab: Vocab) -> tuple[int, str]
     relative year follows it (not one compared with: "比去年"), which then counts from it; the
     year and those words are masked, no year asked and no topic. Else the reporting year, the
     text as it was."""
+    found = _report_named(text, vocab)
+    if found is None:
+        return reporting_year, text
+    m = found[0]
+    year = (int(m.group(1)) if len(m.group(1) or "") == 4 else 2000 + int(m.group(1)) if m.group(1)
+            else reporting_year + dict(vocab.relative_years)[m.group(2)])
+    return year, text[:m.start()] + "\0" * len(m.group(0)) + text[m.end():]
+
+
+def _report_named(text: str, vocab: Vocab) -> tuple[re.Match, int] | None:
+    """The words naming a year as a report's (`report_year`), and where the first relative year
+    after them ends; None where none do."""
     c = cues()
-    relative = dict(vocab.relative_years)
+    relative = tuple(w for w, _ in vocab.relative_years)
     named = alternation(c.get("report_named", ()))
     if not named or not relative:
-        return reporting_year, text
+        return None
     said = alternation(c.get("report_said", ()))
-    when = rf"(?<!\d)((?:19|20)?\d{{2}})年度?|({alternation(tuple(relative))})"
+    when = rf"(?<!\d)((?:19|20)?\d{{2}})年度?|({alternation(relative)})"
     against = c.get("against", ())
     for m in re.finditer(rf"(?:{when})的?(?:{named})(?:{said})?", text):
         if m.group(2) and _in_verb(text, m):
@@ -241,10 +255,8 @@ def report_year(text: str, reporting_year: int, vocab: Vocab) -> tuple[int, str]
         later = [r for word in relative for r in re.finditer(word, text[m.end():])
                  if not _in_verb(text[m.end():], r) and not text[:m.end() + r.start()].endswith(against)]
         if later:
-            year = (int(m.group(1)) if len(m.group(1) or "") == 4 else 2000 + int(m.group(1)) if m.group(1)
-                    else reporting_year + relative[m.group(2)])
-            return year, text[:m.start()] + "\0" * len(m.group(0)) + text[m.end():]
-    return reporting_year, text
+            return m, m.end() + min(r.end() for r in later)
+    return None
 
 
 def _in_verb(text: str, m: re.Match) -> bool:
