@@ -5,8 +5,8 @@ Hand-made reports, no index, no model."""
 from __future__ import annotations
 
 import pytest
-
 from answering.test_who_and_counts import ask
+
 from bot.answering.reading.cues import clauses
 from bot.answering.reading.question import Shape, parse
 from index.text.timelabel import RESULT, TARGET
@@ -50,7 +50,7 @@ def test_a_year_is_a_report_s_only_before_a_relative_year_asked(text, years):
 
 
 def test_a_later_clause_counts_its_year_from_the_report_the_first_names():
-    first, later = clauses("河南24年政府工作报告里说去年GDP增长多少，固投增长多少", ("河南省",))
+    _, later = clauses("河南24年政府工作报告里说去年GDP增长多少，固投增长多少", ("河南省",))
     assert parse(later, 2026, ("河南省",)).years == (2023,)  # the report's 去年, not the latest report's
 
 
