@@ -5,8 +5,8 @@ Hand-made reports, no index, no model."""
 from __future__ import annotations
 
 import pytest
-from answering.test_who_and_counts import ask
 
+from answering.test_who_and_counts import ask
 from bot.answering.reading.cues import clauses
 from bot.answering.reading.question import Shape, parse
 from index.text.timelabel import RESULT, TARGET
