@@ -45,6 +45,7 @@ from functools import lru_cache
 from bot.answering.comparison import gap_to_another_level, later_gap
 from bot.answering.evidence import Evidence, coverage, distinct, given, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
+from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.metric_forms import metric_forms, metric_names
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import to_arabic
@@ -391,10 +392,10 @@ def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
 def window(ev: Evidence, fact: Fact, q: Question) -> str:
     """The fact's clause (or its own item of a list of metrics' figures), widened back to the clause that names the metric if it does not; of a
     from-to change, the level reached alone (with its change when a change is asked) unless the
-    period is asked, and the level it started from alone."""
+    period or both its ends are asked, and the level it started from alone."""
     if fact.opening and fact.started:
         return fact.started
-    if fact.reached and q.span is None:
+    if fact.reached and q.span is None and not asks_from_to(q.normalised):  # "从第几升到第几": both ends
         return fact.reached + (f"，{fact.change}" if q.asks_change and fact.change else "")
     if not q.metrics or q.terms[0].found_in(fold(fact.window)):
         return _own_item(fact, q)

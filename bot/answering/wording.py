@@ -134,6 +134,15 @@ def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | N
     return clip(text, MAX_ANSWER)
 
 
+def years_missing(also: list[int], held: list[int]) -> str:
+    """What a refusal of a change between two years named adds to the first year missing: the other
+    one missing too ("，也没有2019年的"), or the year the reports hold, whose figure alone compares
+    with nothing ("，只有2019年的，无法比较")."""
+    if also:
+        return "，也没有" + "、".join(f"{y}年" for y in also) + "的"
+    return "，只有" + "、".join(f"{y}年" for y in held) + "的，无法比较" if held else ""
+
+
 def focus(sentence: str, q: Question, limit: int = FOCUS) -> str:
     """The sentence, or for a long one the run of clauses around the one that best covers the question."""
     if len(sentence) <= limit:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from bot.answering import wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Sentences, assess
@@ -42,6 +43,11 @@ def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     lines = _each_year(text, plain, years, sentences, compose)
     if q.unit is None:
         lines = _alike(text, plain, years, sentences, compose, lines)
+    missing = [y for y in _two_named(q) if y not in {a.year for a in lines}]
+    if missing:  # "2018到2019年是加快了还是放缓了" with 2019 alone given: no change between them to tell
+        held = sorted({a.year for a in lines if a.year in _two_named(q)})
+        return compose.refuse(text, replace(plain, years=(missing[0],)), None,
+                              f"two years named, no figure for {missing}", wording.years_missing(missing[1:], held))
     lines = lines[-MAX_POINTS:]
     if not lines:
         return compose.figure(text, plain, assess(plain, sentences))
@@ -53,10 +59,15 @@ def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 def _named(q: Question, years: list[int]) -> list[int]:
     """"24年到25年是提速了还是放缓了": the years from the first named to the last, where the question
-    names two and the reports cover both; else every year covered."""
-    first, last = (min(q.years), max(q.years)) if q.years else (0, 0)
-    within = [y for y in years if first <= y <= last]
-    return within if first < last and {first, last} <= set(within) else years
+    names two; else every year covered."""
+    first, last = _two_named(q) or (0, 0)
+    return [y for y in years if first <= y <= last] if first else years
+
+
+def _two_named(q: Question) -> tuple[int, ...]:
+    """The first and last of the years a trend question names, when it names two or more: the change
+    between them is asked, so each must have its figure."""
+    return (min(q.years), max(q.years)) if len(set(q.years)) > 1 else ()
 
 
 def _pace(q: Question, lines: list[Answer]) -> str:

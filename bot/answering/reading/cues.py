@@ -179,7 +179,9 @@ def clauses(text: str, places: tuple[str, ...]) -> list[str]:
     # the first clause's own words for when ("去年", "2025年"): read again against the place asked
     relative = alternation(tuple(w for w, _ in load_vocab().relative_years))
     said = re.search(rf"(?:19|20)\d{{2}}年|{relative}", found[0])
-    when = said.group(0) if said else ""
+    # of a report named ("23年报告里说去年…"), its year with the relative year counted from it
+    anchored = _report_named(found[0], load_vocab())
+    when = found[0][anchored[0].start():anchored[1]] if anchored else said.group(0) if said else ""
     where = places[0] if len(places) == 1 else ""
 
     def given(clause: str) -> str:
@@ -221,6 +223,42 @@ def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]
     return list(dict.fromkeys(y for _, y in sorted(years))), _per_year(text)
 
 
+def report_year(text: str, reporting_year: int, vocab: Vocab) -> tuple[int, str]:
+    """"17年开人代会时说的去年", "23年政府工作报告里说去年": a year named as a report's or a meeting's
+    (question_cues.tsv `report_named`, then perhaps `report_said`) is the question's "now" when a
+    relative year follows it (not one compared with: "比去年"), which then counts from it; the
+    year and those words are masked, no year asked and no topic. Else the reporting year, the
+    text as it was."""
+    found = _report_named(text, vocab)
+    if found is None:
+        return reporting_year, text
+    m = found[0]
+    year = (int(m.group(1)) if len(m.group(1) or "") == 4 else 2000 + int(m.group(1)) if m.group(1)
+            else reporting_year + dict(vocab.relative_years)[m.group(2)])
+    return year, text[:m.start()] + "\0" * len(m.group(0)) + text[m.end():]
+
+
+def _report_named(text: str, vocab: Vocab) -> tuple[re.Match, int] | None:
+    """The words naming a year as a report's (`report_year`), and where the first relative year
+    after them ends; None where none do."""
+    c = cues()
+    relative = tuple(w for w, _ in vocab.relative_years)
+    named = alternation(c.get("report_named", ()))
+    if not named or not relative:
+        return None
+    said = alternation(c.get("report_said", ()))
+    when = rf"(?<!\d)((?:19|20)?\d{{2}})年度?|({alternation(relative)})"
+    against = c.get("against", ())
+    for m in re.finditer(rf"(?:{when})的?(?:{named})(?:{said})?", text):
+        if m.group(2) and _in_verb(text, m):
+            continue
+        later = [r for word in relative for r in re.finditer(word, text[m.end():])
+                 if not _in_verb(text[m.end():], r) and not text[:m.end() + r.start()].endswith(against)]
+        if later:
+            return m, m.end() + min(r.end() for r in later)
+    return None
+
+
 def _in_verb(text: str, m: re.Match) -> bool:
     """"够上年初定的目标" is 够上 + 年初: a relative year's word that begins inside a verb of reaching
     (question_cues.tsv `reach`) is no year."""
@@ -254,6 +292,15 @@ def asked_rank(text: str, c: dict[str, tuple[str, ...]]) -> int | None:
     """The rank a yes/no question asks about ("是不是全国第2", read with digits): 2."""
     m = re.search("第([0-9]+)", text)
     return int(m.group(1)) if m and asks_yes_no(text, c) else None
+
+
+def asks_from_to(text: str) -> bool:
+    """"从第几升到第几", "由多少涨到多少": both ends of a from-to change are asked (question_cues.tsv
+    `from_to_start`, `from_to_end`, each before a quantity word)."""
+    c = cues()
+    start, end, asked = (alternation(c.get(k, ())) for k in ("from_to_start", "from_to_end", "quantity"))
+    return bool(start and end and asked
+                and re.search(f"(?:{start})第?(?:{asked})[^，,；;]*?(?:{end})了?第?(?:{asked})", text))
 
 
 def asks_yes_no(text: str, c: dict[str, tuple[str, ...]]) -> bool:
@@ -344,5 +391,6 @@ def kind_said(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]])
     said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
     if said("target") or said("result"):
         return (TARGET if said("target") else RESULT), True
-    # part of a year ("前三季度", "1到9月") is told when it is over: its figures are results so far
-    return (RESULT, False) if re.search(year_part(to_arabic), text) else (None, False)
+    # part of a year ("前三季度", "1到9月") is told when it is over: its figures are results so far; a change
+    # both ends of which are asked ("从第几升到第几") has happened
+    return (RESULT, False) if re.search(year_part(to_arabic), text) or asks_from_to(text) else (None, False)

@@ -173,7 +173,7 @@ class Question:
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level",
                            "category_before", "category_after", "per_year_not_after", "per_year_not_before",
-                           "generic_tail"})
+                           "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:
@@ -240,7 +240,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     counted = asked_cues.counted_places(c)
     counts_places = bool(counted and (counted.search(normalised) or counted.search(as_written)))
     ranks = has("rank_places") and (has("rank_high") or has("rank_low"))
-    years, rest = asked_cues.years(normalised, reporting_year, vocab)
+    reporting_year, dated = asked_cues.report_year(normalised, reporting_year, vocab)  # "17年开人代会时说的去年"
+    years, rest = asked_cues.years(dated, reporting_year, vocab)
     years, rest = asked_cues.period_ends(rest, years, c)
     spans = periods_in(rest)
     for name, _, _ in periods():  # a period is when, like a year: not a topic word
