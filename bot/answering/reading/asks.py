@@ -1,5 +1,5 @@
 """What a question asks of a report's own words rather than its figures: who delivered the report,
-a count the report writes in words, or the length of a streak it states."""
+who did what, a person's office, a count the report writes in words, or the length of a streak it states."""
 from __future__ import annotations
 
 import re
@@ -35,6 +35,11 @@ def action_asked(q: Question) -> tuple[str, ...]:
         return ()
     return tuple(f for action, forms in actions.items()
                  if any(w in q.normalised for w in (action,) + forms) for f in forms + (action,))
+
+
+def asks_office(q: Question) -> bool:
+    """"冯琳在美兰区是干啥的", "什么职务": a person named, their office asked (question_cues.tsv `office_asked`)."""
+    return any(w in q.normalised for w in cues().get("office_asked", ()))
 
 
 def count_in_words(q: Question) -> Term | None:
