@@ -315,8 +315,8 @@ class Composer:
         # ("固定资产投资增速高于全省平均水平" in the year's list of targets)
         dated = q.intent == LIST or bool(values_in(window)) or q.kind == ev.label.kind == TARGET
         said = self._reply(ev, window, dated=dated)
-        if (q.shape == Shape.WHO or held) and not wording.YEAR.search(said):
-            # an office is held, an action done, at a time: the news's day says when
+        if (held or q.shape == Shape.WHO and asks.asks_person(q)) and not wording.YEAR.search(said):
+            # an office is held, an action done, at a time: the report's day says when
             date = self.reports.document(ev.hit.chunk.doc_id).get("date", "")
             said = self._reply(ev, window, dated=dated, when=wording.on_date(date))
         return Answer(text, said, abstained=False,

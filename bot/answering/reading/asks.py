@@ -42,6 +42,13 @@ def asks_office(q: Question) -> bool:
     return any(w in q.normalised for w in cues().get("office_asked", ()))
 
 
+def asks_person(q: Question) -> bool:
+    """"谁作的报告", "党工委书记叫啥", "冯琳是干啥的": a person asked for or about, not a firm or a
+    park ("哪家企业"): the answer says when, as an office is held and an action done at a time."""
+    return any(w in q.normalised for w in cues().get("who", ()) + offices()) or asks_office(q) \
+        or bool(action_asked(q))
+
+
 def count_in_words(q: Question) -> Term | None:
     """"连续几年入选…": the count asked, as a sentence writes it in words ("连续三年", "四大特色产业"),
     a figure none of the report's figures is; None when the question asks no count (第几 is a rank,
