@@ -218,3 +218,10 @@ def test_an_office_asked_is_not_answered_by_a_clause_of_those_in_charge_of_somet
     text = "会上,各部门负责人王某某等出席会议。区长李某某作政府工作报告。"
     got = ask("美兰区区长是谁", [MEILAN], {"ml": text}, "海口市美兰区")
     assert not got.abstained and "李某某" in got.answer and "王某某" not in got.answer
+
+
+def test_a_byline_that_says_its_year_in_words_is_not_dated_again():
+    doc = {"doc_id": "jh", "place": "金华市", "date": "2025-01-20", "title": "政府工作报告",
+           "delivered": "二○二五年一月二十日在金华市第八届人民代表大会第五次会议上", "speaker": "金华市市长 张某"}
+    got = ask("金华市长是谁", [doc], {"jh": "各位代表：现在，我代表市人民政府向大会报告工作。"}, "金华市")
+    assert not got.abstained and "张某" in got.answer and "2025年1月20日" not in got.answer
