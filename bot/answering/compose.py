@@ -308,7 +308,8 @@ class Composer:
         else:
             ev = _closest([e for e in ranked if e.coverage == ranked[0].coverage], q)
             # a person asked by their office ("党工委书记叫啥") is one name, as "谁" asks it
-            one_name = q.shape == Shape.WHO or q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
+            one_name = q.shape == Shape.WHO or \
+                q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
             window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
             ev, window = _acted(ranked, q) or (ev, window)
         # a figure always says its year, and so does a target asked that a sentence states in words

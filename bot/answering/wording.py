@@ -31,7 +31,7 @@ SHARED_HEADING = 1 / 3  # share of a list item's heading in words other items us
 _ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
 NAME = (2, 3)  # characters of a Chinese name said without an office ("孙述涛", "张惠")
-YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}年")  # a year said, in figures or words (二○二五年)
+YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}年")  # a year said, in figures or words
 KIND_WORDS = {RESULT: "实际完成", TARGET: "目标", ESTIMATE: "预计"}
 WHY_REFUSAL = "资料只记录了做了什么、计划做什么和相关数字，没有说明原因，这个问题我答不了。"
 

@@ -38,7 +38,8 @@ def action_asked(q: Question) -> tuple[str, ...]:
 
 
 def asks_office(q: Question) -> bool:
-    """"冯琳在美兰区是干啥的", "什么职务": a person named, their office asked (question_cues.tsv `office_asked`)."""
+    """"冯琳在美兰区是干啥的", "什么职务": a person named, their office asked (question_cues.tsv
+    `office_asked`)."""
     return any(w in q.normalised for w in cues().get("office_asked", ()))
 
 
