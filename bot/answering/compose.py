@@ -59,8 +59,8 @@ class Composer:
 
     # -- pieces of every answer -----------------------------------------------------------
 
-    def _reply(self, ev: Evidence, window: str, dated: bool = True) -> str:
-        return wording.reply(window, ev.label, self.reports.place_of.get(ev.hit.chunk.doc_id, ""), dated)
+    def _reply(self, ev: Evidence, window: str, dated: bool = True, when: str = "") -> str:
+        return wording.reply(window, ev.label, self.reports.place_of.get(ev.hit.chunk.doc_id, ""), dated, when)
 
     @staticmethod
     def sources(first: list[Evidence], evidence: list[Evidence]) -> list[Source]:
@@ -288,9 +288,11 @@ class Composer:
         if doc is None:
             return Answer(text, wording.no_byline(place, year or now), abstained=True, query=q,
                           explanation="no report of that place and year says who delivered it")
-        said = "，".join(v for v in (doc.get("delivered"), doc.get("speaker")) if v)
+        # news says who delivered it in a clause of its own ("区长冯琳代表区政府向大会作工作报告")
+        said = "，".join(v for v in (doc.get("delivered"), doc.get("spoke") or doc.get("speaker")) if v)
         source = Source(doc["doc_id"], doc["title"], "", said, 1.0, place=place)
-        return Answer(text, wording.byline(doc["title"], said, doc.get("speaker", ""), place), abstained=False,
+        reply = wording.byline(doc["title"], said, doc.get("speaker", ""), place, wording.on_date(doc["date"]))
+        return Answer(text, reply, abstained=False,
                       year=year or int(doc["date"][:4]), sources=[source], confidence=1.0,
                       explanation="the report's opening lines", query=q)
 
@@ -298,19 +300,29 @@ class Composer:
 
     def sentence(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
         ranked = scoring.sentences(q, evidence)
-        if not ranked or ranked[0].coverage < self.threshold:
+        held = _office_of(evidence, q)  # "冯琳是干啥的": the clause giving the person's office
+        if not held and (not ranked or ranked[0].coverage < self.threshold):
             return self.refuse(text, q, None, "low coverage")
-        ev = _closest([e for e in ranked if e.coverage == ranked[0].coverage], q)
-        # a person asked by their office ("党工委书记叫啥") is one name, as "谁" asks it
-        one_name = q.shape == Shape.WHO or q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
-        window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
-        ev, window = _acted(ranked, q) or (ev, window)
+        if held:
+            ev, window = held
+        else:
+            ev = _closest([e for e in ranked if e.coverage == ranked[0].coverage], q)
+            # a person asked by their office ("党工委书记叫啥") is one name, as "谁" asks it
+            one_name = q.shape == Shape.WHO or \
+                q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
+            window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
+            ev, window = _acted(ranked, q) or (ev, window)
         # a figure always says its year, and so does a target asked that a sentence states in words
         # ("固定资产投资增速高于全省平均水平" in the year's list of targets)
         dated = q.intent == LIST or bool(values_in(window)) or q.kind == ev.label.kind == TARGET
-        return Answer(text, self._reply(ev, window, dated=dated), abstained=False,
+        said = self._reply(ev, window, dated=dated)
+        if (held or q.shape == Shape.WHO and asks.asks_person(q)) and not wording.YEAR.search(said):
+            # an office is held, an action done, at a time: the report's day says when
+            date = self.reports.document(ev.hit.chunk.doc_id).get("date", "")
+            said = self._reply(ev, window, dated=dated, when=wording.on_date(date))
+        return Answer(text, said, abstained=False,
                       year=ev.label.year, kind=ev.label.kind,
-                      sources=self.sources([ev], evidence), confidence=ev.coverage,
+                      sources=self.sources([ev], evidence), confidence=1.0 if held else ev.coverage,
                       explanation=Candidate(ev, None, window, ev.coverage).explain(), query=q)
 
 
@@ -329,6 +341,17 @@ def _acted(ranked: list[Evidence], q: Question) -> tuple[Evidence, str] | None:
     doc = ranked[0].hit.chunk.doc_id
     return next(((ev, clause) for ev in ranked if forms and ev.hit.chunk.doc_id == doc
                  and (clause := wording.acted(ev.sentence, forms))), None)
+
+
+def _office_of(evidence: list[Evidence], q: Question) -> tuple[Evidence, str] | None:
+    """For a question naming a person and asking their office ("冯琳在美兰区是干啥的"): the first
+    retrieved sentence giving one of the question's words an office right before or after it, and
+    that clause; None when the question asks no office or no sentence gives one."""
+    if not asks.asks_office(q):
+        return None
+    names = [f for t in q.terms if t.weight >= 1 for f in t.forms]
+    return next(((ev, clause) for ev in evidence for name in names
+                 if (clause := wording.office_held(ev.sentence, name))), None)
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 
 from bot.answering.evidence import coverage, pairs
 from bot.answering.facts import RATE, Fact, segments, values_in
@@ -29,6 +30,8 @@ PUNCTUATION = "、，,；;：:（）()“”\"'《》"  # marks closing a phrase
 SHARED_HEADING = 1 / 3  # share of a list item's heading in words other items use that says little
 _ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 FOCUS = 110  # characters of a quoted sentence before it is cut down to its best clauses
+NAME = (2, 3)  # characters of a Chinese name said without an office ("孙述涛", "张惠")
+YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}年")  # a year said, in figures or words
 KIND_WORDS = {RESULT: "实际完成", TARGET: "目标", ESTIMATE: "预计"}
 WHY_REFUSAL = "资料只记录了做了什么、计划做什么和相关数字，没有说明原因，这个问题我答不了。"
 
@@ -97,12 +100,13 @@ def prefix(tl: TimeLabel, place: str) -> str:
     return f"{place}{year}{kind}：" if (year or kind) else f"{place}："
 
 
-def reply(window: str, tl: TimeLabel, place: str, dated: bool = True) -> str:
-    """The answer: the prefix, then the quoted clause without its "在…——" lead-in or repeated place."""
+def reply(window: str, tl: TimeLabel, place: str, dated: bool = True, when: str = "") -> str:
+    """The answer: the prefix, then the quoted clause without its "在…——" lead-in or repeated place;
+    `when`: the day it was said on, before it ("2017年3月1日，孙述涛宣布大会开幕")."""
     body = LEAD_IN.sub("", squash(window))
     if place and body.startswith(place):
         body = body[len(place):].lstrip("，")
-    return clip(f"{prefix(tl, place) if dated else f'{place}：'}{body}。", MAX_ANSWER)
+    return clip(f"{prefix(tl, place) if dated else f'{place}：'}{when + '，' if when else ''}{body}。", MAX_ANSWER)
 
 
 def describe(q: Question) -> str:
@@ -202,14 +206,17 @@ def _deputy(text: str, at: int) -> bool:
 
 def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
     """The clauses of `sentence` from a person's office and name to where they do the action asked
-    (`forms`): "区工委副书记、管委会常务副主任邢恩国主持了会议", "市长唐良智希望…，强调行动第一";
-    None when no clause saying it has an office with a name before the action, in it or in the
-    two clauses before."""
-    segs = segments(sentence)
+    (`forms`): "区工委副书记、管委会常务副主任邢恩国主持了会议", "市长唐良智希望…，强调行动第一", or
+    the clause alone where a name alone is its subject ("孙述涛宣布大会开幕"); None when no clause
+    saying it has an office with a name before the action, in it or in the two clauses before, nor a
+    name alone. A headline's clauses stand apart by spaces ("…会议开幕 孙述涛宣布大会开幕")."""
+    segs = [part for seg in segments(sentence) for part in seg.split()]
     for i, clause in enumerate(segs):
         at = min((clause.find(f) for f in forms if f in clause), default=-1)
         if at < 0:
             continue
+        if _name_alone(clause[:at]):
+            return clause
         for j in range(i, max(-1, i - 3), -1):
             if _names_holder(segs[j][:at] if j == i else segs[j]):
                 return "，".join(segs[j:i + 1])
@@ -222,12 +229,48 @@ def _names_holder(text: str) -> bool:
     return any(0 <= text.find(o) < len(text) - len(o) for o in offices())
 
 
-def byline(title: str, said: str, speaker: str, place: str) -> str:
+def _name_alone(text: str) -> bool:
+    """Whether `text` is a person's name and nothing else ("孙述涛"; not "会议", "大会秘书处")."""
+    if not NAME[0] <= len(text) <= NAME[1] or not re.fullmatch(r"[\u4e00-\u9fff]+", text):
+        return False
+    words = list(_tagger().cut(text))
+    return len(words) == 1 and words[0].flag == "nr"
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg  # only when a who-question names an action
+
+    return jieba.posseg.POSTokenizer(tokenizer=default_tokenizer().jieba)
+
+
+def office_held(sentence: str, name: str) -> str | None:
+    """The clause of `sentence` that gives `name` an office right before or after it ("美兰区委副书记、
+    区长冯琳代表区政府向大会作工作报告", "冯琳区长说"); None when no clause does."""
+    for clause in segments(sentence):
+        for m in re.finditer(re.escape(name), clause):
+            before, after = clause[:m.start()], clause[m.end():]
+            if before.endswith(offices()) or after.startswith(offices()):
+                return clause
+    return None
+
+
+def on_date(date: str) -> str:
+    """A report's date as a who-answer states it: "2017-03-09" → "2017年3月9日" ("2017-03" → "2017年3月")."""
+    parts = [str(int(p)) for p in date.split("-")[:3] if p.isdigit()]
+    return "".join(p + unit for p, unit in zip(parts, "年月日"))
+
+
+def byline(title: str, said: str, speaker: str, place: str, when: str = "") -> str:
     """"《2026年广东省政府工作报告》：2026年1月26日在…会议上，广东省省长 孟凡利". A report's title
     never names who delivered it; a headline that does is news of the meeting, and names others too
-    ("马志龙主持 陈玲芳作政府工作报告"): the place stands for it, so the speaker is the one name given."""
+    ("马志龙主持 陈玲芳作政府工作报告"): the place stands for it, so the speaker is the one name given;
+    so it does for a headline `said` repeats ("…七届人大三次会议开幕"). `when`: the report's day,
+    said first where neither title nor byline names a year ("2017年3月9日，…会议开幕，区长冯琳…")."""
     named = holder(speaker)
-    return clip(f"{place if named and named in title else f'《{title}》'}：{said}。", MAX_ANSWER)
+    head = place if named and named in title or title in said else f"《{title}》"
+    dated = f"{when}，{said}" if when and not YEAR.search(head + said) else said
+    return clip(f"{head}：{dated}。", MAX_ANSWER)
 
 
 def holder(speaker: str) -> str:

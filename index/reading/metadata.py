@@ -228,7 +228,7 @@ def byline(text: str) -> dict[str, str]:
     if "delivered" not in out and (session := _session_clause(text)):
         out["delivered"] = session
     if "speaker" not in out and (said := spoke(text)):
-        out["speaker"] = said
+        out["speaker"], out["spoke"] = said
     return out
 
 
@@ -245,22 +245,28 @@ def _session_clause(text: str) -> str | None:
     return m[0].strip() if m else None
 
 
-def spoke(text: str) -> str | None:
+def spoke(text: str) -> tuple[str, str] | None:
     """Who news of a meeting says spoke or delivered the report, with the office the clause gives
     ("张凤林出席会议并讲话" → 张凤林, "南沙区区长吴扬向大会作政府工作报告" → 南沙区区长吴扬,
-    "曹宏伟代表县人民政府向大会作…" → 曹宏伟); a clause that is more than an office and a name
-    ("我代表区人民政府向大会作…") names nobody."""
+    "曹宏伟代表县人民政府向大会作…" → 曹宏伟), and the whole clause saying it, the offices before the
+    one with the name too ("县委副书记、县长楚某某代表县人民政府向大会作政府工作报告"): an answer quotes
+    what was done, not a headline. A clause that is more than an office and a name ("我代表区人民政府
+    向大会作…") names nobody."""
     cues = _cues()
     office, verbs = _alt(cues.get("office", ())), _alt(cues.get("spoke", ()))
     words = cues.get("report_word", ())
     # "曹宏伟代表县人民政府向大会作政府工作报告": the body spoken for stands between name and verb
     behalf = rf"(?:(?:{_alt(cues.get('on_behalf', ()))})[\u4e00-\u9fff]{{0,6}}?(?:{_alt(cues.get('government', ()))}))?"
-    for m in re.finditer(rf"([^，,。；;：:、\s]*?){behalf}(?:{verbs})", _head(text)):
+    head = _head(text)
+    for m in re.finditer(rf"([^，,。；;：:、\s]*?){behalf}(?:{verbs})", head):
         if any(0 <= m[0].find(w) < len(m[1]) for w in words):
             continue  # "政府工作报告" holds 作报告: a report's name, not a verb
         if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?[\u4e00-\u9fff·]{{2,3}}", m[1]):
             # "听取代理市长陈玲芳作…": what the audience did is no part of the speaker
-            return re.sub(rf"^(?:{_alt(cues.get('heard', ()))})", "", m[1]) if cues.get("heard") else m[1]
+            heard = rf"^(?:{_alt(cues.get('heard', ()))})" if cues.get("heard") else "(?!)"
+            start = max(head.rfind(c, 0, m.start()) for c in "，,。；;：:\n ") + 1
+            clause = head[start:m.end()] + re.split(r"[，,。；;\n]", head[m.end():])[0]
+            return re.sub(heard, "", m[1]), re.sub(heard, "", clause)
     return None
 
 

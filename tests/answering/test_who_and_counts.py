@@ -7,8 +7,10 @@ import pytest
 from bot.answering.answerer import Answerer
 from bot.answering.reading.asks import asks_byline, count_in_words
 from bot.answering.reading.question import parse
+from bot.answering.wording import acted
 from bot.answering.settings import AnswerSettings
 from handmade import Passages
+from index.reading.metadata import byline
 
 LIAOYUAN = {"doc_id": "ly", "place": "辽源经济开发区", "date": "2019-02-15", "title": "辽源经济开发区召开2018年度工作总结大会"}
 GUANGAN = {"doc_id": "ga", "place": "广安经济技术开发区", "date": "2024-01-10", "title": "广安经开区2024年工作报告"}
@@ -171,3 +173,55 @@ def test_a_question_naming_no_place_goes_to_the_one_place_whose_reports_say_it()
     got = ask("诚信化工连续几年入选全省民营企业100强", [HOME, GUANGAN],
               {"home": "全年完成地区生产总值762亿元。", "ga": COUNTED}, "昆山高新区")
     assert not got.abstained and "连续三年" in got.answer and "广安" in got.answer
+
+
+# -- a who-answer says when: the year, the day and meeting where the news gives them ------------------
+
+MEILAN = {"doc_id": "ml", "place": "海口市美兰区", "date": "2017-03-09", "title": "美兰区七届人大三次会议开幕"}
+MEILAN_NEWS = ("美兰区七届人大三次会议开幕。\n海口网3月9日消息 9日上午,美兰区第七届人民代表大会第三次会议举行。\n"
+               "美兰区委副书记、区长冯某代表区政府向大会作工作报告。冯某说,2016年全区上下真抓实干。")
+
+
+def test_news_of_a_report_says_on_which_day_and_who_delivered_it_as_its_clause_says():
+    """Neither the headline nor the session it names says the year: the report's day does; the one who
+    delivered it is quoted doing so, with the offices the clause gives."""
+    doc = {**MEILAN, **byline(MEILAN_NEWS)}  # as the build reads it
+    got = ask("2017年美兰区七届人大三次会议上是谁作的政府工作报告", [doc], {"ml": MEILAN_NEWS}, "海口市美兰区")
+    assert not got.abstained and "2017年3月9日" in got.answer
+    assert "区长冯某代表区政府向大会作工作报告" in got.answer
+
+
+def test_a_person_named_is_answered_with_the_office_the_news_gives_them():
+    got = ask("冯某在美兰区是干啥的,什么职务", [MEILAN], {"ml": MEILAN_NEWS}, "海口市美兰区")
+    assert not got.abstained and "区委副书记、区长冯某" in got.answer and "2017" in got.answer
+
+
+WEIHAI = {"doc_id": "wh", "place": "威海市", "date": "2017-03-01",
+          "title": "市十七届人大一次会议开幕 孙立涛宣布大会开幕,张华作政府工作报告"}
+WEIHAI_NEWS = ("市十七届人大一次会议开幕 孙立涛宣布大会开幕,张华作政府工作报告\n"
+               "大会主席团常务主席、执行主席孙立涛、刘某某在主席台执行主席席就座。\n"
+               "上午9点,孙立涛宣布大会开幕。\n在热烈的掌声中,张华向大会作《政府工作报告》。")
+
+
+def test_who_declared_a_meeting_open_is_the_one_the_news_says_did_without_the_others_named_with_them():
+    got = ask("威海市十七届人大一次会议是谁宣布开幕的", [WEIHAI], {"wh": WEIHAI_NEWS}, "威海市")
+    assert not got.abstained and "孙立涛" in got.answer and "张华" not in got.answer and "2017" in got.answer
+
+
+def test_a_clause_whose_subject_is_no_name_says_nobody_did_the_action():
+    assert acted("上午9点,大会宣布开幕。", ("宣布",)) is None
+    assert acted("上午9点,孙立涛宣布大会开幕。", ("宣布",)) == "孙立涛宣布大会开幕"
+
+
+def test_an_office_asked_is_not_answered_by_a_clause_of_those_in_charge_of_something_else():
+    """负责人 names a speaker's office, but 区长 is asked: the departments' heads are not it."""
+    text = "会上,各部门负责人王某某等出席会议。区长李某某作政府工作报告。"
+    got = ask("美兰区区长是谁", [MEILAN], {"ml": text}, "海口市美兰区")
+    assert not got.abstained and "李某某" in got.answer and "王某某" not in got.answer
+
+
+def test_a_byline_that_says_its_year_in_words_is_not_dated_again():
+    doc = {"doc_id": "jh", "place": "金华市", "date": "2025-01-20", "title": "政府工作报告",
+           "delivered": "二○二五年一月二十日在金华市第八届人民代表大会第五次会议上", "speaker": "金华市市长 张某"}
+    got = ask("金华市长是谁", [doc], {"jh": "各位代表：现在，我代表市人民政府向大会报告工作。"}, "金华市")
+    assert not got.abstained and "张某" in got.answer and "2025年1月20日" not in got.answer

@@ -1,5 +1,5 @@
 """What a question asks of a report's own words rather than its figures: who delivered the report,
-a count the report writes in words, or the length of a streak it states."""
+who did what, a person's office, a count the report writes in words, or the length of a streak it states."""
 from __future__ import annotations
 
 import re
@@ -35,6 +35,19 @@ def action_asked(q: Question) -> tuple[str, ...]:
         return ()
     return tuple(f for action, forms in actions.items()
                  if any(w in q.normalised for w in (action,) + forms) for f in forms + (action,))
+
+
+def asks_office(q: Question) -> bool:
+    """"冯琳在美兰区是干啥的", "什么职务": a person named, their office asked (question_cues.tsv
+    `office_asked`)."""
+    return any(w in q.normalised for w in cues().get("office_asked", ()))
+
+
+def asks_person(q: Question) -> bool:
+    """"谁作的报告", "党工委书记叫啥", "冯琳是干啥的": a person asked for or about, not a firm or a
+    park ("哪家企业"): the answer says when, as an office is held and an action done at a time."""
+    return any(w in q.normalised for w in cues().get("who", ()) + offices()) or asks_office(q) \
+        or bool(action_asked(q))
 
 
 def count_in_words(q: Question) -> Term | None:

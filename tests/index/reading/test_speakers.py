@@ -113,3 +113,9 @@ def test_every_report_whose_news_names_who_delivered_it_for_the_government_has_t
             if m[1] not in byline(body).get("speaker", ""):
                 wrong.append(f"{path.name}: {m[0]} → {byline(body).get('speaker')}")
     assert checked >= 5 and not wrong, "\n".join(wrong)
+
+
+def test_news_naming_who_delivered_the_report_keeps_the_clause_saying_it_with_every_office():
+    said = byline("县委副书记、县长楚某某代表县人民政府向大会作政府工作报告。楚某某说,过去一年…")
+    assert said["speaker"] == "县长楚某某"
+    assert said["spoke"] == "县委副书记、县长楚某某代表县人民政府向大会作政府工作报告"
