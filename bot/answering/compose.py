@@ -14,6 +14,7 @@ from bot.answering import comparison, scoring, wording
 from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
 from bot.answering.facts import RATE, values_in
 from bot.answering.reading import asks
+from bot.answering.kinds import people
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
@@ -310,7 +311,7 @@ class Composer:
             # a person asked by their office ("党工委书记叫啥") is one name, as "谁" asks it
             one_name = q.shape == Shape.WHO or \
                 q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
-            window = wording.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
+            window = people.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
             ev, window = _acted(ranked, q) or (ev, window)
         # a figure always says its year, and so does a target asked that a sentence states in words
         # ("固定资产投资增速高于全省平均水平" in the year's list of targets)
@@ -340,7 +341,7 @@ def _acted(ranked: list[Evidence], q: Question) -> tuple[Evidence, str] | None:
     forms = asks.action_asked(q) if q.shape == Shape.WHO else ()
     doc = ranked[0].hit.chunk.doc_id
     return next(((ev, clause) for ev in ranked if forms and ev.hit.chunk.doc_id == doc
-                 and (clause := wording.acted(ev.sentence, forms))), None)
+                 and (clause := people.acted(ev.sentence, forms))), None)
 
 
 def _office_of(evidence: list[Evidence], q: Question) -> tuple[Evidence, str] | None:
@@ -351,7 +352,7 @@ def _office_of(evidence: list[Evidence], q: Question) -> tuple[Evidence, str] | 
         return None
     names = [f for t in q.terms if t.weight >= 1 for f in t.forms]
     return next(((ev, clause) for ev in evidence for name in names
-                 if (clause := wording.office_held(ev.sentence, name))), None)
+                 if (clause := people.office_held(ev.sentence, name))), None)
 
 
 def _closest(tied: list[Evidence], q: Question) -> Evidence:

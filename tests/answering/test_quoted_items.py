@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from bot.answering.compose import Composer
 from bot.answering.reading.question import parse
-from bot.answering.wording import named
+from bot.answering.kinds.people import named
 from handmade import evidence
 
 

@@ -7,7 +7,7 @@ import pytest
 from bot.answering.answerer import Answerer
 from bot.answering.reading.asks import asks_byline, count_in_words
 from bot.answering.reading.question import parse
-from bot.answering.wording import acted
+from bot.answering.kinds.people import acted
 from bot.answering.settings import AnswerSettings
 from handmade import Passages
 from index.reading.metadata import byline

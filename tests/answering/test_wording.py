@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from bot.answering.evidence import Answer
 from bot.answering.reading.question import parse
-from bot.answering.wording import MAX_ANSWER, focus, higher, named, refusal, reply, squash
+from bot.answering.kinds.people import named
+from bot.answering.wording import MAX_ANSWER, focus, higher, refusal, reply, squash
 from index.text.timelabel import RESULT, TARGET, TimeLabel
 
 from handmade import question

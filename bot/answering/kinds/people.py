@@ -1,0 +1,105 @@
+"""Who-answers: the clause of a sentence that names the person asked about, by their name, their
+office or the action asked (bot.answering.compose's who branch)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.answering.evidence import coverage, pairs
+from bot.answering.facts import segments
+from bot.answering.reading.question import Question
+from bot.answering.vocabulary import cues
+from bot.answering.wording import focus
+from index.reading.metadata import offices
+from index.text.tokens import default_tokenizer
+
+NAME = (2, 3)  # characters of a Chinese name said without an office ("孙述涛", "张惠")
+
+
+def named(sentence: str, q: Question) -> str:
+    """For a name asked ("哪个实验室进了国家实验室体系"): the clause that alone covers what the
+    sentence covers, with the clause before it (where the name often stands), not the other names
+    the sentence goes on to list; the focused sentence when no one clause covers it, or when the
+    sentence opens with it."""
+    segs = segments(sentence)
+    scores = [coverage(q, s)[0] for s in segs]
+    asked = pairs(q.normalised)
+    # equal cover: the clause sharing more of the question's wording ("苏州市级独角兽")
+    best = max(range(len(segs)), key=lambda i: (scores[i], len(asked & pairs(segs[i])))) if segs else 0
+    # a sentence that opens with what is asked about names it later ("在…工作会议上，…管凤良表示"),
+    # unless what is asked is an office whose holder its clause goes on to name ("管委会主任白开文出席")
+    if not segs or best == 0 and not _holder_named(segs[0], q) or scores[best] < coverage(q, sentence)[0]:
+        return focus(sentence, q)
+    # a clause naming the office asked with its holder after it ("代市长陈吉明作报告") is the
+    # answer alone: the clause before names someone else ("执行主席周喜安主持开幕大会")
+    if _holder_named(segs[best], q):
+        return segs[best]
+    return "，".join(segs[max(0, best - 1):best + 1])
+
+
+def _holder_named(clause: str, q: Question) -> bool:
+    """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任";
+    the longest office of report_cues.tsv the question says) with words after it, where its holder
+    stands; said of a deputy ("党工委副书记") only where the question says it so."""
+    office = max((o for o in offices() if o in q.normalised), key=len, default="")
+    if not office:
+        return False
+    asked = _deputy(q.normalised, q.normalised.find(office))
+    return any(m.start() < len(clause) - len(office) and _deputy(clause, m.start()) == asked
+               for m in re.finditer(re.escape(office), clause))
+
+
+def _deputy(text: str, at: int) -> bool:
+    """Whether the office at `at` of `text` is a deputy's (question_cues.tsv `deputy`: "党工委副书记")."""
+    return text[:at].endswith(cues().get("deputy", ()) or ("\0",))
+
+
+def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
+    """The clauses of `sentence` from a person's office and name to where they do the action asked
+    (`forms`): "区工委副书记、管委会常务副主任邢恩国主持了会议", "市长唐良智希望…，强调行动第一", or
+    the clause alone where a name alone is its subject ("孙述涛宣布大会开幕"); None when no clause
+    saying it has an office with a name before the action, in it or in the two clauses before, nor a
+    name alone. A headline's clauses stand apart by spaces ("…会议开幕 孙述涛宣布大会开幕")."""
+    segs = [part for seg in segments(sentence) for part in seg.split()]
+    for i, clause in enumerate(segs):
+        at = min((clause.find(f) for f in forms if f in clause), default=-1)
+        if at < 0:
+            continue
+        if _name_alone(clause[:at]):
+            return clause
+        for j in range(i, max(-1, i - 3), -1):
+            if _names_holder(segs[j][:at] if j == i else segs[j]):
+                return "，".join(segs[j:i + 1])
+    return None
+
+
+def _names_holder(text: str) -> bool:
+    """Whether `text` names an office (any of report_cues.tsv) with words after it, where its
+    holder's name stands."""
+    return any(0 <= text.find(o) < len(text) - len(o) for o in offices())
+
+
+def _name_alone(text: str) -> bool:
+    """Whether `text` is a person's name and nothing else ("孙述涛"; not "会议", "大会秘书处")."""
+    if not NAME[0] <= len(text) <= NAME[1] or not re.fullmatch(r"[\u4e00-\u9fff]+", text):
+        return False
+    words = list(_tagger().cut(text))
+    return len(words) == 1 and words[0].flag == "nr"
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg  # only when a who-question names an action
+
+    return jieba.posseg.POSTokenizer(tokenizer=default_tokenizer().jieba)
+
+
+def office_held(sentence: str, name: str) -> str | None:
+    """The clause of `sentence` that gives `name` an office right before or after it ("美兰区委副书记、
+    区长冯琳代表区政府向大会作工作报告", "冯琳区长说"); None when no clause does."""
+    for clause in segments(sentence):
+        for m in re.finditer(re.escape(name), clause):
+            before, after = clause[:m.start()], clause[m.end():]
+            if before.endswith(offices()) or after.startswith(offices()):
+                return clause
+    return None
