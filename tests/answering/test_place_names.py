@@ -36,6 +36,7 @@ from index.text.vocabulary import load_vocab
     ("潍坊高新技术产业园", ("潍坊高新技术产业园", "潍坊高新区", "潍坊")),
     ("广西壮族自治区", ("广西壮族自治区", "广西")),
     ("迪庆藏族自治州", ("迪庆藏族自治州", "迪庆州", "迪庆")),  # an autonomous prefecture is said a 州
+    ("大兴安岭地区", ("大兴安岭地区", "大兴安岭")),  # a prefecture that is a 地区 is said without it, as a 盟 is
     ("江苏省", ("江苏省", "江苏")),
 ])
 def test_the_names_a_place_goes_by(place, names):
@@ -47,6 +48,12 @@ def test_a_place_named_under_two_levels_goes_by_its_own_name():
     names = names_of("河南省洛阳市嵩县", load_vocab())
     assert {"洛阳市嵩县", "嵩县"} <= set(names) and not {"河南", "洛阳"} & set(names)
     assert parse("嵩县去年地区生产总值是多少", 2026, ("河南省洛阳市嵩县",)).places == ("河南省洛阳市嵩县",)
+
+
+def test_a_prefecture_that_is_a_diqu_is_asked_by_its_name_alone():
+    """"大兴安岭林产工业产值增长多少" asks of 黑龙江省大兴安岭地区, not of the corpus's default place."""
+    place = "黑龙江省大兴安岭地区"
+    assert parse("大兴安岭林产工业产值增长多少", 2026, (place, "昆山高新技术产业开发区")).places == (place,)
 
 
 ZONE = "乌鲁木齐高新技术产业开发区(新市区)"  # a zone and, in brackets, the district it is run with

@@ -145,7 +145,10 @@ def test_most_development_texts_give_their_place_and_date():
     # 前三季度 news ("全市", "我市"; 信阳 named nowhere) and 黄池镇's report (黄池 once, without its ending:
     # a word jieba tags as a place, with the level the report speaks for, misreads a dozen other reports)
     # of heldout7, 房县's 前三季度 news (only "全县"; 房县 named only in its headline, which the page lacks)
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 19
+    # of zones9, two: 唐山高新区's January news (only "我市高新区"; 唐山 only inside a firm's name, 唐山松下) and
+    # 大兴安岭's 上半年 news, not read yet: its opening clause's subject is the place ("今年上半年,大兴安岭地区经济
+    # 社会发展进一步加快"), but no meeting or event follows it
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 21
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
@@ -155,8 +158,9 @@ def test_most_development_texts_give_their_place_and_date():
     # its title "2016年经济工作报告", which names no place) and 哈尔滨新区's news (no date at all); of
     # heldout6, four: 衢州's and 嵊州's news ("昨日"), 兴山's ("4月20日上午") and 西安高新区's ("1月17日"), no year
     # of heldout7, four: 美兰区's news ("海口网3月9日消息", no year), 威海's, 房县's ("本报讯") and 昆明经开区's
-    # (no day stated)
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 34
+    # (no day stated); of zones9, two state no year: 唐山高新区's January news ("今年…1月份") and 大兴安岭's
+    # 上半年 news ("今年上半年"; the page's dateline is not in the text)
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 36
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
