@@ -166,6 +166,9 @@ REAL_CORPORA = {
     "all6": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _CITIES5, _HELDOUT4, _HELDOUT5),
     # … and the seventh's: the zone texts of the round and the set held out before it too
     "all7": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _CITIES5, _HELDOUT4, _HELDOUT5, _HELDOUT6),
+    # … and paraphrases-dev7's: all7's and the texts of the eighth round and of the set held out after it
+    "all8": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _CITIES5, _HELDOUT4, _HELDOUT5, _HELDOUT6,
+             _HELDOUT7),
     "heldout": (_HELDOUT,),
     "cities5": (_SEED, _ZONES, _CITIES5),
 }

@@ -95,6 +95,11 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     # (3/4), 0 over "all7"; development material since
     "zones-heldout7.jsonl": ("zones9", 0.75, 1.00, 7),
     "paraphrases-heldout7.jsonl": ("all7", 0.86, 0.75, 0),
+    # 39 phone phrasings (slang, afterthought years, tags, years in words, a slip; 3 per shape, 4 the texts do not
+    # answer) written before the code answered them: 0.743 (26/35), 0.75 (3/4), 0 on integ12 when first seen;
+    # measured 0.857 (30/35), 0.75, 0 after (tags that ask to confirm, 是 or 定的 before the figure, a hedge, a
+    # year after the ending, a list asked by its count)
+    "paraphrases-dev7.jsonl": ("all8", 0.85, 0.75, 0),
     "dev.jsonl": ("all", 1.00, 1.00, 0),  # the seed's questions with 31 more texts beside it: none may change
 }
 

@@ -43,10 +43,12 @@ def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab,
     verbs, ends = alternation(c.get("threshold", ())), alternation(c.get("yesno_end", ()))
     magnitudes = alternation(tuple(w for w, _, _ in vocab.magnitudes))
     scaled = alternation(vocab.units) + "|" + magnitudes  # "750亿" as well as "750亿元"
+    hedge = f"(?:{alternation(c['threshold_hedge'])})?" if c.get("threshold_hedge") else ""
+    text = before_afterthought(text)
     # a bare magnitude only where nothing follows it but its unit and the ending: "超亿元项目" names a category
     # a date is no figure ("1到9月社零破百亿了吗" asks of 100亿)
     m = next((m for m in re.finditer(f"(?:{verbs})(?:({NUMBER}\\s*(?:{scaled})?)|({magnitudes})(?:{alternation(vocab.units)})?"
-                                     f"(?=了?(?:{ends})?[？?！!。]*$))", text)
+                                     f"(?={hedge}了?(?:{ends})?[？?！!。]*$))", text)
               if not (m.group(1) or "").endswith(tuple(_DATE))), None)
     # asked by its ending ("过750亿了吗"), or by a yes/no word before it ("是不是破900亿了")
     if m and (re.search(f"(?:{ends})[？?！!。]*$", text)
@@ -59,7 +61,7 @@ def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab,
         if starts else None
     if m:
         return m.group(1), m.group(1)
-    m = re.search(f"({NUMBER}\\s*(?:{scaled}))了?(?:{ends})[？?！!。]*$", text) if verbless else None
+    m = re.search(f"({NUMBER}\\s*(?:{scaled})){hedge}了?(?:{ends})[？?！!。]*$", text) if verbless else None
     return (m.group(1), m.group(1)) if m else None
 
 
@@ -306,7 +308,16 @@ def asks_from_to(text: str) -> bool:
 def asks_yes_no(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     """"是不是下降了", "涨了没": a yes/no word before the verb, or one ending the question."""
     return (any(w in text for w in c.get("yesno_start", ()))
-            or bool(re.search(f"(?:{alternation(c.get('yesno_end', ()))})[\\W_]*$", text)))
+            or bool(re.search(f"(?:{alternation(c.get('yesno_end', ()))})[\\W_]*$", before_afterthought(text))))
+
+
+# a year typed after the question as an afterthought, in a clause of its own ("过7%没 21年")
+_AFTERTHOUGHT = re.compile(r"[\s，,]+(?:\d{2}|\d{4})年[？?！!。]*$")
+
+
+def before_afterthought(text: str) -> str:
+    """The question without a year added after its ending: the ending is what asks."""
+    return _AFTERTHOUGHT.sub("", text)
 
 
 def ends_asking(text: str, c: dict[str, tuple[str, ...]]) -> bool:
