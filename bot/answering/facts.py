@@ -154,12 +154,42 @@ def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
                                         text, m.end()) or text.startswith(figure_words().get("day_part", ()), m.end()))))
 
 
+def _of_clock(text: str, m: re.Match, unit: str) -> bool:
+    """"上午9时30分", "下午3点半", "上午9:30": the hour and minutes of a time of day (figure_words.tsv `hour`,
+    `hour_said` after a `day_part` or before its minutes, `minute` after an hour) are no figures."""
+    words = figure_words()
+    before, after = text[:m.start()], text[m.end():]
+    day_part = before.rstrip().endswith(words.get("day_part", ()) or ("\0",))
+    if unit or m.group(1) or m.group(4):
+        return False
+    if ":" in m.group(2) or "：" in m.group(2):
+        return day_part  # "上午9:30"; else a ratio ("33:14:53")
+    hour = next((w for w in words.get("hour", ()) + words.get("hour_said", ()) if after.startswith(w)), None)
+    if hour is not None:
+        minutes = re.match(rf"(?:\d+\s*)?(?:{alternation(words.get('minute', ()))})", after[len(hour):])
+        return hour in words.get("hour", ()) or day_part or bool(minutes)
+    return bool(re.search(rf"\d\s*(?:{alternation(words.get('hour', ()) + words.get('hour_said', ()))})$", before)) \
+        and after.startswith(words.get("minute", ()) or ("\0",))
+
+
+def _size_class(text: str, m: re.Match, unit: str) -> bool:
+    """"5000万元以上项目投资", "亿元以上企业": a measure's figure with a mark of a bound (figure_words.tsv `size_class`)
+    and a name right after it is a class of the things named, not an amount of anything."""
+    words = figure_words()
+    if unit_group(unit) not in words.get("size_class_group", ()):
+        return False
+    after = text[m.end(3) if m.group(3) else m.end(2):]
+    mark = next((w for w in words.get("size_class", ()) if after.startswith(w)), None)
+    return mark is not None and bool(re.match(r"[\u4e00-\u9fff“]", after[len(mark):]))
+
+
 def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:
     """Figures read from the text in half-width, each quoted as `written`."""
     out, text = [], halfwidth(written)
     for m in value_re.finditer(text):
         ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
-        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)) or _in_a_date(text, m, unit):
+        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)) or _in_a_date(text, m, unit) \
+                or _size_class(text, m, unit) or _of_clock(text, m, unit):
             continue
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
             continue  # a quoted number is a name: “12345”热线, “263”专项行动
