@@ -220,16 +220,25 @@ def opening(sentence: str) -> str:
 
 
 def _said(text: str) -> set[str]:
-    """The kinds whose `words` (a `pledge` is one too) the text holds."""
-    text, signals = fold(text), kind_signals()
+    """The kinds whose `words` (a `pledge` is one too) the text holds, outside its purpose clauses."""
+    text, signals = without_purposes(fold(text)), kind_signals()
     return {kind for (kind, where), words in signals.items()
             if where in ("words", "pledge") and any(w in text for w in words)}
+
+
+def without_purposes(text: str) -> str:
+    """The text without its clauses saying what its actions are for (`purpose`, `kind_signals.tsv`: "为确保招商
+    引资工作取得新突破，…落实财政扶持资金2.36亿元"), when they state no figure: the plan words of such a clause
+    (确保) aim at the purpose, they say nothing of the figures' kind."""
+    words = kind_signals().get(("skip", "purpose"), ())
+    clauses = re.split(r"(?<=[，,；;。！？!?])", text)
+    return "".join(c for c in clauses if not (c.lstrip().startswith(words or ("\0",)) and not re.search(r"\d", c)))
 
 
 def pledged(text: str) -> bool:
     """Whether a clause says its figures are a target in words no review uses of a figure
     (`pledge`, `kind_signals.tsv`: 力争, 确保…), and no result's words."""
-    folded = fold(text)
+    folded = without_purposes(fold(text))
     return any(w in folded for w in kind_signals().get((TARGET, "pledge"), ())) and RESULT not in _said(text)
 
 
@@ -381,8 +390,10 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     # an estimate says so itself; else the kind words, which abstain where they disagree; the
     # weighted cue counts only where those say nothing
     said = (ESTIMATE if scores[ESTIMATE] else None) or sentence_kind(text, paragraph)
-    if not said and context and context.kind and context.source == "year":
-        return replace(context, source="context")  # weak cue words do not outweigh a year just named
+    if not said and context and context.kind and context.source in ("year", "context"):
+        # weak cue words do not outweigh a year just named, nor the kind the text before took from it: the paragraph
+        # after "据了解，2012年，…" goes on of 2012 ("…推进工作指挥部，全力…，落实财政扶持资金2.36亿元")
+        return replace(context, source="context")
     own = said or cue_kind(text)
     if own:
         # the same kind goes on in the same time: the year before it, or the past period it reviews
