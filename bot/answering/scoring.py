@@ -335,7 +335,8 @@ def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
     after the figure speaks of something else ("规模以上工业增加值增长7.5%，工业对GDP增长贡献率45%":
     7.5% is not GDP's), and so does a figure after another metric's name ("地区生产总值实现432.6
     亿元，固定资产投资总量211.9亿元，建筑业完成151.6亿元，较去年增长21.8%": 21.8% is not GDP's), or one
-    in a unit the metric is not measured in ("完成总投资…，形成长2.3公里…的水面": 2.3公里 is no investment's)."""
+    in a unit the metric is not measured in after the metric's own figure ("完成总投资4152万元…，形成长2.3公里…的
+    水面": 2.3公里 is no investment's; but "力争实现工业产值破千亿，确保…项目240个以上" quotes the metric's clause)."""
     if not q.metrics:
         return True
     lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
@@ -343,7 +344,7 @@ def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
               *(headed(lead, fold(s)) for s in segments(ev.sentence)[: fact.segment + 1])]
     for at, folded in reversed(list(enumerate(before))):
         if q.terms[0].found_in(folded):
-            return at == len(before) - 1 or unit_agrees(q, fact)
+            return at == len(before) - 1 or unit_agrees(q, fact) or not values_in(folded)
         if _names_another(q, folded):
             return False
     return False

@@ -169,3 +169,8 @@ def test_a_figure_said_of_the_thing_named_after_it_answers_only_for_that_thing()
 def test_a_change_named_after_its_figure_is_the_figure_s_own():
     a = figure("去年地区生产总值增长多少", "地区生产总值实现8.5%的增长")
     assert not a.abstained and "8.5%" in a.answer
+
+
+def test_a_figure_in_another_unit_after_the_metric_s_clause_still_quotes_a_clause_with_no_figure_of_its_own():
+    a = figure("2020年工业产值多少", "实现工业产值破千亿，全年开复工项目240个以上")
+    assert not a.abstained and "工业产值破千亿" in a.answer
