@@ -347,9 +347,10 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     # an estimate says so itself; else the kind words, which abstain where they disagree; the
     # weighted cue counts only where those say nothing
     said = (ESTIMATE if scores[ESTIMATE] else None) or sentence_kind(text, paragraph)
-    if not said and context and context.kind and context.source in ("year", "context"):
-        # weak cue words do not outweigh a year just named, nor the kind the text before took from it: the paragraph
-        # after "据了解，2012年，…" goes on of 2012 ("…推进工作指挥部，全力…，落实财政扶持资金2.36亿元")
+    if not said and context and context.kind and (context.source == "year" or context.source == "context" and context.kind == RESULT):
+        # weak cue words do not outweigh a year just named, nor a review the text before took from it: the paragraph
+        # after "据了解，2012年，…" goes on of 2012 ("…推进工作指挥部，全力…，落实财政扶持资金2.36亿元"); a plan's
+        # weak words after an estimate ("要持续加强产业创新") are still the plan's
         return replace(context, source="context")
     own = said or cue_kind(text)
     if own:
