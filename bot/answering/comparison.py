@@ -80,10 +80,29 @@ def stated_gaps(text: str) -> list[Gap]:
     unit = POINTS if "百分点" in m.group("unit") else m.group("unit")
     if len(numbers) != len(levels):
         return []
+    if len(levels) == 1:  # said as written, up to the gap's end
+        return [Gap(levels[0], sign * numbers[0], unit, text[:m.end()])]
     # each level's gap said alone: the words before it without 分别, the verb, the level, its number
     head = re.sub(alternation(figure_words().get("respectively", ())), "", text[:m.start()])
     verb, way = text[m.start():m.start("levels")], m.group("higher") or m.group("lower") or ""
     return [Gap(lv, sign * n, unit, f"{head}{verb}{lv}{way}{_num(n)}{unit}") for lv, n in zip(levels, numbers)]
+
+
+def gaps_of(window: str, tail: str) -> list[Gap]:
+    """The gaps stated of a figure (its clause `window`, and what its sentence says after it, `tail`), each with
+    `said` the figure's quote up to that gap alone: its own when the figure is itself a gap ("生产总值高于全市
+    平均增速10个百分点"), then those of the clauses after it up to the next other figure, each said without the
+    ones before it ("增长9.0%，比全省高出1.1个百分点，比成都市高出0.8个百分点" of 全省: "增长9.0%，比全省高出
+    1.1个百分点"), and said of the figure's subject where it is itself a gap (`later_gap`)."""
+    own = stated_gaps(window) if gap_lead(window) is not None else []
+    later, skipped = [], ""
+    for clause in re.split(r"(?=，|,(?!\d))", tail):
+        gaps = stated_gaps(clause)
+        if not gaps and values_in(clause):
+            break  # another figure's clause: gaps after it are that figure's
+        later += [replace(g, said=skipped + g.said) for g in gaps]
+        skipped += "" if gaps else clause  # words on how it is counted ("，按可比价计算") go with each gap
+    return own + [replace(g, said=later_gap(window, g.said) or window + g.said) for g in later]
 
 
 def gap_lead(text: str) -> str | None:
@@ -98,7 +117,7 @@ def later_gap(named: str, clause: str) -> str | None:
     "高于全省平均增速5个百分点" after "使开发区生产总值高于全市平均增速10个百分点" is "使开发区生产总值高于全省
     平均增速5个百分点"; None when either states no gap."""
     lead = gap_lead(named) if stated_gaps(clause) else None
-    return lead + clause if lead else None
+    return lead + clause.lstrip("，, ") if lead else None
 
 
 def gap_to_another_level(q: Question, fact: Fact) -> bool:

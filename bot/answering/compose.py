@@ -206,22 +206,11 @@ class Composer:
         ranked = scoring.figures(q, evidence, kind=RESULT) if q.year is None and q.kind is None else []
         ranked = [c for c in ranked or scoring.figures(q, evidence) if c.confidence >= self.threshold]
         for c in (c for c in ranked if scoring.names_metric(q, c.fact.window)):  # not the next metric's gap
-            tail = _said_after(c.evidence.sentence, c.fact.window)
-            # a figure that is itself a gap ("生产总值高于全市平均增速10个百分点，高于全省…5个百分点"): its
-            # own, then those after it, said of its subject
-            lead = comparison.gap_lead(c.fact.window)
-            own = comparison.stated_gaps(c.fact.window) if lead is not None else []
-            gaps = own + comparison.stated_gaps(tail or "")
+            # of several levels' gaps ("分别高于全省和全国0.8个、1.3个百分点"), the one asked, said alone
+            gaps = comparison.gaps_of(c.fact.window, _said_after(c.evidence.sentence, c.fact.window) or "")
             asked = next((g for g in gaps if q.against in g.level), None)
             if asked is not None:
-                # of several levels' gaps ("分别高于全省和全国0.8个、1.3个百分点"), the one asked, said alone
-                if asked in own:
-                    quote = asked.said
-                elif lead is not None:  # a later clause's gap, said of the figure's subject
-                    quote = lead + asked.said.lstrip("，, ")
-                else:
-                    quote = c.fact.window + (asked.said if len(gaps) > 1 else tail)
-                said = self._reply(c.evidence, quote)
+                said = self._reply(c.evidence, asked.said)
                 return Answer(text, comparison.gap_reply(asked) + said, abstained=False,
                               value=asked.shown(), year=c.evidence.label.year, kind=c.evidence.label.kind,
                               sources=self.sources([c.evidence], evidence), confidence=c.confidence,

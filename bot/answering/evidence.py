@@ -287,3 +287,17 @@ def given(q: Question, fact: Fact) -> bool:
     is what it asks within, not its answer (a yes/no question's figure is, where a report states it)."""
     return q.shape == Shape.FIGURE and not q.threshold \
         and re.search(rf"(?<![\d.]){re.escape(fact.value)}", q.normalised) is not None
+
+
+def of_a_thing_after(q: Question, fact: Fact) -> bool:
+    """"完成总投资4152万元的伊河城区段综合整治工程": a figure said of the thing named after it with 的 is that thing's
+    (the project's total, not the place's investment): it answers only a question naming the thing ("伊河城区段综合
+    整治工程总投资多少", "形成…的水面有多大"); a figure said of its own kind so (figure_words.tsv `own_after`:
+    "实现8.5%的增长", "以12%的速度增长", "完成100亿元的目标") is the metric's."""
+    at = fact.window.find(fact.value)
+    m = re.match(r"的([\u4e00-\u9fff][^，,；;。]*)", fact.window[at + len(fact.value):]) if at >= 0 else None
+    if m is None or m.group(1).startswith(figure_words().get("own_after", ()) or ("\0",)):
+        return False
+    thing = fold(m.group(1))
+    return not any(t.found_in(thing) for t in q.terms if t.text not in q.places)
+

@@ -14,10 +14,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
+from bot.answering.reading.no_figures import no_figure
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
-from index.reading.metadata import dateline_words
 from index.text.normalise import fold, halfwidth
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
@@ -62,8 +62,6 @@ _FROM_TO = re.compile(r"(?P<head>[^从由]*?)[从由](?P<start>[^到至]+?)(?P<v
 # a clause starting a change it has not yet said the end of, and the clause that says it
 _FROM_OPEN = re.compile(r"[从由](?P<start>[^到至]*)$")
 _TO_NEXT = re.compile(r"\s*[\u4e00-\u9fff]{0,2}(?:到|至)[^，,；;。]*\d")
-_TO_MONTH = re.compile(r"[—\-~至到]\d{1,2}月")
-_COMPACT_DAY = re.compile(r"(?:19|20)\d{2}[01]\d[0-3]\d")  # 20231219日
 
 
 def _value_re() -> re.Pattern:
@@ -134,32 +132,12 @@ def values_in(text: str) -> list[tuple[int, int, str, float, str]]:
     return _values(text, _value_re())
 
 
-# the end of a range of days: "11月6日至10日", "1月11日开始到16日"
-_TO_DAY = re.compile(r"\d日[^，。；,;\d]{0,3}[至到—-]$")
-# news giving the day without its month: a dateline's ("长春17日电", report_cues.tsv), or a clause that is the day
-# alone or with its hour (figure_words.tsv `day_part`), opening the text or after a reporter's bracketed byline
-_NEWS_DAY_BEFORE, _NEWS_DAY_AFTER = re.compile(r"(?:^|[)]\s*)$"), re.compile(r"\s*(?:[,;。]|$)")
-
-
-def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
-    """"2025年1月13日", "3月14日", "11月6日至10日", "1—11月", "9月底前", "20231219日": the months
-    and days of calendar dates are not figures, while "3个月" or "用时15日" are. A month right
-    after its number is always the calendar's: a count of months is "N个月"."""
-    if unit == "月" or (not unit and _TO_MONTH.match(text, m.end())):  # "1—11月"
-        return True
-    return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月" or bool(_COMPACT_DAY.fullmatch(m[2]))
-                                    or bool(_TO_DAY.search(text, max(0, m.start() - 8), m.start()))
-                                    or text.startswith(dateline_words(), m.end())
-                                    or bool(_NEWS_DAY_BEFORE.search(text[:m.start()]) and (_NEWS_DAY_AFTER.match(
-                                        text, m.end()) or text.startswith(figure_words().get("day_part", ()), m.end()))))
-
-
 def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, float, str]]:
     """Figures read from the text in half-width, each quoted as `written`."""
     out, text = [], halfwidth(written)
     for m in value_re.finditer(text):
         ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
-        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)) or _in_a_date(text, m, unit):
+        if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)) or no_figure(text, m, unit):
             continue
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
             continue  # a quoted number is a name: “12345”热线, “263”专项行动

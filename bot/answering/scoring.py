@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.comparison import gap_to_another_level, later_gap
-from bot.answering.evidence import Evidence, coverage, distinct, given, time_agrees, unit_agrees
+from bot.answering.evidence import Evidence, coverage, distinct, given, of_a_thing_after, time_agrees, unit_agrees
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.metric_forms import metric_forms, metric_names
@@ -234,6 +234,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
                  for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
+                 and not of_a_thing_after(q, fact)
                  for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 
@@ -334,15 +335,17 @@ def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
     clause, or else the closest clause before it (or its section) that names a metric. A clause
     after the figure speaks of something else ("规模以上工业增加值增长7.5%，工业对GDP增长贡献率45%":
     7.5% is not GDP's), and so does a figure after another metric's name ("地区生产总值实现432.6
-    亿元，固定资产投资总量211.9亿元，建筑业完成151.6亿元，较去年增长21.8%": 21.8% is not GDP's)."""
+    亿元，固定资产投资总量211.9亿元，建筑业完成151.6亿元，较去年增长21.8%": 21.8% is not GDP's), or one
+    in a unit the metric is not measured in after the metric's own figure ("完成总投资4152万元…，形成长2.3公里…的
+    水面": 2.3公里 is no investment's; but "力争实现工业产值破千亿，确保…项目240个以上" quotes the metric's clause)."""
     if not q.metrics:
         return True
     lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
     before = [fold(ev.hit.chunk.section_title()),
               *(headed(lead, fold(s)) for s in segments(ev.sentence)[: fact.segment + 1])]
-    for folded in reversed(before):
+    for at, folded in reversed(list(enumerate(before))):
         if q.terms[0].found_in(folded):
-            return True
+            return at == len(before) - 1 or unit_agrees(q, fact) or not values_in(folded)
         if _names_another(q, folded):
             return False
     return False

@@ -11,7 +11,8 @@ from index.reading.documents import Document
 from index.reading.layout import LEAD_HEADING, numbered_level
 from index.text.normalise import fold
 from index.text.sections import narrowed, scope_of
-from index.text.timelabel import Frame, Scope, TimeLabel, announcement, label, opening, sentence_head, years_in
+from index.text.kindwords import opening
+from index.text.timelabel import Frame, Scope, TimeLabel, announcement, label, sentence_head, years_in
 from index.text.vocabulary import Vocab, load_vocab
 
 APPENDIX_LEVEL = 0  # the level sections.tsv gives an appendix (附件): notes, not the speech

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
+from index.text.kindwords import kind_signals, opening, said_kinds, without_purposes
 from index.text.normalise import fold
 from index.text.periods import period_years, periods
 from index.text.vocabulary import load_vocab
@@ -191,46 +192,11 @@ def cue_kind(text: str, needed: int = DECISIVE_LEAD) -> str | None:
     return RESULT if lead > 0 else TARGET
 
 
-def kind_signals(path: Path = INDEX_DATA / "kind_signals.tsv") -> dict[tuple[str, str], tuple[str, ...]]:
-    """(kind, where) → words, folded: see the file's header."""
-    return _kind_signals(datafiles.rows(path, 3))
-
-
-@lru_cache(maxsize=4)
-def _kind_signals(rows: tuple[tuple[str, ...], ...]) -> dict[tuple[str, str], tuple[str, ...]]:
-    out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for kind, where, words in rows:
-        out[(kind, where)] = out.get((kind, where), ()) + tuple(fold(w) for w in words.split("|") if w)
-    return out
-
-
-def _numbering() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for _, p in datafiles.rows(INDEX_DATA / "sections.tsv", 2))
-
-
-def opening(sentence: str) -> str:
-    """A sentence without its section number and its enumerating words ("（三）", "一是", "同时")."""
-    text, skip, numbers = fold(sentence).strip(), kind_signals().get(("skip", "opening"), ()), _numbering()
-    while True:
-        cut = next((m.end() for p in numbers if (m := p.match(text))), 0) \
-            or next((len(w) for w in skip if text.startswith(w)), 0)
-        if not cut:
-            return text
-        text = text[cut:].lstrip(" ，,！!：:")
-
-
-def _said(text: str) -> set[str]:
-    """The kinds whose `words` (a `pledge` is one too) the text holds."""
-    text, signals = fold(text), kind_signals()
-    return {kind for (kind, where), words in signals.items()
-            if where in ("words", "pledge") and any(w in text for w in words)}
-
-
 def pledged(text: str) -> bool:
     """Whether a clause says its figures are a target in words no review uses of a figure
     (`pledge`, `kind_signals.tsv`: 力争, 确保…), and no result's words."""
-    folded = fold(text)
-    return any(w in folded for w in kind_signals().get((TARGET, "pledge"), ())) and RESULT not in _said(text)
+    folded = without_purposes(fold(text))
+    return any(w in folded for w in kind_signals().get((TARGET, "pledge"), ())) and RESULT not in said_kinds(text)
 
 
 def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
@@ -238,11 +204,11 @@ def sentence_kind(sentence: str, paragraph: str = "") -> str | None:
     `kind_signals.tsv`): its own kind words; else its paragraph's; else, in a paragraph whose
     sentences mostly open with a plan's imperative verb, such an opening. Words that point both
     ways, or none, leave it unlabelled: a guess here is what an article without sections gets wrong."""
-    own = _said(sentence)
+    own = said_kinds(sentence)
     if own:
         return own.pop() if len(own) == 1 else None
     sentences = [s for s in re.split(r"(?<=[。；;！!？?])", paragraph or sentence) if s.strip()]
-    said = [kind for s in sentences for kind in _said(s)]
+    said = [kind for s in sentences for kind in said_kinds(s)]
     kinds = set(said)
     if len(kinds) > 1:
         return None
@@ -261,7 +227,7 @@ def announcement(head: str) -> str:
     colon; else "". Its items, cut apart at their semicolons, are read with it: "…实现10亿元，增长
     42.9%；" after "主要预期目标是：" is a target whatever its verbs."""
     m = re.search(r"([^，,；;。！!？?：:]*)[：:][^：:。！!？?]*$", fold(head))
-    return m.group(1) + "：" if m and len(_said(m.group(1))) == 1 else ""
+    return m.group(1) + "：" if m and len(said_kinds(m.group(1))) == 1 else ""
 
 
 def without_bases(text: str) -> str:
@@ -373,7 +339,7 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
             return _span_label(period, frame, "section")
     if scope.kind:
         own = cue_kind(text, SECTION_LEAD)
-        if own and own != scope.kind and (own == ESTIMATE or scope.kind not in _said(text)):  # kind words side with it
+        if own and own != scope.kind and (own == ESTIMATE or scope.kind not in said_kinds(text)):  # kind words side with it
             return TimeLabel(frame.year_of(own), own, None, "cue")
         if scope.year is None and scope.period:
             return _span_label(scope.period, frame, "section")
@@ -381,8 +347,11 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     # an estimate says so itself; else the kind words, which abstain where they disagree; the
     # weighted cue counts only where those say nothing
     said = (ESTIMATE if scores[ESTIMATE] else None) or sentence_kind(text, paragraph)
-    if not said and context and context.kind and context.source == "year":
-        return replace(context, source="context")  # weak cue words do not outweigh a year just named
+    if not said and context and context.kind and (context.source == "year" or context.source == "context" and context.kind == RESULT):
+        # weak cue words do not outweigh a year just named, nor a review the text before took from it: the paragraph
+        # after "据了解，2012年，…" goes on of 2012 ("…推进工作指挥部，全力…，落实财政扶持资金2.36亿元"); a plan's
+        # weak words after an estimate ("要持续加强产业创新") are still the plan's
+        return replace(context, source="context")
     own = said or cue_kind(text)
     if own:
         # the same kind goes on in the same time: the year before it, or the past period it reviews

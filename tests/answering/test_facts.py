@@ -117,6 +117,28 @@ def test_calendar_months_and_days_are_not_figures(sentence):
     assert not [f.value for f in extract(sentence) if f.value.endswith(("月", "日")) or f.value in ("1", "9")]
 
 
+@pytest.mark.parametrize("sentence, figures", [
+    ("3月5日上午9时30分，县十七届人大三次会议在县会议中心开幕", []),
+    ("会议于14时开幕，全县生产总值达到100亿元", ["100亿元"]),
+    ("下午3点半，会议召开", []),
+    ("上午9:30，会议召开；三次产业结构比为33:14:53", ["33:14:53"]),  # a ratio is no time
+    ("提出3点意见，用时15分钟", ["3", "15"]),  # points counted, and a duration, are figures
+])
+def test_a_time_of_day_is_no_figure(sentence, figures):
+    assert [v[2] for v in values_in(sentence)] == figures
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("社会消费品零售总额、5000万元以上项目投资2项指标增速全市第二", ["2项"]),
+    ("引进亿元以上项目25个，其中10亿元以上项目3个", ["25个", "3个"]),
+    ("实施5000万元及以上工业项目40个", ["40个"]),
+    ("地区生产总值820亿元以上，增长20%以上", ["820亿元以上", "20%以上"]),  # a bound of the metric's own figure
+    ("培育10个以上省级先进制造业集群", ["10个以上"]),  # a count with a bound counts what follows
+])
+def test_a_measure_bounding_a_class_of_things_named_is_no_figure(sentence, figures):
+    assert [v[2] for v in values_in(sentence)] == figures
+
+
 def test_a_count_of_months_or_days_is_a_figure():
     assert [f.value for f in extract("用时3个月建成，历时15日")] == ["3个", "15日"]
 

@@ -151,3 +151,26 @@ def test_a_measure_listed_after_a_subject_s_first_measure_is_that_subject_s():
     assert not got.abstained and "28.3%" in got.answer and "19.2%" not in got.answer
     got = figure("食品工业产值增长多少", sentence, year=2018)
     assert not got.abstained and "19.2%" in got.answer and "28.3%" not in got.answer
+
+
+PROJECT = "完成总投资4152万元的伊河城区段综合整治工程,在伊河县城段形成长2.3公里、总面积70万平方米的水面。"
+
+
+def test_a_figure_said_of_the_thing_named_after_it_answers_only_for_that_thing():
+    """A project's total investment is not the place's investment; asked of the project, it answers."""
+    a = figure("去年固定资产投资完成多少", PROJECT)
+    assert a.abstained and "4152" not in a.answer.partition("资料中只有")[0]
+    a = figure("伊河城区段综合整治工程总投资多少", PROJECT)
+    assert not a.abstained and "4152万元" in a.answer
+    a = figure("伊河县城段形成的水面有多大", PROJECT)
+    assert not a.abstained and "70万平方米" in a.answer
+
+
+def test_a_change_named_after_its_figure_is_the_figure_s_own():
+    a = figure("去年地区生产总值增长多少", "地区生产总值实现8.5%的增长")
+    assert not a.abstained and "8.5%" in a.answer
+
+
+def test_a_figure_in_another_unit_after_the_metric_s_clause_still_quotes_a_clause_with_no_figure_of_its_own():
+    a = figure("2020年工业产值多少", "实现工业产值破千亿，全年开复工项目240个以上")
+    assert not a.abstained and "工业产值破千亿" in a.answer

@@ -33,6 +33,21 @@ def test_a_gap_said_with_a_verb_keeps_its_direction():
     assert a.answer.startswith("比全国低0.3个百分点。")
 
 
+def test_a_gap_is_quoted_without_the_gap_to_another_level_stated_after_it():
+    sentence = "全区实现地区生产总值882.2亿元、增长9.0%，比全省高出1.1个百分点，比全市高出0.8个百分点。"
+    _, a = _against("GDP增速比全省高几个百分点", sentence)
+    assert a.answer.startswith("比全省高1.1个百分点。") and "增长9.0%，比全省高出1.1个百分点" in a.answer
+    assert "0.8" not in a.answer
+    _, a = _against("GDP增速比全市高几个百分点", sentence)
+    assert a.answer.startswith("比全市高0.8个百分点。") and "增长9.0%，比全市高出0.8个百分点" in a.answer
+    assert "1.1" not in a.answer
+
+
+def test_a_gap_after_the_next_figure_is_not_the_figure_s():
+    _, a = _against("GDP增速比全市高多少", "地区生产总值增长9%，比全省高1个百分点，工业增加值增长12%，比全市高3个百分点")
+    assert a.abstained and "3个百分点" not in a.answer.partition("资料中只有")[0]
+
+
 def test_gaps_of_several_figures_to_one_level_are_no_one_figure_s_gap():
     """"工业技改投资、制造业技改投资增速分别高于全国12.7个、12个百分点": two figures, one level."""
     assert stated_gaps("，分别高于全国12.7个、12个百分点") == []

@@ -202,6 +202,17 @@ def test_sentences_inherit_from_their_paragraph(tmp_path):
     assert "服务业增加值40亿元" in chunks[-1].text
 
 
+def test_a_paragraph_in_weak_cue_words_goes_on_of_the_year_the_one_before_named(tmp_path):
+    """An article without sections: "为确保…取得新突破" says what was done for, not that its figures are planned,
+    and 推进, 全力 are weak words; the paragraph goes on of the year the paragraph before named."""
+    chunks = synthetic_chunks(tmp_path, (
+        "\n据了解，2019年，全区营业总收入达到2600亿元，增长20%。\n\n"
+        "为确保招商引资工作取得新突破，成立重点项目推进工作指挥部，全力协调解决瓶颈问题，落实财政扶持资金2.36亿元。\n"),
+        max_chars=200)
+    said = [tl for c in chunks for a, b, tl in c.sentences if "2.36亿元" in c.text[a:b]]
+    assert [(tl.year, tl.kind) for tl in said] == [(2019, RESULT)]
+
+
 def test_paragraphs_inherit_from_their_section(tmp_path):
     chunks = synthetic_chunks(tmp_path, (
         "\n开篇一段话。\n\n2021年主要目标\n\n地区生产总值130亿元。\n\n工业总产值350亿元。\n\n"
@@ -351,6 +362,9 @@ def test_a_title_naming_both_a_review_and_a_plan_is_read_by_its_year_or_says_nei
     ("（三）加快建设现代化产业体系。", "（三）加快建设现代化产业体系。深化国有企业改革。", TARGET),
     ("一是深化国有企业改革。", "一是深化国有企业改革。二是推动设备更新。", TARGET),
     ("加快推进重大项目建设。", "加快推进重大项目建设。1299个重大项目完成投资1.4万亿元。全省经济运行平稳。", None),
+    # a purpose clause's plan words aim at the purpose, not at the figures; a pledge after it still pledges
+    ("为确保招商引资工作取得新突破，落实财政扶持资金2.36亿元。", "", None),
+    ("为确保目标实现，力争地区生产总值增长8%。", "", TARGET),
 ])
 def test_a_sentence_alone_says_its_kind_or_nothing(sentence, paragraph, kind):
     assert sentence_kind(sentence, paragraph) == kind
