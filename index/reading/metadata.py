@@ -18,11 +18,11 @@ from functools import lru_cache
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
-from index.reading.layout import numbered_level
+from index.reading.layout import numbered_level, worded_heading
 from index.reading.persons import name_pattern as person_name
 from index.text.normalise import fold
 from index.text.places import ENDINGS, name_pattern
-from index.text.timelabel import YEAR_END_MONTH, section_words
+from index.text.timelabel import YEAR_END_MONTH
 from index.text.tokens import default_tokenizer
 from index.text.yearpart import year_part
 from index.text.vocabulary import load_vocab
@@ -299,8 +299,10 @@ def title_of(text: str) -> Found | None:
     "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit
     ("记者 某某/文", "(马玉龙摄)"), a body presenting the report ("杭州市余杭区发展和改革局") nor a line
     wholly in one pair of brackets ("(2023年2月2日在…会议上)", "(城端传播工作室刘晓倩)"; "(云南省)…报告(2023年2月15日)" is
-    a title), nor a section's heading by its words (`_heading`)."""
-    cues = _cues()
+    a title), nor the delivery line or the speaker's line (`byline`: "2025年3月21日在…会议上", "…代区长 向诗兵"),
+    nor a section's heading by its words (`worded_heading`)."""
+    cues, said = _cues(), byline(text)  # a session named in a headline is its title: only a dated line frames it
+    framing = {said.get("speaker"), said["delivered"] if re.match(_DATE, said.get("delivered", "")) else None}
     skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
     credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
     dateline, body = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ()))
@@ -309,19 +311,9 @@ def title_of(text: str) -> Found | None:
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None \
-                and not _heading(line):
+                and line not in framing and not worded_heading(line):
             return Found(_unspaced(line), "第一行标题")
     return None
-
-
-def _heading(line: str) -> bool:
-    """Whether a line is an unnumbered section's heading: words of section_scopes.tsv, with nothing
-    else but years, periods and the words joining them ("2025年及“十四五”工作回顾", "过去五年工作回顾",
-    "总体要求"; not "政府工作报告提出全市经济社会发展主要预期目标")."""
-    words = _alt(tuple(w for kind in section_words().values() for w in kind)) or "(?!)"
-    periods = _alt(tuple(row[0] for row in datafiles.rows(INDEX_DATA / "periods.tsv", 3)))
-    time = rf"(?:19|20)\d{{2}}年|[“\"]?(?:{periods})[”\"]?|{_alt(_cues().get('heading_joiner', ())) or '(?!)'}"
-    return re.fullmatch(rf"(?:{time}|{words})*(?:{words})", fold("".join(line.split()))) is not None
 
 
 def _unspaced(line: str) -> str:

@@ -293,6 +293,8 @@ def test_no_place_is_read_from_an_opening_whose_subject_is_no_place_s_name(text)
     "某某作政府工作报告 (某某摄)",  # a photo's caption
     "(城端传播工作室某某)", "(2023年2月2日在杭州市余杭区第十六届人民代表大会第三次会议上)",  # wholly in brackets
     "杭州市余杭区发展和改革局",  # the body presenting the report
+    # the delivery line and the speaker's, unbracketed
+    "2023年2月2日在杭州市余杭区第十六届人民代表大会第三次会议上", "杭州市余杭区人民政府代区长 某某",
 ])
 def test_a_line_that_only_frames_a_text_is_no_title(line):
     assert "title" not in infer(f"{line}\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请各位委员提出意见。", "n.txt")
