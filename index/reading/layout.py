@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
+from index.text.normalise import fold
+from index.text.periods import periods
+from index.text.timelabel import section_words
 
 SHORT_LINE = 40
 UNNUMBERED_TOP = 99.5  # the level of an unnumbered heading outside every numbered section
@@ -63,6 +66,18 @@ def numbered_level(text: str) -> tuple[int, int] | None:
         if m:
             return level, m.end()
     return None
+
+
+def worded_heading(line: str) -> bool:
+    """Whether a line is an unnumbered section's heading by its words: words of section_scopes.tsv
+    with nothing else but years, periods (periods.tsv) and the words joining them (report_cues.tsv
+    `heading_joiner`): "2025年及“十四五”工作回顾", "过去五年工作回顾", "总体要求"; not
+    "政府工作报告提出全市经济社会发展主要预期目标"."""
+    words = "|".join(sorted((re.escape(w) for kind in section_words().values() for w in kind), key=len, reverse=True))
+    named = "|".join(re.escape(name) for name, _, _ in periods()) or "(?!)"
+    joiners = "|".join(map(re.escape, datafiles.table(INDEX_DATA / "report_cues.tsv").get("heading_joiner", ())))
+    besides = rf"(?:19|20)\d{{2}}年|[“\"]?(?:{named})[”\"]?|{joiners or '(?!)'}"
+    return bool(words) and re.fullmatch(rf"(?:{besides}|{words})*(?:{words})", fold("".join(line.split()))) is not None
 
 
 def _blocks(raw: str, start: int) -> list[tuple[int, int]]:

@@ -6,7 +6,8 @@ says so in fixed places, and only those are read:
 - the speaker's office: "河南省人民政府省长 王凯", "浙江省代省长刘捷" (place);
 - the title: "2025年江苏省政府工作报告" (place, and the year when nothing better says it);
 - the news page's lines: "来源：河南日报" (source), "时间：2026-02-03" (publication, a last resort).
-A place is never taken from the body's sentences: when none of these names one, it is left out and
+A place is taken from the body's sentences only where the first opens a clause with it as the subject
+("今年上半年,大兴安岭地区经济社会发展进一步加快"): when none of these names one, it is left out and
 `corpus add` asks for --place. The words live in `index/data/report_cues.tsv`.
 """
 from __future__ import annotations
@@ -17,7 +18,8 @@ from functools import lru_cache
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
-from index.reading.layout import numbered_level
+from index.reading.layout import numbered_level, worded_heading
+from index.reading.persons import name_pattern as person_name
 from index.text.normalise import fold
 from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
@@ -211,7 +213,7 @@ def byline(text: str) -> dict[str, str]:
     cues, out = _cues(), {}
     meeting = _alt(cues.get("meeting", ()))
     office, body = _alt(cues.get("office", ())), _alt(cues.get("body", ()))
-    previous = ""
+    name, previous = person_name(2, 4), ""
     for line in _head_lines(text):
         line = line.lstrip("—-－ ")
         if "speaker" not in out and previous and previous == out.get("delivered") \
@@ -222,8 +224,8 @@ def byline(text: str) -> dict[str, str]:
                 and len(line) <= 60:
             out["delivered"] = line
         elif "speaker" not in out and len(line) <= 30 and (
-                re.search(rf"(?:{office})[\u4e00-\u9fff·]{{2,4}}$", "".join(line.split()))  # 区 长 庄 红
-                or re.fullmatch(rf"[\u4e00-\u9fff]{{1,20}}(?:{body})\s+[\u4e00-\u9fff·]{{2,4}}", line)):
+                re.search(rf"(?:{office}){name}$", "".join(line.split()))  # 区 长 庄 红, 代县长 阿迪力·哈斯木
+                or re.fullmatch(rf"[\u4e00-\u9fff]{{1,20}}(?:{body})\s+{name}", line)):
             out["speaker"] = line  # "区发展和改革局 龚德茂": a body, then the name
     if "delivered" not in out and (session := _session_clause(text)):
         out["delivered"] = session
@@ -261,7 +263,7 @@ def spoke(text: str) -> tuple[str, str] | None:
     for m in re.finditer(rf"([^，,。；;：:、\s]*?){behalf}(?:{verbs})", head):
         if any(0 <= m[0].find(w) < len(m[1]) for w in words):
             continue  # "政府工作报告" holds 作报告: a report's name, not a verb
-        if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?[\u4e00-\u9fff·]{{2,3}}", m[1]):
+        if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?{person_name(2, 3)}", m[1]):
             # "听取代理市长陈玲芳作…": what the audience did is no part of the speaker
             heard = rf"^(?:{_alt(cues.get('heard', ()))})" if cues.get("heard") else "(?!)"
             start = max(head.rfind(c, 0, m.start()) for c in "，,。；;：:\n ") + 1
@@ -281,13 +283,26 @@ def speaker_place(text: str) -> Found | None:
     return None
 
 
+def opening_subject(text: str) -> Found | None:
+    """The place a text's first sentence opens a clause with as its subject, what the text is about
+    right after it ("今年上半年,大兴安岭地区经济社会发展进一步加快": report_cues.tsv `opening_topic`)."""
+    topic = _alt(_cues().get("opening_topic", ())) or "(?!)"
+    first = re.split(r"[。！!？?\n]", text.strip(), maxsplit=1)[0]
+    m = re.search(rf"(?:^|(?<=[，,：:；;]))\s*({name_pattern(load_vocab(), *ENDINGS)})(?:{topic})", first)
+    if m is None or fold(m[1]) in load_vocab().suffixes():  # "高新区实现…": an ending alone names no place
+        return None
+    return Found(m[1], "开头一句的主语")
+
+
 def title_of(text: str) -> Found | None:
     """The first line that reads as a title (4 to 60 characters, no sentence end, no section number:
     "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit
     ("记者 某某/文", "(马玉龙摄)"), a body presenting the report ("杭州市余杭区发展和改革局") nor a line
     wholly in one pair of brackets ("(2023年2月2日在…会议上)", "(城端传播工作室刘晓倩)"; "(云南省)…报告(2023年2月15日)" is
-    a title)."""
-    cues = _cues()
+    a title), nor the delivery line or the speaker's line (`byline`: "2025年3月21日在…会议上", "…代区长 向诗兵"),
+    nor a section's heading by its words (`worded_heading`)."""
+    cues, said = _cues(), byline(text)  # a session named in a headline is its title: only a dated line frames it
+    framing = {said.get("speaker"), said["delivered"] if re.match(_DATE, said.get("delivered", "")) else None}
     skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
     credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
     dateline, body = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ()))
@@ -295,7 +310,8 @@ def title_of(text: str) -> Found | None:
         rf"|[\u4e00-\u9fff]+(?:{body})"
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
-                and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None:
+                and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None \
+                and line not in framing and not worded_heading(line):
             return Found(_unspaced(line), "第一行标题")
     return None
 
@@ -399,7 +415,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     signed_date, signed_place = sign_off(text)
     date = date or news_date or signed_date
     place = next((Found(own_name(p.value), p.source) for p in (place, speaker_place(text), title_place(title.value)
-                  if title else None, news_place, signed_place) if p and proper(p.value)), None)
+                  if title else None, news_place, signed_place, opening_subject(text)) if p and proper(p.value)), None)
     if date is None:
         published = labelled(text, "published_label")
         m = re.match(_ISO, published or "")

@@ -11,6 +11,7 @@ from bot.answering.reading.question import Question
 from bot.answering.vocabulary import cues
 from bot.answering.wording import focus
 from index.reading.metadata import offices
+from index.reading.persons import is_dotted
 from index.text.tokens import default_tokenizer
 
 NAME = (2, 3)  # characters of a Chinese name said without an office ("孙述涛", "张惠")
@@ -80,7 +81,10 @@ def _names_holder(text: str) -> bool:
 
 
 def _name_alone(text: str) -> bool:
-    """Whether `text` is a person's name and nothing else ("孙述涛"; not "会议", "大会秘书处")."""
+    """Whether `text` is a person's name and nothing else ("孙述涛", "阿迪力·哈斯木"; not "会议",
+    "大会秘书处"). A dotted name is one by its shape: jieba knows few of them."""
+    if is_dotted(text):
+        return True
     if not NAME[0] <= len(text) <= NAME[1] or not re.fullmatch(r"[\u4e00-\u9fff]+", text):
         return False
     words = list(_tagger().cut(text))

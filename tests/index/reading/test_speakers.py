@@ -30,6 +30,17 @@ def test_a_name_alone_printed_letter_spaced_under_the_delivery_line_is_the_speak
     assert "speaker" not in byline("目 录\n" + PLAN_REPORT.format(speaker=""))
 
 
+@pytest.mark.parametrize("dot", ["·", "•", "・", "．"])
+def test_a_minority_name_of_parts_joined_by_a_dot_is_the_speaker_however_the_dot_is_printed(dot):
+    """"阿迪力·哈斯木": seven characters with the dot, longer than other names."""
+    name = f"阿迪力{dot}哈斯木"
+    assert byline(PLAN_REPORT.format(speaker=f"代县长 {name}"))["speaker"] == f"代县长 {name}"
+    assert byline(PLAN_REPORT.format(speaker=f"县发展和改革委员会 买买提{dot}艾力"))["speaker"] \
+        == f"县发展和改革委员会 买买提{dot}艾力"
+    said = byline(f"县委副书记、县长格桑{dot}次仁代表县人民政府向大会作政府工作报告。")
+    assert said["speaker"] == f"县长格桑{dot}次仁"
+
+
 def test_a_body_naming_nobody_is_no_speaker():
     assert "speaker" not in byline(PLAN_REPORT.format(speaker="杭州市余杭区发展和改革局"))
 
@@ -87,14 +98,14 @@ def test_a_text_naming_nobody_who_spoke_has_no_speaker(text):
 
 def test_every_report_printing_its_presenter_above_the_greeting_has_that_presenter_as_speaker():
     """As printed, the line above "各位代表" holds the presenter, office (or body) and name spaced
-    apart ("省长 李炳军", "区发展和改革局 龚德茂", "区 长 庄 红")."""
+    apart ("省长 李炳军", "区发展和改革局 龚德茂", "区 长 庄 红", "代县长 阿迪力·哈斯木")."""
     checked, wrong = 0, []
     for path in DEVELOPMENT_TEXTS:
         body = body_of(path.read_text(encoding="utf-8"))
         lines = [ln.strip() for ln in body[:1000].splitlines() if ln.strip()]
         greeting = next((i for i, ln in enumerate(lines) if ln.startswith("各位代表")), 0)
         above = lines[greeting - 1] if greeting else ""
-        if re.fullmatch(r"[\u4e00-\u9fff]+[\s\u3000]+[\u4e00-\u9fff\s]+", above):
+        if re.fullmatch(r"[\u4e00-\u9fff]+[\s\u3000]+[\u4e00-\u9fff\s·•・．]+", above):  # 代县长 阿迪力·哈斯木
             checked += 1
             if byline(body).get("speaker") != above:
                 wrong.append(f"{path.name}: {above} → {byline(body).get('speaker')}")
