@@ -98,9 +98,10 @@ def test_a_place_without_a_report_lists_both_covered_places(two):
     assert "昆山高新区" in a.answer and OTHER_PLACE in a.answer
 
 
-def test_the_other_places_missing_year_is_refused_with_its_own_nearest_figure(two):
+def test_the_other_places_missing_year_is_refused_citing_its_own_nearest_figure(two):
     a = two.ask("溧阳高新区2020年GDP是多少")
-    assert a.abstained and "340亿元" in a.answer and not has_figure(a.answer, "810")
+    assert a.abstained and "只有2019年目标的数字" in a.answer and not has_figure(a.answer, "810")
+    assert "340亿元" in a.sources[0].text and "810" not in a.sources[0].text
 
 
 def test_a_short_name_the_gazetteer_gives_to_another_place_means_that_place(two):
