@@ -110,9 +110,10 @@ class Answerer:
         before = previous.query if previous else None
         q = parsed or self.reports.read(text, None, before)
         asked = Asked(text, q, before, continued=previous is not None)
-        if q.shape in WIDE:
+        named, missing, refusal = self.reports.scope(q) if q.shape not in WIDE or q.shape == Shape.CLAUSES \
+            else ([], [], None)
+        if q.shape in WIDE and not refusal:  # clauses share the first's place: refused as a whole
             return self._route(q.shape, asked, previous)
-        named, missing, refusal = self.reports.scope(q)
         if refusal:
             return Answer(text, refusal, abstained=True, query=q, explanation="place not covered or not named")
         if parsed is None and q.shape == VOTED_ON and not q.follow_up:
