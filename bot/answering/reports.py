@@ -13,14 +13,14 @@ from functools import cached_property
 from bot.answering import wording
 from bot.answering.reading.names import places_table
 from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
-from bot.answering.reading.typos import near_place
 from bot.answering.reading.shape_vote import Vote
+from bot.answering.reading.typos import near_place
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import alternation, cues, gazetteer, place_namer
 from index.text.chunking import Chunk
 from index.text.normalise import fold
-from index.text.vocabulary import load_vocab
 from index.text.timelabel import Frame
+from index.text.vocabulary import load_vocab
 
 
 def _kept(cache: dict, key, compute: Callable):

@@ -32,7 +32,8 @@ def near_metric(text: str, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
         if len(set(form) - chars) > allowed:  # most names: too many characters not in the question
             continue
         slips, run = _nearest_run(form, text)
-        if 0 < slips <= allowed and not _holds_name(run, allowed, vocab) and slips < found.get(canonical, (allowed + 1, ""))[0]:
+        if 0 < slips <= allowed and slips < found.get(canonical, (allowed + 1, ""))[0] \
+                and not _holds_name(run, allowed, vocab):
             found[canonical] = (slips, run)
     if not found:
         return None
@@ -47,6 +48,7 @@ def _forms(vocab: Vocab) -> tuple[tuple[str, str], ...]:
 
 
 def _holds_name(run: str, around: int, vocab: Vocab) -> bool:
+    """Whether `run` is a metric's name with at most `around` characters beside it."""
     return any(n in run and len(run) - len(n) <= around for n in _named(vocab))
 
 
