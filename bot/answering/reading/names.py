@@ -20,6 +20,7 @@ PROPER = ("ns", "nr", "nz")  # jieba's tags of place and person names (it tags �
 # adverbs, directions, measure words, time words, verbs
 _FUNCTION = ("r", "p", "c", "u", "d", "f", "q", "t", "y", "e", "o", "x", "w", "v")
 BOUND_VERB = "vg"  # a verb's morpheme, no word alone ("侮"): a character of a name jieba could not join
+COUNTING = "〇一二两三四五六七八九十百千万几"  # numerals counting the word after them ("三" "大省")
 SELDOM = 30  # uses in jieba's corpus under which a word is seldom seen: most places' names
 
 
@@ -259,12 +260,12 @@ def _name_part(word: str, flag: str, vocab: Vocab, lone: bool, counted: bool = F
     """A word that may be part of a place's name before its ending: a proper name or a place word
     (jieba's "s": 西海岸), or, when `lone`, a lone character jieba joined to nothing that is not a
     function word or a verb (我, 各, 和, 要; a verb's bound morpheme is no verb said: 威 侮 市), nor,
-    before a word that can be `counted`, a numeral."""
+    before a word that can be `counted`, a numeral counting it (三 大省, though 余 抗区)."""
     if "\0" in word or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
         return False
     return _proper(flag) or flag == "s" or word in vocab.cities or \
         (lone and len(word) == 1 and (flag == BOUND_VERB or not flag.startswith(_FUNCTION))
-         and not (counted and flag == "m") and word not in vocab.stopwords)
+         and not (counted and word in COUNTING) and word not in vocab.stopwords)
 
 
 def mentions(normalised: str, hits: list[tuple[int, str]],
