@@ -110,11 +110,13 @@ class Answerer:
         before = previous.query if previous else None
         q = parsed or self.reports.read(text, None, before)
         asked = Asked(text, q, before, continued=previous is not None)
-        if q.shape in WIDE:
+        if q.shape in WIDE and q.shape != Shape.CLAUSES:
             return self._route(q.shape, asked, previous)
         named, missing, refusal = self.reports.scope(q)
         if refusal:
             return Answer(text, refusal, abstained=True, query=q, explanation="place not covered or not named")
+        if q.shape == Shape.CLAUSES:  # the clauses share the first's place: one not covered is refused above
+            return self._route(q.shape, asked, previous)
         if parsed is None and q.shape == VOTED_ON and not q.follow_up:
             vector, q = self._voted(text, q, before)
             asked = replace(asked, q=q)

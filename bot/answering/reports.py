@@ -11,13 +11,16 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answering import wording
+from bot.answering.reading.names import places_table
 from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
 from bot.answering.reading.shape_vote import Vote
+from bot.answering.reading.typos import near_place
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import alternation, cues, gazetteer, place_namer
 from index.text.chunking import Chunk
 from index.text.normalise import fold
 from index.text.timelabel import Frame
+from index.text.vocabulary import load_vocab
 
 
 def _kept(cache: dict, key, compute: Callable):
@@ -177,6 +180,14 @@ class Reports:
 
     # -- which places a question is about -------------------------------------------------
 
+    def _not_covered(self, named: str) -> str:
+        """The refusal of a place named that no report covers; a name no list knows that is a slip
+        from a covered place's ("美蓝区") offers that place: a guess answered would pass unseen."""
+        vocab = load_vocab()
+        if named not in gazetteer() and (near := near_place(named, places_table(self._places, vocab), vocab)):
+            return wording.place_slip(named, near)
+        return wording.place_not_covered(named, set(self._places))
+
     def scope(self, q: Question) -> tuple[list[str], list[str], str | None]:
         """The places whose reports may answer (several when several are named), the places named
         beside them that no report covers (named in the answer), or a refusal. A place named but
@@ -191,7 +202,7 @@ class Reports:
         covered = [p for p in named if p in places]
         missing = [p for p in named if p not in places and not _reference(q.normalised, p)]
         if named and not covered:
-            return [], [], wording.place_not_covered(named[0], places)
+            return [], [], self._not_covered(named[0])
         if missing and q.intent in (COMPARISON, ENTITY) and q.metrics:
             return [], [], wording.cannot_compare(missing, places)
         if covered:

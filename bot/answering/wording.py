@@ -53,6 +53,11 @@ def place_not_covered(named: str, places: set[str]) -> str:
     return f"资料中没有关于{named}的数据，目前的报告只涉及{'、'.join(sorted(places))}。"
 
 
+def place_slip(typed: str, near: tuple[str, ...]) -> str:
+    """A place no list knows, a slip away from places the reports cover: those, not a guess."""
+    return f"没有找到“{typed}”，您是不是想问：{'、'.join(near)}？"
+
+
 def places_not_covered(missing: list[str]) -> str:
     """The line naming the places asked beside covered ones whose reports are not loaded."""
     return f"资料中没有{'、'.join(missing)}的报告。"

@@ -24,7 +24,9 @@ def test_a_slip_in_a_metric_name_is_refused_as_not_recognised_with_the_nearest_n
     assert said.count("“") == 1 and typed in said  # what was asked, in full
 
 
-@pytest.mark.parametrize("question", ["高新区有几家上市公司", "去年建了几所学校", "去年GDP多少", "今年新增就业多少"])
+@pytest.mark.parametrize("question", ["高新区有几家上市公司", "去年建了几所学校", "去年GDP多少", "今年新增就业多少",
+                                      "地区生产总值各长了多少",  # a name as written, not one slip from 人均地区生产总值
+                                      "美兰区地区生产总值各长了多少"])
 def test_words_a_slip_away_from_no_name_or_a_name_as_written_are_no_slip(question):
     assert near_metric(parse(question, 2019).normalised, load_vocab()) is None
 

@@ -19,6 +19,8 @@ PROPER = ("ns", "nr", "nz")  # jieba's tags of place and person names (it tags �
 # jieba's tags of words never part of a name: pronouns, prepositions, conjunctions, particles,
 # adverbs, directions, measure words, time words, verbs
 _FUNCTION = ("r", "p", "c", "u", "d", "f", "q", "t", "y", "e", "o", "x", "w", "v")
+BOUND_VERB = "vg"  # a verb's morpheme, no word alone ("侮"): a character of a name jieba could not join
+COUNTING = "〇一二两三四五六七八九十百千万几"  # numerals counting the word after them ("三" "大省")
 SELDOM = 30  # uses in jieba's corpus under which a word is seldom seen: most places' names
 
 
@@ -187,18 +189,20 @@ def unknown_places(text: str, known: Names, vocab: Vocab,
         j = next(k for k in range(i, -1, -1) if starts[k] <= begin)  # the word the ending starts in
         # an ending of its own ("区", "高新区") may follow lone characters and a known place
         # ("新" "吴" "区", "溧阳" "高新区"); a word's own ending, only names ("玉" "山镇", not "广东" "城镇")
-        alone = starts[j] == begin
+        alone = lone = starts[j] == begin
         if not alone:  # the ending is part of a word: the word is the name ("余杭区", "山镇")
             own = text[starts[j]:begin]
             if len(own) >= 2 and not (_proper(words[j][1]) or _proper_name(own, vocab) or _seldom_seen(own)):
                 continue  # 工业区, 示范区: a common word
-            begin = starts[j]
+            # one character and its ending that jieba made up, or seldom saw ("蓝区", not 小区, 城镇),
+            # ends a name as a lone ending does ("美" "蓝区"), though not after a numeral ("三" "大省")
+            begin, lone = starts[j], len(own) == 1 and not _common(words[j][0])
         elif j > 0 and words[j - 1][1].startswith("n") and len(words[j - 1][0]) >= 2 \
                 and not _level(words[j - 1][0], suffixes):
             j, begin = j - 1, starts[j - 1]  # "光明" + "区", "天府" + "新区"
         if text[begin:end] in known_forms and end - begin > len(ending):
             continue  # a known place ("吴江区"), though a known place may name a zone ("溧阳" + "高新区")
-        while j > 0 and _name_part(*words[j - 1], vocab, alone) \
+        while j > 0 and _name_part(*words[j - 1], vocab, lone, counted=not alone) \
                 and (alone or not any(a < starts[j] and starts[j - 1] < b for a, b in known_spans)):
             j, begin = j - 1, starts[j - 1]  # "青岛" + "西海岸新区", "千" + "灯" + "镇"
         name = text[begin:end]
@@ -245,14 +249,23 @@ def _seldom_seen(word: str) -> bool:
     return 0 < cut.FREQ.get(word, 0) < SELDOM
 
 
-def _name_part(word: str, flag: str, vocab: Vocab, lone: bool) -> bool:
+def _common(word: str) -> bool:
+    """A word jieba's corpus saw often (小区, 城镇, 山区), not one it made up cutting (蓝区)."""
+    cut = default_tokenizer().jieba_for(word)
+    cut.check_initialized()
+    return cut.FREQ.get(word, 0) >= SELDOM
+
+
+def _name_part(word: str, flag: str, vocab: Vocab, lone: bool, counted: bool = False) -> bool:
     """A word that may be part of a place's name before its ending: a proper name or a place word
     (jieba's "s": 西海岸), or, when `lone`, a lone character jieba joined to nothing that is not a
-    function word or a verb (我, 各, 和, 要)."""
+    function word or a verb (我, 各, 和, 要; a verb's bound morpheme is no verb said: 威 侮 市), nor,
+    before a word that can be `counted`, a numeral counting it (三 大省, though 余 抗区)."""
     if "\0" in word or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
         return False
     return _proper(flag) or flag == "s" or word in vocab.cities or \
-        (lone and len(word) == 1 and not flag.startswith(_FUNCTION) and word not in vocab.stopwords)
+        (lone and len(word) == 1 and (flag == BOUND_VERB or not flag.startswith(_FUNCTION))
+         and not (counted and word in COUNTING) and word not in vocab.stopwords)
 
 
 def mentions(normalised: str, hits: list[tuple[int, str]],

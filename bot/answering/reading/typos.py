@@ -1,25 +1,30 @@
-"""A metric name typed with a slip ("一般公共预箅收入"): what was typed, and the known names nearest
-to it, so a refusal can say plainly that the metric was not recognised instead of quoting the
-words around the slip ("一般公共预").
+"""A metric or place name typed with a slip ("一般公共预箅收入", "美蓝区"): what was typed, and the
+known names nearest to it, so a refusal can say plainly that the name was not recognised instead of
+quoting the words around the slip ("一般公共预") or answering for another place.
 
 Nearest by edit distance of a name (canonical or alias, index/data/synonyms.tsv) against any run
-of the question: the run is what was typed. A general rule, no list of slips.
+of the question: the run is what was typed. A place's name, one character off before the same
+ending. General rules, no list of slips.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from index.text.normalise import fold
+from index.text.places import ENDINGS
 from index.text.vocabulary import Vocab
 
 SHORTEST = 4  # characters of a name: a shorter one is too easily one slip from an ordinary word
 PER_SLIP = 4  # characters of a name per slip allowed (1 for 4–7, 2 for 8–11…)
 SUGGESTED = 3  # known names offered
+SHORTEST_PLACE = 3  # characters of a place's name one slip from which is a slip: 美兰区, not 美兰
 
 
 def near_metric(text: str, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
     """(the run of `text` (folded) nearest to a metric name, the canonical names that near,
-    nearest first) when a name is within its slips of a run but not in `text` as written."""
+    nearest first) when a name is within its slips of a run but not in `text` as written, and the
+    run is no other metric's name with at most as many characters around it (地区生产总值 and
+    "兰区地区生产总值" are no slips of 人均地区生产总值: the metric is recognised)."""
     found: dict[str, tuple[int, str]] = {}  # canonical → (slips, run typed)
     chars = set(text)
     for form, canonical in _forms(vocab):
@@ -27,7 +32,8 @@ def near_metric(text: str, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
         if len(set(form) - chars) > allowed:  # most names: too many characters not in the question
             continue
         slips, run = _nearest_run(form, text)
-        if 0 < slips <= allowed and slips < found.get(canonical, (allowed + 1, ""))[0]:
+        if 0 < slips <= allowed and slips < found.get(canonical, (allowed + 1, ""))[0] \
+                and not _holds_name(run, allowed, vocab):
             found[canonical] = (slips, run)
     if not found:
         return None
@@ -39,6 +45,16 @@ def near_metric(text: str, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
 def _forms(vocab: Vocab) -> tuple[tuple[str, str], ...]:
     return tuple((f, c) for c, aliases in vocab.synonyms.items()
                  for f in dict.fromkeys((fold(c), *aliases)) if len(f) >= SHORTEST)
+
+
+def _holds_name(run: str, around: int, vocab: Vocab) -> bool:
+    """Whether `run` is a metric's name with at most `around` characters beside it."""
+    return any(n in run and len(run) - len(n) <= around for n in _named(vocab))
+
+
+@lru_cache(maxsize=4)
+def _named(vocab: Vocab) -> frozenset[str]:
+    return frozenset(f for c, aliases in vocab.synonyms.items() for f in (fold(c), *aliases) if f)
 
 
 def _nearest_run(name: str, text: str) -> tuple[int, str]:
@@ -56,3 +72,23 @@ def _nearest_run(name: str, text: str) -> tuple[int, str]:
     edits, end = min((e, -j) for j, (e, _) in enumerate(row))
     end = -end
     return edits, text[row[end][1]:end].strip()
+
+
+def near_place(typed: str, places: tuple[tuple[str, tuple[str, ...]], ...], vocab: Vocab) -> tuple[str, ...]:
+    """The names of `places` (canonical, aliases) that a place name no list knows, `typed`, is one
+    slip from: it ends in the name with one character of the name's own part changed and the same
+    ending (美蓝区 ~ 美兰区, not 美兰县; 威海市 ~ 威侮市), after nothing or words of the place's full
+    name (海口美蓝区 ~ 海南省海口市美兰区). Each as typed, corrected ("海口美兰区")."""
+    suffixes = vocab.suffixes(*ENDINGS)
+    out = []
+    for place, aliases in places:
+        for form in dict.fromkeys((fold(place), *aliases)):
+            ending = next((e for e in suffixes if form.endswith(e)), "")
+            own = len(form) - len(ending)
+            if not ending or len(form) < SHORTEST_PLACE or len(typed) < len(form):
+                continue
+            head, tail = typed[:len(typed) - len(form)], typed[len(typed) - len(form):]
+            slips = [i for i, (a, b) in enumerate(zip(tail, form)) if a != b]
+            if len(slips) == 1 and slips[0] < own and head in fold(place):
+                out.append(head + form)
+    return tuple(dict.fromkeys(out))[:SUGGESTED]
