@@ -18,6 +18,7 @@ question naming a thing, or refused.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,6 +39,7 @@ LEAD = 24  # characters of an announcing sentence a list is worded under whole
 OPENING = 8  # characters of a sentence its number is looked for in
 RUN = 3  # items a sentence's own run ("A、B、C"), or a run of parallel lines, must have to count
 LINE = 40  # characters of a line of a run of parallel lines, its closing mark included
+ENDING = 3  # characters the lines of a run ending alike ("…上有新突破；…上有新突破") end in at least
 _LINE_ENDS = ("。", "；", ";")  # a line closes a statement: no greeting ("各位代表！")
 
 
@@ -93,6 +95,8 @@ def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Li
     if not parts and (parts := parallel(ev, q, reports)):  # worded under their heading, if any
         lead = wording.squash(wording.strip_ordinal(ev.hit.chunk.section[-1])) if ev.hit.chunk.section else ""
         announced = announced_count(lead)
+    if not parts:  # worded under the words they repeat
+        parts, lead = _repeated(ev, reports)
     run = ev.sentence.count("、") + 1
     if not parts:
         return Listing(ev, run=run if run >= RUN else 0)
@@ -152,10 +156,43 @@ def parallel(ev: Evidence, q: Question, reports: Reports) -> list[str]:
     return [line.strip("—").rstrip("…。；; ") for line in run]
 
 
+def _repeated(ev: Evidence, reports: Reports) -> tuple[list[str], str]:
+    """The items of the run of lines of `ev`'s paragraph ending alike that `ev` is one of (`repeated`)."""
+    lines = next((p for p in map(_sentences, reports.paragraphs(ev.hit.chunk)) if ev.sentence in p), [])
+    return repeated(lines, lines.index(ev.sentence)) if lines else ([], "")
+
+
 def _parallel_paragraphs(chunk: Chunk, reports: Reports) -> list[Chunk]:
-    """The chunks of the paragraphs of `chunk`'s section that are runs of parallel lines."""
+    """The chunks of the paragraphs of `chunk`'s section that are runs of parallel lines, or hold a
+    sentence of repeated clauses (`repeated`)."""
     return [c for p in reports.paragraphs(chunk) if len(lines := _sentences(p)) >= RUN
-            and len(_run(lines, 0)) == len(lines) for c in p]
+            and (len(_run(lines, 0)) == len(lines) or any(repeated(lines, i)[0] for i in range(len(lines))))
+            for c in p]
+
+
+def repeated(lines: list[str], at: int) -> tuple[list[str], str]:
+    """The items of the run of lines around lines[at] (clauses a semicolon ends are lines too) whose last
+    parts all end in the same words ("明确功能定位,在壮大特色产业上有新突破;扩大对外开放,在加快招商引资上有新突破;
+    …"): what each last part says between the words they all open and end with ("壮大特色产业"…), and
+    those words around it ("在…上有新突破"); none for fewer than RUN lines, or an empty or overlong item."""
+    lasts = [(segments(line.rstrip("。；; ")) or [""])[-1] for line in lines]
+
+    def ending(run: list[str]) -> str:
+        return os.path.commonprefix([last[::-1] for last in run])[::-1]
+
+    if not 0 <= at < len(lasts):
+        return [], ""
+    lo, hi = at, at + 1
+    while lo > 0 and len(ending(lasts[lo - 1:hi])) >= ENDING:
+        lo -= 1
+    while hi < len(lasts) and len(ending(lasts[lo:hi + 1])) >= ENDING:
+        hi += 1
+    run = lasts[lo:hi]
+    if len(run) < RUN:
+        return [], ""
+    opening, closing = os.path.commonprefix(run), ending(run)
+    items = [last[len(opening):len(last) - len(closing)] for last in run]
+    return (items, f"{opening}…{closing}") if all(0 < len(i) <= LINE for i in items) else ([], "")
 
 
 def _sentences(paragraph: list[Chunk]) -> list[str]:
