@@ -88,4 +88,12 @@ def test_lines_ending_alike_are_the_list_of_what_they_tell_apart():
 
 
 def test_lines_ending_alike_in_a_word_or_two_are_no_list():
-    assert lists.repeated(["推进技术改造。", "加快转型发展。", "深化改革发展。"], 0) == ([], "")
+    assert lists.repeated(["推进技术改造。", "加快转型发展。", "深化改革发展。"], 0, "改革发展有哪些") == ([], "")
+
+
+def test_lines_ending_alike_in_words_the_question_does_not_end_on_are_no_list():
+    lines = ["集聚资源,打造具有国际影响力的千亿级产业集群;", "推动产业链延伸,打造占据关键环节的500亿级产业集群;",
+             "突破关键技术,打造具有行业话语权的百亿级产业集群。"]
+    assert lists.repeated(lines, 0, "三大支柱产业是哪几个") == ([], "")
+    assert lists.repeated(lines, 0, "要打造哪几个产业集群")[0] == ["具有国际影响力的千亿级", "占据关键环节的500亿级",
+                                                              "具有行业话语权的百亿级"]
