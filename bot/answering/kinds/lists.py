@@ -164,11 +164,11 @@ def _repeated(ev: Evidence, reports: Reports, q: Question) -> tuple[list[str], s
 
 
 def _parallel_paragraphs(chunk: Chunk, reports: Reports, q: Question) -> list[Chunk]:
-    """The chunks of the paragraphs of `chunk`'s section that are runs of parallel lines, or hold a
-    sentence of repeated clauses (`repeated`)."""
+    """The chunks of the paragraphs of `chunk`'s section that are runs of parallel lines, or hold a run
+    of lines ending alike in words `q` asks about (`repeated`)."""
     return [c for p in reports.paragraphs(chunk) if len(lines := _sentences(p)) >= RUN
-            and (len(_run(lines, 0)) == len(lines) or any(repeated(lines, i, q.normalised)[0] for i in range(len(lines))))
-            for c in p]
+            and (len(_run(lines, 0)) == len(lines)
+                 or any(repeated(lines, i, q.normalised)[0] for i in range(len(lines)))) for c in p]
 
 
 def repeated(lines: list[str], at: int, asked: str) -> tuple[list[str], str]:
@@ -178,10 +178,9 @@ def repeated(lines: list[str], at: int, asked: str) -> tuple[list[str], str]:
     those words around it ("在…上有新突破"); none for fewer than RUN lines, an empty or overlong item, or
     where the question (`asked`, folded) does not end on the words they repeat ("那几个新突破": what is asked
     is what each line has; "三大支柱产业" of lines ending "…的千亿级产业集群" asks what they name)."""
-    # in whole words, so that no item is cut inside one ("千亿级产业集群": not "千" and "亿级产业集群")
-    lasts = [list(default_tokenizer().jieba.cut((segments(line.rstrip("。；; ")) or [""])[-1])) for line in lines]
+    lasts = [_last_words(line) for line in lines]
 
-    def ending(run: list[list[str]]) -> str:
+    def ending(run: list[tuple[str, ...]]) -> str:
         return "".join(reversed(os.path.commonprefix([last[::-1] for last in run])))
 
     if not 0 <= at < len(lasts):
@@ -198,6 +197,12 @@ def repeated(lines: list[str], at: int, asked: str) -> tuple[list[str], str]:
     opening = "".join(os.path.commonprefix(lasts[lo:hi]))
     items = [last[len(opening):len(last) - len(closing)] for last in run]
     return (items, f"{opening}…{closing}") if all(0 < len(i) <= LINE for i in items) else ([], "")
+
+
+@lru_cache(maxsize=4096)  # every line of a section's paragraphs, read again for each of its lines
+def _last_words(line: str) -> tuple[str, ...]:
+    """A line's last part in whole words, so that no item is cut inside one ("千亿级产业集群")."""
+    return tuple(default_tokenizer().jieba.cut((segments(line.rstrip("。；; ")) or [""])[-1]))
 
 
 def _sentences(paragraph: list[Chunk]) -> list[str]:
