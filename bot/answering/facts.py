@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
 from bot.answering.reading.no_figures import no_figure
+from bot.answering.reading.word_numbers import word_figures
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -103,7 +104,19 @@ def segments(sentence: str) -> list[str]:
         parts.append(sentence[start:m.start()])
         start = m.end()
     parts.append(sentence[start:])
-    return [p for p in (_trim(part) for part in parts) if p]
+    return [p for part in parts for p in (_trim(c) for c in _changes_apart(part)) if p]
+
+
+def _changes_apart(clause: str) -> list[str]:
+    """"城乡…收入分别达到37462元和17597元、增长7%和10%": the figures said `respectively` and their
+    changes after a 、 are two clauses, as after a comma; one clause otherwise."""
+    said = clause.partition(_respectively())[2]
+    for m in re.finditer("、", said):
+        if values_in(said[:m.start()]) and values_in(said[:m.start()])[-1][1] == m.start() \
+                and _change_re().match(said[m.end():]):
+            at = len(clause) - len(said) + m.start()
+            return [clause[:at], clause[at + 1:]]
+    return [clause]
 
 
 def _introduces_figure(sentence: str, at: int, end: int) -> bool:
@@ -142,7 +155,10 @@ def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, flo
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
             continue  # a quoted number is a name: “12345”热线, “263”专项行动
         out.append((m.start(), m.end(), written[m.start():m.end()], _number(num), ("第" if ordinal else "") + unit))
-    return out
+    for m, number, unit in word_figures(text):  # "突破百亿元": 100亿元, where no digit says it
+        if not no_figure(text, m, unit):
+            out.append((m.start(2), m.end(), written[m.start(2):m.end()], number, unit))
+    return sorted(out)
 
 
 def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: str = "为") -> list[Fact] | None:

@@ -318,7 +318,7 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evi
     return replace(ev, label=replace(tl, year=tl.span[1]))
 
 
-_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内])第([一二三四五六七八九十]{1,3})")
+_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内域])第([一二三四五六七八九十]{1,3})")
 
 
 def _ordinals(sentence: str) -> str:

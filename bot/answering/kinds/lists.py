@@ -18,6 +18,7 @@ question naming a thing, or refused.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,6 +39,7 @@ LEAD = 24  # characters of an announcing sentence a list is worded under whole
 OPENING = 8  # characters of a sentence its number is looked for in
 RUN = 3  # items a sentence's own run ("A、B、C"), or a run of parallel lines, must have to count
 LINE = 40  # characters of a line of a run of parallel lines, its closing mark included
+ENDING = 3  # characters the lines of a run ending alike ("…上有新突破；…上有新突破") end in at least
 _LINE_ENDS = ("。", "；", ";")  # a line closes a statement: no greeting ("各位代表！")
 
 
@@ -68,7 +70,7 @@ def answer(asked: Asked, reports: Reports, compose: Composer) -> Answer:
               if c.chunk_id != e.hit.chunk.chunk_id]
     # a paragraph of parallel lines in their section, covering the question as well, may be what
     # the section goes on to tell ("在抓科创…推动经济发展高质量；在提颜值…"): seldom retrieved itself
-    lines = {c.chunk_id: replace(e.hit, chunk=c) for e in top for c in _parallel_paragraphs(e.hit.chunk, reports)}
+    lines = {c.chunk_id: replace(e.hit, chunk=c) for e in top for c in _parallel_paragraphs(e.hit.chunk, reports, q)}
     candidates = unique(top + [e for e in scoring.sentences(q, gather(q, around)) if e.coverage == best]
                         + [e for e in scoring.sentences(q, gather(q, list(lines.values()))) if e.coverage >= best])
     chosen = max((listing(e, q, reports, compose.threshold) for e in candidates), key=Listing.key)
@@ -93,6 +95,8 @@ def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Li
     if not parts and (parts := parallel(ev, q, reports)):  # worded under their heading, if any
         lead = wording.squash(wording.strip_ordinal(ev.hit.chunk.section[-1])) if ev.hit.chunk.section else ""
         announced = announced_count(lead)
+    if not parts:  # worded under the words they repeat
+        parts, lead = _repeated(ev, reports, q)
     run = ev.sentence.count("、") + 1
     if not parts:
         return Listing(ev, run=run if run >= RUN else 0)
@@ -152,10 +156,53 @@ def parallel(ev: Evidence, q: Question, reports: Reports) -> list[str]:
     return [line.strip("—").rstrip("…。；; ") for line in run]
 
 
-def _parallel_paragraphs(chunk: Chunk, reports: Reports) -> list[Chunk]:
-    """The chunks of the paragraphs of `chunk`'s section that are runs of parallel lines."""
+def _repeated(ev: Evidence, reports: Reports, q: Question) -> tuple[list[str], str]:
+    """The items of the run of lines of `ev`'s paragraph ending alike in words `q` asks about that `ev` is
+    one of (`repeated`)."""
+    lines = next((p for p in map(_sentences, reports.paragraphs(ev.hit.chunk)) if ev.sentence in p), [])
+    return repeated(lines, lines.index(ev.sentence), q.normalised) if lines else ([], "")
+
+
+def _parallel_paragraphs(chunk: Chunk, reports: Reports, q: Question) -> list[Chunk]:
+    """The chunks of the paragraphs of `chunk`'s section that are runs of parallel lines, or hold a run
+    of lines ending alike in words `q` asks about (`repeated`)."""
     return [c for p in reports.paragraphs(chunk) if len(lines := _sentences(p)) >= RUN
-            and len(_run(lines, 0)) == len(lines) for c in p]
+            and (len(_run(lines, 0)) == len(lines)
+                 or any(repeated(lines, i, q.normalised)[0] for i in range(len(lines)))) for c in p]
+
+
+def repeated(lines: list[str], at: int, asked: str) -> tuple[list[str], str]:
+    """The items of the run of lines around lines[at] (clauses a semicolon ends are lines too) whose last
+    parts all end in the same words ("明确功能定位,在壮大特色产业上有新突破;扩大对外开放,在加快招商引资上有新突破;
+    …"): what each last part says between the words they all open and end with ("壮大特色产业"…), and
+    those words around it ("在…上有新突破"); none for fewer than RUN lines, an empty or overlong item, or
+    where the question (`asked`, folded) does not end on the words they repeat ("那几个新突破": what is asked
+    is what each line has; "三大支柱产业" of lines ending "…的千亿级产业集群" asks what they name)."""
+    lasts = [_last_words(line) for line in lines]
+
+    def ending(run: list[tuple[str, ...]]) -> str:
+        return "".join(reversed(os.path.commonprefix([last[::-1] for last in run])))
+
+    if not 0 <= at < len(lasts):
+        return [], ""
+    lo, hi = at, at + 1
+    while lo > 0 and len(ending(lasts[lo - 1:hi])) >= ENDING:
+        lo -= 1
+    while hi < len(lasts) and len(ending(lasts[lo:hi + 1])) >= ENDING:
+        hi += 1
+    run = ["".join(last) for last in lasts[lo:hi]]
+    closing = ending(lasts[lo:hi])
+    if len(run) < RUN or fold(closing[-ENDING:]) not in asked:
+        return [], ""
+    opening = "".join(os.path.commonprefix(lasts[lo:hi]))
+    items = [last[len(opening):len(last) - len(closing)] for last in run]
+    return (items, f"{opening}…{closing}") if all(0 < len(i) <= LINE for i in items) else ([], "")
+
+
+@lru_cache(maxsize=4096)  # every line of a section's paragraphs, read again for each of its lines
+def _last_words(line: str) -> tuple[str, ...]:
+    """A line's last part in whole words, so that no item is cut inside one ("千亿级产业集群")."""
+    return tuple(default_tokenizer().jieba.cut((segments(line.rstrip("。；; ")) or [""])[-1]))
 
 
 def _sentences(paragraph: list[Chunk]) -> list[str]:

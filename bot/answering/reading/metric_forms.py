@@ -12,15 +12,28 @@ from index.text.normalise import fold
 from index.text.vocabulary import Vocab, load_vocab, longest_first
 
 
-def joined(folded_text: str) -> str:
-    """Two groups said one after the other as the word naming both (figure_words.tsv `joint:`,
-    `joined_by`): "城镇和农村居民人均可支配收入" is "城乡居民人均可支配收入", which names the
-    residents' income and each group's, not the 农村居民's alone."""
+def as_named(folded_text: str) -> str:
+    """A passage's words as a metric's name says them: two groups said one after the other as the word
+    naming both (figure_words.tsv `joint:`, `joined_by`): "城镇和农村居民人均可支配收入" is "城乡居民人均
+    可支配收入", which names the residents' income and each group's, not the 农村居民's alone; and a
+    subject and its measure without the verb said between them (`name_verb`, `name_measure`):
+    "旅游业预计实现收入" is "旅游业收入"."""
     for joint, (first, *rest) in _joints(figure_words_version()):
         if first in folded_text:
             for said in (first + by + other for other in rest for by in figure_words().get("joined_by", ())):
                 folded_text = folded_text.replace(said, joint)
-    return folded_text
+    verbs = _name_verbs(figure_words_version())
+    return verbs.sub("", folded_text) if verbs else folded_text
+
+
+@lru_cache(maxsize=4)
+def _name_verbs(version: tuple[int, int]) -> re.Pattern | None:
+    """A verb (figure_words.tsv `name_verb`) between a subject and its measure (`name_measure`), for one
+    version of the file; None when either list is empty."""
+    verbs, measures = figure_words().get("name_verb", ()), figure_words().get("name_measure", ())
+    if not verbs or not measures:
+        return None
+    return re.compile(f"(?<=[\u4e00-\u9fff])(?:{alternation(verbs)})(?={alternation(measures)})")
 
 
 def distributed(folded_text: str, vocab: Vocab) -> str:

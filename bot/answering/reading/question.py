@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import (distributed, heads, joined, metric_names, shadows, shared_metrics,
+from bot.answering.reading.metric_forms import (distributed, heads, as_named, metric_names, shadows, shared_metrics,
                                                 sibling, tail_shared, wider_names, with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
@@ -80,7 +80,7 @@ class Term:
             text, forms, shadows = small_counts(text), counted(forms), counted(shadows)
         if not any(h in text for h in heads(forms)):
             return False  # the common case, decided before masking the shadows
-        text = joined(text)
+        text = as_named(text)
         for longer in shadows:  # "规上工业产值" is not "工业产值"
             text = text.replace(longer, "\0")
         return any(holds(text, f) or _listed(f, text) for f in forms)

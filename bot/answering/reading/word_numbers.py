@@ -1,0 +1,35 @@
+"""Round figures written with a word for their number, past a threshold: "突破百亿元" is 100亿元, "破千亿"
+1000亿, "超万亿元" 10000亿元. Quoted as written; read only after a threshold's verb and before a unit
+that opens with a magnitude, where the word cannot be part of a name ("百强县", "千亩")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.answering.vocabulary import alternation, figure_words, figure_words_version
+from index.text.vocabulary import load_vocab
+
+
+def word_figures(text: str) -> list[tuple[re.Match, float, str]]:
+    """(match, number, unit) of each such figure in `text` (half-width); the match's groups are those of
+    a figure's (第, the number, its unit, a bound), so what passes over other figures passes over these."""
+    pattern, values = _word_re(load_vocab().units, figure_words_version())
+    if pattern is None:
+        return []
+    return [(m, values[m[2]], m[3]) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=4)
+def _word_re(units: tuple[str, ...], version: tuple[int, int]) -> tuple[re.Pattern | None, dict[str, float]]:
+    """The pattern of a threshold (figure_words.tsv `threshold`, `threshold_short`), a word number
+    (`word_number:百` and its value) and a unit opening with a magnitude (index/data/magnitudes.tsv) or the magnitude alone,
+    and each word's value, for one state of the data files."""
+    words = figure_words()
+    values = {key.partition(":")[2]: float(v[0]) for key, v in words.items() if key.startswith("word_number:") and v}
+    passed = words.get("threshold", ()) + words.get("threshold_short", ())
+    magnitudes = tuple(m for m, _, _ in load_vocab().magnitudes)
+    scaled = tuple(u for u in units if u.startswith(magnitudes)) + magnitudes  # "破千亿": the magnitude alone
+    if not values or not passed or not scaled:
+        return None, values
+    return re.compile(f"(?:{alternation(passed)})(第)?({alternation(tuple(values))})({alternation(scaled)})"
+                      f"(以上|左右|多|余)?"), values
