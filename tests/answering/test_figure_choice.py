@@ -24,13 +24,13 @@ def _evidence(text: str, sentence: str, year: int):
 def figure(text: str, sentence: str, year: int = 2020):
     """The figure answering `text` from one sentence, a result of `year`."""
     q, evidence = _evidence(text, sentence, year)
-    return Composer(SimpleNamespace(place_of={}), 0.5).figure(text, q, evidence)
+    return Composer(SimpleNamespace(place_of={}, document=lambda doc_id: {}), 0.5).figure(text, q, evidence)
 
 
 def said(text: str, sentence: str, year: int = 2016):
     """The sentence answer (a name) to `text` from one sentence."""
     q, evidence = _evidence(text, sentence, year)
-    return Composer(SimpleNamespace(place_of={}), 0.5).sentence(text, q, evidence)
+    return Composer(SimpleNamespace(place_of={}, document=lambda doc_id: {}), 0.5).sentence(text, q, evidence)
 
 
 INCOMES = ("全区一般公共预算收入总量12.24亿元,同比增长18.06%;城镇和农村常住居民人均可支配收入39,175元和19,156元,"
