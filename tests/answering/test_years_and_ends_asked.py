@@ -54,6 +54,11 @@ def test_a_later_clause_counts_its_year_from_the_report_the_first_names():
     assert parse(later, 2026, ("河南省",)).years == (2023,)  # the report's 去年, not the latest report's
 
 
+
+def test_a_later_clause_takes_the_first_clause_s_two_digit_year():
+    _, later = clauses("河南16年GDP多少，增长多少", ("河南省",))
+    assert parse(later, 2026, ("河南省",)).years == (2016,)  # not the latest report's year
+
 # -- a change between two years named ----------------------------------------------------------------
 
 def test_a_pace_between_two_years_one_of_which_is_not_given_is_refused_naming_the_year_given():

@@ -180,7 +180,7 @@ def clauses(text: str, places: tuple[str, ...]) -> list[str]:
         return [text]
     # the first clause's own words for when ("去年", "2025年"): read again against the place asked
     relative = alternation(tuple(w for w, _ in load_vocab().relative_years))
-    said = re.search(rf"(?:19|20)\d{{2}}年|{relative}", found[0])
+    said = re.search(rf"(?:19|20)\d{{2}}年|(?<!\d)\d{{2}}年|{relative}", found[0])  # "2016年", "16年", "去年"
     # of a report named ("23年报告里说去年…"), its year with the relative year counted from it
     anchored = _report_named(found[0], load_vocab())
     when = found[0][anchored[0].start():anchored[1]] if anchored else said.group(0) if said else ""
