@@ -38,6 +38,16 @@ def of_whole_year(said: str) -> bool:
     return any(w in fold(said) for w in _cues().get("whole_year", ()))
 
 
+# months a clause names ("1月份", "1-2月"), not a day of one ("1月26日")
+_MONTHS = re.compile(r"(?<![\d.])(?:(?:[1-9]|1[0-2])\s*[-—–~至到]\s*)?([1-9]|1[0-2])\s*月(?:份)?(?!\s*\d)")
+
+
+def last_month_named(text: str) -> int | None:
+    """The latest month a clause names ("1月份共完成…" → 1, "1-2月" → 2), None where it names none."""
+    months = [int(m[1]) for m in _MONTHS.finditer(fold(text))]
+    return max(months) if months else None
+
+
 def names_part(text: str) -> bool:
     """Whether a clause names a part of its year ("1至9月", "上半年") or the year so far ("今年以来")."""
     folded = fold(text)
