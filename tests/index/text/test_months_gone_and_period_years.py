@@ -79,3 +79,16 @@ def test_results_after_a_past_period_s_review_are_that_period_s(tmp_path):
                  "43.58亿元，公共财政预算收入19.97亿元，分别是“十一五”末的2.35倍和2.85倍，并成功晋级为国家级开发区。",
                  "2016-02-15")
     assert got["境内财政收入43"] == (None, RESULT, (2011, 2015))
+
+
+def test_months_gone_by_a_february_text_s_date_are_results_of_its_year(tmp_path):
+    got = labels(tmp_path, "该区提出瞄准一流的奋斗目标，1月份共完成财政收入2.84亿元，同比增长64.6%。今年1月份共完成地区生产总值"
+                 "6.8亿元，同比增长23.2%；全社会总产值19.5亿元，同比增长24.1%。", "2011-02")
+    assert got["该区提出瞄准一流"] == got["今年1月份共完成"] == got["全社会总产值19"] == (2011, RESULT, None)
+
+
+def test_months_not_yet_gone_by_a_text_s_date_are_no_results_of_its_year():
+    # a February report's 1至11月, with no year named, is the year it reviews, not its own year's months
+    assert yk(label("1至11月，全区完成固定资产投资57亿元。", Frame.of("2011-02"))) != (2011, RESULT)
+    # a day of a month is a date, not the month's figures
+    assert yk(label("1月26日，全区召开大会，部署今年力争完成投资60亿元。", Frame.of("2011-02"))) == (2011, TARGET)
