@@ -302,7 +302,7 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
     Nothing of the year a report plans has happened when it is delivered: whatever the words, a
     figure of that year or a later one is not a result, nor an estimate of a result ("2025年…预期
     目标是：…GDP预计增长7%以上" in February 2025 is the year's aim), save the months of it gone by
-    when it is dated (`_of_months_gone`), and the results that go on of them (the same year, by its
+    when it is dated (`_of_months_gone`), the meeting delivering it (`_of_meeting`), and the results that go on of them (the same year, by its
     cue words: "今年1月份共完成地区生产总值6.8亿元…；全社会总产值19.5亿元，同比增长24.1%")."""
     found = _label(f"{head}，{text}" if head else text, frame, scope, context, paragraph)
     gone = found.kind == RESULT and found.source == "cue" and found.year == frame.year
@@ -323,7 +323,7 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     if len(named) == 1 and named[0] < frame.review and _only_at_start(from_to.group(0)):
         # "由2007年的90.3亿元跃升到145.1亿元": a change from the year named up to the year reviewed
         return _change_over((named[0] + 1, frame.review), frame, "year")
-    if _of_months_gone(text, years, scores, frame, scope):  # before its years: 今年 there is that part
+    if _of_months_gone(text, years, scores, frame, scope) or not years and _of_meeting(text):  # before its years: 今年 there is that part
         return TimeLabel(frame.year, RESULT, None, "cue")
     if years:
         return _explicit(years, cue_kind(text), frame, TARGET if scores[TARGET] > scores[RESULT] else RESULT,
@@ -383,6 +383,13 @@ def _of_months_gone(text: str, years: list[int], scores: dict[str, int], frame: 
     return gone and scope.kind != TARGET and set(years) <= {frame.year} \
         and not scores[ESTIMATE] and not pledged(text) and cue_kind(text) != TARGET \
         and not periods_in(text)
+
+
+def _of_meeting(text: str) -> bool:
+    """Whether a clause counts the meeting delivering its report ("大会应到代表148名": `meeting`, `kind_signals.tsv`),
+    a fact of the report's date, whatever plan the passage before it sets out."""
+    folded = fold(text)
+    return any(w in folded for w in kind_signals().get((RESULT, "meeting"), ()))
 
 
 def _only_at_start(change: str) -> bool:
