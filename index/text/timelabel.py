@@ -34,6 +34,7 @@ MET, GOAL = "met", "goal"  # cue kinds only: a verb saying a target was met, and
 # cue kinds only: words naming a section's period as a whole ("过去五年"), or one year ("过去一年")
 WHOLE, ONE_YEAR = "whole", "one_year"
 HEAD = "head"  # cue kind only: a kind word that, opening a sentence, speaks for all its clauses
+REACH, TOTAL = "reach", "total"  # cue kinds only: a word before a level reached, and one saying a total
 MET_REACH = 8  # characters between such a verb and its target word ("完成全年主要目标任务")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")  # 二〇三五年, as a report may write it
@@ -160,7 +161,7 @@ def cue_scores(text: str) -> dict[str, int]:
         text, n = met[0].subn("\0", text)
         scores[RESULT] += met[1] * n
     for kind, weight, word in load_cues():
-        if kind in (MET, GOAL, WHOLE, ONE_YEAR, HEAD):
+        if kind in (MET, GOAL, WHOLE, ONE_YEAR, HEAD, REACH, TOTAL):
             continue
         n = text.count(word)
         if n:
@@ -331,7 +332,7 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     spans = periods_in(text)
     if spans:
         return _span_label(spans[0], frame, "year")
-    if from_to and scope.period and not scores[SPAN]:  # with 年均/五年 it may hold totals too
+    if scope.period and (from_to and not scores[SPAN] or _reached_beside_rate(text)):  # with 年均/五年 it may hold totals too
         return _change_over(scope.period, frame, "section")
     if scores[SPAN] and scope.period:
         return _span_label(scope.period, frame, "section")
@@ -383,6 +384,17 @@ def _of_months_gone(text: str, years: list[int], scores: dict[str, int], frame: 
     return gone and scope.kind != TARGET and set(years) <= {frame.year} \
         and not scores[ESTIMATE] and not pledged(text) and cue_kind(text) != TARGET \
         and not periods_in(text)
+
+
+def _reached_beside_rate(text: str) -> bool:
+    """Whether a clause of a period's review states a level reached ("达29354元", "从1.66亿元增长到2.05亿元": `reach`,
+    `timecues.tsv`) beside its rate over the period (年均: a `span` word), and no total (`total`: 累计): the level is
+    the period's last year's, the rate the period's (an answer reads which of its figures says 年均)."""
+    folded = fold(text)
+    cues = load_cues()
+    reach = "|".join(re.escape(w) for k, _, w in cues if k == REACH) or "(?!)"
+    said = {k for k, _, w in cues if k in (SPAN, TOTAL) and w in folded}
+    return said == {SPAN} and bool(FROM_TO.search(folded) or re.search(rf"(?:{reach})\s*\d", folded))
 
 
 def _of_meeting(text: str) -> bool:

@@ -92,3 +92,10 @@ def test_months_not_yet_gone_by_a_text_s_date_are_no_results_of_its_year():
     assert yk(label("1至11月，全区完成固定资产投资57亿元。", Frame.of("2011-02"))) != (2011, RESULT)
     # a day of a month is a date, not the month's figures
     assert yk(label("1月26日，全区召开大会，部署今年力争完成投资60亿元。", Frame.of("2011-02"))) == (2011, TARGET)
+
+
+def test_a_level_a_past_period_reached_beside_its_yearly_rate_is_its_last_year_s_but_a_total_is_not(tmp_path):
+    got = labels(tmp_path, "一、“十三五”时期工作回顾\n\n工业增加值从1.66亿元增长到2.05亿元，年均增长4.32%；城镇居民人均可支配收入达"
+                 "29354元，年均增长8.82%；五年累计完成固定资产投资达120亿元，年均增长10%。", "2021-01-26")
+    assert got["工业增加值从1."] == got["城镇居民人均可支"] == (2020, RESULT, (2016, 2020))
+    assert got["五年累计完成固定"] == (None, RESULT, (2016, 2020))

@@ -285,7 +285,9 @@ def find(labels, needle):
 
 
 @pytest.mark.parametrize("needle,year,kind,span,source", [
-    ("年均增长5.7%", None, RESULT, (2021, 2025), "section"),        # a 十四五 average, not 2025's figure
+    # a level reached (达14.2万亿元) beside a 十四五 average: the level is 2025's, the average the period's
+    # (the answer reads which figure says 年均: tests/answering/test_scoring.py)
+    ("年均增长5.7%", 2025, RESULT, (2021, 2025), "section"),
     ("城镇新增就业141万人", 2025, RESULT, None, "section"),           # the review section's year
     ("预计达到5350亿元", 2025, ESTIMATE, None, "cue"),                # an estimate of the reviewed year
     ("年均增长5%左右", 2030, TARGET, (2026, 2030), "year"),           # a 十五五 goal (names 2030)
