@@ -26,7 +26,7 @@ from index.text.kindwords import kind_signals, opening, said_kinds, without_purp
 from index.text.normalise import fold
 from index.text.periods import period_years, periods
 from index.text.vocabulary import load_vocab
-from index.text.yearpart import last_month_named, names_part
+from index.text.yearpart import names_part
 
 RESULT, TARGET, ESTIMATE = "result", "target", "estimate"
 SPAN = "span"  # a cue kind only: the clause speaks of its section's period
@@ -59,13 +59,12 @@ class Frame:
     review: int
     plan: int
     in_year: bool = False  # figures of part of its own year (前三季度): that year is still "now"
-    month: int = 1  # the month it is dated: the months of its own year before it are gone by
 
     @classmethod
     def of(cls, date: str, in_year: bool = False) -> "Frame":
         """`in_year`: it covers part of its own year ("1-9月"), or from October on still plans it."""
         y, month = _year_month(date)
-        return cls(y, y, y + 1, in_year, month) if month >= YEAR_END_MONTH or in_year else cls(y, y - 1, y, False, month)
+        return cls(y, y, y + 1, in_year) if month >= YEAR_END_MONTH or in_year else cls(y, y - 1, y)
 
     @classmethod
     def of_report(cls, info: Mapping) -> "Frame":
@@ -302,13 +301,10 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
     kind word opening the sentence outweighs its section and the incidental verbs of its clauses.
     Nothing of the year a report plans has happened when it is delivered: whatever the words, a
     figure of that year or a later one is not a result, nor an estimate of a result ("2025年…预期
-    目标是：…GDP预计增长7%以上" in February 2025 is the year's aim), save the months of it gone by
-    when it is dated (`_of_months_gone`), the meeting delivering it (`_of_meeting`), and the results that go on of them (the same year, by its
-    cue words: "今年1月份共完成地区生产总值6.8亿元…；全社会总产值19.5亿元，同比增长24.1%")."""
+    目标是：…GDP预计增长7%以上" in February 2025 is the year's aim)."""
     found = _label(f"{head}，{text}" if head else text, frame, scope, context, paragraph)
-    gone = found.kind == RESULT and found.source == "cue" and found.year == frame.year
     if found.kind in (RESULT, ESTIMATE) and found.span is None and found.year is not None \
-            and found.year >= frame.plan and not gone:
+            and found.year >= frame.plan:
         return replace(found, kind=TARGET)
     return found
 
@@ -324,8 +320,10 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     if len(named) == 1 and named[0] < frame.review and _only_at_start(from_to.group(0)):
         # "由2007年的90.3亿元跃升到145.1亿元": a change from the year named up to the year reviewed
         return _change_over((named[0] + 1, frame.review), frame, "year")
-    if _of_months_gone(text, years, scores, frame, scope) or not years and _of_meeting(text):  # before its years: 今年 there is that part
-        return TimeLabel(frame.year, RESULT, None, "cue")
+    if _of_months_gone(text, years, scores, frame, scope):  # before its years: 今年 there is that part
+        return TimeLabel(frame.review, RESULT, None, "cue")
+    if not years and _of_meeting(text):
+        return TimeLabel(frame.review, RESULT, None, "cue")
     if years:
         return _explicit(years, cue_kind(text), frame, TARGET if scores[TARGET] > scores[RESULT] else RESULT,
                          pledged(text) or scope.kind == TARGET)
@@ -373,16 +371,13 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
 
 
 def _of_months_gone(text: str, years: list[int], scores: dict[str, int], frame: Frame, scope: Scope) -> bool:
-    """Whether a clause states what was done in a part of its text's own year gone by: in a text reviewing
-    that year (news of part of it, a year-end review), a part it names ("1至9月，实现固定资产投资57.29亿元",
-    "今年以来…完成": `yearpart.names_part`); in any text, months before its date (news of February:
-    "1月份共完成财政收入2.84亿元"). It names no other year nor a period, no estimate, no pledge, and
+    """Whether a clause of a text reviewing its own year (news of part of it, a year-end review) states
+    what was done in a part of that year gone by ("1至9月，实现固定资产投资57.29亿元", "今年以来…完成"):
+    it names the part (`yearpart.names_part`), no other year nor a period, no estimate, no pledge, and
     its cue words do not clearly say plan (a review's narrative uses 深化, 推动 too). Its figures are
     results, whatever the passage before it says."""
-    last = last_month_named(text)
-    gone = frame.review == frame.year and names_part(text) or last is not None and last < frame.month
-    return gone and scope.kind != TARGET and set(years) <= {frame.year} \
-        and not scores[ESTIMATE] and not pledged(text) and cue_kind(text) != TARGET \
+    return frame.review == frame.year and scope.kind != TARGET and set(years) <= {frame.review} \
+        and not scores[ESTIMATE] and names_part(text) and not pledged(text) and cue_kind(text) != TARGET \
         and not periods_in(text)
 
 
@@ -398,8 +393,9 @@ def _reached_beside_rate(text: str) -> bool:
 
 
 def _of_meeting(text: str) -> bool:
-    """Whether a clause counts the meeting delivering its report ("大会应到代表148名": `meeting`, `kind_signals.tsv`),
-    a fact of the report's date, whatever plan the passage before it sets out."""
+    """Whether a clause counts the meeting delivering its report ("大会应到代表148名": `meeting`, `kind_signals.tsv`):
+    a fact of the report's date, so a result as of it (of the year it reviews), whatever plan the passage before
+    it sets out, and no result of the year it plans, which its narrative after it would go on in."""
     folded = fold(text)
     return any(w in folded for w in kind_signals().get((RESULT, "meeting"), ()))
 

@@ -13,8 +13,9 @@ from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 
-# a month range from January: "1-9月", "1—6月", "1至9月" (through December is the whole year)
-_MONTHS_SO_FAR = r"1\s*[-—–~至到]\s*(?:[1-9]|1[01])\s*月(?:份)?"
+# a month range from January: "1-9月", "1—6月", "1至9月" (through December is the whole year), or January
+# itself as a month ("1月份", not the day "1月16日"): news of it reports on its year so far too
+_MONTHS_SO_FAR = r"1\s*[-—–~至到]\s*(?:[1-9]|1[01])\s*月(?:份)?|(?<![\d.])1\s*月份"
 
 
 def _cues() -> dict[str, tuple[str, ...]]:
@@ -36,16 +37,6 @@ def of_whole_year(said: str) -> bool:
     without its bases of comparison (`timelabel.without_bases`): a whole year it compares with
     ("增速高于2017年全年") is not the time of its figures."""
     return any(w in fold(said) for w in _cues().get("whole_year", ()))
-
-
-# months a clause names ("1月份", "1-2月"), not a day of one ("1月26日")
-_MONTHS = re.compile(r"(?<![\d.])(?:(?:[1-9]|1[0-2])\s*[-—–~至到]\s*)?([1-9]|1[0-2])\s*月(?:份)?(?!\s*\d)")
-
-
-def last_month_named(text: str) -> int | None:
-    """The latest month a clause names ("1月份共完成…" → 1, "1-2月" → 2), None where it names none."""
-    months = [int(m[1]) for m in _MONTHS.finditer(fold(text))]
-    return max(months) if months else None
 
 
 def names_part(text: str) -> bool:
