@@ -330,7 +330,8 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     spans = periods_in(text)
     if spans:
         return _span_label(spans[0], frame, "year")
-    if scope.period and (from_to and not scores[SPAN] or _reached_beside_rate(text)):  # with 年均/五年 it may hold totals too
+    # a from-to with 年均/五年 may hold totals too: only a level reached beside its rate is the period end's
+    if scope.period and (from_to and not scores[SPAN] or _reached_beside_rate(text)):
         return _change_over(scope.period, frame, "section")
     if scores[SPAN] and scope.period:
         return _span_label(scope.period, frame, "section")
