@@ -235,7 +235,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
                  and not of_a_thing_after(q, fact)
-                 for at in (_dated(ev, fact, q.span),) if _timely(q, at.label, fact, year, kind) == timely]))
+                 for at in (_dated(ev, fact, q.span, q.asks_change and (year or q.year) is not None),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 
 def _contradicts(q: Question, fact: Fact) -> bool:
@@ -301,14 +301,15 @@ def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str 
             and not fact.is_change)
 
 
-def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None) -> Evidence:
-    """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共
-    预算收入年均增长4.5%", labelled with the period alone), a level whose own clause says nothing of
-    the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the period's last.
-    Conversely, in a sentence labelled with the last year of the period asked (`span`), a figure
-    whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元")
-    is that period's."""
+def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_change: bool = False) -> Evidence:
+    """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共预算收入年均增长4.5%",
+    labelled with the period alone), a level whose own clause says nothing of the period (no 年均, 累计, 五年…) is the
+    level the period ends on, so its year is the period's last. Conversely, in a sentence labelled with the last year of
+    the period asked (`span`), a figure whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年
+    增加超7400亿元") is that period's, as is a 年均 rate (the figure, or its change where one year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it."""
     tl = ev.label
+    if tl.span and tl.year is not None and cue_scores(fact.window if fact.is_change else year_change and fact.change or "")[SPAN]:
+        return replace(ev, label=replace(tl, year=None))  # a 年均 rate said with a period's end level
     if fact.opening and fact.since is not None:  # the level a change starts from, of the year it names
         return replace(ev, label=TimeLabel(fact.since, RESULT, None, "year"))
     if tl.span is None and span is not None and tl.year == span[1] and cue_scores(fact.window)[SPAN]:

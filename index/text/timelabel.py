@@ -34,6 +34,7 @@ MET, GOAL = "met", "goal"  # cue kinds only: a verb saying a target was met, and
 # cue kinds only: words naming a section's period as a whole ("过去五年"), or one year ("过去一年")
 WHOLE, ONE_YEAR = "whole", "one_year"
 HEAD = "head"  # cue kind only: a kind word that, opening a sentence, speaks for all its clauses
+REACH, TOTAL = "reach", "total"  # cue kinds only: a word before a level reached, and one saying a total
 MET_REACH = 8  # characters between such a verb and its target word ("完成全年主要目标任务")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")  # 二〇三五年, as a report may write it
@@ -159,7 +160,7 @@ def cue_scores(text: str) -> dict[str, int]:
         text, n = met[0].subn("\0", text)
         scores[RESULT] += met[1] * n
     for kind, weight, word in load_cues():
-        if kind in (MET, GOAL, WHOLE, ONE_YEAR, HEAD):
+        if kind in (MET, GOAL, WHOLE, ONE_YEAR, HEAD, REACH, TOTAL):
             continue
         n = text.count(word)
         if n:
@@ -321,13 +322,16 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
         return _change_over((named[0] + 1, frame.review), frame, "year")
     if _of_months_gone(text, years, scores, frame, scope):  # before its years: 今年 there is that part
         return TimeLabel(frame.review, RESULT, None, "cue")
+    if not years and _of_meeting(text):
+        return TimeLabel(frame.review, RESULT, None, "cue")
     if years:
         return _explicit(years, cue_kind(text), frame, TARGET if scores[TARGET] > scores[RESULT] else RESULT,
                          pledged(text) or scope.kind == TARGET)
     spans = periods_in(text)
     if spans:
         return _span_label(spans[0], frame, "year")
-    if from_to and scope.period and not scores[SPAN]:  # with 年均/五年 it may hold totals too
+    # a from-to with 年均/五年 may hold totals too: only a level reached beside its rate is the period end's
+    if scope.period and (from_to and not scores[SPAN] or _reached_beside_rate(text)):
         return _change_over(scope.period, frame, "section")
     if scores[SPAN] and scope.period:
         return _span_label(scope.period, frame, "section")
@@ -339,7 +343,10 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
             return _span_label(period, frame, "section")
     if scope.kind:
         own = cue_kind(text, SECTION_LEAD)
-        if own and own != scope.kind and (own == ESTIMATE or scope.kind not in said_kinds(text)):  # kind words side with it
+        # a review headed with its year ("一、2022年政府工作回顾") holds for a sentence whose plan verbs
+        # (坚持, 落实…) name no later year: that would be a year of its own, read above
+        dated_review = scope.kind == RESULT and scope.year is not None and own == TARGET
+        if own and own != scope.kind and not dated_review and (own == ESTIMATE or scope.kind not in said_kinds(text)):
             return TimeLabel(frame.year_of(own), own, None, "cue")
         if scope.year is None and scope.period:
             return _span_label(scope.period, frame, "section")
@@ -373,6 +380,25 @@ def _of_months_gone(text: str, years: list[int], scores: dict[str, int], frame: 
     return frame.review == frame.year and scope.kind != TARGET and set(years) <= {frame.review} \
         and not scores[ESTIMATE] and names_part(text) and not pledged(text) and cue_kind(text) != TARGET \
         and not periods_in(text)
+
+
+def _reached_beside_rate(text: str) -> bool:
+    """Whether a clause of a period's review states a level reached ("达29354元", "从1.66亿元增长到2.05亿元": `reach`,
+    `timecues.tsv`) beside its rate over the period (年均: a `span` word), and no total (`total`: 累计): the level is
+    the period's last year's, the rate the period's (an answer reads which of its figures says 年均)."""
+    folded = fold(text)
+    cues = load_cues()
+    reach = "|".join(re.escape(w) for k, _, w in cues if k == REACH) or "(?!)"
+    said = {k for k, _, w in cues if k in (SPAN, TOTAL) and w in folded}
+    return said == {SPAN} and bool(FROM_TO.search(folded) or re.search(rf"(?:{reach})\s*\d", folded))
+
+
+def _of_meeting(text: str) -> bool:
+    """Whether a clause counts the meeting delivering its report ("大会应到代表148名": `meeting`, `kind_signals.tsv`):
+    a fact of the report's date, so a result as of it (of the year it reviews), whatever plan the passage before
+    it sets out, and no result of the year it plans, which its narrative after it would go on in."""
+    folded = fold(text)
+    return any(w in folded for w in kind_signals().get((RESULT, "meeting"), ()))
 
 
 def _only_at_start(change: str) -> bool:

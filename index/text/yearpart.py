@@ -13,8 +13,9 @@ from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 
-# a month range from January: "1-9月", "1—6月", "1至9月" (through December is the whole year)
-_MONTHS_SO_FAR = r"1\s*[-—–~至到]\s*(?:[1-9]|1[01])\s*月(?:份)?"
+# a month range from January: "1-9月", "1—6月", "1至9月" (through December is the whole year), or January
+# itself as a month ("1月份", not the day "1月16日"): news of it reports on its year so far too
+_MONTHS_SO_FAR = r"1\s*[-—–~至到]\s*(?:[1-9]|1[01])\s*月(?:份)?|(?<![\d.])1\s*月份"
 
 
 def _cues() -> dict[str, tuple[str, ...]]:

@@ -296,3 +296,13 @@ def test_a_level_a_period_ended_on_is_its_last_year_s_where_that_year_states_non
                      label=TimeLabel(2025, RESULT, (2021, 2025)))
     assert figures(q, [rate, change])[0].fact.value == "5.6%"
 
+
+
+def test_a_yearly_average_beside_a_period_s_end_level_answers_no_change_asked_of_its_last_year():
+    said = "全县地区生产总值从39.70亿元增长到61.95亿元，年均增长9.3%"
+    grew = question(GDP, year=2020, asks_change=True)
+    assert figures(grew, [_of_period(grew, said, year=2020)]) == []
+    level = question(GDP, year=2020)
+    assert [c.fact.value for c in figures(level, [_of_period(level, said, year=2020)])] == ["61.95亿元"]
+    rate = _of_period(grew, "全县地区生产总值年均增长9.3%", year=2020)
+    assert figures(grew, [rate]) == []

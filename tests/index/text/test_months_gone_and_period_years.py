@@ -9,6 +9,7 @@ import pytest
 
 from index.reading.documents import load_document
 from index.text.chunking import chunk_document
+from index.text.yearpart import names_part
 from index.text.timelabel import RESULT, TARGET, Frame, TimeLabel, label, periods_in, plans_own_year, years_in
 
 
@@ -79,3 +80,23 @@ def test_results_after_a_past_period_s_review_are_that_period_s(tmp_path):
                  "43.58亿元，公共财政预算收入19.97亿元，分别是“十一五”末的2.35倍和2.85倍，并成功晋级为国家级开发区。",
                  "2016-02-15")
     assert got["境内财政收入43"] == (None, RESULT, (2011, 2015))
+
+
+def test_news_of_january_reports_on_its_year_so_far(tmp_path):
+    # "1月份" is the year so far, as "1-9月" is: its figures are that year's results, not the year reviewed
+    got = labels(tmp_path, "该区提出瞄准一流的奋斗目标，1月份共完成财政收入2.84亿元，同比增长64.6%。今年1月份共完成地区生产总值"
+                 "6.8亿元，同比增长23.2%；全社会总产值19.5亿元，同比增长24.1%。", "2011-02")
+    assert got["该区提出瞄准一流"] == got["今年1月份共完成"] == got["全社会总产值19"] == (2011, RESULT, None)
+
+
+@pytest.mark.parametrize("text,part", [("1月份共完成财政收入2.84亿元", True), ("11月份，全区完成投资5亿元", False),
+                                       ("1月16日，全市召开人民代表大会", False)])
+def test_january_as_a_month_is_a_part_of_the_year_but_not_a_day_of_it_nor_november(text, part):
+    assert names_part(text) is part
+
+
+def test_a_level_a_past_period_reached_beside_its_yearly_rate_is_its_last_year_s_but_a_total_is_not(tmp_path):
+    got = labels(tmp_path, "一、“十三五”时期工作回顾\n\n工业增加值从1.66亿元增长到2.05亿元，年均增长4.32%；城镇居民人均可支配收入达"
+                 "29354元，年均增长8.82%；五年累计完成固定资产投资达120亿元，年均增长10%。", "2021-01-26")
+    assert got["工业增加值从1."] == got["城镇居民人均可支"] == (2020, RESULT, (2016, 2020))
+    assert got["五年累计完成固定"] == (None, RESULT, (2016, 2020))

@@ -285,7 +285,9 @@ def find(labels, needle):
 
 
 @pytest.mark.parametrize("needle,year,kind,span,source", [
-    ("年均增长5.7%", None, RESULT, (2021, 2025), "section"),        # a 十四五 average, not 2025's figure
+    # a level reached (达14.2万亿元) beside a 十四五 average: the level is 2025's, the average the period's
+    # (the answer reads which figure says 年均: tests/answering/test_scoring.py)
+    ("年均增长5.7%", 2025, RESULT, (2021, 2025), "section"),
     ("城镇新增就业141万人", 2025, RESULT, None, "section"),           # the review section's year
     ("预计达到5350亿元", 2025, ESTIMATE, None, "cue"),                # an estimate of the reviewed year
     ("年均增长5%左右", 2030, TARGET, (2026, 2030), "year"),           # a 十五五 goal (names 2030)
@@ -473,3 +475,23 @@ def test_a_word_holding_a_plan_s_cue_says_nothing_of_a_kind():
     assert label("11项主要经济指标中,有6项没有完成“双过半”目标任务,固定资产投资等个别指标差欠较大。", frame).kind == RESULT
     assert label("一是部分主要指标欠账较大。", frame).kind is None
     assert label("要把重要产业项目建设好。", frame).kind == TARGET  # the plan's own 要 still counts
+
+
+def test_a_count_of_the_meeting_s_delegates_is_a_result_not_the_plan_before_it(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text("---\ntitle: 测试市人代会开幕\ndate: 2026-01-19\nplace: 测试市\nsource: 合成\n---\n"
+                    "会议将审议“十五五”规划纲要，到2030年地区生产总值力争达到300亿元。\n大会应到代表148名，实到代表133名，"
+                    "符合法定人数。\n", encoding="utf-8")
+    got = {s[:6]: tl for c in chunk_document(load_document(path), 400) for s, tl in c.labelled_sentences()}
+    assert (got["大会应到代表"].year, got["大会应到代表"].kind, got["大会应到代表"].span) == (2025, RESULT, None)
+
+
+def test_a_review_headed_with_its_year_holds_against_a_sentence_s_plan_verbs():
+    scope = Scope(kind=RESULT, year=2022)
+    text = ("面对严峻形势，我们把学习宣传贯彻落实党的二十大精神作为全年工作主线，坚持稳中求进工作总基调，落实“疫情要防住、"
+            "经济要稳住、发展要安全”的要求，按照“稳盘、挖潜、谋增、提效”总体思路，全力优产业、强基础、稳经济，经济社会保持平稳健康发展。")
+    assert cue_kind(text, 4) == TARGET  # its plan verbs alone would say plan
+    got = label(text, Frame.of("2023-01"), scope)
+    assert (got.year, got.kind) == (2022, RESULT)
+    # a sentence naming the plan year is that year's, whatever its section
+    assert label("2023年，全区要坚持稳中求进，力争地区生产总值增长6%。", Frame.of("2023-01"), scope).year == 2023
