@@ -284,3 +284,10 @@ def test_a_metric_whose_name_holds_a_numeral_is_read_though_the_numeral_becomes_
     """"第三" is read as "第3"; the metric's names (synonyms.tsv) are read the same way."""
     q = parse(text, 2024)
     assert q.metrics[:1] == ("服务业增加值",)
+
+
+@pytest.mark.parametrize("text,change", [("工业增加值去年多少", False), ("第三产业增加值多少", False),
+                                         ("工业增加值去年增加了多少", True), ("税收增加了多少", True)])
+def test_a_change_verb_inside_a_metric_s_name_asks_no_change(text, change):
+    """增加 of 增加值 is the measure's name: "工业增加值去年多少" asks the amount, not its growth."""
+    assert parse(text, 2021).asks_change is change

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.vocabulary import alternation, asked_names, figure_words, figure_words_version
+from bot.answering.vocabulary import alternation, asked_names, change_words, figure_words, figure_words_version
 from index.text.normalise import fold
 from index.text.vocabulary import Vocab, load_vocab, longest_first
 
@@ -231,3 +231,13 @@ def split_tail(item: str, before: list[str]) -> tuple[str, str]:
 @lru_cache(maxsize=4)
 def known_terms(vocab: Vocab) -> frozenset[str]:
     return frozenset(vocab.user_words()) | {fold(c) for c in vocab.synonyms}
+
+
+def change_said(normalised: str, names: list[tuple[str, ...]]) -> bool:
+    """Whether a report's change verb is said outside the metrics' own names (`names`: each metric's
+    forms) and measure words (figure_words.tsv `name_measure`): 增加 of "工业增加值去年多少" asks for
+    no change, "工业增加值增加了多少" does."""
+    for form in sorted({f for forms in names for f in forms} | set(figure_words().get("name_measure", ())),
+                       key=len, reverse=True):
+        normalised = normalised.replace(form, "\0")
+    return any(w in normalised for w in change_words())

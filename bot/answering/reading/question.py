@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import (distributed, heads, as_named, metric_names, shadows, shared_metrics,
-                                                sibling, tail_shared, wider_names, with_joint)
+from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, metric_names, shadows,
+                                                shared_metrics, sibling, tail_shared, wider_names, with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
@@ -291,7 +291,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         or asked_cues.reaches_target(normalised, c)
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
-    asks_change = has("change") or any(w in normalised for w in change_words())
+    asks_change = has("change") or change_said(normalised, [t.forms for t in terms if t.text in metrics])
     intent = FIGURE
     if has("why"):
         intent = WHY
