@@ -41,6 +41,7 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
     name = fold(place).strip()
     main, second = _bracketed(name)
     bases, above = _under_parents(main, vocab)
+    bases += [by_city for b in bases if (by_city := _by_its_city(b, vocab))]
     for base in list(bases):
         for long_ending in vocab.suffixes(*ENDINGS):
             said = vocab.place_suffixes.get(f"said:{long_ending}", ())
@@ -79,6 +80,16 @@ def _under_parents(name: str, vocab: Vocab) -> tuple[list[str], set[str]]:
         at, parent = cut
         above.add(bases[-1][:at])
         bases.append(bases[-1][at + len(parent):])
+
+
+def _by_its_city(zone: str, vocab: Vocab) -> str | None:
+    """遂宁市经济技术开发区 → 遂宁经济技术开发区: a zone with no name of its own, only its ending right
+    after its city's, is called by the city's name without the city's ending."""
+    # the first level ending only: 衢州市衢州经济技术开发区 has a name of its own after 衢州市
+    at, parent = next(((at, p) for at in range(2, len(zone)) for p in vocab.suffixes("parent")
+                       if zone.startswith(p, at)), (0, ""))
+    return zone[:at] + zone[at + len(parent):] if parent and zone[at + len(parent):] in vocab.suffixes("zone") \
+        else None
 
 
 def _without_city(zone: str, vocab: Vocab) -> str | None:

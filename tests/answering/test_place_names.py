@@ -71,6 +71,15 @@ def test_a_second_name_in_brackets_is_not_shortened():
     assert parse("新市民住房保障情况怎么样", 2026, (ZONE,)).places == ()
 
 
+def test_a_zone_with_no_name_of_its_own_goes_by_its_city_s_name():
+    """四川省遂宁市经济技术开发区 is 遂宁经开区 to citizens; 衢州市衢州经济技术开发区 keeps its own name."""
+    names = names_of("四川省遂宁市经济技术开发区", load_vocab())
+    assert {"遂宁经开区", "遂宁开发区", "遂宁经济技术开发区"} <= set(names)
+    assert parse("遂宁经开区16年1到8月GDP多少", 2016, ("四川省遂宁市经济技术开发区",)).places == \
+        ("四川省遂宁市经济技术开发区",)
+    assert "衢州市衢经开区" not in names_of("浙江省衢州市衢州经济技术开发区", load_vocab())
+
+
 def test_a_city_s_short_form_names_a_place_named_after_the_city():
     assert "呼市经开区" in names_of("呼和浩特经济技术开发区", load_vocab())
     assert "乌市" not in names_of("昆山高新区", load_vocab())  # only a place named after that city
