@@ -38,7 +38,6 @@ Candidates equal on all of these keep reading order (the earlier sentence, the e
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -48,8 +47,8 @@ from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.metric_forms import metric_forms, metric_names
 from bot.answering.reading.question import Question
-from bot.answering.reading.typed import to_arabic
-from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
+from bot.answering.reading.word_numbers import as_written, ordinals
+from bot.answering.vocabulary import cues, figure_words, unit_group
 from bot.answering.wording import between
 from index.text.chunking import headed
 from index.text.normalise import fold
@@ -123,7 +122,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
     agrees = unit_agrees(q, fact)
     mismatch = 0.0 if q.unit in cues().get("strict_unit", ()) else UNIT_MISMATCH
     return Candidate(
-        ev, fact, window(ev, fact, q),
+        ev, fact, as_written(window(ev, fact, q), ev.sentence) if q.unit == "rank" else window(ev, fact, q),
         confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.item or _as_read(ev, fact, q), require_metric=False)[0],
@@ -231,7 +230,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     timely=False, only those about another year or kind — what "资料中只有…" can offer.
     """
     return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
-                 for fact in extract(_ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
+                 for fact in extract(ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
                  and not of_a_thing_after(q, fact)
@@ -319,16 +318,6 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_c
     return replace(ev, label=replace(tl, year=tl.span[1]))
 
 
-_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内域])第([一二三四五六七八九十]{1,3})")
-
-
-def _ordinals(sentence: str) -> str:
-    """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位",
-    "居全国首位" → "居全国第1位"."""
-    first = figure_words().get("rank_first", ())
-    if first:
-        sentence = re.sub(alternation(first), "第1位", sentence)
-    return _ORDINAL.sub(lambda m: f"第{to_arabic('第' + (m.group(1) or m.group(2)))[1:]}", sentence)
 
 
 def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:

@@ -192,9 +192,10 @@ def test_a_rank_said_in_words_answers_a_rank_question():
     q = question("五上企业", unit="rank")
     ranked = figures(q, [evidence(q, "新增五上企业62户，增量全市第一")])
     assert ranked[0].fact.value == "第1" and ranked[0].confidence == 1.0
+    assert ranked[0].window.endswith("增量全市第一")  # quoted as the report wrote it
     assert figures(question("五上企业"), [evidence(q, "新增五上企业62户，增量全市第一")])[0].fact.value == "62户"
     q = question(GDP, unit="rank")
-    assert figures(q, [evidence(q, "地区生产总值增长3.9%、总量连续37年居全国首位")])[0].window.endswith("居全国第1位")
+    assert figures(q, [evidence(q, "地区生产总值增长3.9%、总量连续37年居全国首位")])[0].window.endswith("居全国首位")
 
 
 def _of_period(q, sentence, year=None):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version
 from index.text.vocabulary import load_vocab
 
@@ -33,3 +34,24 @@ def _word_re(units: tuple[str, ...], version: tuple[int, int]) -> tuple[re.Patte
         return None, values
     return re.compile(f"(?:{alternation(passed)})(第)?({alternation(tuple(values))})({alternation(scaled)})"
                       f"(以上|左右|多|余)?"), values
+
+
+_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内域])第([一二三四五六七八九十]{1,3})")
+
+
+def ordinals(sentence: str) -> str:
+    """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位",
+    "居全国首位" → "居全国第1位"."""
+    first = figure_words().get("rank_first", ())
+    if first:
+        sentence = re.sub(alternation(first), "第1位", sentence)
+    return _ORDINAL.sub(lambda m: f"第{to_arabic('第' + (m.group(1) or m.group(2)))[1:]}", sentence)
+
+
+def as_written(window: str, sentence: str) -> str:
+    """A quote read from `ordinals(sentence)`, with each clause back as the report wrote it ("居全市第一")."""
+    for clause in re.split(r"[，,；;。：:]", sentence):  # an ordinal's reading never crosses a clause
+        read = ordinals(clause)
+        if read != clause:
+            window = window.replace(read, clause)
+    return window
