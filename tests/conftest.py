@@ -125,7 +125,8 @@ TESTS = ROOT / "tests"
 # (test_corpus_checks checks that none under tests/ is left out).
 DEVELOPMENT_FOLDERS = (CORPUS, *(TESTS / name for name in ("reports", "zones", "zones5", "zones6", "zones7", "zones8",
                                                            "zones9", "cities5", "heldout", "heldout2", "heldout3",
-                                                           "heldout4", "heldout5", "heldout6", "heldout7")))
+                                                           "heldout4", "heldout5", "heldout6", "heldout7",
+                                                           "heldout8")))
 DEVELOPMENT_TEXTS = tuple(sorted(p for folder in DEVELOPMENT_FOLDERS for p in folder.iterdir()
                                  if p.suffix in (".md", ".txt")))
 
@@ -146,7 +147,7 @@ def chunked(path: Path):
 # the zone, county and town texts gathered fresh in five rounds (zones5, zones6, zones7, zones8, zones9) together,
 # and the reports held out once.
 (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _CITIES5,
- _HELDOUT, _HELDOUT2, _HELDOUT3, _HELDOUT4, _HELDOUT5, _HELDOUT6, _HELDOUT7) = DEVELOPMENT_FOLDERS
+ _HELDOUT, _HELDOUT2, _HELDOUT3, _HELDOUT4, _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8) = DEVELOPMENT_FOLDERS
 REAL_CORPORA = {
     "reports": (_REPORTS,),
     "zones": (_ZONES,),
@@ -162,6 +163,7 @@ REAL_CORPORA = {
     "zones5-9": (_SEED, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9),
     "zones8": (_SEED, _ZONES, _HELDOUT6),
     "zones9": (_SEED, _ZONES, _HELDOUT7),
+    "zones10": (_SEED, _ZONES, _HELDOUT8),
     # what the sixth round of phrasings spans: "all" and the zone, county and city texts of later rounds
     "all6": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _CITIES5, _HELDOUT4, _HELDOUT5),
     # … and the seventh's: the zone texts of the round and the set held out before it too
