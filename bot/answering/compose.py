@@ -61,6 +61,8 @@ class Composer:
     # -- pieces of every answer -----------------------------------------------------------
 
     def _reply(self, ev: Evidence, window: str, dated: bool = True, when: str = "") -> str:
+        if ev.label.source == "meeting":  # "实到代表515名" is of the meeting's day, not of the year the report reviews
+            dated, when = False, wording.on_date(self.reports.document(ev.hit.chunk.doc_id).get("date", ""))
         return wording.reply(window, ev.label, self.reports.place_of.get(ev.hit.chunk.doc_id, ""), dated, when)
 
     @staticmethod

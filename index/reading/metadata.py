@@ -260,10 +260,11 @@ def spoke(text: str) -> tuple[str, str] | None:
     # "曹宏伟代表县人民政府向大会作政府工作报告": the body spoken for stands between name and verb
     behalf = rf"(?:(?:{_alt(cues.get('on_behalf', ()))})[\u4e00-\u9fff]{{0,6}}?(?:{_alt(cues.get('government', ()))}))?"
     head = _head(text)
-    for m in re.finditer(rf"([^，,。；;：:、\s]*?){behalf}(?:{verbs})", head):
+    with_office = _alt(cues.get("spoke_with_office", ())) or "(?!)"
+    for m in re.finditer(rf"([^，,。；;：:、\s]*?)(?:{behalf}(?:{verbs})|(?P<put>{with_office}))", head):
         if any(0 <= m[0].find(w) < len(m[1]) for w in words):
             continue  # "政府工作报告" holds 作报告: a report's name, not a verb
-        if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office}))?{person_name(2, 3)}", m[1]):
+        if re.fullmatch(rf"(?:[\u4e00-\u9fff]*(?:{office})){'' if m['put'] else '?'}{person_name(2, 3)}", m[1]):
             # "听取代理市长陈玲芳作…": what the audience did is no part of the speaker
             heard = rf"^(?:{_alt(cues.get('heard', ()))})" if cues.get("heard") else "(?!)"
             start = max(head.rfind(c, 0, m.start()) for c in "，,。；;：:\n ") + 1

@@ -110,7 +110,7 @@ class TimeLabel:
     year: int | None  # None for a total over a past period
     kind: str | None  # RESULT, TARGET, ESTIMATE or None
     span: tuple[int, int] | None = None  # first and last year of a multi-year figure
-    source: str = ""  # year | cue | section | context | date
+    source: str = ""  # year | cue | section | context | date | meeting (a count of the meeting itself)
     # the part of the year a figure covers, as its text names it ("前三季度", "1-9月"): a figure of
     # news on part of its year is not the whole year's (set when read for an answer, not stored)
     part: str = ""
@@ -322,8 +322,8 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
         return _change_over((named[0] + 1, frame.review), frame, "year")
     if _of_months_gone(text, years, scores, frame, scope):  # before its years: 今年 there is that part
         return TimeLabel(frame.review, RESULT, None, "cue")
-    if not years and _of_meeting(text):
-        return TimeLabel(frame.review, RESULT, None, "cue")
+    if not years and _of_meeting(text):  # said of the meeting's own day: an answer names that day, not a year
+        return TimeLabel(frame.review, RESULT, None, "meeting")
     if years:
         return _explicit(years, cue_kind(text), frame, TARGET if scores[TARGET] > scores[RESULT] else RESULT,
                          pledged(text) or scope.kind == TARGET)

@@ -92,6 +92,14 @@ def test_the_clause_the_question_s_own_words_tell_apart_answers(asked, own, othe
     assert not got.abstained and own in got.answer and other not in got.answer
 
 
+def test_a_count_of_the_meeting_s_delegates_is_dated_by_the_meeting_s_day_not_the_year_reviewed():
+    q = parse("那次人代会实到代表几个", 2015)
+    ev = Evidence(hit(DELEGATES, 1), DELEGATES, TimeLabel(2014, RESULT, None, "meeting"), *coverage(q, DELEGATES))
+    reports = SimpleNamespace(place_of={}, document=lambda doc_id: {"date": "2015-02-04"})
+    got = Composer(reports, 0.5).figure("那次人代会实到代表几个", q, [ev])
+    assert not got.abstained and "113人" in got.answer and "2015年2月4日" in got.answer and "2014" not in got.answer
+
+
 MEETING = ("德州经济技术开发区党工委书记鄂宏达出席会议并作重要讲话,德州经济技术开发区党工委副书记、管委会常务副主任"
            "赵明国主持会议。")
 

@@ -79,6 +79,13 @@ def test_a_question_asking_for_something_else_is_no_mention(text):
     assert q.mentioned is None and q.shape not in (Shape.MENTION, Shape.WHICH_PLACES)
 
 
+@pytest.mark.parametrize("text", ["江苏核酸日检测能力提到多少了", "独角兽企业提到多少了"])
+def test_a_figure_raised_to_how_much_is_asked_as_a_figure(text):
+    # 提到 before 多少 raises a figure to the amount asked, it asks no mention: answered as any figure, with its year
+    q = parse(text, 2026, PLACES)
+    assert q.mentioned is None and q.shape not in (Shape.MENTION, Shape.WHICH_PLACES)
+
+
 @pytest.mark.parametrize("text", ["哪些地方提到了粤港澳大湾区", "粤港澳大湾区被哪些地方写进了报告"])
 def test_a_name_no_list_knows_inside_the_topic_stays_in_it(text):
     assert parse(text, 2026, PLACES).mentioned == "粤港澳大湾区"

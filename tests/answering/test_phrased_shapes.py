@@ -116,6 +116,12 @@ def test_a_target_its_list_states_in_words_answers_with_its_year_and_kind():
         assert not got.abstained and "2026年目标" in got.answer and "固定资产投资增速高于全省平均水平" in got.answer
 
 
+def test_a_target_stated_as_a_level_of_standing_after_an_aim_word_answers_a_metric_no_list_knows():
+    said = "书记某某提出,要以实施工程为抓手,倾尽全力确保技工贸总收入跃上千亿园区台阶。"
+    got = ask("福州今年技工贸总收入要冲到多少", FUZHOU, {"fz": said}, "福州市")
+    assert not got.abstained and "2026年目标" in got.answer and "技工贸总收入跃上千亿园区台阶" in got.answer
+
+
 @pytest.mark.parametrize("said", ["今年要扩大有效投资，推动固定资产投资稳步增长。",  # no level it is held to
                                   "今年要确保全市固定资产投资增速高于全省平均水平。"])  # nor opening on the metric
 def test_a_clause_that_only_names_the_metric_is_no_target(said):

@@ -56,16 +56,20 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 def _held_to(asked: Asked, compose: Composer) -> Answer | None:
     """"福州今年固投定的什么目标" when no figure answers: the year's target for the metric stated in
     words ("固定资产投资增速高于全省平均水平"), quoted with its year and 目标; only a clause of a
-    sentence about that year's targets that opens on the metric's name, holds no figure, and says the
-    level the metric is held to (figure_words.tsv `held_to`), else None."""
-    q, held = asked.q, alternation(figure_words().get("held_to", ()))
-    if not (held and q.kind == TARGET and q.kind_asked and q.metrics):
+    sentence about that year's targets that opens on the metric's name (or names it first after an `aim` word:
+    "确保技工贸总收入跃上千亿园区台阶"), holds no figure, and says the level the metric is held to
+    (figure_words.tsv `held_to`, `held_at_level`), else None."""
+    words = figure_words()
+    q, held = asked.q, alternation(words.get("held_to", ()) + words.get("held_at_level", ()))
+    if not (held and q.kind == TARGET and q.kind_asked and q.terms):  # a metric no list knows too (技工贸总收入)
         return None
+    aimed = rf"^.*?(?:{alternation(words.get('aim', ()))})" if words.get("aim") else "(?!)"
     for ev in scoring.sentences(q, gather(q, asked.hits)):
         if ev.coverage < compose.threshold:
             break
         for clause in segments(ev.sentence):
-            if fold(clause).startswith(q.terms[0].forms) and not values_in(clause) and re.search(held, clause):
+            opening = (fold(clause), re.sub(aimed, "", fold(clause)))  # "倾尽全力确保技工贸总收入…" opens on it too
+            if any(o.startswith(q.terms[0].forms) for o in opening) and not values_in(clause) and re.search(held, clause):
                 return compose.quoted(asked.text, q, ev, clause, asked.hits, "a target stated in words")
     return None
 

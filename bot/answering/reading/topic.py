@@ -30,6 +30,8 @@ def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], voc
     verbs = c.get("mention", ()) + (c.get("which_mention", ()) if _has(text, which) else ())
     if not _has(text, verbs):
         return None
+    if re.search(f"(?:{alternation(verbs)})(?:{alternation(c.get('quantity', ()))})", text):
+        return None  # "能力提到多少了": 提到 raises a figure to the amount asked, not a mention
     _, known = names.take(text, places)
     _, placeless = names.unknown_places(known, places, vocab)  # each the same length as `text`
     scaffold = verbs + c.get("mention_end", ()) + which + c.get("mention_scaffold", ())

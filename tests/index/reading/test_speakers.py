@@ -73,6 +73,17 @@ def test_news_of_a_report_says_at_which_session_it_was_delivered_and_names_no_sp
     assert byline(news) == {"delivered": meeting}
 
 
+def test_news_of_a_work_meeting_names_the_officer_who_put_forward_its_work_as_speaker():
+    """News of a work meeting (a 务虚会 too) saying "党工委书记某某提出" names its speaker: an office before the name."""
+    news = "1月8日至9日,某某经开区召开2018年工作务虚会议,总结过去一年的工作。某某经开区党工委书记尹某某提出,要以实施工程为抓手。"
+    assert byline(news)["speaker"] == "某某经开区党工委书记尹某某"
+
+
+@pytest.mark.parametrize("text", ["会议提出,要以实施工程为抓手。", "报告明确提出,全年增长8%。"])
+def test_what_a_meeting_or_report_put_forward_names_no_speaker_without_an_office(text):
+    assert "speaker" not in byline(text)
+
+
 def test_a_headline_s_session_ends_where_it_goes_on_to_name_others():
     said = byline("五莲县第十七届人民代表大会第一次会议隆重开幕 马某主持会议 杜某某作政府工作报告\n1月8日,会议开幕。")
     assert said["delivered"] == "五莲县第十七届人民代表大会第一次会议隆重开幕"

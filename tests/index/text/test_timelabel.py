@@ -484,6 +484,7 @@ def test_a_count_of_the_meeting_s_delegates_is_a_result_not_the_plan_before_it(t
                     "符合法定人数。\n", encoding="utf-8")
     got = {s[:6]: tl for c in chunk_document(load_document(path), 400) for s, tl in c.labelled_sentences()}
     assert (got["大会应到代表"].year, got["大会应到代表"].kind, got["大会应到代表"].span) == (2025, RESULT, None)
+    assert got["大会应到代表"].source == "meeting"  # of the meeting's day: an answer names that day (2026), not 2025
 
 
 def test_a_review_headed_with_its_year_holds_against_a_sentence_s_plan_verbs():
