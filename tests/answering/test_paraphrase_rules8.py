@@ -1,0 +1,61 @@
+"""Rules the held-out8 paraphrases needed, on hand-made report passages (no index, no model): short
+sector names run together ("二产三产增加值") are two parts; a count of firms is not an added value."""
+from __future__ import annotations
+
+import numpy as np
+
+from bot.answering.answerer import Answerer
+from bot.answering.reading.question import parse
+from bot.answering.settings import AnswerSettings
+from index.search.searcher import Hit
+from index.text.chunking import Chunk, split_sentences
+from index.text.timelabel import Frame, label
+
+TIANYUAN = {"doc_id": "ty", "place": "湖南省株洲市天元区", "date": "2017-01-10", "title": "天元区2017年政府工作报告"}
+TIANYUAN_TEXT = ("2016年,全区地区生产总值完成300.2亿元,增长10.8%。第一产业增加值10.3亿元,增长3.5%;"
+        "第二产业增加值145.8亿元,同比增长11.3%;第三产业增加值144.1亿元,同比增长10.8%。")
+
+
+class OneReport:
+    """Every question retrieves the one report passage."""
+
+    def __init__(self, doc: dict, text: str):
+        self.doc = doc
+        sentences = tuple((s, e, label(text[s:e], Frame.of(doc["date"]))) for s, e in split_sentences(text))
+        self.chunk = Chunk(doc["doc_id"] + "-0", doc["doc_id"], text, (), ((0, len(text)),), sentences=sentences)
+        self.index = type("Index", (), {"chunks": [self.chunk], "spans": {doc["doc_id"]: range(1)}})()
+
+    def documents(self):
+        return [self.doc]
+
+    def encode(self, texts):
+        return np.zeros((len(texts), 4), dtype=np.float32)
+
+    def search_encoded(self, query, qvec, k=5, doc_ids=None, *args, **kwargs):
+        return [Hit(1, 0, self.chunk, self.doc, 1.0, 1, 1)]
+
+
+def ask(doc: dict, text: str, question: str):
+    return Answerer(OneReport(doc, text), AnswerSettings(default_place=doc["place"])).ask(question)
+
+
+def test_two_sector_names_run_together_are_two_metrics():
+    for said in ("二产三产增加值分别多少", "二产和三产增加值分别多少"):
+        assert parse(said, 2017).metrics == ("第二产业增加值", "服务业增加值")
+    assert parse("一产二产三产增加值分别多少", 2017).metrics == ("第一产业增加值", "第二产业增加值", "服务业增加值")
+
+
+def test_each_of_two_sectors_run_together_gets_its_own_figure():
+    got = ask(TIANYUAN, TIANYUAN_TEXT, "天元区16年二产三产增加值分别多少")
+    assert not got.abstained and "145.8亿元" in got.answer and "144.1亿元" in got.answer
+    assert "10.3亿元" not in got.answer
+
+
+JINNING = {"doc_id": "jn", "place": "云南省昆明市晋宁区", "date": "2023-01-08", "title": "晋宁区2023年政府工作报告"}
+JINNING_TEXT = "2022年,全区规模以上工业增加值增长12.5%,新增规模以上工业企业11家,全区规模以上工业企业达107家。"
+
+
+def test_a_count_of_firms_asked_is_not_their_added_value():
+    got = ask(JINNING, JINNING_TEXT, "晋宁22年新增了几家规上工业企业")
+    assert not got.abstained and "11家" in got.answer
+    assert "12.5%" not in got.answer and "107家" not in got.answer
