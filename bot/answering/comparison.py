@@ -33,11 +33,27 @@ def asks_attained(q: Question) -> bool:
 def says_attained(sentence: str, onward: str) -> bool | None:
     """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%"),
     or, from the figure's clause on (`onward`: a sentence may give several figures' shares), how much
-    of it ("完成全年总量目标的107%": reached; "的92%": not); None when it says neither."""
+    of it ("完成全年总量目标的107%": reached; "的92%": not), or in words ("圆满完成了年度计划目标";
+    "未完成全年任务": not); None when it says neither."""
     if any(w in sentence for w in figure_words().get("attained", ())):
         return True
     m = _completion(figure_words_version()).search(onward)
-    return float(m.group(1)) >= 100 if m else None
+    if m:
+        return float(m.group(1)) >= 100
+    said = _year_target(figure_words_version())
+    m = said.search(sentence) if said else None
+    return not m.group("not") if m else None
+
+
+@lru_cache(maxsize=4)
+def _year_target(version: tuple[int, int]) -> re.Pattern | None:
+    """"圆满完成了年度计划目标", "未完成全年任务": a completion verb before the year's target, not its share."""
+    words = figure_words()
+    verbs, targets = words.get("completion_verb", ()), words.get("year_target", ())
+    if not verbs or not targets:
+        return None
+    no = alternation(words.get("not_reached", ())) or "(?!)"
+    return re.compile(f"(?P<not>{no})?(?:{alternation(verbs)})了?(?:{alternation(targets)})(?!的)")
 
 
 @lru_cache(maxsize=4)

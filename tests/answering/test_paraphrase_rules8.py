@@ -59,3 +59,22 @@ def test_a_count_of_firms_asked_is_not_their_added_value():
     got = ask(JINNING, JINNING_TEXT, "晋宁22年新增了几家规上工业企业")
     assert not got.abstained and "11家" in got.answer
     assert "12.5%" not in got.answer and "107家" not in got.answer
+
+
+TIANYUAN_GDP = ("2016年,天元区地区生产总值突破300亿元,增长10.8%,圆满完成了年度计划目标。"
+                "其中第一产业增加值10.8亿元,同比增长3.1%。")
+SHAGOU = {"doc_id": "sg", "place": "山东省临沂市沂水县沙沟镇", "date": "2021-01-20", "title": "沙沟镇2021年政府工作报告"}
+SHAGOU_TEXT = "2020年,地方财政收入实现2496万元,完成任务的117.46%。"
+
+
+def test_a_result_stated_against_its_target_in_words_answers_whether_it_was_met():
+    got = ask(TIANYUAN, TIANYUAN_GDP, "天元区16年GDP完成年度计划目标了吗")
+    assert not got.abstained and got.answer.startswith("完成了") and "10.8%" in got.answer
+    missed = TIANYUAN_GDP.replace("圆满完成了年度计划目标", "未完成年度计划目标")
+    got = ask(TIANYUAN, missed, "天元区16年GDP完成年度计划目标了吗")
+    assert not got.abstained and got.answer.startswith("没有完成")
+
+
+def test_a_share_of_the_plan_answers_whether_it_was_met_asked_with_mei():
+    got = ask(SHAGOU, SHAGOU_TEXT, "沙沟镇20年地方财政收入任务完成没")
+    assert not got.abstained and got.answer.startswith("完成了") and "117.46%" in got.answer
