@@ -1,5 +1,6 @@
 """Rules the held-out8 paraphrases needed, on hand-made report passages (no index, no model): short
-sector names run together ("二产三产增加值") are two parts; a count of firms is not an added value."""
+sector names run together ("二产三产增加值") are two parts; a count of firms is not an added value;
+a target met said in words or as a share of the plan; a change said from one year's level to another's."""
 from __future__ import annotations
 
 import numpy as np
@@ -78,3 +79,21 @@ def test_a_result_stated_against_its_target_in_words_answers_whether_it_was_met(
 def test_a_share_of_the_plan_answers_whether_it_was_met_asked_with_mei():
     got = ask(SHAGOU, SHAGOU_TEXT, "沙沟镇20年地方财政收入任务完成没")
     assert not got.abstained and got.answer.startswith("完成了") and "117.46%" in got.answer
+
+
+HORINGER = {"doc_id": "hl", "place": "内蒙古自治区呼和浩特市和林格尔县", "date": "2011-01-10",
+            "title": "和林格尔县2011年政府工作报告"}
+HORINGER_TEXT = "“十一五”期间,全县地区生产总值由2005年的61.88亿元预计增加到2010年的130亿元,年均增长16%。"
+WULIAN = {"doc_id": "wl", "place": "山东省日照市五莲县", "date": "2012-01-10", "title": "五莲县2012年政府工作报告"}
+WULIAN_TEXT = "五年来,全县生产总值由2007年的90.3亿元跃升到145.1亿元,年均增长13.3%。"
+
+
+def test_a_change_said_from_one_year_to_another_answers_a_trend_between_them():
+    got = ask(HORINGER, HORINGER_TEXT, "和林格尔GDP从05年到10年怎么变化的")
+    assert not got.abstained and "61.88亿元" in got.answer and "130亿元" in got.answer
+
+
+def test_the_end_year_left_unsaid_is_the_review_year():
+    got = ask(WULIAN, WULIAN_TEXT, "五莲县生产总值从07年到11年怎么变化的")
+    assert not got.abstained and "90.3亿元" in got.answer and "145.1亿元" in got.answer
+    assert ask(WULIAN, WULIAN_TEXT, "五莲县生产总值从07年到12年怎么变化的").abstained
