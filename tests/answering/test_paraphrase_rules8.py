@@ -97,3 +97,9 @@ def test_the_end_year_left_unsaid_is_the_review_year():
     got = ask(WULIAN, WULIAN_TEXT, "五莲县生产总值从07年到11年怎么变化的")
     assert not got.abstained and "90.3亿元" in got.answer and "145.1亿元" in got.answer
     assert ask(WULIAN, WULIAN_TEXT, "五莲县生产总值从07年到12年怎么变化的").abstained
+
+
+def test_the_added_value_of_firms_above_the_size_line_is_still_named_by_their_name():
+    text = "2022年,全区规上工业企业增加值增长8.6%,新增规上工业企业11家。"
+    got = ask(JINNING, text, "晋宁22年规上工业增加值增长多少")
+    assert not got.abstained and "8.6%" in got.answer and "11家" not in got.answer

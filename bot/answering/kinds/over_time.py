@@ -15,10 +15,10 @@ from dataclasses import replace
 
 from bot.answering import wording
 from bot.answering.asked import Asked
+from bot.answering.comparison import from_to_clause
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Sentences, assess, gather
 from bot.answering.facts import values_in
-from bot.answering.from_to import from_to_clause
 from bot.answering.kinds import single
 from bot.answering.reading import cues as cue_words
 from bot.answering.reading.question import Question, Shape

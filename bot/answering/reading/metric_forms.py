@@ -126,6 +126,17 @@ def shadows(forms: tuple[str, ...], vocab: Vocab, said: str = "") -> tuple[str, 
     return tuple(s for s in _shadows_at(forms, vocab, figure_words_version()) if s not in said)
 
 
+def unshadowed(text: str, forms: tuple[str, ...], shadows: tuple[str, ...]) -> str:
+    """`text` with the longer names that mean something else (`shadows`) masked, but where they are part of
+    one of `forms`: "规上工业企业增加值" names 规上工业增加值, though 规上工业企业 alone counts firms."""
+    own = tuple(f for f in forms if any(s in f for s in shadows))
+    pieces = re.split(f"({alternation(own)})", text) if own else [text]
+    for i in range(0, len(pieces), 2):  # the pieces between the own forms
+        for longer in shadows:
+            pieces[i] = pieces[i].replace(longer, "\0")
+    return "".join(pieces)
+
+
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
 def _shadows_at(forms: tuple[str, ...], vocab: Vocab,
                 figure_words_at: tuple[int, int]) -> tuple[str, ...]:

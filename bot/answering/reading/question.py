@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, heads_listed, metric_names,
-                                                shadows, shared_metrics, sibling, tail_shared, wider_names, with_joint)
+                                                shadows, shared_metrics, sibling, tail_shared, unshadowed, wider_names,
+                                                with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
@@ -81,8 +82,7 @@ class Term:
         if not any(h in text for h in heads(forms)):
             return False  # the common case, decided before masking the shadows
         text = as_named(text)
-        for longer in shadows:  # "规上工业产值" is not "工业产值"
-            text = text.replace(longer, "\0")
+        text = unshadowed(text, forms, shadows)  # "规上工业产值" is not "工业产值"
         return any(holds(text, f) or _listed(f, text) for f in forms)
 
 
