@@ -103,3 +103,12 @@ def test_the_added_value_of_firms_above_the_size_line_is_still_named_by_their_na
     text = "2022年,全区规上工业企业增加值增长8.6%,新增规上工业企业11家。"
     got = ask(JINNING, text, "晋宁22年规上工业增加值增长多少")
     assert not got.abstained and "8.6%" in got.answer and "11家" not in got.answer
+
+
+LONGGANG = {"doc_id": "lg", "place": "浙江省温州市苍南县龙港镇", "date": "2011-10-20", "title": "龙港镇2011年工作报告"}
+
+
+def test_output_of_firms_above_a_size_line_in_money_is_not_output_per_wan_yuan():
+    text = "2011年前三季度,其中2000万元规模以上工业企业产值达99.6亿元。"
+    got = ask(LONGGANG, text, "龙港镇规模以上工业企业产值多少")
+    assert not got.abstained and "99.6亿元" in got.answer

@@ -128,12 +128,16 @@ def shadows(forms: tuple[str, ...], vocab: Vocab, said: str = "") -> tuple[str, 
 
 def unshadowed(text: str, forms: tuple[str, ...], shadows: tuple[str, ...]) -> str:
     """`text` with the longer names that mean something else (`shadows`) masked, but where they are part of
-    one of `forms`: "规上工业企业增加值" names 规上工业增加值, though 规上工业企业 alone counts firms."""
+    one of `forms`: "规上工业企业增加值" names 规上工业增加值, though 规上工业企业 alone counts firms; a name
+    after a divisor (figure_words.tsv `divisor`) is masked only where the divisor follows no figure."""
     own = tuple(f for f in forms if any(s in f for s in shadows))
     pieces = re.split(f"({alternation(own)})", text) if own else [text]
+    per = tuple(figure_words().get("divisor", ()))
     for i in range(0, len(pieces), 2):  # the pieces between the own forms
         for longer in shadows:
-            pieces[i] = pieces[i].replace(longer, "\0")
+            # after a figure a divisor is an amount: "2000万元规模以上工业企业产值" is no 万元 of output
+            after = r"(?<![\d.])" if longer.startswith(per) else ""
+            pieces[i] = re.sub(after + re.escape(longer), "\0", pieces[i])
     return "".join(pieces)
 
 
