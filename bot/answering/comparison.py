@@ -5,7 +5,9 @@ of growth ("增速目标比去年实际低多少") subtracts the two growth rate
 different units are never compared. Two metrics of one place ("贷款余额比存款多还是少") are
 compared the same way, each side its own figure of one year and kind. A figure against a level
 ("增速比全省高多少") is answered by the gap its sentence states, and whether a target was reached
-by a result that says so itself ("超年度计划目标", "完成全年总量目标的107%").
+by a result that says so itself ("超年度计划目标", "完成全年总量目标的107%"). A change said from one
+year's level to another's ("由2005年的61.88亿元预计增加到2010年的130亿元") answers how a metric went
+between those years, quoted whole, though neither level stands as a year's figure of its own.
 """
 from __future__ import annotations
 
@@ -33,11 +35,27 @@ def asks_attained(q: Question) -> bool:
 def says_attained(sentence: str, onward: str) -> bool | None:
     """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%"),
     or, from the figure's clause on (`onward`: a sentence may give several figures' shares), how much
-    of it ("完成全年总量目标的107%": reached; "的92%": not); None when it says neither."""
+    of it ("完成全年总量目标的107%": reached; "的92%": not), or in words ("圆满完成了年度计划目标";
+    "未完成全年任务": not); None when it says neither."""
     if any(w in sentence for w in figure_words().get("attained", ())):
         return True
     m = _completion(figure_words_version()).search(onward)
-    return float(m.group(1)) >= 100 if m else None
+    if m:
+        return float(m.group(1)) >= 100
+    said = _year_target(figure_words_version())
+    m = said.search(sentence) if said else None
+    return not m.group("not") if m else None
+
+
+@lru_cache(maxsize=4)
+def _year_target(version: tuple[int, int]) -> re.Pattern | None:
+    """"圆满完成了年度计划目标", "未完成全年任务": a completion verb before the year's target, not its share."""
+    words = figure_words()
+    verbs, targets = words.get("completion_verb", ()), words.get("year_target", ())
+    if not verbs or not targets:
+        return None
+    no = alternation(words.get("not_reached", ())) or "(?!)"
+    return re.compile(f"(?P<not>{no})?(?:{alternation(verbs)})了?(?:{alternation(targets)})(?!的)")
 
 
 @lru_cache(maxsize=4)
@@ -193,6 +211,35 @@ def stated_change(fact: Fact, later: int, earlier: int) -> str | None:
     if said:
         return fact.change if said == [str(earlier)] else None
     return fact.change if later - earlier == 1 and (not base or base in year_on_year) else None
+
+
+_YEAR = r"((?:19|20)\d{2})年(?:的|底|末)?"
+_STOP = re.compile(r"[，；;。]|,(?!\d)")  # a clause's end; "1,000" is one number
+
+
+def from_to_clause(sentence: str, first: int, last: int, review: int | None) -> str | None:
+    """The clause of `sentence` that says the level went from year `first`'s to year `last`'s: the end
+    year said, or left unsaid when `last` is the report's `review` year ("由2007年的90.3亿元跃升到
+    145.1亿元" in a report reviewing 2011); None when it says no such change."""
+    pattern = _from_to(figure_words_version())
+    for m in pattern.finditer(sentence) if pattern else ():
+        end = int(m.group(2)) if m.group(2) else review
+        if int(m.group(1)) == first and end == last:
+            start = max(sentence.rfind(p, 0, m.start()) for p in "，,；;。") + 1
+            stop = _STOP.search(sentence, m.end())
+            return sentence[start:stop.start() if stop else len(sentence)]
+    return None
+
+
+@lru_cache(maxsize=4)
+def _from_to(version: tuple[int, int]) -> re.Pattern | None:
+    """The opening word and year, the start level, words up to the end word, the end year if said, its level."""
+    words = figure_words()
+    by, to = words.get("from_year", ()), words.get("to_level", ())
+    if not by or not to:
+        return None
+    return re.compile(f"(?:{alternation(by)}){_YEAR}{NUMBER}[^，,；;。]{{0,12}}?(?:{alternation(to)})"
+                      f"(?:{_YEAR})?{NUMBER}")
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from dataclasses import replace
 
 from bot.answering import wording
 from bot.answering.asked import Asked
+from bot.answering.comparison import from_to_clause
 from bot.answering.compose import Composer
-from bot.answering.evidence import Answer, Sentences, assess
+from bot.answering.evidence import Answer, Sentences, assess, gather
 from bot.answering.facts import values_in
 from bot.answering.kinds import single
 from bot.answering.reading import cues as cue_words
@@ -44,6 +45,8 @@ def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     if q.unit is None:
         lines = _alike(text, plain, years, sentences, compose, lines)
     missing = [y for y in _two_named(q) if y not in {a.year for a in lines}]
+    if missing and (said := _from_to(asked, reports, compose, plain)):
+        return said
     if missing:  # "2018到2019年是加快了还是放缓了" with 2019 alone given: no change between them to tell
         held = sorted({a.year for a in lines if a.year in _two_named(q)})
         return compose.refuse(text, replace(plain, years=(missing[0],)), None,
@@ -55,6 +58,19 @@ def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
                    sources=[a.sources[0] for a in lines], evidence=len(lines),
                    series=tuple(p for a in lines for p in _point(a)),
                    explanation=" | ".join(a.explanation for a in lines))
+
+
+def _from_to(asked: Asked, reports: Reports, compose: Composer, plain: Question) -> Answer | None:
+    """The best covering sentence's clause saying the level went from the first year named to the last
+    ("由2005年的61.88亿元预计增加到2010年的130亿元"), quoted whole; None when none says so."""
+    first, last = _two_named(asked.q)
+    for ev in sorted(gather(plain, asked.hits), key=lambda e: (e.coverage, -e.hit.rank), reverse=True):
+        if ev.coverage < compose.threshold:
+            break
+        clause = from_to_clause(ev.sentence, first, last, Frame.of_report(ev.hit.doc).review)
+        if clause:
+            return compose.quoted(asked.text, asked.q, ev, clause, asked.hits, "a change said from year to year")
+    return None
 
 
 def _named(q: Question, years: list[int]) -> list[int]:

@@ -56,6 +56,25 @@ def distributed(folded_text: str, vocab: Vocab) -> str:
     return folded_text
 
 
+def heads_listed(folded_text: str, vocab: Vocab) -> str:
+    """Short heads said one after the other before the tail they share (figure_words.tsv `run_together`,
+    with or without a `joined_by` word between): "二产三产增加值" and "二产和三产增加值" are
+    "二产增加值、三产增加值", two metrics asked, when each head with the tail is a known name."""
+    heads, forms = figure_words().get("run_together", ()), metric_forms(vocab)
+    if not heads:
+        return folded_text
+    by = alternation(figure_words().get("joined_by", ()))
+    pattern = f"({alternation(heads)})(?=(?:{by})?({alternation(heads)}))"  # overlapping: "一产二产三产"
+    for m in reversed(list(re.finditer(pattern, folded_text))):
+        second, after = m.group(2), folded_text[m.end(2):]
+        tail = max((f[len(second):] for f in forms if f.startswith(second) and after.startswith(f[len(second):])
+                    and m.group(1) + f[len(second):] in forms), key=len, default="")
+        if tail:
+            joined = folded_text[m.end(1):m.start(2)]
+            folded_text = folded_text[:m.end(1)] + tail + ("" if joined else "、") + folded_text[m.end(1):]
+    return folded_text
+
+
 def each_group(name: str) -> list[str]:
     """A name said of two groups at once, as each group's own name, in the order the groups are
     named (figure_words.tsv `joint:`, `joined_by`): "城乡居民人均可支配收入" and "城镇和农村居民人均
@@ -105,6 +124,21 @@ def shadows(forms: tuple[str, ...], vocab: Vocab, said: str = "") -> tuple[str, 
     """The longer names that contain a form but mean something else, but for one the question
     `said` itself ("服务业增加值占GDP比重多少" asks about 占GDP)."""
     return tuple(s for s in _shadows_at(forms, vocab, figure_words_version()) if s not in said)
+
+
+def unshadowed(text: str, forms: tuple[str, ...], shadows: tuple[str, ...]) -> str:
+    """`text` with the longer names that mean something else (`shadows`) masked, but where they are part of
+    one of `forms`: "规上工业企业增加值" names 规上工业增加值, though 规上工业企业 alone counts firms; a name
+    after a divisor (figure_words.tsv `divisor`) is masked only where the divisor follows no figure."""
+    own = tuple(f for f in forms if any(s in f for s in shadows))
+    pieces = re.split(f"({alternation(own)})", text) if own else [text]
+    per = tuple(figure_words().get("divisor", ()))
+    for i in range(0, len(pieces), 2):  # the pieces between the own forms
+        for longer in shadows:
+            # after a figure a divisor is an amount: "2000万元规模以上工业企业产值" is no 万元 of output
+            after = r"(?<![\d.])" if longer.startswith(per) else ""
+            pieces[i] = re.sub(after + re.escape(longer), "\0", pieces[i])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name

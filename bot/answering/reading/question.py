@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
-from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, metric_names, shadows,
-                                                shared_metrics, sibling, tail_shared, wider_names, with_joint)
+from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, heads_listed, metric_names,
+                                                shadows, shared_metrics, sibling, tail_shared, unshadowed, wider_names,
+                                                with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
@@ -81,8 +82,7 @@ class Term:
         if not any(h in text for h in heads(forms)):
             return False  # the common case, decided before masking the shadows
         text = as_named(text)
-        for longer in shadows:  # "规上工业产值" is not "工业产值"
-            text = text.replace(longer, "\0")
+        text = unshadowed(text, forms, shadows)  # "规上工业产值" is not "工业产值"
         return any(holds(text, f) or _listed(f, text) for f in forms)
 
 
@@ -226,7 +226,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     vocab = load_vocab()
     c = cues()
     # in the reports' words, a metric shared by two groups said for each; cues such as 哪两家 match before numerals change
-    as_written = distributed(in_report_words(fold(phone_commas(clean(text)))), vocab)
+    as_written = heads_listed(distributed(in_report_words(fold(phone_commas(clean(text)))), vocab), vocab)
     normalised = to_arabic(as_written)
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
     not_cues = c.get("not_cue", ())
