@@ -13,8 +13,8 @@ from dataclasses import replace
 from bot.answering import comparison, scoring, wording
 from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
 from bot.answering.facts import RATE, values_in
-from bot.answering.reading import asks
 from bot.answering.kinds import people
+from bot.answering.reading import asks
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate

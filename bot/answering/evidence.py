@@ -300,4 +300,3 @@ def of_a_thing_after(q: Question, fact: Fact) -> bool:
         return False
     thing = fold(m.group(1))
     return not any(t.found_in(thing) for t in q.terms if t.text not in q.places)
-
