@@ -295,20 +295,32 @@ def opening_subject(text: str) -> Found | None:
     return Found(m[1], "开头一句的主语")
 
 
+def _banner() -> str:
+    """A line that is a place's name alone, maybe with a note in brackets: the banner of the site that
+    publishes the text ("如皋高新技术产业开发区(如城街道、城南街道)"), which names its place, not its title."""
+    return rf"({name_pattern(load_vocab(), *ENDINGS)})(?:[(（][^)）]*[)）])?"
+
+
+def banner_place(text: str) -> Found | None:
+    m = next((m for line in _head_lines(text)[:2] if (m := re.fullmatch(_banner(), line))), None)
+    return Found(m[1], "页面抬头") if m else None
+
+
 def title_of(text: str) -> Found | None:
     """The first line that reads as a title (4 to 60 characters, no sentence end, no section number:
     "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit
     ("记者 某某/文", "(马玉龙摄)"), a body presenting the report ("杭州市余杭区发展和改革局") nor a line
     wholly in one pair of brackets ("(2023年2月2日在…会议上)", "(城端传播工作室刘晓倩)"; "(云南省)…报告(2023年2月15日)" is
-    a title), nor the delivery line or the speaker's line (`byline`: "2025年3月21日在…会议上", "…代区长 向诗兵"),
-    nor a section's heading by its words (`worded_heading`)."""
+    a title), nor a place's name alone, a site's banner ("如皋高新技术产业开发区(如城街道、城南街道)"), nor the
+    delivery line or the speaker's line (`byline`: "2025年3月21日在…会议上", "…代区长 向诗兵"), nor a section's
+    heading by its words (`worded_heading`)."""
     cues, said = _cues(), byline(text)  # a session named in a headline is its title: only a dated line frames it
     framing = {said.get("speaker"), said["delivered"] if re.match(_DATE, said.get("delivered", "")) else None}
     skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
     credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
     dateline, body = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ()))
     not_title = rf"[(（【\[][^)）】\]]*[)）】\]]|.*{_DAY}(?:{dateline})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
-        rf"|[\u4e00-\u9fff]+(?:{body})"
+        rf"|[\u4e00-\u9fff]+(?:{body})|{_banner()}"
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None \
@@ -416,7 +428,8 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     signed_date, signed_place = sign_off(text)
     date = date or news_date or signed_date
     place = next((Found(own_name(p.value), p.source) for p in (place, speaker_place(text), title_place(title.value)
-                  if title else None, news_place, signed_place, opening_subject(text)) if p and proper(p.value)), None)
+                  if title else None, banner_place(text), news_place, signed_place, opening_subject(text))
+                  if p and proper(p.value)), None)
     if date is None:
         published = labelled(text, "published_label")
         m = re.match(_ISO, published or "")

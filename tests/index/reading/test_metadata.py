@@ -148,7 +148,8 @@ def test_most_development_texts_give_their_place_and_date():
     # of zones9, 唐山高新区's January news (only "我市高新区"; 唐山 only inside a firm's name, 唐山松下)
     # of heldout8, two: 邵阳's 人代会 news ("邵阳市十五届人大三次会议…开幕", no 第, as 白云区's) and 遂宁经开区's news
     # (its headline letter-spaced across the line: "遂宁 经开区传达学习…")
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 22
+    # of zones10, 中都街道's 上半年 summary (its place only after a framing clause: "今年以来,在县委…领导下,中都街道深入…")
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 23
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
@@ -161,7 +162,9 @@ def test_most_development_texts_give_their_place_and_date():
     # (no day stated); of zones9, two state no year: 唐山高新区's January news ("今年…1月份") and 大兴安岭's
     # 上半年 news ("今年上半年"; the page's dateline is not in the text)
     # of heldout8, three: 邵阳's news ("2月4日上午", no year), 遂宁经开区's ("5日" alone) and 咸阳's (no day stated)
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 39
+    # of zones10, three: 如皋高新区's plan (its page's 发布时间 stands after its 来源 on one line), 中都街道's
+    # summary and 枣庄高新区's news ("新年初始"; no date stated)
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 42
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
@@ -301,6 +304,12 @@ def test_no_place_is_read_from_an_opening_whose_subject_is_no_place_s_name(text)
 ])
 def test_a_line_that_only_frames_a_text_is_no_title(line):
     assert "title" not in infer(f"{line}\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请各位委员提出意见。", "n.txt")
+
+
+def test_a_site_s_banner_names_the_place_not_the_title():
+    found = infer("如皋高新技术产业开发区(如城街道、城南街道)\n高新区2024年工作规划\n2024年,高新区将紧紧围绕…", "r.txt")
+    assert found["title"].value == "高新区2024年工作规划"
+    assert found["place"].value == "如皋高新技术产业开发区"
 
 
 def test_a_title_between_brackets_is_a_title():
