@@ -6,7 +6,8 @@ every development text together; the reports and zone texts held out once and sc
 material since); eight zone, county and town texts of 2008–2016 gathered fresh, beside the
 thirteen (zones5), six more of 2010–2025 beside those (zones6), six of 2011–2026 beside all of them
 (zones7), six of 2011–2021 beside all of those (zones8), six of 2011–2026 beside those (zones9) and six of
-2009–2025 beside those (zones10); and the seed's own questions with every other report beside the seed, which adding reports must not change.
+2009–2025 beside those (zones10); and the seed's own questions with every other report beside the seed,
+which adding reports must not change.
 
 The floors are a ratchet at what was measured when they were set, so an answer that gets worse
 fails CI; they go up as the answers get better (the aim: 0.95 answered right, 0.90 refusals, no
