@@ -4,6 +4,7 @@ naming two groups at once (城乡), the longer names that contain it but mean an
 figures share their words ("A、B产值占比分别…", "食品工业产值、增加值分别…")."""
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -255,6 +256,10 @@ def split_tail(item: str, before: list[str]) -> tuple[str, str]:
         return item[:len(words[0])], item[len(words[0]):]
     if any(fold(b).endswith(tuple(metric_forms(vocab))) for b in before):
         return item, ""
+    # an item said in the shape of the one before it ("重大项目开工、重大项目竣工贡献度"): the head as long as it
+    prev = before[-1].strip() if before else ""
+    if len(os.path.commonprefix([prev, item])) >= 2 and len(prev) < len(item):
+        return item[:len(prev)], item[len(prev):]
     # items said as short as one another ("一、二、三产增加值", "出口、进口总额"): the head as long as theirs
     lengths = {len(b.strip()) for b in before}
     short = lengths.pop() if len(lengths) == 1 else 0
