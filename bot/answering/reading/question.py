@@ -170,9 +170,9 @@ class Question:
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
-                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level",
+                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level", "statement",
                            "category_before", "category_after", "per_year_not_after", "per_year_not_before",
-                           "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "statement"})
+                           "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:

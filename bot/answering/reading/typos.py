@@ -4,7 +4,7 @@ quoting the words around the slip ("一般公共预") or answering for another p
 
 Nearest by edit distance of a name (canonical or alias, index/data/synonyms.tsv) against any run
 of the question: the run is what was typed. A place's name, one character off before the same
-ending. General rules, no list of slips.
+ending; a short name without one only where it opens the question. General rules, no list of slips.
 """
 from __future__ import annotations
 
