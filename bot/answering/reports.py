@@ -14,12 +14,13 @@ from bot.answering import wording
 from bot.answering.reading.names import places_table
 from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
 from bot.answering.reading.shape_vote import Vote
-from bot.answering.reading.typos import near_place
+from bot.answering.reading.typos import near_place, slipped_opening
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import alternation, cues, gazetteer, place_namer
 from index.text.chunking import Chunk
 from index.text.normalise import fold
 from index.text.timelabel import Frame
+from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
 
 
@@ -188,6 +189,20 @@ class Reports:
             return wording.place_slip(named, near)
         return wording.place_not_covered(named, set(self._places))
 
+    def _opening_slip(self, q: Question) -> tuple[str, tuple[str, ...]]:
+        """The slip of a covered place's short name a question opens with before its year or metric, and the
+        places it is one slip from (typos.slipped_opening)."""
+        vocab = load_vocab()
+        table = places_table(self._places, vocab)
+        names, words = {f for p, aliases in table for f in (fold(p), *aliases)}, default_tokenizer().jieba.FREQ
+        years = alternation(tuple(w for w, _ in vocab.relative_years))
+        metric = q.terms[0].forms if q.metrics else ()
+
+        def asks(after: str) -> bool:
+            return bool(re.match(rf"\d{{2,4}}年|{years}", after)) or after.startswith(metric)
+        return slipped_opening(q.normalised, tuple((p, a) for p, a in table if p in self._places),
+                               lambda w: w in names or words.get(w, 0) > 0, asks)
+
     def scope(self, q: Question) -> tuple[list[str], list[str], str | None]:
         """The places whose reports may answer (several when several are named), the places named
         beside them that no report covers (named in the answer), or a refusal. A place named but
@@ -209,6 +224,8 @@ class Reports:
             return covered, missing, None
         if len(places) == 1:
             return [self._places[0]], [], None
+        if (slip := self._opening_slip(q))[1]:  # "美蓝16年GDP": a covered place's short name typed with a slip
+            return [], [], wording.place_slip(*slip)
         # "九华经开区…" said in the words of one report: that report's place, never silently the default's
         within = self._saying([phrases for p, phrases in q.place_mentions if p not in named])
         if within and self.default not in within:

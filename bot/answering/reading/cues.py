@@ -33,6 +33,16 @@ def levels_and_venues(text: str, place_forms: tuple[str, ...], c: dict[str, tupl
         if venues else text
 
 
+def no_topic_counts(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str:
+    """`text` without the counts that ask no topic: an amount asked in its unit ("多少亿元"), and the words of a
+    list asked by their count ("就那四个词", "是哪几句话": question_cues.tsv `words_asked`), which a report
+    does not write ("按照“稳盘、挖潜、谋增、提效”总体思路" says no 四个词)."""
+    text = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", text)
+    numerals = "".join(c.get("count_numeral", ()))
+    words = alternation(c.get("words_asked", ()))
+    return re.sub(rf"[\d几{numerals}]*(?:{words})", " ", text) if words else text
+
+
 def threshold(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab,
               verbless: bool = False) -> tuple[str, str] | None:
     """The figure a yes/no question compares with, and the words saying it: "过750亿了吗" → "750亿".
@@ -112,6 +122,13 @@ def either_way(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     (question_cues.tsv `pace_up`, `pace_down`) ask how the metric went over the years."""
     up, down = alternation(c.get("pace_up", ())), alternation(c.get("pace_down", ()))
     return bool(up and down and re.search(f"(?:{up})了?还是(?:{down})|(?:{down})了?还是(?:{up})", text))
+
+
+def between_years(text: str, years: list[int], metrics: tuple[str, ...], c: dict[str, tuple[str, ...]]) -> bool:
+    """"五莲县生产总值07年多少 到11年涨到多少了", "…07年多少，11年变成多少": one metric, two years named and a
+    word of a change between them (question_cues.tsv `trend_between`) ask how it went from the first year to the
+    second, one trend however many clauses say it, not a figure of each year."""
+    return len(metrics) == 1 and len(set(years)) >= 2 and any(w in text for w in c.get("trend_between", ()))
 
 
 def pace_asked(text: str, c: dict[str, tuple[str, ...]]) -> str | None:

@@ -160,9 +160,8 @@ class Question:
         return self.dense_text()
 
     def dense_text(self) -> str:
-        """What the encoder reads: the question, or its topic when it is a follow-up (an overview
-        never is). An overview's headline metrics are left to BM25, as encoding them costs six
-        times the question."""
+        """What the encoder reads: the question, or its topic when it is a follow-up (an overview never is). An
+        overview's headline metrics are left to BM25, as encoding them costs six times the question."""
         if not self.follow_up:
             return self.normalised
         return (f"{self.year}年" if self.year else "") + self.topic()
@@ -171,14 +170,14 @@ class Question:
 # Cue words that say what a question is only beside others ("最高" with "哪个省"), or name what
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
-                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level",
+                           "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level", "statement",
                            "category_before", "category_after", "per_year_not_after", "per_year_not_before",
-                           "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end"})
+                           "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:
     skip = set(vocab.stopwords) | set(vocab.units) | set(change_words())
-    rest = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", rest)
+    rest = asked_cues.no_topic_counts(rest, c, vocab)
     for key in c:  # a threshold's verb with no figure after it is the topic ("在哪几块实现了突破")
         if key not in _TOPICAL_CUES and (threshold or key != "threshold"):
             skip |= set(c[key])
@@ -281,8 +280,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         forms = metric_names(m, vocab) + wider
         terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, shadows(forms, vocab, unread), wider=wider))
     places = dict(places_table)
-    terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits
-              if p not in doc_places]
+    terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits if p not in doc_places]
     terms += [Term(said, 1.0, forms) for said, forms in categories] + _topic_terms(rest, c, vocab, threshold)
     if whole:  # named loosely: a share of 规模以上工业产值 is one of 工业产值
         terms.append(Term(whole, 0.5, metric_names(whole, vocab)))
@@ -299,7 +297,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         intent = COMPARISON
     elif compares and (len(years) >= 2 or has("target")):
         intent = COMPARISON
-    elif has("list"):
+    elif has("list") or has("statement"):
         intent = LIST
     elif has("entity") and not has("quantity") and not threshold and not asked_cues.asks_metric(
             normalised, bool(metric_hits), asks_change, c):
@@ -332,6 +330,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
                  trend=bool(metrics) and (has("trend") or asked_cues.pace_asked(normalised, c)
                                           or names.only_names(normalised, places_table, metric_table))
                  and not (intent == COMPARISON and len(set(years)) == 2 and asks_change and has("quantity")),
+                 between=intent != COMPARISON and asked_cues.between_years(normalised, years, metrics, c),
                  attained=attained,
                  which=bool(mentioned) and (has("which_places") or has("which_places_of_level")),
                  each=has("each_place") or counts_places,
@@ -369,6 +368,7 @@ class _Seen:
     overview: bool
     several: bool
     trend: bool
+    between: bool  # a change between two years named: a trend, one question whatever its clauses
     attained: bool
     which: bool  # which places (mention) …
     each: bool  # … each place's figure …
@@ -389,7 +389,7 @@ def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
             return Shape.EACH_PLACE
         if not q.terms and not seen.overview and not q.mentioned:
             return Shape.NO_TOPIC
-        if len(asked_cues.clauses(q.text, q.places)) > 1:
+        if not seen.between and len(asked_cues.clauses(q.text, q.places)) > 1:
             return Shape.CLAUSES
     if q.mentioned:
         return Shape.MENTION
@@ -397,7 +397,7 @@ def _shape(q: Question, seen: _Seen, one_place: bool) -> Shape:
         return Shape.OVERVIEW
     if seen.several:
         return Shape.SEVERAL
-    if seen.trend:
+    if seen.trend or seen.between:
         return Shape.TREND
     if q.against:
         return Shape.AGAINST

@@ -4,10 +4,11 @@ quoting the words around the slip ("一般公共预") or answering for another p
 
 Nearest by edit distance of a name (canonical or alias, index/data/synonyms.tsv) against any run
 of the question: the run is what was typed. A place's name, one character off before the same
-ending. General rules, no list of slips.
+ending; a short name without one only where it opens the question. General rules, no list of slips.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from index.text.normalise import fold
@@ -17,7 +18,8 @@ from index.text.vocabulary import Vocab
 SHORTEST = 4  # characters of a name: a shorter one is too easily one slip from an ordinary word
 PER_SLIP = 4  # characters of a name per slip allowed (1 for 4–7, 2 for 8–11…)
 SUGGESTED = 3  # known names offered
-SHORTEST_PLACE = 3  # characters of a place's name one slip from which is a slip: 美兰区, not 美兰
+SHORTEST_PLACE = 3  # characters of a place's name one slip from which is a slip: 美兰区, not 美兰…
+SHORT_NAME = 2  # … save at the question's start, before what it asks ("美蓝16年GDP"): a short name typed
 
 
 def near_metric(text: str, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
@@ -92,3 +94,22 @@ def near_place(typed: str, places: tuple[tuple[str, tuple[str, ...]], ...], voca
             if len(slips) == 1 and slips[0] < own and head in fold(place):
                 out.append(head + form)
     return tuple(dict.fromkeys(out))[:SUGGESTED]
+
+
+def slipped_opening(text: str, covered: tuple[tuple[str, tuple[str, ...]], ...], known: Callable[[str], bool],
+                    asks: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
+    """"美蓝16年GDP": a question whose first SHORT_NAME characters are one slip from a covered place's short
+    name (its name without ending, as in `covered`: canonical, aliases), and are no name or word `known`
+    ("全市", "美国"), when what follows them is what the question asks (`asks`: its year or metric); (the slip,
+    those places typed for), or ("", ()). Only at the question's start: inside a question two characters one
+    off a short name are too often parts of words."""
+    typed, after = text[:SHORT_NAME], text[SHORT_NAME:]
+    if len(typed) < SHORT_NAME or known(typed) or not asks(after):
+        return "", ()
+    near = []
+    for place, aliases in covered:
+        forms = sorted(dict.fromkeys((fold(place), *aliases)), key=len)
+        for short in (f for f in forms if len(f) == SHORT_NAME and sum(a != b for a, b in zip(typed, f)) == 1):
+            # offered by its name with its ending ("美兰区"), as one is typed
+            near.append(next((f for f in forms if f.startswith(short) and f != short), place))
+    return (typed, tuple(dict.fromkeys(near))[:SUGGESTED]) if near else ("", ())
