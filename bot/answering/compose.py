@@ -303,7 +303,14 @@ class Composer:
             one_name = q.shape == Shape.WHO or \
                 q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
             window = people.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
-            ev, window = _acted(ranked, q) or (ev, window)
+            forms = asks.action_asked(q) if q.shape == Shape.WHO else ()
+            if forms:
+                headline = self.reports.document(ranked[0].hit.chunk.doc_id).get("title", "")
+                ev, window = _acted(ranked, evidence, forms, headline) or (ev, window)
+            if one_name and asks.by_office_or_action(q) and not people.names_person(window):
+                # a sentence naming nobody ("我代表镇人民政府向大会报告政府工作") is no answer to who
+                return Answer(text, wording.nobody_named(q), abstained=True, query=q,
+                              explanation="no sentence names the person asked")
         # a figure always says its year, and so does a target asked that a sentence states in words
         # ("固定资产投资增速高于全省平均水平" in the year's list of targets)
         dated = q.intent == LIST or bool(values_in(window)) or q.kind == ev.label.kind == TARGET
@@ -314,7 +321,9 @@ class Composer:
             said = self._reply(ev, window, dated=dated, when=wording.on_date(date))
         return Answer(text, said, abstained=False,
                       year=ev.label.year, kind=ev.label.kind,
-                      sources=self.sources([ev], evidence), confidence=1.0 if held else ev.coverage,
+                      sources=self.sources([ev], evidence),
+                      # as covered as the best sentence, whichever sentence says who
+                      confidence=1.0 if held else ranked[0].coverage,
                       explanation=Candidate(ev, None, window, ev.coverage).explain(), query=q)
 
 
@@ -325,14 +334,23 @@ def _said_after(sentence: str, window: str) -> str | None:
     return re.split("[。；;]", sentence[m.end():])[0] if m else None
 
 
-def _acted(ranked: list[Evidence], q: Question) -> tuple[Evidence, str] | None:
-    """For a who-question naming an action ("谁主持", "谁…讲话"): the best covered sentence of the
-    best covered one's text where a person with an office does it, and its clause; the meeting's
-    name alone is no answer ("2月14日，我区…召开2012年经济工作会议")."""
-    forms = asks.action_asked(q) if q.shape == Shape.WHO else ()
+def _acted(ranked: list[Evidence], evidence: list[Evidence], forms: tuple[str, ...],
+           headline: str) -> tuple[Evidence, str] | None:
+    """For a who-question naming an action ("谁主持", "谁…讲话", said with `forms`): the best
+    covered sentence of the best covered one's text where a person with an office does it, and its
+    clause; else the clause of that text's `headline` that says it ("…会议隆重开幕 马强主持会议
+    杜江涛作政府工作报告"). The meeting's name alone is no answer ("2月14日，我区…召开2012年经济
+    工作会议"). A name alone doing it is given the office the text gives it elsewhere, from the
+    sentence that says so."""
     doc = ranked[0].hit.chunk.doc_id
-    return next(((ev, clause) for ev in ranked if forms and ev.hit.chunk.doc_id == doc
-                 and (clause := people.acted(ev.sentence, forms))), None)
+    own = [ev for ev in ranked if ev.hit.chunk.doc_id == doc]
+    found = next(((ev, clause) for ev in own if (clause := people.acted(ev.sentence, forms))), None)
+    if found is None and (clause := people.acted(headline, forms)):
+        found = own[0], clause
+    name = people.alone(found[1], forms) if found else ""
+    held = next(((ev, clause) for ev in evidence if name and ev.hit.chunk.doc_id == doc
+                 and (clause := people.office_held(ev.sentence, name))), None)
+    return (held[0], f"{found[1]}（{held[1]}）") if held else found
 
 
 def _office_of(evidence: list[Evidence], q: Question) -> tuple[Evidence, str] | None:

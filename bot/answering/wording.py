@@ -201,6 +201,12 @@ def no_byline(place: str, year: int) -> str:
     return f"资料中没有{place}{year}年报告的报告人和会议信息。"
 
 
+def nobody_named(q: Question) -> str:
+    """A who-question's refusal where the reports say what was done but not by whom."""
+    office = max((o for o in offices() if o in q.normalised), key=len, default="")
+    return f"资料没有写明{office or '此人'}的姓名。"
+
+
 def strip_ordinal(title: str) -> str:
     """A title or item without its number ("（一）", "一、", "1.")."""
     return _ORDINAL.sub("", title)

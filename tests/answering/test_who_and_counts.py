@@ -242,3 +242,35 @@ def test_a_byline_that_says_its_year_in_words_is_not_dated_again():
            "delivered": "二○二五年一月二十日在金华市第八届人民代表大会第五次会议上", "speaker": "金华市市长 张某"}
     got = ask("金华市长是谁", [doc], {"jh": "各位代表：现在，我代表市人民政府向大会报告工作。"}, "金华市")
     assert not got.abstained and "张某" in got.answer and "2025年1月20日" not in got.answer
+
+
+# -- who, as only a sentence naming them answers ---------------------------------------------------
+
+WULIAN = {"doc_id": "wl", "place": "五莲县", "date": "2012-02-02",
+          "title": "五莲县第十七届人民代表大会第一次会议隆重开幕 马某主持会议 杜某作政府工作报告"}
+WULIAN_NEWS = ("2月2日,五莲县第十七届人民代表大会第一次会议在县委党校礼堂隆重开幕。"
+               "上午8时30分,县委书记、县人大常委会主任马某宣布大会开幕。"
+               "在热烈的掌声中,县委副书记、县长杜某代表县政府向大会作政府工作报告。")
+
+
+def test_who_presided_is_the_one_the_headline_says_did_with_the_office_the_news_gives_them():
+    """人代会 is the 人民代表大会; only the headline says who presided, the body his office."""
+    got = ask("五莲那次人代会开幕是谁主持的", [WULIAN], {"wl": WULIAN_NEWS}, "五莲县")
+    assert not got.abstained and "马某主持会议" in got.answer and "县委书记、县人大常委会主任马某" in got.answer
+    assert "2012年2月2日" in got.answer and "杜某" not in got.answer
+
+
+def test_a_report_whose_text_names_nobody_is_no_answer_to_which_office_holder_delivered_it():
+    doc = {"doc_id": "hc", "place": "当涂县黄池镇", "date": "2019", "title": "黄池镇政府工作报告"}
+    text = "各位代表:\n现在,我代表镇人民政府向大会报告政府工作,请予审议,并请列席人员提出意见。"
+    got = ask("黄池镇那个政府工作报告是哪个镇长作的", [doc], {"hc": text}, "当涂县黄池镇")
+    assert got.abstained and "镇长" in got.answer and not got.sources
+
+
+def test_who_attended_and_spoke_at_a_meeting_not_the_report_s_is_the_office_holder_the_news_names():
+    doc = {"doc_id": "sn", "place": "遂宁经济技术开发区", "date": "2016-09-05",
+           "title": "遂宁经开区传达学习贯彻市第七次党代会精神"}
+    text = ("本报讯(记者 高某)5日,经开区召开第八次党工委(扩大)会议,传达学习贯彻市第七次党代会精神。"
+            "市委常委、经开区党工委书记周某出席会议并强调,全区各级党组织要深刻学习领会会议精神。")
+    got = ask("遂宁经开区那个党工委扩大会议谁出席讲话的", [doc], {"sn": text}, "遂宁经济技术开发区")
+    assert not got.abstained and "经开区党工委书记周某出席会议" in got.answer and "高某" not in got.answer

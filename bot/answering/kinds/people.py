@@ -11,7 +11,7 @@ from bot.answering.reading.question import Question
 from bot.answering.vocabulary import cues
 from bot.answering.wording import focus
 from index.reading.metadata import offices
-from index.reading.persons import is_dotted
+from index.reading.persons import dotted, is_dotted
 from index.text.tokens import default_tokenizer
 
 NAME = (2, 3)  # characters of a Chinese name said without an office ("孙述涛", "张惠")
@@ -74,6 +74,21 @@ def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
     return None
 
 
+def alone(clause: str, forms: tuple[str, ...]) -> str:
+    """The name alone that does the action in an acted clause ("马强主持会议" → 马强); "" where an
+    office stands with it ("县委书记马强主持会议")."""
+    at = min((clause.find(f) for f in forms if f in clause), default=-1)
+    return clause[:at] if at > 0 and _name_alone(clause[:at]) else ""
+
+
+def names_person(window: str) -> bool:
+    """Whether `window` names a person: an office with their name after it ("县长杜江涛"), or a name
+    ("孙述涛", "阿迪力·哈斯木"); "我代表镇人民政府向大会报告政府工作" names nobody."""
+    if _names_holder(window) or re.search(dotted(), window):
+        return True
+    return any(w.flag == "nr" and NAME[0] <= len(w.word) <= NAME[1] for w in _tagger().cut(window))
+
+
 def _names_holder(text: str) -> bool:
     """Whether `text` names an office (any of report_cues.tsv) with words after it, where its
     holder's name stands."""
@@ -100,10 +115,11 @@ def _tagger():
 
 def office_held(sentence: str, name: str) -> str | None:
     """The clause of `sentence` that gives `name` an office right before or after it ("美兰区委副书记、
-    区长冯琳代表区政府向大会作工作报告", "冯琳区长说"); None when no clause does."""
+    区长冯琳代表区政府向大会作工作报告", "冯琳区长说"); None when no clause does. An office before a
+    list of names is all of theirs ("执行主席孙立涛、刘某某"), none's own."""
     for clause in segments(sentence):
         for m in re.finditer(re.escape(name), clause):
             before, after = clause[:m.start()], clause[m.end():]
-            if before.endswith(offices()) or after.startswith(offices()):
+            if before.endswith(offices()) and not after.startswith("、") or after.startswith(offices()):
                 return clause
     return None

@@ -10,7 +10,8 @@ from bot.answering.asked import Asked
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
 from bot.answering.facts import segments, values_in
-from bot.answering.reading.asks import count_in_words, streak_asked
+from bot.answering.kinds import people
+from bot.answering.reading.asks import action_asked, count_in_words, streak_asked
 from bot.answering.reading.question import ENTITY, Term
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import alternation, cues, figure_words
@@ -140,6 +141,9 @@ def byline(asked: Asked, reports: Reports, compose: Composer) -> Answer:
             any(w in t for t in titles for w in cues().get("report", ())):
         return answer  # a report itself says its byline in its opening lines, or not at all
     said = sentence(asked, reports, compose)
-    delivers = said.sources and any(w in said.sources[0].text for w in offices()) and \
-        any(w in said.sources[0].text for w in cues().get("report", ()))
+    # the sentence naming an office and the report, or where a person does at a meeting what is asked
+    # ("经开区党工委书记周霖临出席会议并强调" for "党工委扩大会议谁出席讲话的")
+    quoted = said.sources[0].text if said.sources else ""
+    delivers = any(w in quoted for w in offices()) and any(w in quoted for w in cues().get("report", ())) \
+        or bool(people.acted(quoted, action_asked(asked.q)))
     return said if not said.abstained and delivers else answer

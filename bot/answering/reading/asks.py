@@ -50,6 +50,12 @@ def asks_person(q: Question) -> bool:
         or bool(action_asked(q))
 
 
+def by_office_or_action(q: Question) -> bool:
+    """"哪个镇长作的", "书记是谁", "谁主持": a person asked by an office they hold or an action they
+    did, whom only a sentence naming them answers (not "冯琳是干啥的", a person named)."""
+    return not asks_office(q) and (any(w in q.normalised for w in offices()) or bool(action_asked(q)))
+
+
 def count_in_words(q: Question) -> Term | None:
     """"连续几年入选…": the count asked, as a sentence writes it in words ("连续三年", "四大特色产业"),
     a figure none of the report's figures is; None when the question asks no count (第几 is a rank,
