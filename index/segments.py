@@ -58,12 +58,13 @@ def chunk_row(chunk: Chunk, tokens: list[str]) -> tuple:
 
 
 def _label_row(tl: TimeLabel) -> list:
-    return [tl.year, tl.kind, list(tl.span) if tl.span else None, tl.source]
+    """A label as stored; the part of the year it names only where it names one (`TimeLabel.part`)."""
+    return [tl.year, tl.kind, list(tl.span) if tl.span else None, tl.source, *([tl.part] if tl.part else [])]
 
 
 def _label(row: list) -> TimeLabel:
-    year, kind, span, source = row
-    return TimeLabel(year, kind, tuple(span) if span else None, source)
+    year, kind, span, source, *part = row
+    return TimeLabel(year, kind, tuple(span) if span else None, source, *part)
 
 
 def decode_row(row: tuple) -> Chunk:

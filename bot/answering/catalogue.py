@@ -52,6 +52,7 @@ class Figure:
     sentence: str
     source: str  # year | cue | section | context | date | ""
     section: str
+    part: str = ""  # the part of its year it covers, where its label names one (`TimeLabel.part`: "1-8月")
 
     @property
     def type(self) -> str | None:
@@ -89,7 +90,7 @@ def figures(chunks: Iterable[Chunk], documents: Mapping[str, Mapping]) -> list[F
         for sentence, tl in chunk.labelled_sentences():
             sentence = sentence.strip()
             out += [Figure(chunk.doc_id, place, tl.year, tl.span, tl.kind, f.value, f.subject, f.change,
-                           sentence, tl.source, chunk.section_title()) for f in extract(sentence)]
+                           sentence, tl.source, chunk.section_title(), tl.part) for f in extract(sentence)]
     return out
 
 

@@ -5,7 +5,8 @@ them, `zoneqa facts --doubtful` lists them, and the corpus checks of the test su
 The rules:
 - a report cannot state the result of a year it plans: nothing of its plan year (the year it is
   delivered in, or the next one from October on) or later is a result or an estimate; news of part
-  of its year gone by ("一季度", "上半年…" dated August) plans none of it: its year's figures so far are results;
+  of its year gone by ("一季度", "上半年…" dated August) plans none of it: its year's figures so far are results,
+  as are those of a part gone by a clause names ("今年1-8月" in news of September: the label's part);
 - a sentence announcing the main targets (`label_checks.tsv`) makes every figure after the
   announcement a target.
 
@@ -33,6 +34,7 @@ class Labelled(Protocol):
     kind: str | None
     value: str
     sentence: str
+    part: str  # the part of its year it covers ("1-8月"), or ""
 
 
 F = TypeVar("F", bound=Labelled)
@@ -52,7 +54,7 @@ def doubt(f: Labelled, report: Mapping) -> str | None:
     """Why the label of figure `f` of a report (what the index says of it: date, part_year…) cannot
     be right, or None."""
     date = report.get("date", "")
-    if f.span is None and f.kind in (RESULT, ESTIMATE) and f.year and date[:4].isdigit() \
+    if f.span is None and f.kind in (RESULT, ESTIMATE) and f.year and date[:4].isdigit() and not f.part \
             and f.year >= Frame.of_report(report).plan:
         return f"{f.year}年的{NAMES[f.kind]}出现在{_when(date)}的报告里：报告只能为这一年定目标"
     if f.kind != TARGET and f.span is None and _announced(f.sentence, f.value):

@@ -24,7 +24,7 @@ from index.text.normalise import fold
 from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
 from index.text.tokens import default_tokenizer
-from index.text.yearpart import year_part
+from index.text.yearpart import part_named, year_part
 from index.text.vocabulary import load_vocab
 
 HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its first lines
@@ -173,8 +173,7 @@ PART_CHARS = 200  # a text names the part of the year it covers in its title or 
 def part_of_year(text: str) -> str | None:
     """The part of a year a text's figures cover, as its opening names it ("前三季度", "1-9月"):
     news of a quarter's or half-year's figures reports on its own year so far and plans none."""
-    m = re.search(year_part(), fold(text[:PART_CHARS]))
-    return m[0] if m else None
+    return part_named(text[:PART_CHARS]) or None
 
 
 def delivery(text: str) -> tuple[Found | None, Found | None]:

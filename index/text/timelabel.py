@@ -26,7 +26,7 @@ from index.text.kindwords import kind_signals, opening, said_kinds, without_purp
 from index.text.normalise import fold
 from index.text.periods import period_years, periods
 from index.text.vocabulary import load_vocab
-from index.text.yearpart import names_part
+from index.text.yearpart import names_part, part_named
 
 RESULT, TARGET, ESTIMATE = "result", "target", "estimate"
 SPAN = "span"  # a cue kind only: the clause speaks of its section's period
@@ -112,7 +112,7 @@ class TimeLabel:
     span: tuple[int, int] | None = None  # first and last year of a multi-year figure
     source: str = ""  # year | cue | section | context | date | meeting (a count of the meeting itself)
     # the part of the year a figure covers, as its text names it ("前三季度", "1-9月"): a figure of
-    # news on part of its year is not the whole year's (set when read for an answer, not stored)
+    # it is not the whole year's (`_part_gone`; in news on part of its year, `evidence.in_part`)
     part: str = ""
 
     def describe(self) -> str:
@@ -280,7 +280,8 @@ def sentence_head(paragraph: str, start: int, end: int) -> str:
     """The opening clause of the sentence holding the clause `paragraph[start:end]`, up to its first
     figure and past its enumerating words (`opening`), when it holds a `head` kind word (`timecues.tsv`)
     and the clause is not the sentence's first: in "全年预计实现地区生产总值170.98亿元,增长8%;…;公共财政收入14.5亿元" every clause is an estimate.
-    A clause that states its own kind word, or follows one that does, is read alone: "" then."""
+    A clause that states its own kind word, or follows one that does, is read alone: "" then. Else the opening
+    clause when it names a part of the year (`names_part`: "今年1-8月，…；完成…") and the clause names no year."""
     begin = max((m.end() for m in _FULL_STOP.finditer(paragraph, 0, start)), default=0)
     first = _CLAUSE_STOP.search(paragraph, begin, start)
     if first is None:
@@ -290,7 +291,10 @@ def sentence_head(paragraph: str, start: int, end: int) -> str:
     # its opening clause only: a kind word after "报告指出,一年来," is that clause's own
     head = re.split(r"[，,]", opening(paragraph[begin:figure]), maxsplit=1)[0]
     words, said = tuple(w for k, _, w in load_cues() if k == HEAD), fold(paragraph[first.end():end])
-    return head if any(w in head for w in words) and not any(w in said for w in words) else ""
+    if any(w in head for w in words) and not any(w in said for w in words):
+        return head
+    lead = re.split(r"[，,]", opening(paragraph[begin:first.start()]), maxsplit=1)[0]
+    return lead if names_part(lead) and not years_in(said, 0) else ""
 
 
 def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | None = None,
@@ -298,15 +302,16 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
     """Label a clause; what it leaves open comes from its section (`scope`), else from its own
     words read with its `paragraph`, else from the passage before it (`context`), else from the
     report's date. A clause is read after the `head` of its sentence (`sentence_head`): an explicit
-    kind word opening the sentence outweighs its section and the incidental verbs of its clauses.
-    Nothing of the year a report plans has happened when it is delivered: whatever the words, a
-    figure of that year or a later one is not a result, nor an estimate of a result ("2025年…预期
-    目标是：…GDP预计增长7%以上" in February 2025 is the year's aim)."""
-    found = _label(f"{head}，{text}" if head else text, frame, scope, context, paragraph)
-    if found.kind in (RESULT, ESTIMATE) and found.span is None and found.year is not None \
-            and found.year >= frame.plan:
-        return replace(found, kind=TARGET)
-    return found
+    kind word or a part of the year opening the sentence speaks for its clauses. Nothing of the year a
+    report plans has happened when it is delivered, but in a part of it gone by (`_part_gone`): else a
+    figure of that year or a later one is not a result, nor an estimate of a result ("2025年…预期目标
+    是：…GDP预计增长7%以上" in February 2025 is the year's aim)."""
+    said = f"{head}，{text}" if head else text
+    if (gone := _part_gone(said, frame, scope)) is not None:
+        return TimeLabel(gone, RESULT, None, "cue", part_named(said))
+    found = _label(said, frame, scope, context, paragraph)
+    planned = found.kind in (RESULT, ESTIMATE) and found.span is None and (found.year or 0) >= frame.plan
+    return replace(found, kind=TARGET, part="") if planned else found
 
 
 def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, paragraph: str) -> TimeLabel:
@@ -320,8 +325,6 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     if len(named) == 1 and named[0] < frame.review and _only_at_start(from_to.group(0)):
         # "由2007年的90.3亿元跃升到145.1亿元": a change from the year named up to the year reviewed
         return _change_over((named[0] + 1, frame.review), frame, "year")
-    if _of_months_gone(text, years, scores, frame, scope):  # before its years: 今年 there is that part
-        return TimeLabel(frame.review, RESULT, None, "cue")
     if not years and _of_meeting(text):  # said of the meeting's own day: an answer names that day, not a year
         return TimeLabel(frame.review, RESULT, None, "meeting")
     if years:
@@ -371,15 +374,16 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     return TimeLabel(None, None, None, "")
 
 
-def _of_months_gone(text: str, years: list[int], scores: dict[str, int], frame: Frame, scope: Scope) -> bool:
-    """Whether a clause of a text reviewing its own year (news of part of it, a year-end review) states
-    what was done in a part of that year gone by ("1至9月，实现固定资产投资57.29亿元", "今年以来…完成"):
-    it names the part (`yearpart.names_part`), no other year nor a period, no estimate, no pledge, and
-    its cue words do not clearly say plan (a review's narrative uses 深化, 推动 too). Its figures are
-    results, whatever the passage before it says."""
-    return frame.review == frame.year and scope.kind != TARGET and set(years) <= {frame.review} \
-        and not scores[ESTIMATE] and names_part(text) and not pledged(text) and cue_kind(text) != TARGET \
-        and not periods_in(text)
+def _part_gone(text: str, frame: Frame, scope: Scope) -> int | None:
+    """The report's year, when a clause states what was done in a part of it gone by ("今年1-8月，全区完成…",
+    "1至9月，实现…", "今年以来…完成"): it names the part (`names_part`) and no other year nor a period, that year
+    named so (今年, 2016年) or, in a text reviewing its own year (on part of it, a year-end review), implied
+    ("上半年，…" in January may be still to come); no estimate, no pledge, nor cue words clearly planning (a
+    review's narrative uses 深化, 推动 too). Its figures are results, whatever the passage before it says."""
+    years = set(years_in(_to_last_figure(text), frame.year))
+    gone = names_part(text) and years <= {frame.year} and (years or frame.review == frame.year)
+    planned = scope.kind == TARGET or cue_scores(text)[ESTIMATE] or pledged(text) or cue_kind(text) == TARGET
+    return frame.year if gone and not planned and not periods_in(text) else None
 
 
 def _reached_beside_rate(text: str) -> bool:

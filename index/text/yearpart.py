@@ -1,9 +1,9 @@
 """The part of its year a text or a clause speaks of: "前三季度", "1-9月", "今年以来".
 
 News of part of a year reports on its year so far (`index.reading.metadata.part_of_year`); a
-clause naming a part gone by speaks of months already past, so its figures are results
-(`index.text.timelabel`); an answer names the part, so no citizen takes it for the whole year's
-(`bot.answering.evidence`). The words live in `index/data/report_cues.tsv`.
+clause naming a part gone by speaks of months already past, so its figures are results, and its
+label keeps the part (`index.text.timelabel`); an answer names the part, so no citizen takes it
+for the whole year's (`bot.answering.evidence`). The words live in `index/data/report_cues.tsv`.
 """
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ def year_part(written=lambda word: word) -> str:
     """A pattern for the words naming part of a year ("前三季度", "上半年", "1-9月"), each as
     `written` writes it (a question's numerals as digits: "前3季度")."""
     return rf"{_MONTHS_SO_FAR}|{_alt({written(w) for w in _cues().get('part_year', ())})}"
+
+
+def part_named(text: str) -> str:
+    """The first part of a year `text` names ("1-8月", "上半年"), as written there (folded); else ""."""
+    m = re.search(year_part(), fold(text))
+    return m[0] if m else ""
 
 
 def of_whole_year(said: str) -> bool:

@@ -39,6 +39,15 @@ def test_news_of_part_of_a_year_states_that_year_s_results_so_far():
     assert doubts([figure("y", 2018, RESULT, "161.5亿元", "实现地区生产总值161.5亿元。")], quarter)
 
 
+def test_a_part_of_its_year_gone_by_a_clause_names_is_done_in_a_report_planning_that_year():
+    """"今年1-8月，…；完成固定资产投资113亿元" in news of September: that year's results so far."""
+    sept = {"sn": {"date": "2016-09-05"}}
+    done = Figure("sn", "某区", 2016, None, RESULT, "113亿元", "固定资产投资", None, "完成固定资产投资113亿元；", "cue", "",
+                  "1-8月")
+    assert doubts([done], sept) == {}
+    assert doubts([figure("sn", 2016, RESULT, "113亿元", "完成固定资产投资113亿元；")], sept)  # a whole year's
+
+
 def test_a_figure_after_the_announcement_of_targets_must_be_a_target():
     wrong = figure("dec", 2025, RESULT, "5%左右", HEADLINE)
     right = figure("dec", 2026, TARGET, "5%左右", HEADLINE)

@@ -143,3 +143,14 @@ def test_a_quarter_s_figure_compared_with_a_whole_year_is_the_quarter_s_of_its_o
     got = ask("哈尔滨新区一季度GDP多少", [hrb], {"hrb": text}, "哈尔滨新区")
     assert not got.abstained and "161.5亿元" in got.answer
     assert "2018年一季度" in got.answer and "2017年" not in got.answer.partition("：")[0]
+
+
+def test_a_part_of_its_year_gone_by_in_news_planning_that_year_is_answered_as_done_in_that_part():
+    # news of September 2016 (no part of the year in its opening): its 1-8月 figures are done, not 2016's targets
+    suining = {"doc_id": "sn", "place": "遂宁经开区", "date": "2016-09-05", "title": "遂宁经开区召开党工委会议"}
+    text = ("要持续加力发劲,确保全年目标任务圆满完成。今年1-8月,全区完成地区生产总值117.6亿元,同比增长9.1%;"
+            "完成公共财政预算收入3.3亿元,同比增长18.79%;完成固定资产投资113亿元。")
+    got = ask("遂宁经开区16年前8个月固投到多少了", [suining], {"sn": text}, "遂宁经开区")
+    assert got.answer.startswith("遂宁经开区2016年1-8月实际完成：") and "113亿元" in got.answer
+    got = ask("遂宁经开区16年1-8月财政收入多少", [suining], {"sn": text}, "遂宁经开区")
+    assert not got.abstained and "3.3亿元" in got.answer and "1-8月" in got.answer

@@ -9,7 +9,9 @@ import pytest
 
 from index import store
 from index.builder import build
-from index.text.chunking import chunk_document
+from index.segments import chunk_row, decode_row
+from index.text.chunking import Chunk, chunk_document
+from index.text.timelabel import TimeLabel
 from index.settings import DEFAULT_MODEL
 from index.reading.documents import load_corpus
 from index.search.lexical import Terms
@@ -304,3 +306,10 @@ def test_a_version_never_switched_to_is_removed_and_the_one_that_served_stays_to
     # The rollback, as the README tells an operator: the previous version's name into CURRENT.
     (index_dir / "CURRENT").write_text(served.name, encoding="utf-8")
     assert answers(index_dir, embedder) == before
+
+
+def test_a_stored_label_keeps_the_part_of_the_year_it_names():
+    part, whole = TimeLabel(2016, "result", None, "cue", "1-8月"), TimeLabel(2015, "result", None, "cue")
+    chunk = Chunk("d#0", "d", "今年1-8月,完成投资113亿元。全年完成投资150亿元。", (), ((0, 28),), part,
+                  ((0, 16, part), (16, 28, whole)))
+    assert decode_row(chunk_row(chunk, [])) == chunk

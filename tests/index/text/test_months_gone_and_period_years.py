@@ -100,3 +100,29 @@ def test_a_level_a_past_period_reached_beside_its_yearly_rate_is_its_last_year_s
                  "29354元，年均增长8.82%；五年累计完成固定资产投资达120亿元，年均增长10%。", "2021-01-26")
     assert got["工业增加值从1."] == got["城镇居民人均可支"] == (2020, RESULT, (2016, 2020))
     assert got["五年累计完成固定"] == (None, RESULT, (2016, 2020))
+
+
+# -- a part of its year gone by, in a text planning that year (news of September): done, not planned --
+
+SEPTEMBER = ("周霖临强调,要持续加力发劲,确保全年目标任务圆满完成。今年1-8月,全区完成地区生产总值117.6亿元,同比增长9.1%;"
+             "完成公共财政预算收入3.3亿元,同比增长18.79%;完成固定资产投资113亿元;规上工业增加值增长10.4%。")
+
+
+def _parts(tmp_path, body: str, date: str) -> dict[str, tuple]:
+    path = tmp_path / "r.md"
+    path.write_text(f"---\ntitle: 测试区党工委会议\ndate: {date}\nplace: 测试区\nsource: 合成\n---\n{body}", encoding="utf-8")
+    return {s[:6]: (tl.year, tl.kind, tl.part) for c in chunk_document(load_document(path), 400)
+            for s, tl in c.labelled_sentences()}
+
+
+def test_a_part_of_the_year_a_text_plans_is_done_in_the_clauses_after_it_too(tmp_path):
+    got = _parts(tmp_path, SEPTEMBER, "2016-09-05")
+    for clause in ("今年1-8月", "完成公共财政", "完成固定资产", "规上工业增加"):
+        assert got[clause] == (2016, RESULT, "1-8月"), clause
+
+
+def test_a_part_of_the_year_planned_or_naming_another_year_stays_so(tmp_path):
+    got = _parts(tmp_path, "今年上半年力争实现地区生产总值60亿元;完成固定资产投资30亿元。"
+                 "今年1-8月,全区完成地区生产总值117.6亿元;2015年完成固定资产投资100亿元。", "2016-03-05")
+    assert got["今年上半年力"][:2] == (2016, TARGET)
+    assert got["2015年完"][:2] == (2015, RESULT)

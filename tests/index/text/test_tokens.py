@@ -95,6 +95,7 @@ def test_synonyms_fold_aliases_and_find_canonical_terms():
 @pytest.mark.parametrize("said, canonical", [
     ("城市居民人均可支配收入增长10%", "城镇居民人均可支配收入"),  # 城市居民 is how older reports name 城镇居民
     ("农村居民年人均纯收入增长10%", "农民人均纯收入"),  # the year's per-head net income, said with 年
+    ("公共财政预算收入突破10亿元", "一般公共预算收入"),  # its name before 2014
 ])
 def test_older_names_of_the_residents_incomes_are_their_metrics(said, canonical):
     assert load_vocab().canonical_terms(said)[0] == canonical
