@@ -268,8 +268,9 @@ def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:
     """A level a period ended on (`_dated`: "过去五年…生产总值6.66万亿元") is its last year's own
     figure where that year states none in its unit ("生产总值增长5.6%" is a rate): so it is told as
     that year's, and not passed over for the rate. Where the year states one ("城镇新增就业121.7万人"
-    beside the five years' "603.7万人"), the year's wins (`one_year`). Not when the period is asked."""
-    if q.span is not None:
+    beside the five years' "603.7万人"), the year's wins (`one_year`). Not when the period is asked, by name
+    or as the years up to a report ("这几年一共…")."""
+    if q.span is not None or q.over_years:
         return found
     def end_level(c: Candidate) -> bool:
         tl = c.evidence.label
@@ -292,10 +293,14 @@ def _of_a_city_within(q: Question, ev: Evidence, fact: Fact) -> bool:
 def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:
     """`time_agrees`, and with no year asked, a level a reviewed period ended on ("人均GDP提高到
     2025年的7.4万元", "地方财政收入达到4.3亿元，年均增长16.9%") is a latest result, as the year's own
-    figures are; the period's change is not."""
-    if time_agrees(q, tl, year, kind):
+    figures are; the period's change is not. A change a past period's review states since the year before
+    the period ("四年来…比2012年提高5.63个百分点") is its last year's, asked against that year ("比12年提高了多少")."""
+    asked = year if year is not None else q.year
+    if time_agrees(q, tl, year, kind) or (q.asks_change and fact.states_change and tl.span is not None
+                                          and tl.kind == RESULT and asked in (tl.span[0] - 1, tl.span[1], None)
+                                          and f"{tl.span[0] - 1}年" in (fact.change or "")):
         return True
-    return (q.span is None and (year if year is not None else q.year) is None and tl.span is not None
+    return (q.span is None and asked is None and tl.span is not None
             and tl.year is not None and tl.kind == RESULT and (kind or q.kind) in (RESULT, None)
             and not fact.is_change)
 

@@ -92,24 +92,26 @@ def between(segs: list[str], fact: Fact) -> list[str]:
     return ["……", *([fact.change] if fact.change and fact.change not in fact.window else [])]
 
 
-def prefix(tl: TimeLabel, place: str) -> str:
+def prefix(tl: TimeLabel, place: str, reported: str = "") -> str:
     """"昆山高新区2018年实际完成：", "江苏省“十五五”时期（2026—2030年）目标：", "开平市2018年1-9月
-    实际完成：" for a figure of part of the year, or just the place when the year and kind are unknown."""
+    实际完成：" for a figure of part of the year, or just the place when the year and kind are unknown. A
+    period named by its length ("四年来") is counted from its report: "2013—2016年（据2017年报告）"."""
     year = f"{tl.year}年{tl.part}" if tl.year else ""
     if tl.span:
         name = next((f"“{n}”时期" for n, a, b in periods() if (a, b) == tl.span), "")
-        year = f"{name}（{tl.span[0]}—{tl.span[1]}年）"
+        year = f"{name}（{tl.span[0]}—{tl.span[1]}年）" if name else \
+            f"{tl.span[0]}—{tl.span[1]}年" + (f"（据{reported}年报告）" if reported else "")
     kind = KIND_WORDS.get(tl.kind or "", "")
     return f"{place}{year}{kind}：" if (year or kind) else f"{place}："
 
 
-def reply(window: str, tl: TimeLabel, place: str, dated: bool = True, when: str = "") -> str:
+def reply(window: str, tl: TimeLabel, place: str, dated: bool = True, when: str = "", reported: str = "") -> str:
     """The answer: the prefix, then the quoted clause without its "在…——" lead-in or repeated place;
-    `when`: the day it was said on, before it ("2017年3月1日，孙述涛宣布大会开幕")."""
+    `when`: the day it was said on, before it ("2017年3月1日，孙述涛宣布大会开幕"); `reported`: its report's year."""
     body = LEAD_IN.sub("", squash(window))
     if place and body.startswith(place):
         body = body[len(place):].lstrip("，")
-    return clip(f"{prefix(tl, place) if dated else f'{place}：'}{when + '，' if when else ''}{body}。", MAX_ANSWER)
+    return clip(f"{prefix(tl, place, reported) if dated else f'{place}：'}{when + '，' if when else ''}{body}。", MAX_ANSWER)
 
 
 def describe(q: Question) -> str:

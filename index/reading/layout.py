@@ -4,7 +4,8 @@ Two layouts are read, in general terms rather than for one file:
 - newspaper pages (the first report): paragraphs separated by blank lines, damaged by the page.
   A paragraph that stops mid-sentence is rejoined with the next; short unpunctuated lines are
   headings when they introduce a paragraph, and photo captions (dropped) when they stand among
-  other short lines, at the end, or inside a broken sentence; the title block is dropped too;
+  other short lines, at the end, or inside a broken sentence; the title block is dropped too. A
+  short line ending on a figure ("城镇居民收入增长8.5%") is a statement: a paragraph of its own;
 - one paragraph a line (work reports as published): every line is a paragraph of its own.
 Sections: a line or paragraph numbered as `index/data/sections.tsv` says ("一、…", "（一）…",
 "1.…") opens a section of that level; in a numbered paragraph its first sentence is the
@@ -21,6 +22,7 @@ from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 from index.text.periods import periods
 from index.text.timelabel import section_words
+from index.text.vocabulary import load_vocab
 
 SHORT_LINE = 40
 UNNUMBERED_TOP = 99.5  # the level of an unnumbered heading outside every numbered section
@@ -34,6 +36,7 @@ LEAD_IN = re.compile(r"^([^。！？!?；;]{4,40})——")
 # a paragraph opening on a short dash-led heading sentence ("——粮食生产再创新高。"): its topic
 LEAD_HEADING = re.compile(r"^——([^。！？!?；;—]{2,30})[。！？!?]")
 _FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?]")
+_DATES = {"年", "月", "日"}  # units of a date or a year ("2025年"): a heading may end on one
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,17 @@ def is_short_line(text: str) -> bool:
     return "\n" not in text and len(text) <= SHORT_LINE and not _CLAUSE_PUNCT.search(text)
 
 
+def states_figure(line: str) -> bool:
+    """Whether a line ends on a figure and its unit (`units.txt`, `magnitudes.tsv`): "城镇居民收入增长
+    8.5%", "民生累计投入达1163.5亿". A page sets such a statement apart as a deck headline, but it says
+    what a sentence says and ends where one would: a paragraph of its own, not a heading nor a caption.
+    Not a year or a date ("2025年"), nor a numbered part ("附件1")."""
+    vocab = load_vocab()
+    units = [u for u in vocab.units + tuple(m for m, _, _ in vocab.magnitudes) if u not in _DATES]
+    tail = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or "(?!)"
+    return not numbered_level(line) and re.search(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{tail})*$", fold(line.strip())) is not None
+
+
 def _units(raw: str, body_start: int) -> list[tuple[list[tuple[int, int]], bool]]:
     """The text's units as (line spans, complete): a whole block, or each line of a block
     written one paragraph a line (most of its lines end a paragraph or are headings), which is
@@ -158,9 +172,12 @@ def repair(raw: str, body_start: int) -> tuple[Paragraph, ...]:
     units = _units(raw, body_start)
     text_of = ["\n".join(raw[a:b] for a, b in unit) for unit, _ in units]
     short = [len(u) == 1 and is_short_line(t) for (u, _), t in zip(units, text_of)]
-    # The title block: the short unnumbered lines before the first paragraph or numbered part.
+    # The title block: the short unnumbered lines before the first paragraph or numbered part (a headline
+    # stating a figure too: "成都高新区2019年上半年实现产业增加值增长9%" is the title said again).
     first_body = next((i for i, flag in enumerate(short) if not flag or numbered_level(text_of[i])),
                       len(units))
+    stated = [flag and states_figure(t) for flag, t in zip(short, text_of)]
+    short = [flag and not said for flag, said in zip(short, stated)]
     paragraphs: list[Paragraph] = []
     path = _Path()
     pending: list[tuple[int, int]] = []  # spans of a paragraph still waiting for its end
@@ -186,9 +203,11 @@ def repair(raw: str, body_start: int) -> tuple[Paragraph, ...]:
             elif introduces and not pending:
                 path.enter(path.unnumbered_level(), text_of[i].strip())
             continue  # a caption, or a heading already taken
+        if stated[i] and pending:
+            continue  # a caption inside a broken sentence, as short lines there are
         lines, complete = units[i]
         pending.extend(lines)
-        if complete or ends_sentence(text_of[i]):
+        if complete or stated[i] or ends_sentence(text_of[i]):
             flush()
     flush()
     return tuple(paragraphs)

@@ -1,5 +1,6 @@
-"""Named multi-year periods (十四五 …, `periods.tsv`) and the words naming one year of one
-("“十三五”规划的起步之年", "“十四五”顺利收官": `period_years.tsv`)."""
+"""Named multi-year periods (十四五 …, `periods.tsv`), the words naming one year of one
+("“十三五”规划的起步之年", "“十四五”顺利收官": `period_years.tsv`), and periods named by their
+length ("四年来", "今后五年": `counted_periods.tsv`)."""
 from __future__ import annotations
 
 import re
@@ -32,3 +33,23 @@ def period_years(text: str) -> str:
                 text = re.sub(rf"{re.escape(name)}[\"“”‘’「」]?(?:规划|时期)?的?[^，,。；;：:、\d]{{0,4}}?(?:{said})",
                               f"{year}年", text)
     return text
+
+
+_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_COUNT = r"(?<![\d一二两三四五六七八九十百])(\d{1,2}|[一二两三四五六七八九十])"  # not the 十 of 三十
+
+
+def counted_periods(text: str, review: int, plan: int) -> list[tuple[tuple[int, int], str]]:
+    """The periods `text` names by their length (`counted_periods.tsv`), each as (first, last) year with
+    the words naming it: counted back from the year `review`ed ("四年来" → review−3…review) or on from
+    the year `plan`ned ("今后五年" → plan…plan+4). A count of one year is no period."""
+    words = datafiles.table(INDEX_DATA / "counted_periods.tsv")
+    out = []
+    for which, first in (("back", None), ("ahead", plan)):
+        said = "|".join(re.escape(w).replace(r"\#", _COUNT) for w in words.get(which, ()))
+        for m in re.finditer(said or "(?!)", fold(text)):
+            count = next(g for g in m.groups() if g)
+            n = int(count) if count.isdigit() else _COUNTS[count]
+            if n > 1:
+                out.append(((review - n + 1, review) if first is None else (first, first + n - 1), m.group(0)))
+    return out

@@ -4,6 +4,7 @@ a period, or the period itself, narrows that for itself and the paragraphs after
 from __future__ import annotations
 
 from index.text.normalise import fold
+from index.text.periods import counted_periods
 from index.text.timelabel import (FROM_TO, ONE_YEAR, RESULT, SPAN, TARGET, WHOLE, Frame, Scope, cue_scores,
                                   load_cues, periods_in, section_words, years_in)
 
@@ -16,7 +17,7 @@ def scope_of(titles: tuple[str, ...], frame: Frame) -> Scope:
         folded = fold(title)
         kinds = {k for k, ws in words.items() if any(w in folded for w in ws)}
         years = years_in(title, frame.year)
-        spans = periods_in(title)
+        spans = periods_in(title) or [p for p, _ in counted_periods(title, frame.review, frame.plan)]  # "过去四年"
         if len(kinds) > 1:  # words of both kinds: one year named decides ("2025年目标任务和主要工作"),
             kinds = set() if len(set(years)) == 1 else {None}  # two periods do not ("十四五…成就和十五五…目标")
         if kinds == {None}:

@@ -24,7 +24,7 @@ from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.kindwords import kind_signals, opening, said_kinds, without_purposes
 from index.text.normalise import fold
-from index.text.periods import period_years, periods
+from index.text.periods import counted_periods, period_years, periods
 from index.text.vocabulary import load_vocab
 from index.text.yearpart import names_part, part_named
 
@@ -344,6 +344,11 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
                       None)
         if period:
             return _span_label(period, frame, "section")
+    # a total or average (累计, 年均) said of a period the clause names by its length: "四年来…民生累计投入",
+    # "今后五年…年均增长9%"; not the period's own words ("今后五年的主要目标任务是…" holds 五年)
+    counted = counted_periods(text, frame.review, frame.plan)
+    if counted and not scope.period and cue_scores(re.sub("|".join(re.escape(w) for _, w in counted), "", fold(text)))[SPAN]:
+        return _span_label(counted[0][0], frame, "year")
     if scope.kind:
         own = cue_kind(text, SECTION_LEAD)
         # a review headed with its year ("一、2022年政府工作回顾") holds for a sentence whose plan verbs

@@ -10,8 +10,8 @@ from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, unit_group
 from index.text.places import names_of
 from index.text.normalise import fold
-from index.text.periods import periods
-from index.text.timelabel import RESULT, TARGET
+from index.text.periods import counted_periods, periods
+from index.text.timelabel import RESULT, TARGET, periods_in
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 from index.text.yearpart import year_part
@@ -187,6 +187,17 @@ def period_ends(text: str, years: list[int], c: dict[str, tuple[str, ...]]) -> t
     return years, text
 
 
+def periods_asked(text: str, reporting_year: int) -> tuple[list[tuple[int, int]], str]:
+    """The periods a question names, named (十四五) or counted ("今后五年", "过去五年": `counted_periods.tsv`,
+    from the reporting year as the year planned), and the text without them: a period is when, like a year,
+    not a topic word."""
+    counted = counted_periods(text, reporting_year - 1, reporting_year)
+    spans = periods_in(text) + [span for span, _ in counted]
+    for name in [name for name, _, _ in periods()] + [said for _, said in counted]:
+        text = text.replace(name, "\0")
+    return spans, text
+
+
 def clauses(text: str, places: tuple[str, ...]) -> list[str]:
     """The clauses of a question that each ask for a figure ("去年建成几所学校，新增多少学位"), the
     later ones given the first's year and place (of `places`, the places named) when they name
@@ -263,6 +274,7 @@ def _report_named(text: str, vocab: Vocab) -> tuple[re.Match, int] | None:
     c = cues()
     relative = tuple(w for w, _ in vocab.relative_years)
     named = alternation(c.get("report_named", ()))
+    since = relative + c.get("over_years", ())  # "17年两会报告说这几年…": the years up to it count from it too
     if not named or not relative:
         return None
     said = alternation(c.get("report_said", ()))
@@ -271,7 +283,7 @@ def _report_named(text: str, vocab: Vocab) -> tuple[re.Match, int] | None:
     for m in re.finditer(rf"(?:{when})的?(?:{named})(?:{said})?", text):
         if m.group(2) and _in_verb(text, m):
             continue
-        later = [r for word in relative for r in re.finditer(word, text[m.end():])
+        later = [r for word in since for r in re.finditer(word, text[m.end():])
                  if not _in_verb(text[m.end():], r) and not text[:m.end() + r.start()].endswith(against)]
         if later:
             return m, m.end() + min(r.end() for r in later)

@@ -20,8 +20,7 @@ from bot.answering.reading.typed import (clean, counted, holds, in_report_words,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.text.normalise import fold
-from index.text.periods import periods
-from index.text.timelabel import RESULT, TARGET, periods_in
+from index.text.timelabel import RESULT, TARGET
 from index.reading.metadata import offices
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
@@ -105,7 +104,8 @@ class Question:
     text: str
     normalised: str
     years: tuple[int, ...] = ()
-    span: tuple[int, int] | None = None  # a multi-year period asked about (十四五)
+    span: tuple[int, int] | None = None  # a multi-year period asked about (十四五, 今后五年)
+    over_years: bool = False  # a total or change over the years up to a report ("这几年一共"): a past period's
     kind: str | None = None
     kind_asked: bool = False  # the question says result or target itself (目标, 实际…), not inferred
     intent: str = FIGURE
@@ -242,9 +242,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     reporting_year, dated = asked_cues.report_year(normalised, reporting_year, vocab)  # "17年开人代会时说的去年"
     years, rest = asked_cues.years(dated, reporting_year, vocab)
     years, rest = asked_cues.period_ends(rest, years, c)
-    spans = periods_in(rest)
-    for name, _, _ in periods():  # a period is when, like a year: not a topic word
-        rest = rest.replace(name, "\0")
+    spans, rest = asked_cues.periods_asked(rest, reporting_year)
     places_table = names.places_table(tuple(sorted(doc_places)), vocab)
     mentioned = topic.mentioned(rest, places_table, c, vocab, clean(text))
     voted = vote.shape if vote is not None and vote.clear else None
@@ -290,6 +288,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
     asks_change = has("change") or change_said(normalised, [t.forms for t in terms if t.text in metrics])
+    over_years = has("over_years") and has("in_total")  # "这几年…一共投了多少", "这几年增加了多少"
     intent = FIGURE
     if has("why"):
         intent = WHY
@@ -313,7 +312,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     overview = not metrics and has("overview") and not (intent == LIST and any(
         t.weight >= 1 and not any(t.text in w for w in c.get("overview", ())) for t in terms))
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
-                 kind=kind, kind_asked=kind_asked, intent=intent,
+                 kind=kind or (RESULT if over_years else None), kind_asked=kind_asked, intent=intent, over_years=over_years,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(names.mentions(normalised, place_hits, places)),
                  unit=asked_cues.expected_unit(normalised, c, vocab, asks_change),
@@ -327,7 +326,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         q = replace(q, groups=tuple(asked_cues.topic_groups(normalised, q.terms, c, vocab)))
     seen = _Seen(overview=overview,  # "新增市场主体和减税降费各有多少": each part, known metric or not
                  several=several or (has("each") and intent in (FIGURE, ENTITY) and len(q.groups) > 1),
-                 trend=bool(metrics) and (has("trend") or asked_cues.pace_asked(normalised, c)
+                 trend=bool(metrics) and not q.over_years and (has("trend") or asked_cues.pace_asked(normalised, c)
                                           or names.only_names(normalised, places_table, metric_table))
                  and not (intent == COMPARISON and len(set(years)) == 2 and asks_change and has("quantity")),
                  between=intent != COMPARISON and asked_cues.between_years(normalised, years, metrics, c),

@@ -55,3 +55,23 @@ def test_an_appendix_starts_over_and_the_speaker_line_heads_the_opening():
 def test_a_newspaper_page_still_rejoins_a_sentence_broken_across_blank_lines():
     body = "\n\n标题一行\n\n全年完成地区生产总值762亿元,\n\n增长7.1%。\n\n图为园区一角\n\n一般公共预算收入90亿元。\n"
     assert [t for t, _ in paragraphs(body)] == ["全年完成地区生产总值762亿元,增长7.1%。", "一般公共预算收入90亿元。"]
+
+
+def test_a_short_line_ending_on_a_figure_is_a_statement_not_a_heading():
+    """Deck headlines of news ("过去四年" / "民生累计投入达1163.5亿"): the line stating a figure is a
+    paragraph of its own, and the line before it the heading it stands under; a heading ending on a
+    year is still one."""
+    body = ("昨日上午，市人民代表大会开幕。\n过去四年\n民生累计投入达1163.5亿\n四年来，民生累计投入达到1163.5亿元。\n"
+            "今年目标\n城镇居民收入增长8.5%\n市长表示，今年意义重大。\n展望2035年\n基本实现现代化。\n")
+    got = paragraphs(body)
+    assert ("民生累计投入达1163.5亿", ("过去四年",)) in got
+    assert ("四年来，民生累计投入达到1163.5亿元。", ("过去四年",)) in got
+    assert ("城镇居民收入增长8.5%", ("今年目标",)) in got
+    assert ("基本实现现代化。", ("展望2035年",)) in got
+
+
+def test_a_statement_line_on_a_newspaper_page_stands_alone_but_in_the_title_block():
+    body = ("\n\n高新区上半年产业增加值增长9%\n\n大会开幕。\n\n今年目标\n\n城镇居民收入增长8.5%\n\n"
+            "市长表示，今年意义重大。\n")
+    assert paragraphs(body) == [("大会开幕。", ()), ("城镇居民收入增长8.5%", ("今年目标",)),
+                                ("市长表示，今年意义重大。", ("今年目标",))]
