@@ -294,25 +294,21 @@ def opening_subject(text: str) -> Found | None:
     return Found(m[1], "开头一句的主语")
 
 
-def _banner() -> str:
-    """A line that is a place's name alone, maybe with a note in brackets: the banner of the site that
-    publishes the text ("如皋高新技术产业开发区(如城街道、城南街道)"), which names its place, not its title."""
+def _banner() -> str:  # a place's name alone, maybe with a note in brackets: a site's banner, not a title
     return rf"({name_pattern(load_vocab(), *ENDINGS)})(?:[(（][^)）]*[)）])?"
 
 
-def banner_place(text: str) -> Found | None:
+def banner_place(text: str) -> Found | None:  # "如皋高新技术产业开发区(如城街道、城南街道)" over the title
     m = next((m for line in _head_lines(text)[:2] if (m := re.fullmatch(_banner(), line))), None)
     return Found(m[1], "页面抬头") if m else None
 
 
 def title_of(text: str) -> Found | None:
     """The first line that reads as a title (4 to 60 characters, no sentence end, no section number:
-    "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit
-    ("记者 某某/文", "(马玉龙摄)"), a body presenting the report ("杭州市余杭区发展和改革局") nor a line
-    wholly in one pair of brackets ("(2023年2月2日在…会议上)", "(城端传播工作室刘晓倩)"; "(云南省)…报告(2023年2月15日)" is
-    a title), nor a place's name alone, a site's banner ("如皋高新技术产业开发区(如城街道、城南街道)"), nor the
-    delivery line or the speaker's line (`byline`: "2025年3月21日在…会议上", "…代区长 向诗兵"), nor a section's
-    heading by its words (`worded_heading`)."""
+    "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit ("记者 某某/文"),
+    a body presenting the report ("杭州市余杭区发展和改革局"), a line wholly in brackets ("(2023年2月2日在…会议上)";
+    "(云南省)…报告(2023年2月15日)" is a title), a site's banner, the delivery or speaker's line (`byline`:
+    "2025年3月21日在…会议上", "…代区长 向诗兵"), nor a section's heading by its words (`worded_heading`)."""
     cues, said = _cues(), byline(text)  # a session named in a headline is its title: only a dated line frames it
     framing = {said.get("speaker"), said["delivered"] if re.match(_DATE, said.get("delivered", "")) else None}
     skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))

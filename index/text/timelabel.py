@@ -7,10 +7,10 @@ Every label says where it came from:
 - `cue`: its own words: the kind words of `kind_signals.tsv`, read with its paragraph's
   (`sentence_kind`), else the weighted cue words of `timecues.tsv`;
 - `section`: its section ("一、2024年工作回顾": `periods.tsv` and `section_scopes.tsv` in its titles);
-- `context`: the paragraph or passage before it, where no section says anything; the sentence
-  before it that names its year, where its own words are only weak cue words (完成, 新增);
-- `date`: the report's date. A report delivered in the first half of year Y reviews Y−1 and
-  plans Y; one from October on (a year-end review) reviews Y and plans Y+1 (`Frame`).
+- `context`: the paragraph or passage before it, where no section says anything; the sentence before it
+  that names its year, where its own words are only weak cue words (完成, 新增);
+- `date`: the report's date. One delivered in the first half of year Y reviews Y−1 and plans Y; one from
+  October on (a year-end review) reviews Y and plans Y+1 (`Frame`).
 """
 from __future__ import annotations
 
@@ -111,8 +111,7 @@ class TimeLabel:
     kind: str | None  # RESULT, TARGET, ESTIMATE or None
     span: tuple[int, int] | None = None  # first and last year of a multi-year figure
     source: str = ""  # year | cue | section | context | date | meeting (a count of the meeting itself)
-    # the part of the year a figure covers, as its text names it ("前三季度", "1-9月"): a figure of
-    # it is not the whole year's (`_part_gone`; in news on part of its year, `evidence.in_part`)
+    # the part of the year a figure covers ("前三季度", "1-9月"), not the whole year: `_part_gone`, `evidence.in_part`
     part: str = ""
 
     def describe(self) -> str:
@@ -280,8 +279,8 @@ def sentence_head(paragraph: str, start: int, end: int) -> str:
     """The opening clause of the sentence holding the clause `paragraph[start:end]`, up to its first
     figure and past its enumerating words (`opening`), when it holds a `head` kind word (`timecues.tsv`)
     and the clause is not the sentence's first: in "全年预计实现地区生产总值170.98亿元,增长8%;…;公共财政收入14.5亿元" every clause is an estimate.
-    A clause that states its own kind word, or follows one that does, is read alone: "" then. Else the opening
-    clause when it names a part of the year (`names_part`: "今年1-8月，…；完成…") and the clause names no year."""
+    A clause that states its own kind word, or follows one that does, is read alone; one naming no year after
+    an opening naming a part of the year ("今年1-8月，…；完成…") is read with it."""
     begin = max((m.end() for m in _FULL_STOP.finditer(paragraph, 0, start)), default=0)
     first = _CLAUSE_STOP.search(paragraph, begin, start)
     if first is None:
@@ -303,9 +302,8 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
     words read with its `paragraph`, else from the passage before it (`context`), else from the
     report's date. A clause is read after the `head` of its sentence (`sentence_head`): an explicit
     kind word or a part of the year opening the sentence speaks for its clauses. Nothing of the year a
-    report plans has happened when it is delivered, but in a part of it gone by (`_part_gone`): else a
-    figure of that year or a later one is not a result, nor an estimate of a result ("2025年…预期目标
-    是：…GDP预计增长7%以上" in February 2025 is the year's aim)."""
+    report plans has happened when it is delivered but a part of it gone by (`_part_gone`): no other figure
+    of that year or later is a result or its estimate ("2025年…预期目标是：…GDP预计增长7%以上" in February 2025)."""
     said = f"{head}，{text}" if head else text
     if (gone := _part_gone(said, frame, scope)) is not None:
         return TimeLabel(gone, RESULT, None, "cue", part_named(said))
@@ -344,8 +342,7 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
                       None)
         if period:
             return _span_label(period, frame, "section")
-    # a total or average (累计, 年均) said of a period the clause names by its length: "四年来…民生累计投入",
-    # "今后五年…年均增长9%"; not the period's own words ("今后五年的主要目标任务是…" holds 五年)
+    # 累计/年均 of a period named by its length ("四年来…累计投入", "今后五年…年均增长9%"), its name's 五年 aside
     counted = counted_periods(text, frame.review, frame.plan)
     if counted and not scope.period and cue_scores(re.sub("|".join(re.escape(w) for _, w in counted), "", fold(text)))[SPAN]:
         return _span_label(counted[0][0], frame, "year")
@@ -381,10 +378,9 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
 
 def _part_gone(text: str, frame: Frame, scope: Scope) -> int | None:
     """The report's year, when a clause states what was done in a part of it gone by ("今年1-8月，全区完成…",
-    "1至9月，实现…", "今年以来…完成"): it names the part (`names_part`) and no other year nor a period, that year
-    named so (今年, 2016年) or, in a text reviewing its own year (on part of it, a year-end review), implied
-    ("上半年，…" in January may be still to come); no estimate, no pledge, nor cue words clearly planning (a
-    review's narrative uses 深化, 推动 too). Its figures are results, whatever the passage before it says."""
+    "今年以来…完成"): it names the part (`names_part`), no other year nor a period, the year named (今年, 2016年)
+    or implied in a text reviewing its own year ("上半年，…" in January may be still to come); no estimate, pledge
+    nor clearly planning cue words. Its figures are results, whatever the passage before it says."""
     years = set(years_in(_to_last_figure(text), frame.year))
     gone = names_part(text) and years <= {frame.year} and (years or frame.review == frame.year)
     planned = scope.kind == TARGET or cue_scores(text)[ESTIMATE] or pledged(text) or cue_kind(text) == TARGET
