@@ -122,14 +122,14 @@ class Composer:
             strict = q.unit in cues().get("strict_unit", ())  # "排第几": no rank is said, not no GDP
             named = next(iter(cues().get(f"named:{q.unit}", ())), "") if strict else ""
             return self.refuse(text, q, other[0] if other else None, why, f"的{named}" if named else "")
-        if unit_group(best.fact.unit) == "percent" and asks_amount(q):
+        if unit_group(best.fact.unit) in cues().get("not_amount", ()) and asks_amount(q):
             # "GDP总量是多少": the amount answers even where a rate ranks first (the amount may be
             # the level a period's change reaches); where the report gives only the growth, the
             # rate is offered, not passed off
             amount = next((c for c in scoring.amounts(ranked) if c.confidence >= self.threshold), None)
             if amount is None:
                 named = next(iter(cues().get("named:amount", ())), "")
-                return self.refuse(text, q, best, f"an amount asked, a rate found: {best.explain()}", f"的{named}")
+                return self.refuse(text, q, best, f"an amount asked, a rate or multiple found: {best.explain()}", f"的{named}")
             best = amount
         if asks_a_change(q) and _a_level_alone(best):
             # "GDP增长了多少": a level alone does not answer it; where the report gives no change,

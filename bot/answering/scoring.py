@@ -151,11 +151,11 @@ def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
     """The candidates that are the metric's amount, in their order: a figure that is neither a rate
-    nor a rank, in a clause that names the metric asked ("全省生产总值增长到2025年的4.93万亿元")
-    or whose subject is its amount ("外贸进出口增长8.4%，总额突破8000亿元"), not another metric's
+    nor a rank nor a multiple (`not_amount`), in a clause that names the metric asked
+    ("全省生产总值增长到2025年的4.93万亿元") or whose subject is its amount ("外贸进出口增长8.4%，总额突破8000亿元"), not another metric's
     amount in a later clause ("GDP增长5.6%，一般公共预算收入4398.6亿元")."""
     subjects = figure_words().get("amount", ())
-    return [c for c in ranked if unit_group(c.fact.unit) not in ("percent", "rank") and c.agrees
+    return [c for c in ranked if unit_group(c.fact.unit) not in cues().get("not_amount", ()) and c.agrees
             and (c.named_as or fold(c.fact.window).startswith(subjects))]
 
 

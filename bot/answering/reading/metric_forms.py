@@ -76,6 +76,26 @@ def heads_listed(folded_text: str, vocab: Vocab) -> str:
     return folded_text
 
 
+def tails_shared(folded_text: str, vocab: Vocab) -> str:
+    """A head said before a `joined_by` word and a metric's name that shares the name's tail (two
+    characters or more): "城镇居民和农民收入" is "城镇居民收入和农民收入", two metrics asked, when the head
+    with the tail is a known name; a head that ends with a known name is a whole name of its own
+    ("GDP和财政收入")."""
+    forms, by = metric_forms(vocab), figure_words().get("joined_by", ())
+    if not by:
+        return folded_text
+    for m in reversed(list(re.finditer(alternation(by), folded_text))):
+        before, after = folded_text[:m.start()], folded_text[m.end():]
+        if before.endswith(tuple(forms)):
+            continue
+        second = max((f for f in forms if after.startswith(f)), key=len, default="")
+        tail = next((second[i:] for i in range(1, len(second) - 1) if any(
+            f.endswith(second[i:]) and len(f) > len(second) - i and before.endswith(f[:len(f) - len(second) + i])
+            for f in forms)), "")
+        folded_text = before + tail + folded_text[m.start():] if tail else folded_text
+    return folded_text
+
+
 def each_group(name: str) -> list[str]:
     """A name said of two groups at once, as each group's own name, in the order the groups are
     named (figure_words.tsv `joint:`, `joined_by`): "城乡居民人均可支配收入" and "城镇和农村居民人均

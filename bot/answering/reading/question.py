@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, heads_listed, metric_names,
-                                                shadows, shared_metrics, sibling, tail_shared, unshadowed, wider_names,
-                                                with_joint)
+                                                shadows, shared_metrics, sibling, tail_shared, tails_shared,
+                                                unshadowed, wider_names, with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
@@ -222,10 +222,10 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     """Read a (valid) question. `previous` is the last question in the same conversation;
     `one_place`: read as one place's part of a question across places or clauses, whose shape is
     then that of the part; `vote`: the shape its meaning votes for, where the cue words are silent."""
-    vocab = load_vocab()
-    c = cues()
+    vocab, c = load_vocab(), cues()
     # in the reports' words, a metric shared by two groups said for each; cues such as 哪两家 match before numerals change
-    as_written = heads_listed(distributed(in_report_words(fold(phone_commas(clean(text)))), vocab), vocab)
+    as_written = tails_shared(heads_listed(distributed(in_report_words(fold(phone_commas(clean(text)))), vocab), vocab),
+                              vocab)
     normalised = to_arabic(as_written)
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
     not_cues = c.get("not_cue", ())
