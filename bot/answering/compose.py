@@ -293,7 +293,7 @@ class Composer:
     # -- a sentence: a name, a list -------------------------------------------------------
 
     def sentence(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
-        ranked = scoring.sentences(q, evidence)
+        ranked = scoring.sentences(q, evidence, self._meeting_dated(q))
         held = _office_of(evidence, q)  # "冯琳是干啥的": the clause giving the person's office
         if not held and (not ranked or ranked[0].coverage < self.threshold):
             return self.refuse(text, q, None, "low coverage")
@@ -327,6 +327,14 @@ class Composer:
                       # as covered as the best sentence, whichever sentence says who
                       confidence=1.0 if held else ranked[0].coverage,
                       explanation=Candidate(ev, None, window, ev.coverage).explain(), query=q)
+
+    def _meeting_dated(self, q: Question):
+        """For who did what at a meeting of the year asked ("周口2009年人代会开幕式谁主持的"): whether
+        a sentence's text is dated that year, as news of the meeting is, whatever year its sentences
+        review ("2008年全市生产总值…"); none for other questions."""
+        if q.year is None or q.shape != Shape.WHO or not asks.asks_person(q):
+            return lambda ev: False
+        return lambda ev: self.reports.document(ev.hit.chunk.doc_id).get("date", "")[:4] == str(q.year)
 
 
 def _said_after(sentence: str, window: str) -> str | None:

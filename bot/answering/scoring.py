@@ -38,6 +38,7 @@ Candidates equal on all of these keep reading order (the earlier sentence, the e
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -380,10 +381,11 @@ def nearest(q: Question, others: list[Candidate]) -> list[Candidate]:
                                          c.evidence.label.kind != q.kind))
 
 
-def sentences(q: Question, evidence: list[Evidence]) -> list[Evidence]:
-    """Sentences about the year and kind asked that cover the question: the best covered first,
-    then the better retrieval rank."""
-    return sorted((ev for ev in evidence if ev.coverage and time_agrees(q, ev.label)),
+def sentences(q: Question, evidence: list[Evidence],
+              dated: Callable[[Evidence], bool] = lambda ev: False) -> list[Evidence]:
+    """Sentences about the year and kind asked, or of a text `dated` as asked, that cover the
+    question: the best covered first, then the better retrieval rank."""
+    return sorted((ev for ev in evidence if ev.coverage and (time_agrees(q, ev.label) or dated(ev))),
                   key=lambda ev: (ev.coverage, -ev.hit.rank), reverse=True)
 
 

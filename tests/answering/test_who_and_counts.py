@@ -274,3 +274,17 @@ def test_who_attended_and_spoke_at_a_meeting_not_the_report_s_is_the_office_hold
             "市委常委、经开区党工委书记周某出席会议并强调,全区各级党组织要深刻学习领会会议精神。")
     got = ask("遂宁经开区那个党工委扩大会议谁出席讲话的", [doc], {"sn": text}, "遂宁经济技术开发区")
     assert not got.abstained and "经开区党工委书记周某出席会议" in got.answer and "高某" not in got.answer
+
+
+ZHOUKOU = {"doc_id": "zk", "place": "周口市", "date": "2009-02-14", "title": "市二届人大四次会议隆重开幕"}
+ZHOUKOU_NEWS = ("市委书记毛某主持开幕式 市长徐某作政府工作报告\n"
+                "2月14日上午,周口市第二届人民代表大会第四次会议在周口人民会堂隆重举行。"
+                "市委书记毛某主持开幕式,市长徐某作政府工作报告。"
+                "2008年,全市生产总值完成1000亿元。")
+
+
+@pytest.mark.parametrize("question", ["周口2009年人代会开幕式谁主持的", "周口2009年人代会开幕谁主持的"])
+def test_a_year_asked_of_who_did_what_at_a_meeting_is_the_meeting_s_though_its_news_reviews_the_year_before(question):
+    got = ask(question, [ZHOUKOU], {"zk": ZHOUKOU_NEWS}, "周口市")
+    assert not got.abstained and "市委书记毛某主持开幕式" in got.answer and "徐某" not in got.answer
+    assert "2009年2月14日" in got.answer
