@@ -22,7 +22,7 @@ def without_bases(text: str) -> str:
 
 
 def without_multiple_bases(text: str) -> str:
-    """`text` folded, without the times it states a multiple of ("是十一五末的几倍": the figure's, not 2010's)."""
+    """`text` folded, without the periods it states a multiple of ("是十一五末的几倍": the figure's, not 2010's)."""
     return re.sub(_bases()[1], "", fold(text))
 
 
@@ -37,6 +37,8 @@ def _bases() -> tuple[str, str]:
                      + [re.escape(name) for name, _, _ in periods()])  # "2016年以来，累计…" counts from a base
     quote = r"[\"“”‘’「」]?"
     base = rf"{quote}(?:{since}|{now})(?:{then})?"
-    multiple = rf"{base}{quote}(?:{of})(?={_MULTIPLE})"
+    # of periods only: a year's multiple ("是2012年的1.5倍") answers a question on the change since that year
+    named = "|".join(re.escape(name) for name, _, _ in periods()) or "(?!)"
+    multiple = rf"{quote}(?:{named}){quote}(?:{of})(?={_MULTIPLE})"
     return (rf"(?:{before}){base}(?:[、和]{base})*|(?:{since}){quote}(?:{after})"
             rf"|(?:{now}){quote}(?:{after})(?![，,])|{multiple}"), multiple

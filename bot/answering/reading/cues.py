@@ -240,7 +240,7 @@ _YEAR2 = re.compile(r"(?<!\d)(\d{2})(?:年|(?=[到至~-]\d{2}年))")  # "24到25
 def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
     """The years named, in the order named (2019年, 19年, 去年), and the text without them, nor
     without when in the year ("前三季度", "1-9月"): like the year, no topic, as reports write it
-    either way ("1-9月，我市完成出口总值…") and a list names it before its first item only. A time a
+    either way ("1-9月，我市完成出口总值…") and a list names it before its first item only. A period a
     multiple is asked of is no year asked ("是十一五末的几倍")."""
     text = re.sub(year_part(to_arabic), "\0", without_multiple_bases(text))
     named = _years4(text, vocab)
