@@ -23,8 +23,9 @@ from bot.answering.reading.metric_forms import heads
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
+from index.text.bases import without_bases
 from index.text.normalise import fold
-from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores, without_bases
+from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores
 from index.text.tokens import NUMBER
 from index.text.yearpart import of_whole_year, year_part
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
+from index.text.bases import without_bases
 from index.text.kindwords import kind_signals, opening, said_kinds, without_purposes
 from index.text.normalise import fold
 from index.text.periods import counted_periods, period_years, periods
@@ -228,24 +229,6 @@ def announcement(head: str) -> str:
     42.9%；" after "主要预期目标是：" is a target whatever its verbs."""
     m = re.search(r"([^，,；;。！!？?：:]*)[：:][^：:。！!？?]*$", fold(head))
     return m.group(1) + "：" if m and len(said_kinds(m.group(1))) == 1 else ""
-
-
-def without_bases(text: str) -> str:
-    """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
-    "较“十三五”时期", "2007年以来最好"): they name the base of a comparison, not the time a figure speaks
-    of, as do all of a series of them after one comparing word ("高于上年同期、2017年全年"). This year
-    opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
-    bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")
-    before, after, then = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)"
-                           for k in ("before", "after", "qualifier"))
-    relative = load_vocab().relative_years
-    now = "|".join(re.escape(w) for w, offset in relative if offset == 0)
-    since = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, offset in relative if offset]
-                     + [re.escape(name) for name, _, _ in periods()])  # "2016年以来，累计…" counts from a base
-    quote = r"[\"“”‘’「」]?"
-    base = rf"{quote}(?:{since}|{now})(?:{then})?"
-    return re.sub(rf"(?:{before}){base}(?:[、和]{base})*|(?:{since}){quote}(?:{after})"
-                  rf"|(?:{now}){quote}(?:{after})(?![，,])", "", fold(text))
 
 
 def years_in(text: str, doc_year: int, of_periods: bool = True) -> list[int]:

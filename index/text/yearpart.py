@@ -40,7 +40,7 @@ def part_named(text: str) -> str:
 
 def of_whole_year(said: str) -> bool:
     """Whether a sentence of a text on part of its year speaks of the whole year ("预期全年…"); pass it
-    without its bases of comparison (`timelabel.without_bases`): a whole year it compares with
+    without its bases of comparison (`bases.without_bases`): a whole year it compares with
     ("增速高于2017年全年") is not the time of its figures."""
     return any(w in fold(said) for w in _cues().get("whole_year", ()))
 

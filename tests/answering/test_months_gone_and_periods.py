@@ -4,12 +4,20 @@
 - news of an early-year meeting: "年是“十三五”规划的起步之年" names 2016, so its targets are that
   year's, not the five years';
 - a review of a past period ("“十二五”期间，…境内财政收入43.58亿元"): asked of that period, its figures
-  answer, with the multiple said of each ("分别是“十一五”末的2.35倍和2.85倍")."""
+  answer, with the multiple said of each ("分别是“十一五”末的2.35倍和2.85倍");
+- a review of the 十一五 with its last year ("一、“十一五”发展回顾和2010年工作情况"): a total of the five
+  years answers a question on the period, never one on 2010; a period a multiple is asked of ("是十一五
+  末的几倍") is its base, no year asked."""
 from __future__ import annotations
 
+import pytest
+
 from answering.test_who_and_counts import ask
+from bot.answering.answerer import Answerer
+from bot.answering.reading.question import parse
+from bot.answering.settings import AnswerSettings
 from handmade import QINGHE as PLACE
-from handmade import zone_report
+from handmade import Passages, zone_report
 
 
 def report(date: str, text: str) -> tuple[list[dict], dict[str, str]]:
@@ -63,3 +71,20 @@ def test_a_figure_of_a_past_period_answers_a_question_naming_it():
 def test_a_multiple_said_respectively_is_its_own_figure_s():
     got = ask("青禾高新区公共财政预算收入是十一五末的几倍", *FIRST_YEAR, PLACE)
     assert not got.abstained and "2.85倍" in got.answer and "2.35倍" not in got.answer
+
+
+ELEVENTH = zone_report("青禾高新区政府工作报告", "2011-01-04", "“十一五”时期是全区发展极不平凡的五年。五年累计完成全社会固定资产"
+                       "投资420亿元，是“十五”时期的6倍。")
+
+
+def test_a_total_of_the_eleventh_plan_reviewed_with_its_last_year_is_the_period_s_not_that_year_s():
+    answerer = Answerer(Passages(*ELEVENTH, ("一、“十一五”发展回顾和2010年工作情况",)), AnswerSettings(default_place=PLACE))
+    got = answerer.ask("青禾高新区十一五期间固定资产投资累计多少")
+    assert not got.abstained and "420亿元" in got.answer and "“十一五”时期（2006—2010年）" in got.answer
+    got = answerer.ask("青禾高新区2010年固定资产投资多少")
+    assert got.abstained and "2010年实际完成" not in got.answer
+
+
+@pytest.mark.parametrize("question,years", [("公共财政预算收入是十一五末的几倍", ()), ("十一五末生产总值多少", (2010,))])
+def test_a_period_a_multiple_is_asked_of_is_no_year_asked(question, years):
+    assert parse(question, 2016).years == years

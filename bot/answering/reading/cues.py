@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, unit_group
+from index.text.bases import without_multiple_bases
 from index.text.places import names_of
 from index.text.normalise import fold
 from index.text.periods import counted_periods, periods
@@ -239,8 +240,9 @@ _YEAR2 = re.compile(r"(?<!\d)(\d{2})(?:年|(?=[到至~-]\d{2}年))")  # "24到25
 def years(text: str, reporting_year: int, vocab: Vocab) -> tuple[list[int], str]:
     """The years named, in the order named (2019年, 19年, 去年), and the text without them, nor
     without when in the year ("前三季度", "1-9月"): like the year, no topic, as reports write it
-    either way ("1-9月，我市完成出口总值…") and a list names it before its first item only."""
-    text = re.sub(year_part(to_arabic), "\0", text)
+    either way ("1-9月，我市完成出口总值…") and a list names it before its first item only. A period a
+    multiple is asked of is no year asked ("是十一五末的几倍")."""
+    text = re.sub(year_part(to_arabic), "\0", without_multiple_bases(text))
     named = _years4(text, vocab)
     years = [(m.start(), int(m.group(1))) for m in named]
     years += [(m.start(), 2000 + int(m.group(1))) for m in _YEAR2.finditer(text)]

@@ -1,0 +1,44 @@
+"""Bases of comparison: the years and periods a clause compares its figures with ("比上年", "较“十三五”
+时期", "2007年以来最好", "是“十一五”末的2.85倍": `comparison_bases.tsv`), not the time they speak of."""
+from __future__ import annotations
+
+import re
+
+from index import datafiles
+from index.datafiles import INDEX_DATA
+from index.text.normalise import fold
+from index.text.periods import periods
+from index.text.vocabulary import load_vocab
+
+_MULTIPLE = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十几多少]+)多?倍"  # "2.85倍", "十多倍", asked "几倍"
+
+
+def without_bases(text: str) -> str:
+    """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
+    "较“十三五”时期", "2007年以来最好", "是“十一五”末的2.85倍"): they name the base of a comparison, not
+    the time a figure speaks of, as do all of a series of them after one comparing word ("高于上年同期、
+    2017年全年"). This year opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
+    return re.sub(_bases()[0], "", fold(text))
+
+
+def without_multiple_bases(text: str) -> str:
+    """`text` folded, without the periods it states a multiple of ("是十一五末的几倍": the figure's, not 2010's)."""
+    return re.sub(_bases()[1], "", fold(text))
+
+
+def _bases() -> tuple[str, str]:
+    """Patterns of the bases of comparison (`comparison_bases.tsv`): all of them, and those of a multiple."""
+    bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")
+    before, after, then, of = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)"
+                               for k in ("before", "after", "qualifier", "multiple"))
+    relative = load_vocab().relative_years
+    now = "|".join(re.escape(w) for w, offset in relative if offset == 0)
+    since = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, offset in relative if offset]
+                     + [re.escape(name) for name, _, _ in periods()])  # "2016年以来，累计…" counts from a base
+    quote = r"[\"“”‘’「」]?"
+    base = rf"{quote}(?:{since}|{now})(?:{then})?"
+    # of periods only: a year's multiple ("是2012年的1.5倍") answers a question on the change since that year
+    named = "|".join(re.escape(name) for name, _, _ in periods()) or "(?!)"
+    multiple = rf"{quote}(?:{named}){quote}(?:{of})(?={_MULTIPLE})"
+    return (rf"(?:{before}){base}(?:[、和]{base})*|(?:{since}){quote}(?:{after})"
+            rf"|(?:{now}){quote}(?:{after})(?![，,])|{multiple}"), multiple
