@@ -75,8 +75,9 @@ def _in_digits(text: str) -> str:
     return _COMPACT_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
 
 
-def _head(text: str) -> str:
-    return _in_digits(text[:HEAD_CHARS])
+def _head(text: str) -> str:  # a delivery line broken after its place ("…日在准格尔旗" / "第十六届…会议上") is one
+    meeting = _alt(_cues().get("meeting", ())) or "(?!)"
+    return re.sub(rf"({_DATE}\s*在[^。，,\n]{{0,30}})\n(?=[^。，,\n]{{0,30}}(?:{meeting})上)", r"\1", _in_digits(text[:HEAD_CHARS]))
 
 
 def _head_lines(text: str) -> list[str]:
@@ -180,8 +181,7 @@ def delivery(text: str) -> tuple[Found | None, Found | None]:
     """(date, place) from the line saying when and at which meeting the report was delivered."""
     cues, place = _cues(), name_pattern(load_vocab())
     meeting, adopted = _alt(cues.get("meeting", ())), _alt(cues.get("adopted", ())) or "(?!)"
-    # a district is named under its city: "在徐州市泉山区第十届人民代表大会…"; a text a meeting adopted
-    # dates itself so: "(2017年9月1日县第十七届人大常委会第六次会议通过)"
+    # a district under its city: "在徐州市泉山区第十届…"; adopted: "(2017年9月1日县第十七届人大常委会第六次会议通过)"
     pattern = rf"{_DATE}\s*(?:在\s*((?:{place}){{1,2}}?(?=第|[\u4e00-\u9fff]{{0,3}}届))?[^。\n]{{0,30}}?" \
         rf"(?:{meeting})|[^。\n在]{{0,30}}?(?:{meeting})[^。\n]{{0,6}}?(?:{adopted}))"
     m = re.search(pattern, _head(text))
@@ -212,7 +212,7 @@ def byline(text: str) -> dict[str, str]:
     cues, out = _cues(), {}
     meeting = _alt(cues.get("meeting", ()))
     office, body = _alt(cues.get("office", ())), _alt(cues.get("body", ()))
-    name, previous = person_name(2, 4), ""
+    name, previous = person_name(2, 5), ""  # 5: a Mongolian name under its office ("旗长 额登毕力格")
     for line in _head_lines(text):
         line = line.lstrip("—-－ ")
         if "speaker" not in out and previous and previous == out.get("delivered") \
@@ -319,7 +319,7 @@ def title_of(text: str) -> Found | None:
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None \
-                and line not in framing and not worded_heading(line):
+                and line.lstrip("—-－ ") not in framing and not worded_heading(line):
             return Found(_unspaced(line), "第一行标题")
     return None
 

@@ -1,5 +1,6 @@
 """Questions however citizens phrase them (issue #23): one metric asked at two years with a word of the change
-between them is one trend from the one to the other, in one clause or two ("07年多少 到11年涨到多少了"); a
+between them is one trend from the one to the other, in one clause or two ("07年多少 到11年涨到多少了"), or the two
+joined as a stretch ("从07年到11年涨了多少"); a
 report's guiding idea asked (总体思路, 指导思想) is the sentence stating it, its words asked by their count
 ("就那四个词") no topic; a covered place's short name typed with a slip at a question's start ("美蓝16年GDP")
 is offered that place, never answered for the default place. Hand-made reports, no index, no model."""
@@ -20,13 +21,15 @@ GROWTH_TEXT = {"wl": "一、过去五年工作回顾\n过去五年,全县生产�
 
 
 @pytest.mark.parametrize("text", ["五莲县生产总值07年多少 到11年涨到多少了", "五莲县生产总值07年多少，11年变成多少",
-                                  "五莲县生产总值07年到11年变了多少"])
+                                  "五莲县生产总值07年到11年变了多少", "五莲县生产总值从07年到11年涨了多少",
+                                  "五莲县生产总值2007到2011变化咋样"])
 def test_a_change_between_two_years_asked_is_answered_from_the_one_to_the_other(text):
     got = ask(text, GROWTH, GROWTH_TEXT, COUNTY).answer
     assert "90.3亿元" in got and "145.1亿元" in got and "资料中没有" not in got
 
 
-@pytest.mark.parametrize("text", ["五莲县生产总值07年多少 11年多少", "五莲县生产总值11年比07年多了多少"])
+@pytest.mark.parametrize("text", ["五莲县生产总值07年多少 11年多少", "五莲县生产总值11年比07年多了多少",
+                                  "五莲县生产总值07年到11年累计多少"])
 def test_two_years_asked_without_a_change_between_them_are_not_one_trend(text):
     assert parse(text, 2012, (COUNTY,)).shape != Shape.TREND
 

@@ -128,8 +128,13 @@ def either_way(text: str, c: dict[str, tuple[str, ...]]) -> bool:
 def between_years(text: str, years: list[int], metrics: tuple[str, ...], c: dict[str, tuple[str, ...]]) -> bool:
     """"五莲县生产总值07年多少 到11年涨到多少了", "…07年多少，11年变成多少": one metric, two years named and a
     word of a change between them (question_cues.tsv `trend_between`) ask how it went from the first year to the
-    second, one trend however many clauses say it, not a figure of each year."""
-    return len(metrics) == 1 and len(set(years)) >= 2 and any(w in text for w in c.get("trend_between", ()))
+    second, one trend however many clauses say it, not a figure of each year; so do two years joined as a stretch
+    (`from_to_end`: "从05年到11年涨了多少", "2020到2025变化咋样") with a word of change."""
+    if len(metrics) != 1 or len(set(years)) < 2:
+        return False
+    stretch = re.search(rf"\d{{2,4}}年?(?:{alternation(c.get('from_to_end', ()))})\d{{2,4}}年?", text) \
+        and any(w in text for w in c.get("change", ()))
+    return bool(stretch) or any(w in text for w in c.get("trend_between", ()))
 
 
 def pace_asked(text: str, c: dict[str, tuple[str, ...]]) -> str | None:

@@ -149,7 +149,10 @@ def test_most_development_texts_give_their_place_and_date():
     # of heldout8, two: 邵阳's 人代会 news ("邵阳市十五届人大三次会议…开幕", no 第, as 白云区's) and 遂宁经开区's news
     # (its headline letter-spaced across the line: "遂宁 经开区传达学习…")
     # of zones10, 中都街道's 上半年 summary (its place only after a framing clause: "今年以来,在县委…领导下,中都街道深入…")
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 23
+    # of heldout9, four: 洞头区's plan report (an opening without its title: "全区" only), 黄冈's 人代会 news ("黄冈市五届
+    # 人大三次会议", no 第), 银川经开区's news ("银川市在银川经济技术开发区召开…会", a venue) and 稀土高新区's ("2022年以来,
+    # 稀土高新区高质量推动…": a subject before no `opening_topic` word)
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 27
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
@@ -164,7 +167,9 @@ def test_most_development_texts_give_their_place_and_date():
     # of heldout8, three: 邵阳's news ("2月4日上午", no year), 遂宁经开区's ("5日" alone) and 咸阳's (no day stated)
     # of zones10, three: 如皋高新区's plan (its page's 发布时间 stands after its 来源 on one line), 中都街道's
     # summary and 枣庄高新区's news ("新年初始"; no date stated)
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 42
+    # of heldout9, three state no full date: 洞头区's plan report (its delivery line not in the text), 银川经开区's news
+    # ("3月18日", its year only in "2019年银川市…") and 稀土高新区's ("2022年以来")
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 45
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
@@ -304,6 +309,13 @@ def test_no_place_is_read_from_an_opening_whose_subject_is_no_place_s_name(text)
 ])
 def test_a_line_that_only_frames_a_text_is_no_title(line):
     assert "title" not in infer(f"{line}\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请各位委员提出意见。", "n.txt")
+
+
+def test_a_delivery_line_broken_after_its_place_is_read_whole_with_a_long_name_under_it():
+    text = "—— 2016年2月19日在准格尔旗\n第十六届人民代表大会第五次会议上\n准格尔旗旗长 额登毕力格\n各位代表:\n现在,我代表旗人民政府向大会作报告。"
+    found, said = infer(text, "r.txt"), byline(text)
+    assert found["date"].value == "2016-02-19" and found["place"].value == "准格尔旗" and "title" not in found
+    assert said == {"delivered": "2016年2月19日在准格尔旗第十六届人民代表大会第五次会议上", "speaker": "准格尔旗旗长 额登毕力格"}
 
 
 def test_a_site_s_banner_names_the_place_not_the_title():
