@@ -56,8 +56,8 @@ def to_arabic(text: str) -> str:
         numeric = (percent or text[max(0, m.start() - 1):m.start()] == "第"
                    or _is_unit_next(text, after)
                    or (len(run) >= 2 and any(c in run for c in "十百千点")))
-        if not numeric:
-            continue
+        if not numeric or (run == "零" and m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+            continue  # 零 alone after a character ends a word (社零年均, 清零): it counts nothing
         try:
             digits = _convert(run)
         except (ValueError, KeyError):
