@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.answering.facts import RATE, Fact, values_in
+from bot.answering.facts import RATE, Fact, opens_change, values_in
 from bot.answering.reading.question import Question, Shape, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, figure_words_version
 from bot.answering.wording import KIND_WORDS, MAX_ANSWER, clip
@@ -220,13 +220,16 @@ _STOP = re.compile(r"[，；;。]|,(?!\d)")  # a clause's end; "1,000" is one nu
 def from_to_clause(sentence: str, first: int, last: int, review: int | None) -> str | None:
     """The clause of `sentence` that says the level went from year `first`'s to year `last`'s: the end
     year said, or left unsaid when `last` is the report's `review` year ("由2007年的90.3亿元跃升到
-    145.1亿元" in a report reviewing 2011); None when it says no such change."""
+    145.1亿元" in a report reviewing 2011), with the change said right after it (",年均增长10.5%"); None when
+    it says no such change."""
     pattern = _from_to(figure_words_version())
     for m in pattern.finditer(sentence) if pattern else ():
         end = int(m.group(2)) if m.group(2) else review
         if int(m.group(1)) == first and end == last:
             start = max(sentence.rfind(p, 0, m.start()) for p in "，,；;。") + 1
             stop = _STOP.search(sentence, m.end())
+            if stop and stop[0] in "，," and opens_change(sentence[stop.end():]):
+                stop = _STOP.search(sentence, stop.end())
             return sentence[start:stop.start() if stop else len(sentence)]
     return None
 

@@ -74,6 +74,11 @@ def _value_re_for(units: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(第)?({RATIO}|{NUMBER})(?:余|多)?\s*({alternation(units)})?(以上|左右|多|余)?")
 
 
+def opens_change(clause: str) -> bool:
+    """Whether a clause opens with a change ("年均增长10.5%", "同比下降3%")."""
+    return bool(_change_re().match(clause.strip()))
+
+
 def _change_re() -> re.Pattern:
     words = figure_words()
     return _change_re_for(words.get("change_base", ()), words.get("change_base_year", ()), words.get("change_verb", ()))

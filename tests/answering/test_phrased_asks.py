@@ -28,6 +28,11 @@ def test_a_change_between_two_years_asked_is_answered_from_the_one_to_the_other(
     assert "90.3亿元" in got and "145.1亿元" in got and "资料中没有" not in got
 
 
+def test_a_change_from_year_to_year_is_quoted_with_the_rate_said_right_after_it():
+    got = ask("五莲县生产总值从07年到11年年均涨多少", GROWTH, GROWTH_TEXT, COUNTY).answer
+    assert "由2007年的90.3亿元跃升到145.1亿元，年均增长13.3%" in got
+
+
 @pytest.mark.parametrize("text", ["五莲县生产总值07年多少 11年多少", "五莲县生产总值11年比07年多了多少",
                                   "五莲县生产总值07年到11年累计多少"])
 def test_two_years_asked_without_a_change_between_them_are_not_one_trend(text):
