@@ -61,11 +61,10 @@ class Composer:
     # -- pieces of every answer -----------------------------------------------------------
 
     def _reply(self, ev: Evidence, window: str, dated: bool = True, when: str = "") -> str:
-        date = self.reports.document(ev.hit.chunk.doc_id).get("date", "")
         if ev.label.source == "meeting":  # "实到代表515名" is of the meeting's day, not of the year the report reviews
-            dated, when = False, wording.on_date(date)
+            dated, when = False, wording.on_date(self.reports.document(ev.hit.chunk.doc_id).get("date", ""))
         # a period named by its length ("四年来") is counted from its report's year, which the reply names
-        reported = date[:4] if ev.label.span else ""
+        reported = self.reports.document(ev.hit.chunk.doc_id).get("date", "")[:4] if ev.label.span else ""
         return wording.reply(window, ev.label, self.reports.place_of.get(ev.hit.chunk.doc_id, ""), dated, when, reported)
 
     @staticmethod
