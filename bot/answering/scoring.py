@@ -324,8 +324,6 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_c
     return replace(ev, label=replace(tl, year=tl.span[1]))
 
 
-
-
 def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
     """Whether the metric asked is the nearest metric named where a figure's subject is: its own
     clause, or else the closest clause before it (or its section) that names a metric. A clause

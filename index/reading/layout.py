@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold
 from index.text.periods import periods
 from index.text.timelabel import section_words
-from index.text.vocabulary import load_vocab
+from index.text.vocabulary import Vocab, load_vocab
 
 SHORT_LINE = 40
 UNNUMBERED_TOP = 99.5  # the level of an unnumbered heading outside every numbered section
@@ -126,10 +127,14 @@ def states_figure(line: str) -> bool:
     8.5%", "民生累计投入达1163.5亿". A page sets such a statement apart as a deck headline, but it says
     what a sentence says and ends where one would: a paragraph of its own, not a heading nor a caption.
     Not a year or a date ("2025年"), nor a numbered part ("附件1")."""
-    vocab = load_vocab()
+    return not numbered_level(line) and _figure_end(load_vocab()).search(fold(line.strip())) is not None
+
+
+@lru_cache(maxsize=4)
+def _figure_end(vocab: Vocab) -> re.Pattern:
     units = [u for u in vocab.units + tuple(m for m, _, _ in vocab.magnitudes) if u not in _DATES]
     tail = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or "(?!)"
-    return not numbered_level(line) and re.search(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{tail})*$", fold(line.strip())) is not None
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{tail})*$")
 
 
 def _units(raw: str, body_start: int) -> list[tuple[list[tuple[int, int]], bool]]:
