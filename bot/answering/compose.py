@@ -100,17 +100,18 @@ class Composer:
             ranked = scoring.figures(q, evidence)
         ranked = [c for c in ranked if c.agrees] if agreeing else ranked
         best = ranked[0] if ranked else None
-        if (best is None or best.confidence < self.threshold) and q.kind == TARGET and not q.kind_asked \
-                and q.year is not None:
+        if q.kind == TARGET and not q.kind_asked and q.year is not None and (best is None or best.confidence < 1):
             # A year taken for a plan, though the question did not say so: whatever the reports hold
             # for it, labelled ("2025年投资完成多少" where a year-end report reviews 2025: its result
-            # or estimate). A year under review is asked for its result: a target of it is only offered.
+            # or estimate), where no target answers it in full ("今年预计竣工多少个项目" in news of the
+            # year under way: its 预计全年竣工项目90个, not a target of 项目 saying nothing of 竣工).
+            # A year under review is asked for its result: a target of it is only offered.
             # Only a figure whose own clause names the metric: the fallback must not turn a loose
             # match into an answer of a kind nobody asked for.
             anykind = replace(q, kind=None)
-            ranked = [c for c in scoring.figures(anykind, evidence) if scoring.names_metric(q, c.fact.window)]
-            best = ranked[0] if ranked else None
-            q = anykind if ranked else q
+            other = [c for c in scoring.figures(anykind, evidence) if scoring.names_metric(q, c.fact.window)]
+            if best is None or best.confidence < self.threshold or other and other[0].confidence > best.confidence:
+                ranked, best, q = other, other[0] if other else None, anykind if other else q
         if best is None or best.confidence < self.threshold:
             if not offer:
                 return self.refuse(text, q, None, "no figure for this year/kind")

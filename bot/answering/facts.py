@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
 from bot.answering.reading.no_figures import no_figure
-from bot.answering.reading.word_numbers import word_figures
+from bot.answering.reading.word_numbers import beyond_thresholds, word_figures
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -281,7 +281,7 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             mine.append(Fact(subject, value, number, unit, ranked if unit_group(unit) == "rank" else None, seg, index))
             start = e
         facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
-    return tuple(_beyond_thresholds(facts))
+    return tuple(beyond_thresholds(facts))
 
 
 def _change_owner(facts: list[Fact], segs: list[str], index: int, unit: str) -> int | None:
@@ -298,22 +298,6 @@ def _change_owner(facts: list[Fact], segs: list[str], index: int, unit: str) -> 
         at -= 1
     owner = max((i for i, f in enumerate(facts) if f.segment == at), default=None)
     return owner if owner is not None and facts[owner].change is None else None
-
-
-def _beyond_thresholds(facts: list[Fact]) -> list[Fact]:
-    """"营业总收入突破2500亿元，达到2600亿元": a threshold passed (figure_words.tsv `threshold`) whose next
-    clause opens with the figure reached (`reach`) is not the figure; the figure is, quoted with the
-    threshold clause's subject: "营业总收入达到2600亿元"."""
-    words = figure_words()
-    thresholds, reach = words.get("threshold", ()), words.get("reach", ())
-    out = list(facts)
-    for i, (f, g) in enumerate(pairwise(facts)):
-        passed = next((w for w in thresholds if f.subject.endswith(w)), None)
-        if passed and g.segment == f.segment + 1 and g.subject in reach and g.window.startswith(g.subject):
-            head = f.subject.removesuffix(passed)
-            out[i] = replace(f, passed=True)
-            out[i + 1] = replace(g, subject=head + g.subject, window=head + g.window)
-    return out
 
 
 def _paired(seg: str, found: list) -> tuple[str, str] | None:

@@ -13,7 +13,7 @@ from bot.answering.compose import Composer
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.facts import extract
 from bot.answering.reading.question import parse
-from index.text.timelabel import RESULT, TimeLabel
+from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel
 
 
 def _evidence(text: str, sentence: str, year: int):
@@ -182,3 +182,29 @@ def test_a_change_named_after_its_figure_is_the_figure_s_own():
 def test_a_figure_in_another_unit_after_the_metric_s_clause_still_quotes_a_clause_with_no_figure_of_its_own():
     a = figure("2020年工业产值多少", "实现工业产值破千亿，全年开复工项目240个以上")
     assert not a.abstained and "工业产值破千亿" in a.answer
+
+
+FORECAST = "在重大项目的有力带动下,2022年稀土高新区工业总产值将首次突破千亿元大关,预计年底达到1100亿元以上、同比增长50%以上。"
+
+
+def test_a_figure_reached_said_with_when_beyond_a_threshold_in_words_answers_not_the_threshold():
+    # "预计年底达到…" names no subject of its own: its figures are the 工业总产值's, not the 千亿元 threshold
+    q = parse("2022年工业总产值预计多少", 2022)
+    evidence = [Evidence(hit(FORECAST, 1), FORECAST, TimeLabel(2022, ESTIMATE), *coverage(q, FORECAST))]
+    got = Composer(SimpleNamespace(place_of={}, document=lambda doc_id: {}), 0.5).figure(q.text, q, evidence)
+    assert not got.abstained and "1100亿元以上" in got.answer
+
+
+def test_a_rate_beside_the_figure_reached_beyond_a_threshold_is_the_threshold_s_subject_s():
+    facts = {f.value: f for f in extract(FORECAST)}
+    assert "工业总产值" in facts["50%以上"].window and "工业总产值" in facts["1100亿元以上"].window
+
+
+def test_a_year_under_way_asked_of_no_kind_takes_an_estimate_answering_in_full_over_a_loose_target():
+    # news of November 2022 on its year so far: 今年 is 2022, a year it may still plan
+    q = parse("今年预计竣工多少个项目", 2022)
+    target, estimate = "组织实施投资亿元以上重大项目125个。", "截至10月底,已竣工项目26个,预计全年竣工项目90个、竣工率72%。"
+    evidence = [Evidence(hit(target, 1), target, TimeLabel(2022, TARGET), *coverage(q, target)),
+                Evidence(hit(estimate, 2), estimate, TimeLabel(2022, ESTIMATE), *coverage(q, estimate))]
+    got = Composer(SimpleNamespace(place_of={}, document=lambda doc_id: {}), 0.5).figure(q.text, q, evidence)
+    assert not got.abstained and "90个" in got.answer and "125个" not in got.answer

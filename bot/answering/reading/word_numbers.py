@@ -4,7 +4,9 @@ that opens with a magnitude, where the word cannot be part of a name ("百强县
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version
@@ -55,3 +57,35 @@ def as_written(window: str, sentence: str) -> str:
         if read != clause:
             window = window.replace(read, clause)
     return window
+
+
+def beyond_thresholds(facts: list) -> list:
+    """The facts of a sentence (`bot.answering.facts.Fact`, in order), a threshold passed told from the
+    figure reached: in "营业总收入突破2500亿元，达到2600亿元" a threshold (figure_words.tsv `threshold`) whose
+    next clause opens with the figure reached (`reach`) is not the figure; the figure is, quoted with the
+    threshold clause's subject: "营业总收入达到2600亿元". So is a figure reached said with when or how
+    sure (`reach_lead`: "…将首次突破千亿元大关，预计年底达到1100亿元以上、同比增长50%以上"), quoted after
+    the threshold clause, with its clause's other figures, as that clause names no subject of its own."""
+    words = figure_words()
+    thresholds, reach = words.get("threshold", ()), words.get("reach", ())
+    out = list(facts)
+    for i, (f, g) in enumerate(pairwise(facts)):
+        passed = next((w for w in thresholds if f.subject.endswith(w)), None)
+        lead = _reach_lead(g.subject, reach)
+        if passed and g.segment == f.segment + 1 and lead is not None and g.window.startswith(g.subject):
+            head = f.subject.removesuffix(passed)
+            out[i] = replace(f, passed=True)
+            if lead:
+                out[i + 1:] = [replace(h, window=f"{f.window}，{h.window}") if h.window == g.window else h
+                               for h in out[i + 1:]]
+            out[i + 1] = replace(out[i + 1], subject=head + g.subject, window=out[i + 1].window if lead else head + g.window)
+    return out
+
+
+def _reach_lead(subject: str, reach: tuple[str, ...]) -> str | None:
+    """The words before the reach word a clause's subject ends with ("预计年底" of "预计年底达到"), "" for a
+    reach word alone, None when the subject names something of its own (not only `reach_lead` words)."""
+    word = next((w for w in sorted(reach, key=len, reverse=True) if subject.endswith(w)), None)
+    lead = subject.removesuffix(word) if word else ""
+    rest = re.sub("|".join(map(re.escape, figure_words().get("reach_lead", ()))) or "(?!)", "", lead)
+    return lead if word and not rest else None

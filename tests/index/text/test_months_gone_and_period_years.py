@@ -95,6 +95,22 @@ def test_january_as_a_month_is_a_part_of_the_year_but_not_a_day_of_it_nor_novemb
     assert names_part(text) is part
 
 
+@pytest.mark.parametrize("text,part", [("截至10月底，已竣工项目26个", True), ("截止3月末，完成投资5亿元", True),
+                                       ("截至12月底，完成投资5亿元", False), ("到6月底前全部完成", False)])
+def test_figures_as_of_a_month_s_end_are_of_the_year_so_far_but_not_as_of_december_nor_by_a_deadline(text, part):
+    assert names_part(text) is part
+
+
+def test_november_news_of_figures_as_of_october_s_end_speaks_of_its_own_year(tmp_path):
+    # news of its year under way, not a year-end review planning the next: its 今年 is its own year
+    body = ("2022年以来,测试区高质量推动重大项目建设。突出“两新”导向,组织实施投资亿元以上重大项目125个。"
+            "总投资678亿元,截至10月底,已完成投资193亿元。")
+    got = labels(tmp_path, body, "2022-11-14")
+    assert got["突出“两新”导向"][0] == 2022 and got["总投资678亿元"] == (2022, RESULT, None)
+    path = tmp_path / "r.md"
+    assert load_document(path).frame.now == 2022
+
+
 def test_a_level_a_past_period_reached_beside_its_yearly_rate_is_its_last_year_s_but_a_total_is_not(tmp_path):
     got = labels(tmp_path, "一、“十三五”时期工作回顾\n\n工业增加值从1.66亿元增长到2.05亿元，年均增长4.32%；城镇居民人均可支配收入达"
                  "29354元，年均增长8.82%；五年累计完成固定资产投资达120亿元，年均增长10%。", "2021-01-26")
