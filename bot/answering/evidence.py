@@ -29,6 +29,8 @@ from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabe
 from index.text.tokens import NUMBER
 from index.text.yearpart import of_whole_year, year_part
 
+SUBJECTLESS = 2  # characters beside its verb a clause opening on it may hold before its measure (累计完成投资)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -303,3 +305,23 @@ def of_a_thing_after(q: Question, fact: Fact) -> bool:
         return False
     thing = fold(m.group(1))
     return not any(t.found_in(thing) for t in q.terms if t.text not in q.places)
+
+
+def of_a_thing_before(q: Question, ev: Evidence, fact: Fact) -> bool:
+    """"共有12个技改项目,累计完成投资1.27亿元": a figure whose clause names the metric asked only by a bare
+    measure word (figure_words.tsv `measure`: 投资 for 固定资产投资) is the figure of a thing (`measured_thing`)
+    its clause names before it, or the clause before names when its own opens on its verb (`reach`, `name_verb`)
+    after a word at most ("累计完成投资", "年度完成投资"), unless the question names that thing too."""
+    things = [w for w in figure_words().get("measured_thing", ()) if w not in q.normalised]
+    if not q.metrics or not things:
+        return False
+    at = fact.window.find(fact.value)
+    clause = fold(fact.window[:at] if at >= 0 else fact.window)
+    named = [f for f in q.terms[0].forms if f in clause]
+    if not named or not set(named) <= set(figure_words().get("measure", ())):
+        return False
+    own = clause[: clause.find(max(named, key=len))]
+    verbs = alternation(figure_words().get("reach", ()) + figure_words().get("name_verb", ()))
+    opens_on_verb = len(re.sub(verbs, "", own)) <= SUBJECTLESS if verbs else False
+    before = segments(ev.sentence)[fact.segment - 1] if fact.segment and opens_on_verb else ""
+    return any(w in own or w in fold(before) for w in things)

@@ -43,7 +43,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.comparison import gap_to_another_level, later_gap
-from bot.answering.evidence import Evidence, coverage, distinct, given, of_a_thing_after, time_agrees, unit_agrees
+from bot.answering.evidence import (Evidence, coverage, distinct, given, of_a_thing_after, of_a_thing_before, time_agrees,
+                                     unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.metric_forms import metric_forms, metric_names
@@ -234,7 +235,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
                  for fact in extract(ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
-                 and not of_a_thing_after(q, fact)
+                 and not of_a_thing_after(q, fact) and not of_a_thing_before(q, ev, fact)
                  for at in (_dated(ev, fact, q.span, q.asks_change and (year or q.year) is not None),) if _timely(q, at.label, fact, year, kind) == timely]))
 
 

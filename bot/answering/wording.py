@@ -15,7 +15,7 @@ from bot.answering.facts import RATE, Fact, segments, values_in
 from bot.answering.reading import typos
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
-from bot.answering.vocabulary import alternation, list_marks, unit_group
+from bot.answering.vocabulary import alternation, cues, list_marks, unit_group
 from index.reading.layout import LEAD_IN
 from index.reading.metadata import offices
 from index.text.periods import periods
@@ -126,7 +126,7 @@ def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | N
     """"资料中没有…" and, given `other` (label, clause) of the year asked, "资料中只有2019年目标：…", or of
     another year, only what it is ("资料中只有2018年实际完成的数字，可以改问2018年。"); for a question
     whose metric is not recognised but is a slip away from known ones, those names."""
-    near = None if q.metrics else typos.near_metric(q.normalised, load_vocab())
+    near = None if q.metrics else typos.near_metric(q.normalised, load_vocab(), cues().get("after_name", ()))
     if near:
         return clip(f"没有认出“{near[0]}”这项指标，您是不是想问：{'、'.join(near[1])}？", MAX_ANSWER)
     # "…的排名": what is missing says itself, without "的数据"

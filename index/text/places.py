@@ -36,11 +36,13 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
     under (广州市南沙区 → 南沙区, 河南省洛阳市嵩县 → 洛阳市嵩县, 嵩县), with an ending as people say it (…高新技术产业开发区 →
     …高新区, 迪庆藏族自治州 → 迪庆州) and without qualifiers people drop (国家), with the short form
     citizens call its city by (乌鲁木齐高新区 → 乌市高新区), and each of these without its ending
-    (南沙, 广西) while a name of two characters or more is left; a second name in brackets
+    (南沙, 广西) while a name of two characters or more is left; by its own name's first character
+    and an `initial` ending (准格尔旗 → 准旗); a second name in brackets
     (…开发区(新市区)) is a name of it too, as written (its short form may be a word: 新市民)."""
     name = fold(place).strip()
     main, second = _bracketed(name)
     bases, above = _under_parents(main, vocab)
+    initial = _initial(bases[-1], vocab)  # its own name, under no level
     bases += [by_city for b in bases if (by_city := _by_its_city(b, vocab))]
     for base in list(bases):
         for long_ending in vocab.suffixes(*ENDINGS):
@@ -54,8 +56,15 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
               if b.startswith(city) and len(b) - len(city) >= 2 for short in shorts]
     shorts = [short_name(b, vocab) for b in bases]
     # 长沙市长沙县 is not 长沙: a short name that is a level above's own names that level
-    own = [name, *bases, *(s for s in shorts if s and s not in above)]
+    own = [name, *bases, *(s for s in shorts if s and s not in above), *initial]
     return tuple(dict.fromkeys(own + ([second] if second else [])))
+
+
+def _initial(name: str, vocab: Vocab) -> tuple[str, ...]:
+    """准格尔旗 → 准旗: a place's own name (no level it is named under) of two characters or more
+    before an `initial` ending, as its first character and that ending."""
+    ending = next((e for e in vocab.suffixes("initial") if name.endswith(e)), None)
+    return (name[0] + ending,) if ending and len(name) - len(ending) >= 2 else ()
 
 
 def _bracketed(name: str) -> tuple[str, str]:

@@ -149,6 +149,10 @@ def test_the_base_a_change_is_said_against_is_neither_answered_nor_quoted():
 def test_a_time_word_said_inside_the_metric_s_name_leaves_the_name_whole():
     got = answer("城镇居民去年收入多少", "城乡居民人均可支配收入分别达到42149元、18435元", year=2024)
     assert not got.abstained and "42149元" in got.answer
+    # the firms' name before the year and their output after it are one metric, not the firms counted
+    said = "全区27家规模以上企业实现产值49.45亿元,同比增长3%,实现增加值8.10亿元"
+    got = answer("规上工业企业2015年产值多少", said, year=2015)
+    assert not got.abstained and "49.45亿元" in got.answer and "8.10亿元" not in got.answer
 
 
 def test_a_share_asked_of_a_metric_before_zhan_is_its_share_not_its_amount():
@@ -224,3 +228,21 @@ def test_rnd_spending_over_gdp_is_the_rnd_intensity():
     said = "全社会R&D支出占GDP比重跨越8%"
     got = answer("去年研发投入强度多少", said, year=2023)
     assert not got.abstained and "8%" in got.answer
+
+
+def test_a_bare_measure_of_a_thing_named_before_it_is_that_thing_s_not_the_metric_s():
+    said = "实现增加值8.10亿元,同比增长15.4%。共有12个技改项目,累计完成投资1.27亿元"
+    got = answer("去年固定资产投资完成多少", said)
+    assert got.abstained and "1.27亿元" not in got.answer
+    got = answer("去年技改项目完成投资多少", said)  # the question names the thing itself
+    assert not got.abstained and "1.27亿元" in got.answer
+    got = answer("去年固定资产投资多少", "实施工业项目75个,总投资101.8亿元,项目平均投资规模超过亿元")
+    assert got.abstained and "101.8亿元" not in got.answer
+    got = answer("去年固定资产投资完成多少", "全区完成投资52.6亿元,增长12%")  # the place's own
+    assert not got.abstained and "52.6亿元" in got.answer
+
+
+def test_a_bare_measure_of_a_clause_with_its_own_subject_is_not_the_thing_s_before_it():
+    said = "抓好550个省重大项目,力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元"
+    got = answer("去年交通投资多少", said)
+    assert not got.abstained and "2400亿元" in got.answer

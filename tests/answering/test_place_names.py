@@ -38,6 +38,9 @@ from index.text.vocabulary import load_vocab
     ("迪庆藏族自治州", ("迪庆藏族自治州", "迪庆州", "迪庆")),  # an autonomous prefecture is said a 州
     ("大兴安岭地区", ("大兴安岭地区", "大兴安岭")),  # a prefecture that is a 地区 is said without it, as a 盟 is
     ("江苏省", ("江苏省", "江苏")),
+    # a 旗 is said by its own name's first character (准旗), not its city's (no 鄂旗)
+    ("鄂尔多斯市准格尔旗", ("鄂尔多斯市准格尔旗", "准格尔旗", "准格尔", "准旗")),
+    ("达拉特旗", ("达拉特旗", "达拉特", "达旗")),
 ])
 def test_the_names_a_place_goes_by(place, names):
     assert names_of(place, load_vocab()) == names
@@ -83,6 +86,12 @@ def test_a_zone_with_no_name_of_its_own_goes_by_its_city_s_name():
 def test_a_city_s_short_form_names_a_place_named_after_the_city():
     assert "呼市经开区" in names_of("呼和浩特经济技术开发区", load_vocab())
     assert "乌市" not in names_of("昆山高新区", load_vocab())  # only a place named after that city
+
+
+def test_a_banner_is_asked_by_its_first_character_unless_another_banner_shares_it():
+    places = ("准格尔旗", "杭锦旗", "杭锦后旗", "兰州新区")
+    assert parse("准旗15年一般公共预算收入有多少", 2026, places).places == ("准格尔旗",)
+    assert parse("杭旗15年一般公共预算收入有多少", 2026, places).places != ("杭锦旗",)  # 杭锦后旗 is 杭旗 too
 
 
 def _said_names(path) -> set[str]:

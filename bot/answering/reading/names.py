@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 from bot.answering.reading.typed import to_arabic
-from bot.answering.vocabulary import asked_names, gazetteer, place_shapes
+from bot.answering.vocabulary import alternation, asked_names, gazetteer, place_shapes
 from index.text.normalise import fold
 from index.text.places import ENDINGS, names_of
 from index.text.tokens import Tokenizer, default_tokenizer
@@ -47,14 +47,21 @@ def take(text: str, names: Names) -> tuple[list[tuple[int, str]], str]:
 
 def around_time(text: str, names: Names, hits: list[tuple[int, str]], rest: str) -> tuple[str, list, str]:
     """(text, hits, rest) of `take` on `text`, read again without the time words masked inside it
-    when that finds names where none were, or longer ones holding those found: "城镇居民去年收入多少",
-    "农村居民19年人均可支配收入" say the time inside the metric's name."""
+    when that finds names where none were, or other ones whose words hold the words of those found:
+    "城镇居民去年收入多少", "农村居民19年人均可支配收入", "规上工业企业2015年产值" (规上工业企业产值,
+    not the firms counted and an output) say the time inside the metric's name."""
     squeezed = re.sub("(?<=[\u4e00-\u9fff])\0(?=[\u4e00-\u9fff])", "", text)
     again, left = take(squeezed, names) if squeezed != text else ([], rest)
-    read, read_again = sorted(m for _, m in hits), sorted(m for _, m in again)
-    if again and (not hits or read != read_again and all(any(m in n for n in read_again) for m in read)):
+    read, read_again = _said(text, hits, names), _said(squeezed, again, names)
+    if again and (not hits or sorted(m for _, m in hits) != sorted(m for _, m in again)
+                  and all(any(w in n for n in read_again) for w in read)):
         return squeezed, again, left
     return text, hits, rest
+
+
+def _said(text: str, hits: list[tuple[int, str]], names: Names) -> list[str]:
+    """The words of `text` each of `take`'s hits was read from: its longest form there."""
+    return [next(f for f, c in forms(names) if c == canonical and text.startswith(f, pos)) for pos, canonical in hits]
 
 
 def only_names(text: str, *tables: Names) -> bool:
@@ -63,6 +70,12 @@ def only_names(text: str, *tables: Names) -> bool:
     for table in tables:
         _, text = take(text, table)
     return not re.sub(r"[\W_\0]", "", text)
+
+
+def speech_after(text: str, words: tuple[str, ...]) -> str:
+    """"一般公共预算收入那块多少": the spoken words right after a name taken (`take`'s masks; question_cues.tsv
+    `after_name`: 那个, 这块, 啥的) are no part of it and carry no topic: masked too."""
+    return re.sub(f"(?<=\0)(?:{alternation(words)})", lambda m: "\0" * len(m.group(0)), text) if words else text
 
 
 def places_table(doc_places: tuple[str, ...], vocab: Vocab) -> Names:

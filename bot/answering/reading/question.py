@@ -177,7 +177,7 @@ _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "co
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:
     skip = set(vocab.stopwords) | set(vocab.units) | set(change_words())
-    rest = asked_cues.no_topic_counts(rest, c, vocab)
+    rest = names.speech_after(asked_cues.no_topic_counts(rest, c, vocab), c.get("after_name", ()))
     for key in c:  # a threshold's verb with no figure after it is the topic ("在哪几块实现了突破")
         if key not in _TOPICAL_CUES and (threshold or key != "threshold"):
             skip |= set(c[key])

@@ -22,11 +22,12 @@ SHORTEST_PLACE = 3  # characters of a place's name one slip from which is a slip
 SHORT_NAME = 2  # … save at the question's start, before what it asks ("美蓝16年GDP"): a short name typed
 
 
-def near_metric(text: str, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
+def near_metric(text: str, vocab: Vocab, speech: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]] | None:
     """(the run of `text` (folded) nearest to a metric name, the canonical names that near,
     nearest first) when a name is within its slips of a run but not in `text` as written, and the
     run is no other metric's name with at most as many characters around it (地区生产总值 and
-    "兰区地区生产总值" are no slips of 人均地区生产总值: the metric is recognised)."""
+    "兰区地区生产总值" are no slips of 人均地区生产总值: the metric is recognised); the run typed
+    without the `speech` that ends it ("预箅收入那个": 那个 is no part of the name)."""
     found: dict[str, tuple[int, str]] = {}  # canonical → (slips, run typed)
     chars = set(text)
     for form, canonical in _forms(vocab):
@@ -40,7 +41,9 @@ def near_metric(text: str, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
     if not found:
         return None
     ranked = sorted(found, key=lambda c: (found[c][0], -len(found[c][1])))
-    return found[ranked[0]][1], tuple(ranked[:SUGGESTED])
+    typed = found[ranked[0]][1]
+    said = next((w for w in sorted(speech, key=len, reverse=True) if typed.endswith(w) and len(typed) > len(w)), "")
+    return typed[: len(typed) - len(said)], tuple(ranked[:SUGGESTED])
 
 
 @lru_cache(maxsize=4)
