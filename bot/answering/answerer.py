@@ -34,7 +34,7 @@ from bot.answering.reading.typed import clean, problem
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import shape_exemplars
-from bot.answering.wording import places_not_covered
+from bot.answering.wording import heard_as, places_not_covered
 from index import datafiles
 from index.search.searcher import Searcher
 from index.settings import IndexSettings
@@ -97,7 +97,11 @@ class Answerer:
         """
         started = time.perf_counter()
         with datafiles.one_version():  # each data file looked at on disk once per question
-            answer = self._answer(question, previous)
+            # a name typed by sound is answered for, saying so: the slip is read, not offered
+            text, heard = (question, ()) if unreadable(question) else self.reports.heard(clean(question))
+            answer = self._answer(text, previous)
+            if heard:
+                answer = replace(answer, answer=f"{heard_as(heard)}\n{answer.answer}")
         answer.latency_ms = (time.perf_counter() - started) * 1e3
         return answer
 

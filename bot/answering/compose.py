@@ -294,7 +294,9 @@ class Composer:
     # -- a sentence: a name, a list -------------------------------------------------------
 
     def sentence(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
-        ranked = scoring.sentences(q, evidence, self._meeting_dated(q))
+        ranked = scoring.sentences(q, evidence, self._dated_as_asked(q))
+        if asks.asks_when(q):  # the year is what is asked: a sentence stating none does not answer
+            ranked = [ev for ev in ranked if wording.YEAR.search(ev.sentence)]
         held = _office_of(evidence, q)  # "冯琳是干啥的": the clause giving the person's office
         if not held and (not ranked or ranked[0].coverage < self.threshold):
             return self.refuse(text, q, None, "low coverage")
@@ -329,12 +331,19 @@ class Composer:
                       confidence=1.0 if held else ranked[0].coverage,
                       explanation=Candidate(ev, None, window, ev.coverage).explain(), query=q)
 
-    def _meeting_dated(self, q: Question):
-        """For who did what at a meeting of the year asked ("周口2009年人代会开幕式谁主持的"): whether
-        a sentence's text is dated that year, as news of the meeting is, whatever year its sentences
-        review ("2008年全市生产总值…"); none for other questions."""
-        if q.year is None or q.shape != Shape.WHO or not asks.asks_person(q):
+    def _dated_as_asked(self, q: Question):
+        """Whether a sentence is of the time asked whatever its own label: for who did what at a meeting of
+        the year asked ("周口2009年人代会开幕式谁主持的"), whether its text is dated that year, as news of the
+        meeting is, whatever year it reviews ("2008年全市生产总值…"); with no year asked, any sentence, as who
+        did it is asked, not of which years ("据…副主任唐翱介绍，…到2021年打造…的目标"); for the year a goal
+        is to be reached (asks.asks_when), whether it states a year, whichever; none for other questions."""
+        if asks.asks_when(q):
+            return lambda ev: bool(wording.YEAR.search(ev.sentence))
+        if q.shape != Shape.WHO or not asks.asks_person(q):
             return lambda ev: False
+        if q.year is None:
+            acts = bool(asks.action_asked(q))
+            return lambda ev: acts
         return lambda ev: self.reports.document(ev.hit.chunk.doc_id).get("date", "")[:4] == str(q.year)
 
 

@@ -14,7 +14,7 @@ from bot.answering import wording
 from bot.answering.reading.names import places_table
 from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
 from bot.answering.reading.shape_vote import Vote
-from bot.answering.reading.typos import near_place, slipped_opening
+from bot.answering.reading.typos import heard_as, near_place, slipped_opening
 from bot.answering.settings import AnswerSettings
 from bot.answering.vocabulary import alternation, cues, gazetteer, place_namer
 from index.text.chunking import Chunk
@@ -188,6 +188,12 @@ class Reports:
         if named not in gazetteer() and (near := near_place(named, places_table(self._places, vocab), vocab)):
             return wording.place_slip(named, near)
         return wording.place_not_covered(named, set(self._places))
+
+    def heard(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """`text` with a place's or metric's name typed by sound written as the name, and those names
+        (typos.heard_as): a run that is an ordinary word is no slip."""
+        vocab, words = load_vocab(), default_tokenizer().jieba.FREQ
+        return heard_as(text, places_table(self._places, vocab), vocab, lambda w: words.get(w, 0) > 0)
 
     def _opening_slip(self, q: Question) -> tuple[str, tuple[str, ...]]:
         """The slip of a covered place's short name a question opens with before its year or metric, and the

@@ -58,6 +58,11 @@ def place_slip(typed: str, near: tuple[str, ...]) -> str:
     return f"没有找到“{typed}”，您是不是想问：{'、'.join(near)}？"
 
 
+def heard_as(names: tuple[str, ...]) -> str:
+    """The line before an answer to a question whose names were typed by sound (typos.heard_as)."""
+    return f"按{''.join(f'“{n}”' for n in names)}回答。"
+
+
 def places_not_covered(missing: list[str]) -> str:
     """The line naming the places asked beside covered ones whose reports are not loaded."""
     return f"资料中没有{'、'.join(missing)}的报告。"

@@ -27,15 +27,26 @@ def ask(text: str):
 
 
 @pytest.mark.parametrize("question, typed, meant", [
-    ("美蓝区16年GDP多少", "美蓝区", "美兰区"),
-    ("海口美蓝区16年GDP多少", "海口美蓝区", "海口美兰区"),  # its city's name before it
-    ("美蓝区16年GDP和固投分别多少 各长了多少", "美蓝区", "美兰区"),  # several clauses
+    ("美来区16年GDP多少", "美来区", "美兰区"),
+    ("海口美来区16年GDP多少", "海口美来区", "海口美兰区"),  # its city's name before it
+    ("美来区16年GDP和固投分别多少 各长了多少", "美来区", "美兰区"),  # several clauses
     ("威侮市18年GDP多少", "威侮市", "威海市"),
 ])
 def test_a_slip_of_a_covered_place_s_name_is_offered_that_place_not_answered(question, typed, meant):
     a = ask(question)
     assert a.abstained and a.answer == f"没有找到“{typed}”，您是不是想问：{meant}？"
     assert not any(f in a.answer for f in FIGURES)
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("美蓝区16年GDP多少", ("307.2亿元",)),  # 蓝 reads lán as 兰 does: typed by sound
+    ("海口美蓝区16年GDP多少", ("307.2亿元",)),
+    ("美蓝区16年GDP和固投分别多少 各长了多少", ("307.2亿元", "336.6亿元")),
+])
+def test_a_place_s_name_typed_by_sound_is_answered_for_that_place_saying_so(question, figures):
+    a = ask(question)
+    assert not a.abstained and a.answer.startswith("按“美兰区”回答。\n")
+    assert all(f in a.answer for f in figures) and "762亿元" not in a.answer
 
 
 @pytest.mark.parametrize("question, name", [
@@ -67,3 +78,9 @@ MEILAN = (("海南省海口市美兰区", ("美兰区", "美兰")), ("昆山高�
 ])
 def test_a_slip_is_one_character_of_a_covered_name_before_its_ending(typed, meant):
     assert near_place(typed, MEILAN, load_vocab()) == meant
+
+
+@pytest.mark.parametrize("question", ["我想问下威海跟美兰16年GDP各多少", "我想知道威海跟美兰16年GDP各多少"])
+def test_the_words_a_question_opens_with_ask_nothing(question):
+    a = ask(question)  # "我想" is no figure asked of each place beside GDP
+    assert "307.2亿元" in a.answer and "我想" not in a.answer

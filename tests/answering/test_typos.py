@@ -6,7 +6,9 @@ import pytest
 
 from bot.answering import wording
 from bot.answering.reading.question import parse
-from bot.answering.reading.typos import near_metric
+from bot.answering.reading.names import places_table
+from bot.answering.reading.typos import heard_as, near_metric
+from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
 
 
@@ -30,3 +32,33 @@ def test_a_slip_in_a_metric_name_is_refused_as_not_recognised_with_the_nearest_n
 def test_words_a_slip_away_from_no_name_or_a_name_as_written_are_no_slip(question):
     assert near_metric(parse(question, 2019).normalised, load_vocab()) is None
 
+
+
+PLACES = ("海南省海口市美兰区", "山东省威海市", "昆山高新区", "广东省广州市")
+
+
+@pytest.mark.parametrize("question, heard, names", [
+    ("威海跟美兰2016年城镇居民人均可之配收入各多少", "威海跟美兰2016年城镇居民人均可支配收入各多少",
+     ("城镇居民人均可支配收入",)),  # 之 reads zhī as 支 does
+    ("美蓝区16年GDP多少", "美兰区16年GDP多少", ("美兰区",)),
+    ("去年地区生产总直多少", "去年地区生产总值多少", ("地区生产总值",)),
+    ("美蓝区16年固定资产头资多少", "美兰区16年固定资产投资多少", ("美兰区", "固定资产投资")),
+])
+def test_a_name_typed_by_sound_is_read_as_the_one_name_it_sounds_like(question, heard, names):
+    assert heard_as(question, places_table(PLACES, load_vocab()), load_vocab(), word) == (heard, names)
+
+
+@pytest.mark.parametrize("question", [
+    "高新区去年一般公共预箅收入多少",  # 箅 (bì) does not read as 算 (suàn): offered, not read
+    "美兰去年GDP多少",  # a last character that begins a word is no slip: 美兰 before 去年, not 美兰区
+    "工业增加至多少",  # … 至多
+    "美兰区去年GDP多少", "威海市去年城镇居民人均可支配收入多少",  # names as written
+    "美蓝16年GDP多少",  # two characters: too short to be read as a name by its sound
+    "横州市去年GDP多少",  # 横 reads heng: its rare reading guang makes it no 广州市
+])
+def test_a_run_that_does_not_read_exactly_like_one_name_is_left_as_typed(question):
+    assert heard_as(question, places_table(PLACES, load_vocab()), load_vocab(), word) == (question, ())
+
+
+def word(text: str) -> bool:
+    return default_tokenizer().jieba.FREQ.get(text, 0) > 0

@@ -144,6 +144,29 @@ def test_an_office_holder_who_did_something_else_is_not_who_did_the_action_asked
     assert "李春和" not in got.answer
 
 
+YINCHUAN = {"doc_id": "yc", "place": "银川经济技术开发区", "date": "2019-03-19", "title": "银川市重大项目集中开工现场推进会召开"}
+PLAN = ("3月18日,银川市在银川经济技术开发区召开重大项目集中开工现场推进会。据银川经济技术开发区管委会副主任"
+        "唐某介绍,下一步,银川经开区将紧紧围绕到2021年打造“千亿级升级版经开区”的目标,加快推动三大主导产业聚集发展。")
+
+
+def test_who_told_of_a_plan_is_named_whatever_years_the_plan_speaks_of():
+    """"据…唐某介绍" puts the name before the action; the plan's years (到2021年) are not the meeting's."""
+    got = ask("银川经开区开工推进会上是谁介绍的下一步打算", [YINCHUAN], {"yc": PLAN}, "银川经济技术开发区")
+    assert not got.abstained and "唐某" in got.answer
+
+
+@pytest.mark.parametrize("text", ["银川经开区打算到哪年建成千亿级升级版经开区", "银川经开区什么时候建成千亿级升级版经开区"])
+def test_when_a_goal_is_to_be_reached_is_the_year_the_sentence_naming_it_states(text):
+    got = ask(text, [YINCHUAN], {"yc": PLAN}, "银川经济技术开发区")
+    assert not got.abstained and "2021年打造“千亿级升级版经开区”" in got.answer
+
+
+def test_when_a_goal_is_to_be_reached_is_refused_where_no_sentence_states_a_year():
+    text = "下一步,银川经开区将紧紧围绕打造“千亿级升级版经开区”的目标,加快推动三大主导产业聚集发展。"
+    got = ask("银川经开区打算到哪年建成千亿级升级版经开区", [YINCHUAN], {"yc": text}, "银川经济技术开发区")
+    assert got.abstained
+
+
 # -- how many, said in words ---------------------------------------------------------------------
 
 def test_a_count_asked_with_几_is_looked_for_in_words_but_a_rank_is_not():

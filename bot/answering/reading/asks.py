@@ -37,6 +37,13 @@ def action_asked(q: Question) -> tuple[str, ...]:
                  if any(w in q.normalised for w in (action,) + forms) for f in forms + (action,))
 
 
+def asks_when(q: Question) -> bool:
+    """"打算到哪年建成千亿级经开区": the year a goal is to be reached, a when word (question_cues.tsv `when`) with
+    a verb of reaching (`when_reached`) at most three characters after it."""
+    when, reached = alternation(cues().get("when", ())), alternation(cues().get("when_reached", ()))
+    return bool(when and reached and re.search(f"(?:{when}).{{0,3}}?(?:{reached})", q.normalised))
+
+
 def asks_office(q: Question) -> bool:
     """"冯琳在美兰区是干啥的", "什么职务": a person named, their office asked (question_cues.tsv
     `office_asked`)."""

@@ -171,7 +171,7 @@ class Question:
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level", "statement",
-                           "category_before", "category_after", "per_year_not_after", "per_year_not_before",
+                           "category_before", "category_after", "per_year_not_after", "per_year_not_before", "when_reached",
                            "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between"})
 
 

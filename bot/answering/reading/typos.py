@@ -5,11 +5,16 @@ quoting the words around the slip ("一般公共预") or answering for another p
 Nearest by edit distance of a name (canonical or alias, index/data/synonyms.tsv) against any run
 of the question: the run is what was typed. A place's name, one character off before the same
 ending; a short name without one only where it opens the question. General rules, no list of slips.
+
+A name typed by sound ("城镇居民人均可之配收入": citizens type with pinyin input methods, so their slips are most
+often homophones) that reads exactly like one known name is that name: the question is answered for it.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from index.text.normalise import fold
 from index.text.places import ENDINGS
@@ -116,3 +121,72 @@ def slipped_opening(text: str, covered: tuple[tuple[str, tuple[str, ...]], ...],
             # offered by its name with its ending ("美兰区"), as one is typed
             near.append(next((f for f in forms if f.startswith(short) and f != short), place))
     return (typed, tuple(dict.fromkeys(near))[:SUGGESTED]) if near else ("", ())
+
+
+Names = tuple[tuple[str, tuple[str, ...]], ...]  # (canonical, its forms)
+
+
+def heard_as(text: str, places: Names, vocab: Vocab, word: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
+    """`text` with each run that is no name or `word` but reads exactly like the names of ONE place (of `places`,
+    as long as SHORTEST_PLACE) or metric (SHORTEST): the same toneless pinyin, as many characters ("美蓝区",
+    "城镇居民人均可之配收入"), written as that name; and the names so written, in order. A run that reads like
+    several names is left to the offer of near_metric/near_place. A slip in a name's last character only where
+    that character begins no `word` ("地区生产总直多少" is 地区生产总值; 美兰去年 is 美兰 before 去年, not 美兰区)."""
+    forms, known = _sounded(places, vocab)
+    chars = [fold(ch) for ch in text]
+    heard: dict[tuple[int, int], set[tuple[str, str]]] = {}  # run (start, end) → (canonical, form) read in it
+    for end, last in enumerate(chars, 1):
+        for canonical, form, sounds in {*forms.get(_reading(last), ()), *forms.get(last, ())}:
+            start = end - len(form)
+            if start >= 0 and all(c == f or _sounds_as(c, s) for c, f, s in zip(chars[start:end], form, sounds)) \
+                    and (last == form[-1] or not any(word("".join(chars[end - 1:end + n])) for n in (1, 2, 3))):
+                heard.setdefault((start, end), set()).add((canonical, form))
+    taken: set[int] = set()
+    written = {}
+    for (start, end), read in sorted(heard.items(), key=lambda r: r[0][0] - r[0][1]):  # longest runs first
+        run = "".join(chars[start:end])
+        one = len({c for c, _ in read}) == 1
+        if one and run not in known and not word(run) and taken.isdisjoint(range(start, end)):
+            written[start] = (end, min(f for _, f in read))
+            taken.update(range(start, end))
+    out, at = [], 0
+    for start in sorted(written):
+        end, form = written[start]
+        out += [text[at:start], form]
+        at = end
+    return "".join(out) + text[at:], tuple(dict.fromkeys(written[start][1] for start in sorted(written)))
+
+
+@lru_cache(maxsize=4)
+def _sounded(places: Names, vocab: Vocab) -> tuple[dict[str, list[tuple[str, str, tuple[str, ...]]]], frozenset[str]]:
+    """The names a run may be heard as, by the sound of their last character and by that character:
+    (canonical, form, its syllables); and every known name, which a run written as one is."""
+    named = [(c, f, len(f) >= SHORTEST_PLACE) for c, aliases in places for f in dict.fromkeys((fold(c), *aliases))]
+    named += [(c, f, len(f) >= SHORTEST) for c, aliases in vocab.synonyms.items()
+              for f in dict.fromkeys((fold(c), *aliases))]
+    by_sound: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for c, f, heard in named:
+        if heard:
+            sounds = _syllables(f)
+            for key in {sounds[-1], f[-1]}:  # a name ending as written, read there as it seldom is (增长: zhang)
+                by_sound.setdefault(key, []).append((c, f, sounds))
+    return by_sound, frozenset(f for _, f, _ in named)
+
+
+def _syllables(name: str) -> tuple[str, ...]:
+    """A name's syllables, read as a phrase (长 of 增长 is zhang), one a character; a character not Chinese
+    stands for itself."""
+    sounds = lazy_pinyin(name, style=Style.NORMAL, errors=list)
+    return tuple(sounds) if len(sounds) == len(name) else tuple(name)
+
+
+def _sounds_as(typed: str, syllable: str) -> bool:
+    """Whether a Chinese character typed reads as `syllable` (toneless)."""
+    return "\u4e00" <= typed <= "\u9fff" and syllable == _reading(typed)
+
+
+@lru_cache(maxsize=4096)
+def _reading(char: str) -> str:
+    """A character's common reading, toneless: 横 is heng, never its rare guang (横州市 is no 广州市); a
+    character not Chinese is its own."""
+    return pinyin(char, style=Style.NORMAL)[0][0] if "\u4e00" <= char <= "\u9fff" else char
