@@ -12,13 +12,13 @@ from dataclasses import replace
 
 from bot.answering import comparison, scoring, wording
 from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, unique
-from bot.answering.facts import RATE, values_in
+from bot.answering.facts import RATE, segments, values_in
 from bot.answering.kinds import people
 from bot.answering.reading import asks
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
-from bot.answering.vocabulary import change_words, cues, unit_group
+from bot.answering.vocabulary import change_words, cues, figure_words, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
 
@@ -145,7 +145,7 @@ class Composer:
         if q.asks_change and q.unit in (None, "percent") and fact.change and fact.unit != RATE:
             rates = values_in(fact.change)  # "增长了多少" asks for the rate, not the amount
             value = rates[0][2] if rates else value
-        return Answer(text, self._reply(ev, best.window), abstained=False, value=value, year=ev.label.year,
+        return Answer(text, self._reply(ev, _with_its_figures(best)), abstained=False, value=value, year=ev.label.year,
                       kind=ev.label.kind, sources=self.sources([ev], evidence),
                       confidence=best.confidence, explanation=best.explain(), query=q)
 
@@ -345,6 +345,23 @@ class Composer:
             acts = bool(asks.action_asked(q))
             return lambda ev: acts
         return lambda ev: self.reports.document(ev.hit.chunk.doc_id).get("date", "")[:4] == str(q.year)
+
+
+def _with_its_figures(c: Candidate) -> str:
+    """A count's words with the clauses after it that each give one figure of what it counts, by a name of
+    such figures (figure_words.tsv `of_counted`): "预计开工项目24个，总投资211.9亿元，年度计划投资86.4亿元",
+    what was counted told whole; not a figure of another thing ("企业17家，“四上”企业营收近8000亿元")."""
+    if unit_group(c.fact.unit) != "count" or not c.window.endswith(c.fact.value):
+        return c.window
+    words = figure_words()
+    said = []
+    for seg in segments(c.evidence.sentence)[c.fact.segment + 1:]:
+        found = values_in(seg)
+        name = seg[:found[0][0]].rstrip("".join(words.get("reach", ()))) if len(found) == 1 else ""
+        if not name.endswith(words.get("of_counted", ())) or seg[found[0][1]:].strip("。；; "):
+            break
+        said.append(seg)
+    return "，".join([c.window, *said])
 
 
 def _said_after(sentence: str, window: str) -> str | None:

@@ -29,6 +29,8 @@ PARAGRAPHS = [
     (("四、其他工作",), ["布局建设物理、应用数学、合成生物三大基础科学中心。"]),
     (("四、其他工作", "（一）做好安全工作"), ["守牢安全底线。"]),
     (("四、其他工作", "（二）加强政府建设"), ["提高行政效能。"]),
+    (("五、报告说明",), ["报告共分为三个部分:一、工作回顾;二、今后五年主要任务;三、2026年工作重点。"]),
+    (PLAN, ["从产业升级、城乡建设、民生保障等3方面推进今年工作。"]),
 ]
 
 
@@ -65,6 +67,21 @@ def test_a_count_its_sections_do_not_match_leaves_the_sentences_own_items():
     a = ask("测试省今年要建设哪三大基础科学中心", ["c7-0", "c0-0"])
     assert not a.abstained and "物理、应用数学、合成生物" in a.answer
     assert "安全" not in a.answer and "政府建设" not in a.answer
+
+
+def test_a_list_one_sentence_numbers_after_its_colon_is_quoted_whole():
+    # the sentence is cut at its semicolons: its first item closes the announcing sentence
+    a = ask("测试省今年的报告分了哪几块", ["c10-0", "c0-0"])
+    assert not a.abstained and "共3项" in a.answer
+    for item in ("工作回顾", "今后五年主要任务", "2026年工作重点"):
+        assert item in a.answer
+
+
+def test_a_list_asked_with_its_count_in_figures_is_answered_by_the_run_stating_it():
+    q = parse("测试省今年工作从哪3个方面推进", 2026, ("测试省",))
+    assert q.shape == Shape.LIST and not any("3" in t.text for t in q.terms)  # the reports write "等3方面"
+    a = ask("测试省今年工作从哪3个方面推进", ["c11-0", "c0-0"])
+    assert not a.abstained and "产业升级、城乡建设、民生保障" in a.answer
 
 
 def test_a_topic_nothing_is_about_is_refused():

@@ -91,7 +91,7 @@ def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Li
     announced = announced_count(ev.sentence)
     parts, lead = _sections(ev, q, reports, threshold, announced)
     if not parts:
-        parts, lead = numbered(_after(ev, reports)), ev.sentence
+        parts, lead = _numbered_after(ev, reports)
     if not parts and (parts := parallel(ev, q, reports)):  # worded under their heading, if any
         lead = wording.squash(wording.strip_ordinal(ev.hit.chunk.section[-1])) if ev.hit.chunk.section else ""
         announced = announced_count(lead)
@@ -128,6 +128,16 @@ def _sections(ev: Evidence, q: Question, reports: Reports, threshold: float,
         if coverage(q, title)[0] >= threshold and sections.get(chunk.section[:depth]):
             return sections[chunk.section[:depth]], wording.squash(wording.strip_ordinal(title))
     return [], ""
+
+
+def _numbered_after(ev: Evidence, reports: Reports) -> tuple[list[str], str]:
+    """The items numbered right after `ev`, and their lead: from its own words after its colon when
+    they are item 1 ("报告共分为四个部分:一、政府工作回顾;二、…;三、…": one sentence cut at its
+    semicolons), worded under the words before it."""
+    m = re.match(r"(.*?)[：:](.+)", ev.sentence, re.S)
+    if m and (opened := _numbered(m.group(2))) and opened[1] == 1:
+        return numbered([m.group(2)] + _after(ev, reports)), m.group(1)
+    return numbered(_after(ev, reports)), ev.sentence
 
 
 def _after(ev: Evidence, reports: Reports) -> list[str]:

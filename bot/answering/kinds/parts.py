@@ -142,17 +142,28 @@ def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
 
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:
     """Each clause, read as a question of its own about the default place; a later one that names
-    no topic of its own follows the first ("GDP多少，增长多少": the GDP's growth)."""
+    no topic of its own follows the first ("GDP多少，增长多少": the GDP's growth), and one that names
+    a metric but not what it is of is of the first's subject ("新建项目几个 总投资多少": the new
+    projects' investment, not all projects')."""
     covered = set(reports.places())  # not a level named beside the place ("全国排第几")
     first, *rest = clauses(asked.text, tuple(p for p in asked.q.places if p in covered))
     q = reports.read(clean(first), None, asked.before)
     split = [Part(first, q)]
     topic = "、".join(t.text for t in q.terms if t.weight >= 1)
+    subject = _subject(q)
     for c in rest:  # said with the first's topic, as a place's own reading of it has no previous question
-        if topic and reports.read(clean(c), None, q).follow_up:
+        read = reports.read(clean(c), None, q)
+        if topic and read.follow_up:
             c = topic + c
+        elif subject and read.metrics and not _subject(read):
+            c = subject + c
         split.append(Part(c, reports.read(clean(c), None, asked.before)))
     return split
+
+
+def _subject(q: Question) -> str:
+    """What a question asks of, beside its metric and place: its topic words no metric names ("新建项目")."""
+    return "".join(t.text for t in q.terms if t.weight >= 1 and t.text not in q.metrics)
 
 
 CLAUSES = FanOut(_clauses, lambda asked, split, answers: combined(asked.text, asked.q, answers))

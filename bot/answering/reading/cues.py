@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from bot.answering.reading.typed import to_arabic
-from bot.answering.vocabulary import alternation, change_words, cues, unit_group
+from bot.answering.vocabulary import alternation, change_words, cues, list_marks, unit_group
 from index.text.bases import without_multiple_bases
 from index.text.places import names_of
 from index.text.normalise import fold
@@ -35,11 +35,15 @@ def levels_and_venues(text: str, place_forms: tuple[str, ...], c: dict[str, tupl
 
 
 def no_topic_counts(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> str:
-    """`text` without the counts that ask no topic: an amount asked in its unit ("多少亿元"), and the words of a
+    """`text` without the counts that ask no topic: an amount asked in its unit ("多少亿元"), the words of a
     list asked by their count ("就那四个词", "是哪几句话": question_cues.tsv `words_asked`), which a report
-    does not write ("按照“稳盘、挖潜、谋增、提效”总体思路" says no 四个词)."""
+    does not write ("按照“稳盘、挖潜、谋增、提效”总体思路" says no 四个词), and the count a list is asked
+    with (`list_count`: "从哪6个方面", which a report writes its own way: "等6方面"; one asks a name)."""
     text = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", text)
     numerals = "".join(c.get("count_numeral", ()))
+    if asker := alternation(c.get("list_count", ())):
+        counters = alternation(list_marks().get("counter", ()) + c.get("measure_word", ()))
+        text = re.sub(rf"(?:{asker})(?!1(?!\d)|一)[\d{numerals}]+(?:{counters})?", " ", text)
     words = alternation(c.get("words_asked", ()))
     return re.sub(rf"[\d几{numerals}]*(?:{words})", " ", text) if words else text
 
@@ -438,6 +442,7 @@ def kind_said(normalised: str, metric_hits: list, c: dict[str, tuple[str, ...]])
     said = lambda key: any(w in text for w in c.get(key, ()))  # noqa: E731
     if said("target") or said("result"):
         return (TARGET if said("target") else RESULT), True
-    # part of a year ("前三季度", "1到9月") is told when it is over: its figures are results so far; a change
-    # both ends of which are asked ("从第几升到第几") has happened
-    return (RESULT, False) if re.search(year_part(to_arabic), text) or asks_from_to(text) else (None, False)
+    # part of a year ("前三季度", "1到9月") is told when it is over: its figures are results so far, unless
+    # what was foreseen of it is asked ("一季度预计开工多少"); a change both ends of which are asked has happened
+    so_far = re.search(year_part(to_arabic), text) and not said("kind_neutral")
+    return (RESULT, False) if so_far or asks_from_to(text) else (None, False)
