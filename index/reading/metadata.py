@@ -402,10 +402,10 @@ def title_year(title: str) -> Found | None:
 
 
 def labelled(text: str, key: str) -> str | None:
-    """The value of a "来源：…" / "时间：…" line among the first lines."""
+    """The value of a "来源：…" / "时间：…" line among the first lines, also as a page's list item ("- 时间：…")."""
     labels = _alt(_cues().get(key, ()))
     for line in _head_lines(text):
-        m = re.match(rf"(?:{labels})\s*[:：]\s*(\S.*)$", line)
+        m = re.match(rf"(?:[-*·•]\s*)?(?:{labels})\s*[:：]\s*(\S.*)$", line)
         if m:
             return m[1].strip()
     return None
