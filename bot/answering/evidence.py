@@ -161,6 +161,8 @@ def _coverage(q: Question, folded: str, require_metric: bool) -> tuple[float, tu
         return 0.0, ()
     if require_metric and q.metrics and not q.terms[0].found_in(folded):
         return 0.0, (q.terms[0].text,)  # the metric asked about must be named
+    if require_metric and (unsaid := tuple(t.text for t in q.terms if t.required and not t.found_in(folded))):
+        return 0.0, unsaid  # and so must a place's own zone: the place's figures are not the zone's
     found = [t.found_in(folded) for t in q.terms]
     return (sum(t.weight for t, f in zip(q.terms, found) if f) / total,
             tuple(t.text for t, f in zip(q.terms, found) if not f))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answering import wording
-from bot.answering.reading.names import places_table
+from bot.answering.reading.names import own_zone, places_table
 from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
 from bot.answering.reading.shape_vote import Vote
 from bot.answering.reading.typos import heard_as, near_place, slipped_opening
@@ -99,7 +99,7 @@ class Reports:
         """The question as read for `place` (the default place when None): its 今年 is the year of
         the place's latest report. `one_place`: read as one place's part of a wider question;
         `vote`: the shape its meaning votes for."""
-        return parse(text, self.now(place or self.default), self._places, before, one_place, vote)
+        return parse(text, self.now(place or self.default), self._places, before, one_place, vote, self._quoted)
 
     # -- their chunks ---------------------------------------------------------------------
 
@@ -220,6 +220,7 @@ class Reports:
         # ("苏州能讯", "深圳推介活动"), not a request for another place's figures.
         named = [p for p, phrases in q.place_mentions
                  if p in places or not any(ph in self.place_text(t) for t in self.reports_in for ph in phrases)]
+        named = list(dict.fromkeys(self._owner(p) for p in named))
         covered = [p for p in named if p in places]
         missing = [p for p in named if p not in places and not _reference(q.normalised, p)]
         if named and not covered:
@@ -250,11 +251,22 @@ class Reports:
             return holding, [], None
         return [], [], wording.which_place(places)
 
+    def _owner(self, named: str) -> str:
+        """A place's own zone no report covers ("阳新开发区") is asked of that place, when its reports name
+        the zone as theirs ("县经济开发区"); any other place named is itself."""
+        owner, said = own_zone(named, places_table(self._places, load_vocab()), load_vocab()) or ("", ())
+        return owner if owner in self.reports_in and any(w in self.place_text(owner) for w in said) else named
+
     @cached_property
     def _quoted_names(self) -> dict[str, frozenset[str]]:
         """Each place → the names its reports quote as names of their own (“品质高新”, “263”专项行动):
         two to twelve characters between quotation marks."""
         return {p: frozenset(_QUOTED.findall(self.place_text(p))) for p in self.reports_in}
+
+    @cached_property
+    def _quoted(self) -> str:
+        """Every name the reports quote (_quoted_names), one a line."""
+        return "\n".join(sorted(set().union(*self._quoted_names.values())))
 
     def _saying(self, mentions: list[tuple[str, ...]]) -> list[str]:
         """The places whose reports say every mention in its words (any of its phrases), else

@@ -123,8 +123,9 @@ def describe(q: Question) -> str:
     """What was asked, as a refusal names it: "2020年地区生产总值的目标"."""
     year = f"{q.year}年" if q.year else ""
     topic = q.metrics[0] if q.metrics else "".join(t.text for t in q.terms[:3])
+    zone = "".join(t.text for t in q.terms if t.required and t.text not in topic)  # a place's own zone asked
     kind = {TARGET: "的目标", RESULT: "的完成情况"}.get(q.kind or "", "的数据")
-    return f"{year}{topic}{kind}"
+    return f"{year}{zone}{topic}{kind}"
 
 
 def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | None = None) -> str:

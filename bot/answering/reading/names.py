@@ -9,7 +9,7 @@ from functools import lru_cache
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, asked_names, gazetteer, place_shapes
 from index.text.normalise import fold
-from index.text.places import ENDINGS, names_of
+from index.text.places import ENDINGS, level_of, names_of
 from index.text.tokens import Tokenizer, default_tokenizer
 from index.text.vocabulary import Vocab
 
@@ -62,6 +62,21 @@ def around_time(text: str, names: Names, hits: list[tuple[int, str]], rest: str)
 def _said(text: str, hits: list[tuple[int, str]], names: Names) -> list[str]:
     """The words of `text` each of `take`'s hits was read from: its longest form there."""
     return [next(f for f, c in forms(names) if c == canonical and text.startswith(f, pos)) for pos, canonical in hits]
+
+
+def opening(text: str, names: Names, quoted: str) -> tuple[list[tuple[str, tuple[str, ...]]], str]:
+    """"昌硕之夏夜市带动消费多少": a place's name opening a longer name reports quote (“小城大爱·昌硕之夏”;
+    `quoted`, one a line) names the place and, with the words after it the quoted name holds, a topic
+    (昌硕之夏): those words masked, the place's name left to be read; each topic with its forms."""
+    hits, _ = take(text, names)
+    opened = []
+    for (at, _), said in zip(hits, _said(text, hits, names)):
+        end = at + len(said)
+        more = next((k for k in range(len(text) - end, 1, -1) if text[at:end + k] in quoted), 0)
+        if more:  # a name two characters or more longer than the place's
+            opened.append((text[at:end + more], (text[at:end + more],)))
+            text = text[:end] + "\0" * more + text[end + more:]
+    return opened, text
 
 
 def only_names(text: str, *tables: Names) -> bool:
@@ -231,6 +246,31 @@ def unknown_places(text: str, known: Names, vocab: Vocab,
     for begin, name in found:
         text = text[:begin] + "\0" * len(name) + text[begin + len(name):]
     return found, text
+
+
+def place_forms(place: str, known: Names, vocab: Vocab) -> tuple[str, ...]:
+    """The words a sentence names a place asked about by: its names, and for a place's own zone
+    ("阳新开发区") those its place's reports call it by ("县经济开发区")."""
+    zone = own_zone(place, known, vocab)
+    return (fold(place), *dict(known).get(place, ()), *(zone[1] if zone else ()))
+
+
+def own_zone(name: str, known: Names, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
+    """"阳新开发区": a name no list knows, a known place's name (a province's, city's, county's or town's, not
+    全国's nor a zone's) and a zone's ending, is that place's own zone, which its reports call by the place's
+    name or by its level ("县经济开发区").
+    The place, and the words its reports would name the zone by: each of those before the ending as
+    written or as people say it (经济开发区 for 开发区); None for any other name."""
+    ending = next((e for e in vocab.suffixes("zone") if name.endswith(e) and len(name) > len(e)), None)
+    if ending is None or any(f == name for f, _ in forms(known)):
+        return None
+    owner = next((c for f, c in forms(known) if f == name[:-len(ending)]), None)
+    if owner is None or level_of(owner, vocab) in (None, "zone"):
+        return None
+    level = next(e for e in vocab.suffixes(*ENDINGS) if fold(owner).endswith(e))
+    said = (ending, *(e for e in vocab.suffixes("zone") if ending in vocab.place_suffixes.get(f"said:{e}", ())))
+    owned = (level, *(f for f, c in forms(known) if c == owner))
+    return owner, tuple(o + e for o in owned for e in said)
 
 
 def _level(word: str, suffixes: tuple[str, ...]) -> bool:

@@ -73,6 +73,7 @@ class Term:
     shadows: tuple[str, ...] = ()  # longer names that contain a form but mean something else
     in_words: bool = False  # a count only as written in words ("连续三年"), not as any figure in digits
     wider: tuple[str, ...] = ()  # a wider metric's names, asked too by a loose name (财政收入: 财政总收入)
+    required: bool = False  # a place's own zone asked of the place ("阳新开发区"): no sentence without it answers
 
     def found_in(self, folded_text: str) -> bool:
         text, forms, shadows = folded_text, self.forms, self.shadows
@@ -217,11 +218,11 @@ def _office(rest: str, terms: list[Term], c: dict[str, tuple[str, ...]]) -> list
     return [office] + [t for t in terms if t not in inside]
 
 
-def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
-          previous: "Question | None" = None, one_place: bool = False, vote: Vote | None = None) -> Question:
-    """Read a (valid) question. `previous` is the last question in the same conversation;
-    `one_place`: read as one place's part of a question across places or clauses, whose shape is
-    then that of the part; `vote`: the shape its meaning votes for, where the cue words are silent."""
+def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), previous: "Question | None" = None,
+          one_place: bool = False, vote: Vote | None = None, quoted: str = "") -> Question:
+    """Read a (valid) question. `previous` is the last question in the same conversation; `one_place`: read as
+    one place's part of a question across places or clauses, whose shape is then that of the part; `vote`: the
+    shape its meaning votes for, where the cue words are silent; `quoted`: the names reports quote, one a line."""
     vocab, c = load_vocab(), cues()
     # in the reports' words, a metric shared by two groups said for each; cues such as 哪两家 match before numerals change
     as_written = tails_shared(heads_listed(distributed(in_report_words(fold(phone_commas(clean(text)))), vocab), vocab),
@@ -259,6 +260,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     rest = asked_cues.offices_first(rest, place_forms, offices())
     rest = asked_cues.levels_and_venues(rest, place_forms, c, vocab)
     categories, rest = asked_cues.categories(rest, c, vocab)  # "超亿元项目": a topic, not a threshold
+    opened, rest = names.opening(rest, places_table, quoted)  # "昌硕之夏夜市": 昌硕, and 昌硕之夏 a topic
     unknown, rest = names.unknown_places(rest, places_table, vocab, c.get("venue", ()))
     place_hits, rest = names.take(rest, places_table)
     place_hits = sorted(place_hits + unknown)
@@ -277,9 +279,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
         wider = wider_names(m, unread, vocab)
         forms = metric_names(m, vocab) + wider
         terms.append(Term(m, 2.0 if i == 0 else 0.5, forms, shadows(forms, vocab, unread), wider=wider))
-    places = dict(places_table)
-    terms += [Term(p, 0.5, (fold(p), *places.get(p, ()))) for _, p in place_hits if p not in doc_places]
-    terms += [Term(said, 1.0, forms) for said, forms in categories] + _topic_terms(rest, c, vocab, threshold)
+    terms += [Term(p, 0.5, names.place_forms(p, places_table, vocab), required=bool(names.own_zone(
+        p, places_table, vocab))) for _, p in place_hits if p not in doc_places]  # a place's own zone is its topic
+    terms += [Term(said, 1.0, forms) for said, forms in opened + categories] + _topic_terms(rest, c, vocab, threshold)
     if whole:  # named loosely: a share of 规模以上工业产值 is one of 工业产值
         terms.append(Term(whole, 0.5, metric_names(whole, vocab)))
 
@@ -314,9 +316,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (),
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind or (RESULT if over_years else None), kind_asked=kind_asked, intent=intent, over_years=over_years,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
-                 place_mentions=tuple(names.mentions(normalised, place_hits, places)),
-                 unit=asked_cues.expected_unit(normalised, c, vocab, asks_change),
-                 asks_change=asks_change,
+                 place_mentions=tuple(names.mentions(normalised, place_hits, dict(places_table))),
+                 unit=asked_cues.expected_unit(normalised, c, vocab, asks_change), asks_change=asks_change,
                  threshold=threshold,
                  mentioned=mentioned, vote=vote,
                  against=asked_cues.against(normalised, c),
