@@ -23,7 +23,7 @@ from bot.answering.reading.metric_forms import heads
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
-from index.text.bases import without_bases
+from index.text.bases import base_years, onward_base, without_bases
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores
 from index.text.tokens import NUMBER
@@ -120,6 +120,17 @@ def in_part(hit: Hit, start: int, end: int, tl: TimeLabel) -> TimeLabel:
     said = list(re.finditer(year_part(), fold(sentence)))
     before = list(re.finditer(year_part(), fold(hit.chunk.text[:start])))
     return replace(tl, year=year, part=said[0][0] if said else before[-1][0] if before else whole)
+
+
+def change_since(ev: Evidence, fact: Fact) -> int | None:
+    """The year the figure's change is stated against: the one its own change names ("比2012年提高5.63个百分点"),
+    else the one its passage set before it as the base of all changes after ("比2012年(下同)增长47.7%")."""
+    own = base_years(fact.change or (fact.window if fact.is_change else ""))
+    if own:
+        return own[0]
+    at = ev.hit.chunk.text.find(ev.sentence)
+    said = ev.sentence[:max(ev.sentence.find(fact.window), 0)]
+    return onward_base(ev.hit.chunk.text[:at] + said if at >= 0 else said)
 
 
 def assess(q: Question, sentences: Sentences) -> list[Evidence]:

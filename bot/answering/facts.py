@@ -20,6 +20,7 @@ from bot.answering.vocabulary import alternation, figure_words, figure_words_ver
 from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.text.normalise import fold, halfwidth
+from index.text.timelabel import CHANGE_TO
 from index.text.tokens import NUMBER
 from index.text.vocabulary import Vocab, load_vocab
 
@@ -59,10 +60,10 @@ class Fact:
         return bool(self.change) or self.is_change
 
 
-_FROM_TO = re.compile(r"(?P<head>[^从由]*?)[从由](?P<start>[^到至]+?)(?P<verb>[\u4e00-\u9fff]{0,2}(?:到|至))")
+_FROM_TO = re.compile(rf"(?P<head>[^从由]*?)[从由](?P<start>[^{CHANGE_TO}]+?)(?P<verb>[\u4e00-\u9fff]{{0,2}}[{CHANGE_TO}])")
 # a clause starting a change it has not yet said the end of, and the clause that says it
-_FROM_OPEN = re.compile(r"[从由](?P<start>[^到至]*)$")
-_TO_NEXT = re.compile(r"\s*[\u4e00-\u9fff]{0,2}(?:到|至)[^，,；;。]*\d")
+_FROM_OPEN = re.compile(rf"[从由](?P<start>[^{CHANGE_TO}]*)$")
+_TO_NEXT = re.compile(rf"\s*[\u4e00-\u9fff]{{0,2}}[{CHANGE_TO}][^，,；;。]*\d")
 
 
 def _value_re() -> re.Pattern:

@@ -43,8 +43,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.comparison import gap_to_another_level, later_gap
-from bot.answering.evidence import (Evidence, coverage, distinct, given, of_a_thing_after, of_a_thing_before, time_agrees,
-                                     unit_agrees)
+from bot.answering.evidence import (Evidence, change_since, coverage, distinct, given, of_a_thing_after, of_a_thing_before,
+                                     time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.metric_forms import metric_forms, metric_names
@@ -52,6 +52,7 @@ from bot.answering.reading.question import Question
 from bot.answering.reading.word_numbers import as_written, ordinals
 from bot.answering.vocabulary import cues, figure_words, unit_group
 from bot.answering.wording import between
+from index.text.bases import base_years
 from index.text.chunking import headed
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
@@ -236,7 +237,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
                  and not of_a_thing_after(q, fact) and not of_a_thing_before(q, ev, fact)
-                 for at in (_dated(ev, fact, q.span, q.asks_change and (year or q.year) is not None),) if _timely(q, at.label, fact, year, kind) == timely]))
+                 for at in (_dated(ev, fact, q.span, q.asks_change and (year or q.year) is not None),) if _timely(q, at, fact, year, kind) == timely]))
 
 
 def _contradicts(q: Question, fact: Fact) -> bool:
@@ -292,16 +293,20 @@ def _of_a_city_within(q: Question, ev: Evidence, fact: Fact) -> bool:
     return city is not None and city not in fold(ev.hit.doc.get("place", "")) and city not in q.normalised
 
 
-def _timely(q: Question, tl: TimeLabel, fact: Fact, year: int | None, kind: str | None) -> bool:
+def _timely(q: Question, ev: Evidence, fact: Fact, year: int | None, kind: str | None) -> bool:
     """`time_agrees`, and with no year asked, a level a reviewed period ended on ("人均GDP提高到
     2025年的7.4万元", "地方财政收入达到4.3亿元，年均增长16.9%") is a latest result, as the year's own
     figures are; the period's change is not. A change a past period's review states since the year before
-    the period ("四年来…比2012年提高5.63个百分点") is its last year's, asked against that year ("比12年提高了多少")."""
-    asked = year if year is not None else q.year
+    the period ("四年来…比2012年提高5.63个百分点") is its last year's, asked against that year ("比12年提高了多少"),
+    as is a later year's change stated against the year a question compares with (`change_since`: "比2012年(下同)
+    增长47.7%；固定资产投资353.7亿元，增长125.1%" for "固定资产投资比2012年涨了多少")."""
+    asked, tl = year if year is not None else q.year, ev.label
     if time_agrees(q, tl, year, kind) or (q.asks_change and fact.states_change and tl.span is not None
                                           and tl.kind == RESULT and asked in (tl.span[0] - 1, tl.span[1], None)
                                           and f"{tl.span[0] - 1}年" in (fact.change or "")):
         return True
+    if q.asks_change and fact.states_change and asked in base_years(q.normalised) and tl.kind in (RESULT, ESTIMATE):
+        return (tl.year or 0) > asked and change_since(ev, fact) == asked
     return (q.span is None and asked is None and tl.span is not None
             and tl.year is not None and tl.kind == RESULT and (kind or q.kind) in (RESULT, None)
             and not fact.is_change)

@@ -26,6 +26,29 @@ def without_multiple_bases(text: str) -> str:
     return re.sub(_bases()[1], "", fold(text))
 
 
+def base_years(text: str) -> tuple[int, ...]:
+    """The years `text` compares with, each named after a `before` word of `comparison_bases.tsv`
+    ("比2012年增长125.1%"; asked "比12年涨了多少")."""
+    return tuple(_full(y) for y, _ in re.findall(_base_year(), fold(text)))
+
+
+def onward_base(text: str) -> int | None:
+    """The year `text` sets, last, as the base of every change said after it ("比2012年(下同)增长47.7%;固定资产投资
+    353.7亿元,增长125.1%": an `onward` word of `comparison_bases.tsv` after the base); None where it sets none."""
+    said = [y for y, onward in re.findall(_base_year(), fold(text)) if onward]
+    return _full(said[-1]) if said else None
+
+
+def _full(year: str) -> int:
+    return int(year) if len(year) == 4 else 2000 + int(year)  # "比12年" as a question says it
+
+
+def _base_year() -> str:
+    bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")
+    before, onward = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)" for k in ("before", "onward"))
+    return rf"(?:{before})\s*((?:19|20)?\d{{2}})\s*年(\s*\(?\s*(?:{onward}))?"
+
+
 def _bases() -> tuple[str, str]:
     """Patterns of the bases of comparison (`comparison_bases.tsv`): all of them, and those of a multiple."""
     bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")

@@ -47,9 +47,10 @@ DECISIVE_LEAD = 2  # a clause's own cue words decide its kind when they lead by 
 SECTION_LEAD = 4  # …and override what its section says only when they lead by this much
 PARAGRAPH_SAYS = 2  # sentences of a paragraph whose kind words its other sentences take
 YEAR_END_MONTH = 10  # a report dated from this month on reviews its own year
-# "从11.37万亿元提高到14.58万亿元", "由2020年的10.5万元增加到2025年的14万元": a change over a
-# period, whose last figure is the state at the period's end
-FROM_TO = re.compile(r"[从由][^，。；;]{0,30}?\d[^，。；;]{0,30}?(?:到|至)[^，。；;]{0,20}?\d[^，。；;]*")
+# "从11.37万亿元提高到14.58万亿元", "由2020年的10.5万元增加到2025年的14万元", "由2012年的14.6:53.1:32.3
+# 调整为2016年的13.3:47.6:39.1": a change over a period, whose last figure is the state at the period's end
+CHANGE_TO = "到至为"  # the words saying where a change went
+FROM_TO = re.compile(rf"[从由][^，。；;]{{0,30}}?\d[^，。；;]{{0,30}}?[{CHANGE_TO}][^，。；;]{{0,20}}?\d[^，。；;]*")
 
 
 @dataclass(frozen=True)
@@ -391,7 +392,7 @@ def _of_meeting(text: str) -> bool:
 
 def _only_at_start(change: str) -> bool:
     """Whether a from-to change names its year only where it starts, not where it ends."""
-    start, end = (re.split("到|至", change, maxsplit=1) + [""])[:2]
+    start, end = (re.split(f"[{CHANGE_TO}]", change, maxsplit=1) + [""])[:2]
     return bool(_YEAR.search(start)) and not _YEAR.search(end)
 
 

@@ -1,7 +1,9 @@
 """A change from one named year to another ("从2005年的28.02亿元增加到2011年的95.2亿元"): the figure it
-starts from is the first year's level, asked for by that year; the figure it reaches, the last's."""
+starts from is the first year's level, asked for by that year; the figure it reaches, the last's. A change
+asked against a year ("比2012年涨了多少") is the one a later figure states against that year."""
 from __future__ import annotations
 
+import pytest
 from answering.test_who_and_counts import ask
 
 DIQING = {"doc_id": "dq", "place": "迪庆藏族自治州", "date": "2012-01-11", "title": "州十二届人民代表大会第一次会议开幕式侧记"}
@@ -42,3 +44,28 @@ def test_a_start_named_by_a_word_answers_the_question_saying_that_word():
 def test_the_level_a_change_across_a_comma_reached_is_the_year_s():
     got = ask("聊城开发区2014年财政收入多少", [LIAOCHENG], {"lc": TWENTY_YEARS}, "聊城经济技术开发区")
     assert "12.86亿元" in got.answer and "275万元" not in got.answer
+
+
+GUIYANG = {"doc_id": "gy", "place": "桂阳县", "date": "2016-11-25", "title": "2016年桂阳县人民政府工作报告"}
+FOUR_YEARS = ("(一)县域经济较快发展。2016年,预计(下同)全县生产总值340亿元,比2012年(下同)增长47.7%;"
+              "固定资产投资353.7亿元,增长125.1%;一般公共预算收入26.06亿元,增长39.8%。\n"
+              "(二)产业转型步伐加快。三次产业比由2012年的14.6:53.1:32.3调整为2016年的13.3:47.6:39.1。")
+
+
+def test_a_change_asked_against_a_year_is_the_one_stated_against_it_for_all_after():
+    got = ask("桂阳县固定资产投资比2012年涨了多少", [GUIYANG], {"gy": FOUR_YEARS}, "桂阳县")
+    assert not got.abstained and "125.1%" in got.answer and "47.7%" not in got.answer
+
+
+@pytest.mark.parametrize("text", ["2016年,全县固定资产投资353.7亿元,比上年增长12.5%。",
+                                  "2016年,全县生产总值340亿元,比2012年增长47.7%;固定资产投资353.7亿元,增长12.5%。"])
+def test_a_change_not_stated_against_the_year_asked_answers_no_change_against_it(text):
+    got = ask("桂阳县固定资产投资比2012年涨了多少", [GUIYANG], {"gy": text}, "桂阳县")
+    assert got.abstained or "12.5%" not in got.answer
+
+
+@pytest.mark.parametrize("question,own,other", [("桂阳16年三次产业比是多少", "13.3:47.6:39.1", "14.6:53.1:32.3"),
+                                                ("桂阳2012年的三次产业结构咋样", "14.6:53.1:32.3", "13.3:47.6:39.1")])
+def test_a_ratio_is_one_figure_of_the_year_its_change_names(question, own, other):
+    got = ask(question, [GUIYANG], {"gy": FOUR_YEARS}, "桂阳县")
+    assert not got.abstained and own in got.answer and other not in got.answer

@@ -156,6 +156,12 @@ def test_a_change_said_from_a_year_s_figure_with_you_is_a_from_to_change_too():
     assert reached.reached == "全县生产总值跃升到145.1亿元"
 
 
+def test_a_change_said_to_become_a_figure_with_wei_is_a_from_to_change_of_ratios_written_with_any_colon():
+    start, reached = extract("三次产业结构由2012年的8.7∶41.2∶50.1调整为2016年的7.4∶39.6∶53")
+    assert (start.value, start.opening, start.since) == ("8.7∶41.2∶50.1", True, 2012)  # quoted as the report wrote it
+    assert reached.value == "7.4∶39.6∶53" and reached.reached == "三次产业结构调整为2016年的7.4∶39.6∶53"
+
+
 def test_respectively_with_its_own_subject_keeps_its_figures():
     """"城镇和农村居民人均可支配收入分别增长4.3%、5.5%" is not a change of the figures before it."""
     facts = extract("全省生产总值增长5.5%，一般公共预算收入增长1.8%，城镇和农村居民人均可支配收入分别增长4.3%、5.5%")

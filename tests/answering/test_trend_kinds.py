@@ -26,3 +26,13 @@ def test_a_trend_whose_years_all_give_levels_keeps_the_levels():
              "b": "一、2025年工作回顾\n社会消费品零售总额2.9万亿元。"}
     got = ask("河南社零这两年啥走势", DOCS, texts, "河南省")
     assert "2.76万亿元" in got.answer and "2.9万亿元" in got.answer
+
+
+def test_how_much_a_metric_grew_between_two_years_named_is_told_by_their_levels():
+    got = ask("河南GDP 24年到25年涨了多少", DOCS, TEXTS, "河南省")
+    assert "6.36万亿元" in got.answer and "6.66万亿元" in got.answer
+
+
+def test_a_rate_asked_between_two_years_is_told_by_the_rates():
+    got = ask("河南GDP增速24年到25年咋变的", DOCS, TEXTS, "河南省")
+    assert "5.6%" in got.answer and "6.66万亿元" not in got.answer

@@ -23,7 +23,7 @@ from bot.answering.kinds import single
 from bot.answering.reading import cues as cue_words
 from bot.answering.reading.question import Question, Shape
 from bot.answering.reports import Reports
-from bot.answering.vocabulary import alternation, cues, unit_group
+from bot.answering.vocabulary import alternation, cues, metric_units, unit_group
 from index.text.timelabel import RESULT, TARGET, Frame
 from index.text.tokens import NUMBER
 from index.text.vocabulary import load_vocab
@@ -44,6 +44,8 @@ def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     lines = _each_year(text, plain, years, sentences, compose)
     if q.unit is None:
         lines = _alike(text, plain, years, sentences, compose, lines)
+    elif _amount_between(q):
+        lines = _levels(text, plain, years, sentences, compose, lines)
     missing = [y for y in _two_named(q) if y not in {a.year for a in lines}]
     if missing and (said := _from_to(asked, reports, compose, plain)):
         return said
@@ -127,6 +129,25 @@ def _alike(text: str, q: Question, years: list[int], sentences: Sentences, compo
         return lines
     for group, _ in sorted(groups.items(), key=lambda g: (-g[1], g[0] or "")):
         again = _each_year(text, replace(q, unit=group), years, sentences, compose) if group else []
+        if [a.year for a in again] == [a.year for a in lines] and all(_group(a) == group for a in again):
+            return again
+    return lines
+
+
+def _amount_between(q: Question) -> bool:
+    """"河南GDP 24年到25年涨了多少": how much the metric grew between two years named, no rate asked (no
+    `rate_asked` word, no pace): read on the two years' levels, each said with its rate where its clause says one."""
+    c = cues()
+    return bool(_two_named(q) and q.asks_change and q.metrics) and not cue_words.pace_asked(q.normalised, c) \
+        and not any(w in q.normalised for w in c.get("rate_asked", ()))
+
+
+def _levels(text: str, q: Question, years: list[int], sentences: Sentences, compose: Composer,
+            lines: list[Answer]) -> list[Answer]:
+    """Each year told by its level, in a unit group of the metric's own (metric_units.tsv) other than a rate,
+    when every year told gives one; else as told."""
+    for group in (g for g in metric_units().get(q.metrics[0], ()) if g != "percent"):
+        again = _each_year(text, replace(q, unit=group), years, sentences, compose)
         if [a.year for a in again] == [a.year for a in lines] and all(_group(a) == group for a in again):
             return again
     return lines

@@ -77,6 +77,11 @@ def test_label(text, expected):
     assert (tl.year, tl.kind) == expected
 
 
+def test_a_change_from_one_named_year_to_another_said_with_wei_is_the_last_year_s():
+    tl = label("三次产业比由2012年的14.6:53.1:32.3调整为2016年的13.3:47.6:39.1。", Frame.of("2016-11-25"))
+    assert (tl.year, tl.kind) == (2016, RESULT)
+
+
 def test_years_in_and_cues():
     assert years_in("2018年完成，去年和今年", 2020) == [2018, 2019, 2020]
     assert years_in("1999年与２０３０年", 2020) == [1999, 2030]
