@@ -72,6 +72,8 @@ def _lead(q: Question, parts: tuple[Question, ...], sentences: Sentences) -> tup
     leads its review or its targets with them; quoted from its first headline clause to its last.
     None when no sentence states enough."""
     best: tuple[int, Evidence, str] | None = None
+    changes = tuple(figure_words().get("change_verb", ()))  # a change clause, of the figure before it or of those
+    changes += tuple(each + c for each in figure_words().get("respectively", ()) for c in changes)  # (分别增长…)
     for s, text in _statements(sentences):
         if s.label.span is not None or not time_agrees(q, s.label):
             continue
@@ -82,8 +84,8 @@ def _lead(q: Question, parts: tuple[Question, ...], sentences: Sentences) -> tup
         if count >= HEADLINES and parts[0].metrics[0] in stated and (best is None or count > best[0]):
             at = [i for i, n in enumerate(named) if n]
             end = at[-1] + 1
-            while end < len(segs) and segs[end].startswith(figure_words().get("change_verb", ())):
-                end += 1  # the last figure's change ("进出口总额62.9亿美元，增长4.7%")
+            while end < len(segs) and segs[end].startswith(changes):
+                end += 1  # the last figures' change ("进出口总额62.9亿美元，增长4.7%", "…17573元，分别增长8.3%和7.7%")
             best = (count, Evidence(s.hit, text, s.label, 1.0, ()), "，".join(segs[at[0]:end]))
     return best[1:] if best else None
 

@@ -128,23 +128,37 @@ RARE = 0.25  # the share of places whose reports may name a topic's core for it 
 def core(reports: Reports, words: str) -> str:
     """The words a sentence must name for a topic: the topic, or its core without a generic tail
     (question_cues.tsv `generic_tail`: 首店 of 首店经济) where at most RARE of the places' reports name
-    that core at all, so that it has no sense of its own there (数字 of 数字经济 has: 数字政府, 数字化)."""
-    tail = next((t for t in cues().get("generic_tail", ()) if words.endswith(t) and len(words) - len(t) >= 2), None)
-    if tail is None or topic.parts(fold(words)):
-        return words
-    rest, places = fold(words[:-len(tail)]), reports.places()
-    naming = sum(rest in reports.place_text(p) for p in places)  # each place's text folded once, kept
-    return words[:-len(tail)] if places and naming <= RARE * len(places) else words
+    that core at all, so that it has no sense of its own there (数字 of 数字经济 has: 数字政府, 数字化).
+    Options offered either way that share their core ("钼矿或者钼业") ask that core, even of one character."""
+    either = topic.options(words)
+    if len(either) > 1:
+        heads = {_head(o, 1) for o in either}
+        head = heads.pop() if len(heads) == 1 else None
+        return head if head and _rare(reports, head) else words
+    head = _head(words, 2)
+    return head if head and not topic.parts(fold(words)) and _rare(reports, head) else words
+
+
+def _head(words: str, shortest: int) -> str | None:
+    """`words` without their generic tail, when at least `shortest` characters are left."""
+    tail = next((t for t in cues().get("generic_tail", ()) if words.endswith(t) and len(words) - len(t) >= shortest), None)
+    return words[:-len(tail)] if tail else None
+
+
+def _rare(reports: Reports, head: str) -> bool:
+    """Whether at most RARE of the places' reports name `head`."""
+    places = reports.places()
+    naming = sum(fold(head) in reports.place_text(p) for p in places)  # each place's text folded once, kept
+    return bool(places) and naming <= RARE * len(places)
 
 
 def first_mention(reports: Reports, place: str, words: str) -> Source | None:
     """The latest report's first sentence of `place` that names `words` (whole, or all the parts
     the asker wrote apart: reading.topic), cited whole."""
     folded = fold(words)
-    apart = topic.parts(folded)
     for chunk in reports.chunks_of(place):
         for sentence, _ in chunk.labelled_sentences():
-            if topic.names_topic(fold(sentence), folded, apart):
+            if topic.names_topic(fold(sentence), folded):
                 doc = reports.document(chunk.doc_id)
                 return Source(chunk.doc_id, doc.get("title", ""), chunk.section_title(), sentence, 1.0,
                               chunk.text, chunk.chunk_id, place)
@@ -155,12 +169,11 @@ def quote(sentence: str, words: str) -> str:
     """The clause of `sentence` naming `words` (else the one naming their first part) as a short
     quote that shows them: where they stand past its first QUOTE characters, the quote opens a few
     characters before them ("…长三角大飞机等国家先进…")."""
-    folded = fold(words)
-    apart = topic.parts(folded)
-    first = (apart or (folded,))[0]
+    folded, said = fold(words), topic.words(fold(words))
     segs = segments(sentence)
-    clause = next((c for c in segs if topic.names_topic(fold(c), folded, apart)), None) or \
-        next((c for c in segs if first in fold(c)), sentence)
+    clause = next((c for c in segs if topic.names_topic(fold(c), folded)), None) or \
+        next((c for c in segs if said[0] in fold(c)), sentence)
+    first = next((w for w in said if w in fold(clause)), said[0])
     at = fold(clause).find(first)
     if len(clause) == len(fold(clause)) and at + len(first) > QUOTE - 1:
         clause = "…" + clause[max(0, at - QUOTE_BEFORE):]

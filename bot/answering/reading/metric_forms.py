@@ -37,6 +37,17 @@ def _name_verbs(version: tuple[int, int]) -> re.Pattern | None:
     return re.compile(f"(?<=[\u4e00-\u9fff])(?:{alternation(verbs)})(?={alternation(measures)})")
 
 
+def verbs_named(folded_text: str, vocab: Vocab) -> str:
+    """A metric said with its measure as a verb ("地方财政收了多少" is 地方财政收入; figure_words.tsv
+    `as_verb:收入`: 收了, 收到) is read by its name, when the subject before the verb and the measure make
+    a known one: "财政收了" is 财政收入, "税收了" is no name."""
+    for measure, verbs in ((k.partition(":")[2], v) for k, v in figure_words().items() if k.startswith("as_verb:")):
+        for form in longest_first(f for f in metric_forms(vocab) if f.endswith(measure) and f != measure):
+            for verb in verbs:
+                folded_text = folded_text.replace(form[:-len(measure)] + verb, form)
+    return folded_text
+
+
 def distributed(folded_text: str, vocab: Vocab) -> str:
     """Two groups joined before a metric they share, each with its own metric (figure_words.tsv
     `joint:`, `joined_by`): "城镇居民跟农村居民人均可支配收入" and "城镇和农村居民人均可支配收入" are

@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 from bot.answering.reading.typed import to_arabic
-from bot.answering.vocabulary import alternation, asked_names, gazetteer, place_shapes
+from bot.answering.vocabulary import alternation, asked_names, figure_words, gazetteer, place_shapes
 from index.text.normalise import fold
 from index.text.places import ENDINGS, level_of, names_of
 from index.text.tokens import Tokenizer, default_tokenizer
@@ -57,6 +57,20 @@ def around_time(text: str, names: Names, hits: list[tuple[int, str]], rest: str)
                   and all(any(w in n for n in read_again) for w in read)):
         return squeezed, again, left
     return text, hits, rest
+
+
+def subjects_only(text: str, names: Names, hits: list[tuple[int, str]], rest: str) -> tuple[list[tuple[int, str]], str]:
+    """(hits, rest) of `take` on `text` without the names said right before a measure they do not end with
+    (figure_words.tsv `measure`: 主营业务收入, 营收, 利润): "规上工业主营业务收入", "规上服务业营收" ask what
+    that measure is of (规上工业 alone is its added value, 服务业 its own), so the name is left as a topic word."""
+    measures = tuple(figure_words().get("measure", ()))
+    kept = []
+    for (pos, metric), form in zip(hits, _said(text, hits, names)):
+        if text.startswith(measures, pos + len(form)) and not form.endswith(measures):
+            rest = rest[:pos] + text[pos:pos + len(form)] + rest[pos + len(form):]
+        else:
+            kept.append((pos, metric))
+    return kept, rest
 
 
 def _said(text: str, hits: list[tuple[int, str]], names: Names) -> list[str]:

@@ -15,7 +15,7 @@ from bot.answering.reading import cues as asked_cues
 from bot.answering.reading import names, topic
 from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, heads_listed, metric_names,
                                                 shadows, shared_metrics, sibling, tail_shared, tails_shared,
-                                                unshadowed, wider_names, with_joint)
+                                                unshadowed, verbs_named, wider_names, with_joint)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
@@ -225,8 +225,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     shape its meaning votes for, where the cue words are silent; `quoted`: the names reports quote, one a line."""
     vocab, c = load_vocab(), cues()
     # in the reports' words, a metric shared by two groups said for each; cues such as 哪两家 match before numerals change
-    as_written = tails_shared(heads_listed(distributed(in_report_words(fold(phone_commas(clean(text)))), vocab), vocab),
-                              vocab)
+    said = verbs_named(in_report_words(fold(phone_commas(clean(text)))), vocab)
+    as_written = tails_shared(heads_listed(distributed(said, vocab), vocab), vocab)
     normalised = to_arabic(as_written)
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
     not_cues = c.get("not_cue", ())
@@ -268,6 +268,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     unread, metric_table = rest, names.metric_names(vocab, asked)
     metric_hits, rest = names.take(rest, metric_table)
     unread, metric_hits, rest = names.around_time(unread, metric_table, metric_hits, rest)
+    metric_hits, rest = names.subjects_only(unread, metric_table, metric_hits, rest)
     metrics, whole = shared_metrics(unread, rest, metric_hits, c, vocab)
     # a metric asked by a name only questions give it ("粮食打了多少") is retrieved by its own name
     for m, forms in asked:

@@ -8,7 +8,8 @@ other scaffolding words (`mention`, `which_mention`, `mention_end`, `which_place
 
 A sentence names the topic when it holds it whole, or all the parts the asker wrote apart
 ("独角兽企业和瞪羚企业": `mention_joiner`): a term such as 冰雪经济 is never split into words that
-any sentence may hold apart.
+any sentence may hold apart. A topic offered either way ("钼矿或者钼业": `mention_either`) is named
+by a sentence naming either.
 """
 from __future__ import annotations
 
@@ -79,6 +80,18 @@ def parts(topic: str) -> tuple[str, ...]:
     return found if len(found) >= 2 and all(len(p) >= 2 for p in found) else ()
 
 
-def names_topic(folded: str, topic: str, topic_parts: tuple[str, ...]) -> bool:
-    """Whether a (folded) sentence holds the (folded) topic whole, or all its parts."""
-    return topic in folded or bool(topic_parts) and all(p in folded for p in topic_parts)
+def options(topic: str) -> tuple[str, ...]:
+    """The topics a topic offers either way ("钼矿或者钼业": `mention_either`), or the topic alone."""
+    either = alternation(cues().get("mention_either", ()))
+    found = tuple(o.strip() for o in re.split(either, topic) if o.strip()) if either else ()
+    return found if len(found) >= 2 else (topic,)
+
+
+def words(topic: str) -> tuple[str, ...]:
+    """The words of a topic a sentence may name it by, in the order asked: each option's parts, or the option."""
+    return tuple(w for o in options(topic) for w in (parts(o) or (o,)))
+
+
+def names_topic(folded: str, topic: str) -> bool:
+    """Whether a (folded) sentence names the (folded) topic: one of its options whole, or all that option's parts."""
+    return any(o in folded or bool(apart := parts(o)) and all(p in folded for p in apart) for o in options(topic))
