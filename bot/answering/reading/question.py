@@ -128,8 +128,7 @@ class Question:
     siblings: tuple[str, ...] = ()  # a part's fellow metrics ("财政总收入跟一般预算收入各多少"): never its own
 
     def parts(self) -> tuple["Question", ...]:
-        """One question per metric asked, each with the words that are not another metric; for
-        an overview, one per headline metric."""
+        """One question per metric asked, each with the words that are not another metric (an overview: per headline)."""
         if self.shape == Shape.OVERVIEW:
             vocab = load_vocab()
             forms = {m: metric_names(m, vocab) for m in headline_metrics()}
