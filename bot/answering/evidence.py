@@ -21,6 +21,7 @@ from itertools import accumulate
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
+from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.bases import base_years, onward_base, without_bases
@@ -86,8 +87,9 @@ class Sentences:
     (index.text.timelabel); read once per question, as an overview scores nine metrics on them."""
 
     def __init__(self, hits: list[Hit]):
-        self.items = [Sentence(hit, hit.chunk.text[a:b], in_part(hit, a, b, tl), folded) for hit in hits
-                      for (a, b, tl), folded in zip(hit.chunk.sentences, hit.chunk.folded_sentences)]
+        self.items = [Sentence(hit, hit.chunk.text[a:b], in_part(hit, a, b, tl), folded + carried(hit, i))
+                      for hit in hits
+                      for i, ((a, b, tl), folded) in enumerate(zip(hit.chunk.sentences, hit.chunk.folded_sentences))]
         # all of them in one text, searched once for a word instead of once a sentence
         self._text = "\0".join(s.folded for s in self.items)
         self._starts = list(accumulate((len(s.folded) + 1 for s in self.items[:-1]), initial=0))
@@ -131,6 +133,36 @@ def change_since(ev: Evidence, fact: Fact) -> int | None:
     at = ev.hit.chunk.text.find(ev.sentence)
     said = ev.sentence[:max(ev.sentence.find(fact.window), 0)]
     return onward_base(ev.hit.chunk.text[:at] + said if at >= 0 else said)
+
+
+def carried(hit: Hit, i: int) -> str:
+    """The things the sentence before names in its paragraph (figure_words.tsv `measured_thing`), with the words
+    qualifying them, for the `i`th sentence of the hit's chunk when it opens on a bare measure (`measure`: "…实施投资
+    亿元以上重大项目125个。总投资678亿元"): what it measures is theirs, so a question naming them ("重大项目总投资
+    多少") finds it. Not a part of them (`part`: "其中工业项目83个"); "" for a sentence with a subject of its own."""
+    words, chunk = figure_words(), hit.chunk
+    things, measures = alternation(words.get("measured_thing", ())), alternation(words.get("measure", ()))
+    start, end, _ = chunk.sentences[i]
+    # the paragraph's sentence before: the chunk's, or the last of the chunk it goes on from
+    before = chunk if i else hit.before
+    if before is None or not before.sentences or not things or not measures:
+        return ""
+    a, b, _ = before.sentences[i - 1] if i else before.sentences[-1]
+    first = fold(segments(chunk.text[start:end])[0])
+    m = re.search(measures, first)
+    if m is None or not subjectless(first[:m.start()]) or i and "\n" in chunk.text[b:start]:
+        return ""
+    parts = words.get("part", ())
+    named = (n for seg in segments(fold(before.text[a:b])) if not seg.startswith(parts)
+             for n in re.findall(rf"[\u4e00-\u9fff]*(?:{things})", re.sub(measures, "\0", seg)))
+    return "".join(f"\0{n}" for n in named)
+
+
+def subjectless(opening: str) -> bool:
+    """Whether the words of a clause before its measure are its verb (`reach`, `name_verb`) and a word at most
+    ("累计完成投资", "总投资"): the clause names no subject of its own."""
+    verbs = alternation(figure_words().get("reach", ()) + figure_words().get("name_verb", ()))
+    return len(re.sub(verbs, "", opening) if verbs else opening) <= SUBJECTLESS
 
 
 def assess(q: Question, sentences: Sentences) -> list[Evidence]:
@@ -334,7 +366,15 @@ def of_a_thing_before(q: Question, ev: Evidence, fact: Fact) -> bool:
     if not named or not set(named) <= set(figure_words().get("measure", ())):
         return False
     own = clause[: clause.find(max(named, key=len))]
-    verbs = alternation(figure_words().get("reach", ()) + figure_words().get("name_verb", ()))
-    opens_on_verb = len(re.sub(verbs, "", own)) <= SUBJECTLESS if verbs else False
-    before = segments(ev.sentence)[fact.segment - 1] if fact.segment and opens_on_verb else ""
+    before = segments(ev.sentence)[fact.segment - 1] if fact.segment and subjectless(own) else ""
     return any(w in own or w in fold(before) for w in things)
+
+
+def before_the_part(q: Question, ev: Evidence, fact: Fact) -> bool:
+    """"到10月底完成了多少": a question naming a part of its year gone by asks what was done in it, which a sentence
+    naming that part says after naming it; a figure said before ("总投资678亿元,截至10月底,已完成投资193亿元": the
+    projects' total) is not of the part."""
+    if not re.search(year_part(to_arabic), q.normalised):
+        return False
+    at = next((i for i, seg in enumerate(segments(ev.sentence)) if re.search(year_part(), fold(seg))), None)
+    return at is not None and fact.segment < at

@@ -32,9 +32,8 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
 8. retrieval_rank: the better-ranked passage;
-9. distinct: of clauses of one passage equal on all the above, the one saying more words of the question
-   that the sentence's other figures' clauses do not ("实到代表多少人": "实到代表113人", not "应到代表127人").
-Candidates equal on all of these keep reading order (the earlier sentence, the earlier clause).
+9. of_part: a figure said after the part of the year asked its sentence names ("到10月底完成了多少"); 10. distinct: of
+   clauses of one passage equal on all the above, the one saying more words of the question that the sentence's other figures' clauses do not ("实到代表113人", not "应到代表127人"). Full ties keep reading order (earlier sentence, clause).
 """
 from __future__ import annotations
 
@@ -43,8 +42,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answering.comparison import gap_to_another_level, later_gap
-from bot.answering.evidence import (Evidence, change_since, coverage, distinct, given, of_a_thing_after, of_a_thing_before,
-                                     time_agrees, unit_agrees)
+from bot.answering.evidence import (Evidence, before_the_part, change_since, coverage, distinct, given, of_a_thing_after,
+                                     of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.metric_forms import metric_forms, metric_names
@@ -77,6 +76,7 @@ class Candidate:
     named_as: int = 0  # the length of the fullest name of the metric its clause gives
     whole: bool = True  # not a part of the figure before it ("其中…"), or the part the question names
     asked_name: bool = True  # of a list's items, its own names the metric by the question's own name
+    of_part: bool = True  # not said before the part of the year asked that its sentence names
     distinct: int = 0  # pairs of characters of the question its clause says and its sentence's other figures' do not
 
     @property
@@ -100,11 +100,11 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, bool, int, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, bool, int, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.final, self.one_year, self.unit_exact, self.whole,
                 self.clause_coverage, self.named_as, self.asked_name, self.states_change, self.dated,
-                -self.retrieval_rank, self.distinct)
+                -self.retrieval_rank, self.of_part, self.distinct)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
@@ -133,7 +133,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         of_period=_of_period(fact) or _addition(q, fact) or fact.passed, named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
         asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item),
-        distinct=distinct(q, ev.sentence, fact))
+        of_part=not before_the_part(q, ev, fact), distinct=distinct(q, ev.sentence, fact))
 
 
 def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:

@@ -28,12 +28,20 @@ class Hit:
     score: float
     bm25_rank: int | None
     dense_rank: int | None
+    before: Chunk | None = None  # the chunk this one goes on from in its paragraph: what its first sentence follows
 
     def to_dict(self) -> dict:
         return {"rank": self.rank, "chunk_id": self.chunk.chunk_id, "doc_id": self.chunk.doc_id,
                 "title": self.doc.get("title", ""), "section": self.chunk.section_title(),
                 "text": self.chunk.text, "score": round(self.score, 6),
                 "bm25_rank": self.bm25_rank, "dense_rank": self.dense_rank}
+
+
+def continued(chunks, row: int) -> Chunk | None:
+    """The chunk before `row`'s when `row`'s goes on from it, in the same paragraph (its text starts right where
+    the other's ends: a paragraph's break lies between chunks of two paragraphs)."""
+    before = chunks[row - 1] if row > 0 else None
+    return before if before and before.doc_id == chunks[row].doc_id and before.end == chunks[row].start else None
 
 
 def expand_query(query: str, vocab: Vocab) -> str:
@@ -109,9 +117,9 @@ class Searcher:
         fused = rrf({name: rankings[name] for name in use})[:k]
         t4 = time.perf_counter()
         timings.update(faiss_ms=(t2 - t1) * 1e3, bm25_ms=(t3 - t2) * 1e3, fusion_ms=(t4 - t3) * 1e3)
-        docs = self.index.documents
-        return [Hit(rank, row, self.index.chunks[row], docs.get(self.index.chunks[row].doc_id, {}),
-                    score, ranks.get("bm25"), ranks.get("dense"))
+        docs, chunks = self.index.documents, self.index.chunks
+        return [Hit(rank, row, chunks[row], docs.get(chunks[row].doc_id, {}), score, ranks.get("bm25"),
+                    ranks.get("dense"), continued(chunks, row))
                 for rank, (row, score, ranks) in enumerate(fused, 1)]
 
     def _bm25(self, text: str, allowed: np.ndarray | None) -> list[int]:

@@ -30,8 +30,9 @@ def year_part(written=lambda word: word) -> str:
     """A pattern for the words naming part of a year ("前三季度", "上半年", "1-9月"), each as
     `written` writes it (a question's numerals as digits: "前3季度")."""
     cues = _cues()
-    # "截至10月底": the months up to one's end (January to November; 12月底 is the whole year)
-    as_of = rf"(?:{_alt(cues.get('as_of', ()))})\s*(?:1[01]|[1-9])\s*(?:{_alt(cues.get('month_end', ()))})"
+    # "截至10月底": the months up to one's end (January to November; 12月底 is the whole year), not a deadline
+    as_of = rf"(?:{_alt(cues.get('as_of', ()))})\s*(?:1[01]|[1-9])\s*(?:{_alt(cues.get('month_end', ()))})" \
+        rf"(?!{_alt(cues.get('deadline', ())) or '(?!)'})"
     return rf"{_MONTHS_SO_FAR}|{as_of}|{_alt({written(w) for w in cues.get('part_year', ())})}"
 
 

@@ -214,6 +214,19 @@ def test_news_of_a_report_says_on_which_day_and_who_delivered_it_as_its_clause_s
     assert "区长冯某代表区政府向大会作工作报告" in got.answer
 
 
+XUCHANG = {"doc_id": "xc", "place": "许昌经济技术开发区", "date": "2017-03-15", "title": "许昌经济技术开发区召开2017年度工作会议"}
+XUCHANG_NEWS = ("3月15日,许昌经济技术开发区召开2017年度工作会议,全面部署2017年各项工作。\n"
+                "会上,开发区党工委书记、管委会主任王某某表示,2016年,全区上下推动经济平稳健康发展。\n"
+                "王某某强调,开发区迎来了千载难逢的发展机遇。")
+
+
+def test_who_spoke_at_a_work_meeting_is_the_officer_the_news_says_stated_its_review():
+    """"会上,…管委会主任王某某表示": the officer stating the meeting's review spoke at it."""
+    doc = {**XUCHANG, **byline(XUCHANG_NEWS)}  # as the build reads it
+    got = ask("许昌经开区2017年度工作会上是谁讲的话", [doc], {"xc": XUCHANG_NEWS}, "许昌经济技术开发区")
+    assert not got.abstained and "管委会主任王某某" in got.answer
+
+
 def test_a_person_named_is_answered_with_the_office_the_news_gives_them():
     got = ask("冯某在美兰区是干啥的,什么职务", [MEILAN], {"ml": MEILAN_NEWS}, "海口市美兰区")
     assert not got.abstained and "区委副书记、区长冯某" in got.answer and "2017" in got.answer

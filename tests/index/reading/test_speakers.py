@@ -79,7 +79,7 @@ def test_news_of_a_work_meeting_names_the_officer_who_put_forward_its_work_as_sp
     assert byline(news)["speaker"] == "某某经开区党工委书记尹某某"
 
 
-@pytest.mark.parametrize("text", ["会议提出,要以实施工程为抓手。", "报告明确提出,全年增长8%。"])
+@pytest.mark.parametrize("text", ["会议提出,要以实施工程为抓手。", "报告明确提出,全年增长8%。", "会上,与会人员表示,要抓好落实。"])
 def test_what_a_meeting_or_report_put_forward_names_no_speaker_without_an_office(text):
     assert "speaker" not in byline(text)
 
