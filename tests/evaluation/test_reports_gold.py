@@ -131,15 +131,19 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     # measured 0.766 (36/47), 0.90, 2 and 0.818 (18/22), 1.00, 0 (a delivery line broken after its place, two years
     # joined as a stretch with a change word, 零 ending a word as in 社零, a from-to quoted with its rate); 0.979
     # (46/47), 1.00, 1 and 1.000 (22/22), 1.00, 0 at the end of the next (news as of a month's end covers its year so
-    # far, a 旗 by its first character, names typed by sound, lists begun in their announcing sentence, 据…介绍)
-    "zones-heldout9.jsonl": ("zones11", 0.95, 1.00, 1),
+    # far, a 旗 by its first character, names typed by sound, lists begun in their announcing sentence, 据…介绍);
+    # 1.000 (47/47), 1.00, 1 since (a project's total carries the things the sentence before names); the one
+    # confusion is a refusal of an amount that quotes the year's rate, which the gold forbids
+    "zones-heldout9.jsonl": ("zones11", 0.97, 1.00, 1),
     "paraphrases-heldout9.jsonl": ("all9", 0.95, 1.00, 0),
     # picked likewise before this piece of work's first rule (a district's 2011 report, a county's report at a new
     # term's start, 2016; two zones' work and project meetings, 2017–2018; a county's 2020 report; a 街道's 2022
     # summary), scored once at its end: 0.833 (40/48), 1.00 (9/9), 1 confusion over the seed and the zones, and
-    # 0.773 (17/22), 1.00 (4/4), 0 over "all10" (figure, overview, trend, mention, which_places 1/2; the rest 2/2)
-    "zones-heldout10.jsonl": ("zones12", 0.81, 1.00, 1),
-    "paraphrases-heldout10.jsonl": ("all10", 0.72, 1.00, 0),
+    # 0.773 (17/22), 1.00 (4/4), 0 over "all10" (figure, overview, trend, mention, which_places 1/2; the rest 2/2);
+    # development material since: 1.000 (48/48), 1.00, 0 and 1.000 (22/22), 1.00, 0 (街道, a county's own 开发区, a
+    # name opening a quoted one, 三次产业 ratios, a base year asked, 主营业务收入, 表示 with an office, 或者)
+    "zones-heldout10.jsonl": ("zones12", 0.97, 1.00, 0),
+    "paraphrases-heldout10.jsonl": ("all10", 0.95, 1.00, 0),
     "dev.jsonl": ("all", 1.00, 1.00, 0),  # the seed's questions with 31 more texts beside it: none may change
 }
 
