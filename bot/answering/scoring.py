@@ -32,8 +32,8 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
 7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
 8. retrieval_rank: the better-ranked passage;
-9. of_part: a figure said after the part of the year asked its sentence names ("到10月底完成了多少"); 10. distinct: of
-   clauses of one passage equal on all the above, the one saying more words of the question that the sentence's other figures' clauses do not ("实到代表113人", not "应到代表127人"). Full ties keep reading order (earlier sentence, clause).
+9. of_part: a figure said after the part of the year asked its sentence names ("到10月底完成了多少");
+10. distinct: of a passage's clauses, the one saying more of the question than the rest ("实到代表113人", not "应到代表127人").
 """
 from __future__ import annotations
 

@@ -87,5 +87,5 @@ def _reach_lead(subject: str, reach: tuple[str, ...]) -> str | None:
     reach word alone, None when the subject names something of its own (not only `reach_lead` words)."""
     word = next((w for w in sorted(reach, key=len, reverse=True) if subject.endswith(w)), None)
     lead = subject.removesuffix(word) if word else ""
-    rest = re.sub("|".join(map(re.escape, figure_words().get("reach_lead", ()))) or "(?!)", "", lead)
+    rest = re.sub(alternation(figure_words().get("reach_lead", ())) or "(?!)", "", lead)
     return lead if word and not rest else None
