@@ -126,7 +126,7 @@ TESTS = ROOT / "tests"
 DEVELOPMENT_FOLDERS = (CORPUS, *(TESTS / name for name in ("reports", "zones", "zones5", "zones6", "zones7", "zones8",
                                                            "zones9", "zones10", "cities5", "heldout", "heldout2",
                                                            "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                                                           "heldout8", "heldout9", "heldout10")))
+                                                           "heldout8", "heldout9", "heldout10", "heldout11")))
 DEVELOPMENT_TEXTS = tuple(sorted(p for folder in DEVELOPMENT_FOLDERS for p in folder.iterdir()
                                  if p.suffix in (".md", ".txt")))
 
@@ -148,7 +148,7 @@ def chunked(path: Path):
 # and the reports held out once.
 (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _ZONES10,
  _CITIES5, _HELDOUT, _HELDOUT2, _HELDOUT3, _HELDOUT4, _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8,
- _HELDOUT9, _HELDOUT10) = DEVELOPMENT_FOLDERS
+ _HELDOUT9, _HELDOUT10, _HELDOUT11) = DEVELOPMENT_FOLDERS
 REAL_CORPORA = {
     "reports": (_REPORTS,),
     "zones": (_ZONES,),
@@ -168,6 +168,7 @@ REAL_CORPORA = {
     "zones10": (_SEED, _ZONES, _HELDOUT8),
     "zones11": (_SEED, _ZONES, _HELDOUT9),
     "zones12": (_SEED, _ZONES, _HELDOUT10),
+    "zones13": (_SEED, _ZONES, _HELDOUT11),
     # what the sixth round of phrasings spans: "all" and the zone, county and city texts of later rounds
     "all6": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _CITIES5, _HELDOUT4, _HELDOUT5),
     # … and the seventh's: the zone texts of the round and the set held out before it too
@@ -181,6 +182,9 @@ REAL_CORPORA = {
     # … and the tenth's: all9's and the texts of the tenth round and of the set held out after it
     "all10": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _ZONES10, _CITIES5, _HELDOUT4,
               _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8, _HELDOUT9),
+    # … and the eleventh's: all10's and the set held out before it
+    "all11": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _ZONES10, _CITIES5, _HELDOUT4,
+              _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8, _HELDOUT9, _HELDOUT10),
     "heldout": (_HELDOUT,),
     "cities5": (_SEED, _ZONES, _CITIES5),
 }
@@ -188,8 +192,8 @@ REAL_CORPORA = {
 
 class RealAnswerers:
     """Corpus name → an answerer over it, each index built once per session on first use. "all" is
-    built first and every other build starts from a copy of its index, so it embeds only what "all"
-    lacks (as a staff reindex after removing reports reuses the rest)."""
+    built first and every other build starts from a copy of the nearest index built so far, so it
+    embeds only what that one lacks (as a staff reindex after removing reports reuses the rest)."""
 
     def __init__(self, tmp_path_factory, model_cache: Path, embedder):
         self._tmp, self._model_cache, self._embedder = tmp_path_factory, model_cache, embedder
@@ -198,7 +202,7 @@ class RealAnswerers:
 
     def __getitem__(self, name: str):
         if name not in self._answerers:
-            start = None if name == "all" else self._index_of("all")
+            start = None if name == "all" else self._index_of(self._nearest(name))
             data_dir = self._tmp.mktemp(name)
             folders = REAL_CORPORA[name]
             corpus = folders[0] if len(folders) == 1 else _union(folders, data_dir / "corpus")
@@ -206,6 +210,13 @@ class RealAnswerers:
                                                   corpus_dir=corpus, start_from=start)
             self._index_dirs[name] = make_settings(data_dir / "data", corpus, self._model_cache).index.index_dir
         return self._answerers[name]
+
+    def _nearest(self, name: str) -> str:
+        """The corpus built so far that shares the most folders of texts with `name` and, of those, has the fewest
+        others ("all" at first): all11 starts from all10's index and embeds only heldout10's texts."""
+        wanted = set(REAL_CORPORA[name])
+        return max(self._index_dirs or ["all"], key=lambda n: (len(wanted & set(REAL_CORPORA[n])),
+                                                               -len(set(REAL_CORPORA[n]) - wanted)))
 
     def _index_of(self, name: str) -> Path:
         self[name]
