@@ -54,8 +54,8 @@ from bot.answering.wording import between
 from index.text.bases import base_years
 from index.text.chunking import headed
 from index.text.normalise import fold
-from index.text.vocabulary import load_vocab
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
+from index.text.vocabulary import load_vocab
 
 UNIT_MISMATCH = 0.7
 MILESTONE_TAIL = 2  # characters after a figure that may make it a milestone: "…万亿元台阶"
@@ -154,9 +154,9 @@ def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
     """The candidates that are the metric's amount, in their order: a figure that is neither a rate
-    nor a rank nor a multiple (`not_amount`), in a clause that names the metric asked
-    ("全省生产总值增长到2025年的4.93万亿元") or whose subject is its amount ("外贸进出口增长8.4%，总额突破8000亿元"), not another metric's
-    amount in a later clause ("GDP增长5.6%，一般公共预算收入4398.6亿元")."""
+    nor a rank nor a multiple (`not_amount`), in a clause that names the metric asked ("全省生产总值增长到2025年的
+    4.93万亿元") or whose subject is its amount ("外贸进出口增长8.4%，总额突破8000亿元"), not another
+    metric's amount in a later clause ("GDP增长5.6%，一般公共预算收入4398.6亿元")."""
     subjects = figure_words().get("amount", ())
     return [c for c in ranked if unit_group(c.fact.unit) not in cues().get("not_amount", ()) and c.agrees
             and (c.named_as or fold(c.fact.window).startswith(subjects))]
@@ -313,11 +313,11 @@ def _timely(q: Question, ev: Evidence, fact: Fact, year: int | None, kind: str |
 
 
 def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_change: bool = False) -> Evidence:
-    """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共预算收入年均增长4.5%",
-    labelled with the period alone), a level whose own clause says nothing of the period (no 年均, 累计, 五年…) is the
-    level the period ends on, so its year is the period's last. Conversely, in a sentence labelled with the last year of
-    the period asked (`span`), a figure whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年
-    增加超7400亿元") is that period's, as is a 年均 rate (the figure, or its change where one year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it."""
+    """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共预算收入年均增长4.5%", labelled with the period
+    alone), a level whose own clause says nothing of the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the
+    period's last. Conversely, in a sentence labelled with the last year of the period asked (`span`), a figure whose own clause
+    says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元") is that period's, as is a 年均 rate (the figure, or its change where one
+    year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it."""
     tl = ev.label
     if tl.span and tl.year is not None and cue_scores(fact.window if fact.is_change else year_change and fact.change or "")[SPAN]:
         return replace(ev, label=replace(tl, year=None))  # a 年均 rate said with a period's end level
