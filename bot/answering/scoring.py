@@ -39,14 +39,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from bot.answering.comparison import gap_to_another_level, later_gap
-from bot.answering.evidence import (Evidence, before_the_part, change_since, coverage, distinct, given, of_a_thing_after,
-                                     of_a_thing_before, time_agrees, unit_agrees)
+from bot.answering.evidence import (Evidence, _named_before, before_the_part, change_since, coverage, distinct, given,
+                                     of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.cues import asks_from_to
-from bot.answering.reading.metric_forms import metric_forms, metric_names
 from bot.answering.reading.question import Question
 from bot.answering.reading.word_numbers import as_written, ordinals
 from bot.answering.vocabulary import cues, figure_words, unit_group
@@ -328,48 +326,6 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_c
     if tl.span is None or tl.year is not None or fact.states_change or cue_scores(fact.window)[SPAN]:
         return ev
     return replace(ev, label=replace(tl, year=tl.span[1]))
-
-
-def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
-    """Whether the metric asked is the nearest metric named where a figure's subject is: its own
-    clause, or else the closest clause before it (or its section) that names a metric. A clause
-    after the figure speaks of something else ("规模以上工业增加值增长7.5%，工业对GDP增长贡献率45%":
-    7.5% is not GDP's), and so does a figure after another metric's name ("地区生产总值实现432.6
-    亿元，固定资产投资总量211.9亿元，建筑业完成151.6亿元，较去年增长21.8%": 21.8% is not GDP's), or one
-    in a unit the metric is not measured in after the metric's own figure ("完成总投资4152万元…，形成长2.3公里…的
-    水面": 2.3公里 is no investment's; but "力争实现工业产值破千亿，确保…项目240个以上" quotes the metric's clause)."""
-    if not q.metrics:
-        return True
-    lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
-    before = [fold(ev.hit.chunk.section_title()),
-              *(headed(lead, fold(s)) for s in segments(ev.sentence)[: fact.segment + 1])]
-    for at, folded in reversed(list(enumerate(before))):
-        if q.terms[0].found_in(folded):
-            return at == len(before) - 1 or unit_agrees(q, fact) or not values_in(folded)
-        if _names_another(q, folded):
-            return False
-    return False
-
-
-def _names_another(q: Question, folded: str) -> bool:
-    """Whether a text that does not name the metric asked names another metric: one of
-    synonyms.tsv, or a longer name holding the asked one (人均GDP, 万元GDP), unless the question
-    says it too ("GDP排名" asks about 排名 as well) or it holds another word of the question
-    ("财政收入里税收占多少比例" asks about 税收占比); a fellow part's metric always is another
-    ("财政总收入跟一般预算收入各多少": "一般预算收入完成7309万元" is not 财政总收入's)."""
-    term = q.terms[0]
-    if any(s in folded and s not in q.normalised for s in term.shadows):
-        return True
-    if any(n in folded for m in q.siblings for n in metric_names(m, load_vocab())):
-        return True
-    said = tuple(f for t in q.terms[1:] for f in t.forms)
-    return any(n in folded for n in _other_metrics(term.forms, q.normalised, said))
-
-
-@lru_cache(maxsize=64)
-def _other_metrics(forms: tuple[str, ...], question: str, said: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(n for n in metric_forms(load_vocab()) if n not in forms and n not in question
-                 and not any(w in n for w in said))
 
 
 def names_metric(q: Question, text: str) -> bool:
