@@ -60,12 +60,16 @@ class Composer:
 
     # -- pieces of every answer -----------------------------------------------------------
 
-    def _reply(self, ev: Evidence, window: str, dated: bool = True, when: str = "") -> str:
-        if ev.label.source == "meeting":  # "实到代表515名" is of the meeting's day, not of the year the report reviews
-            dated, when = False, wording.on_date(self.reports.document(ev.hit.chunk.doc_id).get("date", ""))
-        # a period named by its length ("四年来") is counted from its report's year, which the reply names
-        reported = self.reports.document(ev.hit.chunk.doc_id).get("date", "")[:4] if ev.label.span else ""
-        return wording.reply(window, ev.label, self.reports.place_of.get(ev.hit.chunk.doc_id, ""), dated, when, reported)
+    def _reply(self, ev: Evidence, window: str, dated: bool = True, on_day: bool = False) -> str:
+        """`window` as a reply; `on_day`: said on its report's day ("2017年3月1日，…"), as who held an office."""
+        meeting = ev.label.source == "meeting"  # "实到代表515名" is of the meeting's day, not of the year reviewed
+        # the report's date, looked up once and only for a reply that names it: its day, or the year a
+        # period named by its length ("四年来") is counted from
+        date = self.reports.document(ev.hit.chunk.doc_id).get("date", "") if on_day or meeting or ev.label.span else ""
+        when = wording.on_date(date) if on_day or meeting else ""
+        reported = date[:4] if ev.label.span else ""
+        return wording.reply(window, ev.label, self.reports.place_of.get(ev.hit.chunk.doc_id, ""),
+                             dated and not meeting, when, reported)
 
     @staticmethod
     def sources(first: list[Evidence], evidence: list[Evidence]) -> list[Source]:
@@ -322,8 +326,7 @@ class Composer:
         said = self._reply(ev, window, dated=dated)
         if (held or q.shape == Shape.WHO and asks.asks_person(q)) and not wording.YEAR.search(said):
             # an office is held, an action done, at a time: the report's day says when
-            date = self.reports.document(ev.hit.chunk.doc_id).get("date", "")
-            said = self._reply(ev, window, dated=dated, when=wording.on_date(date))
+            said = self._reply(ev, window, dated=dated, on_day=True)
         return Answer(text, said, abstained=False,
                       year=ev.label.year, kind=ev.label.kind,
                       sources=self.sources([ev], evidence),

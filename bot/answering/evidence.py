@@ -8,7 +8,8 @@ Three measures, each used by the scoring of candidates (scoring.py):
   排第几, 家 for 几家…), by the unit groups of `bot/data/unit_groups.tsv`;
 - time agreement: whether a sentence is about the year and kind (result or target) asked.
 - the question's own words: which figure of a clause they pick (`distinct`: 实到代表113人, a list's
-  10个民生项目), and which figure they state themselves, so it is no answer (`given`).
+  10个民生项目), and which figure they state themselves, so it is no answer (`given`);
+- whose figure it is: the metric asked, not another named nearer (`_named_before`, `of_a_thing_after`…).
 """
 from __future__ import annotations
 
@@ -19,15 +20,17 @@ from functools import lru_cache
 from itertools import accumulate
 
 from bot.answering.facts import Fact, segments, values_in
-from bot.answering.reading.metric_forms import heads
+from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
 from index.text.bases import base_years, onward_base, without_bases
+from index.text.chunking import headed
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TARGET, Frame, TimeLabel, cue_scores
 from index.text.tokens import NUMBER
+from index.text.vocabulary import load_vocab
 from index.text.yearpart import of_whole_year, year_part
 
 SUBJECTLESS = 2  # characters beside its verb a clause opening on it may hold before its measure (累计完成投资)
@@ -378,3 +381,45 @@ def before_the_part(q: Question, ev: Evidence, fact: Fact) -> bool:
         return False
     at = next((i for i, seg in enumerate(segments(ev.sentence)) if re.search(year_part(), fold(seg))), None)
     return at is not None and fact.segment < at
+
+
+def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
+    """Whether the metric asked is the nearest metric named where a figure's subject is: its own
+    clause, or else the closest clause before it (or its section) that names a metric. A clause
+    after the figure speaks of something else ("规模以上工业增加值增长7.5%，工业对GDP增长贡献率45%":
+    7.5% is not GDP's), and so does a figure after another metric's name ("地区生产总值实现432.6
+    亿元，固定资产投资总量211.9亿元，建筑业完成151.6亿元，较去年增长21.8%": 21.8% is not GDP's), or one
+    in a unit the metric is not measured in after the metric's own figure ("完成总投资4152万元…，形成长2.3公里…的
+    水面": 2.3公里 is no investment's; but "力争实现工业产值破千亿，确保…项目240个以上" quotes the metric's clause)."""
+    if not q.metrics:
+        return True
+    lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
+    before = [fold(ev.hit.chunk.section_title()),
+              *(headed(lead, fold(s)) for s in segments(ev.sentence)[: fact.segment + 1])]
+    for at, folded in reversed(list(enumerate(before))):
+        if q.terms[0].found_in(folded):
+            return at == len(before) - 1 or unit_agrees(q, fact) or not values_in(folded)
+        if _names_another(q, folded):
+            return False
+    return False
+
+
+def _names_another(q: Question, folded: str) -> bool:
+    """Whether a text that does not name the metric asked names another metric: one of
+    synonyms.tsv, or a longer name holding the asked one (人均GDP, 万元GDP), unless the question
+    says it too ("GDP排名" asks about 排名 as well) or it holds another word of the question
+    ("财政收入里税收占多少比例" asks about 税收占比); a fellow part's metric always is another
+    ("财政总收入跟一般预算收入各多少": "一般预算收入完成7309万元" is not 财政总收入's)."""
+    term = q.terms[0]
+    if any(s in folded and s not in q.normalised for s in term.shadows):
+        return True
+    if any(n in folded for m in q.siblings for n in metric_names(m, load_vocab())):
+        return True
+    said = tuple(f for t in q.terms[1:] for f in t.forms)
+    return any(n in folded for n in _other_metrics(term.forms, q.normalised, said))
+
+
+@lru_cache(maxsize=64)
+def _other_metrics(forms: tuple[str, ...], question: str, said: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in metric_forms(load_vocab()) if n not in forms and n not in question
+                 and not any(w in n for w in said))

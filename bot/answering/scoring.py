@@ -39,14 +39,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from bot.answering.comparison import gap_to_another_level, later_gap
-from bot.answering.evidence import (Evidence, before_the_part, change_since, coverage, distinct, given, of_a_thing_after,
-                                     of_a_thing_before, time_agrees, unit_agrees)
+from bot.answering.evidence import (Evidence, _named_before, before_the_part, change_since, coverage, distinct, given,
+                                     of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.cues import asks_from_to
-from bot.answering.reading.metric_forms import metric_forms, metric_names
 from bot.answering.reading.question import Question
 from bot.answering.reading.word_numbers import as_written, ordinals
 from bot.answering.vocabulary import cues, figure_words, unit_group
@@ -54,8 +52,8 @@ from bot.answering.wording import between
 from index.text.bases import base_years
 from index.text.chunking import headed
 from index.text.normalise import fold
-from index.text.vocabulary import load_vocab
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
+from index.text.vocabulary import load_vocab
 
 UNIT_MISMATCH = 0.7
 MILESTONE_TAIL = 2  # characters after a figure that may make it a milestone: "…万亿元台阶"
@@ -154,9 +152,9 @@ def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:
 
 def amounts(ranked: list[Candidate]) -> list[Candidate]:
     """The candidates that are the metric's amount, in their order: a figure that is neither a rate
-    nor a rank nor a multiple (`not_amount`), in a clause that names the metric asked
-    ("全省生产总值增长到2025年的4.93万亿元") or whose subject is its amount ("外贸进出口增长8.4%，总额突破8000亿元"), not another metric's
-    amount in a later clause ("GDP增长5.6%，一般公共预算收入4398.6亿元")."""
+    nor a rank nor a multiple (`not_amount`), in a clause that names the metric asked ("全省生产总值增长到2025年的
+    4.93万亿元") or whose subject is its amount ("外贸进出口增长8.4%，总额突破8000亿元"), not another
+    metric's amount in a later clause ("GDP增长5.6%，一般公共预算收入4398.6亿元")."""
     subjects = figure_words().get("amount", ())
     return [c for c in ranked if unit_group(c.fact.unit) not in cues().get("not_amount", ()) and c.agrees
             and (c.named_as or fold(c.fact.window).startswith(subjects))]
@@ -313,11 +311,11 @@ def _timely(q: Question, ev: Evidence, fact: Fact, year: int | None, kind: str |
 
 
 def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_change: bool = False) -> Evidence:
-    """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共预算收入年均增长4.5%",
-    labelled with the period alone), a level whose own clause says nothing of the period (no 年均, 累计, 五年…) is the
-    level the period ends on, so its year is the period's last. Conversely, in a sentence labelled with the last year of
-    the period asked (`span`), a figure whose own clause says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年
-    增加超7400亿元") is that period's, as is a 年均 rate (the figure, or its change where one year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it."""
+    """The evidence as it speaks of `fact`: in a sentence about a period ("…达到23562亿元，一般公共预算收入年均增长4.5%", labelled with the period
+    alone), a level whose own clause says nothing of the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the
+    period's last. Conversely, in a sentence labelled with the last year of the period asked (`span`), a figure whose own clause
+    says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元") is that period's, as is a 年均 rate (the figure, or its change where one
+    year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it."""
     tl = ev.label
     if tl.span and tl.year is not None and cue_scores(fact.window if fact.is_change else year_change and fact.change or "")[SPAN]:
         return replace(ev, label=replace(tl, year=None))  # a 年均 rate said with a period's end level
@@ -328,48 +326,6 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_c
     if tl.span is None or tl.year is not None or fact.states_change or cue_scores(fact.window)[SPAN]:
         return ev
     return replace(ev, label=replace(tl, year=tl.span[1]))
-
-
-def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
-    """Whether the metric asked is the nearest metric named where a figure's subject is: its own
-    clause, or else the closest clause before it (or its section) that names a metric. A clause
-    after the figure speaks of something else ("规模以上工业增加值增长7.5%，工业对GDP增长贡献率45%":
-    7.5% is not GDP's), and so does a figure after another metric's name ("地区生产总值实现432.6
-    亿元，固定资产投资总量211.9亿元，建筑业完成151.6亿元，较去年增长21.8%": 21.8% is not GDP's), or one
-    in a unit the metric is not measured in after the metric's own figure ("完成总投资4152万元…，形成长2.3公里…的
-    水面": 2.3公里 is no investment's; but "力争实现工业产值破千亿，确保…项目240个以上" quotes the metric's clause)."""
-    if not q.metrics:
-        return True
-    lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
-    before = [fold(ev.hit.chunk.section_title()),
-              *(headed(lead, fold(s)) for s in segments(ev.sentence)[: fact.segment + 1])]
-    for at, folded in reversed(list(enumerate(before))):
-        if q.terms[0].found_in(folded):
-            return at == len(before) - 1 or unit_agrees(q, fact) or not values_in(folded)
-        if _names_another(q, folded):
-            return False
-    return False
-
-
-def _names_another(q: Question, folded: str) -> bool:
-    """Whether a text that does not name the metric asked names another metric: one of
-    synonyms.tsv, or a longer name holding the asked one (人均GDP, 万元GDP), unless the question
-    says it too ("GDP排名" asks about 排名 as well) or it holds another word of the question
-    ("财政收入里税收占多少比例" asks about 税收占比); a fellow part's metric always is another
-    ("财政总收入跟一般预算收入各多少": "一般预算收入完成7309万元" is not 财政总收入's)."""
-    term = q.terms[0]
-    if any(s in folded and s not in q.normalised for s in term.shadows):
-        return True
-    if any(n in folded for m in q.siblings for n in metric_names(m, load_vocab())):
-        return True
-    said = tuple(f for t in q.terms[1:] for f in t.forms)
-    return any(n in folded for n in _other_metrics(term.forms, q.normalised, said))
-
-
-@lru_cache(maxsize=64)
-def _other_metrics(forms: tuple[str, ...], question: str, said: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(n for n in metric_forms(load_vocab()) if n not in forms and n not in question
-                 and not any(w in n for w in said))
 
 
 def names_metric(q: Question, text: str) -> bool:

@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from index import datafiles
 from index.datafiles import INDEX_DATA
 from index.reading.layout import numbered_level, worded_heading
+from index.reading.own_names import own_name
 from index.reading.persons import name_pattern as person_name
 from index.text.normalise import fold
 from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
-from index.text.tokens import default_tokenizer
-from index.text.yearpart import part_named, year_part
 from index.text.vocabulary import load_vocab
+from index.text.yearpart import part_named, year_part
 
 HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its first lines
 _DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
@@ -367,29 +366,6 @@ def proper(name: str) -> bool:
     (全市, 本县). A phrase with 的 ("备受瞩目的县") is no name already (`name_pattern`)."""
     whole = _alt(_cues().get("whole_of", ())) or "(?!)"
     return re.search(rf"(?:{whole})(?:{_alt(load_vocab().suffixes(*ENDINGS))})$", name) is None
-
-
-def own_name(name: str) -> str:
-    """A place without the region's name written before it without its ending ("山东巨野县" →
-    巨野县): a word jieba tags as a place name, no city a zone is named after (长春净月高新区 keeps
-    长春, cities.txt), then a name of two characters or more with its ending."""
-    vocab = load_vocab()
-    words = list(_tagger().cut(name))
-    first, rest = words[0].word if words else "", name[len(words[0].word):] if words else ""
-    endings = vocab.suffixes(*ENDINGS)
-    ending = max((e for e in endings if rest.endswith(e)), key=len, default="")  # 高新区, not its 区
-    named_rest = bool(ending) and len(rest) - len(ending) >= 2
-    if len(words) > 1 and words[0].flag.startswith("ns") and fold(first) not in vocab.cities \
-            and not first.endswith(endings) and named_rest:
-        return rest
-    return name
-
-
-@lru_cache(maxsize=1)
-def _tagger():
-    import jieba.posseg  # only when a new report's place is read
-
-    return jieba.posseg.POSTokenizer(tokenizer=default_tokenizer().jieba)
 
 
 def title_year(title: str) -> Found | None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,49 +15,19 @@ from bot.answering.reading import names, topic
 from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, heads_listed, metric_names,
                                                 shadows, shared_metrics, sibling, tail_shared, tails_shared,
                                                 unshadowed, verbs_named, wider_names, with_joint)
+from bot.answering.reading.shapes import COMPARISON, ENTITY, FIGURE, LIST, WHY, WIDE, Shape  # noqa: F401 (served here too)
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
+from index.reading.metadata import offices
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
-from index.reading.metadata import offices
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import Vocab, load_vocab
 
 if TYPE_CHECKING:  # numpy's, loaded with the model, not to read a question
     from bot.answering.reading.shape_vote import Vote
 
-# What a clause asks for: a figure, a list, a name, two figures compared, a reason.
-FIGURE, LIST, ENTITY, COMPARISON, WHY = "figure", "list", "entity", "comparison", "why"
-
-
-class Shape(str, Enum):
-    """How a question is answered: the answerer routes by it, one handler a shape."""
-
-    WHY = "why"  # refused: figures say what was done, not why
-    NO_TOPIC = "no topic"  # nothing asked about (a follow-up with nothing to follow)
-    CLAUSES = "clauses"  # "去年建成几所学校，新增多少学位": each clause a question
-    WHICH_PLACES = "which places"  # "哪些地方提到了低空经济"
-    EACH_PLACE = "each place"  # "各地2025年GDP增长目标分别是多少"
-    RANK = "rank"  # "哪个省的GDP最高": the places ranked by one figure
-    SIDE_BY_SIDE = "side by side"  # several places named: known once the reports cover them
-    BYLINE = "byline"  # who delivered a report: known once the place's speaker is
-    MENTION = "mention"  # "提到低空经济了吗"
-    OVERVIEW = "overview"  # "去年干得怎么样": the year's headline figures
-    SEVERAL = "several"  # "GDP和财政收入各是多少": each metric a part of its own
-    TREND = "trend"  # "这两年怎么变化": the metric over the years the reports cover
-    AGAINST = "against"  # "增速比全省高多少": the gap its report states to a level
-    METRICS = "two metrics"  # "贷款余额比存款多还是少": two metrics of one place, same year and kind
-    ATTAINED = "attained"  # "完成目标了吗": a year's target against its result
-    COMPARISON = "comparison"  # two figures of one metric
-    LIST = "list"  # "有哪些…": a sentence listing them, or a section's parts
-    WHO = "who"  # "哪家企业", "书记是谁": a name in a sentence
-    YES_NO = "yes/no"  # "能过100亿吗": the figure against the one asked about
-    FIGURE = "figure"
-
-
-# Shapes that take the question across places or clauses: a place's part is read without them.
-WIDE = frozenset({Shape.WHY, Shape.NO_TOPIC, Shape.CLAUSES, Shape.WHICH_PLACES, Shape.EACH_PLACE, Shape.RANK})
 _NOT_TERM = re.compile(r"^[\W\d_]+$")
 _PARTICLES = "了的过着呢吗"  # stripped from the end of a word, and never a term alone
 

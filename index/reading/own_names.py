@@ -1,0 +1,33 @@
+"""A place's own name, without the region's name written before it ("山东巨野县" → 巨野县), as the
+metadata read from a report (`metadata.infer`) names its place."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from index.text.normalise import fold
+from index.text.places import ENDINGS
+from index.text.tokens import default_tokenizer
+from index.text.vocabulary import load_vocab
+
+
+def own_name(name: str) -> str:
+    """A place without the region's name written before it without its ending ("山东巨野县" →
+    巨野县): a word jieba tags as a place name, no city a zone is named after (长春净月高新区 keeps
+    长春, cities.txt), then a name of two characters or more with its ending."""
+    vocab = load_vocab()
+    words = list(_tagger().cut(name))
+    first, rest = words[0].word if words else "", name[len(words[0].word):] if words else ""
+    endings = vocab.suffixes(*ENDINGS)
+    ending = max((e for e in endings if rest.endswith(e)), key=len, default="")  # 高新区, not its 区
+    named_rest = bool(ending) and len(rest) - len(ending) >= 2
+    if len(words) > 1 and words[0].flag.startswith("ns") and fold(first) not in vocab.cities \
+            and not first.endswith(endings) and named_rest:
+        return rest
+    return name
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg  # only when a new report's place is read
+
+    return jieba.posseg.POSTokenizer(tokenizer=default_tokenizer().jieba)
