@@ -15,6 +15,7 @@ from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, u
 from bot.answering.facts import RATE, segments, values_in
 from bot.answering.kinds import people
 from bot.answering.reading import asks
+from bot.answering.reading.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
@@ -47,10 +48,11 @@ def asks_a_change(q: Question) -> bool:
 
 
 def _a_level_alone(c: Candidate) -> bool:
-    """An amount whose clause says nothing of a change ("地区生产总值实现432.6亿元"); a rate
-    ("涨幅2%") or a clause about growth ("5项指标增幅位列全市第一") is not one."""
-    return not c.fact.states_change and unit_group(c.fact.unit) != "percent" \
-        and not any(w in c.fact.window for w in change_words())
+    """An amount whose clause says nothing of a change ("地区生产总值实现432.6亿元"), or a share said before
+    its name ("全市21.7%的地区生产总值"); another rate ("涨幅2%") or a clause about growth ("5项指标增幅位列全市
+    第一") is not one."""
+    return not c.fact.states_change and (share_named_after(c.fact) or unit_group(c.fact.unit) != "percent"
+                                         and not any(w in c.fact.window for w in change_words()))
 
 
 class Composer:

@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads
+from bot.answering.reading.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
@@ -231,13 +232,13 @@ def _figure_in(units: tuple[str, ...]) -> re.Pattern:
 def unit_agrees(q: Question, fact: Fact) -> bool:
     """Whether the figure, or its change, is of the kind asked for (a rate, a rank, money, an area,
     a count), or else of a kind the metric asked about is measured in (`metric_units.tsv`); a share
-    of the metric ("出口占全省的50.6%", "工业对GDP增长贡献率45%") is not the metric, nor its rate,
-    unless a share is asked for."""
+    of the metric ("出口占全省的50.6%", "工业对GDP增长贡献率45%", "全市21.7%的地区生产总值") is not the metric,
+    nor its rate, unless a share is asked for."""
     groups = {unit_group(fact.unit)}
     if fact.change:
         groups |= change_groups(fact.change)
     asks_share = any(w in q.normalised for w in cues().get("share", ()))
-    if not asks_share and any(w in fact.subject for w in figure_words().get("share", ())):
+    if not asks_share and (any(w in fact.subject for w in figure_words().get("share", ())) or share_named_after(fact)):
         return False
     if q.unit is not None:
         return q.unit in groups

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
+from bot.answering.reading.named_after import named_after
 from bot.answering.reading.no_figures import no_figure
 from bot.answering.reading.word_numbers import beyond_thresholds, word_figures
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
@@ -281,7 +282,8 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
             mine.append(Fact(subject, value, number, unit, ranked if unit_group(unit) == "rank" else None, seg, index))
             start = e
-        facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
+        facts += named_after(seg, _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re,
+                                         change), value_re)
     return tuple(beyond_thresholds(facts))
 
 
