@@ -234,7 +234,9 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
     segs = segments(sentence)
     for index, seg in enumerate(segs):
         found = _values(seg, value_re)
-        if not found:
+        if not found:  # "…59400万元,与上年持平": a level held is the change of the figure before
+            if seg in figure_words().get("flat_change", ()) and (owner := _change_owner(facts, segs, index, "")) is not None:
+                facts[owner] = replace(facts[owner], change=seg, window=f"{facts[owner].window}，{seg}")
             continue
         if respectively in seg:
             # each group's figure first, then the clause's figures as said, which answer for both

@@ -10,7 +10,7 @@ from bot.answering.vocabulary import alternation, figure_words
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
 
-RATE = "%"
+RATE = "%"  # as bot.answering.facts, which reads with this module
 _NAME = re.compile(r"的([\u4e00-\u9fff][^，,；;。、]*)")
 
 
@@ -45,11 +45,13 @@ def named_after(seg: str, facts: list, value_re: re.Pattern) -> list:
         if name is None or not part.endswith(name) or n and opening and opening not in words.get("reach", ()):
             return facts
         items.append((part, found[0].group(0).strip(), name))
-    mine = [f for f in facts if not f.opening]
-    if len(items) < 2 or len(mine) != len(items) or any(f.value not in v for f, (_, v, _) in zip(mine, items)):
+    mine = [i for i, f in enumerate(facts) if not f.opening]
+    if len(items) < 2 or len(mine) != len(items) or any(facts[i].value not in v for i, (_, v, _) in zip(mine, items)):
         return facts
-    own = {id(f): (part, name) for f, (part, _, name) in zip(mine, items)}
-    return [replace(f, subject=own[id(f)][1], item=own[id(f)][0]) if id(f) in own else f for f in facts]
+    out = list(facts)
+    for i, (part, _, name) in zip(mine, items):
+        out[i] = replace(facts[i], subject=name, item=part)
+    return out
 
 
 def share_named_after(fact) -> bool:
