@@ -214,7 +214,9 @@ class Composer:
         ranked = [c for c in ranked or scoring.figures(q, evidence) if c.confidence >= self.threshold]
         for c in (c for c in ranked if scoring.names_metric(q, c.fact.window)):  # not the next metric's gap
             # of several levels' gaps ("分别高于全省和全国0.8个、1.3个百分点"), the one asked, said alone
-            gaps = comparison.gaps_of(c.fact.window, _said_after(c.evidence.sentence, c.fact.window) or "")
+            # (after its change where its quote skips a clause: "602.5亿元，首次突破600亿元大关，同比增长5.5%，高于全国…")
+            gaps = comparison.gaps_of(c.fact.window, _said_after(c.evidence.sentence, c.fact.window)
+                                      or _said_after(c.evidence.sentence, c.fact.window.rpartition("，")[2]) or "")
             asked = next((g for g in gaps if q.against in g.level), None)
             if asked is not None:
                 said = self._reply(c.evidence, asked.said)

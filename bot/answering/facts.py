@@ -293,16 +293,26 @@ def _change_owner(facts: list[Fact], segs: list[str], index: int, unit: str) -> 
     """The index in `facts` of the figure a change clause naming no metric (clause `index`) is said of: the last
     figure before it, past clauses that say how it is counted (figure_words.tsv `method`), its share of a plan
     (`of_before`) or, for a rate, its rank ("完成11.3亿元，占年计划的41.8%，同比增长9.3%", "2235.29亿元，居全省第9位，
-    按可比价格计算，增长6.9%"; but "位列第47位，比上年提升7个名次"); None when that figure has a change already."""
+    按可比价格计算，增长6.9%"; but "位列第47位，比上年提升7个名次") or a threshold it passed (`_passed`); None when that
+    figure has a change already."""
     words = figure_words()
-    def aside(seg: str) -> bool:
-        return seg.startswith(words.get("of_before", ()) or ("\0",)) \
-            or unit == RATE and all(unit_group(v[4] or "") == "rank" for v in values_in(seg))
+    def aside(at: int) -> bool:
+        return segs[at].startswith(words.get("of_before", ()) or ("\0",)) or at > 0 and _passed(segs[at - 1], segs[at]) \
+            or unit == RATE and all(unit_group(v[4] or "") == "rank" for v in values_in(segs[at]))
     at = index - 1
-    while at >= 0 and (aside(segs[at]) if values_in(segs[at]) else segs[at].startswith(words.get("method", ()) or ("\0",))):
+    while at >= 0 and (aside(at) if values_in(segs[at]) else segs[at].startswith(words.get("method", ()) or ("\0",))):
         at -= 1
     owner = max((i for i, f in enumerate(facts) if f.segment == at), default=None)
     return owner if owner is not None and facts[owner].change is None else None
+
+
+def _passed(before: str, seg: str) -> bool:
+    """"完成602.5亿元，首次突破600亿元大关": a threshold (figure_words.tsv `threshold`) the last figure of the clause
+    before passed, said by its verb and two characters at most ("首次"), is no figure of its own."""
+    said, mine = values_in(before), values_in(seg)
+    opening = seg[:mine[0][0]] if mine else ""
+    lead = re.sub(f"(?:{alternation(figure_words().get('threshold', ()))})$", "", opening)
+    return bool(said) and lead != opening and len(lead) <= 2 and said[-1][4] == mine[0][4] and said[-1][3] >= mine[0][3]
 
 
 def _paired(seg: str, found: list) -> tuple[str, str] | None:
