@@ -15,6 +15,7 @@ from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, u
 from bot.answering.facts import RATE, segments, values_in
 from bot.answering.kinds import people
 from bot.answering.reading import asks
+from bot.answering.reading.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
@@ -47,10 +48,11 @@ def asks_a_change(q: Question) -> bool:
 
 
 def _a_level_alone(c: Candidate) -> bool:
-    """An amount whose clause says nothing of a change ("地区生产总值实现432.6亿元"); a rate
-    ("涨幅2%") or a clause about growth ("5项指标增幅位列全市第一") is not one."""
-    return not c.fact.states_change and unit_group(c.fact.unit) != "percent" \
-        and not any(w in c.fact.window for w in change_words())
+    """An amount whose clause says nothing of a change ("地区生产总值实现432.6亿元"), or a share said before
+    its name ("全市21.7%的地区生产总值"); another rate ("涨幅2%") or a clause about growth ("5项指标增幅位列全市
+    第一") is not one."""
+    return not c.fact.states_change and (share_named_after(c.fact) or unit_group(c.fact.unit) != "percent"
+                                         and not any(w in c.fact.window for w in change_words()))
 
 
 class Composer:
@@ -216,7 +218,9 @@ class Composer:
         ranked = [c for c in ranked or scoring.figures(q, evidence) if c.confidence >= self.threshold]
         for c in (c for c in ranked if scoring.names_metric(q, c.fact.window)):  # not the next metric's gap
             # of several levels' gaps ("分别高于全省和全国0.8个、1.3个百分点"), the one asked, said alone
-            gaps = comparison.gaps_of(c.fact.window, _said_after(c.evidence.sentence, c.fact.window) or "")
+            # (after its change where its quote skips a clause: "602.5亿元，首次突破600亿元大关，同比增长5.5%，高于全国…")
+            gaps = comparison.gaps_of(c.fact.window, _said_after(c.evidence.sentence, c.fact.window)
+                                      or _said_after(c.evidence.sentence, c.fact.window.rpartition("，")[2]) or "")
             asked = next((g for g in gaps if q.against in g.level), None)
             if asked is not None:
                 said = self._reply(c.evidence, asked.said)

@@ -21,6 +21,7 @@ from itertools import accumulate
 
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
+from bot.answering.reading.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
@@ -34,6 +35,7 @@ from index.text.vocabulary import load_vocab
 from index.text.yearpart import of_whole_year, year_part
 
 SUBJECTLESS = 2  # characters beside its verb a clause opening on it may hold before its measure (累计完成投资)
+COUNT_VERB = 4  # characters of a count's clause before it that are its verb alone (竣工投产141个)
 
 
 @dataclass(frozen=True)
@@ -129,13 +131,16 @@ def in_part(hit: Hit, start: int, end: int, tl: TimeLabel) -> TimeLabel:
 
 def change_since(ev: Evidence, fact: Fact) -> int | None:
     """The year the figure's change is stated against: the one its own change names ("比2012年提高5.63个百分点"),
-    else the one its passage set before it as the base of all changes after ("比2012年(下同)增长47.7%")."""
+    else the one its passage set before it as the base of all changes after ("比2012年(下同)增长47.7%"), else,
+    for one year's change, the year before it ("2022年…同比增长5.5%" for "比21年增长多少")."""
     own = base_years(fact.change or (fact.window if fact.is_change else ""))
     if own:
         return own[0]
     at = ev.hit.chunk.text.find(ev.sentence)
     said = ev.sentence[:max(ev.sentence.find(fact.window), 0)]
-    return onward_base(ev.hit.chunk.text[:at] + said if at >= 0 else said)
+    onward = onward_base(ev.hit.chunk.text[:at] + said if at >= 0 else said)
+    one_year = ev.label.year is not None and ev.label.span is None and fact.states_change
+    return ev.label.year - 1 if onward is None and one_year else onward
 
 
 def carried(hit: Hit, i: int) -> str:
@@ -234,13 +239,13 @@ def _figure_in(units: tuple[str, ...]) -> re.Pattern:
 def unit_agrees(q: Question, fact: Fact) -> bool:
     """Whether the figure, or its change, is of the kind asked for (a rate, a rank, money, an area,
     a count), or else of a kind the metric asked about is measured in (`metric_units.tsv`); a share
-    of the metric ("出口占全省的50.6%", "工业对GDP增长贡献率45%") is not the metric, nor its rate,
-    unless a share is asked for."""
+    of the metric ("出口占全省的50.6%", "工业对GDP增长贡献率45%", "全市21.7%的地区生产总值") is not the metric,
+    nor its rate, unless a share is asked for."""
     groups = {unit_group(fact.unit)}
     if fact.change:
         groups |= change_groups(fact.change)
     asks_share = any(w in q.normalised for w in cues().get("share", ()))
-    if not asks_share and any(w in fact.subject for w in figure_words().get("share", ())):
+    if not asks_share and (any(w in fact.subject for w in figure_words().get("share", ())) or share_named_after(fact)):
         return False
     if q.unit is not None:
         return q.unit in groups
@@ -353,6 +358,21 @@ def of_a_thing_after(q: Question, fact: Fact) -> bool:
         return False
     thing = fold(m.group(1))
     return not any(t.found_in(thing) for t in q.terms if t.text not in q.places)
+
+
+def counted_before(sentence: str, fact: Fact, read: str) -> str:
+    """"全年谋划实施项目382个，…，开工248个，竣工投产141个": a count whose clause says no more than its verb before
+    it (`COUNT_VERB` characters at most) counts the thing (figure_words.tsv `measured_thing`) the nearest clause
+    before it counts in the same unit: its clause `read` with that thing's name before it ("项目开工248个")."""
+    things, at = figure_words().get("measured_thing", ()), fact.window.find(fact.value)
+    if unit_group(fact.unit) != "count" or at < 0 or at > COUNT_VERB or any(t in fact.window for t in things):
+        return read
+    for clause in reversed(segments(sentence)[:fact.segment]):
+        counted = [v for v in values_in(clause) if v[4] == fact.unit]
+        named = [t for t in things if counted and t in clause[:counted[-1][0]]]
+        if counted:
+            return max(named, key=len) + read if named else read
+    return read
 
 
 def of_a_thing_before(q: Question, ev: Evidence, fact: Fact) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
+from bot.answering.reading.named_after import named_after
 from bot.answering.reading.no_figures import no_figure
 from bot.answering.reading.word_numbers import beyond_thresholds, word_figures
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
@@ -233,7 +234,9 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
     segs = segments(sentence)
     for index, seg in enumerate(segs):
         found = _values(seg, value_re)
-        if not found:
+        if not found:  # "…59400万元,与上年持平": a level held is the change of the figure before
+            if seg in figure_words().get("flat_change", ()) and (owner := _change_owner(facts, segs, index, "")) is not None:
+                facts[owner] = replace(facts[owner], change=seg, window=f"{facts[owner].window}，{seg}")
             continue
         if respectively in seg:
             # each group's figure first, then the clause's figures as said, which answer for both
@@ -281,7 +284,8 @@ def _extract(sentence: str, vocab: Vocab, figure_words_at: tuple[int, int]) -> t
             subject = seg[start:s].strip("、") or seg[e:].split("、")[0]
             mine.append(Fact(subject, value, number, unit, ranked if unit_group(unit) == "rank" else None, seg, index))
             start = e
-        facts += _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re, change)
+        facts += named_after(seg, _items(seg, _against_base(seg, found, _from_to(seg, found, mine), change), value_re,
+                                         change), value_re)
     return tuple(beyond_thresholds(facts))
 
 
@@ -289,16 +293,26 @@ def _change_owner(facts: list[Fact], segs: list[str], index: int, unit: str) -> 
     """The index in `facts` of the figure a change clause naming no metric (clause `index`) is said of: the last
     figure before it, past clauses that say how it is counted (figure_words.tsv `method`), its share of a plan
     (`of_before`) or, for a rate, its rank ("完成11.3亿元，占年计划的41.8%，同比增长9.3%", "2235.29亿元，居全省第9位，
-    按可比价格计算，增长6.9%"; but "位列第47位，比上年提升7个名次"); None when that figure has a change already."""
+    按可比价格计算，增长6.9%"; but "位列第47位，比上年提升7个名次") or a threshold it passed (`_passed`); None when that
+    figure has a change already."""
     words = figure_words()
-    def aside(seg: str) -> bool:
-        return seg.startswith(words.get("of_before", ()) or ("\0",)) \
-            or unit == RATE and all(unit_group(v[4] or "") == "rank" for v in values_in(seg))
+    def aside(at: int) -> bool:
+        return segs[at].startswith(words.get("of_before", ()) or ("\0",)) or at > 0 and _passed(segs[at - 1], segs[at]) \
+            or unit == RATE and all(unit_group(v[4] or "") == "rank" for v in values_in(segs[at]))
     at = index - 1
-    while at >= 0 and (aside(segs[at]) if values_in(segs[at]) else segs[at].startswith(words.get("method", ()) or ("\0",))):
+    while at >= 0 and (aside(at) if values_in(segs[at]) else segs[at].startswith(words.get("method", ()) or ("\0",))):
         at -= 1
     owner = max((i for i, f in enumerate(facts) if f.segment == at), default=None)
     return owner if owner is not None and facts[owner].change is None else None
+
+
+def _passed(before: str, seg: str) -> bool:
+    """"完成602.5亿元，首次突破600亿元大关": a threshold (figure_words.tsv `threshold`) the last figure of the clause
+    before passed, said by its verb and two characters at most ("首次"), is no figure of its own."""
+    said, mine = values_in(before), values_in(seg)
+    opening = seg[:mine[0][0]] if mine else ""
+    lead = re.sub(f"(?:{alternation(figure_words().get('threshold', ()))})$", "", opening)
+    return bool(said) and lead != opening and len(lead) <= 2 and said[-1][4] == mine[0][4] and said[-1][3] >= mine[0][3]
 
 
 def _paired(seg: str, found: list) -> tuple[str, str] | None:

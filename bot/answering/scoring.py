@@ -41,8 +41,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.answering.comparison import gap_to_another_level, later_gap
-from bot.answering.evidence import (Evidence, _named_before, before_the_part, change_since, coverage, distinct, given,
-                                     of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
+from bot.answering.evidence import (Evidence, _named_before, before_the_part, change_since, counted_before, coverage,
+                                     distinct, given, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.question import Question
@@ -126,7 +126,7 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         ev, fact, as_written(window(ev, fact, q), ev.sentence) if q.unit == "rank" else window(ev, fact, q),
         confidence=ev.coverage * (1.0 if agrees else mismatch),
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
-        clause_coverage=coverage(q, fact.item or _as_read(ev, fact, q), require_metric=False)[0],
+        clause_coverage=coverage(q, fact.item or counted_before(ev.sentence, fact, _as_read(ev, fact, q)), require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact) or fact.passed, named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),

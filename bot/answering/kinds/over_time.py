@@ -209,15 +209,38 @@ def yes_or_no(asked: Asked, reports: Reports, compose: Composer) -> Answer:
 
 
 def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """The figure's answer, led by yes or no where the question asks it of a rank ("GDP是不是全国
+    """The figure's answer (of each year, where it names several), led by yes or no where the question asks it of a rank ("GDP是不是全国
     第二") or of the direction of the change ("GDP是不是下降了"): by the rank or the direction the
     sentence states with the figure."""
+    if _years_each(asked.q):
+        return _each_named(asked, reports, compose)
     answer = single.figure(asked, reports, compose)
     text, c = asked.q.normalised, cues()
     if answer.abstained or not answer.value or not cue_words.asks_yes_no(text, c):
         return answer
     lead = _rank_verdict(text, answer.value, c) or _direction_verdict(text, answer, c)
     return replace(answer, answer=lead + answer.answer) if lead else answer
+
+
+def _years_each(q: Question) -> bool:
+    """"08年和10年工业增加值": a figure asked of two years or more, of no period and no change between them."""
+    return len(set(q.years)) > 1 and q.span is None and not q.asks_change
+
+
+def _each_named(asked: Asked, reports: Reports, compose: Composer) -> Answer:
+    """Each year's figure in turn, oldest first, each of the kind its year takes where the question says
+    none (a year from the one 今年 means on is a target: "08年和10年" in 2010 is a result and a target);
+    a year without one says so on its line. The first refusal where no year has one."""
+    q, lines = asked.q, []
+    for year in sorted(set(q.years)):
+        kind = q.kind if q.kind_asked else TARGET if year >= asked.now else RESULT
+        lines.append(single.figure(replace(asked, q=replace(q, years=(year,), kind=kind)), reports, compose))
+    answered = [a for a in lines if not a.abstained]
+    if not answered:
+        return lines[0]
+    return replace(answered[-1], answer="\n".join(a.answer for a in lines), query=q,
+                   sources=[a.sources[0] for a in answered if a.sources], evidence=len(answered),
+                   explanation=" | ".join(a.explanation for a in lines))
 
 
 def _rank_verdict(text: str, value: str, c: dict[str, tuple[str, ...]]) -> str | None:

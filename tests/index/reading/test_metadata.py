@@ -155,7 +155,10 @@ def test_most_development_texts_give_their_place_and_date():
     # of heldout10, 许昌经开区's news (its name with an aside before its verb: "国家许昌经济技术开发区(以下简称开发区)召开…")
     # of heldout11, three: 宜丰县's report (its title "2009年政府工作报告" and "县长" only; 宜丰县 first named far on),
     # 曾都经开区's news (in traditional script: 曾都經濟開發區) and 芜湖经开区's 汇报 (only "经开区"; 芜湖市 in passing)
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 31
+    # of dev14a, three: 大东区's report (its page keeps no line naming it: "我代表区人民政府"), 大庆高新区's news (its
+    # name only after a framing clause: "虎年春节刚过,大庆高新区便打响了…", as 中都街道's) and 秦皇岛经开区's (its name
+    # inside a meeting's: "秦皇岛市对外开放暨秦皇岛经济技术开发区成立30周年工作会议召开")
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 34
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
@@ -175,7 +178,9 @@ def test_most_development_texts_give_their_place_and_date():
     # of heldout10, 郑州经开区's news ("2月27日", its year only in "召开2018年重点项目建设誓师大会")
     # of heldout11, two: 苍山县's report (its page's "2012-02-28 11:43 作者:未知 来源:大众网" line is not read) and
     # 芜湖经开区's 汇报 (no date stated)
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 48
+    # of dev14a, three: 大东区's report (no delivery line), 大庆高新区's news ("虎年春节刚过"; the page's time is not in
+    # the text) and 秦皇岛经开区's ("10月27日", no year)
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 51
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
