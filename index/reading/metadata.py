@@ -16,11 +16,11 @@ import re
 from functools import lru_cache
 
 from index.reading.layout import numbered_level, worded_heading
-from index.reading.opening import (BOUNDARY as _BOUNDARY, DATE as _DATE, DAY as _DAY, HEAD_CHARS, ISO as _ISO, Found,
+from index.reading.opening import (BOUNDARY as _BOUNDARY, DATE as _DATE, DAY as _DAY, HEAD_CHARS, ISO as _ISO, STAMP, Found,
                                    alt as _alt, cues as _cues, date as _date, dateline_words, head as _head,
                                    head_lines as _head_lines, in_digits as _in_digits, offices)
 from index.reading.persons import name_pattern as person_name
-from index.text.normalise import fold
+from index.text.normalise import as_read, fold
 from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
 from index.text.tokens import default_tokenizer
@@ -45,7 +45,8 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     # "1月17日,西安高新区举办“…”新闻发布会", "(记者)2月13日上午,合肥经开区召开“新春第一会”": the subject of a
     # clause opening with its day holds what the news reports
     named = named or re.search(rf"(?:^|(?<=[\s，,。)）])){_DAY}[^，,。\n]{{0,4}}[，,]\s*((?:{place}){{1,2}}?)"
-                               rf"(?:{government})?(?:{held})", head)
+                               rf"(?:{government})?(?:{held})|(?:^|(?<=[\s，,。：:]))((?:{place}){{1,2}}?)(?:{government})?"
+                               rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:{held})", head)  # or its day between: "…开发区2月18日召开的…"
     where = "新闻开头的会议名称"
     # "高新区召开…": an ending alone names no place
     found_place = Found(named[named.lastindex], where) \
@@ -62,12 +63,13 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
 def meeting_day(text: str) -> tuple[str, str] | None:
     """The month and day news of a meeting opens with: a clause's ("1月26日，…", "12 月 25 日,…" as
     a PDF spaces them), a byline's ("(记者 某某)2月27日下午…", "通讯员某某报道 1月15日") or the
-    dateline's, before or after its closing word ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
-    day, reported = _DAY, _alt(_cues().get("reported", ())) or "(?!)"
+    dateline's, before or after its closing word ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…"), or the day it was
+    held on ("…开发区2月18日召开的…会议")."""
+    day, reported, held = _DAY, _alt(_cues().get("reported", ())) or "(?!)", _alt(_cues().get("held", ())) or "(?!)"
     dateline = _alt(dateline_words()) or "(?!)"
     m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|(?:{dateline})[】\]）)]?|{reported})\s*{day}"
-                  rf"|(?<!\d){day}(?:{dateline}))", _head(text))
-    return (m[1] or m[3], m[2] or m[4]) if m else None
+                  rf"|(?<!\d){day}(?:{dateline})|(?<!\d){day}(?={held}))", _head(text))  # "2月18日召开的…"
+    return (m[1] or m[3] or m[5], m[2] or m[4] or m[6]) if m else None
 
 
 def _meeting_year(head: str) -> int | None:
@@ -356,7 +358,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     """Title, date, place and source of a report, each with where it was found; a field that
     cannot be read with confidence is left out. `carried` is what the file format itself says
     (an HTML page's title and date, a corpus file's header); it wins over what is read."""
-    carried = {k: v for k, v in (carried or {}).items() if v}
+    carried, text = {k: v for k, v in (carried or {}).items() if v}, as_read(text)
     found: dict[str, Found] = {}
     title = Found(carried["title"], "文件自带的元数据") if "title" in carried else title_of(text)
     date, place = delivery(text)
@@ -368,7 +370,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
                   if p and proper(p.value)), None)
     if date is None:
         published = labelled(text, "published_label")
-        m = re.match(_ISO, published or "")
+        m = re.match(_ISO, published or "") or re.search(STAMP, _head(text))  # "2012-02-28 11:43 作者:…" too
         if m:
             date = Found(_date(m[1], m[2], m[3]), "页面的发布时间（不是报告日期，请核对）")
     if date is None and title is not None:

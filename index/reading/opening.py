@@ -12,6 +12,7 @@ HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its f
 DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
 ISO = r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
 DAY = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+STAMP = ISO + r"\s*\d{1,2}[:：]\d{2}"  # a page's date with its time of day ("2012-02-28 11:43"): when it was put up
 BOUNDARY = r"(?:^|(?<=[\s年在—:：(（“\"]))"
 
 
