@@ -168,7 +168,8 @@ REAL_CORPORA = {
     "zones10": (_SEED, _ZONES, _HELDOUT8),
     "zones11": (_SEED, _ZONES, _HELDOUT9),
     "zones12": (_SEED, _ZONES, _HELDOUT10),
- _HELDOUT9, _HELDOUT10, _HELDOUT11, _DEV14A) = DEVELOPMENT_FOLDERS
+    "zones13": (_SEED, _ZONES, _HELDOUT11),
+    "zones14a": (_SEED, _ZONES, _DEV14A),  # north and north-east texts gathered in round 14 (dev14a)
     # what the sixth round of phrasings spans: "all" and the zone, county and city texts of later rounds
     "all6": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _CITIES5, _HELDOUT4, _HELDOUT5),
     # … and the seventh's: the zone texts of the round and the set held out before it too

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answering import wording
-from bot.answering.reading.names import own_zone, places_table
+from bot.answering.reading.names import own_zone, places_table, says_own_zone
 from bot.answering.reading.question import COMPARISON, ENTITY, Question, parse
 from bot.answering.reading.shape_vote import Vote
 from bot.answering.reading.typos import heard_as, near_place, slipped_opening
@@ -255,7 +255,8 @@ class Reports:
         """A place's own zone no report covers ("阳新开发区") is asked of that place, when its reports name
         the zone as theirs ("县经济开发区"); any other place named is itself."""
         owner, said = own_zone(named, places_table(self._places, load_vocab()), load_vocab()) or ("", ())
-        return owner if owner in self.reports_in and any(w in self.place_text(owner) for w in said) else named
+        return owner if owner in self.reports_in and says_own_zone(self.place_text(owner), said, load_vocab()) \
+            else named
 
     @cached_property
     def _quoted_names(self) -> dict[str, frozenset[str]]:

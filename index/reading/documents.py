@@ -18,11 +18,13 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
 from index.reading import layout, metadata
 from index.reading.layout import Paragraph
+from index.text.normalise import as_read
 from index.text.timelabel import Frame, plans_own_year
 
 REQUIRED_META = ("title", "date", "place", "source")
@@ -41,8 +43,8 @@ class Document:
     doc_id: str
     path: Path
     meta: dict[str, str]
-    raw: str
-    paragraphs: tuple[Paragraph, ...] = field(repr=False)
+    raw: str  # the file's text
+    paragraphs: tuple[Paragraph, ...] = field(repr=False)  # spans in `text`
 
     @property
     def title(self) -> str:
@@ -64,18 +66,23 @@ class Document:
     def content_hash(self) -> str:
         return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
 
+    @cached_property
+    def text(self) -> str:
+        """The file's text as it is read (`as_read`: Simplified script, no ruby pinyin)."""
+        return as_read(self.raw)
+
     @property
     def frame(self) -> Frame:
         """The years it reviews and plans, by its date, the part of a year it covers and whether,
         dated from October on, it still plans its own year."""
-        body = body_of(self.raw)
+        body = body_of(self.text)
         return Frame.of(self.date, metadata.part_of_year(body) is not None or plans_own_year(body, self.date))
 
     def info(self) -> dict[str, str | bool]:
         """What is said of the report as a whole; who delivered it and where, when it says so;
         the part of a year its figures cover ("前三季度"), when it covers one; whether, dated from
         October on, it still plans its own year (`plans_own_year`)."""
-        body = body_of(self.raw)
+        body = body_of(self.text)
         part = metadata.part_of_year(body)
         return {"doc_id": self.doc_id, "title": self.title, "date": self.date,
                 "place": self.place, "source": self.meta["source"],
@@ -141,8 +148,9 @@ def load_document(path: Path) -> Document:
         raise CorpusError(f"{name}：第 {exc.start} 字节起不是 UTF-8 文字，请另存为 UTF-8") from None
     if not raw.strip():
         raise CorpusError(f"{name}：文件是空的")
-    meta, body_start = parse_header(raw, name)
-    paragraphs = layout.repair(raw, body_start)
+    text = as_read(raw)  # its header too: a title in Traditional script is quoted as the answer's script
+    meta, body_start = parse_header(text, name)
+    paragraphs = layout.repair(text, body_start)
     if not paragraphs:
         raise CorpusError(f"{name}：元数据头之后没有正文")
     return Document(path.stem, path, meta, raw, paragraphs)

@@ -13,77 +13,19 @@ A place is taken from the body's sentences only where the first opens a clause w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
-from index import datafiles
-from index.datafiles import INDEX_DATA
 from index.reading.layout import numbered_level, worded_heading
 from index.reading.own_names import own_name
+from index.reading.opening import (BOUNDARY as _BOUNDARY, DATE as _DATE, DAY as _DAY, HEAD_CHARS, ISO as _ISO, STAMP, Found,
+                                   alt as _alt, cues as _cues, date as _date, dateline_words, head as _head,
+                                   head_lines as _head_lines, in_digits as _in_digits, offices)
 from index.reading.persons import name_pattern as person_name
-from index.text.normalise import fold
+from index.text.normalise import as_read, fold
 from index.text.places import ENDINGS, name_pattern
 from index.text.timelabel import YEAR_END_MONTH
 from index.text.vocabulary import load_vocab
 from index.text.yearpart import part_named, year_part
-
-HEAD_CHARS = 600  # where a report states its title, delivery and speaker: its first lines
-_DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
-_ISO = r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
-_DAY = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_BOUNDARY = r"(?:^|(?<=[\s年在—:：(（“\"]))"
-
-
-@dataclass(frozen=True)
-class Found:
-    value: str
-    source: str  # where it was read, in Chinese for staff
-
-
-def _cues() -> dict[str, tuple[str, ...]]:
-    return datafiles.table(INDEX_DATA / "report_cues.tsv")
-
-
-def dateline_words() -> tuple[str, ...]:
-    """The words closing a news dateline after its day ("长春17日电", "大众网青岛2月19日讯")."""
-    return _cues().get("dateline", ())
-
-
-def offices() -> tuple[str, ...]:
-    """The offices of people who deliver reports (省长, 市长, 党工委书记…)."""
-    return _cues().get("office", ())
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _date(year: str, month: str, day: str | None) -> str:
-    return f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
-
-
-_CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
-_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})([01]\d)([0-3]\d)日")
-
-
-def _in_digits(text: str) -> str:
-    """A date in Chinese numerals ("二〇二六年一月二十七日") or run together ("20231219日") written
-    the common way (2026年1月27日), so one pattern reads every delivery line."""
-    import cn2an  # when a report's opening is read (adding or building), not on every import
-
-    text = _CN_DATE.sub(lambda m: cn2an.transform(m[0], "cn2an"), text)
-    return _COMPACT_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
-
-
-def _head(text: str) -> str:  # a delivery line broken after its place ("…日在准格尔旗" / "第十六届…会议上") is one
-    meeting = _alt(_cues().get("meeting", ())) or "(?!)"
-    return re.sub(rf"({_DATE}\s*在[^。，,\n]{{0,30}})\n(?=[^。，,\n]{{0,30}}(?:{meeting})上)", r"\1", _in_digits(text[:HEAD_CHARS]))
-
-
-def _head_lines(text: str) -> list[str]:
-    lines = _head(text).splitlines()
-    if len(text) > HEAD_CHARS and text[HEAD_CHARS - 1] != "\n":
-        lines = lines[:-1]  # cut off by HEAD_CHARS: a piece of a paragraph, not a title
-    return [ln.strip().lstrip("#").strip() for ln in lines if ln.strip()]
 
 
 def meeting(text: str) -> tuple[Found | None, Found | None]:
@@ -103,7 +45,8 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     # "1月17日,西安高新区举办“…”新闻发布会", "(记者)2月13日上午,合肥经开区召开“新春第一会”": the subject of a
     # clause opening with its day holds what the news reports
     named = named or re.search(rf"(?:^|(?<=[\s，,。)）])){_DAY}[^，,。\n]{{0,4}}[，,]\s*((?:{place}){{1,2}}?)"
-                               rf"(?:{government})?(?:{held})", head)
+                               rf"(?:{government})?(?:{held})|(?:^|(?<=[\s，,。：:]))((?:{place}){{1,2}}?)(?:{government})?"
+                               rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:{held})", head)  # or its day between: "…开发区2月18日召开的…"
     where = "新闻开头的会议名称"
     # "高新区召开…": an ending alone names no place
     found_place = Found(named[named.lastindex], where) \
@@ -120,12 +63,13 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
 def meeting_day(text: str) -> tuple[str, str] | None:
     """The month and day news of a meeting opens with: a clause's ("1月26日，…", "12 月 25 日,…" as
     a PDF spaces them), a byline's ("(记者 某某)2月27日下午…", "通讯员某某报道 1月15日") or the
-    dateline's, before or after its closing word ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…")."""
-    day, reported = _DAY, _alt(_cues().get("reported", ())) or "(?!)"
+    dateline's, before or after its closing word ("大众网青岛2月19日讯", "红网资阳站讯 3月18日，…"), or the day it was
+    held on ("…开发区2月18日召开的…会议")."""
+    day, reported, held = _DAY, _alt(_cues().get("reported", ())) or "(?!)", _alt(_cues().get("held", ())) or "(?!)"
     dateline = _alt(dateline_words()) or "(?!)"
     m = re.search(rf"(?:(?:^|\n|[，,。：:)）][”’」』\"]?|(?:{dateline})[】\]）)]?|{reported})\s*{day}"
-                  rf"|(?<!\d){day}(?:{dateline}))", _head(text))
-    return (m[1] or m[3], m[2] or m[4]) if m else None
+                  rf"|(?<!\d){day}(?:{dateline})|(?<!\d){day}(?={held}))", _head(text))  # "2月18日召开的…"
+    return (m[1] or m[3] or m[5], m[2] or m[4] or m[6]) if m else None
 
 
 def _meeting_year(head: str) -> int | None:
@@ -391,7 +335,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     """Title, date, place and source of a report, each with where it was found; a field that
     cannot be read with confidence is left out. `carried` is what the file format itself says
     (an HTML page's title and date, a corpus file's header); it wins over what is read."""
-    carried = {k: v for k, v in (carried or {}).items() if v}
+    carried, text = {k: v for k, v in (carried or {}).items() if v}, as_read(text)
     found: dict[str, Found] = {}
     title = Found(carried["title"], "文件自带的元数据") if "title" in carried else title_of(text)
     date, place = delivery(text)
@@ -403,7 +347,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
                   if p and proper(p.value)), None)
     if date is None:
         published = labelled(text, "published_label")
-        m = re.match(_ISO, published or "")
+        m = re.match(_ISO, published or "") or re.search(STAMP, _head(text))  # "2012-02-28 11:43 作者:…" too
         if m:
             date = Found(_date(m[1], m[2], m[3]), "页面的发布时间（不是报告日期，请核对）")
     if date is None and title is not None:

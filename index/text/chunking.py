@@ -29,7 +29,7 @@ class Chunk:
     doc_id: str
     text: str
     section: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]  # "".join(raw[s:e]) == text
+    spans: tuple[tuple[int, int], ...]  # "".join(doc.text[s:e]) == text
     label: TimeLabel = TimeLabel(None, None)  # the passage's own label
     # each sentence of `text` as (start, end, label), labelled at build time
     sentences: tuple[tuple[int, int, TimeLabel], ...] = ()

@@ -19,6 +19,25 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+# A pinyin syllable with its tone mark in brackets right after a character: ruby text copied as
+# plain text ("經(jīng)濟(jì)"), no part of what the report says. Tone marks only: "(GDP)", "(PM2.5)" stay.
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# of a text's characters that Simplified script writes otherwise: about half in a traditional text,
+# a stray name's (昇腾) in a simplified one, which is left as written
+TRADITIONAL_SHARE = 0.1
+
+
+def as_read(text: str) -> str:
+    """A report's text as the index reads it: without ruby pinyin, and in Simplified script when it
+    is written in Traditional (本報(bào)訊 → 本报讯), so that every word, unit (億 → 亿) and name of the
+    vocabulary reads it. Character for character otherwise: its figures are quoted as written."""
+    text = _RUBY.sub("", text)
+    simplified = _t2s().convert(text)
+    changed = sum(a != b for a, b in zip(text, simplified))
+    return simplified if changed >= TRADITIONAL_SHARE * len(_HAN.findall(text)) and changed else text
+
+
 def signs(text: str) -> str:
     """Each look-alike of a sign as the sign it means (signs.tsv: "57.7℅" → "57.7%"), one
     character for one."""

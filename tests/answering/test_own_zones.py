@@ -19,7 +19,7 @@ source: 合成
 
 一、2019年工作回顾
 
-2019年，全县实现地区生产总值290.4亿元，同比增长7.4%。县经济开发区“一区三园”扩区调区后面积调整为1868公顷(原为42公顷)。
+2019年，全县实现地区生产总值290.4亿元，同比增长7.4%。县经济开发区“一区三园”扩区调区后面积调整为1868公顷(原为42公顷)。建成产业园区标准厂房5万平方米。
 """
 
 TOWN = """---
@@ -35,10 +35,24 @@ source: 合成
 """
 
 
+# a county's report that calls its park only "园区", opening a clause: the county's own park
+PARK = """---
+title: 2009年石门县政府工作报告
+date: 2009-02
+place: 石门县
+source: 合成
+---
+
+一、2008年工作回顾
+
+全县财政总收入5.2亿元。园区建设稳步推进,新增入园项目24家,累计达到149家。建成产业园区道路12公里。
+"""
+
+
 @pytest.fixture(scope="module")
 def three(tmp_path_factory, model_cache, embedder):
-    return answerer_over(tmp_path_factory.mktemp("own-zones"), {"2020-青禾县": COUNTY, "2023-柳塘街道": TOWN},
-                         model_cache, embedder)
+    return answerer_over(tmp_path_factory.mktemp("own-zones"), {"2020-青禾县": COUNTY, "2023-柳塘街道": TOWN,
+                                                                "2009-石门县": PARK}, model_cache, embedder)
 
 
 @pytest.mark.parametrize("question, figure, doc", [
@@ -47,6 +61,8 @@ def three(tmp_path_factory, model_cache, embedder):
     ("柳塘之夏夜市带动消费多少钱", "1200万元", "2023-柳塘街道"),  # 柳塘 opens the event's name
     ("柳塘出清了多少家高耗低效企业", "38家", "2023-柳塘街道"),
     ("柳塘街道去年财政收入多少", "12.8亿元", "2023-柳塘街道"),
+    ("石门园区入园项目累计有几家", "149家", "2009-石门县"),  # its park, said "园区" opening a clause
+    ("石门工业园区入园项目累计有几家", "149家", "2009-石门县"),  # 工业园区, said for short 园区
 ])
 def test_a_place_named_inside_a_name_is_answered_from_its_report(three, question, figure, doc):
     a = three.ask(question)
@@ -57,6 +73,8 @@ def test_a_place_named_inside_a_name_is_answered_from_its_report(three, question
 @pytest.mark.parametrize("question, named, not_said", [
     ("青禾开发区GDP多少", "青禾开发区", "290.4"),  # the county's figure is not its zone's
     ("青禾高新区有多大", "青禾高新区", "1868"),  # a zone its county's report never names
+    ("石门园区财政总收入多少", "石门园区", "5.2亿元"),  # the county's figure is not its park's
+    ("青禾园区有多大", "青禾园区", "1868"),  # 园区 only inside a longer name (产业园区): no park of its own said
 ])
 def test_a_zone_its_county_does_not_speak_of_is_refused_by_its_name(three, question, named, not_said):
     a = three.ask(question)

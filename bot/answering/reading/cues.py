@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.reading.typed import to_arabic
+from bot.answering.reading.typed import round_in_words, to_arabic
 from bot.answering.vocabulary import alternation, change_words, cues, list_marks, unit_group
 from index.text.bases import without_multiple_bases
 from index.text.places import names_of
@@ -98,9 +98,9 @@ def categories(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> tuple[
                       f"(?:{alternation(after)}){noun}")
     found = []
     for m in said.finditer(text):  # a bare amount may be said either way, one with a figure only after it
-        amount = m[1] or m[2]
-        ways = [] if re.match(r"\d", amount) else [w + amount for w in before]
-        found.append((m[0], tuple(dict.fromkeys([m[0], *ways, *(amount + w for w in after)]))))
+        amounts = (m[1] or m[2], *round_in_words(m[1] or m[2]))  # "1000万元" is also "千万元", as reports write it
+        ways = [w + a for a in amounts if not re.match(r"\d", a) for w in before]
+        found.append((m[0], tuple(dict.fromkeys([m[0], *ways, *(a + w for a in amounts for w in after)]))))
     return found, said.sub(lambda m: "\0" * len(m.group(0)), text)
 
 

@@ -272,9 +272,10 @@ def place_forms(place: str, known: Names, vocab: Vocab) -> tuple[str, ...]:
 def own_zone(name: str, known: Names, vocab: Vocab) -> tuple[str, tuple[str, ...]] | None:
     """"阳新开发区": a name no list knows, a known place's name (a province's, city's, county's or town's, not
     全国's nor a zone's) and a zone's ending, is that place's own zone, which its reports call by the place's
-    name or by its level ("县经济开发区").
+    name or by its level ("县经济开发区"), or by the ending alone ("园区建设稳步推进", `says_own_zone`).
     The place, and the words its reports would name the zone by: each of those before the ending as
-    written or as people say it (经济开发区 for 开发区); None for any other name."""
+    written or as people say it (经济开发区 for 开发区; 园区 for 工业园区), and those endings alone; None for any
+    other name."""
     ending = next((e for e in vocab.suffixes("zone") if name.endswith(e) and len(name) > len(e)), None)
     if ending is None or any(f == name for f, _ in forms(known)):
         return None
@@ -282,9 +283,19 @@ def own_zone(name: str, known: Names, vocab: Vocab) -> tuple[str, tuple[str, ...
     if owner is None or level_of(owner, vocab) in (None, "zone"):
         return None
     level = next(e for e in vocab.suffixes(*ENDINGS) if fold(owner).endswith(e))
-    said = (ending, *(e for e in vocab.suffixes("zone") if ending in vocab.place_suffixes.get(f"said:{e}", ())))
+    said = (ending, *(e for e in vocab.suffixes("zone") if ending in vocab.place_suffixes.get(f"said:{e}", ())),
+            *vocab.place_suffixes.get(f"said:{ending}", ()))  # and for short: 工业园区 as 园区
     owned = (level, *(f for f, c in forms(known) if c == owner))
-    return owner, tuple(o + e for o in owned for e in said)
+    return owner, tuple(o + e for o in owned for e in said) + said
+
+
+def says_own_zone(text: str, words: tuple[str, ...], vocab: Vocab) -> bool:
+    """Whether a place's reports (`text`) speak of its own zone by one of `own_zone`'s words: a name
+    ("县经济开发区") anywhere, an ending alone only opening a clause ("。园区建设稳步推进"), where the
+    report's own zone is its subject; inside a longer name ("产业园区") it is another's."""
+    bare = [w for w in words if w in vocab.suffixes("zone")]
+    return any(w in text for w in words if w not in bare) or bool(
+        bare and re.search(rf"(?:^|[。；;，,！？!?\n])\s*(?:{alternation(tuple(bare))})", text))
 
 
 def _level(word: str, suffixes: tuple[str, ...]) -> bool:

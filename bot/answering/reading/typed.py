@@ -69,6 +69,15 @@ def to_arabic(text: str) -> str:
     return spoken_amounts("".join(out))
 
 
+_ROUND = {"10": "十", "100": "百", "1000": "千"}
+
+
+def round_in_words(amount: str) -> tuple[str, ...]:
+    """A round amount (`to_arabic`'s "1000万元") as reports also write it, in words ("千万元"); () for any other."""
+    m = re.fullmatch(r"(1000|100|10)(\D.*)", amount)
+    return (_ROUND[m[1]] + m[2],) if m else ()
+
+
 def spoken_amounts(text: str) -> str:
     """"10个亿" → "10亿", "个把亿" → "1亿": the measure word said between a count and its magnitude
     dropped, and the words for (about) one before a magnitude said as 1 (question_cues.tsv
