@@ -32,12 +32,22 @@ def asks_attained(q: Question) -> bool:
     return q.shape == Shape.ATTAINED
 
 
+def met_within(q: Question, reporting_year: int) -> Question:
+    """"十一五目标达到了吗": whether a period's target was met is asked of the last year reviewed within the
+    period (its last, or the year before the report's), as a review says it ("4878元,提前两年完成“十一五”目标"
+    of 2008): that year's result answers, not the period's figures; any other question as it is."""
+    if not asks_attained(q) or q.span is None or q.year is not None:
+        return q
+    return replace(q, span=None, years=(min(q.span[1], reporting_year - 1),))
+
+
 def says_attained(sentence: str, onward: str) -> bool | None:
     """Whether a result's sentence says itself that its target was reached ("超年度计划目标13.9%"),
     or, from the figure's clause on (`onward`: a sentence may give several figures' shares), how much
     of it ("完成全年总量目标的107%": reached; "的92%": not), or in words ("圆满完成了年度计划目标";
-    "未完成全年任务": not); None when it says neither."""
-    if any(w in sentence for w in figure_words().get("attained", ())):
+    "未完成全年任务": not), or ahead of its time from the figure's clause on ("提前两年实现翻番目标"); None when
+    it says neither."""
+    if any(w in sentence for w in figure_words().get("attained", ())) or _ahead(figure_words_version()).search(onward):
         return True
     m = _completion(figure_words_version()).search(onward)
     if m:
@@ -56,6 +66,14 @@ def _year_target(version: tuple[int, int]) -> re.Pattern | None:
         return None
     no = alternation(words.get("not_reached", ())) or "(?!)"
     return re.compile(f"(?P<not>{no})?(?:{alternation(verbs)})了?(?:{alternation(targets)})(?!的)")
+
+
+@lru_cache(maxsize=4)
+def _ahead(version: tuple[int, int]) -> re.Pattern:
+    """"提前两年实现", "提前3年完成": an `ahead` word, a few words of how long, a completion verb."""
+    words = figure_words()
+    ahead, verbs = (alternation(words.get(k, ())) or "(?!)" for k in ("ahead", "completion_verb"))
+    return re.compile(f"(?:{ahead})[^，,；;。]{{0,4}}?(?:{verbs})")
 
 
 @lru_cache(maxsize=4)

@@ -1,5 +1,6 @@
 """Bases of comparison: the years and periods a clause compares its figures with ("比上年", "较“十三五”
-时期", "2007年以来最好", "是“十一五”末的2.85倍": `comparison_bases.tsv`), not the time they speak of."""
+时期", "2007年以来最好", "是“十一五”末的2.85倍": `comparison_bases.tsv`), or whose target it says they
+met ("提前两年完成“十一五”目标"), not the time they speak of."""
 from __future__ import annotations
 
 import re
@@ -17,7 +18,9 @@ def without_bases(text: str) -> str:
     """`text` folded, without the years and periods it compares with ("快于2024年", "比上年",
     "较“十三五”时期", "2007年以来最好", "是“十一五”末的2.85倍"): they name the base of a comparison, not
     the time a figure speaks of, as do all of a series of them after one comparing word ("高于上年同期、
-    2017年全年"). This year opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own."""
+    2017年全年"). This year opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own.
+    A period whose target a clause says was met ("提前两年完成“十一五”目标") is left out too: the figures are
+    of the year that met it, not of the period's end."""
     return re.sub(_bases()[0], "", fold(text))
 
 
@@ -52,8 +55,8 @@ def _base_year() -> str:
 def _bases() -> tuple[str, str]:
     """Patterns of the bases of comparison (`comparison_bases.tsv`): all of them, and those of a multiple."""
     bases = datafiles.table(INDEX_DATA / "comparison_bases.tsv")
-    before, after, then, of = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)"
-                               for k in ("before", "after", "qualifier", "multiple"))
+    before, after, then, of, grew = ("|".join(re.escape(w) for w in bases.get(k, ())) or "(?!)"
+                                     for k in ("before", "after", "qualifier", "multiple", "multiple_verb"))
     relative = load_vocab().relative_years
     now = "|".join(re.escape(w) for w, offset in relative if offset == 0)
     since = "|".join([r"(?:19|20)\d{2}\s*年"] + [re.escape(w) for w, offset in relative if offset]
@@ -62,6 +65,15 @@ def _bases() -> tuple[str, str]:
     base = rf"{quote}(?:{since}|{now})(?:{then})?"
     # of periods only: a year's multiple ("是2012年的1.5倍") answers a question on the change since that year
     named = "|".join(re.escape(name) for name, _, _ in periods()) or "(?!)"
-    multiple = rf"{quote}(?:{named}){quote}(?:{of})(?={_MULTIPLE})"
+    multiple = rf"{quote}(?:{named}){quote}(?:{of})(?=(?:{grew})?{_MULTIPLE})"
     return (rf"(?:{before}){base}(?:[、和]{base})*|(?:{since}){quote}(?:{after})"
-            rf"|(?:{now}){quote}(?:{after})(?![，,])|{multiple}"), multiple
+            rf"|(?:{now}){quote}(?:{after})(?![，,])|{multiple}|{_met_period(named, quote)}"), multiple
+
+
+def _met_period(named: str, quote: str) -> str:
+    """A period right after a verb saying a target was met, before the target's word: "完成“十一五”目标",
+    "实现“十二五”规划目标" (the `met` verbs and `goal` words of `timecues.tsv`, their one home)."""
+    cues = datafiles.rows(INDEX_DATA / "timecues.tsv", 3)
+    met, goal = ("|".join(re.escape(fold(w)) for k, _, words in cues if k == kind for w in words.split("|") if w)
+                 or "(?!)" for kind in ("met", "goal"))
+    return rf"(?:{met})了?{quote}(?:{named}){quote}[^，,。；;：:\d]{{0,4}}?(?:{goal})"

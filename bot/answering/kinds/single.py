@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.answering import scoring, wording
-from bot.answering.asked import Asked
+from bot.answering import comparison, scoring, wording
+from bot.answering.asked import Asked, Search
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, gather
 from bot.answering.facts import segments, values_in
@@ -76,8 +76,12 @@ def _held_to(asked: Asked, compose: Composer) -> Answer | None:
 
 
 def compared(asked: Asked, reports: Reports, compose: Composer) -> Answer:
-    """Two figures of one metric: two years, or a year's target against its result."""
-    return compose.compare(asked.text, asked.q, gather(asked.q, asked.hits), asked.search.sides())
+    """Two figures of one metric: two years, or a year's target against its result (a period's, by the
+    last year reviewed within it: comparison.met_within)."""
+    q, search = comparison.met_within(asked.q, asked.now), asked.search
+    if q is not asked.q:
+        search = Search(search.searcher, q, search.dates, search.now, search.vector)
+    return compose.compare(asked.text, q, gather(q, asked.hits), search.sides())
 
 
 def _streak(asked: Asked, compose: Composer, streak: re.Pattern) -> Answer:

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from bot.answering.reading.typed import round_in_words, to_arabic
+from bot.answering.reading.units_said import cue_said, unit_said
 from bot.answering.vocabulary import alternation, change_words, cues, list_marks, unit_group
 from index.text.bases import without_multiple_bases
 from index.text.places import names_of
@@ -381,15 +382,15 @@ def expected_unit(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab, asks_c
     """The unit group a question asks for: by its words, or a unit said after a quantity word; a
     money or area word ("收入", "面积") names what changed when a change is asked ("农村居民收入
     增长这两年是多少"), not the unit, which the metric's own units then decide; a rank asked yes
-    or no ("是不是全国第二") asks the rank."""
-    if asked_rank(text, c):
+    or no ("是不是全国第二") asks the rank; a unit said after the quantity word of a rate's words asks that unit
+    ("增长了几倍": a multiple)."""
+    said = unit_said(text, c, vocab)
+    if asked_rank(text, c) or any(w in text for w in c.get("unit:rank", ())):
         return "rank"
-    for group in ("rank", "percent"):
-        if any(w in text for w in c.get(f"unit:{group}", ())):
-            return group
-    m = re.search(f"(?:{alternation(c.get('quantity', ()))})({alternation(vocab.units)})", text)
-    if m and unit_group(m.group(1)):
-        return unit_group(m.group(1))
+    if cue_said(text, c.get("unit:percent", ()), said):
+        return "percent"
+    if said:
+        return unit_group(said.group(1))
     for group in () if asks_change else ("money", "area"):
         if any(w in text for w in c.get(f"unit:{group}", ())):
             return group
