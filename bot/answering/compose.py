@@ -318,17 +318,36 @@ class Composer:
             window = people.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
             forms = asks.action_asked(q) if q.shape == Shape.WHO else ()
             if forms:
-                headline = self.reports.document(ranked[0].hit.chunk.doc_id).get("title", "")
-                ev, window = _acted(ranked, evidence, forms, headline) or (ev, window)
-            if one_name and asks.by_office_or_action(q) and not people.names_person(window):
-                # a sentence naming nobody ("我代表镇人民政府向大会报告政府工作") is no answer to who
+                doc = self.reports.document(ranked[0].hit.chunk.doc_id)
+                # whoever did it may stand anywhere in the meeting's text, retrieved or not
+                evidence = unique(evidence + gather(q, [replace(ranked[0].hit, chunk=c)
+                                                        for c in self.reports.whole(ranked[0].hit.chunk)]))
+                acted = _acted(ranked, evidence, forms, doc.get("title", ""), self.reports)
+                # a meeting of another year than asked is no answer ("周口2008年人代会", news of 2009's), nor is
+                # its text where nobody does the action asked (no presider named): each says what the text does.
+                # A year the sentence asked about states is of what was said ("到2021年打造…是谁说的")
+                other_year = q.year is not None and str(q.year) not in "".join(
+                    (doc.get("date", "")[:4], doc.get("title", ""), ranked[0].sentence))
+                if acted is None or other_year:
+                    done = acted if other_year else _acted(ranked, evidence, people.every_action(), doc.get(
+                        "title", ""), self.reports)
+                    return Answer(text, wording.not_done(asks.actions_named(q)[0], q.year if other_year else None,
+                                                         wording.on_date(doc.get("date", "")), done[1] if done else ""),
+                                  abstained=True, sources=self.sources([done[0]], evidence) if done else [], query=q,
+                                  explanation="no sentence of the meeting's text has a person do what is asked")
+                ev, window = acted
+            if one_name and asks.by_office_or_action(q) and not forms and not people.names_person(window):
+                # a sentence naming nobody ("我代表镇人民政府向大会报告政府工作") is no answer to who (one
+                # doing the action asked names its doer)
                 return Answer(text, wording.nobody_named(q), abstained=True, query=q,
                               explanation="no sentence names the person asked")
         # a figure always says its year, and so does a target asked that a sentence states in words
-        # ("固定资产投资增速高于全省平均水平" in the year's list of targets)
-        dated = q.intent == LIST or bool(values_in(window)) or q.kind == ev.label.kind == TARGET
+        # ("固定资产投资增速高于全省平均水平" in the year's list of targets); a person asked for is named
+        # plainly, on the report's day (below), whatever goal the sentence states ("据…唐翱介绍，…到2021年打造…")
+        person = held or q.shape == Shape.WHO and asks.asks_person(q)
+        dated = not person and (q.intent == LIST or bool(values_in(window)) or q.kind == ev.label.kind == TARGET)
         said = self._reply(ev, window, dated=dated)
-        if (held or q.shape == Shape.WHO and asks.asks_person(q)) and not wording.YEAR.search(said):
+        if person and not wording.YEAR.search(said):
             # an office is held, an action done, at a time: the report's day says when
             said = self._reply(ev, window, dated=dated, on_day=True)
         return Answer(text, said, abstained=False,
@@ -379,7 +398,7 @@ def _said_after(sentence: str, window: str) -> str | None:
 
 
 def _acted(ranked: list[Evidence], evidence: list[Evidence], forms: tuple[str, ...],
-           headline: str) -> tuple[Evidence, str] | None:
+           headline: str, reports: Reports) -> tuple[Evidence, str] | None:
     """For a who-question naming an action ("谁主持", "谁…讲话", said with `forms`): the best
     covered sentence of the best covered one's text where a person with an office does it, and its
     clause; else the clause of that text's `headline` that says it ("…会议隆重开幕 马强主持会议
@@ -387,14 +406,25 @@ def _acted(ranked: list[Evidence], evidence: list[Evidence], forms: tuple[str, .
     工作会议"). A name alone doing it is given the office the text gives it elsewhere, from the
     sentence that says so."""
     doc = ranked[0].hit.chunk.doc_id
-    own = [ev for ev in ranked if ev.hit.chunk.doc_id == doc]
-    found = next(((ev, clause) for ev in own if (clause := people.acted(ev.sentence, forms))), None)
+    # the doer may stand in a sentence sharing none of the question's words ("谁讲的话": "…李大勇表示")
+    own = [ev for ev in unique(ranked + evidence) if ev.hit.chunk.doc_id == doc]
+    text = "".join(ev.sentence for ev in own)
+    found = next(((ev, clause) for ev in own if (clause := people.acted(ev.sentence, forms, text) or _by_pronoun(
+        ev, forms, reports))), None)
     if found is None and (clause := people.acted(headline, forms)):
         found = own[0], clause
-    name = people.alone(found[1], forms) if found else ""
+    name = people.alone(found[1], forms, text) if found else ""
     held = next(((ev, clause) for ev in evidence if name and ev.hit.chunk.doc_id == doc
                  and (clause := people.office_held(ev.sentence, name))), None)
     return (held[0], f"{found[1]}（{held[1]}）") if held else found
+
+
+def _by_pronoun(ev: Evidence, forms: tuple[str, ...], reports: Reports) -> str | None:
+    """Where a pronoun does the action asked ("他强调，…"): the clause naming whom it names, the person
+    named last before it, with what it says; None when no pronoun does it or nobody was named."""
+    said = people.by_pronoun(ev.sentence, forms)
+    named = people.last_named(reports.said_before(ev.hit.chunk, ev.sentence), forms) if said else None
+    return f"{named}；{said}" if named else None
 
 
 def _office_of(evidence: list[Evidence], q: Question) -> tuple[Evidence, str] | None:

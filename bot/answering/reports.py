@@ -151,6 +151,21 @@ class Reports:
                 out.append([c])
         return out
 
+    def whole(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks of `chunk`'s report, in reading order."""
+        span = self.index.spans.get(chunk.doc_id)
+        return self.index.chunks[span.start:span.stop] if span else [chunk]
+
+    def said_before(self, chunk: Chunk, sentence: str) -> list[str]:
+        """The sentences of `chunk`'s report before `sentence` (one of `chunk`'s), in reading order."""
+        out = []
+        for c in self.whole(chunk):
+            for said, _ in c.labelled_sentences():
+                if c.chunk_id == chunk.chunk_id and said == sentence:
+                    return out
+                out.append(said)
+        return out
+
     def following(self, chunk: Chunk, limit: int = 80) -> list[Chunk]:
         """Up to `limit` chunks after `chunk` in its report and section (sub-sections included)."""
         span, chunks = self.index.spans.get(chunk.doc_id), self.index.chunks

@@ -215,6 +215,13 @@ def nobody_named(q: Question) -> str:
     return f"资料没有写明{office or '此人'}的姓名。"
 
 
+def not_done(action: str, asked_year: int | None, day: str, said: str) -> str:
+    """A who-question's refusal where the meeting's text has nobody do the action asked, or is of another
+    year than the one asked: what the text does say, on its day (`said`: who did what there), if anything."""
+    refusal = f"资料中没有{asked_year}年的这次会议" if asked_year else f"资料中没有写明谁{action}"
+    return f"{refusal}；文中是{day}的：{said}。" if said else f"{refusal}。"
+
+
 def strip_ordinal(title: str) -> str:
     """A title or item without its number ("（一）", "一、", "1.")."""
     return _ORDINAL.sub("", title)
@@ -326,6 +333,13 @@ def _words(text: str) -> list[str]:
 def mentioned(place: str, quote: str) -> str:
     """"提到了。江苏省：“…苏超…”": the place asked about, and where its report names the words."""
     return f"提到了。{place}：“{quote}”。"
+
+
+def each_mentioned(place: str, quotes: list[tuple[str, str]]) -> str:
+    """"浙江省：提到了良渚：“…”；没有提到冰雪经济。": each of the words asked about (with the quote naming
+    it, "" where none does), whether the place's reports name it."""
+    said = [f"提到了{words}：“{quote}”" if quote else f"没有提到{words}" for words, quote in quotes]
+    return f"{place}：{'；'.join(said)}。"
 
 
 def mentioned_in(words: str, places: list[str], unit: str) -> str:

@@ -133,10 +133,14 @@ def _sections(ev: Evidence, q: Question, reports: Reports, threshold: float,
 def _numbered_after(ev: Evidence, reports: Reports) -> tuple[list[str], str]:
     """The items numbered right after `ev`, and their lead: from its own words after its colon when
     they are item 1 ("报告共分为四个部分:一、政府工作回顾;二、…;三、…": one sentence cut at its
-    semicolons), worded under the words before it."""
+    semicolons), worded under the words before it; or its own run after its colon, as many as the words
+    before it announce ("2025年10件民生实事：加大…、提高…、…、推进…建设。")."""
     m = re.match(r"(.*?)[：:](.+)", ev.sentence, re.S)
     if m and (opened := _numbered(m.group(2))) and opened[1] == 1:
         return numbered([m.group(2)] + _after(ev, reports)), m.group(1)
+    run = m.group(2).rstrip("。；; ").split("、") if m else []
+    if len(run) >= RUN and announced_count(m.group(1)) == len(run):
+        return run, m.group(1)
     return numbered(_after(ev, reports)), ev.sentence
 
 

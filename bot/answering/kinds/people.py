@@ -8,13 +8,14 @@ from functools import lru_cache
 from bot.answering.evidence import coverage, pairs
 from bot.answering.facts import segments
 from bot.answering.reading.question import Question
-from bot.answering.vocabulary import cues
+from bot.answering.vocabulary import alternation, cues, who_actions
 from bot.answering.wording import focus
 from index.reading.metadata import offices
 from index.reading.persons import dotted, is_dotted
 from index.text.tokens import default_tokenizer
 
 NAME = (2, 3)  # characters of a Chinese name said without an office ("孙述涛", "张惠")
+SPOKEN_OF = 8  # characters at most between a speech and what makes it one spoken of ("讲话和重要指示批示精神")
 
 
 def named(sentence: str, q: Question) -> str:
@@ -55,18 +56,19 @@ def _deputy(text: str, at: int) -> bool:
     return text[:at].endswith(cues().get("deputy", ()) or ("\0",))
 
 
-def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
+def acted(sentence: str, forms: tuple[str, ...], text: str = "") -> str | None:
     """The clauses of `sentence` from a person's office and name to where they do the action asked
     (`forms`): "区工委副书记、管委会常务副主任邢恩国主持了会议", "市长唐良智希望…，强调行动第一", or
     the clause alone where a name alone is its subject ("孙述涛宣布大会开幕"); None when no clause
     saying it has an office with a name before the action, in it or in the two clauses before, nor a
-    name alone. A headline's clauses stand apart by spaces ("…会议开幕 孙述涛宣布大会开幕")."""
+    name alone: one jieba knows, or one `text` (the whole news) gives an office ("卫华指出" where it says
+    "市长卫华"). A headline's clauses stand apart by spaces ("…会议开幕 孙述涛宣布大会开幕")."""
     segs = [part for seg in segments(sentence) for part in seg.split()]
     for i, clause in enumerate(segs):
-        at = min((clause.find(f) for f in forms if f in clause), default=-1)
+        at = _done_at(clause, forms)
         if at < 0:
             continue
-        if _name_alone(clause[:at]):
+        if all(_name_alone(name) or _holds_office(name, text) for name in clause[:at].split("、")):  # "马强、冯琳指出"
             return clause
         for j in range(i, max(-1, i - 3), -1):
             if _names_holder(segs[j][:at] if j == i else segs[j]):
@@ -74,11 +76,44 @@ def acted(sentence: str, forms: tuple[str, ...]) -> str | None:
     return None
 
 
-def alone(clause: str, forms: tuple[str, ...]) -> str:
-    """The name alone that does the action in an acted clause ("马强主持会议" → 马强); "" where an
-    office stands with it ("县委书记马强主持会议")."""
-    at = min((clause.find(f) for f in forms if f in clause), default=-1)
-    return clause[:at] if at > 0 and _name_alone(clause[:at]) else ""
+def by_pronoun(sentence: str, forms: tuple[str, ...]) -> str | None:
+    """The clause of `sentence` where a pronoun does the action asked ("他强调，松山湖升级…"), from the
+    pronoun on; None when none does."""
+    for clause in segments(sentence):
+        at = _done_at(clause, forms)
+        if at > 0 and clause[:at] in cues().get("pronoun", ()):
+            return "，".join(segments(sentence[sentence.find(clause):]))
+    return None
+
+
+def last_named(sentences: list[str], forms: tuple[str, ...]) -> str | None:
+    """Whom a pronoun names: the clause of the last of `sentences` where a person does the action asked
+    or any other ("市委常委、常务副市长冷晓明出席大会并发表讲话"), or holds an office; None when none does."""
+    for sentence in reversed(sentences):
+        if clause := acted(sentence, forms) or acted(sentence, every_action()) or \
+                next((c for c in segments(sentence) if _names_holder(c)), None):
+            return clause
+    return None
+
+
+def every_action() -> tuple[str, ...]:
+    """The words news says any action of who_actions.tsv with."""
+    return tuple(f for forms in who_actions().values() for f in forms)
+
+
+def _done_at(clause: str, forms: tuple[str, ...]) -> int:
+    """Where `clause` first says the action (`forms`) is done, -1 where it does not: a speech spoken of
+    ("习近平总书记…重要讲话精神": question_cues.tsv `spoken_of` after it) is none done at the meeting."""
+    of = alternation(cues().get("spoken_of", ()))
+    return min((m.start() for f in forms for m in re.finditer(re.escape(f), clause)
+                if not (of and re.match(f".{{0,{SPOKEN_OF}}}?(?:{of})", clause[m.end():]))), default=-1)
+
+
+def alone(clause: str, forms: tuple[str, ...], text: str = "") -> str:
+    """The name alone that does the action in an acted clause ("马强主持会议" → 马强, as `acted` knows
+    names by `text`); "" where an office stands with it ("县委书记马强主持会议")."""
+    at = _done_at(clause, forms)
+    return clause[:at] if at > 0 and (_name_alone(clause[:at]) or _holds_office(clause[:at], text)) else ""
 
 
 def names_person(window: str) -> bool:
@@ -104,6 +139,11 @@ def _name_alone(text: str) -> bool:
         return False
     words = list(_tagger().cut(text))
     return len(words) == 1 and words[0].flag == "nr"
+
+
+def _holds_office(name: str, text: str) -> bool:
+    """Whether `name`, of a name's length, stands right after an office in `text` ("市长卫华")."""
+    return NAME[0] <= len(name) <= NAME[1] and any(o + name in text for o in offices())
 
 
 @lru_cache(maxsize=1)

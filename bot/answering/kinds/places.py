@@ -186,6 +186,13 @@ def mention(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     text, q = asked.text, asked.q
     words = core(reports, q.mentioned or "")  # the words found are quoted; a refusal says those asked
     found = first_mention(reports, asked.place, words)
+    apart = topic.parts(words)
+    if found is None and apart and (each := [first_mention(reports, asked.place, w) for w in apart]) and any(each):
+        # "报告提到A和B没" asks of each, where no one sentence names both: yes for one, no for the other
+        return Answer(text, wording.each_mentioned(asked.place, [(w, quote(s.text, w) if s else "")
+                                                                 for w, s in zip(apart, each)]),
+                      abstained=False, sources=[s for s in each if s], confidence=1.0, query=q,
+                      explanation="sentences name some of the words asked, each apart")
     if found is None:
         return Answer(text, wording.not_mentioned(q.mentioned or "", [asked.place]), abstained=True, query=q,
                       explanation="no sentence names the words")

@@ -26,15 +26,25 @@ def asks_byline(q: Question, speaker: str = "", title: str = "") -> bool:
 def action_asked(q: Question) -> tuple[str, ...]:
     """"松山新区经济工作会议是谁主持的": the words news says the action asked with (主持, 主持会议…),
     when a who-question names one of who_actions.tsv; () otherwise."""
+    return tuple(f for action in actions_named(q) for f in who_actions()[action] + (action,))
+
+
+def actions_named(q: Question) -> tuple[str, ...]:
+    """The actions of who_actions.tsv a who-question names ("谁主持的" 主持, "谁强调了…" 讲话)."""
     actions = who_actions()
+    said = {action: _spoken((action,) + forms) for action, forms in actions.items()}
     # "是哪个主持的": 哪个 asks a person only right before the action
     before = alternation(cues().get("who_before_action", ()))
-    named = alternation(tuple(actions) + tuple(f for forms in actions.values() for f in forms))
     if not (any(w in q.normalised for w in cues().get("who", ())) or
-            before and re.search(f"(?:{before})(?:{named})", q.normalised)):
+            before and re.search(f"(?:{before})(?:{'|'.join(said.values())})", q.normalised)):
         return ()
-    return tuple(f for action, forms in actions.items()
-                 if any(w in q.normalised for w in (action,) + forms) for f in forms + (action,))
+    return tuple(action for action in actions if re.search(said[action], q.normalised))
+
+
+def _spoken(words: tuple[str, ...]) -> str:
+    """The pattern of `words` as a question may say them, with 的 between their characters ("讲的话" is
+    讲话, "作的报告" 作报告), longest first."""
+    return "|".join("的?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
 
 
 def asks_when(q: Question) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.answering.reading.counted_list import count_asked
 from bot.answering.reading.typed import round_in_words, to_arabic
 from bot.answering.reading.units_said import cue_said, unit_said
-from bot.answering.vocabulary import alternation, change_words, cues, list_marks, unit_group
+from bot.answering.vocabulary import alternation, change_words, cues, unit_group
 from index.text.bases import without_multiple_bases
 from index.text.places import names_of
 from index.text.normalise import fold
@@ -42,9 +43,8 @@ def no_topic_counts(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> s
     with (`list_count`: "从哪6个方面", which a report writes its own way: "等6方面"; one asks a name)."""
     text = re.sub(f"(?:{alternation(c.get('quantity', ()))})(?:{alternation(vocab.units)})", " ", text)
     numerals = "".join(c.get("count_numeral", ()))
-    if asker := alternation(c.get("list_count", ())):
-        counters = alternation(list_marks().get("counter", ()) + c.get("measure_word", ()))
-        text = re.sub(rf"(?:{asker})(?!1(?!\d)|一)[\d{numerals}]+(?:{counters})?", " ", text)
+    if listed := count_asked(c):
+        text = re.sub(listed, " ", text)
     words = alternation(c.get("words_asked", ()))
     return re.sub(rf"[\d几{numerals}]*(?:{words})", " ", text) if words else text
 

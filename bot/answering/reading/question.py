@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
-from bot.answering.reading import names, topic
+from bot.answering.reading import counted_list, names, topic
 from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, heads_listed, metric_names,
                                                 shadows, shared_metrics, sibling, tail_shared, tails_shared,
                                                 unshadowed, verbs_named, wider_names, with_joint)
@@ -140,8 +140,8 @@ class Question:
 # it asks about ("什么荣誉"): elsewhere they may be a topic's own words.
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level", "statement",
-                           "category_before", "category_after", "per_year_not_after", "per_year_not_before", "when_reached",
-                           "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between"})
+                           "category_before", "category_after", "per_year_not_after", "per_year_not_before", "spoken_of",
+                           "when_reached", "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:
@@ -267,7 +267,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
         intent = COMPARISON
     elif compares and (len(years) >= 2 or has("target")):
         intent = COMPARISON
-    elif has("list") or has("statement"):
+    elif has("list") or has("statement") or counted_list.asks_list(normalised, c):
         intent = LIST
     elif has("entity") and not has("quantity") and not threshold and not asked_cues.asks_metric(
             normalised, bool(metric_hits), asks_change, c):
