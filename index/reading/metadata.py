@@ -21,7 +21,7 @@ from index.datafiles import INDEX_DATA
 from index.reading.layout import numbered_level, worded_heading
 from index.reading.persons import name_pattern as person_name
 from index.text.normalise import fold
-from index.text.places import ENDINGS, name_pattern
+from index.text.places import ENDINGS, name_pattern, straddled
 from index.text.timelabel import YEAR_END_MONTH
 from index.text.tokens import default_tokenizer
 from index.text.yearpart import part_named, year_part
@@ -337,7 +337,7 @@ def title_place(title: str) -> Found | None:
     if m is None or fold(m[1]) in vocab.suffixes():  # "经开区召开…": an ending alone names no place
         return None
     # "实现地区生产总值…": an ending that begins a term running on past the name is the term's
-    if _straddled(fold(title), m.end(1), vocab):
+    if straddled(fold(title), m.end(1), vocab):
         return None
     return Found(m[1] + _district_after(title[m.end(1):], m[1], vocab), "标题")
 
@@ -350,15 +350,9 @@ def _district_after(rest: str, name: str, vocab) -> str:
         return ""
     m = re.match(name_pattern(vocab, "county", longest=4), rest)
     if m is None or fold(m[0]).endswith(vocab.suffixes("zone")) or not proper(m[0]) \
-            or _straddled(fold(rest), m.end(), vocab):
+            or straddled(fold(rest), m.end(), vocab):
         return ""
     return m[0]
-
-
-def _straddled(text: str, at: int, vocab) -> bool:
-    """Whether a known term ("地区生产总值") starts before `at` in `text` and runs on past it."""
-    terms = {t for canonical, aliases in vocab.synonyms.items() for t in (fold(canonical), *aliases)}
-    return any(m.start() < at < m.end() for t in terms for m in re.finditer(re.escape(t), text))
 
 
 def proper(name: str) -> bool:
