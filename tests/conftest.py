@@ -126,7 +126,7 @@ TESTS = ROOT / "tests"
 DEVELOPMENT_FOLDERS = (CORPUS, *(TESTS / name for name in ("reports", "zones", "zones5", "zones6", "zones7", "zones8",
                                                            "zones9", "zones10", "cities5", "heldout", "heldout2",
                                                            "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                                                           "heldout8", "heldout9", "heldout10")))
+                                                           "heldout8", "heldout9", "heldout10", "dev14b")))
 DEVELOPMENT_TEXTS = tuple(sorted(p for folder in DEVELOPMENT_FOLDERS for p in folder.iterdir()
                                  if p.suffix in (".md", ".txt")))
 
@@ -148,7 +148,7 @@ def chunked(path: Path):
 # and the reports held out once.
 (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _ZONES10,
  _CITIES5, _HELDOUT, _HELDOUT2, _HELDOUT3, _HELDOUT4, _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8,
- _HELDOUT9, _HELDOUT10) = DEVELOPMENT_FOLDERS
+ _HELDOUT9, _HELDOUT10, _DEV14B) = DEVELOPMENT_FOLDERS
 REAL_CORPORA = {
     "reports": (_REPORTS,),
     "zones": (_ZONES,),
@@ -168,6 +168,7 @@ REAL_CORPORA = {
     "zones10": (_SEED, _ZONES, _HELDOUT8),
     "zones11": (_SEED, _ZONES, _HELDOUT9),
     "zones12": (_SEED, _ZONES, _HELDOUT10),
+    "zones14b": (_SEED, _ZONES, _DEV14B),  # five east and south-central texts of 2009–2025 (dev14b)
     # what the sixth round of phrasings spans: "all" and the zone, county and city texts of later rounds
     "all6": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _CITIES5, _HELDOUT4, _HELDOUT5),
     # … and the seventh's: the zone texts of the round and the set held out before it too

@@ -336,6 +336,8 @@ def title_place(title: str) -> Found | None:
     m = re.search(rf"{_BOUNDARY}({name_pattern(vocab)})", title)
     if m is None or fold(m[1]) in vocab.suffixes():  # "经开区召开…": an ending alone names no place
         return None
+    if visit := re.match(_alt(_cues().get("visitors", ())) or "(?!)", title[m.end(1):]):  # "湘潭县领导到天易经开区调研"
+        return title_place(title[m.end(1) + visit.end():])  # names the place visited, not the visitors'
     # "实现地区生产总值…": an ending that begins a term running on past the name is the term's
     if straddled(fold(title), m.end(1), vocab):
         return None

@@ -153,7 +153,9 @@ def test_most_development_texts_give_their_place_and_date():
     # 人大三次会议", no 第), 银川经开区's news ("银川市在银川经济技术开发区召开…会", a venue) and 稀土高新区's ("2022年以来,
     # 稀土高新区高质量推动…": a subject before no `opening_topic` word)
     # of heldout10, 许昌经开区's news (its name with an aside before its verb: "国家许昌经济技术开发区(以下简称开发区)召开…")
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 28
+    # of dev14b, two: 宜丰县's report (a bare title "2009年政府工作报告", no delivery line: "县人大十四届二次会议", 宜丰 in
+    # passing) and 东石镇's news (a party congress named by its number: "晋江市东石镇第十三次党代会在东石镇政府召开")
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 30
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
@@ -171,7 +173,9 @@ def test_most_development_texts_give_their_place_and_date():
     # of heldout9, three state no full date: 洞头区's plan report (its delivery line not in the text), 银川经开区's news
     # ("3月18日", its year only in "2019年银川市…") and 稀土高新区's ("2022年以来")
     # of heldout10, 郑州经开区's news ("2月27日", its year only in "召开2018年重点项目建设誓师大会")
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 46
+    # of dev14b, two state no year beside their day: 天易经开区's news ("11月22日"; its page's time stands in its 来源 line)
+    # and 东石镇's ("5月30日上午")
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 48
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
