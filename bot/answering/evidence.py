@@ -378,3 +378,10 @@ def before_the_part(q: Question, ev: Evidence, fact: Fact) -> bool:
         return False
     at = next((i for i, seg in enumerate(segments(ev.sentence)) if re.search(year_part(), fold(seg))), None)
     return at is not None and fact.segment < at
+
+
+def of_the_year(q: Question, ev: Evidence) -> bool:
+    """Whether the evidence speaks of the whole year, or of the part of it the question names: news of part of its year
+    ("今年1-10月，…完成技工贸总收入590.1亿元") answers a question naming no part ("17年全年技工贸总收入预计多少") only
+    where nothing is said of the whole year ("预计全年完成技工贸总收入750亿元")."""
+    return not ev.label.part or bool(re.search(year_part(to_arabic), q.normalised))
