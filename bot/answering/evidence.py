@@ -414,8 +414,9 @@ def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
     if not q.metrics:
         return True
     lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
-    before = [fold(ev.hit.chunk.section_title()),
-              *(headed(lead, fold(s)) for s in segments(ev.sentence)[: fact.segment + 1])]
+    # read with the heads earlier clauses say: "全镇有规模以上企业7家，产值14.33亿元" is their 产值
+    said = segments(headed(lead, fold("，".join(segments(ev.sentence)[: fact.segment + 1]))))
+    before = [fold(ev.hit.chunk.section_title()), *said]
     for at, folded in reversed(list(enumerate(before))):
         if q.terms[0].found_in(folded):
             return at == len(before) - 1 or unit_agrees(q, fact) or not values_in(folded)

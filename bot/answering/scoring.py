@@ -8,17 +8,19 @@ its confidence alone:
 
 Which candidate answers is decided by `Candidate.preference`, compared in this order:
 1. confidence;
-2. final: an actual figure beats an estimate (预计) of the same thing, so once a later report
+2. of_year: a figure of the whole year beats one of a part of it gone by ("1-10月"), unless that part is asked
+   (`of_the_year`), so a year's estimate answers for the year before the months so far do;
+3. final: an actual figure beats an estimate (预计) of the same thing, so once a later report
    gives the actual result, that wins;
-3. one_year: a figure of the year itself beats a period's change that ends in it
+4. one_year: a figure of the year itself beats a period's change that ends in it
    ("增长3.9%" over "十四五…从11.37万亿元提高到14.58万亿元" for 2025) and a statement about a
    period or a milestone, or one said against another figure (`figure_words.tsv`: "连续13年稳定在
    430亿斤以上", "迈上…台阶", "高于全省0.4个百分点"), or a threshold passed ("突破2500亿元" before
-   "达到2600亿元": `threshold`), or the year's addition to a stock asked
+   "达到2600亿元", or beside "两税收入4001万元" said elsewhere: `threshold`), or the year's addition to a stock asked
    ("高企总数达到476户" over "新认定高新技术企业227户");
-4. unit_exact: the figure's own unit is the one asked, not only its growth rate's
+5. unit_exact: the figure's own unit is the one asked, not only its growth rate's
    ("GDP增速" prefers "增长7.1%" on a rate, "GDP多少亿元" prefers "762亿元" over a rate);
-5. whole: not a part given after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元
+6. whole: not a part given after its whole ("财政总收入30.9亿元，其中地方财政收入17.3亿元": 17.3亿元
    is a part, unless the question names the part; of a metric asked by a loose name, one named by
    the narrower metric only: `_narrower`), even when the part's clause names more of the question
    ("财政总收入突破亿元大关，实现11338万元，…一般预算收入完成7309万元" for 财政收入), then
@@ -27,33 +29,35 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    "工程项目完成投资1.22万亿元" for 固定资产投资), then asked_name: of items listed in one clause, the
    one naming the metric by the question's own name ("完成到账外资1.87亿美元、外商投资5亿美元" for
    到账外资, both names of 实际使用外资);
-6. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
+7. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
-7. dated: a sentence dated by a year it names or by its section beats one dated by cue words
+8. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
-8. retrieval_rank: the better-ranked passage;
-9. of_part: a figure said after the part of the year asked its sentence names ("到10月底完成了多少");
-10. distinct: of a passage's clauses, the one saying more of the question than the rest ("实到代表113人", not "应到代表127人").
+9. retrieval_rank: the better-ranked passage;
+10. of_part: a figure said after the part of the year asked its sentence names ("到10月底完成了多少");
+11. distinct: of a passage's clauses, the one saying more of the question than the rest ("实到代表113人", not "应到代表127人").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.answering.comparison import gap_to_another_level, later_gap
+from bot.answering.comparison import gap_to_another_level
 from bot.answering.evidence import (Evidence, _named_before, before_the_part, change_since, counted_before, coverage,
                                      distinct, given, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
-from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.question import Question
+from bot.answering.reading.quoting import says_asked_name, window
+from bot.answering.reading.typed import to_arabic
 from bot.answering.reading.word_numbers import as_written, ordinals
 from bot.answering.vocabulary import cues, figure_words, unit_group
-from bot.answering.wording import between
 from index.text.bases import base_years
 from index.text.chunking import headed
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
 from index.text.vocabulary import load_vocab
+from index.text.yearpart import year_part
 
 UNIT_MISMATCH = 0.7
 MILESTONE_TAIL = 2  # characters after a figure that may make it a milestone: "…万亿元台阶"
@@ -76,6 +80,7 @@ class Candidate:
     asked_name: bool = True  # of a list's items, its own names the metric by the question's own name
     of_part: bool = True  # not said before the part of the year asked that its sentence names
     distinct: int = 0  # pairs of characters of the question its clause says and its sentence's other figures' do not
+    of_year: bool = True  # of the whole year, or of the part of it asked
 
     @property
     def agrees(self) -> bool:
@@ -98,9 +103,9 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, bool, float, int, bool, bool, bool, int, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, bool, bool, float, int, bool, bool, bool, int, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
-        return (self.confidence, self.final, self.one_year, self.unit_exact, self.whole,
+        return (self.confidence, self.of_year, self.final, self.one_year, self.unit_exact, self.whole,
                 self.clause_coverage, self.named_as, self.asked_name, self.states_change, self.dated,
                 -self.retrieval_rank, self.of_part, self.distinct)
 
@@ -130,8 +135,8 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         states_change=fact.states_change if q.asks_change else not fact.is_change,
         of_period=_of_period(fact) or _addition(q, fact) or fact.passed, named_as=_named_as(q, fact.window),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
-        asked_name=not (fact.item and q.metrics) or _says_asked_name(q, fact.item),
-        of_part=not before_the_part(q, ev, fact), distinct=distinct(q, ev.sentence, fact))
+        asked_name=not (fact.item and q.metrics) or says_asked_name(q, fact.item),
+        of_part=not before_the_part(q, ev, fact), distinct=distinct(q, ev.sentence, fact), of_year=of_the_year(q, ev))
 
 
 def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:
@@ -230,12 +235,12 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     Only sentences about the year and kind asked (or `year`/`kind` when given); with
     timely=False, only those about another year or kind — what "资料中只有…" can offer.
     """
-    return rank(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
+    return rank(_reached_elsewhere(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
                  if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
                  and not of_a_thing_after(q, fact) and not of_a_thing_before(q, ev, fact)
-                 for at in (_dated(ev, fact, q.span, q.asks_change and (year or q.year) is not None),) if _timely(q, at, fact, year, kind) == timely]))
+                 for at in (_dated(ev, fact, q.span, q.asks_change and (year or q.year) is not None),) if _timely(q, at, fact, year, kind) == timely])))
 
 
 def _contradicts(q: Question, fact: Fact) -> bool:
@@ -263,6 +268,19 @@ def _says_its_start(q: Question, fact: Fact) -> bool:
     subject = fold(fact.subject).lstrip("由从")
     at = min((i for t in q.terms[:1] for f in t.forms if (i := subject.find(fold(f))) >= 0), default=0)
     return at >= 2 and subject[:at] in q.normalised
+
+
+def _reached_elsewhere(found: list[Candidate]) -> list[Candidate]:
+    """A threshold passed ("两税收入首次突破4000万元", figure_words.tsv `threshold`) is a milestone where another figure
+    of its year in its unit, naming the metric, is at or beyond it ("两税收入4001万元"): that is the figure reached,
+    said in another sentence as a next clause says it ("突破2500亿元，达到2600亿元": `word_numbers.beyond_thresholds`)."""
+    words = figure_words().get("threshold", ())
+    def passing(c: Candidate) -> bool:
+        return c.fact.subject.endswith(words) and not c.fact.passed
+    def reached(c: Candidate) -> bool:
+        return any(not passing(d) and d.named_as and d.fact.unit == c.fact.unit and d.fact.number >= c.fact.number
+                   and d.evidence.label.year == c.evidence.label.year for d in found)
+    return [replace(c, of_period=True) if words and passing(c) and reached(c) else c for c in found]
 
 
 def _period_ends(q: Question, found: list[Candidate]) -> list[Candidate]:
@@ -328,6 +346,13 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_c
     return replace(ev, label=replace(tl, year=tl.span[1]))
 
 
+def of_the_year(q: Question, ev: Evidence) -> bool:
+    """Whether the evidence speaks of the whole year, or of the part of it the question names: news of part of its year
+    ("今年1-10月，…完成技工贸总收入590.1亿元") answers a question naming no part ("17年全年技工贸总收入预计多少") only
+    where nothing is said of the whole year ("预计全年完成技工贸总收入750亿元")."""
+    return not ev.label.part or bool(re.search(year_part(to_arabic), q.normalised))
+
+
 def names_metric(q: Question, text: str) -> bool:
     """Whether `text` names the metric asked about (any text does when none is asked)."""
     return not q.metrics or q.terms[0].found_in(fold(text))
@@ -347,60 +372,3 @@ def sentences(q: Question, evidence: list[Evidence],
     question: the best covered first, then the better retrieval rank."""
     return sorted((ev for ev in evidence if ev.coverage and (time_agrees(q, ev.label) or dated(ev))),
                   key=lambda ev: (ev.coverage, -ev.hit.rank), reverse=True)
-
-
-def window(ev: Evidence, fact: Fact, q: Question) -> str:
-    """The fact's clause (or its own item of a list of metrics' figures), widened back to the clause that names the metric if it does not; of a
-    from-to change, the level reached alone (with its change when a change is asked) unless the
-    period or both its ends are asked, and the level it started from alone."""
-    if fact.opening and fact.started:
-        return fact.started
-    if fact.reached and q.span is None and not asks_from_to(q.normalised):  # "从第几升到第几": both ends
-        return fact.reached + (f"，{fact.change}" if q.asks_change and fact.change else "")
-    if not q.metrics or q.terms[0].found_in(fold(fact.window)):
-        return _own_item(fact, q)
-    segs = segments(ev.sentence)
-    for i in range(fact.segment - 1, -1, -1):
-        if q.terms[0].found_in(fold(segs[i])):
-            return later_gap(segs[i], fact.window) or "，".join([segs[i], *between(segs[i + 1:fact.segment], fact),
-                                                                   fact.window])
-    return fact.window
-
-
-def _own_item(fact: Fact, q: Question) -> str:
-    """The fact's own item of a clause listing several metrics' figures where it says all the clause
-    says of the question and the other items say less ("工业产值3.83亿元", not "销售收入3.67亿元")
-    or name the metric only by a name the question does not say ("到账外资多少" is not asking for
-    "外商投资5亿美元"), if their figures could be taken for the answer (of its unit
-    group); else its window. An item after the first is said after the words the list opens with
-    that the question says too ("位居全国百强县…科技创新第6": "位居全国百强县科技创新第6")."""
-    clause, _, rest = fact.window.partition("，")
-    if not fact.item or fact.item not in clause:
-        return fact.window
-    own, others = fact.item, clause.replace(fact.item, "", 1)
-    lead = "" if clause.startswith(own) else _lead(clause, own, q)
-    said = coverage(q, lead + own, require_metric=False)[0]
-    less = coverage(q, others, require_metric=False)[0] < said or _says_asked_name(q, own) > _says_asked_name(q, others)
-    if said != coverage(q, clause, require_metric=False)[0] or not less \
-            or not any(unit_group(v[4]) == unit_group(fact.unit) for v in values_in(others)):
-        return fact.window
-    return lead + fact.item + (f"，{rest}" if rest else "")
-
-
-def _lead(clause: str, own: str, q: Question) -> str:
-    """The words a list's clause opens with before its first figure, up to the last word of the
-    question among them that its own item does not say ("位居全国百强县投资潜力第3、…" for "科技创新在
-    全国百强县里排第几": "位居全国百强县"); "" when there is none."""
-    found = values_in(clause)
-    opening = clause[: found[0][0]] if found else ""
-    folded, mine = fold(opening), fold(own)
-    if len(folded) != len(opening):
-        return ""
-    ends = [at + len(f) for t in q.terms for f in t.forms if len(f) > 1 and f not in mine and (at := folded.rfind(f)) >= 0]
-    return opening[: max(ends)] if ends else ""
-
-
-def _says_asked_name(q: Question, text: str) -> bool:
-    """Whether `text` names the metric by a name the question itself says."""
-    folded = fold(text)
-    return bool(q.metrics) and any(f in folded and f in q.normalised for f in q.terms[0].forms)

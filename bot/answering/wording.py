@@ -17,7 +17,7 @@ from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
 from bot.answering.vocabulary import alternation, cues, list_marks, unit_group
 from index.reading.layout import LEAD_IN
-from index.reading.metadata import offices
+from index.reading.opening import offices
 from index.text.periods import periods
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel
 from index.text.tokens import default_tokenizer

@@ -13,16 +13,15 @@ A place is taken from the body's sentences only where the first opens a clause w
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from index.reading.layout import numbered_level, worded_heading
-from index.reading.own_names import own_name
-from index.reading.opening import (BOUNDARY as _BOUNDARY, DATE as _DATE, DAY as _DAY, HEAD_CHARS, ISO as _ISO, STAMP, Found,
+from index.reading.opening import (BOUNDARY as _BOUNDARY, DATE as _DATE, DAY as _DAY, ISO as _ISO, STAMP, Found,
                                    alt as _alt, cues as _cues, date as _date, dateline_words, head as _head,
-                                   head_lines as _head_lines, in_digits as _in_digits, offices)
+                                   head_lines as _head_lines, in_digits as _in_digits)
+from index.reading.own_names import own_name
 from index.reading.persons import name_pattern as person_name
 from index.text.normalise import as_read, fold
-from index.text.places import ENDINGS, name_pattern
+from index.text.places import ENDINGS, name_pattern, straddled
 from index.text.timelabel import YEAR_END_MONTH
 from index.text.vocabulary import load_vocab
 from index.text.yearpart import part_named, year_part
@@ -279,8 +278,10 @@ def title_place(title: str) -> Found | None:
     m = re.search(rf"{_BOUNDARY}({name_pattern(vocab)})", title)
     if m is None or fold(m[1]) in vocab.suffixes():  # "经开区召开…": an ending alone names no place
         return None
+    if visit := re.match(_alt(_cues().get("visitors", ())) or "(?!)", title[m.end(1):]):  # "湘潭县领导到天易经开区调研"
+        return title_place(title[m.end(1) + visit.end():])  # names the place visited, not the visitors'
     # "实现地区生产总值…": an ending that begins a term running on past the name is the term's
-    if _straddled(fold(title), m.end(1), vocab):
+    if straddled(fold(title), m.end(1), vocab):
         return None
     return Found(m[1] + _district_after(title[m.end(1):], m[1], vocab), "标题")
 
@@ -293,15 +294,9 @@ def _district_after(rest: str, name: str, vocab) -> str:
         return ""
     m = re.match(name_pattern(vocab, "county", longest=4), rest)
     if m is None or fold(m[0]).endswith(vocab.suffixes("zone")) or not proper(m[0]) \
-            or _straddled(fold(rest), m.end(), vocab):
+            or straddled(fold(rest), m.end(), vocab):
         return ""
     return m[0]
-
-
-def _straddled(text: str, at: int, vocab) -> bool:
-    """Whether a known term ("地区生产总值") starts before `at` in `text` and runs on past it."""
-    terms = {t for canonical, aliases in vocab.synonyms.items() for t in (fold(canonical), *aliases)}
-    return any(m.start() < at < m.end() for t in terms for m in re.finditer(re.escape(t), text))
 
 
 def proper(name: str) -> bool:

@@ -128,3 +128,9 @@ def name_pattern(vocab: Vocab, *kinds: str, longest: int = 12) -> str:
     endings = "|".join(re.escape(s) for s in vocab.suffixes(*(kinds or ENDINGS)))
     barred = "|".join(re.escape(s) for s in vocab.suffixes("not_in_name")) or "(?!)"
     return rf"(?:(?!{barred})[\u4e00-\u9fff]){{2,{longest}}}?(?:{endings})"
+
+
+def straddled(text: str, at: int, vocab: Vocab) -> bool:
+    """Whether a known term ("地区生产总值") starts before `at` in `text` and runs on past it."""
+    terms = {t for canonical, aliases in vocab.synonyms.items() for t in (fold(canonical), *aliases)}
+    return any(m.start() < at < m.end() for t in terms for m in re.finditer(re.escape(t), text))

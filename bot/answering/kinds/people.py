@@ -10,7 +10,7 @@ from bot.answering.facts import segments
 from bot.answering.reading.question import Question
 from bot.answering.vocabulary import alternation, cues, who_actions
 from bot.answering.wording import focus
-from index.reading.metadata import offices
+from index.reading.opening import offices
 from index.reading.persons import dotted, is_dotted
 from index.text.tokens import default_tokenizer
 

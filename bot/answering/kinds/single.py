@@ -15,7 +15,7 @@ from bot.answering.reading.asks import action_asked, count_in_words, streak_aske
 from bot.answering.reading.question import ENTITY, Term
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import alternation, cues, figure_words
-from index.reading.metadata import offices
+from index.reading.opening import offices
 from index.text.normalise import fold
 from index.text.timelabel import TARGET
 

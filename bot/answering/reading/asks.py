@@ -6,7 +6,7 @@ import re
 
 from bot.answering.reading.question import Question, Term
 from bot.answering.vocabulary import alternation, cues, who_actions
-from index.reading.metadata import offices
+from index.reading.opening import offices
 from index.text.tokens import NUMBER
 
 

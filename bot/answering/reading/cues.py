@@ -9,7 +9,7 @@ from functools import lru_cache
 from bot.answering.reading.counted_list import count_asked
 from bot.answering.reading.typed import round_in_words, to_arabic
 from bot.answering.reading.units_said import cue_said, unit_said
-from bot.answering.vocabulary import alternation, change_words, cues, unit_group
+from bot.answering.vocabulary import alternation, cues, unit_group
 from index.text.bases import without_multiple_bases
 from index.text.places import names_of
 from index.text.normalise import fold

@@ -19,7 +19,7 @@ from bot.answering.reading.shapes import COMPARISON, ENTITY, FIGURE, LIST, WHY, 
 from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
                                         to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
-from index.reading.metadata import offices
+from index.reading.opening import offices
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
 from index.text.tokens import default_tokenizer
