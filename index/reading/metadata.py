@@ -47,9 +47,7 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
                                rf"(?:{government})?(?:{held})|(?:^|(?<=[\s，,。：:]))((?:{place}){{1,2}}?)(?:{government})?"
                                rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:{held})", head)  # or its day between: "…开发区2月18日召开的…"
     where = "新闻开头的会议名称"
-    # "高新区召开…": an ending alone names no place
-    found_place = Found(named[named.lastindex], where) \
-        if named and fold(named[named.lastindex]) not in load_vocab().suffixes() else None
+    found_place = Found(named[named.lastindex], where) if named and _a_name(named[named.lastindex]) else None
     day = meeting_day(text)
     if day is None:
         return None, found_place
@@ -131,7 +129,12 @@ def delivery(text: str) -> tuple[Found | None, Found | None]:
         return None, None
     where = "报告开头的会议日期行"
     date = Found(_date(m[1], m[2], m[3]), where)
-    return date, Found(m[4], where) if m[4] else None
+    return date, Found(m[4], where) if m[4] and _a_name(m[4]) else None
+
+
+def _a_name(found: str) -> bool:
+    """"高新区召开…", "在自治县十届人大…": an ending alone names no place."""
+    return fold(found) not in load_vocab().suffixes()
 
 
 def sign_off(text: str) -> tuple[Found | None, Found | None]:

@@ -57,9 +57,9 @@ def in_digits(text: str) -> str:
     return _COMPACT_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
 
 
-def head(text: str) -> str:  # a delivery line broken after its place ("…日在准格尔旗" / "第十六届…会议上") is one
-    meeting = alt(cues().get("meeting", ())) or "(?!)"
-    return re.sub(rf"({DATE}\s*在[^。，,\n]{{0,30}})\n(?=[^。，,\n]{{0,30}}(?:{meeting})上)", r"\1", in_digits(text[:HEAD_CHARS]))
+def head(text: str) -> str:  # a delivery line broken after its place ("…日在准格尔旗" / "第十六届…会议上") is one,
+    meeting = alt(cues().get("meeting", ())) or "(?!)"  # blank lines between too ("…第十八届\n\n  人民代表大会…")
+    return re.sub(rf"({DATE}\s*在[^。，,\n]{{0,30}})\s*\n\s*(?=[^。，,\n]{{0,30}}(?:{meeting})上)", r"\1", in_digits(text[:HEAD_CHARS]))
 
 
 def head_lines(text: str) -> list[str]:

@@ -20,8 +20,9 @@ def own_name(name: str) -> str:
     endings = vocab.suffixes(*ENDINGS)
     ending = max((e for e in endings if rest.endswith(e)), key=len, default="")  # 高新区, not its 区
     named_rest = bool(ending) and len(rest) - len(ending) >= 2
-    if len(words) > 1 and words[0].flag.startswith("ns") and fold(first) not in vocab.cities \
-            and not first.endswith(endings) and named_rest:
+    # a province's name with its ending goes too ("海南省东方市" → 东方市); a city's may be the zone's own (长春市…)
+    region = not first.endswith(endings) or first.endswith(vocab.suffixes("province"))
+    if len(words) > 1 and words[0].flag.startswith("ns") and fold(first) not in vocab.cities and region and named_rest:
         return rest
     return name
 

@@ -441,3 +441,18 @@ def test_a_page_s_time_listed_as_an_item_gives_the_date():
     """A page listing its fields as items ("- 时间:2023-02-24") dates the text by its time, for staff to check."""
     found = infer("昌硕街道2022年工作总结和2023年工作计划\n- 时间:2023-02-24\n一、2022年工作总结", "n.txt")
     assert found["date"].value == "2023-02-24"
+
+
+def test_a_delivery_line_broken_by_a_blank_line_is_read_whole():
+    found = infer("政府工作报告\n\n  ——2021年11月18日在临夏县第十八届\n\n  人民代表大会第一次会议上\n\n各位代表:", "r.txt")
+    assert (found["date"].value, found["place"].value) == ("2021-11-18", "临夏县")
+
+
+def test_an_ending_alone_in_a_delivery_line_names_no_place():
+    found = infer("政 府 工 作 报 告\n(2023年2月23日在自治县十届人大二次会议上)\n玉屏侗族自治县人民政府县长 田兴国\n各位代表:", "r.txt")
+    assert found["place"].value == "玉屏侗族自治县"
+
+
+def test_a_meeting_named_under_its_province_gives_the_place_its_own_name():
+    found = infer("2月1日,海南省东方市第十六届人民代表大会第三次会议开幕,东方市人民政府市长卢胜向大会作政府工作报告。", "r.txt")
+    assert found["place"].value == "东方市"
