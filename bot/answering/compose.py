@@ -15,7 +15,7 @@ from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, u
 from bot.answering.facts import RATE, segments, values_in
 from bot.answering.kinds import people
 from bot.answering.reading import asks
-from bot.answering.reading.named_after import share_named_after
+from bot.answering.sentences.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate

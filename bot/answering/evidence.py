@@ -21,7 +21,7 @@ from itertools import accumulate
 
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
-from bot.answering.reading.named_after import share_named_after
+from bot.answering.sentences.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
-from bot.answering.reading.named_after import named_after
+from bot.answering.sentences.named_after import named_after
 from bot.answering.reading.no_figures import no_figure
 from bot.answering.reading.word_numbers import beyond_thresholds, word_figures
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group

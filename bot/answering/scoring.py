@@ -48,7 +48,7 @@ from bot.answering.evidence import (Evidence, _named_before, before_the_part, ch
                                      distinct, given, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.question import Question
-from bot.answering.reading.quoting import says_asked_name, window
+from bot.answering.sentences.quoting import says_asked_name, window
 from bot.answering.reading.typed import to_arabic
 from bot.answering.reading.word_numbers import as_written, ordinals
 from bot.answering.vocabulary import cues, figure_words, unit_group

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.reading.counted_list import count_asked
+from bot.answering.reading.quantity_words import count_asked, cue_said, unit_said
 from bot.answering.reading.typed import round_in_words, to_arabic
-from bot.answering.reading.units_said import cue_said, unit_said
 from bot.answering.vocabulary import alternation, cues, unit_group
 from index.text.bases import without_multiple_bases
 from index.text.places import names_of

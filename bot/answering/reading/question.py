@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.answering.reading import cues as asked_cues
-from bot.answering.reading import counted_list, names, topic
+from bot.answering.reading import names, quantity_words, topic
 from bot.answering.reading.metric_forms import (as_named, change_said, distributed, heads, heads_listed, metric_names,
                                                 shadows, shared_metrics, sibling, tail_shared, tails_shared,
                                                 unshadowed, verbs_named, wider_names, with_joint)
@@ -267,7 +267,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
         intent = COMPARISON
     elif compares and (len(years) >= 2 or has("target")):
         intent = COMPARISON
-    elif has("list") or has("statement") or counted_list.asks_list(normalised, c):
+    elif has("list") or has("statement") or quantity_words.asks_list(normalised, c):
         intent = LIST
     elif has("entity") and not has("quantity") and not threshold and not asked_cues.asks_metric(
             normalised, bool(metric_hits), asks_change, c):

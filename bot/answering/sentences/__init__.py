@@ -1,0 +1,2 @@
+"""Reading a report's sentences for the figures asked: the words quoted for a figure and figures said before
+their names."""
