@@ -1,0 +1,30 @@
+"""Rules the held-out12 paraphrases needed, on hand-made reports (no index, no model): a year in brackets after
+a relative year ("今年(2019)") says which year that is."""
+from __future__ import annotations
+
+import pytest
+from handmade import Passages
+
+from bot.answering.answerer import Answerer
+from bot.answering.reading.question import parse
+from bot.answering.settings import AnswerSettings
+
+XIAPU = {"doc_id": "xp", "title": "2020年霞浦县政府工作报告", "date": "2020-01-10", "place": "霞浦县", "source": "合成"}
+YEAR = ("一、2019年工作回顾\n过去一年，预计全年地区生产总值增长8.3%，公共财政总收入12.77亿元，下降2.4%，"
+        "城镇居民人均可支配收入35504元、增长8.7%。\n二、2020年工作安排\n今年主要预期目标是：地区生产总值增长7%左右。")
+
+
+def ask(question: str):
+    return Answerer(Passages([XIAPU], {"xp": YEAR}), AnswerSettings(default_place="霞浦县")).ask(question)
+
+
+@pytest.mark.parametrize("question, year", [("霞浦今年(2019)GDP多少", 2019), ("霞浦今年（19年）GDP增长多少", 2019),
+                                            ("霞浦去年 (2018) GDP多少", 2018)])
+def test_a_year_in_brackets_says_which_year_a_relative_year_is(question, year):
+    assert parse(question, 2020, ("霞浦县",)).years == (year,)
+
+
+def test_a_year_in_brackets_after_this_year_asks_that_year_s_overview():
+    got = ask("霞浦今年(2019)经济情况怎么样")
+    assert not got.abstained and all(f in got.answer for f in ("8.3%", "12.77亿元", "35504元", "2019"))
+    assert "7%" not in got.answer.replace("8.7%", "")
