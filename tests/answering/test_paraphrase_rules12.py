@@ -48,3 +48,25 @@ def test_two_words_a_space_sets_apart_are_asked_either_way(question):
 
 def test_pieces_the_scaffolding_parts_are_still_one_topic():
     assert parse("首店经济 有哪几个省在搞", 2026, ("江苏省",)).mentioned == "首店经济"
+
+
+OWN = [{"doc_id": "hb", "title": "2025年汉滨区政府工作报告", "date": "2025-01-10", "place": "汉滨区", "source": "合成"},
+       {"doc_id": "zn", "title": "2026年中宁县政府工作报告", "date": "2026-01-10", "place": "中宁县", "source": "合成"}]
+OWN_TEXTS = {"hb": "一、2024年工作回顾\n过去一年，实现地区生产总值440.5亿元、增长5.4%。\n二、2025年工作安排\n地区生产总值增长6%左右。",
+             "zn": "一、2025年工作回顾\n过去一年，全年完成地区生产总值181.8亿元，同比增长7%。\n二、2026年工作安排\n地区生产总值增长6%。"}
+
+
+def ask_own(question: str):
+    return Answerer(Passages(OWN, OWN_TEXTS), AnswerSettings(default_place="汉滨区")).ask(question)
+
+
+def test_each_place_named_with_its_own_year_is_asked_that_year_alone():
+    got = ask_own("汉滨24年和中宁25年的GDP分别是多少")
+    assert not got.abstained and "440.5亿元" in got.answer and "181.8亿元" in got.answer
+    assert "资料中没有" not in got.answer and got.answer.count("\n") == 1
+
+
+def test_two_places_compared_each_in_its_own_year_say_the_years():
+    got = ask_own("汉滨24年和中宁25年GDP哪个高")
+    first = got.answer.split("\n")[0]
+    assert "不能直接比较" not in first and first.startswith("汉滨") and "2024年440.5亿元" in first and "2025年" in first
