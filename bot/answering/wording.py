@@ -371,19 +371,21 @@ def ranked(year: int | None, kind: str | None, metric: str, lines: list[str], mi
     return f"{head}\n{body}{left}"
 
 
-def higher(metric: str, given: list, rates_asked: bool) -> str | None:
+def higher(metric: str, given: list, rates_asked: bool, own_years: bool = False) -> str | None:
     """Which of several answers (name, Answer) has the higher figure: "浙江省的地区生产总值增速更高
     （江苏省5.3%，浙江省5.5%）。", or why they cannot be told apart (another year or kind, another
-    unit, rates only where amounts are asked: `rates_asked`)."""
+    unit, rates only where amounts are asked: `rates_asked`). Each place asked of a year of its own
+    (`own_years`) is compared in that year, which is shown, an estimate's said to be one."""
     vocab = load_vocab()
     figures = []
     for name, a in given:
         found = values_in(a.value or "")
         if not found:
             return None
-        figures.append((name, a, found[0][2], *vocab.in_base_units(found[0][3], found[0][4])))
+        said = f"{a.year}年{'预计' if a.kind == ESTIMATE else ''}" if own_years and a.year else ""
+        figures.append((name, a, said + found[0][2], *vocab.in_base_units(found[0][3], found[0][4])))
     shown = "，".join(f"{name}{value}" for name, _, value, _, _ in figures)
-    if len({(a.year, a.kind) for _, a, *_ in figures}) > 1:
+    if len({(a.year, a.kind) for _, a, *_ in figures}) > 1 and not own_years:
         return f"各自的数字年份或类型不同（{shown}），不能直接比较。"
     if len({unit for *_, unit in figures}) > 1:
         return f"各自的数字单位不同（{shown}），不能直接比较。"

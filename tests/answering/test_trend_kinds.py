@@ -36,3 +36,12 @@ def test_how_much_a_metric_grew_between_two_years_named_is_told_by_their_levels(
 def test_a_rate_asked_between_two_years_is_told_by_the_rates():
     got = ask("河南GDP增速24年到25年咋变的", DOCS, TEXTS, "河南省")
     assert "5.6%" in got.answer and "6.66万亿元" not in got.answer
+
+
+def test_years_one_sentence_tells_alike_are_told_once():
+    docs = [{"doc_id": "m", "place": "麦盖提县", "date": "2021-01-20", "title": "2021年麦盖提县政府工作报告"}]
+    texts = {"m": "一、“十三五”时期及2020年工作回顾\n“十三五”的五年，是麦盖提极不平凡的五年。\n"
+                  "经济保持稳定增长。预计全县生产总值从2015年的39.70亿元增长到2020年61.95亿元，年均增长9.3%；"
+                  "工业增加值从1.66亿元增长到2.05亿元，年均增长4.32%。"}
+    got = ask("麦盖提十三五这几年GDP涨了多少", docs, texts, "麦盖提县")
+    assert "39.70亿元" in got.answer and "61.95亿元" in got.answer and got.answer.count("61.95亿元") == 1

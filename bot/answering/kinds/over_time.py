@@ -53,7 +53,8 @@ def trend(asked: Asked, reports: Reports, compose: Composer) -> Answer:
         held = sorted({a.year for a in lines if a.year in _two_named(q)})
         return compose.refuse(text, replace(plain, years=(missing[0],)), None,
                               f"two years named, no figure for {missing}", wording.years_missing(missing[1:], held))
-    lines = lines[-MAX_POINTS:]
+    # years one sentence tells alike ("从2015年的39.70亿元增长到2020年61.95亿元", labelled by its period) are told once
+    lines = [a for i, a in enumerate(lines) if all(a.answer != b.answer for b in lines[:i])][-MAX_POINTS:]
     if not lines:
         return compose.figure(text, plain, assess(plain, sentences))
     return replace(lines[-1], answer=_pace(q, lines) + "\n".join(a.answer for a in lines), query=q,

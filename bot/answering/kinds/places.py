@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -16,11 +17,11 @@ from bot.answering.asked import Asked, FanOut, Part
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Source
 from bot.answering.facts import segments, values_in
-from bot.answering.reading import levels, topic
+from bot.answering.reading import levels, names, topic
 from bot.answering.reading.cues import lowest_first
 from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, Question, Shape
 from bot.answering.reports import Reports
-from bot.answering.vocabulary import cues, unit_group
+from bot.answering.vocabulary import alternation, cues, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
 from index.text.vocabulary import load_vocab
@@ -50,12 +51,37 @@ def combined(text: str, q: Question, answers: list[Answer], refusal: str) -> Ans
 
 
 def _each_of(places: list[str], asked: Asked, reports: Reports) -> list[Part]:
-    """The question read for each place, once per year its 今年 means, as one figure."""
+    """The question read for each place, once per year its 今年 means, as one figure; each place
+    named with a year of its own ("汉滨24年和中宁25年") read without the others' years."""
+    own = own_years(asked.q.normalised, places, reports.places())
+    if own:
+        alone = {p: _without(asked.q.normalised, [s for o, s in own.items() if o != p]) for p in places}
+        return [Part(asked.text, one_figure(reports.read(alone[p], p, asked.before, one_place=True, vote=asked.q.vote),
+                                            reports.now(p)), p) for p in places]
     read: dict[int, Question] = {}
     for place in places:
         if reports.now(place) not in read:
             read[reports.now(place)] = reports.read(asked.text, place, asked.before, one_place=True, vote=asked.q.vote)
     return [Part(asked.text, one_figure(read[reports.now(p)], reports.now(p)), p) for p in places]
+
+
+def own_years(normalised: str, places: list[str], covered: list[str]) -> dict[str, tuple[int, int]]:
+    """Each place → where the year written right after its name is ("汉滨24年和中宁25年"), when every
+    place named has one and they differ; else none."""
+    table = dict(names.places_table(tuple(sorted(covered)), load_vocab()))
+    own, years = {}, set()
+    for place in places:
+        said = alternation(tuple(sorted({fold(place), *table.get(place, ())}, key=len, reverse=True)))
+        m = re.search(rf"(?:{said})的?((?:19|20)?\d{{2}}年)", normalised)
+        if m:
+            own[place], years = m.span(1), years | {int(m.group(1)[:-1]) % 100}
+    return own if len(own) == len(places) > 1 and len(years) > 1 else {}
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + text[end:]
+    return text
 
 
 def ranked(asked: Asked, split: list[Part], answers: list[Answer]) -> Answer:
@@ -95,7 +121,8 @@ def side_by_side(asked: Asked, split: list[Part], answers: list[Answer]) -> Answ
     given = [(p.place, a) for p, a in zip(split, answers) if not a.abstained and a.value]
     what = asked.q.metrics[0] + ("增速" if asked.q.asks_change else "")
     rates = asked.q.asks_change or asked.q.unit == "percent"
-    lead = wording.higher(what, given, rates) if len(given) >= 2 else None
+    own = len({p.q.years for p in split}) > 1  # each place asked of its own year
+    lead = wording.higher(what, given, rates, own) if len(given) >= 2 else None
     return replace(both, answer=f"{lead}\n{both.answer}") if lead else both
 
 

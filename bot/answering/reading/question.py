@@ -16,8 +16,8 @@ from bot.answering.reading.metric_forms import (as_named, change_said, distribut
                                                 shadows, shared_metrics, sibling, tail_shared, tails_shared,
                                                 unshadowed, verbs_named, wider_names, with_joint)
 from bot.answering.reading.shapes import COMPARISON, ENTITY, FIGURE, LIST, WHY, WIDE, Shape  # noqa: F401 (served here too)
-from bot.answering.reading.typed import (clean, counted, holds, in_report_words, numbered, phone_commas, small_counts,
-                                        to_arabic)
+from bot.answering.reading.typed import (clean, counted, glossed_years, holds, in_report_words, numbered, phone_commas,
+                                        small_counts, to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.reading.opening import offices
 from index.text.normalise import fold
@@ -193,7 +193,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     shape its meaning votes for, where the cue words are silent; `quoted`: the names reports quote, one a line."""
     vocab, c = load_vocab(), cues()
     # in the reports' words, a metric shared by two groups said for each; cues such as 哪两家 match before numerals change
-    said = verbs_named(in_report_words(fold(phone_commas(clean(text)))), vocab)
+    said = verbs_named(in_report_words(glossed_years(fold(phone_commas(clean(text))))), vocab)
     as_written = tails_shared(heads_listed(distributed(said, vocab), vocab), vocab)
     normalised = to_arabic(as_written)
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标

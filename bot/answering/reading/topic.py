@@ -53,14 +53,24 @@ def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], voc
             a += 1
         while b > a and (known[b - 1] == "\0" or text[b - 1] in edges):
             b -= 1
-        pieces.append(text[a:b])
+        pieces.append((m.span(), text[a:b]))
     # a piece that is only words carrying no topic ("余杭那报告里…" → 那, "首店经济 有哪几个省…" → 有)
     # is the asker's speech, not the topic, unless nothing else is left
     filler = alternation(c.get("filler", ()))
-    pieces = [p for p in pieces if not filler or re.sub(filler, "", p)] or pieces
+    pieces = [p for p in pieces if not filler or re.sub(filler, "", p[1])] or pieces
     if not pieces:  # "提到雄安了吗": the place named is itself the topic
         return _as_typed(named[-1], typed) if named else None
-    return _as_typed(" ".join(pieces), typed)
+    return _as_typed(_joined(pieces, bare, c.get("mention_either", ())), typed)
+
+
+def _joined(pieces: list[tuple[tuple[int, int], str]], bare: str, either: tuple[str, ...]) -> str:
+    """The topic from its pieces: two the asker set apart by a space alone ("有棚改 棚户区改造的内容", read as a
+    comma by `phone_commas`) are offered either way, as with 或者; pieces the scaffolding parts, all of them."""
+    topic = pieces[0][1]
+    for ((_, end), _), ((start, _), piece) in zip(pieces, pieces[1:]):
+        listed = either and start > end and not bare[end:start].strip(" ，,")
+        topic += (either[0] if listed else " ") + piece
+    return topic
 
 
 def _as_typed(words: str, typed: str) -> str:

@@ -215,3 +215,10 @@ def phone_commas(text: str) -> str:
     """On a phone a space between words stands for a comma ("GDP涨多少 财政收入呢"): read as one,
     it parts the question as the comma does."""
     return _SPACED.sub("，", text)
+
+
+def glossed_years(text: str) -> str:
+    """"今年(2019)", "去年（18年）": the year in brackets after a relative year (relative_years.tsv) says which
+    year that is, so it is the year asked, whatever year the reports make 今年 (`text` folded)."""
+    relative = alternation(tuple(w for w, _ in load_vocab().relative_years))
+    return re.sub(rf"(?:{relative})\s*\(\s*((?:19|20)?\d{{2}})\s*年?\s*\)", r"\1年", text) if relative else text
