@@ -21,6 +21,7 @@ from itertools import accumulate
 
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
+from bot.answering.reading.quantity_words import asks_people, counts_people
 from bot.answering.sentences.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
 from bot.answering.reading.typed import to_arabic
@@ -248,7 +249,7 @@ def unit_agrees(q: Question, fact: Fact) -> bool:
     if not asks_share and (any(w in fact.subject for w in figure_words().get("share", ())) or share_named_after(fact)):
         return False
     if q.unit is not None:
-        return q.unit in groups
+        return q.unit in groups and (q.unit != "count" or counts_people(fact.unit) or not asks_people(q.normalised))
     measured_in = set(metric_units().get(q.metrics[0], ())) if q.metrics else set()
     return not measured_in or bool(groups & measured_in)
 

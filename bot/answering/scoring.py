@@ -47,6 +47,7 @@ from bot.answering.comparison import gap_to_another_level
 from bot.answering.evidence import (Evidence, _named_before, before_the_part, change_since, counted_before, coverage,
                                      distinct, given, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
+from bot.answering.reading.quantity_words import asks_people
 from bot.answering.reading.question import Question
 from bot.answering.sentences.quoting import says_asked_name, window
 from bot.answering.reading.typed import to_arabic
@@ -126,7 +127,8 @@ def rank(candidates: list[Candidate]) -> list[Candidate]:
 def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
     """Score one figure of an evidence sentence against the question."""
     agrees = unit_agrees(q, fact)
-    mismatch = 0.0 if q.unit in cues().get("strict_unit", ()) else UNIT_MISMATCH
+    strict = q.unit in cues().get("strict_unit", ()) or q.unit == "count" and asks_people(q.normalised)
+    mismatch = 0.0 if strict else UNIT_MISMATCH
     return Candidate(
         ev, fact, as_written(window(ev, fact, q), ev.sentence) if q.unit == "rank" else window(ev, fact, q),
         confidence=ev.coverage * (1.0 if agrees else mismatch),

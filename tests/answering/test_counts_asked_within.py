@@ -83,3 +83,18 @@ def test_how_it_changed_asks_a_trend(text):
 def test_what_was_arranged_is_no_plan_by_that_word_alone():
     # reviews say it too ("安排首批重大项目1678个"): a year gone by is asked for its results
     assert parse("2010年安排了多少重大项目", 2011).kind == RESULT
+
+
+POOR = "五年来，116个贫困村全部出列，累计减贫2.1万人。"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("临夏县一共减贫多少人", "2.1万人"),           # the count of people, not the first count of villages
+    ("临夏县一共有几个贫困村出列", "116个"),
+])
+def test_a_count_asked_in_people_is_answered_in_people(text, value):
+    assert answer(text, (POOR, 2024, RESULT)).value == value
+
+
+def test_a_count_asked_in_people_is_refused_rather_than_answered_by_a_count_of_villages():
+    assert answer("一共脱贫多少人", ("脱贫攻坚取得全面胜利，116个贫困村全部出列。", 2024, RESULT)).abstained

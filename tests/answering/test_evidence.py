@@ -44,6 +44,17 @@ def test_a_share_agrees_when_the_question_asks_a_share():
     assert unit_agrees(asked, fact("研发投入占比提升0.5个百分点"))
 
 
+@pytest.mark.parametrize("asked,sentence,agrees", [
+    ("临夏县一共脱贫多少人", "116个贫困村全部出列", False),  # a count of villages is no count of people
+    ("临夏县一共脱贫多少人", "累计11000人脱贫", True),
+    ("派了几个人去支援", "派出医护人员10名", True),
+    ("有几个贫困村出列", "116个贫困村全部出列", True),      # a count of things asked: any count
+    ("有几家企业,带动多少人就业", "新增企业12家", True),    # each part of several its own unit
+])
+def test_a_count_asked_in_people_is_answered_in_people(asked, sentence, agrees):
+    assert unit_agrees(replace(question("脱贫", unit="count"), normalised=asked), fact(sentence)) is agrees
+
+
 @pytest.mark.parametrize("label,agrees", [
     (TimeLabel(2018, RESULT), True),
     (TimeLabel(2018, None), True),        # an unlabelled kind does not contradict

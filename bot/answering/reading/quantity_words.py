@@ -2,12 +2,12 @@
 unit group that are only its start ("增长了几" of "增长了几倍" asks a multiple, not a rate); and the count a list is
 asked with ("从哪6个方面", "哪十个", "哪10件"; question_cues.tsv `list_count` is the word before it): it asks a list,
 however the count is written, in figures or in words; and it is no topic, as a report writes the count its own way
-("等6方面", "十件民生实事") or not at all. One asks a name ("哪一家")."""
+("等6方面", "十件民生实事") or not at all. One asks a name ("哪一家"). A count asked in people is answered in people."""
 from __future__ import annotations
 
 import re
 
-from bot.answering.vocabulary import alternation, list_marks, unit_group
+from bot.answering.vocabulary import alternation, cues, list_marks, unit_group, unit_groups
 from index.text.vocabulary import Vocab
 
 
@@ -15,6 +15,21 @@ def unit_said(text: str, c: dict[str, tuple[str, ...]], vocab: Vocab) -> re.Matc
     """The first quantity word and the unit after it ("几倍") whose unit group is known, else None."""
     m = re.search(f"(?:{alternation(c.get('quantity', ()))})({alternation(vocab.units)})", text)
     return m if m and unit_group(m.group(1)) else None
+
+
+def asks_people(question: str) -> bool:
+    """Whether a question asks its counts in people ("多少人", "几个人", question_cues.tsv `people_unit`): only a
+    figure in people answers it, never a count of villages or firms ("116个贫困村全部出列"). A question
+    counting other things too ("几家企业,带动多少人") leaves each part its own unit."""
+    people = cues().get("people_unit", ())
+    counted = rf"(?:{alternation(cues().get('quantity', ()))})(个?(?:{alternation(people)})|{alternation(unit_groups()['count'])})"
+    said = [m.group(1) for m in re.finditer(counted, question)]
+    return bool(said) and all(counts_people(u) for u in said)
+
+
+def counts_people(unit: str) -> bool:
+    """Whether a figure in `unit` counts people ("11000人", "10名")."""
+    return any(unit.endswith(u) for u in cues().get("people_unit", ()))
 
 
 def cue_said(text: str, words: tuple[str, ...], said: re.Match | None) -> bool:
