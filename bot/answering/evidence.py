@@ -9,7 +9,7 @@ Three measures, each used by the scoring of candidates (scoring.py):
 - time agreement: whether a sentence is about the year and kind (result or target) asked.
 - the question's own words: which figure of a clause they pick (`distinct`: 实到代表113人, a list's
   10个民生项目), and which figure they state themselves, so it is no answer (`given`);
-- whose figure it is: the metric asked, not another named nearer (`_named_before`, `of_a_thing_after`…).
+- whose figure it is: the metric asked, not another named nearer (`named_before`, `of_a_thing_after`…).
 """
 from __future__ import annotations
 
@@ -404,7 +404,7 @@ def before_the_part(q: Question, ev: Evidence, fact: Fact) -> bool:
     return at is not None and fact.segment < at
 
 
-def _named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
+def named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
     """Whether the metric asked is the nearest metric named where a figure's subject is: its own
     clause, or else the closest clause before it (or its section) that names a metric. A clause
     after the figure speaks of something else ("规模以上工业增加值增长7.5%，工业对GDP增长贡献率45%":

@@ -44,8 +44,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.answering.comparison import gap_to_another_level
-from bot.answering.evidence import (Evidence, _named_before, before_the_part, change_since, counted_before, coverage,
-                                     distinct, given, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
+from bot.answering.evidence import (Evidence, before_the_part, change_since, counted_before, coverage, distinct, given,
+                                     named_before, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.quantity_words import asks_people
 from bot.answering.reading.question import Question
@@ -239,7 +239,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
     """
     return rank(_reached_elsewhere(_period_ends(q, [figure(q, at, fact) for ev in evidence if ev.coverage
                  for fact in extract(ordinals(ev.sentence) if q.unit == "rank" else ev.sentence)
-                 if _not_a_start(q, fact, year) and _named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
+                 if _not_a_start(q, fact, year) and named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
                  and not of_a_thing_after(q, fact) and not of_a_thing_before(q, ev, fact)
                  for at in (_dated(ev, fact, q.span, q.asks_change and (year or q.year) is not None),) if _timely(q, at, fact, year, kind) == timely])))
