@@ -15,6 +15,7 @@ from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, u
 from bot.answering.facts import RATE, segments, values_in
 from bot.answering.kinds import people
 from bot.answering.reading import asks
+from bot.answering.sentences.dated import dated_part
 from bot.answering.sentences.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
@@ -303,8 +304,8 @@ class Composer:
 
     def sentence(self, text: str, q: Question, evidence: list[Evidence]) -> Answer:
         ranked = scoring.sentences(q, evidence, self._dated_as_asked(q))
-        if asks.asks_when(q):  # the year is what is asked: a sentence stating none does not answer
-            ranked = [ev for ev in ranked if wording.YEAR.search(ev.sentence)]
+        if asks.asks_when(q):  # the year is what is asked: a sentence tying none to what is asked does not answer
+            ranked = [ev for ev in ranked if dated_part(ev.sentence, q)]
         held = _office_of(evidence, q)  # "冯琳是干啥的": the clause giving the person's office
         if not held and (not ranked or ranked[0].coverage < self.threshold):
             return self.refuse(text, q, None, "low coverage")
@@ -315,7 +316,8 @@ class Composer:
             # a person asked by their office ("党工委书记叫啥") is one name, as "谁" asks it
             one_name = q.shape == Shape.WHO or \
                 q.intent == ENTITY and any(w in q.normalised for w in cues().get("one_name", ()))
-            window = people.named(ev.sentence, q) if one_name else wording.focus(ev.sentence, q)
+            part = dated_part(ev.sentence, q) if asks.asks_when(q) else ev.sentence  # of a year asked, its part
+            window = people.named(part, q) if one_name else wording.focus(part, q)
             forms = asks.action_asked(q) if q.shape == Shape.WHO else ()
             if forms:
                 doc = self.reports.document(ranked[0].hit.chunk.doc_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answering.reading import quantity_words
 from bot.answering.reading.question import Question, Term
 from bot.answering.vocabulary import alternation, cues, who_actions
 from index.reading.opening import offices
@@ -48,10 +49,8 @@ def _spoken(words: tuple[str, ...]) -> str:
 
 
 def asks_when(q: Question) -> bool:
-    """"打算到哪年建成千亿级经开区": the year a goal is to be reached, a when word (question_cues.tsv `when`) with
-    a verb of reaching (`when_reached`) at most three characters after it."""
-    when, reached = alternation(cues().get("when", ())), alternation(cues().get("when_reached", ()))
-    return bool(when and reached and re.search(f"(?:{when}).{{0,3}}?(?:{reached})", q.normalised))
+    """"打算到哪年建成千亿级经开区": the year a goal is to be reached or a thing was done (quantity_words.asks_when)."""
+    return quantity_words.asks_when(q.normalised, cues())
 
 
 def asks_office(q: Question) -> bool:

@@ -2,7 +2,8 @@
 unit group that are only its start ("增长了几" of "增长了几倍" asks a multiple, not a rate); and the count a list is
 asked with ("从哪6个方面", "哪十个", "哪10件"; question_cues.tsv `list_count` is the word before it): it asks a list,
 however the count is written, in figures or in words; and it is no topic, as a report writes the count its own way
-("等6方面", "十件民生实事") or not at all. One asks a name ("哪一家"). A count asked in people is answered in people."""
+("等6方面", "十件民生实事") or not at all. One asks a name ("哪一家"). A count asked in people is answered in people.
+A year asked ("哪年建成", "啥时候设的") is no figure of a metric: the sentence tying one to what is asked answers."""
 from __future__ import annotations
 
 import re
@@ -54,3 +55,10 @@ def asks_list(text: str, c: dict[str, tuple[str, ...]]) -> bool:
     """Whether `text` asks a list by its count ("江西的民生实事是哪10件")."""
     pattern = count_asked(c)
     return bool(pattern and re.search(pattern, text))
+
+
+def asks_when(text: str, c: dict[str, tuple[str, ...]]) -> bool:
+    """"打算到哪年建成千亿级经开区", "哪年批准设立的": the year a goal is to be reached or a thing was done, a when
+    word (question_cues.tsv `when`) with a verb of reaching or doing (`when_reached`) at most three characters after it."""
+    when, reached = alternation(c.get("when", ())), alternation(c.get("when_reached", ()))
+    return bool(when and reached and re.search(f"(?:{when}).{{0,3}}?(?:{reached})", text))

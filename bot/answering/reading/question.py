@@ -269,9 +269,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
         intent = COMPARISON
     elif has("list") or has("statement") or quantity_words.asks_list(normalised, c):
         intent = LIST
-    elif has("entity") and not has("quantity") and not threshold and not asked_cues.asks_metric(
-            normalised, bool(metric_hits), asks_change, c):
-        intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name
+    elif quantity_words.asks_when(normalised, c) or has("entity") and not has("quantity") and not threshold \
+            and not asked_cues.asks_metric(normalised, bool(metric_hits), asks_change, c):
+        intent = ENTITY  # "就业目标是啥" asks for the metric's figure, "哪家企业" for a name, "啥时候设的" a year
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
     kind, kind_asked = asked_cues.kind_said(normalised, metric_hits, c)
