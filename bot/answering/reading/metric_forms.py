@@ -142,14 +142,16 @@ def wider_names(metric: str, said: str, vocab: Vocab) -> tuple[str, ...]:
 
 def with_joint(forms: tuple[str, ...]) -> tuple[str, ...]:
     """The forms, and each with a group it names said as the word naming it with the others
-    (figure_words.tsv `joint:城乡`: "城镇居民" is named by "城乡居民" too), and a level's word by the
-    level alone (`level_mark`: "国家级" by "国家")."""
+    (figure_words.tsv `joint:城乡`: "城镇居民" is named by "城乡居民" too), a level's word by the
+    level alone (`level_mark`: "国家级" by "国家"), and a word by what a report also says for it (`also_said`)."""
     joint = tuple(f.replace(part, joint) for joint, parts in _joints(figure_words_version())
                   for part in parts for f in forms if part in f)
     # "国家级" is named by "国家" too (`level_mark`)
     level = tuple(f[:-len(m)] for m in figure_words().get("level_mark", ()) for f in forms
                   if f.endswith(m) and len(f) - len(m) >= 2)
-    return tuple(dict.fromkeys(forms + joint + level))
+    # a question's word a report also says otherwise (`also_said:争创`: "要争创什么" by "创建千亿园区")
+    also = tuple(w for f in forms for w in figure_words().get(f"also_said:{f}", ()))
+    return tuple(dict.fromkeys(forms + joint + level + also))
 
 
 def shadows(forms: tuple[str, ...], vocab: Vocab, said: str = "") -> tuple[str, ...]:

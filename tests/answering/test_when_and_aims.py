@@ -1,5 +1,6 @@
 """The year a thing was done or is to be (set up, approved, completed), asked with a when word: the part of a
-sentence that ties one year to the thing asked, never a year the sentence gives another thing."""
+sentence that ties one year to the thing asked, never a year the sentence gives another thing; and aims said in
+words, asked as citizens say them."""
 from __future__ import annotations
 
 import pytest
@@ -39,3 +40,14 @@ def test_years_the_text_ties_to_no_one_thing_are_refused():
 
 def test_a_sentence_stating_no_year_does_not_answer_when():
     assert ask("渭南经济开发区是哪年批准设立的", "省政府批准设立渭南经济开发区。").abstained
+
+
+TIANYI = {"doc_id": "ty", "place": "湘潭天易经济技术开发区", "date": "2017-12-28", "title": "天易经开区召开2017年度总结大会"}
+AIMS = "他强调,2018年经开区将抓住项目建设这一条主线,紧扣创建千亿园区和国家级经开区两个目标,深入实施三大工程。"
+
+
+def test_an_aim_striven_for_is_found_as_the_report_says_it():
+    """"要争创什么" is answered by the aims a report says it will 创建 (figure_words.tsv `also_said:争创`), as a target."""
+    got = Answerer(Passages([TIANYI], {"ty": AIMS}), AnswerSettings(default_place="湘潭天易经济技术开发区")).ask(
+        "天易经开区2018年要争创什么")
+    assert not got.abstained and "千亿园区" in got.answer and "目标" in got.answer
