@@ -51,3 +51,22 @@ def test_an_aim_striven_for_is_found_as_the_report_says_it():
     got = Answerer(Passages([TIANYI], {"ty": AIMS}), AnswerSettings(default_place="湘潭天易经济技术开发区")).ask(
         "天易经开区2018年要争创什么")
     assert not got.abstained and "千亿园区" in got.answer and "目标" in got.answer
+
+
+GUANGAN = {"doc_id": "ga", "place": "广安经济技术开发区", "date": "2024-02-20", "title": "广安经开区“新春第一会”发力高质量发展"}
+NAMED = "透过一份份亮眼的“成绩单”,广安经开区处处涌动着高质量发展的强劲脉搏,正向着“千亿产值百亿税收”宏伟目标阔步前行。"
+
+
+def ask_guangan(question: str, text: str):
+    return Answerer(Passages([GUANGAN], {"ga": text}), AnswerSettings(default_place="广安经济技术开发区")).ask(question)
+
+
+def test_a_goal_asked_with_no_year_or_figure_is_the_one_named_in_quotes_said_as_a_goal():
+    got = ask_guangan("广安经开区奔着啥大目标去的", NAMED)
+    assert not got.abstained and "千亿产值百亿税收" in got.answer
+    assert "目标：" in got.answer and "实际完成" not in got.answer and "成绩单" not in got.answer
+
+
+def test_a_period_s_goals_are_no_goal_named_in_words():
+    got = ask_guangan("广安经开区奔着啥大目标去的", "广安经开区全面完成“十四五”规划目标任务。")
+    assert got.abstained

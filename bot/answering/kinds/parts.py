@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import islice
 
@@ -19,9 +20,10 @@ from bot.answering.reading.cues import clauses
 from bot.answering.reading.question import ENTITY, Question, Shape
 from bot.answering.reading.typed import clean
 from bot.answering.reports import Reports
-from bot.answering.vocabulary import figure_words
+from bot.answering.vocabulary import alternation, figure_words
 from index.text.normalise import fold
-from index.text.timelabel import TARGET
+from index.text.periods import periods
+from index.text.timelabel import TARGET, TimeLabel
 
 HEADLINES = 3  # figures in an overview answer
 
@@ -110,11 +112,20 @@ def _densest(q: Question, sentences: Sentences, given: int) -> tuple[Evidence, s
 def _goal(q: Question, sentences: Sentences) -> tuple[Evidence, str] | None:
     """A long-range goal asked ("到2035年要达到什么目标") that no headline figure states: the
     best-retrieved sentence setting the goal for that year (a target whose span ends in it),
-    as a report states its vision in words ("基本实现社会主义现代化，经济总量实现倍增")."""
+    as a report states its vision in words ("基本实现社会主义现代化，经济总量实现倍增"); with no year
+    asked ("奔着啥大目标去的"), the best-retrieved one naming a goal by its quoted name (figure_words.tsv
+    `named_goal`: "正向着“千亿产值百亿税收”宏伟目标阔步前行"), not a period's ("“十四五”规划目标")."""
+    goals = alternation(figure_words().get("named_goal", ()))
+    named = re.compile(f"“([^”]{{2,20}})”[\u4e00-\u9fff]{{0,4}}?(?:{goals})") if goals else None
     for s in sentences.items:
         tl = s.label
         if q.year is not None and tl.span is not None and tl.year == q.year and tl.kind == TARGET:
             return Evidence(s.hit, s.text, tl, 1.0, ()), s.text
+        if q.year is None and q.kind == TARGET and named and (m := named.search(s.text)) \
+                and not any(name in m[1] for name, _, _ in periods()):
+            # a goal of no year, whatever its sentence reviews ("…亮眼的“成绩单”…正向着…目标"): its clause, as a goal
+            said = next((seg for seg in segments(s.text) if m[1] in seg), s.text)
+            return Evidence(s.hit, s.text, TimeLabel(None, TARGET, source=tl.source), 1.0, ()), said
     return None
 
 
