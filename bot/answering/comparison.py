@@ -259,8 +259,9 @@ def _from_to(version: tuple[int, int]) -> re.Pattern | None:
     by, to = words.get("from_year", ()), words.get("to_level", ())
     if not by or not to:
         return None
-    return re.compile(f"(?:{alternation(by)}){_YEAR}{NUMBER}[^，,；;。]{{0,12}}?(?:{alternation(to)})"
-                      f"(?:{_YEAR})?{NUMBER}")
+    level = f"{NUMBER}(?::{NUMBER})*"  # a ratio's parts too ("14.6:53.1:32.3"): one level
+    return re.compile(f"(?:{alternation(by)}){_YEAR}{level}[^，,；;。]{{0,12}}?(?:{alternation(to)})"
+                      f"(?:{_YEAR})?{level}")
 
 
 @dataclass(frozen=True)

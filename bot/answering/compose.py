@@ -290,7 +290,9 @@ class Composer:
         `year` None: the place's latest."""
         doc = self.reports.delivery(place, year)
         if doc is None:
-            return Answer(text, wording.no_byline(place, year or now), abstained=True, query=q,
+            dated, titles = self.reports.titles(place, year)  # what the place's texts are, by their titles
+            said = wording.no_byline(place, dated if titles else year or now, titles)
+            return Answer(text, said, abstained=True, query=q,
                           explanation="no report of that place and year says who delivered it")
         # news says who delivered it in a clause of its own ("区长冯琳代表区政府向大会作工作报告")
         said = "，".join(v for v in (doc.get("delivered"), doc.get("spoke") or doc.get("speaker")) if v)

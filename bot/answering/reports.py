@@ -89,6 +89,13 @@ class Reports:
         years = [y for p, y in self.delivered if p == place]
         return self.delivered[(place, max(years))] if years else None
 
+    def titles(self, place: str, year: int | None) -> tuple[int | None, list[str]]:
+        """The year (with none asked, that of `place`'s latest text) and the titles of `place`'s texts dated
+        it, in date order."""
+        dated = sorted((date, d) for d, date in self.dates(place).items())
+        year = year or (int(dated[-1][0][:4]) if dated else None)
+        return year, [self._docs[d].get("title", "") for date, d in dated if date[:4] == str(year)]
+
     def speaker(self, place: str, year: int | None) -> str:
         """Who delivered `place`'s report of `year`, as its opening lines say."""
         doc = self.delivery(place, year) or {}

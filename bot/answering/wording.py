@@ -205,7 +205,12 @@ def holder(speaker: str) -> str:
     return re.split("|".join(map(re.escape, words)), "".join(parts))[-1]
 
 
-def no_byline(place: str, year: int) -> str:
+def no_byline(place: str, year: int, titles: list[str] = ()) -> str:
+    """Who delivered the report is not said: where the place has texts of that year (`titles`: news, a data
+    release, a report that names no speaker), what they are, by their titles, so the asker sees why."""
+    if titles:
+        named = "、".join(f"《{re.sub('[《》]', '', t)}》" for t in titles)  # "两会《政府工作报告》" quoted once
+        return f"资料中{place}{year}年的材料是{named}，文中没有写明报告人或讲话人。"
     return f"资料中没有{place}{year}年报告的报告人和会议信息。"
 
 

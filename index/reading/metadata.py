@@ -202,7 +202,8 @@ def spoke(text: str) -> tuple[str, str] | None:
     office, verbs = _alt(cues.get("office", ())), _alt(cues.get("spoke", ()))
     words = cues.get("report_word", ())
     # "曹宏伟代表县人民政府向大会作政府工作报告": the body spoken for stands between name and verb
-    behalf = rf"(?:(?:{_alt(cues.get('on_behalf', ()))})[\u4e00-\u9fff]{{0,6}}?(?:{_alt(cues.get('government', ()))}))?"
+    # ("洪建立代表中共东石镇第十二届委员会,向大会作报告": a comma may stand before the verb)
+    behalf = rf"(?:(?:{_alt(cues.get('on_behalf', ()))})[\u4e00-\u9fff]{{0,12}}?(?:{_alt(cues.get('spoken_for', ()))})[，,]?)?"
     head = _head(text)
     with_office = _alt(cues.get("spoke_with_office", ())) or "(?!)"
     for m in re.finditer(rf"([^，,。；;：:、\s]*?)(?:{behalf}(?:{verbs})|(?P<put>{with_office}))", head):

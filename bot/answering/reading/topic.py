@@ -9,7 +9,8 @@ other scaffolding words (`mention`, `which_mention`, `mention_end`, `which_place
 A sentence names the topic when it holds it whole, or all the parts the asker wrote apart
 ("独角兽企业和瞪羚企业": `mention_joiner`): a term such as 冰雪经济 is never split into words that
 any sentence may hold apart. A topic offered either way ("钼矿或者钼业": `mention_either`) is named
-by a sentence naming either.
+by a sentence naming either. A topic ending in a verb (`object_verb`: "棚户区改造") is named with the verb first too
+("改造棚户区").
 """
 from __future__ import annotations
 
@@ -103,5 +104,14 @@ def words(topic: str) -> tuple[str, ...]:
 
 
 def names_topic(folded: str, topic: str) -> bool:
-    """Whether a (folded) sentence names the (folded) topic: one of its options whole, or all that option's parts."""
-    return any(o in folded or bool(apart := parts(o)) and all(p in folded for p in apart) for o in options(topic))
+    """Whether a (folded) sentence names the (folded) topic: one of its options whole (or turned: `_turned`), or all
+    that option's parts."""
+    return any(o in folded or _turned(o) in folded or bool(apart := parts(o)) and all(p in folded for p in apart)
+               for o in options(topic))
+
+
+def _turned(option: str) -> str:
+    """An option ending in a verb of `object_verb` said with the verb first, as reports also say it ("棚户区改造" →
+    改造棚户区); the option itself when it ends in none, or nothing of two characters is left before it."""
+    verb = next((v for v in cues().get("object_verb", ()) if option.endswith(v) and len(option) - len(v) >= 2), "")
+    return verb + option[:-len(verb)] if verb else option
