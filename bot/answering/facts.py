@@ -16,7 +16,7 @@ from itertools import pairwise
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
 from bot.answering.sentences.named_after import named_after
 from bot.answering.reading.no_figures import no_figure
-from bot.answering.reading.word_numbers import beyond_thresholds, word_figures
+from bot.answering.reading.word_numbers import beyond_thresholds, people_scaled, word_figures
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -161,7 +161,9 @@ def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, flo
             continue
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
             continue  # a quoted number is a name: “12345”热线, “263”专项行动
-        out.append((m.start(), m.end(), written[m.start():m.end()], _number(num), ("第" if ordinal else "") + unit))
+        scale = "" if unit or ordinal or m.group(4) else people_scaled(text, m.end())  # "13.81万贫困人口": 13.81万人
+        end, unit = m.end() + len(scale), unit or scale and scale + "人"
+        out.append((m.start(), end, written[m.start():end], _number(num), ("第" if ordinal else "") + unit))
     for m, number, unit in word_figures(text):  # "突破百亿元": 100亿元, where no digit says it
         if not no_figure(text, m, unit):
             out.append((m.start(2), m.end(), written[m.start(2):m.end()], number, unit))

@@ -125,6 +125,12 @@ def _joints(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]
                  if key.startswith("joint:") and parts)
 
 
+@lru_cache(maxsize=4)
+def _shorts(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(short word, the words it is written in) of figure_words.tsv `short:`, for one version of the file."""
+    return tuple((key.partition(":")[2], words) for key, words in figure_words().items() if key.startswith("short:"))
+
+
 def metric_names(metric: str, vocab: Vocab) -> tuple[str, ...]:
     """The names a metric goes by in a report: its own, its aliases, and those said of two groups at
     once (figure_words.tsv `joint:城乡`: "城乡居民人均可支配收入分别为32204元、13904元" names the
@@ -149,7 +155,10 @@ def with_joint(forms: tuple[str, ...]) -> tuple[str, ...]:
     # "国家级" is named by "国家" too (`level_mark`)
     level = tuple(f[:-len(m)] for m in figure_words().get("level_mark", ()) for f in forms
                   if f.endswith(m) and len(f) - len(m) >= 2)
-    return tuple(dict.fromkeys(forms + joint + level))
+    # "民企" is named by "民营企业" too (`short:`)
+    full = tuple(f.replace(short, word) for short, words in _shorts(figure_words_version()) for word in words
+                 for f in forms if short in f)
+    return tuple(dict.fromkeys(forms + joint + level + full))
 
 
 def shadows(forms: tuple[str, ...], vocab: Vocab, said: str = "") -> tuple[str, ...]:

@@ -38,6 +38,25 @@ def _word_re(units: tuple[str, ...], version: tuple[int, int]) -> tuple[re.Patte
                       f"(以上|左右|多|余)?"), values
 
 
+def people_scaled(text: str, end: int) -> str:
+    """The magnitude right after a figure with no unit at `end` of `text` (half-width) when the people it counts
+    follow it (figure_words.tsv `people_noun`, with up to `PEOPLE_BEFORE` characters naming which): "13.81万贫困人口
+    全部脱贫" counts 13.81万 people, as "13.81万人" would; "" when it counts none ("4万宗", "1万架次")."""
+    pattern = _people_re(load_vocab().magnitudes, figure_words_version())
+    m = pattern.match(text, end) if pattern else None
+    return m.group(1) if m else ""
+
+
+PEOPLE_BEFORE = 4  # the words naming which people, between the magnitude and them ("贫困", "省外脱贫")
+
+
+@lru_cache(maxsize=4)
+def _people_re(magnitudes: tuple, version: tuple[int, int]) -> re.Pattern | None:
+    nouns = figure_words().get("people_noun", ())
+    said = alternation(tuple(m for m, _, _ in magnitudes))
+    return re.compile(rf"({said})[\u4e00-\u9fff]{{0,{PEOPLE_BEFORE}}}?(?:{alternation(nouns)})") if nouns and said else None
+
+
 _ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内域])第([一二三四五六七八九十]{1,3})")
 
 
