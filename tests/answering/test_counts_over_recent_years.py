@@ -8,6 +8,7 @@ import pytest
 
 from answering.test_who_and_counts import ask
 from bot.answering.facts import extract
+from bot.answering.reading.asks import asks_byline
 from bot.answering.reading.question import parse
 from index.text.timelabel import RESULT, Frame, label, years_in
 
@@ -81,3 +82,14 @@ def test_people_counted_with_a_magnitude_answer_how_many_people():
 def test_a_topic_said_short_names_the_words_reports_write_it_in():
     term, = [t for t in parse("诚信化工连着几年进了全省民企100强", 2024).terms if t.text == "民企"]
     assert term.found_in("诚信化工连续三年入选全省民营企业100强") and term.found_in("全省民企100强")
+
+
+# -- the session a report was delivered at, asked by its numbers -----------------------------------
+
+@pytest.mark.parametrize("text", ["青禾县这份报告是在第几届人大第几次会议上做的", "青禾县政府工作报告是第几届人大第几次会议上作的"])
+def test_a_session_asked_by_its_numbers_is_asked_of_the_byline(text):
+    assert asks_byline(parse(text, 2023))
+
+
+def test_a_report_pointed_at_asks_no_byline_by_itself():
+    assert not asks_byline(parse("青禾县这份报告里GDP增长多少", 2023))
