@@ -1,7 +1,8 @@
 """Counts and years as reports say them: a figure said as a multiple of a year's ("是2007年的2.3倍") is its own
 year's; a clause of the years up to a report ("近年来，…先后引进各类项目116个") is no one year's, not the year
 the text before named, and answers "这些年一共"; people counted with a magnitude before them ("13.81万贫困人口")
-are a count in people; a topic said short ("民企") names the words reports write it in. Hand-made reports."""
+are a count in people, though people employed (稳定就业) are not the jobs added; a topic said short ("民企") names
+the words reports write it in; a report's session is asked by its numbers ("第几届人大第几次会议"). Hand-made reports."""
 from __future__ import annotations
 
 import pytest
@@ -93,3 +94,28 @@ def test_a_session_asked_by_its_numbers_is_asked_of_the_byline(text):
 
 def test_a_report_pointed_at_asks_no_byline_by_itself():
     assert not asks_byline(parse("青禾县这份报告里GDP增长多少", 2023))
+
+
+def test_people_employed_are_not_the_jobs_added():
+    """"4386万异地务工人员稳定就业" is a count of people, but not of 新增就业 (figure_words.tsv `shadow:就业`)."""
+    got = ask("青禾县新增就业有多少人", [COUNTY], {"c": "城镇新增就业超14.3万人。建成就业驿站15个，43.8万异地务工人员稳定就业。"},
+              "青禾县")
+    assert not got.abstained and "14.3万人" in got.answer and "43.8万" not in got.answer
+
+
+# -- a period's change since the year before it ----------------------------------------------------
+
+XIANYANG = {"doc_id": "x", "place": "青禾市", "date": "2017-02-20", "title": "青禾市政府工作报告"}
+FOUR_YEARS = "四年来，青禾经济换挡不失速，年均增长10.1%，经济总量净增加822.4亿元，是2012年的1.5倍；城镇化率达到50.84%。"
+
+
+def test_a_period_s_change_answers_against_the_year_before_it_quoted_with_its_multiple():
+    got = ask("青禾经济总量比12年多了多少", [XIANYANG], {"x": FOUR_YEARS}, "青禾市")
+    assert not got.abstained and "822.4亿元" in got.answer and "是2012年的1.5倍" in got.answer
+
+
+def test_multiples_said_of_figures_in_one_clause_are_quoted_with_both():
+    """"20819元、7950元，分别是2007年的1.8倍、1.7倍": no figure's quote gives it the other's multiple."""
+    got = ask("青禾县农民人均纯收入是07年的几倍", [COUNTY],
+              {"c": "城镇居民人均可支配收入20819元、农民人均纯收入7950元，分别是2007年的1.8倍、1.7倍。"}, "青禾县")
+    assert got.abstained or "1.7倍" in got.answer

@@ -185,12 +185,14 @@ def unshadowed(text: str, forms: tuple[str, ...], shadows: tuple[str, ...]) -> s
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
 def _shadows_at(forms: tuple[str, ...], vocab: Vocab,
                 figure_words_at: tuple[int, int]) -> tuple[str, ...]:
-    """The longer names that contain a form but mean something else: other metrics' names, and
-    the form after a word that makes it what another metric is measured per ("万元GDP综合能耗"
-    is energy use, not GDP: figure_words.tsv `divisor`), for one version of figure_words.tsv."""
+    """The longer names that contain a form but mean something else: other metrics' names, the form
+    after a word that makes it what another metric is measured per ("万元GDP综合能耗" is energy use,
+    not GDP: figure_words.tsv `divisor`), and the words said to hold a loose name otherwise (`shadow:`:
+    "稳定就业"), for one version of figure_words.tsv."""
     names = metric_forms(vocab)
     per = {d + f for d in figure_words().get("divisor", ()) for f in forms}
-    return longest_first({n for n in names if n not in forms and any(f in n for f in forms)} | per - set(forms))
+    other = {w for f in forms for w in figure_words().get(f"shadow:{f}", ())}  # "稳定就业" is not 新增就业
+    return longest_first({n for n in names if n not in forms and any(f in n for f in forms)} | per | other - set(forms))
 
 
 @lru_cache(maxsize=4)
