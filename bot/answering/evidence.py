@@ -266,8 +266,8 @@ def time_agrees(q: Question, tl: TimeLabel, year: int | None = None, kind: str |
     year = year if year is not None else q.year
     kind = kind if kind is not None else q.kind
     accepted = (RESULT, ESTIMATE, None) if kind == RESULT else (kind, None)
-    if q.over_years:  # "这几年一共…": a past period's total or change ("四年来…累计投入")
-        return tl.span is not None and tl.kind in accepted
+    if q.over_years:  # "这几年一共…": a past period's total or change ("四年来…累计投入"), or the recent years' ("近年来")
+        return (tl.span is not None or tl.year is None and tl.kind == RESULT) and tl.kind in accepted
     if q.span is not None:  # a period's estimate ("十二五…预计年均增长8.5%") answers for its result too
         return tl.span == q.span and (kind is None or tl.kind in accepted)
     # a standing stated over a period ("十四五…规模稳居全国第4位") still holds when no year is asked,

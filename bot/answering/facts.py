@@ -16,7 +16,7 @@ from itertools import pairwise
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
 from bot.answering.sentences.named_after import named_after
 from bot.answering.reading.no_figures import no_figure
-from bot.answering.reading.word_numbers import beyond_thresholds, word_figures
+from bot.answering.reading.word_numbers import beyond_thresholds, people_scaled, word_figures
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -161,7 +161,8 @@ def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, flo
             continue
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":
             continue  # a quoted number is a name: “12345”热线, “263”专项行动
-        out.append((m.start(), m.end(), written[m.start():m.end()], _number(num), ("第" if ordinal else "") + unit))
+        end, unit = (m.end(), unit) if unit or ordinal or m.group(4) else people_scaled(text, m.end())  # "13.81万贫困人口"
+        out.append((m.start(), end, written[m.start():end], _number(num), ("第" if ordinal else "") + unit))
     for m, number, unit in word_figures(text):  # "突破百亿元": 100亿元, where no digit says it
         if not no_figure(text, m, unit):
             out.append((m.start(2), m.end(), written[m.start(2):m.end()], number, unit))
@@ -360,12 +361,13 @@ def _multiples_each(facts: list[Fact], said: str, found: list, index: int) -> li
     multiples of an earlier level (figure_words.tsv `multiple_of`, then figures in 倍) gives one to each of
     the last n figures before it, in order. Each figure's window says its multiple, and each multiple is
     a figure of its own, of that figure's subject ("公共财政预算收入是“十一五”末的2.85倍"); none when the
-    clause says anything else between its figures or they do not match the figures before one to one."""
+    clause says anything else between its figures or they do not match the figures before one to one, each its own clause."""
     words = figure_words().get("multiple_of", ())
-    opening = re.match(rf"(?:{alternation(words)})[^\d，,；;]*?(?=\d)", halfwidth(said)) if words else None
+    year = r"(?:(?:19|20)\d{2}年[^\d，,；;]*?)?(?=\d)(?!(?:19|20)\d{2}年)"  # a year's multiple: "是2012年的1.5倍"
+    opening = re.match(rf"(?:{alternation(words)})[^\d，,；;]*?{year}", halfwidth(said)) if words else None
     owners = [i for i, f in enumerate(facts) if f.segment < index and f.change is None][-len(found):]
     if opening is None or len(owners) != len(found) or any(unit_group(f[4]) != "multiple" for f in found) \
-            or len({facts[i].value for i in owners}) != len(owners):
+            or len({facts[i].value for i in owners}) != len(owners) or len({facts[i].window for i in owners}) < len(owners):
         return []
     if not _figures_only(said, opening.end(), found):
         return []

@@ -311,6 +311,14 @@ def _of_a_city_within(q: Question, ev: Evidence, fact: Fact) -> bool:
     return city is not None and city not in fold(ev.hit.doc.get("place", "")) and city not in q.normalised
 
 
+def _over_since(q: Question, ev: Evidence, fact: Fact, asked: int | None) -> bool:
+    """Whether the figure is a past period's change, in a sentence naming the year before the period ("四年来…经济总量净增加
+    822.4亿元，是2012年的1.5倍"), asked against that year ("比12年多了多少": a base the question compares with)."""
+    tl = ev.label
+    return (fact.is_change and tl.span is not None and tl.kind == RESULT and asked == tl.span[0] - 1
+            and asked in base_years(q.normalised) and f"{asked}年" in ev.sentence)
+
+
 def _timely(q: Question, ev: Evidence, fact: Fact, year: int | None, kind: str | None) -> bool:
     """`time_agrees`, and with no year asked, a level a reviewed period ended on ("人均GDP提高到
     2025年的7.4万元", "地方财政收入达到4.3亿元，年均增长16.9%") is a latest result, as the year's own
@@ -321,7 +329,7 @@ def _timely(q: Question, ev: Evidence, fact: Fact, year: int | None, kind: str |
     asked, tl = year if year is not None else q.year, ev.label
     if time_agrees(q, tl, year, kind) or (q.asks_change and fact.states_change and tl.span is not None
                                           and tl.kind == RESULT and asked in (tl.span[0] - 1, tl.span[1], None)
-                                          and f"{tl.span[0] - 1}年" in (fact.change or "")):
+                                          and f"{tl.span[0] - 1}年" in (fact.change or "")) or _over_since(q, ev, fact, asked):
         return True
     if q.asks_change and fact.states_change and asked in base_years(q.normalised) and tl.kind in (RESULT, ESTIMATE):
         return (tl.year or 0) > asked and change_since(ev, fact) == asked

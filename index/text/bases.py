@@ -25,7 +25,8 @@ def without_bases(text: str) -> str:
 
 
 def without_multiple_bases(text: str) -> str:
-    """`text` folded, without the periods it states a multiple of ("是十一五末的几倍": the figure's, not 2010's)."""
+    """`text` folded, without the periods and years it states a multiple of ("是十一五末的几倍", "是07年的几倍": the
+    figure's, not 2010's or 2007's)."""
     return re.sub(_bases()[1], "", fold(text))
 
 
@@ -63,9 +64,9 @@ def _bases() -> tuple[str, str]:
                      + [re.escape(name) for name, _, _ in periods()])  # "2016年以来，累计…" counts from a base
     quote = r"[\"“”‘’「」]?"
     base = rf"{quote}(?:{since}|{now})(?:{then})?"
-    # of periods only: a year's multiple ("是2012年的1.5倍") answers a question on the change since that year
+    # a period's or a year's ("地方财政收入6.02亿元，是2007年的2.3倍"; asked "是07年的几倍"): the figure is the later one's
     named = "|".join(re.escape(name) for name, _, _ in periods()) or "(?!)"
-    multiple = rf"{quote}(?:{named}){quote}(?:{of})(?=(?:{grew})?{_MULTIPLE})"
+    multiple = rf"{quote}(?:{named}|(?:19|20)?\d{{2}}\s*年){quote}(?:{of})(?=(?:{grew})?{_MULTIPLE})"
     return (rf"(?:{before}){base}(?:[、和]{base})*|(?:{since}){quote}(?:{after})"
             rf"|(?:{now}){quote}(?:{after})(?![，,])|{multiple}|{_met_period(named, quote)}"), multiple
 

@@ -36,6 +36,7 @@ MET, GOAL = "met", "goal"  # cue kinds only: a verb saying a target was met, and
 WHOLE, ONE_YEAR = "whole", "one_year"
 HEAD = "head"  # cue kind only: a kind word that, opening a sentence, speaks for all its clauses
 REACH, TOTAL = "reach", "total"  # cue kinds only: a word before a level reached, and one saying a total
+RECENT = "recent"  # cue kind only: words naming the years up to a report together ("近年来")
 MET_REACH = 8  # characters between such a verb and its target word ("完成全年主要目标任务")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")  # 二〇三五年, as a report may write it
@@ -161,7 +162,7 @@ def cue_scores(text: str) -> dict[str, int]:
         text, n = met[0].subn("\0", text)
         scores[RESULT] += met[1] * n
     for kind, weight, word in load_cues():
-        if kind in (MET, GOAL, WHOLE, ONE_YEAR, HEAD, REACH, TOTAL):
+        if kind in (MET, GOAL, WHOLE, ONE_YEAR, HEAD, REACH, TOTAL, RECENT):
             continue
         n = text.count(word)
         if n:
@@ -330,6 +331,8 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     counted = counted_periods(text, frame.review, frame.plan)
     if counted and not scope.period and cue_scores(re.sub("|".join(re.escape(w) for _, w in counted), "", fold(text)))[SPAN]:
         return _span_label(counted[0][0], frame, "year")
+    if _of_recent_years(text):  # "近年来，…先后引进各类项目116个": no year's, nor the year the text before named
+        return TimeLabel(None, RESULT, None, "cue")
     if scope.kind:
         own = cue_kind(text, SECTION_LEAD)
         # a review headed with its year ("一、2022年政府工作回顾") holds for a sentence whose plan verbs
@@ -380,6 +383,12 @@ def _reached_beside_rate(text: str) -> bool:
     reach = "|".join(re.escape(w) for k, _, w in cues if k == REACH) or "(?!)"
     said = {k for k, _, w in cues if k in (SPAN, TOTAL) and w in folded}
     return said == {SPAN} and bool(FROM_TO.search(folded) or re.search(rf"(?:{reach})\s*\d", folded))
+
+
+def _of_recent_years(text: str) -> bool:
+    """Whether a clause speaks of the years up to its report together (`recent`, `timecues.tsv`: "近年来")."""
+    folded = fold(text)
+    return any(w in folded for k, _, w in load_cues() if k == RECENT)
 
 
 def _of_meeting(text: str) -> bool:

@@ -125,6 +125,14 @@ def _joints(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]
                  if key.startswith("joint:") and parts)
 
 
+@lru_cache(maxsize=4)
+def _also_said(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(a question's word, the words reports also say it in) of figure_words.tsv `also_said:`, for one version of
+    the file."""
+    return tuple((key.partition(":")[2], words) for key, words in figure_words().items()
+                 if key.startswith("also_said:"))
+
+
 def metric_names(metric: str, vocab: Vocab) -> tuple[str, ...]:
     """The names a metric goes by in a report: its own, its aliases, and those said of two groups at
     once (figure_words.tsv `joint:城乡`: "城乡居民人均可支配收入分别为32204元、13904元" names the
@@ -149,8 +157,9 @@ def with_joint(forms: tuple[str, ...]) -> tuple[str, ...]:
     # "国家级" is named by "国家" too (`level_mark`)
     level = tuple(f[:-len(m)] for m in figure_words().get("level_mark", ()) for f in forms
                   if f.endswith(m) and len(f) - len(m) >= 2)
-    # a question's word a report also says otherwise (`also_said:争创`: "要争创什么" by "创建千亿园区")
-    also = tuple(w for f in forms for w in figure_words().get(f"also_said:{f}", ()))
+    # a question's word a report also says otherwise (`also_said:`): "要争创什么" by "创建千亿园区", "民企" by "民营企业"
+    also = tuple(f.replace(word, other) for word, others in _also_said(figure_words_version()) for other in others
+                 for f in forms if word in f)
     return tuple(dict.fromkeys(forms + joint + level + also))
 
 
@@ -178,12 +187,14 @@ def unshadowed(text: str, forms: tuple[str, ...], shadows: tuple[str, ...]) -> s
 @lru_cache(maxsize=4096)  # every question's words are looked up in every metric name
 def _shadows_at(forms: tuple[str, ...], vocab: Vocab,
                 figure_words_at: tuple[int, int]) -> tuple[str, ...]:
-    """The longer names that contain a form but mean something else: other metrics' names, and
-    the form after a word that makes it what another metric is measured per ("万元GDP综合能耗"
-    is energy use, not GDP: figure_words.tsv `divisor`), for one version of figure_words.tsv."""
+    """The longer names that contain a form but mean something else: other metrics' names, the form
+    after a word that makes it what another metric is measured per ("万元GDP综合能耗" is energy use,
+    not GDP: figure_words.tsv `divisor`), and the words said to hold a loose name otherwise (`shadow:`:
+    "稳定就业"), for one version of figure_words.tsv."""
     names = metric_forms(vocab)
     per = {d + f for d in figure_words().get("divisor", ()) for f in forms}
-    return longest_first({n for n in names if n not in forms and any(f in n for f in forms)} | per - set(forms))
+    other = {w for f in forms for w in figure_words().get(f"shadow:{f}", ())}  # "稳定就业" is not 新增就业
+    return longest_first({n for n in names if n not in forms and any(f in n for f in forms)} | per | other - set(forms))
 
 
 @lru_cache(maxsize=4)

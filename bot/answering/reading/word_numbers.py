@@ -38,6 +38,28 @@ def _word_re(units: tuple[str, ...], version: tuple[int, int]) -> tuple[re.Patte
                       f"(以上|左右|多|余)?"), values
 
 
+def people_scaled(text: str, end: int) -> tuple[int, str]:
+    """Where a figure with no unit ending at `end` of `text` (half-width) ends, and its unit: past the magnitude right
+    after it, in people, when the people it counts follow (figure_words.tsv `people_noun`, with up to `PEOPLE_BEFORE`
+    characters naming which): "13.81万贫困人口全部脱贫" counts 13.81万人; else `end` and no unit ("4万宗", "1万架次")."""
+    pattern = _people_re(load_vocab().magnitudes, figure_words_version())
+    m = pattern.match(text, end) if pattern else None
+    return (m.end(1), m.group(1) + PEOPLE) if m else (end, "")
+
+
+PEOPLE = "人"  # the unit a count of people is in, after its magnitude (万人, as units.txt has it)
+
+
+PEOPLE_BEFORE = 4  # the words naming which people, between the magnitude and them ("贫困", "省外脱贫")
+
+
+@lru_cache(maxsize=4)
+def _people_re(magnitudes: tuple, version: tuple[int, int]) -> re.Pattern | None:
+    nouns = figure_words().get("people_noun", ())
+    said = alternation(tuple(m for m, _, _ in magnitudes))
+    return re.compile(rf"({said})[\u4e00-\u9fff]{{0,{PEOPLE_BEFORE}}}?(?:{alternation(nouns)})") if nouns and said else None
+
+
 _ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内域])第([一二三四五六七八九十]{1,3})")
 
 
