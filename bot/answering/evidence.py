@@ -23,6 +23,7 @@ from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
 from bot.answering.reading.quantity_words import asks_people, counts_people
 from bot.answering.sentences.named_after import share_named_after
+from bot.answering.sentences.subjects import measured_heads
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
@@ -416,7 +417,7 @@ def named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
         return True
     lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
     # read with the heads earlier clauses say: "全镇有规模以上企业7家，产值14.33亿元" is their 产值
-    said = segments(headed(lead, fold("，".join(segments(ev.sentence)[: fact.segment + 1]))))
+    said = measured_heads(segments(headed(lead, fold("，".join(segments(ev.sentence)[: fact.segment + 1])))))
     before = [fold(ev.hit.chunk.section_title()), *said]
     for at, folded in reversed(list(enumerate(before))):
         if q.terms[0].found_in(folded):

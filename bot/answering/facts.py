@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
+from bot.answering.sentences.subjects import leading_count
 from bot.answering.sentences.named_after import named_after
 from bot.answering.reading.no_figures import no_figure
 from bot.answering.reading.word_numbers import beyond_thresholds, people_scaled, word_figures
@@ -176,13 +177,14 @@ def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: s
     items = [i for i in head.split("、") if i]
     if len(items) != len(values):  # "A和B…": subjects joined by figure_words.tsv `joined_by`
         items = [i for i in re.split(alternation(figure_words().get("joined_by", ())), head) if i]
-    if len(items) < 2 or len(values) != len(items) or any(_values(i, value_re) for i in items):
+    counts = [leading_count(i, _values(i, value_re)) for i in items]  # "678个…项目、49个…项目": each counted
+    if len(items) < 2 or len(values) != len(items) or any(_values(i, value_re) and not c for i, c in zip(items, counts)):
         return None  # a figure among the subjects ("收入达到23292元和7750元、分别增长…") lists none
     opening = next((w for w in figure_words().get("part", ()) if items[0].startswith(w)), "")
     items = shared_head([items[0][len(opening):], *items[1:]])  # "其中一、二、三产…": 其中 is no subject's
-    last_head, shared = split_tail(items[-1], items[:-1])
+    last_head, shared = split_tail(items[-1], items[:-1]) if not any(counts) else (items[-1], "")  # each whole
     verb = tail[:values[0][0]].strip() or verb
-    facts = []
+    facts = [Fact(item[c[1]:], c[2], c[3], c[4], None, item, index) for item, c in zip(items, counts) if c]
     for item, (_, _, value, number, unit) in zip(items[:-1] + [last_head], values):
         subject = item + shared
         facts.append(Fact(subject, value, number, unit, None, f"{subject}{verb}{value}", index))

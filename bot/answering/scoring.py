@@ -47,6 +47,7 @@ from bot.answering.comparison import gap_to_another_level
 from bot.answering.evidence import (Evidence, before_the_part, change_since, counted_before, coverage, distinct, given,
                                      named_before, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
+from bot.answering.reading.metric_forms import as_named
 from bot.answering.reading.quantity_words import asks_people
 from bot.answering.reading.question import Question
 from bot.answering.sentences.quoting import says_asked_name, window
@@ -183,16 +184,23 @@ def _a_part(q: Question, clause: str, before: tuple[str, ...] = ()) -> bool:
     for 到账外资 ("加强就业帮扶，确保城镇新增就业100万人" is still 新增就业)."""
     if not q.metrics:
         return False
-    folded, forms = fold(clause), q.terms[0].forms
+    folded, forms = as_named(fold(clause)), q.terms[0].forms  # "规模以上工业力争完成增加值": 规模以上工业增加值
     fullest = max((f for f in forms if f in folded), key=len, default="")
-    if fullest and fullest in q.normalised:
+    asked = [f for f in forms if f in q.normalised]
+    if fullest and (fullest in q.normalised or _qualified_alike(fullest, max(asked, key=len, default=""))):
         return False
     if folded.startswith(figure_words().get("part", ()) or ("\0",)):
         return True
-    asked = [f for f in forms if f in q.normalised]
     if not fullest or any(f in fullest for f in asked):  # the name asked, said in full (城镇新增就业)
         return False
     return any(f in fold(c) for f in asked for c in before)
+
+
+def _qualified_alike(said: str, asked: str) -> bool:
+    """Whether a clause's name and the question's both qualify the name they end on, each in its own words: "规模以上
+    工业增加值" and "规上工业增加值" name the part asked ("工业增加值" asks the whole, "规上…" the part)."""
+    tail = next((said[i:] for i in range(len(said)) if asked.endswith(said[i:])), "")
+    return bool(tail) and len(said) > len(tail) and len(asked) > len(tail)
 
 
 def _narrower(q: Question, ev: Evidence, fact: Fact) -> bool:

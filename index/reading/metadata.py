@@ -231,10 +231,12 @@ def speaker_place(text: str) -> Found | None:
 
 def opening_subject(text: str) -> Found | None:
     """The place a text's first sentence opens a clause with as its subject, what the text is about
-    right after it ("今年上半年,大兴安岭地区经济社会发展进一步加快": report_cues.tsv `opening_topic`)."""
+    right after it ("今年上半年,大兴安岭地区经济社会发展进一步加快": report_cues.tsv `opening_topic`), maybe
+    after the year it speaks of ("今年通辽经济技术开发区通过…": a relative year or "2013年" is no part of a name)."""
     topic = _alt(_cues().get("opening_topic", ())) or "(?!)"
+    year = rf"(?:{_alt(tuple(w for w, _ in load_vocab().relative_years))}|\d{{4}}年)?"
     first = re.split(r"[。！!？?\n]", text.strip(), maxsplit=1)[0]
-    m = re.search(rf"(?:^|(?<=[，,：:；;]))\s*({name_pattern(load_vocab(), *ENDINGS)})(?:{topic})", first)
+    m = re.search(rf"(?:^|(?<=[，,：:；;]))\s*{year}({name_pattern(load_vocab(), *ENDINGS)})(?:{topic})", first)
     if m is None or fold(m[1]) in load_vocab().suffixes():  # "高新区实现…": an ending alone names no place
         return None
     return Found(m[1], "开头一句的主语")

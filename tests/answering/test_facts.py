@@ -25,6 +25,14 @@ def test_listed_subjects_with_respectively():
     assert facts["63.1%"].window == "新兴产业产值占规上工业产值比重为63.1%"
 
 
+def test_listed_subjects_each_opening_with_its_own_count_keep_it_and_take_their_figures():
+    """"678个A项目、49个B项目分别完成…835亿元、289亿元": each kind of project is counted and given its own figure."""
+    facts = by_value("678个重点项目、49个省大中型项目分别完成年度投资835亿元、289亿元")
+    assert facts["835亿元"].window == "678个重点项目完成年度投资835亿元"
+    assert facts["289亿元"].window == "49个省大中型项目完成年度投资289亿元"
+    assert (facts["678个"].subject, facts["49个"].subject) == ("重点项目", "省大中型项目")
+
+
 def test_respectively_changes_go_to_the_figures_before_them_in_order():
     facts = by_value("完成地区生产总值810亿元,一般公共预算收入突破100亿元,工业总产值突破1360亿元,"
                      "分别增长7%、11%、6.3%,全社会固定资产投资保持稳定")

@@ -208,3 +208,18 @@ def test_a_year_under_way_asked_of_no_kind_takes_an_estimate_answering_in_full_o
                 Evidence(hit(estimate, 2), estimate, TimeLabel(2022, ESTIMATE), *coverage(q, estimate))]
     got = Composer(SimpleNamespace(place_of={}, document=lambda doc_id: {}), 0.5).figure(q.text, q, evidence)
     assert not got.abstained and "90个" in got.answer and "125个" not in got.answer
+
+
+TARGETS = "今年,全部工业要力争完成产值300亿元,完成增加值85亿元,增长20%,其中规模以上工业力争完成增加值75亿元,增长20%。"
+
+
+def test_a_bare_measure_after_a_thing_s_measure_and_figure_is_that_thing_s():
+    """"…全部工业要力争完成产值300亿元,完成增加值85亿元": 85亿元 is 全部工业's 增加值, the whole the question asks."""
+    got = figure("去年工业增加值多少", TARGETS)
+    assert not got.abstained and "85亿元" in got.answer and "75亿元" not in got.answer
+
+
+def test_a_part_named_as_the_question_qualifies_its_metric_answers_it():
+    """"规上工业增加值" asks the part "其中规模以上工业力争完成增加值75亿元" names, though in other words and with its verb."""
+    got = figure("去年规上工业增加值多少", TARGETS)
+    assert not got.abstained and "75亿元" in got.answer and "85亿元" not in got.answer

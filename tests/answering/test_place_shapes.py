@@ -59,6 +59,11 @@ def test_a_word_that_only_looks_like_a_place_is_none(question):
     assert places(question) == ()
 
 
+def test_no_place_begins_inside_a_known_place_s_name():
+    """"赣州经开区省大中型项目…": jieba reads 开区省 a word, but it begins inside 赣州经开区 and names no province."""
+    assert parse("赣州经开区省大中型项目完成了多少投资", 2023, ("赣州经济技术开发区",)).places == ("赣州经济技术开发区",)
+
+
 @pytest.mark.parametrize("question, place", [
     ("安康市汉滨区去年GDP多少", "安康市汉滨区"),  # a report's place, not 安康市 and another
     ("凤县去年GDP多少", "宝鸡市凤县"),

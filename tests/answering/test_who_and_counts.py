@@ -156,6 +156,13 @@ def test_who_told_of_a_plan_is_named_whatever_years_the_plan_speaks_of():
     assert not got.abstained and "唐某" in got.answer
 
 
+def test_a_place_s_leader_said_as_such_is_who_did_the_action():
+    """"区领导某某介绍了…": 区领导 is how news names an official of the place, with the name after it."""
+    text = "1月27日,辽源经济开发区召开八大行动新闻发布会。区领导张某介绍了全区2022年八大行动取得的成就。"
+    got = ask("辽源经开区八大行动发布会上谁介绍的成就", [LIAOYUAN], {"ly": text}, "辽源经济开发区")
+    assert not got.abstained and "张某" in got.answer
+
+
 @pytest.mark.parametrize("text", ["银川经开区打算到哪年建成千亿级升级版经开区", "银川经开区什么时候建成千亿级升级版经开区"])
 def test_when_a_goal_is_to_be_reached_is_the_year_the_sentence_naming_it_states(text):
     got = ask(text, [YINCHUAN], {"yc": PLAN}, "银川经济技术开发区")

@@ -207,7 +207,7 @@ def unknown_places(text: str, known: Names, vocab: Vocab,
     a city of cities.txt), characters jieba could not join into a word ("千灯镇"), or a noun
     right before the ending ("光明区", "天府新区"); a word with its own ending is a place when
     jieba tags it or its name as a proper name ("余杭区", "寿光市"), or seldom saw its name
-    ("未央区"). Not a place: a generic
+    ("未央区"). Not a place: a name begun inside a known one ("开区省" of "赣州经开区省大中型项目"), a generic
     word (place_shapes.tsv: 老城区), a level (全市, 本区, 我县, 市级: no name before the ending),
     nor a place a thing went to, after one of `venues` ("落户…")."""
     suffixes = vocab.suffixes(*ENDINGS)
@@ -250,7 +250,7 @@ def unknown_places(text: str, known: Names, vocab: Vocab,
         name = text[begin:end]
         stem = len(name) - len(ending)
         if stem < 1 or (stem == 1 and not (ending in single and _proper(flag))) or name in generic \
-                or any(a <= begin and end <= b for a, b in known_spans) \
+                or any(a <= begin and end <= b or a < begin < b for a, b in known_spans) \
                 or any(v in text[max(0, begin - 4 - len(v)):begin] for v in venues):
             continue
         found.append((begin, name))
