@@ -118,14 +118,15 @@ class Composer:
                 named = next(iter(cues().get("named:amount", ())), "")
                 return self.refuse(text, q, best, f"an amount asked, a rate or multiple found: {best.explain()}", f"的{named}")
             best = amount
-        if kind_asked.asks_a_change(q) and kind_asked.a_level_alone(best):
-            # "GDP增长了多少": a level alone does not answer it; where the report gives no change,
-            # the level is offered, not passed off as one
-            change = next((c for c in ranked if not kind_asked.a_level_alone(c) and c.confidence >= self.threshold), None)
-            if change is None:
-                named = next(iter(cues().get("named:change", ())), "")
-                return self.refuse(text, q, best, f"a change asked, a level found: {best.explain()}", f"的{named}")
-            best = change
+        missed = kind_asked.missed(q, best)
+        if missed:
+            # "GDP增长了多少" is not answered by a level alone, "GDP增速排第几" by 总量's rank: where the
+            # report gives none of the kind asked, the figure is offered, not passed off as one
+            fitting = next((c for c in ranked if not kind_asked.missed(q, c) and c.confidence >= self.threshold), None)
+            if fitting is None:
+                named = next(iter(cues().get(f"named:{missed}", ())), "")
+                return self.refuse(text, q, best, f"a {missed} asked, another found: {best.explain()}", f"的{named}")
+            best = fitting
         fact, ev = best.fact, best.evidence
         value = fact.value
         if q.asks_change and q.unit in (None, "percent") and fact.change and fact.unit != RATE:
