@@ -57,6 +57,12 @@ def says_attained(sentence: str, onward: str) -> bool | None:
     return not m.group("not") if m else None
 
 
+def states_completion(fact: Fact) -> bool:
+    """Whether the figure is the share of its target its clause states reached ("完成全年任务的98.62%")."""
+    m = _completion(figure_words_version()).search(fact.window)
+    return bool(m) and float(m.group(1)) == fact.number
+
+
 @lru_cache(maxsize=4)
 def _year_target(version: tuple[int, int]) -> re.Pattern | None:
     """"圆满完成了年度计划目标", "未完成全年任务": a completion verb before the year's target, not its share."""

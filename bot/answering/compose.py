@@ -15,12 +15,12 @@ from bot.answering.evidence import Answer, Evidence, Source, coverage, gather, u
 from bot.answering.facts import RATE, segments, values_in
 from bot.answering.kinds import people
 from bot.answering.reading import asks
-from bot.answering.sentences.dated import dated_part
-from bot.answering.sentences.named_after import share_named_after
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape
 from bot.answering.reports import Reports
 from bot.answering.scoring import Candidate
-from bot.answering.vocabulary import change_words, cues, figure_words, unit_group
+from bot.answering.sentences import kind_asked
+from bot.answering.sentences.dated import dated_part
+from bot.answering.vocabulary import cues, figure_words, unit_group
 from index.text.normalise import fold
 from index.text.timelabel import RESULT, TARGET
 
@@ -34,26 +34,6 @@ def asks_amount(q: Question) -> bool:
     if threshold and unit_group(threshold[0][4]) != "percent":
         return True
     return any(w in q.normalised for w in cues().get("amount", ()))
-
-
-def asks_a_change(q: Question) -> bool:
-    """Whether the question asks how the metric changed by a report's own verb ("GDP增长了多少"),
-    in words other than the metric's names (经济增长 and 工业增加值 name a metric, asking for no
-    change); 降到, 变化 and the like may ask a level or a trend."""
-    if not q.asks_change or q.unit not in (None, "percent"):
-        return False
-    said = q.normalised
-    for form in sorted(q.terms[0].forms if q.metrics else (), key=len, reverse=True):
-        said = said.replace(form, "\0")
-    return any(w in said for w in change_words())
-
-
-def _a_level_alone(c: Candidate) -> bool:
-    """An amount whose clause says nothing of a change ("地区生产总值实现432.6亿元"), or a share said before
-    its name ("全市21.7%的地区生产总值"); another rate ("涨幅2%") or a clause about growth ("5项指标增幅位列全市
-    第一") is not one."""
-    return not c.fact.states_change and (share_named_after(c.fact) or unit_group(c.fact.unit) != "percent"
-                                         and not any(w in c.fact.window for w in change_words()))
 
 
 class Composer:
@@ -139,14 +119,15 @@ class Composer:
                 named = next(iter(cues().get("named:amount", ())), "")
                 return self.refuse(text, q, best, f"an amount asked, a rate or multiple found: {best.explain()}", f"的{named}")
             best = amount
-        if asks_a_change(q) and _a_level_alone(best):
-            # "GDP增长了多少": a level alone does not answer it; where the report gives no change,
-            # the level is offered, not passed off as one
-            change = next((c for c in ranked if not _a_level_alone(c) and c.confidence >= self.threshold), None)
-            if change is None:
-                named = next(iter(cues().get("named:change", ())), "")
-                return self.refuse(text, q, best, f"a change asked, a level found: {best.explain()}", f"的{named}")
-            best = change
+        missed = kind_asked.missed(q, best)
+        if missed:
+            # "GDP增长了多少" is not answered by a level alone, "GDP增速排第几" by 总量's rank: where the
+            # report gives none of the kind asked, the figure is offered, not passed off as one
+            fitting = next((c for c in ranked if not kind_asked.missed(q, c) and c.confidence >= self.threshold), None)
+            if fitting is None:
+                named = next(iter(cues().get(f"named:{missed}", ())), "")
+                return self.refuse(text, q, best, f"a {missed} asked, another found: {best.explain()}", f"的{named}")
+            best = fitting
         fact, ev = best.fact, best.evidence
         value = fact.value
         if q.asks_change and q.unit in (None, "percent") and fact.change and fact.unit != RATE:

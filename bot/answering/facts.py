@@ -14,10 +14,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
-from bot.answering.sentences.subjects import leading_count
-from bot.answering.sentences.named_after import named_after
 from bot.answering.reading.no_figures import no_figure
 from bot.answering.reading.word_numbers import beyond_thresholds, people_scaled, word_figures
+from bot.answering.sentences.named_after import named_after
+from bot.answering.sentences.subjects import leading_count
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
 from index import datafiles
 from index.datafiles import INDEX_DATA
@@ -99,9 +99,9 @@ def _respectively() -> str:
 
 
 def segments(sentence: str) -> list[str]:
-    """Clauses of a sentence, split at commas and semicolons (never inside "1,000"); a clause that
-    opens a change from a figure is not cut from the clause saying where it went ("由初期财政收入275万元
-    全市倒数第一,攀升至2014年的12.86亿元" is one from-to change)."""
+    """Clauses of a sentence, split at commas and semicolons (never inside "1,000"); a clause that opens a change from
+    a figure is not cut from the clause saying where it went ("由初期财政收入275万元全市倒数第一,攀升至2014年的12.86亿元"
+    is one from-to change)."""
     parts, start = [], 0
     for m in _SEGMENT_END.finditer(halfwidth(sentence)):
         opened = _FROM_OPEN.search(sentence, start, m.start())
@@ -128,8 +128,7 @@ def _changes_apart(clause: str) -> list[str]:
 
 
 def _introduces_figure(sentence: str, at: int, end: int) -> bool:
-    """Whether the colon at `at` follows a word that gives a figure (figure_words.tsv `reach`: "为")
-    and a figure follows it."""
+    """Whether the colon at `at` follows a word that gives a figure (figure_words.tsv `reach`: "为") and a figure follows."""
     return sentence[end:end + 1].isdigit() and sentence[:at].endswith(figure_words().get("reach", ()) or ("\0",))
 
 
@@ -359,11 +358,11 @@ def _figures_only(said: str, start: int, found: list) -> bool:
 
 
 def _multiples_each(facts: list[Fact], said: str, found: list, index: int) -> list[Fact]:
-    """"境内财政收入43.58亿元,公共财政预算收入19.97亿元,分别是“十一五”末的2.35倍和2.85倍": a clause of n
-    multiples of an earlier level (figure_words.tsv `multiple_of`, then figures in 倍) gives one to each of
-    the last n figures before it, in order. Each figure's window says its multiple, and each multiple is
-    a figure of its own, of that figure's subject ("公共财政预算收入是“十一五”末的2.85倍"); none when the
-    clause says anything else between its figures or they do not match the figures before one to one, each its own clause."""
+    """"境内财政收入43.58亿元,公共财政预算收入19.97亿元,分别是“十一五”末的2.35倍和2.85倍": a clause of n multiples of
+    an earlier level (figure_words.tsv `multiple_of`, then figures in 倍) gives one to each of the last n figures before
+    it, in order. Each figure's window says its multiple, and each multiple is a figure of that figure's subject ("公共
+    财政预算收入是“十一五”末的2.85倍"); none when the clause says anything else between its figures or they do not
+    match the figures before one to one, each in its own clause."""
     words = figure_words().get("multiple_of", ())
     year = r"(?:(?:19|20)\d{2}年[^\d，,；;]*?)?(?=\d)(?!(?:19|20)\d{2}年)"  # a year's multiple: "是2012年的1.5倍"
     opening = re.match(rf"(?:{alternation(words)})[^\d，,；;]*?{year}", halfwidth(said)) if words else None

@@ -43,12 +43,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.answering.comparison import gap_to_another_level
+from bot.answering.comparison import gap_to_another_level, states_completion
 from bot.answering.evidence import (Evidence, before_the_part, change_since, counted_before, coverage, distinct, given,
                                      named_before, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
 from bot.answering.reading.metric_forms import as_named
-from bot.answering.reading.quantity_words import asks_people
+from bot.answering.reading.quantity_words import asks_completion, asks_people
 from bot.answering.reading.question import Question
 from bot.answering.sentences.quoting import says_asked_name, window
 from bot.answering.reading.typed import to_arabic
@@ -127,8 +127,9 @@ def rank(candidates: list[Candidate]) -> list[Candidate]:
 
 def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
     """Score one figure of an evidence sentence against the question."""
-    agrees = unit_agrees(q, fact)
-    strict = q.unit in cues().get("strict_unit", ()) or q.unit == "count" and asks_people(q.normalised)
+    completion = asks_completion(q.normalised)  # only the share its report states, never one worked out
+    agrees = unit_agrees(q, fact) and (not completion or states_completion(fact))
+    strict = q.unit in cues().get("strict_unit", ()) or q.unit == "count" and asks_people(q.normalised) or completion
     mismatch = 0.0 if strict else UNIT_MISMATCH
     return Candidate(
         ev, fact, as_written(window(ev, fact, q), ev.sentence) if q.unit == "rank" else window(ev, fact, q),

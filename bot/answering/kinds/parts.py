@@ -20,7 +20,7 @@ from bot.answering.reading.cues import clauses
 from bot.answering.reading.question import ENTITY, Question, Shape
 from bot.answering.reading.typed import clean
 from bot.answering.reports import Reports
-from bot.answering.vocabulary import alternation, figure_words
+from bot.answering.vocabulary import alternation, cues, figure_words
 from index.text.normalise import fold
 from index.text.periods import periods
 from index.text.timelabel import TARGET, TimeLabel
@@ -155,8 +155,9 @@ def _statements(sentences: Sentences) -> list[tuple[Sentence, str]]:
 
 def _clauses(asked: Asked, reports: Reports) -> list[Part]:
     """Each clause, read as a question of its own about the default place; a later one that names
-    no topic of its own follows the first ("GDP多少，增长多少": the GDP's growth), and one that names
-    a metric but not what it is of is of the first's subject ("新建项目几个 总投资多少": the new
+    no topic of its own follows the first ("GDP多少，增长多少": the GDP's growth), as does one opening on a
+    share's word, naming only the whole ("瞪羚企业有几家,占全市多少": the firms' share of the city's, `share_of`);
+    one that names a metric but not what it is of is of the first's subject ("新建项目几个 总投资多少": the new
     projects' investment, not all projects')."""
     covered = set(reports.places())  # not a level named beside the place ("全国排第几")
     first, *rest = clauses(asked.text, tuple(p for p in asked.q.places if p in covered))
@@ -166,12 +167,19 @@ def _clauses(asked: Asked, reports: Reports) -> list[Part]:
     subject = _subject(q)
     for c in rest:  # said with the first's topic, as a place's own reading of it has no previous question
         read = reports.read(clean(c), None, q)
-        if topic and read.follow_up:
+        if topic and (read.follow_up or _share_of(c, read)):
             c = topic + c
         elif subject and read.metrics and not _subject(read):
             c = subject + c
         split.append(Part(c, reports.read(clean(c), None, asked.before)))
     return split
+
+
+def _share_of(clause: str, q: Question) -> bool:
+    """Whether each of the clause's topic words is the whole after a share's word (`share_of`: "占全市多少")."""
+    share, said = alternation(cues().get("share_of", ())), fold(clause)
+    topic = [t for t in q.terms if t.weight >= 1]
+    return bool(share and topic) and all(re.search(f"(?:{share})(?:{alternation(t.forms)})", said) for t in topic)
 
 
 def _subject(q: Question) -> str:

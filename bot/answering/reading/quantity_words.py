@@ -28,6 +28,13 @@ def asks_people(question: str) -> bool:
     return bool(said) and all(counts_people(u) for u in said)
 
 
+def asks_completion(question: str) -> bool:
+    """Whether a question asks the share of its target a result reached ("完成全年任务的百分之几了"): an `attained`
+    cue and an `attained_share` one (question_cues.tsv). Only a share its report states answers it."""
+    c = cues()
+    return any(w in question for w in c.get("attained", ())) and any(w in question for w in c.get("attained_share", ()))
+
+
 def counts_people(unit: str) -> bool:
     """Whether a figure in `unit` counts people ("11000人", "10名")."""
     return any(unit.endswith(u) for u in cues().get("people_unit", ()))

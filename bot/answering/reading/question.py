@@ -141,7 +141,8 @@ class Question:
 _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "count_prefix", "rank_places", "rank_high",
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level", "statement",
                            "category_before", "category_after", "per_year_not_after", "per_year_not_before", "spoken_of",
-                           "when_reached", "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between"})
+                           "when_reached", "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between",
+                           "attained_share"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:
@@ -254,8 +255,8 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     if whole:  # named loosely: a share of 规模以上工业产值 is one of 工业产值
         terms.append(Term(whole, 0.5, metric_names(whole, vocab)))
 
-    attained = has("attained") or asked_cues.aims(normalised, threshold, c) \
-        or asked_cues.reaches_target(normalised, c)
+    attained = (has("attained") or asked_cues.aims(normalised, threshold, c) or asked_cues.reaches_target(normalised, c)) \
+        and not quantity_words.asks_completion(normalised)  # the share of its target reached is a figure
     # A bare 比 compares too ("比去年高多少"), unless it is part of a ratio word (占比, 比重).
     compares = has("compare") or "比" in re.sub(alternation(c.get("ratio", ())), "", normalised)
     asks_change = has("change") or change_said(normalised, [t.forms for t in terms if t.text in metrics])
@@ -275,6 +276,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     if intent == ENTITY and has("who"):
         terms = _office(rest, terms, c)
     kind, kind_asked = asked_cues.kind_said(normalised, metric_hits, c)
+    done = over_years or quantity_words.asks_completion(normalised)  # a total so far, a share of a target reached
     # "A和B的占比分别是多少" asks each; "A占B比重" one ratio of the two; "A和B哪个增长快" each, then
     # which is higher
     several = len(metrics) >= 2 and intent in (FIGURE, ENTITY) and has("parts") and (not has("ratio") or has("each"))
@@ -283,7 +285,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     overview = not metrics and has("overview") and not (intent == LIST and any(
         t.weight >= 1 and not any(t.text in w for w in c.get("overview", ())) for t in terms))
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
-                 kind=kind or (RESULT if over_years else None), kind_asked=kind_asked, intent=intent, over_years=over_years,
+                 kind=kind or (RESULT if done else None), kind_asked=kind_asked, intent=intent, over_years=over_years,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
                  place_mentions=tuple(names.mentions(normalised, place_hits, dict(places_table))),
                  unit=asked_cues.expected_unit(normalised, c, vocab, asks_change), asks_change=asks_change,

@@ -60,11 +60,11 @@ def _people_re(magnitudes: tuple, version: tuple[int, int]) -> re.Pattern | None
     return re.compile(rf"({said})[\u4e00-\u9fff]{{0,{PEOPLE_BEFORE}}}?(?:{alternation(nouns)})") if nouns and said else None
 
 
-_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?<=[全国省市县区内域])第([一二三四五六七八九十]{1,3})")
+_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?:(?<=[全国省市县区内域])|(?<=排名))第([一二三四五六七八九十]{1,3})")
 
 
 def ordinals(sentence: str) -> str:
-    """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位",
+    """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位", "排名第一" → "排名第1",
     "居全国首位" → "居全国第1位"."""
     first = figure_words().get("rank_first", ())
     if first:
