@@ -358,11 +358,10 @@ def _figures_only(said: str, start: int, found: list) -> bool:
 
 
 def _multiples_each(facts: list[Fact], said: str, found: list, index: int) -> list[Fact]:
-    """"境内财政收入43.58亿元,公共财政预算收入19.97亿元,分别是“十一五”末的2.35倍和2.85倍": a clause of n multiples of
-    an earlier level (figure_words.tsv `multiple_of`, then figures in 倍) gives one to each of the last n figures before
-    it, in order. Each figure's window says its multiple, and each multiple is a figure of that figure's subject ("公共
-    财政预算收入是“十一五”末的2.85倍"); none when the clause says anything else between its figures or they do not
-    match the figures before one to one, each in its own clause."""
+    """"境内财政收入43.58亿元,公共财政预算收入19.97亿元,分别是“十一五”末的2.35倍和2.85倍": n multiples of an earlier
+    level (figure_words.tsv `multiple_of`, then figures in 倍) go one to each of the last n figures before, in order,
+    each its window and a figure of that figure's subject ("公共财政预算收入是“十一五”末的2.85倍"); none when the
+    clause says anything else between its figures or they do not match the figures before one to one, each in its own clause."""
     words = figure_words().get("multiple_of", ())
     year = r"(?:(?:19|20)\d{2}年[^\d，,；;]*?)?(?=\d)(?!(?:19|20)\d{2}年)"  # a year's multiple: "是2012年的1.5倍"
     opening = re.match(rf"(?:{alternation(words)})[^\d，,；;]*?{year}", halfwidth(said)) if words else None
