@@ -150,16 +150,20 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     # over the seed and the zones, and 0.909 (20/22), 0.75 (3/4), 0 over "all11" (overview, trend, who 1/2; the
     # rest 2/2); development material since: 0.942 (49/52, with dev14b's nine questions over the same 宜丰县 text),
     # 0.92 (11/12), 0 and 1.000 (22/22), 0.75, 0 at its end (traditional script and ruby pinyin read as simplified,
-    # a county's own 园区, a target met 提前N年, 经济发展情况 as an overview, a multiple against a plan's end)
-    "zones-heldout11.jsonl": ("zones13", 0.92, 0.91, 0),
-    "paraphrases-heldout11.jsonl": ("all11", 0.95, 0.75, 0),
+    # a county's own 园区, a target met 提前N年, 经济发展情况 as an overview, a multiple against a plan's end); 0.962
+    # (50/52), 1.00 (12/12), 0 and 1.000, 1.00 (4/4), 0 after the next (a year's multiple is its base, "哪位领导讲的"
+    # asks who and is refused by the text's title, "自…会议以来" is no delivery)
+    "zones-heldout11.jsonl": ("zones13", 0.96, 1.00, 0),
+    "paraphrases-heldout11.jsonl": ("all11", 1.00, 1.00, 0),
     # picked likewise before this piece of work's first rule (three zones' news and work reports, 2010, 2020 and 2024; a
     # county's 2021 report, a county's and a county-level city's 2023 reports), scored once at its end: 0.708
     # (34/48), 1.00 (9/9), 2 confusions over the seed and the zones, and 0.682 (15/22), 0.75 (3/4), 0 over "all12"
     # (trend 0/2; overview, rank, who, which_places, each_place, compare_places 1/2); one of its texts, 广安经开区's,
-    # turned out to be heldout2's page (28/40, 7/7, 2 without its ten questions); development material since
-    "zones-heldout12.jsonl": ("zones14", 0.68, 1.00, 2),
-    "paraphrases-heldout12.jsonl": ("all12", 0.63, 0.75, 0),
+    # turned out to be heldout2's page (28/40, 7/7, 2 without its ten questions); development material since: 0.938
+    # (45/48), 1.00, 0 and 1.000 (22/22), 1.00 (4/4), 0 after ranks by kind, shares of a whole, completion rates, a
+    # thing's year set up, aims in words, counts over recent years, people counted in 万, a ratio's change
+    "zones-heldout12.jsonl": ("zones14", 0.93, 1.00, 0),
+    "paraphrases-heldout12.jsonl": ("all12", 1.00, 1.00, 0),
     # five north and north-east texts picked and asked before the bot was run on them (two zones' news, 2010 and
     # 2014; three districts' reports, 2010, 2016, 2023): first 0.886 (31/35), 1.00 (6/6), 3 confusions (a list of
     # shares said before their names, 主营收入); development material since: 1.000 (35/35), 1.00, 0
@@ -169,8 +173,9 @@ FLOORS = {  # gold file: (its corpus, accuracy, abstention, most confusions): on
     # its questions went there): 0.762 (32/42), 1.00 (6/6), 4 confusions first seen over the seed and the zones, with
     # it; measured 0.914 (32/35), 1.00 (4/4), 0 without it after the whole year's estimate before the months so far, a
     # threshold beside the figure reached elsewhere, 规模工业/地方收入/国税/地税 named and a count of firms giving its
-    # measures to the clause after it
-    "zones-dev14b.jsonl": ("zones14b", 0.88, 1.00, 0),
+    # measures to the clause after it; 0.971 (34/35), 1.00, 0 after aims in words (争创 said 创建) and a speaker named
+    # before "向大会作报告"
+    "zones-dev14b.jsonl": ("zones14b", 0.97, 1.00, 0),
     # five western and central texts no one here had seen, asked before the bot was run on them (通辽经开区's targets
     # of 2013, 赣州经开区's news conference of January 2023, 万佛湖镇's report of April 2020, 和硕县's December 2017
     # report in Traditional script with ruby pinyin, 湟源县's 2025 report): first 0.800 (28/35), 1.00 (6/6), 3
