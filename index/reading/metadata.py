@@ -125,8 +125,9 @@ def delivery(text: str) -> tuple[Found | None, Found | None]:
     pattern = rf"{_DATE}\s*(?:在\s*((?:{place}){{1,2}}?(?=第|[\u4e00-\u9fff]{{0,3}}届))?[^。\n]{{0,30}}?" \
         rf"(?:{meeting})|[^。\n在]{{0,30}}?(?:{meeting})[^。\n]{{0,6}}?(?:{adopted}))"
     m = re.search(pattern, _head(text))
-    if m is None:
-        return None, None
+    if m is None:  # "——在弥勒市第三届…会议上 / 市长 潘金军 / (2023年1月31日)": the day alone, under the speaker
+        alone = re.search(rf"^[(（]\s*{_DATE}\s*[)）]\s*$", _head(text), re.M)
+        return (Found(_date(*alone.groups()), "报告开头括号里的日期"), None) if alone and alone[3] else (None, None)
     where = "报告开头的会议日期行"
     date = Found(_date(m[1], m[2], m[3]), where)
     return date, Found(m[4], where) if m[4] and _a_name(m[4]) else None
@@ -349,7 +350,10 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     if date is None:
         published = labelled(text, "published_label")
         m = re.match(_ISO, published or "") or re.search(STAMP, _head(text))  # "2012-02-28 11:43 作者:…" too
-        if m:
+        day = meeting_day(text)  # "2月12日下午,经济开发区召开…" on a page put up 2019-02-14: that year's day
+        if m and day and (int(day[0]), int(day[1])) <= (int(m[2]), int(m[3])):
+            date = Found(_date(m[1], *day), "新闻开头的会议日期与页面发布时间的年份")
+        elif m:
             date = Found(_date(m[1], m[2], m[3]), "页面的发布时间（不是报告日期，请核对）")
     if date is None and title is not None:
         date = title_year(title.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from index.text.normalise import fold
-from index.text.places import ENDINGS
+from index.text.places import ENDINGS, as_spelled
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
 
@@ -15,6 +15,7 @@ def own_name(name: str) -> str:
     巨野县): a word jieba tags as a place name, no city a zone is named after (长春净月高新区 keeps
     长春, cities.txt), then a name of two characters or more with its ending."""
     vocab = load_vocab()
+    name = as_spelled(name, vocab)
     words = list(_tagger().cut(name))
     first, rest = words[0].word if words else "", name[len(words[0].word):] if words else ""
     endings = vocab.suffixes(*ENDINGS)

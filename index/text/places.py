@@ -24,6 +24,16 @@ def short_name(place: str, vocab: Vocab) -> str | None:
     return None
 
 
+def as_spelled(text: str, vocab: Vocab) -> str:
+    """`text` with an ending spelled two ways at once in its usual spelling ("拉萨经开发区" → 拉萨经开区; the
+    variants of place_suffixes.tsv `spelled:`), so a page's title and a citizen's question name the same place."""
+    for key, variants in vocab.place_suffixes.items():
+        if key.startswith("spelled:"):
+            for variant in variants:
+                text = text.replace(variant, key.partition(":")[2])
+    return text
+
+
 def level_of(place: str, vocab: Vocab) -> str | None:
     """The place's level (a kind of ENDINGS), by its longest ending: 昆山高新区 is a zone, 吴江区 a county."""
     name = _bracketed(fold(place).strip())[0]

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.answering.vocabulary import alternation, cues, everyday_words
 from index.text.normalise import fold
+from index.text.places import as_spelled
 from index.text.vocabulary import load_vocab
 
 MAX_CHARS = 200
@@ -205,7 +206,7 @@ def in_report_words(text: str) -> str:
     for word, said in table.items():
         if not word.startswith("!") and said:
             text = re.sub(f"(?:{alternation(said)})" + (f"(?!{goes_on})" if goes_on else ""), word, text)
-    return text
+    return as_spelled(text, load_vocab())  # and a place's ending spelled two ways at once in its usual spelling
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
