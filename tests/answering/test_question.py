@@ -269,6 +269,14 @@ def test_an_office_asks_for_the_byline_where_that_office_delivered_the_report():
     assert not asks_byline(q, "省长 刘小涛")
 
 
+@pytest.mark.parametrize("text,asked", [("兴隆台区08年政府工作报告是哪个区长做的", True),
+                                        ("政府工作报告里哪个区增长最快", False)])
+def test_which_office_holder_delivered_the_report_asks_for_its_byline(text, asked):
+    """哪个 asks a person right before an office (question_cues.tsv `who_before_action`)."""
+    assert asks_byline(parse(text, 2009, ("盘锦市兴隆台区",)), "区 长 刘世杰", "政府工作报告") is asked
+    assert not asks_byline(parse(text, 2009, ("盘锦市兴隆台区",)), "", "政府工作报告")  # named elsewhere
+
+
 @pytest.mark.parametrize("text", ["GDP24年到25年变化大吗", "GDP增速前后两年变化", "GDP这两年有啥变化"])
 def test_a_change_over_the_years_is_a_trend(text):
     assert parse(text, 2026, ()).shape.value == "trend"

@@ -145,3 +145,20 @@ def test_a_name_the_news_gives_an_office_elsewhere_is_a_name_doing_what_is_asked
             "卫华指出,今后五年,咸阳经济社会发展要加快转型升级,推进创新创业。")
     got = ask("咸阳市人代会上谁指出今后五年要加快转型升级", doc, news)
     assert not got.abstained and "卫华指出" in got.answer and "市长卫华" in got.answer
+
+
+JIANGXIAN = {"doc_id": "jx", "place": "绛县", "date": "2017-10-31", "title": "绛县召开前三季度经济形势分析会"}
+JIANGXIAN_NEWS = ("10月31日,绛县召开前三季度经济形势分析会。会上,县委副书记、县长张明通报了今年前三季度经济形势,"
+                  "安排部署了第四季度经济工作。前三季度,全县实现生产总值43.7亿元,同比增长8.4%。")
+
+
+@pytest.mark.parametrize("question", ["绛县前三季度经济形势是谁通报的", "前三季度经济情况是谁通报的"])
+def test_who_reported_on_the_economy_is_a_person_not_the_economy_s_figures(question):
+    """An overview's words ("经济形势") are what the person asked did (通报, who_actions.tsv)."""
+    got = ask(question, JIANGXIAN, JIANGXIAN_NEWS)
+    assert not got.abstained and "张明" in got.answer and "43.7亿元" not in got.answer
+
+
+def test_the_economy_asked_without_a_person_is_still_its_figures():
+    got = ask("绛县前三季度经济形势怎么样", JIANGXIAN, JIANGXIAN_NEWS)
+    assert not got.abstained and "43.7亿元" in got.answer and "张明" not in got.answer

@@ -21,7 +21,10 @@ def asks_byline(q: Question, speaker: str = "", title: str = "") -> bool:
     holds = any(w in q.normalised and w in speaker for w in offices()) and \
         all(any(f in speaker or f in title for f in t.forms) for t in q.terms if t.weight >= 1)
     about = any(w in q.normalised for w in c.get("report", ()) + c.get("delivered_by", ())) or holds
-    return about and any(w in q.normalised for w in c.get("byline", ()))
+    # "是哪个区长做的": 哪个 asks a person right before an office, when the speaker holds it
+    before, office = alternation(c.get("who_before_action", ())), alternation(offices())
+    return about and (any(w in q.normalised for w in c.get("byline", ())) or
+                      holds and bool(before and re.search(f"(?:{before})(?:{office})", q.normalised)))
 
 
 def action_asked(q: Question) -> tuple[str, ...]:

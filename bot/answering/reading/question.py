@@ -282,8 +282,9 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     several = len(metrics) >= 2 and intent in (FIGURE, ENTITY) and has("parts") and (not has("ratio") or has("each"))
     # "项目方面定了哪些目标" lists a topic's targets; "今年有哪些目标", with no topic beside the
     # overview's own words ("主要指标定了哪些"), is an overview
-    overview = not metrics and has("overview") and not (intent == LIST and any(
-        t.weight >= 1 and not any(t.text in w for w in c.get("overview", ())) for t in terms))
+    # ("经济形势是谁通报的" asks a person: the overview is what they did)
+    overview = not metrics and has("overview") and not (intent == ENTITY and has("who")) and not (
+        intent == LIST and any(t.weight >= 1 and not any(t.text in w for w in c.get("overview", ())) for t in terms))
     q = Question(text=text, normalised=normalised, years=tuple(years), span=spans[0] if spans else None,
                  kind=kind or (RESULT if done else None), kind_asked=kind_asked, intent=intent, over_years=over_years,
                  metrics=metrics, terms=tuple(terms), places=tuple(dict.fromkeys(p for _, p in place_hits)),
