@@ -84,9 +84,11 @@ def _ahead(version: tuple[int, int]) -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _completion(version: tuple[int, int]) -> re.Pattern:
-    """"完成全年总量目标的107%": a completion verb, the target's name in the same clause, its share."""
+    """"完成全年总量目标的107%", "占全年任务的194%": a completion or share verb, the target's name in the
+    same clause, its share."""
     words = figure_words()
-    verbs, of = alternation(words.get("completion_verb", ())), alternation(words.get("completion_of", ()))
+    verbs = alternation(words.get("completion_verb", ()) + words.get("share_verb", ()))
+    of = alternation(words.get("completion_of", ()))
     return re.compile(f"(?:{verbs})[^，,；;。]{{0,12}}?(?:{of})({NUMBER})%")
 
 

@@ -47,19 +47,18 @@ from bot.answering.comparison import gap_to_another_level, states_completion
 from bot.answering.evidence import (Evidence, before_the_part, change_since, counted_before, coverage, distinct, given,
                                      named_before, of_a_thing_after, of_a_thing_before, time_agrees, unit_agrees)
 from bot.answering.facts import Fact, extract, segments, values_in
+from bot.answering.reading.asks import names_part
 from bot.answering.reading.metric_forms import as_named
 from bot.answering.reading.quantity_words import asks_completion, asks_people
 from bot.answering.reading.question import Question
 from bot.answering.sentences.quoting import says_asked_name, window
-from bot.answering.reading.typed import to_arabic
 from bot.answering.reading.word_numbers import as_written, ordinals
-from bot.answering.vocabulary import cues, figure_words, unit_group
+from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
 from index.text.bases import base_years
 from index.text.chunking import headed
 from index.text.normalise import fold
 from index.text.timelabel import ESTIMATE, RESULT, SPAN, TimeLabel, cue_scores
 from index.text.vocabulary import load_vocab
-from index.text.yearpart import year_part
 
 UNIT_MISMATCH = 0.7
 MILESTONE_TAIL = 2  # characters after a figure that may make it a milestone: "…万亿元台阶"
@@ -128,7 +127,8 @@ def rank(candidates: list[Candidate]) -> list[Candidate]:
 def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
     """Score one figure of an evidence sentence against the question."""
     completion = asks_completion(q.normalised)  # only the share its report states, never one worked out
-    agrees = unit_agrees(q, fact) and (not completion or states_completion(fact))
+    # the share of its target stated is what is asked, though its clause says 占 ("占全年任务的194%")
+    agrees = states_completion(fact) if completion else unit_agrees(q, fact)
     strict = q.unit in cues().get("strict_unit", ()) or q.unit == "count" and asks_people(q.normalised) or completion
     mismatch = 0.0 if strict else UNIT_MISMATCH
     return Candidate(
@@ -137,7 +137,8 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         unit_exact=q.unit is None or unit_group(fact.unit) == q.unit or (q.asks_change and agrees),
         clause_coverage=coverage(q, fact.item or counted_before(ev.sentence, fact, _as_read(ev, fact, q)), require_metric=False)[0],
         states_change=fact.states_change if q.asks_change else not fact.is_change,
-        of_period=_of_period(fact) or _addition(q, fact) or fact.passed, named_as=_named_as(q, fact.window),
+        of_period=_of_period(fact) or _addition(q, fact) or fact.passed,
+        named_as=_named_as(q, fact.window) or _reached(q, ev, fact),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
         asked_name=not (fact.item and q.metrics) or says_asked_name(q, fact.item),
         of_part=not before_the_part(q, ev, fact), distinct=distinct(q, ev.sentence, fact), of_year=of_the_year(q, ev))
@@ -174,6 +175,17 @@ def _named_as(q: Question, clause: str) -> int:
     mark inside a name ("城、乡居民…") is no part of it."""
     folded = fold(clause)
     return max((len(f.replace("、", "")) for f in q.terms[0].forms if f in folded), default=0) if q.metrics else 0
+
+
+def _reached(q: Question, ev: Evidence, fact: Fact) -> int:
+    """"地区生产总值增长14%以上，力争达296亿元": a clause opening on a word of reach alone, an aim before it at
+    most (figure_words.tsv `reach`, `aim`), names no subject: its figure is the level of the metric the clause
+    before it names (`_named_as` of that clause)."""
+    at = fact.window.find(fact.value)
+    words = alternation(figure_words().get("aim", ()) + figure_words().get("reach", ()))
+    if not fact.segment or at < 1 or not words or re.sub(words, "", fold(fact.window[:at])):
+        return 0
+    return _named_as(q, segments(ev.sentence)[fact.segment - 1])
 
 
 def _a_part(q: Question, clause: str, before: tuple[str, ...] = ()) -> bool:
@@ -369,7 +381,7 @@ def of_the_year(q: Question, ev: Evidence) -> bool:
     """Whether the evidence speaks of the whole year, or of the part of it the question names: news of part of its year
     ("今年1-10月，…完成技工贸总收入590.1亿元") answers a question naming no part ("17年全年技工贸总收入预计多少") only
     where nothing is said of the whole year ("预计全年完成技工贸总收入750亿元")."""
-    return not ev.label.part or bool(re.search(year_part(to_arabic), q.normalised))
+    return not ev.label.part or names_part(q)
 
 
 def names_metric(q: Question, text: str) -> bool:

@@ -9,19 +9,23 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from dataclasses import replace
 
 from bot.answering.evidence import coverage
 from bot.answering.facts import RATE, Fact, segments, values_in
 from bot.answering.reading import typos
+from bot.answering.reading.asks import names_part
 from bot.answering.reading.question import Question
 from bot.answering.reading.typed import EXAMPLE
 from bot.answering.vocabulary import alternation, cues, list_marks, unit_group
 from index.reading.layout import LEAD_IN
 from index.reading.opening import offices
+from index.text.normalise import fold
 from index.text.periods import periods
 from index.text.timelabel import ESTIMATE, RESULT, TARGET, TimeLabel
 from index.text.tokens import default_tokenizer
 from index.text.vocabulary import load_vocab
+from index.text.yearpart import year_part
 
 MAX_ANSWER = 150  # characters of an answer, refusals included
 MAX_LIST = 200  # characters of an answer that lists a list's items
@@ -112,7 +116,11 @@ def prefix(tl: TimeLabel, place: str, reported: str = "") -> str:
 
 def reply(window: str, tl: TimeLabel, place: str, dated: bool = True, when: str = "", reported: str = "") -> str:
     """The answer: the prefix, then the quoted clause without its "在…——" lead-in or repeated place;
-    `when`: the day it was said on, before it ("2017年3月1日，孙述涛宣布大会开幕"); `reported`: its report's year."""
+    `when`: the day it was said on, before it ("2017年3月1日，孙述涛宣布大会开幕"); `reported`: its report's year.
+    A figure of part of its year is of the part its quoted words name last ("1—8月…；1—9月完成…利用外资11644万美元"
+    is of 1—9月), else of its sentence's."""
+    named = [m[0] for m in re.finditer(year_part(), fold(window))] if tl.part else []
+    tl = replace(tl, part=named[-1]) if named else tl
     body = LEAD_IN.sub("", squash(window))
     if place and body.startswith(place):
         body = body[len(place):].lstrip("，")
@@ -130,8 +138,8 @@ def describe(q: Question) -> str:
 
 def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | None = None) -> str:
     """"资料中没有…" and, given `other` (label, clause) of the year asked, "资料中只有2019年目标：…", or of
-    another year, only what it is ("资料中只有2018年实际完成的数字，可以改问2018年。"); for a question
-    whose metric is not recognised but is a slip away from known ones, those names."""
+    another year or of a part of the year asked whole, only what it is ("资料中只有2018年实际完成的数字，可以改问
+    2018年。"); for a question whose metric is not recognised but is a slip away from known ones, those names."""
     near = None if q.metrics else typos.near_metric(q.normalised, load_vocab(), cues().get("after_name", ()))
     if near:
         return clip(f"没有认出“{near[0]}”这项指标，您是不是想问：{'、'.join(near[1])}？", MAX_ANSWER)
@@ -144,6 +152,9 @@ def refusal(q: Question, consequence: str = "", other: tuple[TimeLabel, str] | N
         if q.year is not None and tl.year != q.year:
             # another year's figure is named, not quoted: read in a hurry, it passes for the year asked
             text += f"资料中只有{held}的数字" + (f"，可以改问{tl.year}年。" if tl.year else "。")
+        elif tl.part and not names_part(q):
+            # so is a part of the year asked whole: "前三季度…43.7亿元" passes for the year's
+            text += f"资料中只有{held}的数字，不是全年的" + (f"，可以改问{tl.year}年{tl.part}。" if tl.year else "。")
         else:
             text += f"资料中只有{held}：{squash(window)}。"
     return clip(text, MAX_ANSWER)

@@ -123,9 +123,10 @@ def is_short_line(text: str) -> bool:
 
 
 def states_figure(line: str) -> bool:
-    """Whether a line ends on a figure and its unit (`units.txt`, `magnitudes.tsv`): "城镇居民收入增长
-    8.5%", "民生累计投入达1163.5亿". A page sets such a statement apart as a deck headline, but it says
-    what a sentence says and ends where one would: a paragraph of its own, not a heading nor a caption.
+    """Whether a line ends on a figure and its unit (`units.txt`, `magnitudes.tsv`), hedged or not
+    (`report_cues.tsv` `figure_hedge`): "城镇居民收入增长8.5%", "民生累计投入达1163.5亿", "●财政总收入增长
+    18%以上". A page sets such a statement apart as a deck headline, but it says what a sentence says
+    and ends where one would: a paragraph of its own, not a heading nor a caption.
     Not a year or a date ("2025年"), nor a numbered part ("附件1")."""
     return not numbered_level(line) and _figure_end(load_vocab()).search(fold(line.strip())) is not None
 
@@ -134,7 +135,9 @@ def states_figure(line: str) -> bool:
 def _figure_end(vocab: Vocab) -> re.Pattern:
     units = [u for u in vocab.units + tuple(m for m, _, _ in vocab.magnitudes) if u not in _DATES]
     tail = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{tail})*$")
+    hedges = datafiles.table(INDEX_DATA / "report_cues.tsv").get("figure_hedge", ())
+    hedge = "|".join(map(re.escape, hedges)) or "(?!)"
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{tail})*(?:{hedge})?$")
 
 
 def _units(raw: str, body_start: int) -> list[tuple[list[tuple[int, int]], bool]]:

@@ -22,6 +22,13 @@ def _t2s() -> opencc.OpenCC:
 # A pinyin syllable with its tone mark in brackets right after a character: ruby text copied as
 # plain text ("經(jīng)濟(jì)"), no part of what the report says. Tone marks only: "(GDP)", "(PM2.5)" stay.
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# A forum's anti-copy filler (a Discuz page's hidden "jammer"), carried into the lines of a reposted report
+# ("力争达296亿元7 M& T" a+ {* Q3 b( I"): pairs of a digit or sign and a Latin letter or symbol, a space between
+# (a space as the first of a pair folds into that space: "D G$ v"). Never two letters nor a digit and its unit
+# side by side, so no term ("GDP", "PM2.5", "5G", "R&D") and no figure ("14%", "296亿元") is part of one; five
+# pairs at least, two signs among them, lest single letters spaced apart ("A B C D E F") read as one.
+_JAMMER = re.compile(r"[!-;] [?-~](?:[!-;]? [?-~]){4,}[ \t]*")
+_SIGN = re.compile(r"[!-/:-@\[-`{-~]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # of a text's characters that Simplified script writes otherwise: about half in a traditional text,
 # a stray name's (昇腾) in a simplified one, which is left as written
@@ -29,13 +36,18 @@ TRADITIONAL_SHARE = 0.1
 
 
 def as_read(text: str) -> str:
-    """A report's text as the index reads it: without ruby pinyin, and in Simplified script when it
-    is written in Traditional (本報(bào)訊 → 本报讯), so that every word, unit (億 → 亿) and name of the
-    vocabulary reads it. Character for character otherwise: its figures are quoted as written."""
-    text = _RUBY.sub("", text)
+    """A report's text as the index reads it: without ruby pinyin and forum filler, and in Simplified
+    script when it is written in Traditional (本報(bào)訊 → 本报讯), so that every word, unit (億 → 亿) and
+    name of the vocabulary reads it. Character for character otherwise: its figures are quoted as written."""
+    text = without_filler(_RUBY.sub("", text))
     simplified = _t2s().convert(text)
     changed = sum(a != b for a, b in zip(text, simplified))
     return simplified if changed >= TRADITIONAL_SHARE * len(_HAN.findall(text)) and changed else text
+
+
+def without_filler(text: str) -> str:
+    """`text` without a forum's anti-copy filler (`_JAMMER`)."""
+    return _JAMMER.sub(lambda m: "" if len(_SIGN.findall(m.group())) >= 2 else m.group(), text)
 
 
 def signs(text: str) -> str:

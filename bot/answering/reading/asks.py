@@ -1,14 +1,17 @@
 """What a question asks of a report's own words rather than its figures: who delivered the report,
-who did what, a person's office, a count the report writes in words, or the length of a streak it states."""
+who did what, a person's office, a count the report writes in words, the length of a streak it states, or
+whether it names a part of its year."""
 from __future__ import annotations
 
 import re
 
 from bot.answering.reading import quantity_words
 from bot.answering.reading.question import Question, Term
+from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, who_actions
 from index.reading.opening import offices
 from index.text.tokens import NUMBER
+from index.text.yearpart import year_part
 
 
 def asks_byline(q: Question, speaker: str = "", title: str = "") -> bool:
@@ -99,3 +102,9 @@ def streak_asked(q: Question) -> re.Pattern | None:
         return None
     numerals = "".join(c.get("count_numeral", ())) + "百"
     return re.compile(f"(?:{words})(?:{NUMBER}|[{numerals}]+)\\s*个?{re.escape(m[1].removeprefix('个'))}")
+
+
+def names_part(q: Question) -> bool:
+    """Whether the question names a part of its year ("前3季度", "上半年", "1-9月"): one naming none asks
+    the whole year's figure."""
+    return bool(re.search(year_part(to_arabic), q.normalised))
