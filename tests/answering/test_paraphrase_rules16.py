@@ -118,3 +118,8 @@ LHASA_TEXT = ("开发区B区建设项目正式启动以来,柳东路、乃岗路
 def test_a_road_said_short_is_the_reports_road():
     got = ask("拉萨经开区B区修的13条市政路总长多少公里", [LHASA], {"ls": LHASA_TEXT})
     assert not got.abstained and "18.76公里" in got.answer
+
+
+def test_a_comparison_with_no_rank_goes_on_from_nothing():
+    text = "2014年,全市实现地区生产总值1261.6亿元,增长10.8%。高于全省平均水平。"
+    assert ask("2014年GDP增速在全省排第几", [SHAOYANG], {"sy": text}).abstained

@@ -12,19 +12,22 @@ from index.search.searcher import Hit
 from index.text.normalise import fold
 from index.text.vocabulary import load_vocab
 
+OPENING = 8  # characters of a sentence its comparison word is looked for in
+
 
 def continued(hit: Hit, sentence: str) -> str:
     """The figure's clause (folded) of the sentence before `sentence` in its paragraph when `sentence` opens on a
     comparison (figure_words.tsv `compared_on`: 高于, 低于, 位居…) and ranks with no metric named before its rank;
     "" otherwise, as for a sentence whose rank is of a metric it names ("财政收入…排全省第5位")."""
-    folded = fold(sentence)
     opens = figure_words().get("compared_on", ())
-    if not opens or not folded.startswith(opens):
+    if not opens or not fold(sentence.lstrip()[:OPENING]).startswith(opens):  # most sentences: read no further
         return ""
-    read = ordinals(folded)
+    read = ordinals(fold(sentence))
     rank = next((v for v in values_in(read) if unit_group(v[4] or "") == "rank"), None)
+    if rank is None:
+        return ""
     said = re.sub(alternation(opens), "", read[:rank[0]])  # 排名 says the rank, no metric (综合评价排名's name)
-    if rank is None or any(n in said for n in metric_forms(load_vocab())):
+    if any(n in said for n in metric_forms(load_vocab())):
         return ""
     chunk = hit.chunk
     i = next((i for i, (a, b, _) in enumerate(chunk.sentences) if chunk.text[a:b] == sentence), None)
