@@ -22,6 +22,7 @@ from itertools import accumulate
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
 from bot.answering.reading.quantity_words import asks_people, counts_people
+from bot.answering.sentences.continued import continued
 from bot.answering.sentences.named_after import share_named_after
 from bot.answering.sentences.subjects import measured_heads
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
@@ -94,8 +95,8 @@ class Sentences:
     (index.text.timelabel); read once per question, as an overview scores nine metrics on them."""
 
     def __init__(self, hits: list[Hit]):
-        self.items = [Sentence(hit, hit.chunk.text[a:b], in_part(hit, a, b, tl), folded + carried(hit, i))
-                      for hit in hits
+        self.items = [Sentence(hit, hit.chunk.text[a:b], in_part(hit, a, b, tl),
+                               folded + carried(hit, i) + continued(hit, hit.chunk.text[a:b])) for hit in hits
                       for i, ((a, b, tl), folded) in enumerate(zip(hit.chunk.sentences, hit.chunk.folded_sentences))]
         # all of them in one text, searched once for a word instead of once a sentence
         self._text = "\0".join(s.folded for s in self.items)
@@ -418,7 +419,7 @@ def named_before(q: Question, ev: Evidence, fact: Fact) -> bool:
     lead = ev.hit.chunk.lead  # "——粮食生产再创新高。…，总产量达到853.2亿斤": 总产量 is 粮食's
     # read with the heads earlier clauses say: "全镇有规模以上企业7家，产值14.33亿元" is their 产值
     said = measured_heads(segments(headed(lead, fold("，".join(segments(ev.sentence)[: fact.segment + 1])))))
-    before = [fold(ev.hit.chunk.section_title()), *said]
+    before = [fold(ev.hit.chunk.section_title()), continued(ev.hit, ev.sentence), *said]
     for at, folded in reversed(list(enumerate(before))):
         if q.terms[0].found_in(folded):
             return at == len(before) - 1 or unit_agrees(q, fact) or not values_in(folded)
@@ -438,7 +439,8 @@ def _names_another(q: Question, folded: str) -> bool:
         return True
     if any(n in folded for m in q.siblings for n in metric_names(m, load_vocab())):
         return True
-    said = tuple(f for t in q.terms[1:] for f in t.forms)
+    rank = figure_words().get("rank_said", ()) if q.unit == "rank" else ()  # "…,排名全省第二": the rank asked
+    said = tuple(f for t in q.terms[1:] for f in t.forms) + rank
     return any(n in folded for n in _other_metrics(term.forms, q.normalised, said))
 
 

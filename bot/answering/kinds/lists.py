@@ -40,6 +40,7 @@ OPENING = 8  # characters of a sentence its number is looked for in
 RUN = 3  # items a sentence's own run ("A、B、C"), or a run of parallel lines, must have to count
 LINE = 40  # characters of a line of a run of parallel lines, its closing mark included
 ENDING = 3  # characters the lines of a run ending alike ("…上有新突破；…上有新突破") end in at least
+COUNTED = 6  # characters after a quoted run its count ("六大区域") is looked for in
 _LINE_ENDS = ("。", "；", ";")  # a line closes a statement: no greeting ("各位代表！")
 
 
@@ -78,8 +79,9 @@ def answer(asked: Asked, reports: Reports, compose: Composer) -> Answer:
         return compose.sentence(asked.text, q, [chosen.ev] + evidence)
     ev = chosen.ev
     place = reports.place_of.get(ev.hit.chunk.doc_id, "")
+    said = announced_count(chosen.lead)  # what quoted items abbreviate ("“一轴、一圈、两城、两湖”六大区域") counts them
     return Answer(asked.text, wording.listed(chosen.lead, list(chosen.items), ev.label, place,
-                                                 announced_count(chosen.lead) == len(chosen.items)),
+                                             said == len(chosen.items) or chosen.counted and said is not None),
                   abstained=False, year=ev.label.year, kind=ev.label.kind,
                   sources=compose.sources([ev], evidence), confidence=ev.coverage,
                   explanation=f"the {len(chosen.items)} items the sentence opens", query=q)
@@ -92,6 +94,8 @@ def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Li
     parts, lead = _sections(ev, q, reports, threshold, announced)
     if not parts:
         parts, lead = _numbered_after(ev, reports)
+    if not parts and (parts := defined(ev, reports)):  # the items a quoted count abbreviates, as they are spelled out
+        return Listing(ev, tuple(parts), _lead(ev.sentence, announced), True)
     if not parts and (parts := parallel(ev, q, reports)):  # worded under their heading, if any
         lead = wording.squash(wording.strip_ordinal(ev.hit.chunk.section[-1])) if ev.hit.chunk.section else ""
         announced = announced_count(lead)
@@ -149,6 +153,22 @@ def _after(ev: Evidence, reports: Reports) -> list[str]:
     own = [s for s, _ in ev.hit.chunk.labelled_sentences()]
     rest = own[own.index(ev.sentence) + 1:] if ev.sentence in own else []
     return rest + [s for c in reports.following(ev.hit.chunk) for s, _ in c.labelled_sentences()]
+
+
+def defined(ev: Evidence, reports: Reports) -> list[str]:
+    """The items of a quoted run a count follows ("打造“一轴、一圈、两城、两湖”六大区域"), each as the paragraphs
+    around say what it stands for ("“一轴”指广州北轴", list_marks.tsv `defines`); none unless all are said."""
+    marks = list_marks()
+    verbs, joiner = alternation(marks.get("defines", ())), alternation(marks.get("joiner", ()))
+    run = next((m.group(1) for m in re.finditer(r"“([^”]+)”", ev.sentence)
+                if announced_count(ev.sentence[m.end():m.end() + COUNTED]) is not None), None)
+    if not run or not verbs or not joiner or len(items := re.split(joiner, run)) < 2:
+        return []
+    paragraphs = reports.paragraphs(ev.hit.chunk)
+    at = next((i for i, p in enumerate(paragraphs) if any(c.chunk_id == ev.hit.chunk.chunk_id for c in p)), 0)
+    around = "".join(s for p in paragraphs[max(at - 1, 0):at + 2] for s in _sentences(p))
+    said = [re.search(rf"“{re.escape(i)}”(?:{verbs})[^；;。]+", around) for i in items]
+    return [m.group(0) for m in said] if all(said) else []
 
 
 def parallel(ev: Evidence, q: Question, reports: Reports) -> list[str]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.answering.facts import values_in
 from bot.answering.reading.question import Question
+from bot.answering.reading.word_numbers import ordinals
 from bot.answering.sentences.named_after import share_named_after
 from bot.answering.vocabulary import change_words, figure_words, unit_group
 
@@ -37,7 +39,7 @@ def missed(q: Question, c: Candidate) -> str | None:
     if asks_a_change(q) and a_level_alone(c):
         return "change"
     if q.unit == "rank" and unit_group(c.fact.unit) == "rank":
-        asked, ranked = rank_kinds(q.normalised), rank_kinds(c.fact.subject)
+        asked, ranked = rank_kinds(q.normalised), rank_kinds(c.fact.subject) or _ranked_before(c)
         return "rank" if len(asked) == 1 and ranked and not ranked & asked else None
     return None
 
@@ -50,3 +52,12 @@ def rank_kinds(text: str) -> set[str]:
         text = text.replace(longer, "")
     return {key.partition(":")[2] for key, said in words.items()
             if key.startswith("rank_kind:") and any(w in text for w in said)}
+
+
+def _ranked_before(c: Candidate) -> set[str]:
+    """The kind a rank naming none ranks by the figure its sentence says right before it: a rate's ("增长10.8%,排名全省
+    第二位", "高于全省1.3个百分点,排名…"), else a level's ("实现地区生产总值1261.6亿元,排名全省第六"); none with no figure."""
+    read = ordinals(c.evidence.sentence)
+    at = read.find(c.fact.window)
+    before = [v for v in values_in(read[:at] if at > 0 else "") if unit_group(v[4] or "") != "rank"]
+    return set() if not before else {"rate"} if unit_group(before[-1][4] or "") == "percent" else {"level"}

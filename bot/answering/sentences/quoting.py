@@ -1,5 +1,6 @@
 """The words of a report sentence quoted for a figure: its clause, or its own item of a list of metrics' figures,
-widened back to the clause naming the metric asked; of a from-to change, the level reached or started from."""
+widened back to the clause naming the metric asked (in the sentence before, for a rank going on comparing its
+figure); of a from-to change, the level reached or started from."""
 from __future__ import annotations
 
 from bot.answering.comparison import later_gap
@@ -7,6 +8,7 @@ from bot.answering.evidence import Evidence, coverage
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.cues import asks_from_to
 from bot.answering.reading.question import Question
+from bot.answering.sentences.continued import continued
 from bot.answering.vocabulary import unit_group
 from bot.answering.wording import between
 from index.text.normalise import fold
@@ -27,7 +29,8 @@ def window(ev: Evidence, fact: Fact, q: Question) -> str:
         if q.terms[0].found_in(fold(segs[i])):
             return later_gap(segs[i], fact.window) or "，".join([segs[i], *between(segs[i + 1:fact.segment], fact),
                                                                    fact.window])
-    return fact.window
+    carried = continued(ev.hit, ev.sentence).lstrip("\0")  # a rank going on from the figure of the sentence before
+    return f"{carried}。{'，'.join([*segs[:fact.segment], fact.window])}" if q.terms[0].found_in(carried) else fact.window
 
 
 def _own_item(fact: Fact, q: Question) -> str:
