@@ -22,6 +22,7 @@ from itertools import accumulate
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
 from bot.answering.reading.quantity_words import asks_people, counts_people
+from bot.answering.sentences.carried import carried, subjectless
 from bot.answering.sentences.named_after import share_named_after
 from bot.answering.sentences.subjects import measured_heads
 from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
@@ -36,7 +37,6 @@ from index.text.tokens import NUMBER
 from index.text.vocabulary import load_vocab
 from index.text.yearpart import of_whole_year, year_part
 
-SUBJECTLESS = 2  # characters beside its verb a clause opening on it may hold before its measure (累计完成投资)
 COUNT_VERB = 4  # characters of a count's clause before it that are its verb alone (竣工投产141个)
 
 
@@ -143,36 +143,6 @@ def change_since(ev: Evidence, fact: Fact) -> int | None:
     onward = onward_base(ev.hit.chunk.text[:at] + said if at >= 0 else said)
     one_year = ev.label.year is not None and ev.label.span is None and fact.states_change
     return ev.label.year - 1 if onward is None and one_year else onward
-
-
-def carried(hit: Hit, i: int) -> str:
-    """The things the sentence before names in its paragraph (figure_words.tsv `measured_thing`), with the words
-    qualifying them, for the `i`th sentence of the hit's chunk when it opens on a bare measure (`measure`: "…实施投资
-    亿元以上重大项目125个。总投资678亿元"): what it measures is theirs, so a question naming them ("重大项目总投资
-    多少") finds it. Not a part of them (`part`: "其中工业项目83个"); "" for a sentence with a subject of its own."""
-    words, chunk = figure_words(), hit.chunk
-    things, measures = alternation(words.get("measured_thing", ())), alternation(words.get("measure", ()))
-    start, end, _ = chunk.sentences[i]
-    # the paragraph's sentence before: the chunk's, or the last of the chunk it goes on from
-    before = chunk if i else hit.before
-    if before is None or not before.sentences or not things or not measures:
-        return ""
-    a, b, _ = before.sentences[i - 1] if i else before.sentences[-1]
-    first = fold(segments(chunk.text[start:end])[0])
-    m = re.search(measures, first)
-    if m is None or not subjectless(first[:m.start()]) or i and "\n" in chunk.text[b:start]:
-        return ""
-    parts = words.get("part", ())
-    named = (n for seg in segments(fold(before.text[a:b])) if not seg.startswith(parts)
-             for n in re.findall(rf"[\u4e00-\u9fff]*(?:{things})", re.sub(measures, "\0", seg)))
-    return "".join(f"\0{n}" for n in named)
-
-
-def subjectless(opening: str) -> bool:
-    """Whether the words of a clause before its measure are its verb (`reach`, `name_verb`) and a word at most
-    ("累计完成投资", "总投资"): the clause names no subject of its own."""
-    verbs = alternation(figure_words().get("reach", ()) + figure_words().get("name_verb", ()))
-    return len(re.sub(verbs, "", opening) if verbs else opening) <= SUBJECTLESS
 
 
 def assess(q: Question, sentences: Sentences) -> list[Evidence]:
