@@ -22,10 +22,11 @@ from itertools import accumulate
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
 from bot.answering.reading.quantity_words import asks_people, counts_people
-from bot.answering.sentences.carried import carried, subjectless
+from bot.answering.sentences.carried import carried, led_in, subjectless
 from bot.answering.sentences.named_after import share_named_after
 from bot.answering.sentences.subjects import measured_heads
-from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
+from bot.answering.reading.asks import asks_when
+from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, Question, Shape, Term
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
@@ -87,6 +88,7 @@ class Sentence:
     text: str
     label: TimeLabel
     folded: str  # its section title and itself, folded
+    led: str = ""  # the prose leading into it (sentences/carried.py `led_in`): what its figure is of, not a list's items
 
 
 class Sentences:
@@ -94,7 +96,7 @@ class Sentences:
     (index.text.timelabel); read once per question, as an overview scores nine metrics on them."""
 
     def __init__(self, hits: list[Hit]):
-        self.items = [Sentence(hit, hit.chunk.text[a:b], in_part(hit, a, b, tl), folded + carried(hit, i))
+        self.items = [Sentence(hit, hit.chunk.text[a:b], in_part(hit, a, b, tl), folded + carried(hit, i), led_in(hit, i))
                       for hit in hits
                       for i, ((a, b, tl), folded) in enumerate(zip(hit.chunk.sentences, hit.chunk.folded_sentences))]
         # all of them in one text, searched once for a word instead of once a sentence
@@ -149,12 +151,14 @@ def assess(q: Question, sentences: Sentences) -> list[Evidence]:
     """The sentences as evidence for `q`; coverage counts the section title too."""
     # a list's items need not repeat the metric ("外贸要开拓哪些新兴市场")
     require_metric = q.intent != LIST
+    # the prose leading into a figure or a date says what it is of, not whose name or which items a sentence gives
+    led = q.intent in (FIGURE, COMPARISON) or asks_when(q)
+    said = (lambda s: s.folded + s.led) if led else (lambda s: s.folded)  # noqa: E731
     if not (require_metric and q.metrics and sum(t.weight for t in q.terms)):
-        return [Evidence(s.hit, s.text, s.label, *_coverage(q, s.folded, require_metric))
-                for s in sentences.items]
+        return [Evidence(s.hit, s.text, s.label, *_coverage(q, said(s), require_metric)) for s in sentences.items]
     # most sentences do not name the metric, so cover nothing: they are told apart at once
     naming, unnamed = sentences.naming(q.terms[0]), (0.0, (q.terms[0].text,))
-    return [Evidence(s.hit, s.text, s.label, *(_coverage(q, s.folded, True) if i in naming else unnamed))
+    return [Evidence(s.hit, s.text, s.label, *(_coverage(q, said(s), True) if i in naming else unnamed))
             for i, s in enumerate(sentences.items)]
 
 
