@@ -22,10 +22,12 @@ from itertools import accumulate
 from bot.answering.facts import Fact, segments, values_in
 from bot.answering.reading.metric_forms import heads, metric_forms, metric_names
 from bot.answering.reading.quantity_words import asks_people, counts_people
+from bot.answering.sentences.carried import carried, led_in, subjectless
 from bot.answering.sentences.continued import continued
 from bot.answering.sentences.named_after import share_named_after
 from bot.answering.sentences.subjects import measured_heads
-from bot.answering.reading.question import ENTITY, LIST, Question, Shape, Term
+from bot.answering.reading.asks import asks_when
+from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, LIST, Question, Shape, Term
 from bot.answering.reading.typed import to_arabic
 from bot.answering.vocabulary import alternation, cues, figure_words, list_marks, metric_units, unit_group, unit_groups
 from index.search.searcher import Hit
@@ -37,7 +39,6 @@ from index.text.tokens import NUMBER
 from index.text.vocabulary import load_vocab
 from index.text.yearpart import of_whole_year, year_part
 
-SUBJECTLESS = 2  # characters beside its verb a clause opening on it may hold before its measure (累计完成投资)
 COUNT_VERB = 4  # characters of a count's clause before it that are its verb alone (竣工投产141个)
 
 
@@ -88,6 +89,7 @@ class Sentence:
     text: str
     label: TimeLabel
     folded: str  # its section title and itself, folded
+    led: str = ""  # the prose leading into it (sentences/carried.py `led_in`): what its figure is of, not a list's items
 
 
 class Sentences:
@@ -96,7 +98,8 @@ class Sentences:
 
     def __init__(self, hits: list[Hit]):
         self.items = [Sentence(hit, hit.chunk.text[a:b], in_part(hit, a, b, tl),
-                               folded + carried(hit, i) + continued(hit, hit.chunk.text[a:b])) for hit in hits
+                               folded + carried(hit, i) + continued(hit, hit.chunk.text[a:b]), led_in(hit, i))
+                      for hit in hits
                       for i, ((a, b, tl), folded) in enumerate(zip(hit.chunk.sentences, hit.chunk.folded_sentences))]
         # all of them in one text, searched once for a word instead of once a sentence
         self._text = "\0".join(s.folded for s in self.items)
@@ -146,46 +149,18 @@ def change_since(ev: Evidence, fact: Fact) -> int | None:
     return ev.label.year - 1 if onward is None and one_year else onward
 
 
-def carried(hit: Hit, i: int) -> str:
-    """The things the sentence before names in its paragraph (figure_words.tsv `measured_thing`), with the words
-    qualifying them, for the `i`th sentence of the hit's chunk when it opens on a bare measure (`measure`: "…实施投资
-    亿元以上重大项目125个。总投资678亿元"): what it measures is theirs, so a question naming them ("重大项目总投资
-    多少") finds it. Not a part of them (`part`: "其中工业项目83个"); "" for a sentence with a subject of its own."""
-    words, chunk = figure_words(), hit.chunk
-    things, measures = alternation(words.get("measured_thing", ())), alternation(words.get("measure", ()))
-    start, end, _ = chunk.sentences[i]
-    # the paragraph's sentence before: the chunk's, or the last of the chunk it goes on from
-    before = chunk if i else hit.before
-    if before is None or not before.sentences or not things or not measures:
-        return ""
-    a, b, _ = before.sentences[i - 1] if i else before.sentences[-1]
-    first = fold(segments(chunk.text[start:end])[0])
-    m = re.search(measures, first)
-    if m is None or not subjectless(first[:m.start()]) or i and "\n" in chunk.text[b:start]:
-        return ""
-    parts = words.get("part", ())
-    named = (n for seg in segments(fold(before.text[a:b])) if not seg.startswith(parts)
-             for n in re.findall(rf"[\u4e00-\u9fff]*(?:{things})", re.sub(measures, "\0", seg)))
-    return "".join(f"\0{n}" for n in named)
-
-
-def subjectless(opening: str) -> bool:
-    """Whether the words of a clause before its measure are its verb (`reach`, `name_verb`) and a word at most
-    ("累计完成投资", "总投资"): the clause names no subject of its own."""
-    verbs = alternation(figure_words().get("reach", ()) + figure_words().get("name_verb", ()))
-    return len(re.sub(verbs, "", opening) if verbs else opening) <= SUBJECTLESS
-
-
 def assess(q: Question, sentences: Sentences) -> list[Evidence]:
     """The sentences as evidence for `q`; coverage counts the section title too."""
     # a list's items need not repeat the metric ("外贸要开拓哪些新兴市场")
     require_metric = q.intent != LIST
+    # the prose leading into a figure or a date says what it is of, not whose name or which items a sentence gives
+    led = q.intent in (FIGURE, COMPARISON) or asks_when(q)
+    said = (lambda s: s.folded + s.led) if led else (lambda s: s.folded)  # noqa: E731
     if not (require_metric and q.metrics and sum(t.weight for t in q.terms)):
-        return [Evidence(s.hit, s.text, s.label, *_coverage(q, s.folded, require_metric))
-                for s in sentences.items]
+        return [Evidence(s.hit, s.text, s.label, *_coverage(q, said(s), require_metric)) for s in sentences.items]
     # most sentences do not name the metric, so cover nothing: they are told apart at once
     naming, unnamed = sentences.naming(q.terms[0]), (0.0, (q.terms[0].text,))
-    return [Evidence(s.hit, s.text, s.label, *(_coverage(q, s.folded, True) if i in naming else unnamed))
+    return [Evidence(s.hit, s.text, s.label, *(_coverage(q, said(s), True) if i in naming else unnamed))
             for i, s in enumerate(sentences.items)]
 
 

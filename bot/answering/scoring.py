@@ -51,6 +51,7 @@ from bot.answering.reading.asks import names_part
 from bot.answering.reading.metric_forms import as_named
 from bot.answering.reading.quantity_words import asks_completion, asks_people
 from bot.answering.reading.question import Question
+from bot.answering.sentences.dated import aside_year
 from bot.answering.sentences.quoting import says_asked_name, window
 from bot.answering.reading.word_numbers import as_written, ordinals
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
@@ -364,8 +365,12 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_c
     alone), a level whose own clause says nothing of the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the
     period's last. Conversely, in a sentence labelled with the last year of the period asked (`span`), a figure whose own clause
     says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元") is that period's, as is a 年均 rate (the figure, or its change where one
-    year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it."""
+    year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it.
+    A figure in an aside naming an earlier year than its sentence's ("19个(去年全年12个)") is that year's result."""
     tl = ev.label
+    aside = aside_year(fact.subject, ev.hit.doc.get("date", ""))
+    if aside is not None and tl.year is not None and aside < tl.year:  # "19个(去年全年12个)": a past year's result
+        return replace(ev, label=TimeLabel(aside, RESULT, None, "year"))
     if tl.span and tl.year is not None and cue_scores(fact.window if fact.is_change else year_change and fact.change or "")[SPAN]:
         return replace(ev, label=replace(tl, year=None))  # a 年均 rate said with a period's end level
     if fact.opening and fact.since is not None:  # the level a change starts from, of the year it names

@@ -20,7 +20,8 @@ def without_bases(text: str) -> str:
     the time a figure speaks of, as do all of a series of them after one comparing word ("高于上年同期、
     2017年全年"). This year opening its clause with 以来 ("今年以来，…": this year so far) is the figures' own.
     A period whose target a clause says was met ("提前两年完成“十一五”目标") is left out too: the figures are
-    of the year that met it, not of the period's end."""
+    of the year that met it, not of the period's end. Nor does a year opening an aside right after a figure ("引进项目
+    19个(去年全年12个)"): the aside gives that year's figure beside it, to compare with."""
     return re.sub(_bases()[0], "", fold(text))
 
 
@@ -67,7 +68,11 @@ def _bases() -> tuple[str, str]:
     # a period's or a year's ("地方财政收入6.02亿元，是2007年的2.3倍"; asked "是07年的几倍"): the figure is the later one's
     named = "|".join(re.escape(name) for name, _, _ in periods()) or "(?!)"
     multiple = rf"{quote}(?:{named}|(?:19|20)?\d{{2}}\s*年){quote}(?:{of})(?=(?:{grew})?{_MULTIPLE})"
-    return (rf"(?:{before}){base}(?:[、和]{base})*|(?:{since}){quote}(?:{after})"
+    # an aside opening right after a figure and its unit, with a figure of its own: "19个(去年全年12个)" compares with
+    # 去年, where "162亿元(2012年)" dates the figure
+    unit = r"[^\d\s(（，,。；;]"
+    aside = rf"(?:(?<=\d)|(?<=\d{unit})|(?<=\d{unit}{{2}})|(?<=\d{unit}{{3}}))[(（]\s*"
+    return (rf"(?:{before}){base}(?:[、和]{base})*|{aside}(?:{since})(?=[^)）]*\d)|(?:{since}){quote}(?:{after})"
             rf"|(?:{now}){quote}(?:{after})(?![，,])|{multiple}|{_met_period(named, quote)}"), multiple
 
 

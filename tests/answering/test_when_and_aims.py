@@ -70,3 +70,21 @@ def test_a_goal_asked_with_no_year_or_figure_is_the_one_named_in_quotes_said_as_
 def test_a_period_s_goals_are_no_goal_named_in_words():
     got = ask_guangan("广安经开区奔着啥大目标去的", "广安经开区全面完成“十四五”规划目标任务。")
     assert got.abstained
+
+
+NANNING = {"doc_id": "nn", "place": "南宁高新技术产业开发区", "date": "2020-10-20", "title": "南宁高新区前三季度经济运行"}
+SCALE = "今年以来,南宁高新区积极应对经济下行、疫情等冲击,全力打造千亿产业园区,多项经济指标逆势增长。"
+
+
+def ask_nanning(question: str, text: str):
+    return Answerer(Passages([NANNING], {"nn": text}), AnswerSettings(default_place="南宁高新技术产业开发区")).ask(question)
+
+
+def test_a_goal_asked_by_its_scale_is_the_clause_building_the_thing_at_a_scale_in_words():
+    """A review's sentence may state the goal pursued (question_cues.tsv `scale_asked`, figure_words.tsv `build`)."""
+    got = ask_nanning("南宁高新区要打造多大规模的园区", SCALE)
+    assert not got.abstained and "千亿产业园区" in got.answer and "目标：" in got.answer
+
+
+def test_a_scale_of_another_thing_does_not_answer():
+    assert ask_nanning("南宁高新区要打造多大规模的产业链", SCALE).abstained

@@ -17,7 +17,8 @@ from bot.answering.reports import Reports
 from bot.answering.vocabulary import alternation, cues, figure_words
 from index.reading.opening import offices
 from index.text.normalise import fold
-from index.text.timelabel import TARGET
+from index.text.timelabel import TARGET, TimeLabel
+from index.text.vocabulary import load_vocab
 
 
 def why(asked: Asked, reports: Reports, compose: Composer) -> Answer:
@@ -42,6 +43,8 @@ def figure(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     answer = compose.figure(asked.text, q, first)
     if answer.abstained and (counted := count_in_words(q)) is not None:
         return _in_words(asked, compose, counted) or answer
+    if answer.abstained and (scale := _scale_goal(asked, compose)) is not None:
+        return scale
     if asked.search is None or q.year is None or q.kind is None:
         return answer
     # a figure in another unit than the metric's ("年均增长5.9%，规模稳居全国第4位" for a year's
@@ -72,6 +75,29 @@ def _held_to(asked: Asked, compose: Composer) -> Answer | None:
             opening = (fold(clause), re.sub(aimed, "", fold(clause)))  # "倾尽全力确保技工贸总收入…" opens on it too
             if any(o.startswith(q.terms[0].forms) for o in opening) and not values_in(clause) and re.search(held, clause):
                 return compose.quoted(asked.text, q, ev, clause, asked.hits, "a target stated in words")
+    return None
+
+
+def _scale_goal(asked: Asked, compose: Composer) -> Answer | None:
+    """"要打造多大规模的园区", a goal of no year asked by its scale (question_cues.tsv `scale_asked`): the clause of a
+    best-covering sentence building a thing of a scale said in words (figure_words.tsv `build`, a `word_number` and
+    a magnitude of index/data/magnitudes.tsv, 级 or not: "全力打造千亿产业园区", "打造千亿级产业链"), a topic word of the
+    question after the scale; quoted as a goal of no year, whatever its sentence reviews. None where no clause does."""
+    q, words = asked.q, figure_words()
+    numbers = tuple(k.partition(":")[2] for k in words if k.startswith("word_number:"))
+    magnitudes = tuple(m for m, _, _ in load_vocab().magnitudes)
+    if q.kind != TARGET or q.year is not None or not (words.get("build") and numbers and magnitudes) \
+            or not any(w in q.normalised for w in cues().get("scale_asked", ())):
+        return None
+    topic = alternation(tuple(f for t in q.terms if t.weight >= 1 for f in t.forms))
+    scale = re.compile(rf"(?:{alternation(words['build'])})[一二两三四五六七八九]?(?:{alternation(numbers)})"
+                       rf"(?:{alternation(magnitudes)})级?[^，,；;。]*?(?:{topic})")
+    for ev in scoring.sentences(q, gather(q, asked.hits), lambda ev: True):
+        if ev.coverage < compose.threshold:
+            break
+        if said := next((clause for clause in segments(ev.sentence) if scale.search(fold(clause))), None):
+            goal = replace(ev, label=TimeLabel(None, TARGET, source=ev.label.source))
+            return compose.quoted(asked.text, q, goal, said, asked.hits, "a goal stated by its scale")
     return None
 
 
