@@ -28,7 +28,7 @@ def carried(hit: Hit, i: int) -> str:
     things, measures = alternation(words.get("measured_thing", ())), alternation(words.get("measure", ()))
     start, end, _ = chunk.sentences[i]
     # the paragraph's sentence before: the chunk's, or the last of the chunk it goes on from
-    before = chunk if i else _before(hit)
+    before = chunk if i else preceding(hit)
     if before is None or not before.sentences or not things or not measures:
         return ""
     a, b, _ = before.sentences[i - 1] if i else before.sentences[-1]
@@ -49,7 +49,7 @@ def led_in(hit: Hit, i: int) -> str:
     资金37.7亿元": 脱贫攻坚's 37.7亿元; "…电子信息产业园分两期开展建设。项目一期预计2020年底全部竣工"). Not past one naming
     things joined (figure_words.tsv `things_joined`: "培育壮大新兴产业和未来产业。"), as what follows speaks of one of them;
     metric names masked: a figure is of a metric only where its own sentence names it."""
-    chunk, before = hit.chunk, _before(hit)
+    chunk, before = hit.chunk, preceding(hit)
     own = chunk.text[chunk.sentences[i][0]:chunk.sentences[i][1]]
     if not (values_in(own) or _YEAR.search(own)):
         return ""
@@ -67,7 +67,7 @@ def led_in(hit: Hit, i: int) -> str:
     return "".join("\0" + _masked(load_vocab()).sub("\0", s) for s in reversed(led))
 
 
-def _before(hit: Hit) -> Chunk | None:
+def preceding(hit: Hit) -> Chunk | None:
     """The chunk the hit's goes on from in its paragraph, where it is the one right before it (a hit may be given
     another chunk of the paragraph it was retrieved in, with the `before` of the chunk retrieved)."""
     before, chunk = hit.before, hit.chunk

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.facts import extract, values_in
+from bot.answering.sentences.carried import preceding
 from bot.answering.reading.metric_forms import metric_forms
 from bot.answering.reading.word_numbers import ordinals
 from bot.answering.vocabulary import alternation, figure_words, unit_group
@@ -31,7 +32,7 @@ def continued(hit: Hit, sentence: str) -> str:
         return ""
     chunk = hit.chunk
     i = next((i for i, (a, b, _) in enumerate(chunk.sentences) if chunk.text[a:b] == sentence), None)
-    before = chunk if i else hit.before  # the paragraph's sentence before: the chunk's, or the last of the one before
+    before = chunk if i else preceding(hit)  # the paragraph's sentence before: the chunk's, or the last of the one before
     if i is None or before is None or not before.sentences:
         return ""
     a, b, _ = before.sentences[i - 1] if i else before.sentences[-1]
