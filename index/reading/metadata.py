@@ -127,7 +127,11 @@ def delivery(text: str) -> tuple[Found | None, Found | None]:
     m = re.search(pattern, _head(text))
     if m is None:  # "——在弥勒市第三届…会议上 / 市长 潘金军 / (2023年1月31日)": the day alone, under the speaker
         alone = re.search(rf"^[(（]\s*{_DATE}\s*[)）]\s*$", _head(text), re.M)
-        return (Found(_date(*alone.groups()), "报告开头括号里的日期"), None) if alone and alone[3] else (None, None)
+        # the line without its day still names the place of the meeting ("――在西流河镇第十届人民代表大会…上")
+        held = re.search(rf"^\W*在\s*((?:{place}){{1,2}}?)(?=第|[\u4e00-\u9fff]{{0,3}}届)[^。\n]{{0,30}}?(?:{meeting})",
+                         _head(text), re.M)
+        return (Found(_date(*alone.groups()), "报告开头括号里的日期") if alone and alone[3] else None,
+                Found(held[1], "报告开头的会议行") if held and _a_name(held[1]) else None)
     where = "报告开头的会议日期行"
     date = Found(_date(m[1], m[2], m[3]), where)
     return date, Found(m[4], where) if m[4] and _a_name(m[4]) else None
