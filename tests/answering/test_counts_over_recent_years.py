@@ -83,6 +83,8 @@ def test_people_counted_with_a_magnitude_answer_how_many_people():
 def test_a_topic_said_short_names_the_words_reports_write_it_in():
     term, = [t for t in parse("诚信化工连着几年进了全省民企100强", 2024).terms if t.text == "民企"]
     assert term.found_in("诚信化工连续三年入选全省民营企业100强") and term.found_in("全省民企100强")
+    term, = [t for t in parse("某某旗有多少个村委会", 2009).terms if t.text == "村委会"]
+    assert term.found_in("全旗辖8个苏木镇,有村民委员会84个,村民小组278个")
 
 
 # -- the session a report was delivered at, asked by its numbers -----------------------------------
