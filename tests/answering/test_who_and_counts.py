@@ -125,6 +125,14 @@ def test_an_office_asked_names_its_holder_not_the_person_named_with_them(questio
 
 # -- who did what at a meeting, asked by the action ------------------------------------------------
 
+def test_who_laid_out_the_year_s_work_is_the_officer_news_says_did_it():
+    """"谁部署的": "管委会主任李春和出席会议,对今年的发展目标和重点任务进行了部署"."""
+    text = ("近日,辽源经济开发区召开了2019年经济工作会议。党工委副书记王立新宣读了表彰决定。"
+            "管委会主任李春和出席会议,对今年的发展目标和重点任务进行了部署。")
+    got = ask("辽源经开区经济工作会议谁部署的", [LIAOYUAN], {"ly": text}, "辽源经济开发区")
+    assert not got.abstained and "李春和" in got.answer and "王立新" not in got.answer
+
+
 HELD = ("2月15日上午,辽源经济开发区召开2018年度工作总结大会。会上,党工委副书记王立新宣读了表彰决定。"
         "管委会主任李春和主持会议。党工委书记张凤林对全区工作给予肯定,强调要狠抓落实。")
 
