@@ -121,3 +121,13 @@ def test_multiples_said_of_figures_in_one_clause_are_quoted_with_both():
     got = ask("青禾县农民人均纯收入是07年的几倍", [COUNTY],
               {"c": "城镇居民人均可支配收入20819元、农民人均纯收入7950元，分别是2007年的1.8倍、1.7倍。"}, "青禾县")
     assert got.abstained or "1.7倍" in got.answer
+
+
+def test_output_asked_by_its_verb_is_the_output_not_the_capacity():
+    """"产了多少车": the 产量 a report states, not the 产能 of the sentence before."""
+    doc = {"doc_id": "ld", "place": "某某新区", "date": "2014-12-08", "title": "某某新区汽车城"}
+    text = ("今年,产能20万辆的乘用车基地7月竣工投产,与产能40万辆的宝骏基地形成汽车城的“双核驱动”。\n"
+            "到10月底,宝骏基地实现产量28.81万辆;乘用车新基地实现产量7.8143万辆。")
+    assert "产量" in [t.text for t in parse("宝骏基地产了多少车", 2014).terms]
+    got = ask("某某新区宝骏基地到10月底产了多少车", [doc], {"ld": text}, "某某新区")
+    assert not got.abstained and "28.81万辆" in got.answer and "40万辆" not in got.answer
