@@ -54,6 +54,9 @@ CHANGE_TO = "到至为"  # the words saying where a change went
 FROM_TO = re.compile(rf"[从由][^，。；;]{{0,30}}?\d[^，。；;]{{0,30}}?[{CHANGE_TO}][^，。；;]{{0,20}}?\d[^，。；;]*")
 
 
+HISTORY = 20  # years before the one a report reviews: a year named that long before is history, no context
+
+
 @dataclass(frozen=True)
 class Frame:
     """What "now" is for one report: the year it reviews and the year it plans."""
@@ -298,6 +301,8 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
 
 
 def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, paragraph: str) -> TimeLabel:
+    if context and context.year and context.year < frame.review - HISTORY:
+        context = None  # "1930年互助正式建县": a year of the place's history dates only its own clause
     scores = cue_scores(text)
     years = years_in(_to_last_figure(text), frame.year)
     from_to = FROM_TO.search(fold(text))
