@@ -336,6 +336,8 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     counted = counted_periods(text, frame.review, frame.plan)
     if counted and not scope.period and cue_scores(re.sub("|".join(re.escape(w) for _, w in counted), "", fold(text)))[SPAN]:
         return _span_label(counted[0][0], frame, "year")
+    if counted and not scope.period and from_to:  # "70年来，…从…7991.5万元提高到133.64亿元，增长169倍": the period's
+        return _change_over(counted[0][0], frame, "year")
     if _of_recent_years(text):  # "近年来，…先后引进各类项目116个": no year's, nor the year the text before named
         return TimeLabel(None, RESULT, None, "cue")
     if scope.kind:
