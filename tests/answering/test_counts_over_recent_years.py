@@ -11,6 +11,7 @@ from answering.test_who_and_counts import ask
 from bot.answering.facts import extract
 from bot.answering.reading.asks import asks_byline
 from bot.answering.reading.question import parse
+from bot.answering.reading.typed import in_report_words
 from index.text.timelabel import RESULT, Frame, label, years_in
 
 ZONE = {"doc_id": "z", "place": "青禾高新区", "date": "2010-10-14", "title": "青禾高新区晋升国家级"}
@@ -129,5 +130,6 @@ def test_output_asked_by_its_verb_is_the_output_not_the_capacity():
     text = ("今年,产能20万辆的乘用车基地7月竣工投产,与产能40万辆的宝骏基地形成汽车城的“双核驱动”。\n"
             "到10月底,宝骏基地实现产量28.81万辆;乘用车新基地实现产量7.8143万辆。")
     assert "产量" in [t.text for t in parse("宝骏基地产了多少车", 2014).terms]
+    assert in_report_words("这几年建成投产了多少个项目") == "这几年建成投产了多少个项目"  # 投产 ends no 产量
     got = ask("某某新区宝骏基地到10月底产了多少车", [doc], {"ld": text}, "某某新区")
     assert not got.abstained and "28.81万辆" in got.answer and "40万辆" not in got.answer
