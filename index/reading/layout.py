@@ -37,6 +37,7 @@ LEAD_IN = re.compile(r"^([^。！？!?；;]{4,40})——")
 # a paragraph opening on a short dash-led heading sentence ("——粮食生产再创新高。"): its topic
 LEAD_HEADING = re.compile(r"^——([^。！？!?；;—]{2,30})[。！？!?]")
 _FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?]")
+_FIELD = re.compile(rf"[\u4e00-\u9fff]{{2,8}}[：:][^{_TERMINAL}：:]{{1,{SHORT_LINE}}}")
 _DATES = {"年", "月", "日"}  # units of a date or a year ("2025年"): a heading may end on one
 
 
@@ -122,6 +123,12 @@ def is_short_line(text: str) -> bool:
     return "\n" not in text and len(text) <= SHORT_LINE and not _CLAUSE_PUNCT.search(text)
 
 
+def is_field(line: str) -> bool:
+    """A line of a list of fields, a short label, its colon and its value ("旗长:郭介中(4月离任) 边保权(4月任职)",
+    a yearbook's leaders): complete as a paragraph is, never the start of a sentence the next line goes on."""
+    return _FIELD.fullmatch(line.strip()) is not None
+
+
 def states_figure(line: str) -> bool:
     """Whether a line ends on a figure and its unit (`units.txt`, `magnitudes.tsv`), hedged or not
     (`report_cues.tsv` `figure_hedge`): "城镇居民收入增长8.5%", "民生累计投入达1163.5亿", "●财政总收入增长
@@ -147,7 +154,7 @@ def _units(raw: str, body_start: int) -> list[tuple[list[tuple[int, int]], bool]
     units = []
     for s, e in _blocks(raw, body_start):
         lines = _line_spans(raw, s, e)
-        whole = sum(_ends_paragraph(raw[a:b]) or is_short_line(raw[a:b]) for a, b in lines)
+        whole = sum(_ends_paragraph(raw[a:b]) or is_short_line(raw[a:b]) or is_field(raw[a:b]) for a, b in lines)
         if len(lines) >= 3 and whole >= LINE_LAYOUT * len(lines):
             units += [([line], True) for line in lines]
         else:

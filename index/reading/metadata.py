@@ -127,7 +127,11 @@ def delivery(text: str) -> tuple[Found | None, Found | None]:
     m = re.search(pattern, _head(text))
     if m is None:  # "——在弥勒市第三届…会议上 / 市长 潘金军 / (2023年1月31日)": the day alone, under the speaker
         alone = re.search(rf"^[(（]\s*{_DATE}\s*[)）]\s*$", _head(text), re.M)
-        return (Found(_date(*alone.groups()), "报告开头括号里的日期"), None) if alone and alone[3] else (None, None)
+        # the line without its day still names the place of the meeting ("――在西流河镇第十届人民代表大会…上")
+        held = re.search(rf"^\W*在\s*((?:{place}){{1,2}}?)(?=第|[\u4e00-\u9fff]{{0,3}}届)[^。\n]{{0,30}}?(?:{meeting})",
+                         _head(text), re.M)
+        return (Found(_date(*alone.groups()), "报告开头括号里的日期") if alone and alone[3] else None,
+                Found(held[1], "报告开头的会议行") if held and _a_name(held[1]) else None)
     where = "报告开头的会议日期行"
     date = Found(_date(m[1], m[2], m[3]), where)
     return date, Found(m[4], where) if m[4] and _a_name(m[4]) else None
@@ -159,11 +163,17 @@ def byline(text: str) -> dict[str, str]:
     meeting = _alt(cues.get("meeting", ()))
     office, body = _alt(cues.get("office", ())), _alt(cues.get("body", ()))
     name, previous = person_name(2, 5), ""  # 5: a Mongolian name under its office ("旗长 额登毕力格")
-    for line in _head_lines(text):
-        line = line.lstrip("—-－ ")
+    lines = _head_lines(text)
+    for i, line in enumerate(lines):
+        line = line.lstrip("—-－― ")
         if "speaker" not in out and previous and previous == out.get("delivered") \
                 and re.fullmatch(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,3}", line):
             out["speaker"] = line  # "栗 俊 昌": a name alone, letter-spaced, under the delivery line
+        # "――在…会议上 / 肖刚强 / (2016年11月24日)": a name alone between the meeting's line and its day
+        if "speaker" not in out and 0 < i < len(lines) - 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line) \
+                and re.fullmatch(rf"\W*(?:{_DATE}\s*)?在[^。，,]{{0,40}}?(?:{meeting})上", lines[i - 1].strip()) \
+                and re.fullmatch(rf"[(（]\s*{_DATE}\s*[)）]", lines[i + 1].strip()):
+            out["speaker"] = line
         previous = line
         if "delivered" not in out and re.fullmatch(rf"{_DATE}\s*在[^。，,]{{0,40}}?(?:{meeting})上(?:[^。，,]{{0,30}}作[^。，,]*报告。?)?", line) \
                 and len(line) <= 60:

@@ -54,6 +54,9 @@ CHANGE_TO = "到至为"  # the words saying where a change went
 FROM_TO = re.compile(rf"[从由][^，。；;]{{0,30}}?\d[^，。；;]{{0,30}}?[{CHANGE_TO}][^，。；;]{{0,20}}?\d[^，。；;]*")
 
 
+HISTORY = 20  # years before the one a report reviews: a year named that long before is history, no context
+
+
 @dataclass(frozen=True)
 class Frame:
     """What "now" is for one report: the year it reviews and the year it plans."""
@@ -298,6 +301,8 @@ def label(text: str, frame: Frame, scope: Scope = Scope(), context: TimeLabel | 
 
 
 def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, paragraph: str) -> TimeLabel:
+    if context and context.year and context.year < frame.review - HISTORY:
+        context = None  # "1930年互助正式建县": a year of the place's history dates only its own clause
     scores = cue_scores(text)
     years = years_in(_to_last_figure(text), frame.year)
     from_to = FROM_TO.search(fold(text))
@@ -331,6 +336,8 @@ def _label(text: str, frame: Frame, scope: Scope, context: TimeLabel | None, par
     counted = counted_periods(text, frame.review, frame.plan)
     if counted and not scope.period and cue_scores(re.sub("|".join(re.escape(w) for _, w in counted), "", fold(text)))[SPAN]:
         return _span_label(counted[0][0], frame, "year")
+    if counted and not scope.period and from_to:  # "70年来，…从…7991.5万元提高到133.64亿元，增长169倍": the period's
+        return _change_over(counted[0][0], frame, "year")
     if _of_recent_years(text):  # "近年来，…先后引进各类项目116个": no year's, nor the year the text before named
         return TimeLabel(None, RESULT, None, "cue")
     if scope.kind:

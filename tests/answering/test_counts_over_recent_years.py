@@ -11,6 +11,7 @@ from answering.test_who_and_counts import ask
 from bot.answering.facts import extract
 from bot.answering.reading.asks import asks_byline
 from bot.answering.reading.question import parse
+from bot.answering.reading.typed import in_report_words
 from index.text.timelabel import RESULT, Frame, label, years_in
 
 ZONE = {"doc_id": "z", "place": "青禾高新区", "date": "2010-10-14", "title": "青禾高新区晋升国家级"}
@@ -83,6 +84,8 @@ def test_people_counted_with_a_magnitude_answer_how_many_people():
 def test_a_topic_said_short_names_the_words_reports_write_it_in():
     term, = [t for t in parse("诚信化工连着几年进了全省民企100强", 2024).terms if t.text == "民企"]
     assert term.found_in("诚信化工连续三年入选全省民营企业100强") and term.found_in("全省民企100强")
+    term, = [t for t in parse("某某旗有多少个村委会", 2009).terms if t.text == "村委会"]
+    assert term.found_in("全旗辖8个苏木镇,有村民委员会84个,村民小组278个")
 
 
 # -- the session a report was delivered at, asked by its numbers -----------------------------------
@@ -119,3 +122,14 @@ def test_multiples_said_of_figures_in_one_clause_are_quoted_with_both():
     got = ask("青禾县农民人均纯收入是07年的几倍", [COUNTY],
               {"c": "城镇居民人均可支配收入20819元、农民人均纯收入7950元，分别是2007年的1.8倍、1.7倍。"}, "青禾县")
     assert got.abstained or "1.7倍" in got.answer
+
+
+def test_output_asked_by_its_verb_is_the_output_not_the_capacity():
+    """"产了多少车": the 产量 a report states, not the 产能 of the sentence before."""
+    doc = {"doc_id": "ld", "place": "某某新区", "date": "2014-12-08", "title": "某某新区汽车城"}
+    text = ("今年,产能20万辆的乘用车基地7月竣工投产,与产能40万辆的宝骏基地形成汽车城的“双核驱动”。\n"
+            "到10月底,宝骏基地实现产量28.81万辆;乘用车新基地实现产量7.8143万辆。")
+    assert "产量" in [t.text for t in parse("宝骏基地产了多少车", 2014).terms]
+    assert in_report_words("这几年建成投产了多少个项目") == "这几年建成投产了多少个项目"  # 投产 ends no 产量
+    got = ask("某某新区宝骏基地到10月底产了多少车", [doc], {"ld": text}, "某某新区")
+    assert not got.abstained and "28.81万辆" in got.answer and "40万辆" not in got.answer

@@ -83,6 +83,12 @@ def test_a_rank_in_a_list_of_ranks_is_shown_as_its_own_item():
     assert not any(other in got.answer for other in ("第3", "第4", "第5", "第7"))
 
 
+def test_a_distance_asked_is_the_length_said_of_the_place_named():
+    """"离临河多远": 离 names where from, 多远 a length; answered by "距…临河区161公里", not another town's."""
+    got = figure("离临河多远", "旗政府驻地距巴彦淖尔市驻地临河区161公里,距包头市219公里。", 2008)
+    assert not got.abstained and "161公里" in got.answer and "219公里" not in got.answer
+
+
 DELEGATES = "大会应到代表127人,因事因病请假14人,实到代表113人,符合法定人数。"
 
 

@@ -52,6 +52,13 @@ def test_a_question_has_one_shape(text, shape):
     assert parse(text, 2026, PLACES).shape == shape
 
 
+def test_an_area_asked_with_no_other_topic_asks_the_area():
+    """"面积多大": 面积 says the unit asked and what is measured; it is no follow-up with nothing to follow."""
+    q = parse("面积多大", 2026, PLACES)
+    assert (q.shape, q.unit, [t.text for t in q.terms]) == (Shape.FIGURE, "area", ["面积"])
+    assert [t.text for t in parse("耕地面积多少亩", 2026, PLACES).terms] == ["耕地面积"]
+
+
 @pytest.mark.parametrize("text", ["去年GDP增速排全省多少位", "去年GDP增速全省排第几"])
 def test_a_rank_asked_as_many_places_is_asked_for_a_rank_not_the_figure(text):
     q = parse(text, 2026, PLACES)

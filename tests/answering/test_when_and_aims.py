@@ -27,6 +27,12 @@ def test_a_sentence_naming_two_things_and_two_years_answers_each_with_its_own(qu
     assert not got.abstained and year in got.answer and other not in got.answer
 
 
+def test_the_year_a_place_was_made_one_is_the_clause_naming_it():
+    """"哪年建县": of a chronology, the clause of the year the county was set up, not its other years'."""
+    got = ask("渭南哪年建县", "王某介绍,渭南总面积3424平方千米。1930年渭南正式建县,1949年渭南解放,1954年成立自治县。")
+    assert not got.abstained and "1930年" in got.answer and "1954年" not in got.answer
+
+
 def test_a_year_asked_of_a_metric_s_name_asks_no_figure():
     """高新技术产业 is a metric's name; "啥时候设的" asks the year it was set up, not its figure."""
     assert parse("渭南高新技术产业开发试验区啥时候设的", 2010, ()).intent == ENTITY

@@ -114,7 +114,24 @@ def test_news_naming_the_session_answers_at_which_meeting_and_names_who_delivere
     assert not who.abstained and "金旗明" in who.answer
 
 
+@pytest.mark.parametrize("question,who,other", [("辽源经开区管委会主任是谁", "李春和", "张凤林"),
+                                                ("辽源经开区党工委书记是谁", "张凤林", "李春和")])
+def test_an_office_asked_names_its_holder_not_the_person_named_with_them(question, who, other):
+    """"党工委书记张凤林与管委会主任李春和一起…": two people joined in one clause, each named apart."""
+    text = "市委常委、开发区党工委书记张凤林(右二)与开发区管委会主任李春和(左二)一起到企业调研。"
+    got = ask(question, [LIAOYUAN], {"ly": text}, "辽源经济开发区")
+    assert not got.abstained and who in got.answer and other not in got.answer
+
+
 # -- who did what at a meeting, asked by the action ------------------------------------------------
+
+def test_who_laid_out_the_year_s_work_is_the_officer_news_says_did_it():
+    """"谁部署的": "管委会主任李春和出席会议,对今年的发展目标和重点任务进行了部署"."""
+    text = ("近日,辽源经济开发区召开了2019年经济工作会议。党工委副书记王立新宣读了表彰决定。"
+            "管委会主任李春和出席会议,对今年的发展目标和重点任务进行了部署。")
+    got = ask("辽源经开区经济工作会议谁部署的", [LIAOYUAN], {"ly": text}, "辽源经济开发区")
+    assert not got.abstained and "李春和" in got.answer and "王立新" not in got.answer
+
 
 HELD = ("2月15日上午,辽源经济开发区召开2018年度工作总结大会。会上,党工委副书记王立新宣读了表彰决定。"
         "管委会主任李春和主持会议。党工委书记张凤林对全区工作给予肯定,强调要狠抓落实。")

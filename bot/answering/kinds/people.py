@@ -35,8 +35,19 @@ def named(sentence: str, q: Question) -> str:
     # a clause naming the office asked with its holder after it ("代市长陈吉明作报告") is the
     # answer alone: the clause before names someone else ("执行主席周喜安主持开幕大会")
     if _holder_named(segs[best], q):
-        return segs[best]
+        return _from_holder(segs[best], q)
     return "，".join(segs[max(0, best - 1):best + 1])
+
+
+def _from_holder(clause: str, q: Question) -> str:
+    """`clause` without another person named with the holder of the office asked, before or after them
+    (`person_joiner`: "党工委书记杜伟与…管委会主任何焕全一起到企业调研": the director asked is 何焕全, not 杜伟)."""
+    office = max((o for o in offices() if o in q.normalised), key=len)
+    at, joiners = clause.find(office), cues().get("person_joiner", ())
+    start = max((clause.rfind(w, 0, at) for w in joiners), default=-1)
+    start = start + 1 if start > 0 and names_person(clause[:start]) else 0
+    end = min((i for w in joiners if (i := clause.find(w, at + len(office))) > 0), default=len(clause))
+    return clause[start:end if names_person(clause[end + 1:]) else len(clause)]
 
 
 def _holder_named(clause: str, q: Question) -> bool:

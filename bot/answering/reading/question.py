@@ -151,6 +151,7 @@ def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, thresho
     for key in c:  # a threshold's verb with no figure after it is the topic ("在哪几块实现了突破")
         if key not in _TOPICAL_CUES and (threshold or key != "threshold"):
             skip |= set(c[key])
+    skip -= set(c.get("unit_topic", ()))  # "面积多大" asks the area: 面积 is its topic
     minor = set("".join(c.get("relation", ()) + c.get("filler", ())))
     terms: list[Term] = []
     after_question_word = False

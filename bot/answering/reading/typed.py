@@ -200,12 +200,14 @@ def clean(text: str) -> str:
 
 def in_report_words(text: str) -> str:
     """The question with its everyday words in the reports' words (everyday_words.tsv: 城里人 →
-    城镇居民), except where the word goes on into a longer one (农村人口, 农村人均)."""
+    城镇居民), except where the word goes on into a longer one (农村人口, 农村人均) or ends one (投产了)."""
     table = everyday_words()
     goes_on = alternation(table.get("!goes_on", ()))
+    ends = "".join(table.get("!comes_after", ()))
     for word, said in table.items():
         if not word.startswith("!") and said:
-            text = re.sub(f"(?:{alternation(said)})" + (f"(?!{goes_on})" if goes_on else ""), word, text)
+            text = re.sub((f"(?<![{re.escape(ends)}])" if ends else "") + f"(?:{alternation(said)})"
+                          + (f"(?!{goes_on})" if goes_on else ""), word, text)
     return as_spelled(text, load_vocab())  # and a place's ending spelled two ways at once in its usual spelling
 
 

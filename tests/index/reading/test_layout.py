@@ -75,3 +75,12 @@ def test_a_statement_line_on_a_newspaper_page_stands_alone_but_in_the_title_bloc
             "市长表示，今年意义重大。\n")
     assert paragraphs(body) == [("大会开幕。", ()), ("城镇居民收入增长8.5%", ("今年目标",)),
                                 ("市长表示，今年意义重大。", ("今年目标",))]
+
+
+def test_a_yearbook_s_list_of_fields_keeps_each_field_apart():
+    """"旗长:郭某(4月离任) 边某(4月任职)" is a field of a list, complete as it stands: never run into the next
+    line as a broken sentence would be ("…4月任职)政协主席:保某")."""
+    body = ("2009卷\n【领导名录】\n旗委书记:陶某某(4月离任) 王某(4月任职)\n人大常委会主任:刘某\n旗长:郭某某(4月离任) "
+            "边某某(4月任职)\n政协主席:保某\n【概况】某某旗位于某市东北部,总面积23 096平方公里。\n2008年,全旗生产总值达38.24亿元,")
+    texts = [t for t, _ in paragraphs(body)]
+    assert "旗长:郭某某(4月离任) 边某某(4月任职)" in texts and "人大常委会主任:刘某" in texts

@@ -31,6 +31,13 @@ def test_a_name_alone_printed_letter_spaced_under_the_delivery_line_is_the_speak
     assert "speaker" not in byline("目 录\n" + PLAN_REPORT.format(speaker=""))
 
 
+def test_a_name_alone_between_the_meeting_s_line_and_its_day_is_the_speaker():
+    """"――在某某镇第十届人民代表大会第一次会议上 / 肖某某 / (2016年11月24日)": no office, no spacing."""
+    head = "政府工作报告\n――在某某镇第十届人民代表大会第一次会议上\n{name}\n{day}\n各位代表:\n现在,我向大会作工作报告。\n"
+    assert byline(head.format(name="肖某某", day="(2016年11月24日)"))["speaker"] == "肖某某"
+    assert "speaker" not in byline(head.format(name="工作报告", day="各位代表:"))  # no day under it: a heading
+
+
 @pytest.mark.parametrize("dot", ["·", "•", "・", "．"])
 def test_a_minority_name_of_parts_joined_by_a_dot_is_the_speaker_however_the_dot_is_printed(dot):
     """"阿迪力·哈斯木": seven characters with the dot, longer than other names."""

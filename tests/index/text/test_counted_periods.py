@@ -35,6 +35,15 @@ def test_a_total_over_the_years_reviewed_and_the_averages_planned_are_the_period
     assert labels["今年主要预期目标是：城镇居民收入增长8.5%。"] == (2017, TARGET, None)
 
 
+def test_a_change_from_to_said_of_a_period_counted_back_is_the_period_s(tmp_path):
+    """"70年来，…从改革开放之初的7991.5万元提高到133.64亿元，增长169倍": no one year's growth, but the period's
+    change, its level reached the last year's."""
+    labels = _labels(tmp_path, "县长通报发展变化。\n"
+                     "70年来，全县地区生产总值从改革开放之初的7991.5万元提高到133.64亿元，增长169倍。\n")
+    assert labels["70年来，全县地区生产总值从改革开放之初的7991.5万元提高到133.64亿元，增长169倍。"] == \
+        (2016, RESULT, (1947, 2016))
+
+
 def test_a_heading_naming_a_period_by_its_length_scopes_the_lines_under_it(tmp_path):
     """News set out with deck headlines: "过去四年" heads a review of the four years, "今年目标" the
     year's targets, each stated in a short line of its own ("城镇居民收入增长8.5%")."""

@@ -218,6 +218,17 @@ def test_a_paragraph_in_weak_cue_words_goes_on_of_the_year_the_one_before_named(
     assert [(tl.year, tl.kind) for tl in said] == [(2019, RESULT)]
 
 
+def test_a_year_of_a_place_s_history_dates_only_its_own_clause(tmp_path):
+    """"1930年某县正式建县,1954年成立自治县" in news of 2024: the sentences around it, the county's area and what it
+    has reached since, are no figures of 1930."""
+    chunks = synthetic_chunks(tmp_path, (
+        "\n某某介绍,某县总面积3424平方千米,辖7镇1街道11乡。1930年某县正式建县,1954年成立自治县。\n\n"
+        "70年来,某县地区生产总值从改革开放之初的7991.5万元提高到133.64亿元。\n"), date="2024-08-15", max_chars=200)
+    said = {c.text[a:b][:6]: tl.year for c in chunks for a, b, tl in c.sentences}
+    assert said["某某介绍,某"] != 1930 and said["70年来,某"] != 1930
+    assert said["1930年某"] == 1930
+
+
 def test_paragraphs_inherit_from_their_section(tmp_path):
     chunks = synthetic_chunks(tmp_path, (
         "\n开篇一段话。\n\n2021年主要目标\n\n地区生产总值130亿元。\n\n工业总产值350亿元。\n\n"
