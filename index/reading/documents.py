@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Mapping
 
 from index.reading import layout, metadata
 from index.reading.layout import Paragraph
