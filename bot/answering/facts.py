@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from bot.answering.reading.metric_forms import each_group, shared_head, split_tail
 from bot.answering.reading.no_figures import no_figure
-from bot.answering.reading.word_numbers import beyond_thresholds, people_scaled, word_figures
+from bot.answering.reading.word_numbers import as_unit, beyond_thresholds, loosely_scaled, people_scaled, word_figures
 from bot.answering.sentences.named_after import named_after
 from bot.answering.sentences.subjects import leading_count
 from bot.answering.vocabulary import alternation, figure_words, figure_words_version, unit_group
@@ -69,7 +69,7 @@ _TO_NEXT = re.compile(rf"\s*[\u4e00-\u9fff]{{0,2}}[{CHANGE_TO}][^，,；;。]*\d
 
 
 def _value_re() -> re.Pattern:
-    return _value_re_for(load_vocab().units)
+    return _value_re_for(loosely_scaled(load_vocab().units))
 
 
 @lru_cache(maxsize=4)
@@ -156,7 +156,7 @@ def _values(written: str, value_re: re.Pattern) -> list[tuple[int, int, str, flo
     """Figures read from the text in half-width, each quoted as `written`."""
     out, text = [], halfwidth(written)
     for m in value_re.finditer(text):
-        ordinal, num, unit = m.group(1), m.group(2), m.group(3) or ""
+        ordinal, num, unit = m.group(1), m.group(2), as_unit(m.group(3) or "")
         if unit == "年" or (not unit and re.fullmatch(r"(19|20)\d\d", num)) or no_figure(text, m, unit):
             continue
         if text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”":

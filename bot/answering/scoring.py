@@ -288,9 +288,12 @@ def _not_a_start(q: Question, fact: Fact, year: int | None) -> bool:
 
 def _says_its_start(q: Question, fact: Fact) -> bool:
     """Whether the question says the words a from-to change's start is named by before its metric,
-    other than a year: "由初期财政收入275万元…攀升至…" answers "建区初期财政收入多少"."""
-    subject = fold(fact.subject).lstrip("由从")
+    other than a year: "由初期财政收入275万元…攀升至…" answers "建区初期财政收入多少". Only words after 从/由 name
+    the start: in "互助县地区生产总值从改革开放之初的7991.5万元…" the place before them names whose it is."""
+    head, _, subject = fold(fact.subject).rpartition("从") if "从" in fact.subject else fold(fact.subject).rpartition("由")
     at = min((i for t in q.terms[:1] for f in t.forms if (i := subject.find(fold(f))) >= 0), default=0)
+    if not at and q.metrics and q.terms[0].found_in(head):  # "…生产总值从改革开放之初的…": all after 从 names the start
+        return len(subject.rstrip("的")) >= 2 and subject.rstrip("的") in q.normalised
     return at >= 2 and subject[:at] in q.normalised
 
 
@@ -365,14 +368,16 @@ def _dated(ev: Evidence, fact: Fact, span: tuple[int, int] | None = None, year_c
     alone), a level whose own clause says nothing of the period (no 年均, 累计, 五年…) is the level the period ends on, so its year is the
     period's last. Conversely, in a sentence labelled with the last year of the period asked (`span`), a figure whose own clause
     says 年均, 累计… ("地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元") is that period's, as is a 年均 rate (the figure, or its change where one
-    year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it.
+    year's is asked: `year_change`) in one labelled with a period and its last year: "2020年增长了多少" is not answered by it,
+    nor, where one year's change is asked, by a from-to change there ("70年来…从7991.5万元提高到133.64亿元，增长169倍").
     A figure in an aside naming an earlier year than its sentence's ("19个(去年全年12个)") is that year's result."""
     tl = ev.label
     aside = aside_year(fact.subject, ev.hit.doc.get("date", ""))
     if aside is not None and tl.year is not None and aside < tl.year:  # "19个(去年全年12个)": a past year's result
         return replace(ev, label=TimeLabel(aside, RESULT, None, "year"))
-    if tl.span and tl.year is not None and cue_scores(fact.window if fact.is_change else year_change and fact.change or "")[SPAN]:
-        return replace(ev, label=replace(tl, year=None))  # a 年均 rate said with a period's end level
+    if tl.span and tl.year is not None and (cue_scores(fact.window if fact.is_change else year_change and fact.change or "")[SPAN]
+                                            or year_change and fact.reached and tl.span[0] < tl.span[1]):
+        return replace(ev, label=replace(tl, year=None))  # a 年均 rate said with a period's end level, or its from-to change
     if fact.opening and fact.since is not None:  # the level a change starts from, of the year it names
         return replace(ev, label=TimeLabel(fact.since, RESULT, None, "year"))
     if tl.span is None and span is not None and tl.year == span[1] and cue_scores(fact.window)[SPAN]:

@@ -69,3 +69,18 @@ def test_a_change_not_stated_against_the_year_asked_answers_no_change_against_it
 def test_a_ratio_is_one_figure_of_the_year_its_change_names(question, own, other):
     got = ask(question, [GUIYANG], {"gy": FOUR_YEARS}, "桂阳县")
     assert not got.abstained and own in got.answer and other not in got.answer
+
+
+HUZHU = {"doc_id": "hz", "place": "互助土族自治县", "date": "2024-08-15", "title": "互助县成立70周年发展成就新闻发布会"}
+SEVENTY_YEARS = ("县长通报互助县70年来的发展变化。\n"
+                 "70年来,互助县地区生产总值从改革开放之初的7991.5万元提高到133.64亿元,增长169倍。")
+
+
+def test_a_change_over_a_period_counted_back_is_no_year_s_growth():
+    got = ask("互助县23年gdp增长多少", [HUZHU], {"hz": SEVENTY_YEARS}, "互助土族自治县")
+    assert got.abstained and "169倍" not in got.answer and got.value != "7991.5万元"
+
+
+def test_a_place_before_a_from_to_change_does_not_name_its_start():
+    got = ask("互助县23年地区生产总值是多少", [HUZHU], {"hz": SEVENTY_YEARS}, "互助土族自治县")
+    assert "7991.5万元" not in (got.value or "")

@@ -232,3 +232,12 @@ def test_a_floor_and_an_aim_of_one_subject_are_one_item():
     assert facts["5%"].item is None and facts["5%"].window == "地方公共财政收入确保增长5%、力争增长7%"
     items = by_value("实现工业产值3.83亿元、销售收入3.67亿元")  # two subjects stay two items
     assert items["3.67亿元"].item == "销售收入3.67亿元"
+
+
+@pytest.mark.parametrize("said, value, number, unit", [("过去五年累计投入5亿多元。", "5亿多元", 5, "亿元"),
+                                                      ("全镇常住人口3万多人。", "3万多人", 3, "万人"),
+                                                      ("新建厂房12万余平方米。", "12万余平方米", 12, "万平方米")])
+def test_a_figure_said_with_more_after_its_magnitude_is_read_in_its_unit(said, value, number, unit):
+    """"5亿多元": 5亿元 and more, quoted as written, not a bare 5."""
+    assert [(f.value, f.number, f.unit) for f in extract(said)] == [(value, number, unit)]
+

@@ -111,3 +111,21 @@ def _reach_lead(subject: str, reach: tuple[str, ...]) -> str | None:
     lead = subject.removesuffix(word) if word else ""
     rest = re.sub(alternation(figure_words().get("reach_lead", ())) or "(?!)", "", lead)
     return lead if word and not rest else None
+
+
+ROUGHLY = "多余"  # said after a figure's magnitude, before the rest of its unit: "5亿多元" is 5亿元 and more
+
+
+def loosely_scaled(units: tuple[str, ...]) -> tuple[str, ...]:
+    """The units, and each opening with a magnitude (index/data/magnitudes.tsv) said with a word of roughly after
+    the magnitude ("5亿多元", "3万多人"), as a figure rounded down says them: read as the unit (`as_unit`)."""
+    magnitudes = tuple(m for m, _, _ in load_vocab().magnitudes)  # longest first: 万亿多元, not 万多亿元
+    said = [(next(m for m in magnitudes if u.startswith(m)), u) for u in units if u.startswith(magnitudes)]
+    return units + tuple(f"{m}{r}{u[len(m):]}" for m, u in said if len(u) > len(m) for r in ROUGHLY)
+
+
+def as_unit(said: str) -> str:
+    """The unit a figure's unit said loosely (`loosely_scaled`) is: "亿多元" is 亿元."""
+    magnitudes = tuple(m for m, _, _ in load_vocab().magnitudes)
+    return next((said[:len(m)] + said[len(m) + 1:] for m in magnitudes
+                 if said.startswith(m) and said[len(m):len(m) + 1] in tuple(ROUGHLY)), said)
