@@ -51,7 +51,10 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
     (…开发区(新市区)) is a name of it too, as written (its short form may be a word: 新市民)."""
     name = fold(place).strip()
     main, second = _bracketed(name)
+    province, main = _under_province(main, vocab)
     bases, above = _under_parents(main, vocab)
+    if province:  # the name as written stays one
+        bases, above = [province + main, *bases], above | {province}
     initial = _initial(bases[-1], vocab)  # its own name, under no level
     bases += [by_city for b in bases if (by_city := _by_its_city(b, vocab))]
     for base in list(bases):
@@ -82,6 +85,14 @@ def _bracketed(name: str) -> tuple[str, str]:
     name it goes by, in brackets after it (folded: half-width brackets); a name without one → (name, "")."""
     m = re.fullmatch(r"(.{2,}?)\((.{2,})\)", name)
     return (m[1], m[2]) if m else (name, "")
+
+
+def _under_province(name: str, vocab: Vocab) -> tuple[str, str]:
+    """"江西鹰潭经济开发区" → (江西, 鹰潭经济开发区): a province said without its ending (`province_said`) before a
+    city's name (cities.txt), and the name under it; a name that opens on none → ("", name)."""
+    province = next((p for p in vocab.suffixes("province_said") if name.startswith(p)
+                     and any(name.startswith(c, len(p)) for c in vocab.cities)), "")
+    return province, name[len(province):]
 
 
 def _under_parents(name: str, vocab: Vocab) -> tuple[list[str], set[str]]:

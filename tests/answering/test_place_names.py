@@ -83,6 +83,13 @@ def test_a_zone_with_no_name_of_its_own_goes_by_its_city_s_name():
     assert "衢州市衢经开区" not in names_of("浙江省衢州市衢州经济技术开发区", load_vocab())
 
 
+def test_a_province_said_without_its_ending_before_a_city_is_a_level_above():
+    names = names_of("江西鹰潭经济开发区", load_vocab())
+    assert {"鹰潭经济开发区", "鹰潭经开区", "鹰潭开发区"} <= set(names) and "江西" not in names
+    assert names_of("吉林高新区", load_vocab())[:1] == ("吉林高新区",)  # 吉林 is its city: nothing is cut
+    assert "高新区" not in names_of("吉林高新区", load_vocab())
+
+
 def test_a_city_s_short_form_names_a_place_named_after_the_city():
     assert "呼市经开区" in names_of("呼和浩特经济技术开发区", load_vocab())
     assert "乌市" not in names_of("昆山高新区", load_vocab())  # only a place named after that city
