@@ -170,7 +170,10 @@ def test_most_development_texts_give_their_place_and_date():
     # 王宏伟主持召开…"; 绛县 only in passing) and 东台经开区's (only "经济开发区召开…", an ending alone)
     # of dev16, three: 柳东新区's news (photo captions before its first sentence, its name then before "本级"), 互助县's
     # (its name inside a news conference's, as 秦皇岛经开区's) and 乌拉特中旗's yearbook entry (named first under 【概况】)
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 40
+    # of heldout14, four: 鹰潭经开区's profile page ("江西鹰潭经济开发区前身…", a subject before no `opening_topic` word),
+    # 禹会区's report (its page keeps no line naming it: "我代表区人民政府", as 大东区's), 白城经开区's and 大武口区's news
+    # (their names only after a framing clause: "在宏观经济下行的大背景下,白城经济开发区…", "今年以来,石嘴山市大武口区…")
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 44
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
@@ -195,7 +198,9 @@ def test_most_development_texts_give_their_place_and_date():
     # of heldout13, two: 大理市's ("2012年的最后一天") and 绛县's ("本报讯 10月31日", no year)
     # of dev16, four: 柳东新区's news ("截至今年11月底"), 吉林高新区's ("近日"), 互助县's ("8月15日", no year) and
     # 乌拉特中旗's yearbook entry (only its volume, "2009卷")
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 58
+    # of heldout14, four state no date: 鹰潭经开区's profile page, 禹会区's report opening (its delivery line not in the
+    # text), 白城经开区's ("今年一季度") and 大武口区's news ("今年以来")
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 62
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
