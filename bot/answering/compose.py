@@ -321,9 +321,10 @@ class Composer:
                                   abstained=True, sources=self.sources([done[0]], evidence) if done else [], query=q,
                                   explanation="no sentence of the meeting's text has a person do what is asked")
                 ev, window = acted
-            if one_name and asks.by_office_or_action(q) and not forms and not people.names_person(window):
-                # a sentence naming nobody ("我代表镇人民政府向大会报告政府工作") is no answer to who (one
-                # doing the action asked names its doer)
+            if one_name and asks.by_office_or_action(q) and not forms and (
+                    not people.names_person(window) or people.holds_another(window, q)):
+                # a sentence naming nobody ("我代表镇人民政府向大会报告政府工作"), or only a deputy of the
+                # office asked, is no answer to who (one doing the action asked names its doer)
                 return Answer(text, wording.nobody_named(q), abstained=True, query=q,
                               explanation="no sentence names the person asked")
         # a figure always says its year, and so does a target asked that a sentence states in words

@@ -54,12 +54,27 @@ def _holder_named(clause: str, q: Question) -> bool:
     """Whether `clause` names the office asked about (as one phrase: "管委会主任", not "管委会副主任";
     the longest office of report_cues.tsv the question says) with words after it, where its holder
     stands; said of a deputy ("党工委副书记") only where the question says it so."""
-    office = max((o for o in offices() if o in q.normalised), key=len, default="")
-    if not office:
-        return False
+    office = _office_asked(q)
+    return bool(office) and any(at < len(clause) - len(office) for at in _held_at(clause, q, office))
+
+
+def holds_another(window: str, q: Question) -> bool:
+    """Whether `window` says the office asked only as another's: a deputy's where the question asks the
+    office itself ("凌云县长是谁": "凌云县委常委、副县长黄金亮" names no 县长), or the office itself
+    where the question asks the deputy's."""
+    office = _office_asked(q)
+    return bool(office) and office in window and not _held_at(window, q, office)
+
+
+def _office_asked(q: Question) -> str:
+    """The longest office of report_cues.tsv the question says ("管委会主任", not "主任"); "" for none."""
+    return max((o for o in offices() if o in q.normalised), key=len, default="")
+
+
+def _held_at(text: str, q: Question, office: str) -> list[int]:
+    """Where `text` says `office` as the question asks it: a deputy's only where the question says so."""
     asked = _deputy(q.normalised, q.normalised.find(office))
-    return any(m.start() < len(clause) - len(office) and _deputy(clause, m.start()) == asked
-               for m in re.finditer(re.escape(office), clause))
+    return [m.start() for m in re.finditer(re.escape(office), text) if _deputy(text, m.start()) == asked]
 
 
 def _deputy(text: str, at: int) -> bool:

@@ -60,7 +60,12 @@ def _people_re(magnitudes: tuple, version: tuple[int, int]) -> re.Pattern | None
     return re.compile(rf"({said})[\u4e00-\u9fff]{{0,{PEOPLE_BEFORE}}}?(?:{alternation(nouns)})") if nouns and said else None
 
 
-_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?:(?<=[全国省市县区内域])|(?<=排名))第([一二三四五六七八九十]{1,3})")
+@lru_cache(maxsize=4)
+def _ordinal_re(version: tuple[int, int]) -> re.Pattern:
+    """A rank in words, after 名/位 or a place: not a tier's (figure_words.tsv `rank_tier`: "全市第一方阵")."""
+    tier = alternation(figure_words().get("rank_tier", ()))
+    return re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?:(?<=[全国省市县区内域])|(?<=排名))"
+                      "第([一二三四五六七八九十]{1,3})" + (f"(?!{tier})" if tier else ""))
 
 
 def ordinals(sentence: str) -> str:
@@ -69,7 +74,7 @@ def ordinals(sentence: str) -> str:
     first = figure_words().get("rank_first", ())
     if first:
         sentence = re.sub(alternation(first), "第1位", sentence)
-    return _ORDINAL.sub(lambda m: f"第{to_arabic('第' + (m.group(1) or m.group(2)))[1:]}", sentence)
+    return _ordinal_re(figure_words_version()).sub(lambda m: f"第{to_arabic('第' + (m.group(1) or m.group(2)))[1:]}", sentence)
 
 
 def as_written(window: str, sentence: str) -> str:
