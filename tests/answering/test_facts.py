@@ -69,6 +69,7 @@ def test_years_are_not_figures():
     ("3月14日,南沙区第三届人民代表大会第四次会议开幕", []),
     ("11月6日至10日，总书记亲临视察", []),
     ("从1月11日开始到16日,代表们将认真履行职责", []),  # a range's end names no month of its own
+    ("5月17至18日,由广西壮族自治区考核组", []),  # nor when the range's first day leaves out its 日
     ("用时3个月，提前15日完成", ["3个", "15日"]),  # durations are figures
     # news naming the day alone: its dateline, the clause it opens, the clause after the byline
     ("大公网长春17日电(大公报记者赵文博) 17日,长春高新区召开工作会议", []),

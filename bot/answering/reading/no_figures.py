@@ -8,9 +8,10 @@ from bot.answering.vocabulary import alternation, figure_words, unit_group
 from index.reading.metadata import dateline_words
 
 _TO_MONTH = re.compile(r"[—\-~至到]\d{1,2}月")
+_TO_ITS_DAY = re.compile(r"[—\-~至到]\d{1,2}[日号]")  # "5月17至18日": the range's first day, its 日 left out
 _COMPACT_DAY = re.compile(r"(?:19|20)\d{2}[01]\d[0-3]\d")  # 20231219日
-# the end of a range of days: "11月6日至10日", "1月11日开始到16日"
-_TO_DAY = re.compile(r"\d日[^，。；,;\d]{0,3}[至到—-]$")
+# the end of a range of days: "11月6日至10日", "1月11日开始到16日", "5月17至18日" (the first day's 日 left out)
+_TO_DAY = re.compile(r"(?:\d日[^，。；,;\d]{0,3}|\d月\d{1,2})[至到—-]$")
 # news giving the day without its month: a dateline's ("长春17日电", report_cues.tsv), or a clause that is the day
 # alone or with its hour (figure_words.tsv `day_part`), opening the text or after a reporter's bracketed byline
 _NEWS_DAY_BEFORE, _NEWS_DAY_AFTER = re.compile(r"(?:^|[)]\s*)$"), re.compile(r"\s*(?:[,;。]|$)")
@@ -21,6 +22,8 @@ def _in_a_date(text: str, m: re.Match, unit: str) -> bool:
     and days of calendar dates are not figures, while "3个月" or "用时15日" are. A month right
     after its number is always the calendar's: a count of months is "N个月"."""
     if unit == "月" or (not unit and _TO_MONTH.match(text, m.end())):  # "1—11月"
+        return True
+    if not unit and text[m.start() - 1:m.start()] == "月" and _TO_ITS_DAY.match(text, m.end()):
         return True
     return unit in ("日", "号") and (text[m.start() - 1:m.start()] == "月" or bool(_COMPACT_DAY.fullmatch(m[2]))
                                     or bool(_TO_DAY.search(text, max(0, m.start() - 8), m.start()))
