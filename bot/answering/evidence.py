@@ -307,7 +307,9 @@ def distinct(q: Question, sentence: str, fact: Fact) -> int:
     if not fact.item and len(listed) > 1:
         own = next((i for i in listed if re.match(rf"{re.escape(fact.value)}(?!\d)", i)), own)
         others |= set().union(*(pairs(fold(i)) for i in listed if i != own))
-    return len(pairs(q.normalised) & pairs(fold(own)) - others)
+    # the question's 分别 (`respectively`) picks no figure: a clause giving two groups' figures by it says it too
+    asked = re.sub(alternation(figure_words().get("respectively", ())), "\0", q.normalised)
+    return len(pairs(asked) & pairs(fold(own)) - others)
 
 
 def _items(clause: str) -> list[str]:

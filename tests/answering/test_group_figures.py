@@ -90,3 +90,11 @@ def test_sectors_listed_by_their_ordinals_each_get_their_figure():
     assert not got.abstained and "5.9%" in got.answer and "4.4%" not in got.answer and "5.8%" not in got.answer
     q = parse("去年二产增加值增长多少", 2026)  # the sentence is one that can name the metric, "二产" unsaid
     assert Sentences([hit(said, 1)]).naming(q.terms[0]) == {0}
+
+
+@pytest.mark.parametrize("text", ["去年城镇居民收入多少", "去年城镇居民收入分别多少"])
+def test_a_question_s_own_fen_bie_does_not_quote_the_other_group_s_figure(text):
+    """"凤县 正蓝旗城镇居民收入分别多少": the question's 分别 spreads it over places; the clause's 分别 gives
+    the groups their figures: only the 城镇 one answers."""
+    got = answer(text, "城乡常住居民人均可支配收入分别达到37462元和17597元，增长7%和10%", year=2018)
+    assert not got.abstained and "37462元" in got.answer and "17597元" not in got.answer

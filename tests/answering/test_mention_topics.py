@@ -50,6 +50,9 @@ def answerer():
     ("浙江谈了良渚没", "良渚"),
     ("江苏提没提到独角兽哈", "独角兽"),  # a phone's particles are no part of the topic
     ("江苏讲没讲独角兽来着", "独角兽"),  # a word that carries no topic elsewhere is the topic when it is all
+    ("江苏那篇访谈提没提独角兽", "独角兽"),  # the document pointed at is no part of the topic
+    ("浙江那个讲话说没说良渚", "良渚"),
+    ("江苏提没提讲话精神", "讲话精神"),  # …though a topic may hold its word
 ])
 def test_a_mention_question_s_topic_is_what_its_scaffolding_leaves(text, topic):
     q = parse(text, 2026, PLACES)

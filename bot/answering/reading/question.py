@@ -142,7 +142,7 @@ _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "co
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level", "statement",
                            "category_before", "category_after", "per_year_not_after", "per_year_not_before", "spoken_of",
                            "when_reached", "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between",
-                           "attained_share"})
+                           "attained_share", "document_named"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:

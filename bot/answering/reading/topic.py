@@ -55,9 +55,9 @@ def mentioned(text: str, places: names.Names, c: dict[str, tuple[str, ...]], voc
         while b > a and (known[b - 1] == "\0" or text[b - 1] in edges):
             b -= 1
         pieces.append((m.span(), text[a:b]))
-    # a piece that is only words carrying no topic ("余杭那报告里…" → 那, "首店经济 有哪几个省…" → 有)
-    # is the asker's speech, not the topic, unless nothing else is left
-    filler = alternation(c.get("filler", ()))
+    # a piece that is only words carrying no topic ("余杭那报告里…" → 那, "首店经济 有哪几个省…" → 有) or naming
+    # the document pointed at ("那篇访谈", "那个讲话") is the asker's speech, not the topic, unless nothing else is left
+    filler = alternation(c.get("filler", ()) + c.get("document_named", ()))
     pieces = [p for p in pieces if not filler or re.sub(filler, "", p[1])] or pieces
     if not pieces:  # "提到雄安了吗": the place named is itself the topic
         return _as_typed(named[-1], typed) if named else None
