@@ -47,7 +47,8 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
     …高新区, 迪庆藏族自治州 → 迪庆州) and without qualifiers people drop (国家), with the short form
     citizens call its city by (乌鲁木齐高新区 → 乌市高新区), and each of these without its ending
     (南沙, 广西) while a name of two characters or more is left; by its own name's first character
-    and an `initial` ending (准格尔旗 → 准旗); a second name in brackets
+    and an `initial` ending (准格尔旗 → 准旗); under a province said without its ending (`province_said`:
+    江西鹰潭经济开发区 → 鹰潭经济开发区); a second name in brackets
     (…开发区(新市区)) is a name of it too, as written (its short form may be a word: 新市民)."""
     name = fold(place).strip()
     main, second = _bracketed(name)

@@ -42,7 +42,7 @@ def named(sentence: str, q: Question) -> str:
 def _from_holder(clause: str, q: Question) -> str:
     """`clause` without another person named with the holder of the office asked, before or after them
     (`person_joiner`: "党工委书记杜伟与…管委会主任何焕全一起到企业调研": the director asked is 何焕全, not 杜伟)."""
-    office = max((o for o in offices() if o in q.normalised), key=len)
+    office = _office_asked(q)
     at, joiners = clause.find(office), cues().get("person_joiner", ())
     start = max((clause.rfind(w, 0, at) for w in joiners), default=-1)
     start = start + 1 if start > 0 and names_person(clause[:start]) else 0

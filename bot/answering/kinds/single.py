@@ -13,12 +13,12 @@ from bot.answering.facts import segments, values_in
 from bot.answering.kinds import people
 from bot.answering.reading.asks import action_asked, count_in_words, streak_asked
 from bot.answering.reading.question import ENTITY, Term
+from bot.answering.reading.word_numbers import magnitude_words
 from bot.answering.reports import Reports
 from bot.answering.vocabulary import alternation, cues, figure_words
 from index.reading.opening import offices
 from index.text.normalise import fold
 from index.text.timelabel import TARGET, TimeLabel
-from index.text.vocabulary import load_vocab
 
 
 def why(asked: Asked, reports: Reports, compose: Composer) -> Answer:
@@ -85,7 +85,7 @@ def _scale_goal(asked: Asked, compose: Composer) -> Answer | None:
     question after the scale; quoted as a goal of no year, whatever its sentence reviews. None where no clause does."""
     q, words = asked.q, figure_words()
     numbers = tuple(k.partition(":")[2] for k in words if k.startswith("word_number:"))
-    magnitudes = tuple(m for m, _, _ in load_vocab().magnitudes)
+    magnitudes = magnitude_words()
     if q.kind != TARGET or q.year is not None or not (words.get("build") and numbers and magnitudes) \
             or not any(w in q.normalised for w in cues().get("scale_asked", ())):
         return None

@@ -30,7 +30,7 @@ def _word_re(units: tuple[str, ...], version: tuple[int, int]) -> tuple[re.Patte
     words = figure_words()
     values = {key.partition(":")[2]: float(v[0]) for key, v in words.items() if key.startswith("word_number:") and v}
     passed = words.get("threshold", ()) + words.get("threshold_short", ())
-    magnitudes = tuple(m for m, _, _ in load_vocab().magnitudes)
+    magnitudes = magnitude_words()
     scaled = tuple(u for u in units if u.startswith(magnitudes)) + magnitudes  # "破千亿": the magnitude alone
     if not values or not passed or not scaled:
         return None, values
@@ -124,13 +124,18 @@ ROUGHLY = "多余"  # said after a figure's magnitude, before the rest of its un
 def loosely_scaled(units: tuple[str, ...]) -> tuple[str, ...]:
     """The units, and each opening with a magnitude (index/data/magnitudes.tsv) said with a word of roughly after
     the magnitude ("5亿多元", "3万多人"), as a figure rounded down says them: read as the unit (`as_unit`)."""
-    magnitudes = tuple(m for m, _, _ in load_vocab().magnitudes)  # longest first: 万亿多元, not 万多亿元
+    magnitudes = magnitude_words()  # longest first: 万亿多元, not 万多亿元
     said = [(next(m for m in magnitudes if u.startswith(m)), u) for u in units if u.startswith(magnitudes)]
     return units + tuple(f"{m}{r}{u[len(m):]}" for m, u in said if len(u) > len(m) for r in ROUGHLY)
 
 
 def as_unit(said: str) -> str:
     """The unit a figure's unit said loosely (`loosely_scaled`) is: "亿多元" is 亿元."""
-    magnitudes = tuple(m for m, _, _ in load_vocab().magnitudes)
+    magnitudes = magnitude_words()
     return next((said[:len(m)] + said[len(m) + 1:] for m in magnitudes
                  if said.startswith(m) and said[len(m):len(m) + 1] in tuple(ROUGHLY)), said)
+
+
+def magnitude_words() -> tuple[str, ...]:
+    """The magnitudes of index/data/magnitudes.tsv (万, 亿…), longest first."""
+    return tuple(m for m, _, _ in load_vocab().magnitudes)
