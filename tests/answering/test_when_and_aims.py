@@ -14,8 +14,13 @@ WEINAN = {"doc_id": "wn", "place": "渭南高新技术产业开发区", "date": 
 TWO = "1988年省政府批准设立渭南经济开发区,1992年又批准设立渭南高新技术产业开发试验区。渭南高新区是对外开放的窗口。"
 
 
+def ask_of(doc: dict, question: str, text: str):
+    """The answer to `question` over `text` alone, as the report `doc` (its place the default)."""
+    return Answerer(Passages([doc], {doc["doc_id"]: text}), AnswerSettings(default_place=doc["place"])).ask(question)
+
+
 def ask(question: str, text: str):
-    return Answerer(Passages([WEINAN], {"wn": text}), AnswerSettings(default_place="渭南高新技术产业开发区")).ask(question)
+    return ask_of(WEINAN, question, text)
 
 
 @pytest.mark.parametrize("question,year,other", [
@@ -54,8 +59,7 @@ AIMS = "他强调,2018年经开区将抓住项目建设这一条主线,紧扣创
 
 def test_an_aim_striven_for_is_found_as_the_report_says_it():
     """"要争创什么" is answered by the aims a report says it will 创建 (figure_words.tsv `also_said:争创`), as a target."""
-    got = Answerer(Passages([TIANYI], {"ty": AIMS}), AnswerSettings(default_place="湘潭天易经济技术开发区")).ask(
-        "天易经开区2018年要争创什么")
+    got = ask_of(TIANYI, "天易经开区2018年要争创什么", AIMS)
     assert not got.abstained and "千亿园区" in got.answer and "目标" in got.answer
 
 
@@ -63,18 +67,14 @@ GUANGAN = {"doc_id": "ga", "place": "广安经济技术开发区", "date": "2024
 NAMED = "透过一份份亮眼的“成绩单”,广安经开区处处涌动着高质量发展的强劲脉搏,正向着“千亿产值百亿税收”宏伟目标阔步前行。"
 
 
-def ask_guangan(question: str, text: str):
-    return Answerer(Passages([GUANGAN], {"ga": text}), AnswerSettings(default_place="广安经济技术开发区")).ask(question)
-
-
 def test_a_goal_asked_with_no_year_or_figure_is_the_one_named_in_quotes_said_as_a_goal():
-    got = ask_guangan("广安经开区奔着啥大目标去的", NAMED)
+    got = ask_of(GUANGAN, "广安经开区奔着啥大目标去的", NAMED)
     assert not got.abstained and "千亿产值百亿税收" in got.answer
     assert "目标：" in got.answer and "实际完成" not in got.answer and "成绩单" not in got.answer
 
 
 def test_a_period_s_goals_are_no_goal_named_in_words():
-    got = ask_guangan("广安经开区奔着啥大目标去的", "广安经开区全面完成“十四五”规划目标任务。")
+    got = ask_of(GUANGAN, "广安经开区奔着啥大目标去的", "广安经开区全面完成“十四五”规划目标任务。")
     assert got.abstained
 
 
@@ -82,15 +82,11 @@ NANNING = {"doc_id": "nn", "place": "南宁高新技术产业开发区", "date":
 SCALE = "今年以来,南宁高新区积极应对经济下行、疫情等冲击,全力打造千亿产业园区,多项经济指标逆势增长。"
 
 
-def ask_nanning(question: str, text: str):
-    return Answerer(Passages([NANNING], {"nn": text}), AnswerSettings(default_place="南宁高新技术产业开发区")).ask(question)
-
-
 def test_a_goal_asked_by_its_scale_is_the_clause_building_the_thing_at_a_scale_in_words():
     """A review's sentence may state the goal pursued (question_cues.tsv `scale_asked`, figure_words.tsv `build`)."""
-    got = ask_nanning("南宁高新区要打造多大规模的园区", SCALE)
+    got = ask_of(NANNING, "南宁高新区要打造多大规模的园区", SCALE)
     assert not got.abstained and "千亿产业园区" in got.answer and "目标：" in got.answer
 
 
 def test_a_scale_of_another_thing_does_not_answer():
-    assert ask_nanning("南宁高新区要打造多大规模的产业链", SCALE).abstained
+    assert ask_of(NANNING, "南宁高新区要打造多大规模的产业链", SCALE).abstained
