@@ -321,6 +321,9 @@ class Composer:
                                   abstained=True, sources=self.sources([done[0]], evidence) if done else [], query=q,
                                   explanation="no sentence of the meeting's text has a person do what is asked")
                 ev, window = acted
+            if one_name and (mask := people.masked_newcomer(window, q)):  # a masked name is none
+                return Answer(text, wording.name_masked(q, window, mask), abstained=True, query=q,
+                              explanation="the text masks the name of the person asked")
             if one_name and asks.by_office_or_action(q) and not forms and (
                     not people.names_person(window) or people.holds_another(window, q)):
                 # a sentence naming nobody ("我代表镇人民政府向大会报告政府工作"), or only a deputy of the

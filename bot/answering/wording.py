@@ -231,6 +231,15 @@ def nobody_named(q: Question) -> str:
     return f"资料没有写明{office or '此人'}的姓名。"
 
 
+def name_masked(q: Question, window: str, mask: str) -> str:
+    """A who-question's refusal where the text (`window`) names the newcomer asked only by a mask ("***"): the
+    office as the text's field names it ("旗委书记:…") where the question says it so, else as the question does."""
+    label = re.split("[:：]", window)[0].strip() if re.search("[:：]", window) else ""
+    office = label if label and label in q.normalised else \
+        max((o for o in offices() if o in q.normalised), key=len, default="此人")
+    return f"资料中新任{office}的姓名被隐去（{mask}），无法回答。"
+
+
 def not_done(action: str, asked_year: int | None, day: str, said: str) -> str:
     """A who-question's refusal where the meeting's text has nobody do the action asked, or is of another
     year than the one asked: what the text does say, on its day (`said`: who did what there), if anything."""

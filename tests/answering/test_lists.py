@@ -3,6 +3,7 @@ all its items each by its head, their count, within the length a list answer may
 refusal where nothing is about the topic. Hand-made reports: no model, no index on disk."""
 from __future__ import annotations
 
+import pytest
 from handmade import asked_over, paragraphs_index
 
 from bot.answering import wording
@@ -11,7 +12,7 @@ from bot.answering.kinds import lists
 from bot.answering.reading.question import Shape, parse
 from bot.answering.reports import Reports
 from bot.answering.settings import AnswerSettings
-from index.text.timelabel import TARGET, TimeLabel
+from index.text.timelabel import RESULT, TARGET, TimeLabel
 
 DOC = {"doc_id": "t-2026", "title": "2026年测试省政府工作报告", "date": "2026-01", "place": "测试省"}
 PLAN = ("三、2026年工作安排",)
@@ -216,3 +217,36 @@ def test_items_with_no_shared_opener_are_each_shown_by_their_heading():
     assert len(said) <= wording.MAX_LIST and said.count("；") == 13 and "共14项" in said
     assert "推动粤港澳大湾区建设；" in said and "推动海洋经济高质量发展；" in said and "百县千镇万村" in said
     assert "一流湾区" not in said  # a heading's elaboration gives way to the other items
+
+
+# a count asked names its list: "重点抓哪三个方面" shares 重点, 抓 with the year's aims, not with the list
+COUNTED = {"doc_id": "c-2026", "title": "测试县人代会开幕", "date": "2026-01", "place": "测试县"}
+COUNTED_INDEX = paragraphs_index(COUNTED["doc_id"], [
+    ((), TimeLabel(2025, RESULT), [("r0", "去年着力做好了三个方面的工作：一是抓招商；二是抓环保；三是抓安全。")]),
+    ((), TimeLabel(2026, TARGET), [("t0", "确立了今年工作的总体要求：突出重点，狠抓落实，加快产业发展。")]),
+    ((), TimeLabel(2026, TARGET), [("t1", "围绕上述目标，着力做好三个方面的工作：一是突出工业主导，加快产业发展；"
+                                          "二是突出民生优先，促进群众共享；三是突出职能转变，加强自身建设。")]),
+    ((), TimeLabel(2026, TARGET), [("t2", "还将办好三件民生实事：一是新建学校3所；二是新建医院2所；三是新修道路5条。")]),
+])
+COUNTED_REPORTS = Reports([COUNTED], COUNTED_INDEX, AnswerSettings(default_place="测试县"))
+
+
+def ask_counted(text: str):
+    asked = asked_over(COUNTED_REPORTS, COUNTED_INDEX, COUNTED, text, 2026, ["t0", "r0"])
+    return lists.answer(asked, COUNTED_REPORTS, Composer(COUNTED_REPORTS, 0.5))
+
+
+@pytest.mark.parametrize("text", ["测试县今年要重点抓哪三个方面", "测试县今年要重点抓哪三方面"])  # 个 aside
+def test_a_count_asked_is_answered_by_the_years_list_of_that_count_not_the_aims_sharing_its_words(text):
+    a = ask_counted(text)
+    assert not a.abstained and (a.year, a.kind) == (2026, TARGET)
+    for item in ("工业主导", "民生优先", "职能转变"):
+        assert item in a.answer
+    assert "总体要求" not in a.answer and "招商" not in a.answer  # not the aims, nor last year's list
+    assert "新建学校" not in a.answer  # three 件 are another list than three 方面
+
+
+def test_a_list_counted_by_another_counter_or_count_is_not_the_one_asked():
+    for text in ("测试县今年要重点抓哪三项", "测试县今年要重点抓哪四个方面"):
+        a = ask_counted(text)
+        assert "工业主导" not in a.answer and "新建学校" not in a.answer, text

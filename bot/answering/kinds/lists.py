@@ -26,7 +26,7 @@ from functools import lru_cache
 from bot.answering import scoring, wording
 from bot.answering.asked import Asked
 from bot.answering.compose import Composer
-from bot.answering.evidence import Answer, Evidence, coverage, gather, unique
+from bot.answering.evidence import Answer, Evidence, coverage, gather, time_agrees, unique
 from bot.answering.facts import segments
 from bot.answering.reading.question import Question
 from bot.answering.reports import Reports
@@ -75,6 +75,10 @@ def answer(asked: Asked, reports: Reports, compose: Composer) -> Answer:
     candidates = unique(top + [e for e in scoring.sentences(q, gather(q, around)) if e.coverage == best]
                         + [e for e in scoring.sentences(q, gather(q, list(lines.values()))) if e.coverage >= best])
     chosen = max((listing(e, q, reports, compose.threshold) for e in candidates), key=Listing.key)
+    # a list counted as asked is the one asked, when the best covered sentence lists no such count
+    if (count := announced_count(q.normalised)) and count not in (len(chosen.items) or chosen.run,
+                                                                   announced_count(chosen.ev.sentence)):
+        chosen = _counted_as_asked(q, count, top[0], reports, compose.threshold) or chosen
     if not chosen.items:
         return compose.sentence(asked.text, q, [chosen.ev] + evidence)
     ev = chosen.ev
@@ -105,6 +109,18 @@ def listing(ev: Evidence, q: Question, reports: Reports, threshold: float) -> Li
     if not parts:
         return Listing(ev, run=run if run >= RUN else 0)
     return Listing(ev, tuple(parts), _lead(lead, announced), announced == len(parts), run)
+
+
+def _counted_as_asked(q: Question, count: int, top: Evidence, reports: Reports, threshold: float) -> Listing | None:
+    """For a question counting what it asks ("贡井2014年要重点抓哪五个方面"): the first list of the best covered
+    sentence's report, of the year and kind asked, announced with that count and counter ("着力做好五个方面的
+    工作：一是…五是…"; 个 aside: "八方面" is "八个方面") and numbering as many items, however few of the question's
+    words it shares (重点, 抓 say only that a list is asked); None where none is: a list counted otherwise ("十件
+    民生实事" for "哪十个方面") is another list."""
+    counted = (count, _counter(q.normalised).removeprefix("个"))
+    hits = [replace(top.hit, chunk=c) for c in reports.whole(top.hit.chunk) if _announces(c.text, counted)]
+    return next((it for ev in unique(gather(q, hits)) if time_agrees(q, ev.label) and _announces(ev.sentence, counted)
+                 and (it := listing(ev, q, reports, threshold)).counted and len(it.items) == count), None)
 
 
 def _lead(sentence: str, announced: int | None) -> str:
@@ -302,13 +318,27 @@ def _shapes(shapes: tuple[str, ...], numerals: str) -> tuple[tuple[str, re.Patte
 
 def announced_count(sentence: str) -> int | None:
     """The count a sentence announces its list with ("六个方面工作" 6, "以下14个方面" 14), or None."""
+    return next(iter(_counts(sentence)), (None, ""))[0]
+
+
+def _counts(text: str) -> list[tuple[int | None, str]]:
+    """Each count `text` announces a list with, in order, and its counter ("六个方面工作" (6, 个方面))."""
     marks = list_marks()
     numerals = "".join(marks.get("numeral", ()))
     counters = alternation(marks.get("counter", ()))
-    if not counters:
-        return None
-    m = re.search(rf"(\d+|[{numerals}]+)(?:{counters})", sentence)
-    return _number(m.group(1), numerals) if m else None
+    return [(_number(m.group(1), numerals), m.group(2))
+            for m in re.finditer(rf"(\d+|[{numerals}]+)({counters})", text)] if counters else []
+
+
+def _counter(sentence: str) -> str:
+    """The counter of the count a sentence announces first ("个方面"), "" for none."""
+    return next(iter(_counts(sentence)), (None, ""))[1]
+
+
+def _announces(text: str, counted: tuple[int, str]) -> bool:
+    """Whether `text` announces a list of `counted` items anywhere, by that count and counter, 个 aside
+    ("着力做好五个方面的工作": (5, "方面"))."""
+    return any((n, c.removeprefix("个")) == counted for n, c in _counts(text))
 
 
 def _number(said: str, numerals: str) -> int | None:

@@ -97,7 +97,7 @@ def acted(sentence: str, forms: tuple[str, ...], text: str = "") -> str | None:
         if all(_name_alone(name) or _holds_office(name, text) for name in clause[:at].split("、")):  # "马强、冯琳指出"
             return clause
         for j in range(i, max(-1, i - 3), -1):
-            if _names_holder(segs[j][:at] if j == i else segs[j]):
+            if _names_holder(segs[j][:at] if j == i else segs[j], cues().get("official", ())):
                 return "，".join(segs[j:i + 1])
     return None
 
@@ -150,10 +150,10 @@ def names_person(window: str) -> bool:
     return any(w.flag == "nr" and NAME[0] <= len(w.word) <= NAME[1] for w in _tagger().cut(window))
 
 
-def _names_holder(text: str) -> bool:
-    """Whether `text` names an office (any of report_cues.tsv) with words after it, where its
-    holder's name stands."""
-    return any(0 <= text.find(o) < len(text) - len(o) for o in offices())
+def _names_holder(text: str, titles: tuple[str, ...] = ()) -> bool:
+    """Whether `text` names an office (any of report_cues.tsv, or of `titles`) with words after it,
+    where its holder's name stands."""
+    return any(0 <= text.find(o) < len(text) - len(o) for o in offices() + titles)
 
 
 def _name_alone(text: str) -> bool:
@@ -177,6 +177,22 @@ def _tagger():
     import jieba.posseg  # only when a who-question names an action
 
     return jieba.posseg.POSTokenizer(tokenizer=default_tokenizer().jieba)
+
+
+def masked_newcomer(window: str, q: Question) -> str:
+    """For a question asking who newly took an office ("4月新上任的旗委书记叫什么", question_cues.tsv `newcomer`):
+    the mask `window` names that person by ("旗委书记:陶格陶(蒙古族 4月离任) ***(4月任职)": the name before the
+    note saying so, `took_office`, written in `name_mask` characters alone or after a surname: "***", "王某"), no
+    name to give, nor is the one leaving; "" where the question asks no newcomer or the newcomer is named."""
+    c = cues()
+    if not any(w in q.normalised for w in c.get("newcomer", ())):
+        return ""
+    mask = "".join(map(re.escape, c.get("name_mask", ())))
+    for m in re.finditer(r"([^\s:：,，、;；()（）]+)\s*[(（]([^)）]*)[)）]", window):
+        if mask and any(w in m[2] for w in c.get("took_office", ())) and re.fullmatch(
+                rf"[\u4e00-\u9fff]?[{mask}]+", m[1]):
+            return m[1]
+    return ""
 
 
 def office_held(sentence: str, name: str) -> str | None:
