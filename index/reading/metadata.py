@@ -266,15 +266,16 @@ def title_of(text: str) -> Found | None:
     """The first line that reads as a title (4 to 60 characters, no sentence end, no section number:
     "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit ("记者 某某/文"),
     a body presenting the report ("杭州市余杭区发展和改革局"), a line wholly in brackets ("(2023年2月2日在…会议上)";
-    "(云南省)…报告(2023年2月15日)" is a title), a site's banner, the delivery or speaker's line (`byline`:
-    "2025年3月21日在…会议上", "…代区长 向诗兵"), nor a section's heading by its words (`worded_heading`)."""
+    "(云南省)…报告(2023年2月15日)" is a title), a site's banner, a printed paper's page head ("…/第 003 版高新区新闻"),
+    the delivery or speaker's line (`byline`: "2025年3月21日在…会议上", "…代区长 向诗兵"), nor a section's heading by
+    its words (`worded_heading`)."""
     cues, said = _cues(), byline(text)  # a session named in a headline is its title: only a dated line frames it
     framing = {said.get("speaker"), said["delivered"] if re.match(_DATE, said.get("delivered", "")) else None}
     skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
     credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
-    dateline, body = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ()))
+    dateline, body, page = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ())), _alt(cues.get("page", ()))
     not_title = rf"[(（【\[][^)）】\]]*[)）】\]]|.*{_DAY}(?:{dateline})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
-        rf"|[\u4e00-\u9fff]+(?:{body})|{_banner()}"
+        rf"|[\u4e00-\u9fff]+(?:{body})|{_banner()}|.*第\s*\d+\s*(?:{page or '(?!)'}).*"
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None \

@@ -516,3 +516,11 @@ def test_a_zone_spelled_two_ways_at_once_is_the_zone():
 
     assert infer("拉萨经开发区打造“投资创业高地”\n\n今年以来,开发区实现产值10亿元。", "x.txt")["place"].value == "拉萨经开区"
     assert parse("拉萨经开发区13年产值多少", 2026, ("拉萨经济技术开发区", "大理市")).places == ("拉萨经济技术开发区",)
+
+
+def test_a_printed_paper_s_page_head_is_no_title_and_names_no_place():
+    """"第 003 版高新区新闻": the paper's page head; the headline under it is the title, the place its own."""
+    text = ("玉溪日报/2023 年/7 月/28 日/第 003 版高新区新闻\n玉溪高新区上半年经济运行稳中有进\n"
+            "记者 李文雯 通讯员 谭敏\n本报讯 今年以来,玉溪高新区经济运行稳中有进。")
+    found = infer(text, "r.txt")
+    assert found["title"].value == "玉溪高新区上半年经济运行稳中有进" and found["place"].value == "玉溪高新区"
