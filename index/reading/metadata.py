@@ -142,6 +142,17 @@ def _a_name(found: str) -> bool:
     return fold(found) not in load_vocab().suffixes()
 
 
+def page_date(text: str) -> Found | None:
+    """The day a printed paper's page head states ("玉溪日报/2023 年/7 月/28 日/第 003 版…", report_cues.tsv `page`),
+    its parts perhaps set apart by slashes: the day the news printed under it came out."""
+    page = _alt(_cues().get("page", ()))
+    for line in _head_lines(text)[:2] if page else ():
+        m = re.search(_DATE, re.sub(r"([年月])\s*/\s*", r"\1", line)) if re.search(rf"第\s*\d+\s*(?:{page})", line) else None
+        if m and m[3]:
+            return Found(_date(m[1], m[2], m[3]), "报纸版面抬头")
+    return None
+
+
 def sign_off(text: str) -> tuple[Found | None, Found | None]:
     """(date, place) of a text the office that issued it signs at its end: "开平市统计局" on one
     line, "2018年10月24日" on the last."""
@@ -167,8 +178,10 @@ def byline(text: str) -> dict[str, str]:
     for i, line in enumerate(lines):
         line = line.lstrip("—-－― ")
         if "speaker" not in out and previous and previous == out.get("delivered") \
-                and re.fullmatch(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,3}", line):
-            out["speaker"] = line  # "栗 俊 昌": a name alone, letter-spaced, under the delivery line
+                and (re.fullmatch(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,3}", line)
+                     or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line) and i < len(lines) - 1
+                     and re.match(_alt(cues.get("greeting", ())) or "(?!)", lines[i + 1])):
+            out["speaker"] = line  # "栗 俊 昌": a name alone, letter-spaced or above the greeting, under the delivery line
         # "――在…会议上 / 肖刚强 / (2016年11月24日)": a name alone between the meeting's line and its day
         if "speaker" not in out and 0 < i < len(lines) - 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line) \
                 and re.fullmatch(rf"\W*(?:{_DATE}\s*)?在[^。，,]{{0,40}}?(?:{meeting})上", lines[i - 1].strip()) \
@@ -354,7 +367,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     date, place = delivery(text)
     news_date, news_place = meeting(text)
     signed_date, signed_place = sign_off(text)
-    date = date or news_date or signed_date
+    date = date or news_date or signed_date or page_date(text)
     place = next((Found(own_name(p.value), p.source) for p in (place, speaker_place(text), title_place(title.value)
                   if title else None, banner_place(text), news_place, signed_place, opening_subject(text))
                   if p and proper(p.value)), None)

@@ -1,6 +1,7 @@
 """Figures of towns and counties as their reports name them: a town's farms and factories counted together
 (工农业生产总值) are neither its GDP nor its farms' output alone; and changes listed for several metrics against one
-year ("A、B、C较2016年分别增长x、y、z") are each stated against that year, as a change of one metric is."""
+year ("A、B、C较2016年分别增长x、y、z") are each stated against that year, as a change of one metric is; and an income
+per head said with 年 before 人均 ("居民年人均可支配收入") is the income asked."""
 from __future__ import annotations
 
 import pytest
@@ -30,3 +31,14 @@ LISTED = "据介绍,2021年屯昌县预计地区生产总值、地方一般公�
 def test_each_change_of_a_list_is_stated_against_the_year_the_list_names(question, own):
     got = ask(question, [TUNCHANG], {"tc": LISTED}, "屯昌县")
     assert not got.abstained and own in got.answer and "95.8%" not in got.answer
+
+
+AIMS = "2022年,屯昌将努力实现地区生产总值增长9.5%左右,城镇和农村常住居民年人均可支配收入分别增长9.5%左右、10.5%左右。"
+
+
+@pytest.mark.parametrize("question,own", [("屯昌农村居民收入2022年要涨多少", "10.5%"),
+                                          ("屯昌城镇居民人均可支配收入目标增长多少", "9.5%")])
+def test_a_year_s_income_per_head_is_the_income_asked(question, own):
+    """"居民年人均可支配收入": 年 before 人均, as some reports write it, names the same income."""
+    got = ask(question, [TUNCHANG], {"tc": AIMS}, "屯昌县")
+    assert not got.abstained and own in got.answer
