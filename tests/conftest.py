@@ -128,7 +128,7 @@ DEVELOPMENT_FOLDERS = (CORPUS, *(TESTS / name for name in ("reports", "zones", "
                                                            "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
                                                            "heldout8", "heldout9", "heldout10", "heldout11", "dev14a",
                                                            "dev14b", "heldout12", "dev15", "heldout13", "dev16",
-                                                           "heldout14")))
+                                                           "heldout14", "dev17")))
 DEVELOPMENT_TEXTS = tuple(sorted(p for folder in DEVELOPMENT_FOLDERS for p in folder.iterdir()
                                  if p.suffix in (".md", ".txt")))
 
@@ -151,7 +151,7 @@ def chunked(path: Path):
 (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _ZONES10,
  _CITIES5, _HELDOUT, _HELDOUT2, _HELDOUT3, _HELDOUT4, _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8,
  _HELDOUT9, _HELDOUT10, _HELDOUT11, _DEV14A, _DEV14B, _HELDOUT12, _DEV15, _HELDOUT13,
- _DEV16, _HELDOUT14) = DEVELOPMENT_FOLDERS
+ _DEV16, _HELDOUT14, _DEV17) = DEVELOPMENT_FOLDERS
 REAL_CORPORA = {
     "reports": (_REPORTS,),
     "zones": (_ZONES,),
@@ -179,6 +179,7 @@ REAL_CORPORA = {
     "zones14b": (_SEED, _ZONES, _DEV14B),  # four east and south-central texts of 2017–2025 (dev14b)
     "zones15a": (_SEED, _ZONES, _DEV15),  # five western and central texts of 2013–2025 gathered in round 15 (dev15)
     "zones16a": (_SEED, _ZONES, _DEV16),  # five texts of 2009–2024 from 广西 吉林 湖北 青海 内蒙古 gathered in round 16 (dev16)
+    "zones17a": (_SEED, _ZONES, _DEV17),  # five texts of 2008–2023 from 江西 浙江 新疆 海南 云南 gathered in round 17 (dev17)
     # what the sixth round of phrasings spans: "all" and the zone, county and city texts of later rounds
     "all6": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _CITIES5, _HELDOUT4, _HELDOUT5),
     # … and the seventh's: the zone texts of the round and the set held out before it too

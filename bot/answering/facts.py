@@ -185,8 +185,8 @@ def _distributed(head: str, tail: str, index: int, value_re: re.Pattern, verb: s
     verb = tail[:values[0][0]].strip() or verb
     facts = [Fact(item[c[1]:], c[2], c[3], c[4], None, item, index) for item, c in zip(items, counts) if c]
     for item, (_, _, value, number, unit) in zip(items[:-1] + [last_head], values):
-        subject = item + shared
-        facts.append(Fact(subject, value, number, unit, None, f"{subject}{verb}{value}", index))
+        subject = item + shared + verb  # all said before its figure, as a clause of one figure's: "…较2016年增长"
+        facts.append(Fact(subject, value, number, unit, None, f"{subject}{value}", index))
     return facts
 
 

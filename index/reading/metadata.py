@@ -142,6 +142,17 @@ def _a_name(found: str) -> bool:
     return fold(found) not in load_vocab().suffixes()
 
 
+def page_date(text: str) -> Found | None:
+    """The day a printed paper's page head states ("玉溪日报/2023 年/7 月/28 日/第 003 版…", report_cues.tsv `page`),
+    its parts perhaps set apart by slashes: the day the news printed under it came out."""
+    page = _alt(_cues().get("page", ()))
+    for line in _head_lines(text)[:2] if page else ():
+        m = re.search(_DATE, re.sub(r"([年月])\s*/\s*", r"\1", line)) if re.search(rf"第\s*\d+\s*(?:{page})", line) else None
+        if m and m[3]:
+            return Found(_date(m[1], m[2], m[3]), "报纸版面抬头")
+    return None
+
+
 def sign_off(text: str) -> tuple[Found | None, Found | None]:
     """(date, place) of a text the office that issued it signs at its end: "开平市统计局" on one
     line, "2018年10月24日" on the last."""
@@ -167,8 +178,10 @@ def byline(text: str) -> dict[str, str]:
     for i, line in enumerate(lines):
         line = line.lstrip("—-－― ")
         if "speaker" not in out and previous and previous == out.get("delivered") \
-                and re.fullmatch(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,3}", line):
-            out["speaker"] = line  # "栗 俊 昌": a name alone, letter-spaced, under the delivery line
+                and (re.fullmatch(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,3}", line)
+                     or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line) and i < len(lines) - 1
+                     and re.match(_alt(cues.get("greeting", ())) or "(?!)", lines[i + 1])):
+            out["speaker"] = line  # "栗 俊 昌": a name alone, letter-spaced or above the greeting, under the delivery line
         # "――在…会议上 / 肖刚强 / (2016年11月24日)": a name alone between the meeting's line and its day
         if "speaker" not in out and 0 < i < len(lines) - 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line) \
                 and re.fullmatch(rf"\W*(?:{_DATE}\s*)?在[^。，,]{{0,40}}?(?:{meeting})上", lines[i - 1].strip()) \
@@ -266,15 +279,16 @@ def title_of(text: str) -> Found | None:
     """The first line that reads as a title (4 to 60 characters, no sentence end, no section number:
     "一、2018年工作回顾" opens a part of the report), not a dateline ("大众网青岛2月19日讯"), a credit ("记者 某某/文"),
     a body presenting the report ("杭州市余杭区发展和改革局"), a line wholly in brackets ("(2023年2月2日在…会议上)";
-    "(云南省)…报告(2023年2月15日)" is a title), a site's banner, the delivery or speaker's line (`byline`:
-    "2025年3月21日在…会议上", "…代区长 向诗兵"), nor a section's heading by its words (`worded_heading`)."""
+    "(云南省)…报告(2023年2月15日)" is a title), a site's banner, a printed paper's page head ("…/第 003 版高新区新闻"),
+    the delivery or speaker's line (`byline`: "2025年3月21日在…会议上", "…代区长 向诗兵"), nor a section's heading by
+    its words (`worded_heading`)."""
     cues, said = _cues(), byline(text)  # a session named in a headline is its title: only a dated line frames it
     framing = {said.get("speaker"), said["delivered"] if re.match(_DATE, said.get("delivered", "")) else None}
     skip = _alt(cues.get("source_label", ()) + cues.get("published_label", ()))
     credit, credit_end = _alt(cues.get("credit", ())) or "(?!)", _alt(cues.get("credit_end", ())) or "(?!)"
-    dateline, body = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ()))
+    dateline, body, page = _alt(dateline_words()) or "(?!)", _alt(cues.get("body", ())), _alt(cues.get("page", ()))
     not_title = rf"[(（【\[][^)）】\]]*[)）】\]]|.*{_DAY}(?:{dateline})|.*(?:{credit}).*|.*(?:{credit_end})[)）]?" \
-        rf"|[\u4e00-\u9fff]+(?:{body})|{_banner()}"
+        rf"|[\u4e00-\u9fff]+(?:{body})|{_banner()}|.*第\s*\d+\s*(?:{page or '(?!)'}).*"
     for line in _head_lines(text):
         if 4 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not re.fullmatch(not_title, line) \
                 and not re.match(rf"(?:{skip})\s*[:：]", line) and numbered_level(line) is None \
@@ -353,7 +367,7 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     date, place = delivery(text)
     news_date, news_place = meeting(text)
     signed_date, signed_place = sign_off(text)
-    date = date or news_date or signed_date
+    date = date or news_date or signed_date or page_date(text)
     place = next((Found(own_name(p.value), p.source) for p in (place, speaker_place(text), title_place(title.value)
                   if title else None, banner_place(text), news_place, signed_place, opening_subject(text))
                   if p and proper(p.value)), None)

@@ -46,15 +46,17 @@ def date(year: str, month: str, day: str | None) -> str:
 
 _CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})([01]\d)([0-3]\d)日")
+_YEAR_LOST = re.compile(r"(?<!\d)((?:19|20)\d{2})(1[0-2]|[1-9])月(?=\s*[0-3]?\d\s*日)")  # "20142月25日": 年 dropped
 
 
 def in_digits(text: str) -> str:
-    """A date in Chinese numerals ("二〇二六年一月二十七日") or run together ("20231219日") written
-    the common way (2026年1月27日), so one pattern reads every delivery line."""
+    """A date in Chinese numerals ("二〇二六年一月二十七日"), run together ("20231219日") or with its 年 dropped
+    ("20142月25日") written the common way (2026年1月27日), so one pattern reads every delivery line."""
     import cn2an  # when a report's opening is read (adding or building), not on every import
 
     text = _CN_DATE.sub(lambda m: cn2an.transform(m[0], "cn2an"), text)
-    return _COMPACT_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
+    text = _COMPACT_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
+    return _YEAR_LOST.sub(r"\1年\2月", text)
 
 
 def head(text: str) -> str:  # a delivery line broken after its place ("…日在准格尔旗" / "第十六届…会议上") is one,

@@ -19,9 +19,10 @@ def test_value_then_its_change_clause():
 
 
 def test_listed_subjects_with_respectively():
+    """Each listed subject says all a clause of its figure alone would before it, its verb too ("…比重为")."""
     facts = by_value("高新技术产业、新兴产业产值占规上工业产值比重分别为64.1%、63.1%")
-    assert facts["64.1%"].subject == "高新技术产业产值占规上工业产值比重"
-    assert facts["63.1%"].subject == "新兴产业产值占规上工业产值比重"
+    assert facts["64.1%"].subject == "高新技术产业产值占规上工业产值比重为"
+    assert facts["63.1%"].subject == "新兴产业产值占规上工业产值比重为"
     assert facts["63.1%"].window == "新兴产业产值占规上工业产值比重为63.1%"
 
 

@@ -85,7 +85,7 @@ def test_sectors_listed_by_their_ordinals_each_get_their_figure():
     """"一、二、三产增加值分别增长…": the second figure is 二产's, even run together and after 其中."""
     said = "其中一、二、三产增加值分别增长4.4%5.9%5.8%"
     assert [(f.subject, f.value) for f in extract(said)] == [
-        ("一产增加值", "4.4%"), ("二产增加值", "5.9%"), ("三产增加值", "5.8%")]
+        ("一产增加值增长", "4.4%"), ("二产增加值增长", "5.9%"), ("三产增加值增长", "5.8%")]
     got = answer("去年二产增加值增长多少", "全市地区生产总值完成423.46亿元,增长5.4%," + said, year=2025)
     assert not got.abstained and "5.9%" in got.answer and "4.4%" not in got.answer and "5.8%" not in got.answer
     q = parse("去年二产增加值增长多少", 2026)  # the sentence is one that can name the metric, "二产" unsaid

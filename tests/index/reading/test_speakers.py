@@ -38,6 +38,14 @@ def test_a_name_alone_between_the_meeting_s_line_and_its_day_is_the_speaker():
     assert "speaker" not in byline(head.format(name="工作报告", day="各位代表:"))  # no day under it: a heading
 
 
+def test_a_name_alone_above_the_greeting_under_a_dated_delivery_line_is_the_speaker():
+    """"20142月25日在某某镇 / 第十六届人民代表大会第三次会议上 / 王某某 / 各位代表": the delivery line broken, its 年
+    dropped; the day it states frames the name under it, as a day line under the name does."""
+    head = "政 府 工 作 报 告\n20142月25日在某某镇\n第十六届人民代表大会第三次会议上\n王某某\n各位代表、同志们:\n现在,我作报告。\n"
+    said = byline(head)
+    assert said["speaker"] == "王某某" and said["delivered"].startswith("2014年2月25日在某某镇第十六届")
+
+
 @pytest.mark.parametrize("dot", ["·", "•", "・", "．"])
 def test_a_minority_name_of_parts_joined_by_a_dot_is_the_speaker_however_the_dot_is_printed(dot):
     """"阿迪力·哈斯木": seven characters with the dot, longer than other names."""
