@@ -64,7 +64,7 @@ def _people_re(magnitudes: tuple, version: tuple[int, int]) -> re.Pattern | None
 def _ordinal_re(version: tuple[int, int]) -> re.Pattern:
     """A rank in words, after 名/位 or a place: not a tier's (figure_words.tsv `rank_tier`: "全市第一方阵")."""
     tier = alternation(figure_words().get("rank_tier", ()))
-    return re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?:(?<=[全国省市县区内域])|(?<=排名))"
+    return re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?:(?<=[全国省市州县区旗盟镇内域])|(?<=排名))"
                       "第([一二三四五六七八九十]{1,3})" + (f"(?!{tier})" if tier else ""))
 
 
