@@ -74,3 +74,11 @@ def test_a_rank_in_words_after_a_prefecture_banner_or_town_is_a_rank(whole):
     text = f"2022年,全市经济总量连续多年保持{whole}第一,增速跃居{whole}第5。"
     got = ask(f"弥勒经济总量在{whole}排第几", [mile], {"ml": text})
     assert not got.abstained and f"{whole}第一" in got.answer
+
+
+def test_targets_compared_as_rates_are_answered():
+    docs = [{"doc_id": "hn", "place": "河南省", "date": "2026-01-20", "title": "2026年河南省政府工作报告"},
+            {"doc_id": "hb", "place": "河北省", "date": "2026-01-20", "title": "2026年河北省政府工作报告"}]
+    texts = {"hn": "今年主要预期目标是:地区生产总值增长5.5%左右。", "hb": "今年主要预期目标是:地区生产总值增长5%以上。"}
+    got = Answerer(Passages(docs, texts), AnswerSettings(default_place="河南省")).ask("河南河北今年GDP目标谁高")
+    assert not got.abstained and "5.5%左右" in got.answer and "5%以上" in got.answer
