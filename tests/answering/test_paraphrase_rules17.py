@@ -82,3 +82,12 @@ def test_targets_compared_as_rates_are_answered():
     texts = {"hn": "今年主要预期目标是:地区生产总值增长5.5%左右。", "hb": "今年主要预期目标是:地区生产总值增长5%以上。"}
     got = Answerer(Passages(docs, texts), AnswerSettings(default_place="河南省")).ask("河南河北今年GDP目标谁高")
     assert not got.abstained and "5.5%左右" in got.answer and "5%以上" in got.answer
+
+
+def test_a_rank_said_of_a_high_base_is_the_level_s():
+    mile = {"doc_id": "ml", "place": "弥勒市", "date": "2023-01-31", "title": "弥勒市政府工作报告"}
+    text = "2022年,全市地区生产总值增长3.1%,在经济总量连续多年保持全州第一的高基数下,增速跃居全州第5。"
+    got = ask("弥勒经济总量在全州排第几", [mile], {"ml": text})
+    assert not got.abstained and "全州第一" in got.answer
+    got = ask("弥勒22年GDP增速全州排第几", [mile], {"ml": text})
+    assert not got.abstained and "第5" in got.answer
