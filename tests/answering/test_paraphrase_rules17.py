@@ -1,6 +1,6 @@
 """Rules round 17 needed, on hand-made reports (no index, no model): years counted with 这 ("这四年") are the ones a
 review counts back ("四年来"); 没 said 木 in net slang ("完成了木有") asks yes or no; a rank said after a rate in the
-same window ("增长0.6%、排全市第4位") ranks that rate, and one in words after 州, 旗, 盟 or 镇 ("全州第一") is a rank; a
+same window ("增长0.6%、排全市第4位") ranks that rate, and one in words after 全州, 全旗, 全盟 or 全镇 ("全州第一") is a rank; a
 crop asked by its growing ("烟叶种植") is named by the crop; amounts compared where each place gives a rate alone are
 refused."""
 from __future__ import annotations
@@ -91,3 +91,9 @@ def test_a_rank_said_of_a_high_base_is_the_level_s():
     assert not got.abstained and "全州第一" in got.answer
     got = ask("弥勒22年GDP增速全州排第几", [mile], {"ml": text})
     assert not got.abstained and "第5" in got.answer
+
+
+def test_a_town_s_session_is_no_rank():
+    town = {"doc_id": "sg", "place": "沙沟镇", "date": "2021-02-27", "title": "沙沟镇政府工作报告"}
+    got = ask("沙沟镇在全市排第几", [town], {"sg": "2月27日在沙沟镇第十六届人民代表大会第五次会议上,镇长作报告。"})
+    assert got.abstained and "16" not in got.answer.partition("资料中只有")[0]
