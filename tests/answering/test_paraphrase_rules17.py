@@ -92,8 +92,3 @@ def test_a_rank_said_of_a_high_base_is_the_level_s():
     got = ask("弥勒22年GDP增速全州排第几", [mile], {"ml": text})
     assert not got.abstained and "第5" in got.answer
 
-
-def test_a_town_s_session_is_no_rank():
-    town = {"doc_id": "sg", "place": "沙沟镇", "date": "2021-02-27", "title": "沙沟镇政府工作报告"}
-    got = ask("沙沟镇在全市排第几", [town], {"sg": "2月27日在沙沟镇第十六届人民代表大会第五次会议上,镇长作报告。"})
-    assert got.abstained and "16" not in got.answer.partition("资料中只有")[0]
