@@ -410,12 +410,12 @@ def higher(metric: str, given: list, rates_asked: bool, own_years: bool = False)
         said = f"{a.year}年{'预计' if a.kind == ESTIMATE else ''}" if own_years and a.year else ""
         figures.append((name, a, said + found[0][2], *vocab.in_base_units(found[0][3], found[0][4])))
     shown = "，".join(f"{name}{value}" for name, _, value, _, _ in figures)
+    if not rates_asked and all(unit == RATE for *_, unit in figures):  # whatever their years: no amount to compare
+        return f"报告只给出了增速（{shown}），不能据此比较{metric or '两者'}的多少。"
     if len({(a.year, a.kind) for _, a, *_ in figures}) > 1 and not own_years:
         return f"各自的数字年份或类型不同（{shown}），不能直接比较。"
     if len({unit for *_, unit in figures}) > 1:
         return f"各自的数字单位不同（{shown}），不能直接比较。"
-    if not rates_asked and all(unit == RATE for *_, unit in figures):
-        return f"报告只给出了增速（{shown}），不能据此比较{metric or '两者'}的多少。"
     top = max(figures, key=lambda f: f[3])
     if sum(f[3] == top[3] for f in figures) > 1:
         return f"{metric or '两者'}一样（{shown}）。"

@@ -123,7 +123,11 @@ def side_by_side(asked: Asked, split: list[Part], answers: list[Answer]) -> Answ
     rates = asked.q.asks_change or asked.q.unit == "percent"
     own = len({p.q.years for p in split}) > 1  # each place asked of its own year
     lead = wording.higher(what, given, rates, own) if len(given) >= 2 else None
-    return replace(both, answer=f"{lead}\n{both.answer}") if lead else both
+    # amounts asked ("谁多") where every place gives a rate alone: no figure asked is held, a refusal; not of targets,
+    # most set as rates ("GDP目标谁高": the rates are what was set)
+    rates_only = not rates and asked.q.kind != TARGET and all(
+        unit_group(v[0][4] or "") == "percent" for _, a in given if (v := values_in(a.value)))
+    return replace(both, answer=f"{lead}\n{both.answer}", abstained=both.abstained or rates_only) if lead else both
 
 
 # Several places named: each one's own answer, one a line, and which is higher when asked.

@@ -62,9 +62,10 @@ def _people_re(magnitudes: tuple, version: tuple[int, int]) -> re.Pattern | None
 
 @lru_cache(maxsize=4)
 def _ordinal_re(version: tuple[int, int]) -> re.Pattern:
-    """A rank in words, after 名/位 or a place: not a tier's (figure_words.tsv `rank_tier`: "全市第一方阵")."""
+    """A rank in words, after 名/位 or a place, or the whole of a prefecture, banner or town ("全州第一", not the session of
+    "沙沟镇第十六届"): not a tier's (figure_words.tsv `rank_tier`: "全市第一方阵")."""
     tier = alternation(figure_words().get("rank_tier", ()))
-    return re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?:(?<=[全国省市县区内域])|(?<=排名))"
+    return re.compile("第([一二三四五六七八九十]{1,3})(?=[名位])|(?:(?<=[全国省市县区内域])|(?<=排名)|(?<=全[州旗盟镇]))"
                       "第([一二三四五六七八九十]{1,3})" + (f"(?!{tier})" if tier else ""))
 
 

@@ -56,8 +56,10 @@ def rank_kinds(text: str) -> set[str]:
 
 def _ranked_before(c: Candidate) -> set[str]:
     """The kind a rank naming none ranks by the figure its sentence says right before it: a rate's ("增长10.8%,排名全省
-    第二位", "高于全省1.3个百分点,排名…"), else a level's ("实现地区生产总值1261.6亿元,排名全省第六"); none with no figure."""
+    第二位", "高于全省1.3个百分点,排名…", "增长0.6%、排全市第4位" whose window holds the rate), else a level's ("实现地区生产总值
+    1261.6亿元,排名全省第六"); none with no figure."""
     read = ordinals(c.evidence.sentence)
     at = read.find(c.fact.window)
+    at += max(c.fact.window.find(c.fact.value), 0) if at >= 0 else 0  # the rank itself, not its window's start
     before = [v for v in values_in(read[:at] if at > 0 else "") if unit_group(v[4] or "") != "rank"]
     return set() if not before else {"rate"} if unit_group(before[-1][4] or "") == "percent" else {"level"}
