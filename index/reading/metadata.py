@@ -18,7 +18,7 @@ from index.reading.layout import numbered_level, worded_heading
 from index.reading.opening import (BOUNDARY as _BOUNDARY, DATE as _DATE, DAY as _DAY, ISO as _ISO, STAMP, Found,
                                    alt as _alt, cues as _cues, date as _date, dateline_words, head as _head,
                                    head_lines as _head_lines, in_digits as _in_digits)
-from index.reading.own_names import own_name
+from index.reading.own_names import opens_with_place_word, own_name
 from index.reading.persons import name_pattern as person_name
 from index.text.normalise import as_read, fold
 from index.text.places import ENDINGS, name_pattern, straddled
@@ -36,11 +36,15 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     cues, place = _cues(), name_pattern(load_vocab())
     head = _head(text)
     # the place right before the meeting's name, only its holding (召开), a year or a session number between
-    # (第十八届, or 第 十八届 as a PDF spaces it; without 第 "提请市十六届…" would name 提请市)
+    # (第十八届, or 第 十八届 as a PDF spaces it); failing that, a session without 第, only where the clause says it
+    # opens ("邵阳市十五届人大三次会议在市委礼堂隆重开幕", not "提请市十六届人大五次会议审议的…": 提请市 is no place)
     government, held = _alt(cues.get('government', ())), _alt(cues.get('held', ()))
-    named = re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{government})?"
-                      rf"(?:{held})?(?:(?:19|20)\d{{2}}年度?|第\s*[一二三四五六七八九十\d]{{1,4}}\s*届)?"
-                      rf"(?:{_alt(cues.get('meeting_kind', ()))})?(?:{_alt(cues.get('meeting', ()))})", head)
+    session = rf"[一二三四五六七八九十\d]{{1,4}}\s*届"
+    opens = rf"(?=[^，,。；;\n]{{0,24}}?(?:{_alt(cues.get('opened', ())) or '(?!)'}))"
+    named = next((m for between in (rf"(?:(?:19|20)\d{{2}}年度?|第\s*{session})?", session + opens)
+                  if (m := re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{government})?(?:{held})?"
+                                     rf"{between}(?:{_alt(cues.get('meeting_kind', ()))})?(?:{_alt(cues.get('meeting', ()))})",
+                                     head))), None)
     # "1月17日,西安高新区举办“…”新闻发布会", "(记者)2月13日上午,合肥经开区召开“新春第一会”": the subject of a
     # clause opening with its day holds what the news reports
     named = named or re.search(rf"(?:^|(?<=[\s，,。)）])){_DAY}[^，,。\n]{{0,4}}[，,]\s*((?:{place}){{1,2}}?)"
@@ -51,7 +55,8 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     day = meeting_day(text)
     if day is None:
         return None, found_place
-    year = _year_in_progress(head) if int(day[0]) >= YEAR_END_MONTH else _meeting_year(head)
+    year = (_year_in_progress(head) or _year_end_session(head, day)) if int(day[0]) >= YEAR_END_MONTH \
+        else _meeting_year(head)
     if year is None:
         return None, found_place
     return Found(_date(str(year), *day), where + "与文中的年份"), found_place
@@ -77,20 +82,30 @@ def _meeting_year(head: str) -> int | None:
     "2018年度工作会议" nor "2010年总结表彰大会", which review it). A year said of nothing else ("2024年是…的一年")
     decides nothing."""
     years = sorted({int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", head)})
-    if len(years) >= 2:
-        return years[-1] if years[-1] - years[-2] == 1 else None
+    if len(years) >= 2 and years[-1] - years[-2] == 1:
+        return years[-1]
+    if len(years) >= 2:  # "召开2018年重点项目建设誓师大会" whatever else it names ("到2020年"): the meeting's own
+        named = {y for y in years if _named_after(head, y)}
+        return named.pop() if len(named) == 1 else None
     if not years:
         return None
     cues = _cues()
     clauses = [c for c in re.split(r"[，,。；;！!？?\n]", head) if re.search(rf"{years[0]}\s*年", c)]
     said = {shift for key, shift in (("reviewed_year", 1), ("planned_year", 0))
             if any(w in fold(c) for c in clauses for w in cues.get(key, ()))}
-    meeting = _alt(cues.get("meeting", ()))
-    named = rf"{years[0]}\s*年(?![度\d\s])([^，,。；;]{{0,20}}?)(?:{meeting})"  # not 2018年度, 2018年12月
-    names = (m[1] for c in clauses for m in re.finditer(named, c))
-    if any(not any(w in fold(n) for w in cues.get("reviewed_year", ())) for n in names):
+    if _named_after(head, years[0]):
         said.add(0)
     return years[0] + said.pop() if len(said) == 1 else None
+
+
+def _named_after(head: str, year: int) -> bool:
+    """Whether a meeting is named after the year ("2011年…工作会议"), not one that reviews it ("2018年度工作会议",
+    "2010年总结表彰大会")."""
+    cues = _cues()
+    clauses = [c for c in re.split(r"[，,。；;！!？?\n]", head) if re.search(rf"{year}\s*年", c)]
+    named = rf"{year}\s*年(?![度\d\s])([^，,。；;]{{0,20}}?)(?:{_alt(cues.get('meeting', ()))})"  # not 2018年12月
+    names = (m[1] for c in clauses for m in re.finditer(named, c))
+    return any(not any(w in fold(n) for w in cues.get("reviewed_year", ())) for n in names)
 
 
 def _year_in_progress(head: str) -> int | None:
@@ -99,6 +114,18 @@ def _year_in_progress(head: str) -> int | None:
     A year named alone may be the one planned by a meeting at the end of the year before."""
     years = {int(m[1]) for m in re.finditer(rf"((?:19|20)\d{{2}})\s*年\s*(?:{year_part()})", fold(head))}
     return years.pop() if len(years) == 1 else None
+
+
+def _year_end_session(head: str, day: tuple[str, str]) -> int | None:
+    """The year of a congress's session the text opens with on a day from October on ("12月26日上午,…区第十七届
+    人民代表大会第三次会议…开幕"), where the text names two years running and no other: a session at a year's
+    end reviews that year and plans the next ("2013年,我区…", "区政府2014年工作的总体要求")."""
+    meeting, number = _alt(_cues().get("meeting", ())), r"[一二三四五六七八九十\d]{1,4}"
+    opening = re.search(rf"{day[0]}\s*月\s*{day[1]}\s*日[^。！!？?\n]*", head)
+    years = sorted({int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", head)})
+    if opening is None or not re.search(rf"届[^。]{{0,12}}?(?:{meeting})第?{number}次", opening[0]):
+        return None
+    return years[0] if len(years) == 2 and years[1] - years[0] == 1 else None
 
 
 def ended_year(text: str) -> Found | None:
@@ -266,6 +293,28 @@ def opening_subject(text: str) -> Found | None:
     return Found(m[1], "开头一句的主语")
 
 
+def framed_subject(text: str) -> Found | None:
+    """The place a clause of a text's opening starts with right after a framing clause, what the text reports
+    on ("今年以来,石嘴山市大武口区坚持…", "在宏观经济下行的大背景下,白城经济开发区发展…": report_cues.tsv
+    `opening_frame`, one or more: "今年以来,在县委…领导下,中都街道…"). Only the first framed clause starting
+    with a place-shaped word is read, and the word is a place only where jieba knows the word it opens with as
+    one, or the text names it again (without its ending): "区委区政府…", "全区上下紧紧围绕市委…" are neither."""
+    frame, vocab = _alt(_cues().get("opening_frame", ())) or "(?!)", load_vocab()
+    clause = r"[^，,。；;！!？?\n]"
+    for m in re.finditer(rf"(?:^|(?<=[。；;！!？?\n])){clause}{{0,30}}?(?:{frame})[，,]\s*"
+                         rf"(?:{clause}{{0,30}}?(?:{frame})[，,]\s*)*({clause}+)", text.strip()[:PART_CHARS]):
+        if not (named := re.match(name_pattern(vocab, *ENDINGS), m[1])):
+            continue
+        district = _district_after(m[1][named.end():], named[0], vocab)  # 石嘴山市 + 大武口区
+        own = district or named[0]
+        stem = own[:-len(max((e for e in vocab.suffixes(*ENDINGS) if own.endswith(e)), key=len))]
+        if fold(named[0]) in vocab.suffixes() or not proper(own) \
+                or not (opens_with_place_word(named[0]) or text.count(stem) >= 2):
+            return None
+        return Found(named[0] + district, "开头框定语之后的主语")
+    return None
+
+
 def _banner() -> str:  # a place's name alone, maybe with a note in brackets: a site's banner, not a title
     return rf"({name_pattern(load_vocab(), *ENDINGS)})(?:[(（][^)）]*[)）])?"
 
@@ -369,7 +418,8 @@ def infer(text: str, file_name: str, carried: dict[str, str] | None = None) -> d
     signed_date, signed_place = sign_off(text)
     date = date or news_date or signed_date or page_date(text)
     place = next((Found(own_name(p.value), p.source) for p in (place, speaker_place(text), title_place(title.value)
-                  if title else None, banner_place(text), news_place, signed_place, opening_subject(text))
+                  if title else None, banner_place(text), news_place, signed_place, opening_subject(text),
+                  framed_subject(text))
                   if p and proper(p.value)), None)
     if date is None:
         published = labelled(text, "published_label")

@@ -28,6 +28,13 @@ def own_name(name: str) -> str:
     return name
 
 
+def opens_with_place_word(name: str) -> bool:
+    """Whether the word a name opens with is one jieba tags as a place name ("白城经济开发区": 白城), not a
+    phrase that happens to end in an ending ("区委区政府": 区委)."""
+    words = list(_tagger().cut(name))
+    return bool(words) and words[0].flag.startswith("ns")
+
+
 @lru_cache(maxsize=1)
 def _tagger():
     import jieba.posseg  # only when a new report's place is read

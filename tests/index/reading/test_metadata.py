@@ -143,55 +143,53 @@ def test_most_development_texts_give_their_place_and_date():
     # 前三季度 figures (only "全市"), 迪庆's news of its 州 (named in passing), 淳安's news ("县第十六届…"),
     # a zone named only inside a headline ("7组数据看淄博高新区…"), two zones' news that call them only
     # 高新区 (大连's, 太仓's), and 福州's targets article ("提请市十六届人大五次会议审议", 福州 only in passing);
-    # of zones6, 龙港镇's statistics news says only "我镇", and 白云区's names it in a way not read yet:
-    # "白云区十四届人大五次会议召开" (no 第: without it "提请市十六届…" would name 提请市)
+    # of zones6, 龙港镇's statistics news says only "我镇" (白云区's "白云区十四届人大五次会议召开" is read: a session
+    # without 第 names its place where the clause says it opens, as 邵阳's and 黄冈's)
     # of heldout5, three are not read yet: 嵩县's interview ("嵩县县委书记马振宇说", a place before an office),
-    # 泰兴's figures (no title, 泰兴 in passing) and 楚雄高新区's 1至9月 news (only "高新区"); of zones7,
-    # 哈尔滨新区's 一季度 news (no title; "记者从哈尔滨新区工作领导小组办公室获悉", a place inside an office);
+    # 泰兴's figures (no title, 泰兴 in passing) and 楚雄高新区's 1至9月 news (only "高新区")
     # of heldout6, 衢州's zone news (only "开发区"; 衢州 is named nowhere in it); of zones8, two: 信阳's
     # 前三季度 news ("全市", "我市"; 信阳 named nowhere) and 黄池镇's report (黄池 once, without its ending:
     # a word jieba tags as a place, with the level the report speaks for, misreads a dozen other reports)
     # of heldout7, 房县's 前三季度 news (only "全县"; 房县 named only in its headline, which the page lacks)
     # of zones9, 唐山高新区's January news (only "我市高新区"; 唐山 only inside a firm's name, 唐山松下)
-    # of heldout8, two: 邵阳's 人代会 news ("邵阳市十五届人大三次会议…开幕", no 第, as 白云区's) and 遂宁经开区's news
-    # (its headline letter-spaced across the line: "遂宁 经开区传达学习…")
-    # of zones10, 中都街道's 上半年 summary (its place only after a framing clause: "今年以来,在县委…领导下,中都街道深入…")
-    # of heldout9, four: 洞头区's plan report (an opening without its title: "全区" only), 黄冈's 人代会 news ("黄冈市五届
-    # 人大三次会议", no 第), 银川经开区's news ("银川市在银川经济技术开发区召开…会", a venue) and 稀土高新区's ("2022年以来,
-    # 稀土高新区高质量推动…": a subject before no `opening_topic` word)
+    # of heldout8, 遂宁经开区's news (its headline letter-spaced across the line: "遂宁 经开区传达学习…")
+    # of zones10, 中都街道's 上半年 summary (its place after a framing clause, "今年以来,在县委…领导下,中都街道深入…",
+    # but named once and unknown to jieba: a place after a framing clause is read only when the text names it again
+    # or jieba knows its first word, as 哈尔滨新区's, 稀土高新区's, 大庆高新区's, 白城经开区's and 大武口区's)
+    # of heldout9, two: 洞头区's plan report (an opening without its title: "全区" only) and 银川经开区's news ("银川市在
+    # 银川经济技术开发区召开…会", a venue)
     # of heldout10, 许昌经开区's news (its name with an aside before its verb: "国家许昌经济技术开发区(以下简称开发区)召开…")
     # of heldout11, two: 宜丰县's report (its title "2009年政府工作报告" and "县长" only; 宜丰县 first named far on)
     # and 芜湖经开区's 汇报 (only "经开区"; 芜湖市 in passing)
-    # of dev14a, three: 大东区's report (its page keeps no line naming it: "我代表区人民政府"), 大庆高新区's news (its
-    # name only after a framing clause: "虎年春节刚过,大庆高新区便打响了…", as 中都街道's) and 秦皇岛经开区's (its name
+    # of dev14a, two: 大东区's report (its page keeps no line naming it: "我代表区人民政府") and 秦皇岛经开区's (its name
     # inside a meeting's: "秦皇岛市对外开放暨秦皇岛经济技术开发区成立30周年工作会议召开")
     # of dev14b, 东石镇's news (a party congress named by its number: "晋江市东石镇第十三次党代会在东石镇政府召开")
     # of heldout13, three: 大理市's plenum news ("大理市委八届三次全会", the party's committee, no 第), 绛县's ("县委书记
     # 王宏伟主持召开…"; 绛县 only in passing) and 东台经开区's (only "经济开发区召开…", an ending alone)
     # of dev16, three: 柳东新区's news (photo captions before its first sentence, its name then before "本级"), 互助县's
     # (its name inside a news conference's, as 秦皇岛经开区's) and 乌拉特中旗's yearbook entry (named first under 【概况】)
-    # of heldout14, four: 鹰潭经开区's profile page ("江西鹰潭经济开发区前身…", a subject before no `opening_topic` word),
-    # 禹会区's report (its page keeps no line naming it: "我代表区人民政府", as 大东区's), 白城经开区's and 大武口区's news
-    # (their names only after a framing clause: "在宏观经济下行的大背景下,白城经济开发区…", "今年以来,石嘴山市大武口区…")
+    # of heldout14, two: 鹰潭经开区's profile page ("江西鹰潭经济开发区前身…", a subject before no `opening_topic` word)
+    # and 禹会区's report (its page keeps no line naming it: "我代表区人民政府", as 大东区's)
     # of dev17, 准东开发区's news (its name only after the dateline and the reporters: "央广网昌吉10月16日消息(记者…)新疆准东
     # 开发区作为…"; its headline says "新疆准东", no ending)
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 45
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 37
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
     # their day (向家镇 "4月2日", 聊城 "10月8日", 龙港镇 "10月19日讯") or only "昨日" (白云区)
     # of heldout5, five leave the date to staff (德州's and 楚雄's give no year; the others no day near one)
-    # of zones7, three: 贡井区's news ("12月26日上午", no year), 南昌高新区's work report (a year only in
-    # its title "2016年经济工作报告", which names no place) and 哈尔滨新区's news (no date at all); of
+    # of zones7, two (贡井区's "12月26日上午" is dated: a session at the year's end naming 2013 and 2014): 南昌高新区's
+    # work report (a year only in its title "2016年经济工作报告", which names no place) and 哈尔滨新区's news (no date
+    # at all); of
     # heldout6, four: 衢州's and 嵊州's news ("昨日"), 兴山's ("4月20日上午") and 西安高新区's ("1月17日"), no year
-    # of heldout7, four: 美兰区's news ("海口网3月9日消息", no year), 威海's, 房县's ("本报讯") and 昆明经开区's
+    # of heldout7, three (美兰区's is dated: "海口网3月9日消息", a dateline): 威海's, 房县's ("本报讯") and 昆明经开区's
     # (no day stated); of zones9, two state no year: 唐山高新区's January news ("今年…1月份") and 大兴安岭's
     # 上半年 news ("今年上半年"; the page's dateline is not in the text)
     # of heldout8, three: 邵阳's news ("2月4日上午", no year), 遂宁经开区's ("5日" alone) and 咸阳's (no day stated)
     # of zones10, two: 中都街道's summary and 枣庄高新区's news ("新年初始"; no date stated)
     # of heldout9, three state no full date: 洞头区's plan report (its delivery line not in the text), 银川经开区's news
     # ("3月18日", its year only in "2019年银川市…") and 稀土高新区's ("2022年以来")
-    # of heldout10, 郑州经开区's news ("2月27日", its year only in "召开2018年重点项目建设誓师大会")
+    # (of heldout10, 郑州经开区's news is dated by the year its meeting is named after: "召开2018年重点项目建设誓师大会")
     # of heldout11, 芜湖经开区's 汇报 (no date stated)
     # of dev14a, three: 大东区's report (no delivery line), 大庆高新区's news ("虎年春节刚过"; the page's time is not in
     # the text) and 秦皇岛经开区's ("10月27日", no year)
@@ -204,7 +202,7 @@ def test_most_development_texts_give_their_place_and_date():
     # text), 白城经开区's ("今年一季度") and 大武口区's news ("今年以来")
     # of dev17, two: 都昌县's statistical bulletin (a year's figures, no day stated) and 准东开发区's news ("10月16日消息",
     # no year)
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 64
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 61
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
