@@ -7,6 +7,7 @@ Two layouts are read, in general terms rather than for one file:
   other short lines, at the end, or inside a broken sentence; the title block is dropped too. A
   short line ending on a figure ("城镇居民收入增长8.5%") is a statement: a paragraph of its own;
 - one paragraph a line (work reports as published): every line is a paragraph of its own.
+A text saved mid-sentence that stops on a number right after a word ("…主营业务收入5") ends before it: no figure.
 Sections: a line or paragraph numbered as `index/data/sections.tsv` says ("一、…", "（一）…",
 "1.…") opens a section of that level; in a numbered paragraph its first sentence is the
 section's title. An unnumbered heading sits one level below the numbered ones, and a paragraph
@@ -225,4 +226,19 @@ def repair(raw: str, body_start: int) -> tuple[Paragraph, ...]:
         if complete or stated[i] or ends_sentence(text_of[i]):
             flush()
     flush()
-    return tuple(paragraphs)
+    return tuple(paragraphs[:-1]) + tuple(_uncut(p, raw) for p in paragraphs[-1:])
+
+
+# a number right after a word, with nothing after it: where a text that stops mid-sentence cut a figure off
+_CUT_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]+(?:[.．][0-9０-９]*)?$")
+
+
+def _uncut(paragraph: Paragraph, raw: str) -> Paragraph:
+    """The text's last paragraph without the figure the end of the text cuts ("…力争实现主营业务收入5", a page
+    saved mid-sentence: 5 of what, 5亿 or 50亿?): a number no unit nor sentence end follows is no figure."""
+    s, e = paragraph.spans[-1]
+    cut = _CUT_FIGURE.search(raw, s, e)
+    if raw[e:].strip() or cut is None or cut.start() == s:
+        return paragraph
+    spans = paragraph.spans[:-1] + ((s, cut.start()),)
+    return Paragraph("".join(raw[a:b] for a, b in spans), spans, paragraph.headings, paragraph.lead_in)

@@ -198,10 +198,10 @@ def period_ends(text: str, years: list[int], c: dict[str, tuple[str, ...]]) -> t
 
 
 def periods_asked(text: str, reporting_year: int) -> tuple[list[tuple[int, int]], str]:
-    """The periods a question names, named (十四五) or counted ("今后五年", "过去五年": `counted_periods.tsv`,
+    """The periods a question names, named (十四五) or counted ("今后五年", "过去五年", a bare "五年": `counted_periods.tsv`,
     from the reporting year as the year planned), and the text without them: a period is when, like a year,
     not a topic word."""
-    counted = counted_periods(text, reporting_year - 1, reporting_year)
+    counted = counted_periods(text, reporting_year - 1, reporting_year, asked=True)
     spans = periods_in(text) + [span for span, _ in counted]
     for name in [name for name, _, _ in periods()] + [said for _, said in counted]:
         text = text.replace(name, "\0")

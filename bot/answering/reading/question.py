@@ -17,7 +17,7 @@ from bot.answering.reading.metric_forms import (as_named, change_said, distribut
                                                 unshadowed, verbs_named, wider_names, with_joint)
 from bot.answering.reading.shapes import COMPARISON, ENTITY, FIGURE, LIST, WHY, WIDE, Shape  # noqa: F401 (served here too)
 from bot.answering.reading.typed import (clean, counted, glossed_years, holds, in_report_words, numbered, phone_commas,
-                                        small_counts, to_arabic)
+                                        pointed_years, small_counts, to_arabic)
 from bot.answering.vocabulary import alternation, change_words, cues, headline_metrics
 from index.reading.opening import offices
 from index.text.normalise import fold
@@ -142,7 +142,7 @@ _TOPICAL_CUES = frozenset({"answer_type", "counted_places", "count_numeral", "co
                            "rank_low", "mention_scaffold", "mention_particle", "mention_joiner", "level", "statement",
                            "category_before", "category_after", "per_year_not_after", "per_year_not_before", "spoken_of",
                            "when_reached", "generic_tail", "report_named", "report_said", "from_to_start", "from_to_end", "trend_between",
-                           "attained_share", "document_named"})
+                           "attained_share", "document_named", "pointed_time"})
 
 
 def _topic_terms(rest: str, c: dict[str, tuple[str, ...]], vocab: Vocab, threshold: str | None) -> list[Term]:
@@ -197,7 +197,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     # in the reports' words, a metric shared by two groups said for each; cues such as 哪两家 match before numerals change
     said = verbs_named(in_report_words(glossed_years(fold(phone_commas(clean(text))))), vocab)
     as_written = tails_shared(heads_listed(distributed(said, vocab), vocab), vocab)
-    normalised = to_arabic(as_written)
+    normalised = pointed_years(to_arabic(as_written))  # "03年那会儿": 2003
     # words that hold a cue without its meaning: 主要 is not 要 (a plan), though 主要目标 is 目标
     not_cues = c.get("not_cue", ())
     blind = [re.sub(alternation(not_cues), "\0", t) if not_cues else t for t in (normalised, as_written)]

@@ -225,3 +225,12 @@ def glossed_years(text: str) -> str:
     year that is, so it is the year asked, whatever year the reports make 今年 (`text` folded)."""
     relative = alternation(tuple(w for w, _ in load_vocab().relative_years))
     return re.sub(rf"(?:{relative})\s*\(\s*((?:19|20)?\d{{2}})\s*年?\s*\)", r"\1年", text) if relative else text
+
+
+def pointed_years(text: str) -> str:
+    """"03年那会儿", "2003年那时候", "去年当时": a time pointed back at (question_cues.tsv `pointed_time`) right after a
+    year (in digits, or relative_years.tsv) is that year, and goes; elsewhere it stays, naming no year."""
+    pointed = cues().get("pointed_time", ())
+    years = "|".join([r"(?<!\d)(?:\d{2}|\d{4})年", *(re.escape(w) for w, _ in load_vocab().relative_years)])
+    return re.sub(f"({years})(?:{alternation(pointed)})", r"\1", text) if pointed else text
+

@@ -71,11 +71,26 @@ def _ordinal_re(version: tuple[int, int]) -> re.Pattern:
 
 def ordinals(sentence: str) -> str:
     """A rank said in words is a rank: "增量全市第一" → "增量全市第1", "居全国第二位" → "第2位", "排名第一" → "排名第1",
-    "居全国首位" → "居全国第1位"."""
+    "居全国首位" → "居全国第1位"; so is one right after its verb with no 第: "排89位" → "排第89位"."""
     first = figure_words().get("rank_first", ())
     if first:
         sentence = re.sub(alternation(first), "第1位", sentence)
+    bare = _bare_rank_re(figure_words_version())
+    sentence = bare.sub(r"\1第\2", sentence) if bare else sentence
     return _ordinal_re(figure_words_version()).sub(lambda m: f"第{to_arabic('第' + (m.group(1) or m.group(2)))[1:]}", sentence)
+
+
+@lru_cache(maxsize=4)
+def _bare_rank_re(version: tuple[int, int]) -> re.Pattern | None:
+    """A figure in 位 or 名 right after a rank's verb (figure_words.tsv `rank_verb`), not bounded (`rank_bound`), the
+    verb not the end of a longer word (`rank_verb_not`)."""
+    words = figure_words()
+    verbs, bounds, nots = words.get("rank_verb", ()), words.get("rank_bound", ()), words.get("rank_verb_not", ())
+    if not verbs:
+        return None
+    said = "|".join("".join(f"(?<!{re.escape(w[:-len(v)])})" for w in nots if w.endswith(v) and w != v) + re.escape(v)
+                    for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(f"({said})([0-9０-９]+[名位])" + (f"(?!{alternation(bounds)})" if bounds else ""))
 
 
 def as_written(window: str, sentence: str) -> str:
