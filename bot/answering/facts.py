@@ -116,14 +116,14 @@ def segments(sentence: str) -> list[str]:
 
 
 def _changes_apart(clause: str) -> list[str]:
-    """"城乡…收入分别达到37462元和17597元、增长7%和10%": the figures said `respectively` and their
-    changes after a 、 are two clauses, as after a comma; one clause otherwise."""
-    said = clause.partition(_respectively())[2]
-    for m in re.finditer("、", said):
-        if values_in(said[:m.start()]) and values_in(said[:m.start()])[-1][1] == m.start() \
-                and _change_re().match(said[m.end():]):
-            at = len(clause) - len(said) + m.start()
-            return [clause[:at], clause[at + 1:]]
+    """"城乡…收入分别达到37462元和17597元、增长7%和10%", "城乡居民收入达到23292元和7750元、分别增长8.8%和10%": figures
+    said `respectively` and their changes after a 、 (the word on either side of it) are two clauses, as after a comma."""
+    for m in re.finditer("、", clause):
+        before, after, each = clause[:m.start()], clause[m.end():], _respectively()
+        found, ahead = values_in(before), values_in(before.partition(each)[2]) if each in before else []
+        if found and found[-1][1] == m.start() and (ahead or after.startswith(each) and len(found) > 1) \
+                and _change_re().match(after.removeprefix(each)):
+            return [before, after]
     return [clause]
 
 

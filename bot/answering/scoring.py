@@ -31,11 +31,13 @@ Which candidate answers is decided by `Candidate.preference`, compared in this o
    到账外资, both names of 实际使用外资);
 7. states_change: when a change is asked ("增长了多少"), a figure that comes with one; when a
    level is asked ("GDP是多少"), a level rather than an increase ("全省共增加2702亿元");
-8. dated: a sentence dated by a year it names or by its section beats one dated by cue words
+8. one_kind: a count of the kind asked alone ("其中,签约项目11个"), not of it listed with other kinds
+   ("签约、协议、意向项目累计23个") the question does not name (sentences/kinds.py), wherever its passage ranks;
+9. dated: a sentence dated by a year it names or by its section beats one dated by cue words
    alone, as a review also tells what was done with 推进/打造/超过;
-9. retrieval_rank: the better-ranked passage;
-10. of_part: a figure said after the part of the year asked its sentence names ("到10月底完成了多少");
-11. distinct: of a passage's clauses, the one saying more of the question than the rest ("实到代表113人", not "应到代表127人").
+10. retrieval_rank: the better-ranked passage;
+11. of_part: a figure said after the part of the year asked its sentence names ("到10月底完成了多少");
+12. distinct: of a passage's clauses, the one saying more of the question than the rest ("实到代表113人", not "应到代表127人").
 """
 from __future__ import annotations
 
@@ -52,6 +54,8 @@ from bot.answering.reading.metric_forms import as_named
 from bot.answering.reading.quantity_words import asks_completion, asks_people
 from bot.answering.reading.question import Question
 from bot.answering.sentences.dated import aside_year
+from bot.answering.sentences.groups import one_group_of_both
+from bot.answering.sentences.kinds import of_kinds_listed
 from bot.answering.sentences.quoting import says_asked_name, window
 from bot.answering.reading.word_numbers import as_written, ordinals
 from bot.answering.vocabulary import alternation, cues, figure_words, unit_group
@@ -81,6 +85,7 @@ class Candidate:
     whole: bool = True  # not a part of the figure before it ("其中…"), or the part the question names
     asked_name: bool = True  # of a list's items, its own names the metric by the question's own name
     of_part: bool = True  # not said before the part of the year asked that its sentence names
+    one_kind: bool = True  # not a count of several kinds listed of which the question names one ("签约、协议、意向项目")
     distinct: int = 0  # pairs of characters of the question its clause says and its sentence's other figures' do not
     of_year: bool = True  # of the whole year, or of the part of it asked
 
@@ -105,11 +110,11 @@ class Candidate:
     def dated(self) -> bool:
         return self.evidence.label.source in ("year", "section")
 
-    def preference(self) -> tuple[float, bool, bool, bool, bool, bool, float, int, bool, bool, bool, int, bool, int]:
+    def preference(self) -> tuple[float, bool, bool, bool, bool, bool, float, int, bool, bool, bool, bool, int, bool, int]:
         """The sort key, larger is better: see the module docstring for the order and why."""
         return (self.confidence, self.of_year, self.final, self.one_year, self.unit_exact, self.whole,
-                self.clause_coverage, self.named_as, self.asked_name, self.states_change, self.dated,
-                -self.retrieval_rank, self.of_part, self.distinct)
+                self.clause_coverage, self.named_as, self.asked_name, self.states_change, self.one_kind,
+                self.dated, -self.retrieval_rank, self.of_part, self.distinct)
 
     def explain(self) -> str:
         """The confidence, its factors and where the evidence stands, for logs and the eval report."""
@@ -142,7 +147,15 @@ def figure(q: Question, ev: Evidence, fact: Fact) -> Candidate:
         named_as=_named_as(q, fact.window) or _reached(q, ev, fact),
         whole=not _a_part(q, fact.window, tuple(segments(ev.sentence)[:fact.segment])) and not _narrower(q, ev, fact),
         asked_name=not (fact.item and q.metrics) or says_asked_name(q, fact.item),
-        of_part=not before_the_part(q, ev, fact), distinct=distinct(q, ev.sentence, fact), of_year=of_the_year(q, ev))
+        of_part=not before_the_part(q, ev, fact), distinct=distinct(q, ev.sentence, fact), of_year=of_the_year(q, ev),
+        one_kind=not of_kinds_listed(tuple(t.text for t in q.terms if t.text not in q.places), q.normalised,
+                                     _up_to(fact)))
+
+
+def _up_to(fact: Fact) -> str:
+    """The figure's own words up to it: its item of a list, or its clause."""
+    own = fact.item or fact.window
+    return own[:own.find(fact.value)] if fact.value in own else own
 
 
 def _as_read(ev: Evidence, fact: Fact, q: Question) -> str:
@@ -264,6 +277,7 @@ def figures(q: Question, evidence: list[Evidence], year: int | None = None, kind
                  if _not_a_start(q, fact, year) and named_before(q, ev, fact) and not _of_a_city_within(q, ev, fact)
                  and not _contradicts(q, fact) and not given(q, fact) and not gap_to_another_level(q, fact)
                  and not of_a_thing_after(q, fact) and not of_a_thing_before(q, ev, fact)
+                 and not one_group_of_both(" ".join((q.normalised, *q.metrics[:1])), fact.window)
                  for at in (_dated(ev, fact, q.span, q.asks_change and (year or q.year) is not None),) if _timely(q, at, fact, year, kind) == timely])))
 
 

@@ -396,6 +396,15 @@ def ranked(year: int | None, kind: str | None, metric: str, lines: list[str], mi
     return f"{head}\n{body}{left}"
 
 
+def no_total(metric: str, rates: list, amounts: list) -> str:
+    """An amount compared where some places' reports give only its rate ("正蓝旗和大埔的地区生产总值哪个大"): no
+    comparison; what each gives instead, each (name, Answer) with its year."""
+    def said(given: list, named: bool = True) -> str:
+        return "，".join(f"{name if named else ''}{f'{a.year}年' if a.year else ''}{a.value}" for name, a in given)
+    return (f"无法比较：{'、'.join(name for name, _ in rates)}的报告只给了{metric}的增速（{said(rates, len(rates) > 1)}），"
+            f"没有给出总量（{said(amounts)}）。")
+
+
 def higher(metric: str, given: list, rates_asked: bool, own_years: bool = False) -> str | None:
     """Which of several answers (name, Answer) has the higher figure: "浙江省的地区生产总值增速更高
     （江苏省5.3%，浙江省5.5%）。", or why they cannot be told apart (another year or kind, another

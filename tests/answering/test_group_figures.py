@@ -98,3 +98,36 @@ def test_a_question_s_own_fen_bie_does_not_quote_the_other_group_s_figure(text):
     the groups their figures: only the 城镇 one answers."""
     got = answer(text, "城乡常住居民人均可支配收入分别达到37462元和17597元，增长7%和10%", year=2018)
     assert not got.abstained and "37462元" in got.answer and "17597元" not in got.answer
+
+
+def answer_in(text: str, sentence: str, label: TimeLabel, asked_in: int):
+    """The answer to `text`, asked in `asked_in`, from one sentence labelled `label`."""
+    q = parse(text, asked_in)
+    evidence = [Evidence(hit(sentence, 1), sentence, label, *coverage(q, sentence))]
+    return Composer(SimpleNamespace(place_of={}), 0.5).figure(text, q, evidence)
+
+
+FIVE_YEARS = TimeLabel(None, RESULT, (2021, 2025), "section")  # a 十四五 review's sentence
+
+
+@pytest.mark.parametrize("text,other", [("2025年农村低保标准提高了多少", "9.9%"), ("2025年城镇低保标准提高了多少", "13.2%")])
+def test_a_clause_of_two_groups_is_never_one_group_s_answer(text, other):
+    """In a period's review the clause as said ("城乡低保标准分别增长9.9%、13.2%") may be dated otherwise than each
+    group's figure: it is still not one group's answer, so the other group's figure is never given."""
+    got = answer_in(text, "城乡低保标准分别增长9.9%、13.2%，困难残疾人生活补贴标准提高25%，增幅均为近五年最高。", FIVE_YEARS, 2026)
+    assert other not in got.answer
+
+
+def test_both_groups_asked_still_get_the_clause():
+    got = answer_in("2025年城乡低保标准分别增长多少", "城乡低保标准分别增长9.9%、13.2%。", TimeLabel(2025, RESULT), 2026)
+    assert not got.abstained and "9.9%" in got.answer and "13.2%" in got.answer
+
+
+@pytest.mark.parametrize("text,own,other", [("去年农村居民收入多少", "7750元", "23292元"),
+                                            ("去年城镇居民收入多少", "23292元", "7750元"),
+                                            ("去年农村居民收入增长多少", "10%", "8.8%")])
+def test_figures_paired_before_fen_bie_and_their_changes_go_to_each_group(text, own, other):
+    """"城乡居民收入达到23292元和7750元、分别增长8.8%和10%": the levels joined by 和, then their changes said
+    `respectively` after a 、, are each group's by position; never the other group's figure."""
+    got = answer(text, "城乡居民收入达到23292元和7750元、分别增长8.8%和10%,基本完成年度目标任务", year=2015)
+    assert not got.abstained and own in got.answer and other not in got.answer

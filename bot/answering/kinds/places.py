@@ -16,7 +16,7 @@ from bot.answering import wording
 from bot.answering.asked import Asked, FanOut, Part
 from bot.answering.compose import Composer
 from bot.answering.evidence import Answer, Source
-from bot.answering.facts import segments, values_in
+from bot.answering.facts import RATE, segments, values_in
 from bot.answering.reading import levels, names, topic
 from bot.answering.reading.cues import lowest_first
 from bot.answering.reading.question import COMPARISON, ENTITY, FIGURE, Question, Shape
@@ -122,12 +122,22 @@ def side_by_side(asked: Asked, split: list[Part], answers: list[Answer]) -> Answ
     what = asked.q.metrics[0] + ("增速" if asked.q.asks_change else "")
     rates = asked.q.asks_change or asked.q.unit == "percent"
     own = len({p.q.years for p in split}) > 1  # each place asked of its own year
+    rated = [(name, a) for name, a in given if not rates and _a_rate(a)]
+    if rated and len(rated) < len(given):  # an amount asked, a place's report gives its rate alone: no comparison
+        amounts = [(name, a) for name, a in given if not _a_rate(a)]
+        return replace(both, answer=wording.no_total(asked.q.metrics[0], rated, amounts), abstained=True)
     lead = wording.higher(what, given, rates, own) if len(given) >= 2 else None
     # amounts asked ("谁多") where every place gives a rate alone: no figure asked is held, a refusal; not of targets,
     # most set as rates ("GDP目标谁高": the rates are what was set)
     rates_only = not rates and asked.q.kind != TARGET and all(
         unit_group(v[0][4] or "") == "percent" for _, a in given if (v := values_in(a.value)))
     return replace(both, answer=f"{lead}\n{both.answer}", abstained=both.abstained or rates_only) if lead else both
+
+
+def _a_rate(answer: Answer) -> bool:
+    """Whether an answer's figure is a rate (its first figure in %)."""
+    found = values_in(answer.value or "")
+    return bool(found) and found[0][4] == RATE
 
 
 # Several places named: each one's own answer, one a line, and which is higher when asked.

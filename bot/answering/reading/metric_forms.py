@@ -118,6 +118,11 @@ def each_group(name: str) -> list[str]:
     return [name]
 
 
+def joints() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(joint word, the groups it names) of figure_words.tsv `joint:` ("城乡": 城镇, 农村)."""
+    return _joints(figure_words_version())
+
+
 @lru_cache(maxsize=4)
 def _joints(version: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(joint word, the groups it names) of figure_words.tsv, for one version of the file."""
