@@ -127,10 +127,9 @@ def side_by_side(asked: Asked, split: list[Part], answers: list[Answer]) -> Answ
         amounts = [(name, a) for name, a in given if not _a_rate(a)]
         return replace(both, answer=wording.no_total(asked.q.metrics[0], rated, amounts), abstained=True)
     lead = wording.higher(what, given, rates, own) if len(given) >= 2 else None
-    # amounts asked ("谁多") where every place gives a rate alone: no figure asked is held, a refusal; not of targets,
+    # an amount asked ("谁多") where every place gives its rate alone holds no figure asked: a refusal; not of targets,
     # most set as rates ("GDP目标谁高": the rates are what was set)
-    rates_only = not rates and asked.q.kind != TARGET and all(
-        unit_group(v[0][4] or "") == "percent" for _, a in given if (v := values_in(a.value)))
+    rates_only = len(rated) == len(given) and asked.q.kind != TARGET
     return replace(both, answer=f"{lead}\n{both.answer}", abstained=both.abstained or rates_only) if lead else both
 
 
