@@ -7,9 +7,11 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from bot.answering.answerer import Answerer
 from bot.answering.asked import Asked
 from bot.answering.evidence import Evidence, coverage
 from bot.answering.reading.question import Question, Term
+from bot.answering.settings import AnswerSettings
 from index.reading.documents import Document
 from index.reading.layout import Paragraph
 from index.search.searcher import Hit
@@ -135,3 +137,8 @@ class Passages:
     def search_encoded(self, query, qvec, k=5, doc_ids=None, *args, **kwargs):
         found = [c for d, c in self.chunks.items() if doc_ids is None or d in doc_ids]
         return [Hit(i + 1, i, c, self.docs[c.doc_id], 1.0, i + 1, i + 1) for i, c in enumerate(found)]
+
+
+def ask_of(doc: dict, question: str, text: str):
+    """The answer to `question` over `text` alone, as the report `doc` (its place the default)."""
+    return Answerer(Passages([doc], {doc["doc_id"]: text}), AnswerSettings(default_place=doc["place"])).ask(question)

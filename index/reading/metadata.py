@@ -39,7 +39,7 @@ def meeting(text: str) -> tuple[Found | None, Found | None]:
     # (第十八届, or 第 十八届 as a PDF spaces it); failing that, a session without 第, only where the clause says it
     # opens ("邵阳市十五届人大三次会议在市委礼堂隆重开幕", not "提请市十六届人大五次会议审议的…": 提请市 is no place)
     government, held = _alt(cues.get('government', ())), _alt(cues.get('held', ()))
-    session = rf"[一二三四五六七八九十\d]{{1,4}}\s*届"
+    session = r"[一二三四五六七八九十\d]{1,4}\s*届"
     opens = rf"(?=[^，,。；;\n]{{0,24}}?(?:{_alt(cues.get('opened', ())) or '(?!)'}))"
     named = next((m for between in (rf"(?:(?:19|20)\d{{2}}年度?|第\s*{session})?", session + opens)
                   if (m := re.search(rf"(?:^|(?<=[\s，,。：:、的]))((?:{place}){{1,2}}?)(?:{government})?(?:{held})?"

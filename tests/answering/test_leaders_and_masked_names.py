@@ -3,9 +3,7 @@ official of the text; and a newcomer to an office the text names only by a mask 
 answered by the one leaving. Hand-made reports: no model, no index on disk."""
 from __future__ import annotations
 
-from bot.answering.answerer import Answerer
-from bot.answering.settings import AnswerSettings
-from handmade import Passages
+from handmade import ask_of
 
 VISIT = {"doc_id": "kh", "place": "测试县", "date": "2018-05-22", "title": "自治区考核组到测试县开展考核"}
 GROUP = ("5月17日,由自治区发改委地区处处长李明远等人组成的县域经济考核第一考核组到测试县进行考核。"
@@ -13,9 +11,6 @@ GROUP = ("5月17日,由自治区发改委地区处处长李明远等人组成的
          "测试县委书记王建华,市发改委总经济师赵德清陪同考核。")
 LEADERS = {"doc_id": "nj", "place": "测试旗", "date": "2009", "title": "测试旗(年鉴2009卷)"}
 
-
-def ask_of(doc: dict, question: str, text: str):
-    return Answerer(Passages([doc], {doc["doc_id"]: text}), AnswerSettings(default_place=doc["place"])).ask(question)
 
 
 def test_who_led_a_group_is_the_official_its_composition_names_first():

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.answerer import Answerer
 from bot.answering.reading.question import ENTITY, parse
-from bot.answering.settings import AnswerSettings
-from handmade import Passages
+from handmade import ask_of
 
 WEINAN = {"doc_id": "wn", "place": "渭南高新技术产业开发区", "date": "2010-11-01", "title": "渭南高新区晋升国家级"}
 TWO = "1988年省政府批准设立渭南经济开发区,1992年又批准设立渭南高新技术产业开发试验区。渭南高新区是对外开放的窗口。"
 
-
-def ask_of(doc: dict, question: str, text: str):
-    """The answer to `question` over `text` alone, as the report `doc` (its place the default)."""
-    return Answerer(Passages([doc], {doc["doc_id"]: text}), AnswerSettings(default_place=doc["place"])).ask(question)
 
 
 def ask(question: str, text: str):
