@@ -128,7 +128,7 @@ DEVELOPMENT_FOLDERS = (CORPUS, *(TESTS / name for name in ("reports", "zones", "
                                                            "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
                                                            "heldout8", "heldout9", "heldout10", "heldout11", "dev14a",
                                                            "dev14b", "heldout12", "dev15", "heldout13", "dev16",
-                                                           "heldout14", "dev17")))
+                                                           "heldout14", "dev17", "heldout15")))
 DEVELOPMENT_TEXTS = tuple(sorted(p for folder in DEVELOPMENT_FOLDERS for p in folder.iterdir()
                                  if p.suffix in (".md", ".txt")))
 
@@ -151,7 +151,7 @@ def chunked(path: Path):
 (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _ZONES10,
  _CITIES5, _HELDOUT, _HELDOUT2, _HELDOUT3, _HELDOUT4, _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8,
  _HELDOUT9, _HELDOUT10, _HELDOUT11, _DEV14A, _DEV14B, _HELDOUT12, _DEV15, _HELDOUT13,
- _DEV16, _HELDOUT14, _DEV17) = DEVELOPMENT_FOLDERS
+ _DEV16, _HELDOUT14, _DEV17, _HELDOUT15) = DEVELOPMENT_FOLDERS
 REAL_CORPORA = {
     "reports": (_REPORTS,),
     "zones": (_ZONES,),
@@ -175,6 +175,7 @@ REAL_CORPORA = {
     "zones14": (_SEED, _ZONES, _HELDOUT12),
     "zones15": (_SEED, _ZONES, _HELDOUT13),
     "zones16": (_SEED, _ZONES, _HELDOUT14),
+    "zones17": (_SEED, _ZONES, _HELDOUT15),
     "zones14a": (_SEED, _ZONES, _DEV14A),  # north and north-east texts gathered in round 14 (dev14a)
     "zones14b": (_SEED, _ZONES, _DEV14B),  # four east and south-central texts of 2017–2025 (dev14b)
     "zones15a": (_SEED, _ZONES, _DEV15),  # five western and central texts of 2013–2025 gathered in round 15 (dev15)
@@ -205,6 +206,10 @@ REAL_CORPORA = {
     # … and the fourteenth's: all13's and the set held out before it
     "all14": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _ZONES10, _CITIES5, _HELDOUT4,
               _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8, _HELDOUT9, _HELDOUT10, _HELDOUT11, _HELDOUT12, _HELDOUT13),
+    # … and the fifteenth's: all14's and the set held out before it
+    "all15": (_SEED, _REPORTS, _ZONES, _ZONES5, _ZONES6, _ZONES7, _ZONES8, _ZONES9, _ZONES10, _CITIES5, _HELDOUT4,
+              _HELDOUT5, _HELDOUT6, _HELDOUT7, _HELDOUT8, _HELDOUT9, _HELDOUT10, _HELDOUT11, _HELDOUT12, _HELDOUT13,
+              _HELDOUT14),
     "heldout": (_HELDOUT,),
     "cities5": (_SEED, _ZONES, _CITIES5),
 }
