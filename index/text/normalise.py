@@ -29,6 +29,11 @@ _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐì
 # pairs at least, two signs among them, lest single letters spaced apart ("A B C D E F") read as one.
 _JAMMER = re.compile(r"[!-;] [?-~](?:[!-;]? [?-~]){4,}[ \t]*")
 _SIGN = re.compile(r"[!-/:-@\[-`{-~]")
+# Another page's filler: one short token of Latin letters (and digits) in both cases closing line after line of
+# a Chinese text ("各位代表:Zeu", "过去一年工作回顾2Iu"). A term or unit is one case ("GDP", "km") or said after a
+# figure; five lines at least, lest a line or two ending on a mixed-case word ("kWh") read as filler.
+_LINE_TAG = re.compile(r"(?<![0-9A-Za-z.\s])([0-9A-Za-z]{2,4})(?=[ \t]*$)", re.M)
+LINE_TAGS = 5
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # of a text's characters that Simplified script writes otherwise: about half in a traditional text,
 # a stray name's (昇腾) in a simplified one, which is left as written
@@ -46,8 +51,11 @@ def as_read(text: str) -> str:
 
 
 def without_filler(text: str) -> str:
-    """`text` without a forum's anti-copy filler (`_JAMMER`)."""
-    return _JAMMER.sub(lambda m: "" if len(_SIGN.findall(m.group())) >= 2 else m.group(), text)
+    """`text` without a forum's anti-copy filler (`_JAMMER`) and a page's token closing its lines (`_LINE_TAG`)."""
+    text = _JAMMER.sub(lambda m: "" if len(_SIGN.findall(m.group())) >= 2 else m.group(), text)
+    tags = [m[1] for m in _LINE_TAG.finditer(text)]
+    filler = {t for t in tags if tags.count(t) >= LINE_TAGS and not t.isupper() and not t.islower() and not t.isdigit()}
+    return _LINE_TAG.sub(lambda m: "" if m[1] in filler else m[1], text) if filler else text
 
 
 def signs(text: str) -> str:

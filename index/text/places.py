@@ -76,9 +76,15 @@ def names_of(place: str, vocab: Vocab) -> tuple[str, ...]:
 
 def _initial(name: str, vocab: Vocab) -> tuple[str, ...]:
     """准格尔旗 → 准旗: a place's own name (no level it is named under) of two characters or more
-    before an `initial` ending, as its first character and that ending."""
+    before an `initial` ending, as its first character and that ending; one side of a name
+    (`side`: 新巴尔虎左旗 → 新左旗, 科尔沁右翼中旗 → 科右中旗) with its side said too."""
     ending = next((e for e in vocab.suffixes("initial") if name.endswith(e)), None)
-    return (name[0] + ending,) if ending and len(name) - len(ending) >= 2 else ()
+    if not ending or len(name) - len(ending) < 2:
+        return ()
+    stem = name[: -len(ending)]
+    side = next((s for s in vocab.suffixes("side") if stem.endswith(s) and len(stem) - len(s) >= 2), "")
+    said = vocab.place_suffixes.get(f"side:{side}", (side,))[0] if side else ""
+    return (name[0] + said + ending,)
 
 
 def _bracketed(name: str) -> tuple[str, str]:
@@ -101,10 +107,11 @@ def _under_parents(name: str, vocab: Vocab) -> tuple[list[str], set[str]]:
     first (河南省洛阳市嵩县 → 洛阳市嵩县 → 嵩县: the earliest level first, so the result does not
     hang on the order the endings are tried); and those levels' names (河南, 洛阳)."""
     parents, endings = vocab.suffixes("parent"), vocab.suffixes(*ENDINGS)
+    single = vocab.suffixes("parent_single")
     bases, above = [name], set()
     while True:
-        cut = next(((at, p) for at in range(2, len(bases[-1])) for p in parents  # longest first
-                    if bases[-1].startswith(p, at) and len(rest := bases[-1][at + len(p):]) >= 2
+        cut = next(((at, p) for at in range(1, len(bases[-1])) for p in parents  # longest first
+                    if bases[-1].startswith(p, at) and (at >= 2 or p in single) and len(rest := bases[-1][at + len(p):]) >= 2
                     and rest.endswith(endings) and rest not in endings), None)  # 某县开发区: no 开发区 alone
         if cut is None:
             return bases[1:] or bases, above

@@ -41,6 +41,8 @@ from index.text.vocabulary import load_vocab
     # a 旗 is said by its own name's first character (准旗), not its city's (no 鄂旗)
     ("鄂尔多斯市准格尔旗", ("鄂尔多斯市准格尔旗", "准格尔旗", "准格尔", "准旗")),
     ("达拉特旗", ("达拉特旗", "达拉特", "达旗")),
+    # one side of a banner name is said with its side (新旗 would name both sides)
+    ("科尔沁右翼中旗", ("科尔沁右翼中旗", "科尔沁右翼中", "科右中旗")),
 ])
 def test_the_names_a_place_goes_by(place, names):
     assert names_of(place, load_vocab()) == names
@@ -51,6 +53,19 @@ def test_a_place_named_under_two_levels_goes_by_its_own_name():
     names = names_of("河南省洛阳市嵩县", load_vocab())
     assert {"洛阳市嵩县", "嵩县"} <= set(names) and not {"河南", "洛阳"} & set(names)
     assert parse("嵩县去年地区生产总值是多少", 2026, ("河南省洛阳市嵩县",)).places == ("河南省洛阳市嵩县",)
+
+
+def test_a_town_under_a_county_of_one_character_goes_by_its_own_name():
+    """黄山市歙县富堨镇 is 富堨镇 and 富堨 (歙县's name is one character), as 沂水县沙沟镇 is 沙沟镇."""
+    place = "安徽省黄山市歙县富堨镇"
+    assert {"富堨镇", "富堨"} <= set(names_of(place, load_vocab()))
+    assert parse("富堨2011年财政收入是多少", 2026, (place, "昆山高新技术产业开发区")).places == (place,)
+
+
+def test_a_banner_one_side_of_a_name_is_asked_by_its_first_character_and_side():
+    places = ("内蒙古自治区呼伦贝尔市新巴尔虎左旗", "内蒙古自治区呼伦贝尔市新巴尔虎右旗")
+    assert parse("新左旗17年固投多少", 2026, places).places == places[:1]
+    assert parse("新右旗17年固投多少", 2026, places).places == places[1:]
 
 
 def test_a_prefecture_that_is_a_diqu_is_asked_by_its_name_alone():
@@ -96,9 +111,11 @@ def test_a_city_s_short_form_names_a_place_named_after_the_city():
 
 
 def test_a_banner_is_asked_by_its_first_character_unless_another_banner_shares_it():
-    places = ("准格尔旗", "杭锦旗", "杭锦后旗", "兰州新区")
+    places = ("准格尔旗", "杭锦旗", "杭锦后旗", "达拉特旗", "达尔罕茂明安联合旗")
     assert parse("准旗15年一般公共预算收入有多少", 2026, places).places == ("准格尔旗",)
-    assert parse("杭旗15年一般公共预算收入有多少", 2026, places).places != ("杭锦旗",)  # 杭锦后旗 is 杭旗 too
+    assert parse("杭旗15年一般公共预算收入有多少", 2026, places).places == ("杭锦旗",)  # 杭锦后旗 is 杭后旗
+    assert parse("杭后旗15年一般公共预算收入有多少", 2026, places).places == ("杭锦后旗",)
+    assert parse("达旗15年一般公共预算收入有多少", 2026, places).places != ("达拉特旗",)  # both are 达旗
 
 
 def _said_names(path) -> set[str]:

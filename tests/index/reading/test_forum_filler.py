@@ -59,15 +59,33 @@ def test_a_reposted_report_reads_its_targets_and_lines_whole(tmp_path):
 _KEPT = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}\d*|\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff])")
 
 
+# the token two pages close their lines with, the only Latin words a development text loses
+LINE_TAGS = {"2019-松溪县.txt": "Iu", "2018-新巴尔虎左旗.txt": "Zeu"}
+
+
 def test_no_development_text_loses_a_character_term_or_figure():
     stripped = Counter()
     for path in sorted(p for top in ("tests", "corpus") for p in (ROOT / top).rglob("*") if p.suffix in (".txt", ".md")):
         text = path.read_text(encoding="utf-8", errors="replace")
         read = without_filler(text)
-        assert Counter(_KEPT.findall(read)) == Counter(_KEPT.findall(text)), path
+        lost = Counter(_KEPT.findall(text)) - Counter(_KEPT.findall(read))
+        assert set(lost) <= {LINE_TAGS.get(path.name)} and not Counter(_KEPT.findall(read)) - Counter(
+            _KEPT.findall(text)), path
         assert not re.search(r"[^\x20-\x7e]", "".join(c for c in Counter(text) - Counter(read))), path
         stripped[path.name] = len(text) - len(read)
-    # only the forum repost among the development texts carries filler (13 runs, 329 characters), all of it
-    assert {name for name, n in stripped.items() if n} == {"2012-大理市.txt"}
+    # only the forum repost (13 runs, 329 characters) and the two pages closing their lines with a token carry filler
+    assert {name for name, n in stripped.items() if n} == {"2012-大理市.txt", *LINE_TAGS}
     repost = without_filler((ROOT / "tests" / "heldout13" / "2012-大理市.txt").read_text(encoding="utf-8"))
     assert not re.search(r"[A-Za-z]", repost.split("\n---\n", 1)[1])
+    for name, tag in LINE_TAGS.items():
+        path = next((ROOT / "tests").rglob(name))
+        assert tag not in without_filler(path.read_text(encoding="utf-8")).split("\n---\n", 1)[1], name
+
+
+def test_a_mixed_case_token_closing_line_after_line_is_filler_and_a_unit_is_not():
+    text = "".join(f"第{i}行说了什么。Zeu\n" for i in range(5)) + "(2018年2月3日)Zeu\n用电量5亿kWh\n"
+    assert "Zeu" not in without_filler(text) and "(2018年2月3日)\n" in without_filler(text)
+    assert "5亿kWh" in without_filler(text)
+    assert without_filler("各位代表:Zeu\n") == "各位代表:Zeu\n"  # once is no filler
+    tags = "".join(f"第{i}行,增长9.{i}%。GDP\n" for i in range(6))
+    assert without_filler(tags) == tags  # a term in one case

@@ -172,7 +172,9 @@ def test_most_development_texts_give_their_place_and_date():
     # and 禹会区's report (its page keeps no line naming it: "我代表区人民政府", as 大东区's)
     # of dev17, 准东开发区's news (its name only after the dateline and the reporters: "央广网昌吉10月16日消息(记者…)新疆准东
     # 开发区作为…"; its headline says "新疆准东", no ending)
-    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 37
+    # of heldout15, three news items: 海沧's (only "海沧经济…", no ending), 石河子经开区's (its name inside a phrase: "走进位于
+    # 国家级石河子经济技术开发区的…公司") and 通化医药高新区's (named after a verse and a clause opening on 回眸)
+    assert sum("place" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 40
     # and two zone news items date their meeting only "昨日" (松山湖, 东湖): their date is left to staff
     # and two of heldout4's news leave the year to staff: a meeting after September (大连 "10月25日") and a
     # day alone (福州 "20日"; 太仓's "8月3日" takes the year its meeting is named after); four of zones6 write no year beside
@@ -202,7 +204,8 @@ def test_most_development_texts_give_their_place_and_date():
     # text), 白城经开区's ("今年一季度") and 大武口区's news ("今年以来")
     # of dev17, two: 都昌县's statistical bulletin (a year's figures, no day stated) and 准东开发区's news ("10月16日消息",
     # no year)
-    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 61
+    # of heldout15, three news items state no date: 海沧's ("今年1-8月"), 石河子经开区's and 通化医药高新区's ("十三五" reviewed)
+    assert sum("date" in f for f in found) >= len(DEVELOPMENT_TEXTS) - 64
 
 
 def test_a_text_a_meeting_adopted_is_dated_by_its_adoption():
