@@ -219,10 +219,10 @@ def unknown_places(text: str, known: Names, vocab: Vocab,
     suffixes = vocab.suffixes(*ENDINGS)
     known_forms = {f for f, _ in forms(known)}
     known_spans = [m.span() for f in known_forms if f in text for m in re.finditer(re.escape(f), text)]
-    hits, _ = take(text, known)  # the known names read, longest first: the words they cover are theirs
-    held = [(at, at + len(said)) for (at, _), said in zip(hits, _said(text, hits, known))]
     if not _could_name(text, suffixes, known_spans):  # most questions: no tagging needed
         return [], text
+    hits, _ = take(text, known)  # the known names read, longest first: the words they cover are theirs
+    held = [(at, at + len(said)) for (at, _), said in zip(hits, _said(text, hits, known))]
     words = [(w.word, w.flag) for w in _pos_tokenizer(default_tokenizer()).cut(text)]
     starts = [0]
     for word, _ in words:
