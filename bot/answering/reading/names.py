@@ -111,6 +111,12 @@ def places_table(doc_places: tuple[str, ...], vocab: Vocab) -> Names:
     return _places_of(doc_places, tuple(gazetteer().items()), vocab)
 
 
+def places_as_read(doc_places: tuple[str, ...], vocab: Vocab) -> Names:
+    """`places_table`, each name also as a question reads it: "新疆生产建设兵团第八师石河子市" is
+    read "…第8师石河子市" (`to_arabic`), and is that place's name so read, not 新疆 and a 师石河子市."""
+    return _as_read(places_table(doc_places, vocab))
+
+
 @lru_cache(maxsize=8)
 def _places_of(doc_places: tuple[str, ...], known: Names, vocab: Vocab) -> Names:
     """Known places: the gazetteer, plus each report's place and the names it goes by (广西壮族自治区
@@ -215,6 +221,8 @@ def unknown_places(text: str, known: Names, vocab: Vocab,
     known_spans = [m.span() for f in known_forms if f in text for m in re.finditer(re.escape(f), text)]
     if not _could_name(text, suffixes, known_spans):  # most questions: no tagging needed
         return [], text
+    hits, _ = take(text, known)  # the known names read, longest first: the words they cover are theirs
+    held = [(at, at + len(said)) for (at, _), said in zip(hits, _said(text, hits, known))]
     words = [(w.word, w.flag) for w in _pos_tokenizer(default_tokenizer()).cut(text)]
     starts = [0]
     for word, _ in words:
@@ -247,10 +255,15 @@ def unknown_places(text: str, known: Names, vocab: Vocab,
         while j > 0 and _name_part(*words[j - 1], vocab, lone, counted=not alone) \
                 and (alone or not any(a < starts[j] and starts[j - 1] < b for a, b in known_spans)):
             j, begin = j - 1, starts[j - 1]  # "青岛" + "西海岸新区", "千" + "灯" + "镇"
+        counted = _after_ordinal(text, begin, shapes.get("ordinal", ()))
+        if counted:
+            begin += 1  # "第8师石河子市": 师 counts the ordinal, no part of the name after it
         name = text[begin:end]
         stem = len(name) - len(ending)
         if stem < 1 or (stem == 1 and not (ending in single and _proper(flag))) or name in generic \
+                or (counted and name in known_forms) \
                 or any(a <= begin and end <= b or a < begin < b for a, b in known_spans) \
+                or any(begin < b and a < end and not (begin <= a and b <= end) for a, b in held) \
                 or any(v in text[max(0, begin - 4 - len(v)):begin] for v in venues):
             continue
         found.append((begin, name))
@@ -296,6 +309,12 @@ def says_own_zone(text: str, words: tuple[str, ...], vocab: Vocab) -> bool:
     bare = [w for w in words if w in vocab.suffixes("zone")]
     return any(w in text for w in words if w not in bare) or bool(
         bare and re.search(rf"(?:^|[。；;，,！？!?\n])\s*(?:{alternation(tuple(bare))})", text))
+
+
+def _after_ordinal(text: str, at: int, ordinals: tuple[str, ...]) -> bool:
+    """Whether `at` is right after an ordinal and its number ("第8", "第八": place_shapes.tsv `ordinal`),
+    so the character there is the unit it counts (第8师, 第3次), not a name's first."""
+    return bool(ordinals) and re.search(f"(?:{alternation(ordinals)})[0-9{COUNTING}]+$", text[:at]) is not None
 
 
 def _level(word: str, suffixes: tuple[str, ...]) -> bool:

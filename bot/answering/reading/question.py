@@ -214,7 +214,7 @@ def parse(text: str, reporting_year: int, doc_places: tuple[str, ...] = (), prev
     years, rest = asked_cues.years(dated, reporting_year, vocab)
     years, rest = asked_cues.period_ends(rest, years, c)
     spans, rest = asked_cues.periods_asked(rest, reporting_year)
-    places_table = names.places_table(tuple(sorted(doc_places)), vocab)
+    places_table = names.places_as_read(tuple(sorted(doc_places)), vocab)  # "第八师" is read 第8师
     mentioned = topic.mentioned(rest, places_table, c, vocab, clean(text))
     voted = vote.shape if vote is not None and vote.clear else None
     threshold, threshold_said = asked_cues.threshold(normalised, c, vocab, verbless=voted == Shape.YES_NO) or (None, "")
